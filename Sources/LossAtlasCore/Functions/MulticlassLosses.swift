@@ -1,0 +1,4 @@
+/// The MulticlassLosses family of CATALOG.md, in catalog order.
+enum MulticlassLosses {
+  static let all: [FunctionSpec] = []
+}

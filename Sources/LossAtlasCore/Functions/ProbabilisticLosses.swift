@@ -1,0 +1,4 @@
+/// The ProbabilisticLosses family of CATALOG.md, in catalog order.
+enum ProbabilisticLosses {
+  static let all: [FunctionSpec] = []
+}

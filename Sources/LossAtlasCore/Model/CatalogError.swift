@@ -1,0 +1,23 @@
+/// An input the catalog cannot evaluate. The message names the input and what
+/// is allowed, in one line, ready to print.
+public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What went wrong, for callers that map errors to exit codes.
+  public enum Kind: Sendable, Equatable {
+    case unknownFunction
+    case unknownArgument
+    case missingArgument
+    case badArgument
+    case unknownParameter
+    case badParameter
+  }
+
+  public let kind: Kind
+  public let message: String
+
+  public init(_ kind: Kind, _ message: String) {
+    self.kind = kind
+    self.message = message
+  }
+
+  public var description: String { message }
+}

@@ -1,0 +1,76 @@
+/// One function of the catalog: its mathematics, its stable implementation,
+/// and what the manual says about it.
+public struct FunctionSpec: Sendable {
+  // MARK: - Identity
+
+  /// The catalog id, e.g. `leaky-relu`.
+  public let id: String
+  /// The display name, e.g. "Leaky ReLU".
+  public let name: String
+  public let family: Family
+  /// Other names users type (`swish` for silu, `l2` for mse).
+  public let aliases: [String]
+  /// One or two sentences: what it is and where it is used.
+  public let summary: String
+
+  // MARK: - Signature
+
+  public let parameters: [ParameterSpec]
+  /// The arguments in the catalog's order (the prediction argument first).
+  public let arguments: [ArgumentSpec]
+  /// The names of the arguments the gradient is taken in (`x`; `yhat` and `var`).
+  public let differentiable: [String]
+
+  // MARK: - Implementation
+
+  /// Evaluates at validated parameters and arguments. Throws for conditions
+  /// that involve several arguments (k out of range for s, q not summing to 1).
+  let evaluator: @Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Evaluation
+  /// The scalar views of the function at the given (validated) parameters;
+  /// the first is the primary one (charts, the manual's tables).
+  public let views: @Sendable (ParameterValues) -> [ScalarView]
+  /// The textbook formula the implementation replaces, if it has a failure mode.
+  public let naive: NaiveForm?
+  /// The identity the stable implementation uses, in one or two lines.
+  public let implementationNote: String
+
+  // MARK: - Documentation
+
+  public let conventions: [FrameworkConvention]
+  public let references: [Reference]
+
+  public init(
+    id: String, name: String, family: Family, aliases: [String] = [], summary: String,
+    parameters: [ParameterSpec] = [], arguments: [ArgumentSpec], differentiable: [String],
+    evaluate: @escaping @Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Evaluation,
+    views: @escaping @Sendable (ParameterValues) -> [ScalarView],
+    naive: NaiveForm? = nil, implementationNote: String,
+    conventions: [FrameworkConvention], references: [Reference]
+  ) {
+    self.id = id
+    self.name = name
+    self.family = family
+    self.aliases = aliases
+    self.summary = summary
+    self.parameters = parameters
+    self.arguments = arguments
+    self.differentiable = differentiable
+    self.evaluator = evaluate
+    self.views = views
+    self.naive = naive
+    self.implementationNote = implementationNote
+    self.conventions = conventions
+    self.references = references
+  }
+
+  /// The parameter values used when a caller gives none.
+  public var defaultParameters: ParameterValues {
+    ParameterValues(Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0.defaultValue) }))
+  }
+
+  /// The prediction argument (the one derivatives and views are taken in).
+  public var predictionArgument: String { differentiable[0] }
+
+  /// The primary scalar view at the default parameters.
+  public var primaryView: ScalarView { views(defaultParameters)[0] }
+}

@@ -1,0 +1,69 @@
+/// An interval of the real line, each end open or closed, possibly infinite.
+public struct RealInterval: Sendable, Equatable, CustomStringConvertible {
+  public let lower: Double
+  public let lowerClosed: Bool
+  public let upper: Double
+  public let upperClosed: Bool
+
+  public init(_ lower: Double, _ upper: Double, lowerClosed: Bool = true, upperClosed: Bool = true) {
+    self.lower = lower
+    self.upper = upper
+    // An infinite end is never part of the set.
+    self.lowerClosed = lowerClosed && lower.isFinite
+    self.upperClosed = upperClosed && upper.isFinite
+  }
+
+  /// (-inf, inf)
+  public static let realLine = RealInterval(-.infinity, .infinity)
+
+  public func contains(_ x: Double) -> Bool {
+    (lowerClosed ? x >= lower : x > lower) && (upperClosed ? x <= upper : x < upper)
+  }
+
+  public var description: String {
+    "\(lowerClosed ? "[" : "(")\(formatBound(lower)), \(formatBound(upper))\(upperClosed ? "]" : ")")"
+  }
+}
+
+/// A function of one real variable cut out of a catalog function: an
+/// activation in x, a loss in its prediction argument with the other
+/// arguments fixed at representative values, or a documented 1-D slice of a
+/// vector function (softmax's first output along z = [x, 0]).
+///
+/// This is the hot path of every sweep: `evaluate` is a plain closure that
+/// captures the parameters and the fixed arguments as Doubles, so a loop
+/// over a million points does no allocation, no dictionary look-up and no
+/// existential dispatch.
+public struct ScalarView: Sendable {
+  /// A short label, e.g. `x`, `s (y = +1)`, `p (y = 0.3)`.
+  public let label: String
+  /// The swept argument's name.
+  public let argument: String
+  /// The other arguments, held fixed, in the order the catalog lists them.
+  public let fixed: [(name: String, value: ArgumentValue)]
+  /// Where the view is defined.
+  public let domain: RealInterval
+  /// The range a chart or a default sweep covers.
+  public let plotRange: ClosedRange<Double>
+  /// The points where f, f' or f'' may fail to be smooth (kinks, pieces).
+  public let breakpoints: [Double]
+  /// What the catalog states about this view, checked by the property engine.
+  public let declared: DeclaredProperties
+  /// f, f', f'' at one point of `domain`.
+  public let evaluate: @Sendable (Double) -> Jet
+
+  public init(
+    label: String, argument: String, fixed: [(name: String, value: ArgumentValue)] = [],
+    domain: RealInterval = .realLine, plotRange: ClosedRange<Double>, breakpoints: [Double] = [],
+    declared: DeclaredProperties, evaluate: @escaping @Sendable (Double) -> Jet
+  ) {
+    self.label = label
+    self.argument = argument
+    self.fixed = fixed
+    self.domain = domain
+    self.plotRange = plotRange
+    self.breakpoints = breakpoints
+    self.declared = declared
+    self.evaluate = evaluate
+  }
+}

@@ -1,0 +1,2 @@
+import LossAtlasCore
+print(Catalog.ids)
