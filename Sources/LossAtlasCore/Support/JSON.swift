@@ -67,9 +67,9 @@ public enum JSONValue: Sendable, Equatable {
 // MARK: - Writing
 
 extension JSONValue {
-  /// Compact JSON on one line (`{"a":1}` style with `, ` and `: ` separators
-  /// off): `{"value":0.5,"grad":{"x":0.25}}`.
-  public var compactText: String {
+  /// JSON on one line with `, ` and `: ` separators, as JSON Lines files
+  /// (and Python's `json.dumps`) write it: `{"value": 0.5, "grad": {"x": 0.25}}`.
+  public var lineText: String {
     var out = ""
     write(to: &out, indent: nil, level: 0)
     return out
@@ -98,7 +98,7 @@ extension JSONValue {
       let flat = indent == nil || items.allSatisfy(\.isScalar)
       out += "["
       for (i, item) in items.enumerated() {
-        if i > 0 { out += flat && indent != nil ? ", " : "," }
+        if i > 0 { out += flat ? ", " : "," }
         if !flat { JSONValue.newline(&out, indent, level + 1) }
         item.write(to: &out, indent: indent, level: level + 1)
       }
@@ -111,10 +111,10 @@ extension JSONValue {
       }
       out += "{"
       for (i, member) in members.enumerated() {
-        if i > 0 { out += "," }
+        if i > 0 { out += indent == nil ? ", " : "," }
         JSONValue.newline(&out, indent, level + 1)
         JSONValue.writeString(member.key, to: &out)
-        out += indent == nil ? ":" : ": "
+        out += ": "
         member.value.write(to: &out, indent: indent, level: level + 1)
       }
       JSONValue.newline(&out, indent, level)

@@ -1,0 +1,237 @@
+import ArgumentParser
+import LossAtlasCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension LossAtlasCommand {
+  /// `lossatlas eval`: value and derivatives at one point, or a JSON Lines batch.
+  struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Evaluate a function's value and derivatives at one point, or a JSON Lines batch.",
+      discussion: """
+        One point:  lossatlas eval huber --arg yhat=3 --arg y=1 --param delta=0.5
+        Vectors:    lossatlas eval cross-entropy --arg 's=[1,2,3]' --arg k=2
+        Batch:      lossatlas eval --jsonl < requests.jsonl
+        A batch line is {"id": ..., "params": {...}, "args": {...}}; each answer line is \
+        {"value": V, "grad": {NAME: V, ...}} or {"error": "message"}. Exit status: 0 when \
+        every line was evaluated, 1 when some line gave an error, 2 when stdin cannot be read.
+        """)
+
+    @Argument(help: "A function id or alias (see `lossatlas list`).")
+    var id: String?
+
+    @Option(name: .customLong("arg"), help: ArgumentHelp("An argument, NAME=V (V a number, -inf, or a JSON array).", valueName: "NAME=V"))
+    var arguments: [String] = []
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("A parameter, NAME=V (default: the catalog's).", valueName: "NAME=V"))
+    var parameters: [String] = []
+
+    @Flag(help: "Print the answer as one JSON object.")
+    var json = false
+
+    @Flag(help: "Read JSON Lines requests on stdin and answer one line each.")
+    var jsonl = false
+
+    func validate() throws {
+      if jsonl {
+        if id != nil || !arguments.isEmpty || !parameters.isEmpty || json {
+          throw ValidationError("--jsonl reads every request from stdin: give no ID, --arg, --param or --json with it")
+        }
+      } else if id == nil {
+        throw ValidationError("give a function ID (see `lossatlas list`), or --jsonl to read requests from stdin")
+      }
+    }
+
+    func run() throws {
+      if jsonl {
+        throw ExitCode(runBatch())
+      }
+      let request: EvalRequest
+      let evaluation: Evaluation
+      do {
+        request = try makeRequest()
+        evaluation = try request.evaluate()
+      } catch {
+        throw fail(error)
+      }
+      if json {
+        writeOut(singleJSON(request, evaluation).prettyText)
+      } else {
+        writeOut(readable(request, evaluation))
+      }
+    }
+
+    // MARK: - One point
+
+    private func makeRequest() throws(CatalogError) -> EvalRequest {
+      let spec = try Catalog.function(named: id!)
+      var args: [String: ArgumentValue] = [:]
+      for item in arguments {
+        let (name, text) = try split(item, flag: "--arg", spec: spec)
+        guard args[name] == nil else {
+          throw CatalogError(.unknownArgument, "argument \(name) is given twice")
+        }
+        guard spec.arguments.contains(where: { $0.name == name }) else {
+          throw CatalogError(
+            .unknownArgument,
+            "unknown argument '\(name)' for \(spec.id): it takes \(spec.arguments.map(\.name).joined(separator: ", "))")
+        }
+        args[name] = try EvalRequest.commandLineValue(text, name: name, spec: spec)
+      }
+      var params: [String: Double] = [:]
+      for item in parameters {
+        let (name, text) = try split(item, flag: "--param", spec: spec)
+        guard params[name] == nil else {
+          throw CatalogError(.unknownParameter, "parameter \(name) is given twice")
+        }
+        guard case .real(let v) = try EvalRequest.commandLineValue(text, name: name, spec: spec) else {
+          throw CatalogError(.badParameter, "parameter \(name) of \(spec.id) must be a single number, not '\(text)'")
+        }
+        params[name] = v
+      }
+      return EvalRequest(spec: spec, parameters: params, arguments: args)
+    }
+
+    private func split(_ item: String, flag: String, spec: FunctionSpec) throws(CatalogError) -> (String, String) {
+      guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+        let names = flag == "--arg" ? spec.arguments.map(\.name) : spec.parameters.map(\.name)
+        throw CatalogError(
+          flag == "--arg" ? .unknownArgument : .unknownParameter,
+          "\(flag) '\(item)' must be NAME=V; \(spec.id) takes \(names.isEmpty ? "none" : names.joined(separator: ", "))")
+      }
+      return (String(item[..<eq]), String(item[item.index(after: eq)...]))
+    }
+
+    private func singleJSON(_ request: EvalRequest, _ e: Evaluation) -> JSONValue {
+      let params = request.spec.parameters.map { p in
+        (p.name, JSONValue.double(request.parameters[p.name] ?? p.defaultValue))
+      }
+      let args = request.spec.arguments.compactMap { a -> (String, JSONValue)? in
+        guard let v = request.arguments[a.name] else { return nil }
+        switch v {
+        case .real(let x): return (a.name, .double(x))
+        case .integer(let k): return (a.name, .integer(k))
+        case .vector(let xs): return (a.name, .array(xs.map(JSONValue.double)))
+        }
+      }
+      var members: [(key: String, value: JSONValue)] = [
+        ("id", .string(request.spec.id)), ("params", .object(params)), ("args", .object(args)),
+        ("value", e.value.json), ("grad", .object(e.gradient.map { ($0.name, $0.tensor.json) })),
+      ]
+      if let d2 = e.secondDerivative {
+        members.append(("d2", .object([(request.spec.predictionArgument, .double(d2))])))
+      }
+      return .object(members)
+    }
+
+    private func readable(_ request: EvalRequest, _ e: Evaluation) -> String {
+      let spec = request.spec
+      let params = spec.parameters.map { "\($0.name) = \(formatValue(request.parameters[$0.name] ?? $0.defaultValue))" }
+      let args = spec.arguments.compactMap { a -> String? in
+        request.arguments[a.name].map { "\(a.name) = \(describe($0))" }
+      }
+      var out = spec.id + (params.isEmpty ? "" : " (" + params.joined(separator: ", ") + ")")
+      out += " at " + args.joined(separator: ", ") + "\n"
+      var rows: [(String, String)] = [("value", describe(e.value))]
+      for g in e.gradient {
+        let label = g.tensor.isMatrix ? "Jacobian d/d\(g.name)" : "d/d\(g.name)"
+        rows.append((label, describe(g.tensor)))
+      }
+      if let d2 = e.secondDerivative {
+        rows.append(("d2/d\(spec.predictionArgument)2", formatValue(d2)))
+      }
+      let width = rows.map(\.0.count).max() ?? 0
+      for (label, value) in rows {
+        let pad = String(repeating: " ", count: width - label.count)
+        let indented = value.split(separator: "\n", omittingEmptySubsequences: false)
+          .joined(separator: "\n  " + String(repeating: " ", count: width + 2))
+        out += "  \(label)\(pad)  \(indented)\n"
+      }
+      return out
+    }
+
+    // MARK: - Batch
+
+    /// Answers every stdin line; returns the exit status (0, 1, or 2).
+    private func runBatch() -> Int32 {
+      var sawError = false
+      var output = ""
+      var lineNumber = 0
+      let ok = forEachStdinLine { line in
+        lineNumber += 1
+        let answer: JSONValue
+        do throws(CatalogError) {
+          answer = try EvalRequest.decode(jsonLine: line).evaluate().batchJSON
+        } catch {
+          sawError = true
+          answer = .object([("error", .string("line \(lineNumber): \(error.message)"))])
+        }
+        output += answer.lineText
+        output += "\n"
+        if output.utf8.count >= 1 << 16 {
+          writeOut(output)
+          output.removeAll(keepingCapacity: true)
+        }
+      }
+      writeOut(output)
+      guard ok else { return 2 }
+      return sawError ? 1 : 0
+    }
+  }
+}
+
+private func describe(_ v: ArgumentValue) -> String {
+  switch v {
+  case .real(let x): return formatValue(x)
+  case .integer(let k): return String(k)
+  case .vector(let xs): return "[" + xs.map(formatValue).joined(separator: ", ") + "]"
+  }
+}
+
+private func describe(_ t: Tensor) -> String {
+  switch t {
+  case .scalar(let v): return formatValue(v)
+  case .vector(let v): return "[" + v.map(formatValue).joined(separator: ", ") + "]"
+  case .matrix(let m): return m.map { "[" + $0.map(formatValue).joined(separator: ", ") + "]" }.joined(separator: "\n")
+  }
+}
+
+extension Tensor {
+  fileprivate var isMatrix: Bool {
+    if case .matrix = self { return true }
+    return false
+  }
+}
+
+/// Calls `body` with each line of standard input (without its newline;
+/// a final line without a newline counts). Invalid UTF-8 is replaced with
+/// U+FFFD so that the JSON parser reports the line as malformed.
+/// Returns false, after printing why, when stdin cannot be read.
+func forEachStdinLine(_ body: (String) -> Void) -> Bool {
+  var pending: [UInt8] = []
+  var buffer = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+    if n < 0 {
+      if errno == EINTR { continue }
+      printError("error: cannot read stdin: \(String(cString: strerror(errno)))")
+      return false
+    }
+    if n == 0 { break }
+    var start = 0
+    for i in 0..<n where buffer[i] == UInt8(ascii: "\n") {
+      pending.append(contentsOf: buffer[start..<i])
+      if pending.last == UInt8(ascii: "\r") { pending.removeLast() }
+      body(String(decoding: pending, as: UTF8.self))
+      pending.removeAll(keepingCapacity: true)
+      start = i + 1
+    }
+    pending.append(contentsOf: buffer[start..<n])
+  }
+  if !pending.isEmpty { body(String(decoding: pending, as: UTF8.self)) }
+  return true
+}

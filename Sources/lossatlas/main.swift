@@ -1,2 +1,0 @@
-import LossAtlasCore
-print(Catalog.ids)
