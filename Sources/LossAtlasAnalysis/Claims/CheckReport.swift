@@ -1,0 +1,188 @@
+import LossAtlasCore
+
+/// One decided statement of `lossatlas check`: a claim from a file, or a
+/// property the catalog declares.
+public struct CheckRow: Sendable, Equatable {
+  /// The claim file, or `catalog` for declared properties.
+  public let source: String
+  /// The claim's line in its file (nil for declared properties).
+  public let line: Int?
+  public let id: String
+  public let text: String
+  public let function: String
+  public let property: String
+  /// What the statement expects, and the verdict it must get.
+  public let expected: String
+  public let computed: String
+  public let passes: Bool
+}
+
+extension CheckRow {
+  public init(_ r: ClaimResult) {
+    let c = r.claim
+    let verdict = c.verdict ? "" : " (a known-wrong statement: verdict false)"
+    self.init(
+      source: c.file, line: c.line, id: c.id, text: c.text, function: c.function.id, property: c.property.rawValue,
+      expected: c.expect.description + verdict, computed: r.computed.joined(separator: "; ") + " -> \(r.holds)",
+      passes: r.passes)
+  }
+
+  /// The rows of the catalog's declared properties: one per declared field
+  /// of every view at every parameter setting.
+  public static func declared(_ analyses: [FunctionAnalysis]) -> [CheckRow] {
+    var rows: [CheckRow] = []
+    for a in analyses {
+      for setting in a.settings {
+        for (view, outcomes) in zip(setting.views, setting.declared) {
+          for o in outcomes {
+            rows.append(
+              CheckRow(
+                source: "catalog", line: nil, id: "\(view.coordinates) \(o.property)",
+                text: "\(a.id) declares \(o.property) = \(o.declared)", function: a.id, property: o.property,
+                expected: o.declared, computed: o.computed, passes: o.passes))
+          }
+        }
+      }
+    }
+    return rows
+  }
+}
+
+/// The output formats of `lossatlas check`.
+public enum CheckFormat: String, Sendable, CaseIterable {
+  case table, json, junit, github
+}
+
+public enum CheckReport {
+  public static func render(_ rows: [CheckRow], format: CheckFormat) -> String {
+    switch format {
+    case .table: return table(rows)
+    case .json: return json(rows)
+    case .junit: return junit(rows)
+    case .github: return github(rows)
+    }
+  }
+
+  static func summary(_ rows: [CheckRow]) -> String {
+    let failed = rows.filter { !$0.passes }.count
+    return "\(rows.count) statements checked: \(rows.count - failed) pass, \(failed) fail"
+  }
+
+  /// Failures in full, passes as one line each.
+  static func table(_ rows: [CheckRow]) -> String {
+    var out = ""
+    for r in rows {
+      let mark = r.passes ? "PASS" : "FAIL"
+      let place = r.line.map { "\(r.source):\($0)" } ?? r.source
+      out += "\(mark)  \(place)  \(r.id)  [\(r.function) \(r.property)]\n"
+      if !r.passes {
+        if !r.text.isEmpty { out += "      \(r.text)\n" }
+        out += "      expected: \(r.expected)\n      computed: \(r.computed)\n"
+      }
+    }
+    out += summary(rows) + "\n"
+    return out
+  }
+
+  static func json(_ rows: [CheckRow]) -> String {
+    let failed = rows.filter { !$0.passes }.count
+    let items: [JSONValue] = rows.map { r in
+      var members: [(key: String, value: JSONValue)] = [("source", .string(r.source))]
+      if let line = r.line { members.append(("line", .integer(line))) }
+      members += [
+        ("id", .string(r.id)), ("text", .string(r.text)), ("function", .string(r.function)),
+        ("property", .string(r.property)), ("expected", .string(r.expected)), ("computed", .string(r.computed)),
+        ("passes", .bool(r.passes)),
+      ]
+      return .object(members)
+    }
+    return JSONValue.object([
+      ("checked", .integer(rows.count)), ("passed", .integer(rows.count - failed)), ("failed", .integer(failed)),
+      ("results", .array(items)),
+    ]).prettyText
+  }
+
+  /// JUnit XML: one test suite per source, one test case per statement.
+  static func junit(_ rows: [CheckRow]) -> String {
+    var sources: [String] = []
+    for r in rows where !sources.contains(r.source) { sources.append(r.source) }
+    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    let failures = rows.filter { !$0.passes }.count
+    out += "<testsuites name=\"lossatlas check\" tests=\"\(rows.count)\" failures=\"\(failures)\">\n"
+    for source in sources {
+      let suite = rows.filter { $0.source == source }
+      out += "  <testsuite name=\"\(xml(source))\" tests=\"\(suite.count)\" failures=\"\(suite.filter { !$0.passes }.count)\">\n"
+      for r in suite {
+        let name = xml(r.id)
+        let classname = xml("\(r.function).\(r.property)")
+        if r.passes {
+          out += "    <testcase name=\"\(name)\" classname=\"\(classname)\"/>\n"
+        } else {
+          let message = xml("expected \(r.expected); computed \(r.computed)")
+          out += "    <testcase name=\"\(name)\" classname=\"\(classname)\">\n"
+          out += "      <failure message=\"\(message)\">\(xml(r.text))</failure>\n"
+          out += "    </testcase>\n"
+        }
+      }
+      out += "  </testsuite>\n"
+    }
+    out += "</testsuites>\n"
+    return out
+  }
+
+  /// GitHub workflow commands: an error annotation per failure (with file
+  /// and line for claim files), and a notice with the summary.
+  static func github(_ rows: [CheckRow]) -> String {
+    var out = ""
+    for r in rows where !r.passes {
+      let location = r.line.map { "file=\(r.source),line=\($0)," } ?? ""
+      let message = "\(r.id): \(r.text.isEmpty ? r.property : r.text) — expected \(r.expected); computed \(r.computed)"
+      out += "::error \(location)title=\(ghProperty("lossatlas check: \(r.function) \(r.property)"))::\(ghData(message))\n"
+    }
+    out += "::notice title=lossatlas check::\(ghData(summary(rows)))\n"
+    return out
+  }
+
+  static func xml(_ s: String) -> String {
+    var out = ""
+    for c in s.unicodeScalars {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&apos;"
+      case "\n": out += "&#10;"
+      default:
+        if c.value < 0x20 && c != "\t" { continue }
+        out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+
+  /// Escapes for a workflow command's message (%, CR, LF).
+  static func ghData(_ s: String) -> String {
+    s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+  }
+
+  /// Escapes for a workflow command's property (also `:` and `,`).
+  static func ghProperty(_ s: String) -> String {
+    ghData(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
+  }
+}
+
+extension String {
+  func replacingAll(_ target: String, _ replacement: String) -> String {
+    guard !target.isEmpty else { return self }
+    var out = ""
+    var rest = self[...]
+    while let r = rest.range(of: target) {
+      out += rest[..<r.lowerBound]
+      out += replacement
+      rest = rest[r.upperBound...]
+    }
+    out += rest
+    return out
+  }
+}

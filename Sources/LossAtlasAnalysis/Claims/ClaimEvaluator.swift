@@ -1,0 +1,335 @@
+import LossAtlasCore
+
+/// The decision on one claim.
+public struct ClaimResult: Sendable {
+  public let claim: Claim
+  /// Whether the statement holds (for every parameter setting).
+  public let holds: Bool
+  /// What was computed, one entry per parameter setting, e.g.
+  /// `0.25 (attained, at x = 0)` or `{slope=0.01}: increasing`.
+  public let computed: [String]
+
+  /// The claim passes when the computed verdict is the expected one.
+  public var passes: Bool { holds == claim.verdict }
+}
+
+/// A value the engine computed for a claim.
+enum Computed {
+  case number(Double, detail: String)
+  case bool(Bool)
+  case word(String)
+  case interval(Double, Double, detail: String)
+  case intervals([RealInterval])
+  case growth(GradientGrowth)
+
+  var description: String {
+    switch self {
+    case .number(_, let detail): return detail
+    case .bool(let b): return String(b)
+    case .word(let w): return w
+    case .interval(_, _, let detail): return detail
+    case .intervals(let list): return list.isEmpty ? "none" : list.map(\.description).joined(separator: " ∪ ")
+    case .growth(let g): return g.rawValue
+    }
+  }
+}
+
+/// Decides claims with the property engine, sharing one analysis per
+/// (function, parameters, view, interval) across all the claims of a run.
+public final class ClaimEvaluator: @unchecked Sendable {
+  private let options: AnalysisOptions
+  private var cache: [String: ViewProperties] = [:]
+  private var factsCache: [String: FunctionFacts] = [:]
+  private let lock = NSLockLike()
+
+  public init(options: AnalysisOptions = AnalysisOptions()) {
+    self.options = options
+  }
+
+  /// Decides every claim (in parallel on `threads` threads); results are in
+  /// input order.
+  public func evaluate(_ claims: [Claim], threads: Int = 2) throws(ClaimFileError) -> [ClaimResult] {
+    enum Outcome {
+      case result(ClaimResult)
+      case failure(ClaimFileError)
+    }
+    let slots = ResultSlots<Outcome>(count: claims.count)
+    parallelFor(claims.count, threads: threads) { i in
+      do throws(ClaimFileError) {
+        slots[i] = .result(try self.evaluate(claims[i]))
+      } catch {
+        slots[i] = .failure(error)
+      }
+    }
+    var results: [ClaimResult] = []
+    for i in claims.indices {
+      switch slots[i] {
+      case .result(let r): results.append(r)
+      case .failure(let e): throw e
+      }
+    }
+    return results
+  }
+
+  /// Decides one claim: true when the expectation holds at every setting.
+  public func evaluate(_ claim: Claim) throws(ClaimFileError) -> ClaimResult {
+    let spec = claim.function
+    var settings: [[String: Double]] = [[:]]
+    for p in spec.parameters {
+      let values = claim.parameters[p.name] ?? [p.defaultValue]
+      settings = settings.flatMap { s in values.map { s.merging([p.name: $0]) { $1 } } }
+    }
+    var holds = true
+    var computed: [String] = []
+    for s in settings {
+      let params: ParameterValues
+      do {
+        params = try spec.validateParameters(s)
+      } catch {
+        throw fail(claim, error.message)
+      }
+      let value = try compute(claim, params)
+      let ok = try matches(value, claim.expect, claim)
+      holds = holds && ok
+      let prefix = settings.count > 1 ? "{\(params)}: " : ""
+      computed.append(prefix + value.description)
+    }
+    return ClaimResult(claim: claim, holds: holds, computed: computed)
+  }
+
+  // MARK: - Computing the property
+
+  private func compute(_ claim: Claim, _ params: ParameterValues) throws(ClaimFileError) -> Computed {
+    let spec = claim.function
+    switch claim.property {
+    case .valueAt, .derivativeAt:
+      let x = claim.at!
+      let wantValue = claim.property == .valueAt
+      let prediction = spec.predictionArgument
+      if let arg = spec.arguments.first(where: { $0.name == prediction }), arg.kind == .real {
+        var args = claim.arguments
+        args[prediction] = .real(x)
+        do {
+          let e = try spec.evaluate(parameters: params.values, arguments: args)
+          let v = wantValue ? e.value.scalarValue! : e.gradient(prediction)!.scalarValue!
+          return .number(v, detail: formatValue(v))
+        } catch {
+          throw fail(claim, error.message)
+        }
+      }
+      let view = try selectView(claim, params)
+      guard view.domain.contains(x) else { throw fail(claim, "at = \(formatValue(x)) is outside the view's domain \(view.domain)") }
+      let j = view.evaluate(x)
+      let v = wantValue ? j.value : j.d1
+      return .number(v, detail: formatValue(v))
+    case .identity:
+      let identity = Identity.named(claim.name!)!
+      do {
+        let o = try identity.check()
+        return .bool(o.holds)
+      } catch {
+        throw fail(claim, "identity \(identity.name): \(error)")
+      }
+    case .depthToVanish:
+      guard spec.family == .activation else { throw fail(claim, "depth-to-vanish is defined for scalar activations") }
+      let depth = GradientDepth.simulate(try selectView(claim, params))
+      let v = depth.depthToVanish.map(Double.init) ?? .infinity
+      return .number(v, detail: depth.depthToVanish.map { "L = \($0)" } ?? "not within \(GradientDepth.maxDepth) layers")
+    case .precisionThreshold:
+      return try precision(claim, params)
+    case .naiveFailure:
+      guard let naive = spec.naive else { throw fail(claim, "\(spec.id) has no naive formula in the catalog") }
+      let samples = ViewSamples(spec.views(params)[0], count: 4001)
+      let component = claim.component ?? "value"
+      let direction = claim.direction ?? 1
+      let failures = FloatingPointStudy.naiveFailures(samples, naive: naive, parameters: params)
+      guard let f = failures.first(where: { $0.component == component && $0.direction == direction }) else {
+        return .number(.infinity, detail: "never fails toward \(direction < 0 ? "-inf" : "+inf")")
+      }
+      return .number(f.x, detail: "\(f.formula) \(f.mode.rawValue) at x = \(formatValue(f.x))")
+    case .meanValue:
+      guard spec.family == .regressionLoss else { throw fail(claim, "mean-value is defined for regression losses") }
+      var sum = 0.0
+      for r in claim.values! {
+        var args = claim.arguments
+        args[spec.predictionArgument] = .real(r)
+        if args["y"] == nil { args["y"] = .real(0) }
+        if spec.arguments.contains(where: { $0.name == "var" }) && args["var"] == nil { args["var"] = .real(1) }
+        do {
+          sum += try spec.evaluate(parameters: params.values, arguments: args).value.scalarValue!
+        } catch {
+          throw fail(claim, error.message)
+        }
+      }
+      let mean = sum / Double(claim.values!.count)
+      return .number(mean, detail: formatValue(mean))
+    case .minimiser:
+      guard let m = EmpiricalMinimiser.compute(spec, parameters: params, targets: claim.values!) else {
+        throw fail(claim, "minimiser is defined for regression losses")
+      }
+      return .number(m.minimiser, detail: formatValue(m.minimiser))
+    default:
+      let p = try properties(claim, params)
+      return try read(p, claim)
+    }
+  }
+
+  private func read(_ p: ViewProperties, _ claim: Claim) throws(ClaimFileError) -> Computed {
+    switch claim.property {
+    case .maxAbsDerivative:
+      return .number(p.maxAbsDerivative.value, detail: Format.extremum(p.maxAbsDerivative))
+    case .range:
+      let detail = "\(p.infimum.attained ? "[" : "(")\(formatValue(p.infimum.value)), \(formatValue(p.supremum.value))\(p.supremum.attained ? "]" : ")")"
+      return .interval(p.infimum.value, p.supremum.value, detail: detail)
+    case .monotonic: return .word(p.monotonic.rawValue)
+    case .derivativeMonotonic: return .word(p.derivativeMonotonic.rawValue)
+    case .continuity: return .word(p.continuity.rawValue)
+    case .zeroCentered:
+      guard let z = p.zeroCentered else { throw fail(claim, "0 is outside the view's domain") }
+      return .bool(z)
+    case .identityNearOrigin:
+      guard let z = p.identityNearOrigin else { throw fail(claim, "0 is outside the view's domain") }
+      return .bool(z)
+    case .saturatesLeft: return .bool(p.saturatesLeft)
+    case .saturatesRight: return .bool(p.saturatesRight)
+    case .deadRegion: return .intervals(p.deadRegions.map(\.interval))
+    case .convex: return .bool(p.convex)
+    case .concave: return .bool(p.concave)
+    case .nonNegative: return .bool(p.nonNegative)
+    case .zeroAtCorrect: return .word(p.zeroAtCorrect.rawValue)
+    case .gradientBounded: return .growth(p.gradientGrowth)
+    case .finiteAtExtremes: return .bool(p.extremes.allSatisfy(\.honest))
+    case .gradientCheckError:
+      let e = p.gradientCheck.maxRelativeErrorD1
+      return .number(e, detail: "\(formatValue(e)) at x = \(formatValue(p.gradientCheck.worstD1At))")
+    default:
+      throw fail(claim, "property \(claim.property.rawValue) is not read from a view")
+    }
+  }
+
+  private func precision(_ claim: Claim, _ params: ParameterValues) throws(ClaimFileError) -> Computed {
+    guard let formatName = claim.format, let format = NumberFormat.allCases.first(where: { $0.rawValue.lowercased() == formatName.lowercased() }) else {
+      throw fail(claim, "precision-threshold needs 'format:' (Float16, Float32 or Float64)")
+    }
+    let kinds: [String: PrecisionThreshold.Kind] = [
+      "value-limit": .valueReachesLimit, "value-equals-input": .valueEqualsInput,
+      "derivative-zero": .derivativeVanishes, "derivative-limit": .derivativeReachesLimit,
+    ]
+    guard let kindName = claim.kind, let kind = kinds[kindName] else {
+      throw fail(claim, "precision-threshold needs 'kind:' (\(kinds.keys.sorted().joined(separator: ", ")))")
+    }
+    let samples = ViewSamples(try selectView(claim, params), count: 4001)
+    let direction = claim.direction ?? 1
+    let found = FloatingPointStudy.precision(samples).first { $0.format == format && $0.kind == kind && $0.direction == direction }
+    guard let found else { throw fail(claim, "\(kind.rawValue) does not apply toward \(direction < 0 ? "-inf" : "+inf")") }
+    guard let x = found.x else { return .number(.infinity, detail: "never within \(format.rawValue)'s range") }
+    return .number(x, detail: "x = \(formatValue(x))")
+  }
+
+  // MARK: - Views and the analysis cache
+
+  /// The view a claim speaks of: the one whose fixed arguments match the
+  /// claim's `args` (the primary view when there are none), restricted to
+  /// `over` when given.
+  func selectView(_ claim: Claim, _ params: ParameterValues) throws(ClaimFileError) -> ScalarView {
+    let views = claim.function.views(params)
+    var view = views[0]
+    if !claim.arguments.isEmpty {
+      guard let match = views.first(where: { v in
+        claim.arguments.allSatisfy { name, value in v.fixed.contains { $0.name == name && $0.value == value } }
+      }) else {
+        let labels = views.map(\.label).joined(separator: "; ")
+        throw fail(claim, "no view of \(claim.function.id) fixes args \(describe(claim.arguments)); its views: \(labels)")
+      }
+      view = match
+    }
+    if let (a, b) = claim.over { view = view.restricted(to: a, b) }
+    return view
+  }
+
+  private func properties(_ claim: Claim, _ params: ParameterValues) throws(ClaimFileError) -> ViewProperties {
+    let view = try selectView(claim, params)
+    let over = claim.over.map { "\($0.lower),\($0.upper)" } ?? ""
+    let key = "\(claim.function.id)|\(params)|\(view.label)|\(over)"
+    if let hit = lock.withLock({ cache[key] }) { return hit }
+    let p = PropertyEngine.analyze(
+      ViewSamples(view, count: options.samples), functionID: claim.function.id, isLoss: claim.function.family.isLoss,
+      parameters: params, viewIndex: 0, options: options)
+    lock.withLock { cache[key] = p }
+    return p
+  }
+
+  // MARK: - Matching
+
+  private func matches(_ value: Computed, _ expect: Expectation, _ claim: Claim) throws(ClaimFileError) -> Bool {
+    switch (value, expect) {
+    case (.number(let v, _), .equals(let e)): return Format.sameNumber(v, e) || relativelyEqual(v, e)
+    case (.number(let v, _), .approx(let e, let t)): return v == e || abs(v - e) <= t
+    case (.number(let v, _), .atMost(let e)): return v <= e
+    case (.number(let v, _), .atLeast(let e)): return v >= e
+    case (.number(let v, _), .within(let a, let b)): return v >= a && v <= b
+    case (.bool(let b), .bool(let e)): return b == e
+    case (.word(let w), .word(let e)): return normalize(w) == normalize(e)
+    case (.interval(let a, let b, _), .interval(let ea, let eb)):
+      return Format.sameNumber(a, ea) && Format.sameNumber(b, eb)
+    case (.intervals(let list), .interval(let ea, let eb)):
+      return list.contains { Format.sameNumber($0.lower, ea) && Format.sameNumber($0.upper, eb) }
+    case (.intervals(let list), .bool(let e)): return list.isEmpty != e
+    case (.growth(let g), .bool(let e)): return (g != .unbounded) == e
+    case (.growth(let g), .word(let e)): return g.rawValue == normalize(e)
+    default:
+      throw fail(claim, "expect \(expect.description) does not fit \(claim.property.rawValue) (computed: \(value.description))")
+    }
+  }
+
+  private func relativelyEqual(_ a: Double, _ b: Double) -> Bool {
+    a.isFinite && b.isFinite && abs(a - b) <= 1e-12 * max(abs(a), abs(b))
+  }
+
+  private func normalize(_ w: String) -> String {
+    switch w.lowercased() {
+    case "c∞", "c-inf", "cinf", "c-infinity", "smooth": return "cinf"
+    default: return w.lowercased()
+    }
+  }
+
+  private func describe(_ args: [String: ArgumentValue]) -> String {
+    "{" + args.keys.sorted().map { key -> String in
+      switch args[key]! {
+      case .real(let v): return "\(key): \(formatValue(v))"
+      case .integer(let k): return "\(key): \(k)"
+      case .vector(let v): return "\(key): [" + v.map(formatValue).joined(separator: ", ") + "]"
+      }
+    }.joined(separator: ", ") + "}"
+  }
+
+  private func fail(_ claim: Claim, _ reason: String) -> ClaimFileError {
+    ClaimFileError(file: claim.file, line: claim.line, reason: "claim '\(claim.id)': \(reason)")
+  }
+}
+
+extension ScalarView {
+  /// The view restricted to [a, b] (closed where finite and inside the domain).
+  public func restricted(to a: Double, _ b: Double) -> ScalarView {
+    let lo = max(a, domain.lower)
+    let hi = min(b, domain.upper)
+    let loClosed = lo.isFinite && (lo > domain.lower || domain.lowerClosed)
+    let hiClosed = hi.isFinite && (hi < domain.upper || domain.upperClosed)
+    // The plot range: the interval itself where finite, else the view's
+    // plot width measured from the finite end.
+    let width = plotRange.upperBound - plotRange.lowerBound
+    let plotLo: Double
+    let plotHi: Double
+    switch (lo.isFinite, hi.isFinite) {
+    case (true, true): (plotLo, plotHi) = (lo, hi)
+    case (true, false): (plotLo, plotHi) = (lo, max(plotRange.upperBound, lo + width))
+    case (false, true): (plotLo, plotHi) = (min(plotRange.lowerBound, hi - width), hi)
+    case (false, false): (plotLo, plotHi) = (plotRange.lowerBound, plotRange.upperBound)
+    }
+    return ScalarView(
+      label: "\(label) on \(RealInterval(lo, hi, lowerClosed: loClosed, upperClosed: hiClosed))", argument: argument, fixed: fixed,
+      domain: RealInterval(lo, hi, lowerClosed: loClosed, upperClosed: hiClosed),
+      plotRange: plotLo...plotHi, breakpoints: breakpoints.filter { $0 > lo && $0 < hi },
+      declared: DeclaredProperties(), evaluate: evaluate)
+  }
+}

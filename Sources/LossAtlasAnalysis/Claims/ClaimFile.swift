@@ -1,0 +1,243 @@
+import LossAtlasCore
+import Yams
+
+/// A claim file that cannot be understood: `FILE:LINE: reason`.
+public struct ClaimFileError: Error, Sendable, CustomStringConvertible {
+  public let file: String
+  public let line: Int
+  public let reason: String
+
+  public var description: String { "\(file):\(line): \(reason)" }
+}
+
+/// Reads claim files (YAML) into ``Claim`` values, with line numbers for
+/// every error.
+public enum ClaimFile {
+  /// The keys a claim may have.
+  static let knownKeys: Set<String> = [
+    "id", "text", "function", "params", "args", "property", "over", "at", "expect", "verdict",
+    "name", "format", "kind", "direction", "component", "residuals", "targets", "view",
+  ]
+
+  public static func parse(_ yaml: String, file: String) throws(ClaimFileError) -> [Claim] {
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: yaml)
+    } catch let error as YamlError {
+      throw ClaimFileError(file: file, line: Self.line(of: error), reason: "not valid YAML: \(Self.reason(of: error))")
+    } catch {
+      throw ClaimFileError(file: file, line: 1, reason: "not valid YAML: \(error)")
+    }
+    guard let root, case .mapping(let top) = root, let claimsNode = top["claims"] else {
+      throw ClaimFileError(file: file, line: root?.mark?.line ?? 1, reason: "expected a top-level 'claims:' list")
+    }
+    guard case .sequence(let items) = claimsNode else {
+      throw ClaimFileError(file: file, line: claimsNode.mark?.line ?? 1, reason: "'claims' must be a list of claims")
+    }
+    var claims: [Claim] = []
+    var seen: [String: Int] = [:]
+    for item in items {
+      let claim = try parseClaim(item, file: file)
+      if let first = seen[claim.id] {
+        throw ClaimFileError(file: file, line: claim.line, reason: "claim id '\(claim.id)' is used twice (first on line \(first))")
+      }
+      seen[claim.id] = claim.line
+      claims.append(claim)
+    }
+    return claims
+  }
+
+  // MARK: - One claim
+
+  static func parseClaim(_ node: Node, file: String) throws(ClaimFileError) -> Claim {
+    let line = node.mark?.line ?? 1
+    func fail(_ reason: String, _ at: Node? = nil) -> ClaimFileError {
+      ClaimFileError(file: file, line: at?.mark?.line ?? line, reason: reason)
+    }
+    guard case .mapping(let map) = node else { throw fail("each claim must be a mapping with id, function, property, expect") }
+    for (key, _) in map {
+      guard let k = key.string, knownKeys.contains(k) else {
+        throw fail("unknown key '\(key.string ?? "?")'; allowed: \(knownKeys.sorted().joined(separator: ", "))", key)
+      }
+    }
+    guard let idNode = map["id"], let id = idNode.string, !id.isEmpty else { throw fail("claim without an 'id'") }
+    let context = "claim '\(id)'"
+    let text = map["text"]?.string ?? ""
+    guard let fnNode = map["function"], let fnName = fnNode.string else { throw fail("\(context): missing 'function'") }
+    let spec: FunctionSpec
+    do {
+      spec = try Catalog.function(named: fnName)
+    } catch {
+      throw fail("\(context): \(error.message)", fnNode)
+    }
+    guard let propNode = map["property"], let propName = propNode.string else { throw fail("\(context): missing 'property'") }
+    guard let property = ClaimProperty(rawValue: propName) else {
+      throw fail(
+        "\(context): unknown property '\(propName)'; known: \(ClaimProperty.allCases.map(\.rawValue).joined(separator: ", "))",
+        propNode)
+    }
+
+    // params: a number, or a list meaning "for every value".
+    var parameters: [String: [Double]] = [:]
+    if let pNode = map["params"] {
+      guard case .mapping(let pm) = pNode else { throw fail("\(context): 'params' must be a mapping", pNode) }
+      for (k, v) in pm {
+        let name = k.string ?? "?"
+        guard let p = spec.parameters.first(where: { $0.name == name }) else {
+          let allowed = spec.parameters.isEmpty ? "\(spec.id) has no parameters" : "\(spec.id) takes " + spec.parameters.map(\.name).joined(separator: ", ")
+          throw fail("\(context): unknown parameter '\(name)': \(allowed)", k)
+        }
+        let values: [Double]
+        if case .sequence(let seq) = v {
+          values = try seq.map { n throws(ClaimFileError) in try number(n, "\(context): parameter \(name)", file) }
+        } else {
+          values = [try number(v, "\(context): parameter \(name)", file)]
+        }
+        for value in values where !p.range.contains(value) {
+          throw fail("\(context): parameter \(name) = \(formatValue(value)) of \(spec.id) is outside its range: allowed \(p.range)", v)
+        }
+        parameters[name] = values
+      }
+    }
+
+    var arguments: [String: ArgumentValue] = [:]
+    if let aNode = map["args"] {
+      guard case .mapping(let am) = aNode else { throw fail("\(context): 'args' must be a mapping", aNode) }
+      for (k, v) in am {
+        let name = k.string ?? "?"
+        guard let a = spec.arguments.first(where: { $0.name == name }) else {
+          throw fail("\(context): unknown argument '\(name)' for \(spec.id): it takes \(spec.arguments.map(\.name).joined(separator: ", "))", k)
+        }
+        switch a.kind {
+        case .vector:
+          guard case .sequence(let seq) = v else { throw fail("\(context): argument \(name) must be a list of numbers", v) }
+          arguments[name] = .vector(try seq.map { n throws(ClaimFileError) in try number(n, "\(context): argument \(name)", file) })
+        case .integer:
+          guard let k = v.int else { throw fail("\(context): argument \(name) must be an integer class index", v) }
+          arguments[name] = .integer(k)
+        case .real:
+          arguments[name] = .real(try number(v, "\(context): argument \(name)", file))
+        }
+      }
+    }
+
+    var over: (Double, Double)?
+    if let oNode = map["over"] {
+      guard case .sequence(let seq) = oNode, seq.count == 2 else { throw fail("\(context): 'over' must be [a, b]", oNode) }
+      let a = try number(seq[0], "\(context): over", file)
+      let b = try number(seq[1], "\(context): over", file)
+      guard a < b else { throw fail("\(context): 'over' must have a < b", oNode) }
+      over = (a, b)
+    }
+    var at: Double?
+    if let atNode = map["at"] { at = try number(atNode, "\(context): at", file) }
+    if property.needsAt && at == nil { throw fail("\(context): \(property.rawValue) needs 'at:' (the point)") }
+
+    guard let expectNode = map["expect"] else { throw fail("\(context): missing 'expect'") }
+    let expect = try expectation(expectNode, context: context, file: file)
+
+    var verdict = true
+    if let vNode = map["verdict"] {
+      guard let v = vNode.bool else { throw fail("\(context): 'verdict' must be true or false", vNode) }
+      verdict = v
+    }
+    var direction: Int?
+    if let dNode = map["direction"] {
+      switch dNode.string {
+      case "left", "-1", "-": direction = -1
+      case "right", "+1", "1", "+": direction = 1
+      default: throw fail("\(context): 'direction' must be left or right", dNode)
+      }
+    }
+    var values: [Double]?
+    for key in ["residuals", "targets"] {
+      if let n = map[key] {
+        guard case .sequence(let seq) = n, !seq.isEmpty else { throw fail("\(context): '\(key)' must be a list of numbers", n) }
+        values = try seq.map { v throws(ClaimFileError) in try number(v, "\(context): \(key)", file) }
+      }
+    }
+    let name = map["name"]?.string
+    if property == .identity {
+      guard let name else { throw fail("\(context): identity needs 'name:' (one of \(Identity.all.map(\.name).joined(separator: ", ")))") }
+      guard Identity.named(name) != nil else {
+        throw fail("\(context): unknown identity '\(name)'; known: \(Identity.all.map(\.name).joined(separator: ", "))", map["name"])
+      }
+    }
+    if (property == .meanValue || property == .minimiser) && values == nil {
+      throw fail("\(context): \(property.rawValue) needs '\(property == .meanValue ? "residuals" : "targets"):' (a list of numbers)")
+    }
+    return Claim(
+      id: id, text: text, function: spec, parameters: parameters, arguments: arguments, property: property,
+      over: over, at: at, expect: expect, verdict: verdict, name: name, format: map["format"]?.string,
+      kind: map["kind"]?.string, direction: direction, component: map["component"]?.string, values: values,
+      line: line, file: file)
+  }
+
+  /// `expect:` — a mapping {equals|approx(+tol)|at-most|at-least|in}, or a literal.
+  static func expectation(_ node: Node, context: String, file: String) throws(ClaimFileError) -> Expectation {
+    let line = node.mark?.line ?? 1
+    switch node {
+    case .mapping(let m):
+      if let v = m["equals"] { return .equals(try number(v, "\(context): expect.equals", file)) }
+      if let v = m["approx"] {
+        guard let t = m["tol"] else { throw ClaimFileError(file: file, line: line, reason: "\(context): 'approx' needs 'tol'") }
+        return .approx(try number(v, "\(context): expect.approx", file), tolerance: try number(t, "\(context): expect.tol", file))
+      }
+      if let v = m["at-most"] { return .atMost(try number(v, "\(context): expect.at-most", file)) }
+      if let v = m["at-least"] { return .atLeast(try number(v, "\(context): expect.at-least", file)) }
+      if let v = m["in"] {
+        guard case .sequence(let s) = v, s.count == 2 else {
+          throw ClaimFileError(file: file, line: line, reason: "\(context): 'in' must be [a, b]")
+        }
+        return .within(try number(s[0], "\(context): expect.in", file), try number(s[1], "\(context): expect.in", file))
+      }
+      throw ClaimFileError(
+        file: file, line: line, reason: "\(context): expect must be one of equals, approx (+ tol), at-most, at-least, in, or a literal")
+    case .sequence(let s):
+      guard s.count == 2 else { throw ClaimFileError(file: file, line: line, reason: "\(context): a literal interval is [a, b]") }
+      return .interval(try number(s[0], "\(context): expect", file), try number(s[1], "\(context): expect", file))
+    case .scalar(let scalar):
+      if let b = node.bool, scalar.string == "true" || scalar.string == "false" { return .bool(b) }
+      if let v = try? number(node, context, file) { return .equals(v) }
+      return .word(scalar.string)
+    case .alias:
+      throw ClaimFileError(file: file, line: line, reason: "\(context): YAML aliases are not supported in expect")
+    }
+  }
+
+  /// A number: YAML int or float, or the words inf, -inf (also .inf, -.inf).
+  static func number(_ node: Node, _ context: String, _ file: String) throws(ClaimFileError) -> Double {
+    let text = node.string?.trimmingSpaces ?? ""
+    switch text.lowercased() {
+    case "inf", "+inf", ".inf", "+.inf", "infinity": return .infinity
+    case "-inf", "-.inf", "-infinity": return -.infinity
+    default: break
+    }
+    if case .scalar = node, let v = Double(text), !v.isNaN { return v }
+    throw ClaimFileError(file: file, line: node.mark?.line ?? 1, reason: "\(context) must be a number (or inf, -inf), not '\(text)'")
+  }
+
+  static func line(of error: YamlError) -> Int {
+    switch error {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+      return mark.line
+    default:
+      return 1
+    }
+  }
+
+  static func reason(of error: YamlError) -> String {
+    switch error {
+    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+      return problem
+    default:
+      return "\(error)"
+    }
+  }
+}
+
+extension String {
+  fileprivate var trimmingSpaces: String {
+    String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+  }
+}

@@ -1,0 +1,186 @@
+import Dispatch
+import LossAtlasCore
+
+/// Floating-point and simulation facts about a function at its default
+/// parameters (its primary view).
+public struct FunctionFacts: Sendable {
+  /// Vanishing gradient through depth (activations only).
+  public let depth: GradientDepth?
+  public let precision: [PrecisionThreshold]
+  public let naiveFailures: [NaiveFailure]
+  public let minimiser: EmpiricalMinimiser?
+}
+
+/// Every view of one function at one parameter setting, with the declared
+/// properties checked.
+public struct SettingAnalysis: Sendable {
+  public let parameters: ParameterValues
+  public let views: [ViewProperties]
+  /// Per view, the declared-vs-computed outcomes.
+  public let declared: [[PropertyOutcome]]
+}
+
+/// The analysis of one catalog function over its whole parameter grid.
+public struct FunctionAnalysis: Sendable {
+  public let id: String
+  /// In parameter-grid order; the default setting is `settings[defaultIndex]`.
+  public let settings: [SettingAnalysis]
+  public let defaultIndex: Int
+  public let facts: FunctionFacts
+
+  /// The primary view at the default parameters.
+  public var primary: ViewProperties { settings[defaultIndex].views[0] }
+
+  /// Every declared property that disagrees with the computation.
+  public var failures: [(coordinates: String, outcome: PropertyOutcome)] {
+    settings.flatMap { s in
+      zip(s.views, s.declared).flatMap { view, outcomes in
+        outcomes.filter { !$0.passes }.map { (view.coordinates, $0) }
+      }
+    }
+  }
+}
+
+/// Runs the property engine over the whole catalog (or some ids), on
+/// `threads` threads; results come back in catalog order whatever the
+/// scheduling, so reports are deterministic.
+public enum CatalogAnalysis {
+  public static func run(
+    ids: [String]? = nil, options: AnalysisOptions = AnalysisOptions(), primarySamples: Int = 1_000_001,
+    threads: Int = 2
+  ) -> [FunctionAnalysis] {
+    let specs = ids.map { wanted in Catalog.all.filter { wanted.contains($0.id) } } ?? Catalog.all
+    // One task per (function, setting, view), plus one facts task per function.
+    struct Task {
+      let function: Int
+      let setting: Int
+      let view: Int  // -1: the facts task
+    }
+    var tasks: [Task] = []
+    var settingsPerSpec: [[ParameterValues]] = []
+    for (fi, spec) in specs.enumerated() {
+      let settings = ParameterGrid.settings(spec)
+      settingsPerSpec.append(settings)
+      tasks.append(Task(function: fi, setting: defaultIndex(spec, settings), view: -1))
+      for (si, p) in settings.enumerated() {
+        for vi in spec.views(p).indices { tasks.append(Task(function: fi, setting: si, view: vi)) }
+      }
+    }
+    enum Output {
+      case facts(FunctionFacts)
+      case view(ViewProperties, [PropertyOutcome])
+    }
+    let results = ResultSlots<Output>(count: tasks.count)
+    let allTasks = tasks
+    let allSettings = settingsPerSpec
+    parallelFor(tasks.count, threads: threads) { t in
+      let task = allTasks[t]
+      let spec = specs[task.function]
+      let params = allSettings[task.function][task.setting]
+      if task.view < 0 {
+        results[t] = .facts(facts(spec, params))
+      } else {
+        let isPrimary = task.setting == defaultIndex(spec, allSettings[task.function]) && task.view == 0
+        var o = options
+        if isPrimary { o.samples = max(o.samples, primarySamples) }
+        let view = spec.views(params)[task.view]
+        let samples = ViewSamples(view, count: o.samples)
+        let props = PropertyEngine.analyze(
+          samples, functionID: spec.id, isLoss: spec.family.isLoss, parameters: params, viewIndex: task.view, options: o)
+        results[t] = .view(props, DeclaredCheck.compare(view.declared, props))
+      }
+    }
+    // Assemble in task order.
+    var out: [FunctionAnalysis] = []
+    var t = 0
+    for (fi, spec) in specs.enumerated() {
+      guard case .facts(let factsResult) = results[t] else { preconditionFailure("task order") }
+      t += 1
+      var settings: [SettingAnalysis] = []
+      for p in settingsPerSpec[fi] {
+        var views: [ViewProperties] = []
+        var declared: [[PropertyOutcome]] = []
+        for _ in spec.views(p).indices {
+          guard case .view(let props, let outcomes) = results[t] else { preconditionFailure("task order") }
+          views.append(props)
+          declared.append(outcomes)
+          t += 1
+        }
+        settings.append(SettingAnalysis(parameters: p, views: views, declared: declared))
+      }
+      out.append(
+        FunctionAnalysis(
+          id: spec.id, settings: settings, defaultIndex: defaultIndex(spec, settingsPerSpec[fi]), facts: factsResult))
+    }
+    return out
+  }
+
+  static func defaultIndex(_ spec: FunctionSpec, _ settings: [ParameterValues]) -> Int {
+    settings.firstIndex(of: spec.defaultParameters) ?? 0
+  }
+
+  /// The facts of a function's primary view at `parameters`.
+  public static func facts(_ spec: FunctionSpec, _ parameters: ParameterValues) -> FunctionFacts {
+    let view = spec.views(parameters)[0]
+    let samples = ViewSamples(view, count: 4001)
+    return FunctionFacts(
+      depth: spec.family == .activation ? GradientDepth.simulate(view) : nil,
+      precision: FloatingPointStudy.precision(samples),
+      naiveFailures: spec.naive.map { FloatingPointStudy.naiveFailures(samples, naive: $0, parameters: parameters) } ?? [],
+      minimiser: EmpiricalMinimiser.compute(spec, parameters: parameters))
+  }
+}
+
+/// Runs `body(i)` for i in 0..<count on `threads` threads (a shared counter
+/// hands out indices, so uneven tasks balance).
+public func parallelFor(_ count: Int, threads: Int, _ body: @escaping @Sendable (Int) -> Void) {
+  let counter = AtomicCounter()
+  DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
+    while true {
+      let i = counter.next()
+      if i >= count { break }
+      body(i)
+    }
+  }
+}
+
+/// A lock-protected counter (the results do not depend on which thread
+/// takes which index).
+final class AtomicCounter: @unchecked Sendable {
+  private var value = 0
+  private let lock = NSLockLike()
+
+  func next() -> Int {
+    lock.withLock {
+      defer { value += 1 }
+      return value
+    }
+  }
+}
+
+/// Write-once slots filled from several threads, each index by one thread.
+final class ResultSlots<T>: @unchecked Sendable {
+  private var slots: [T?]
+  private let lock = NSLockLike()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  subscript(i: Int) -> T {
+    get { lock.withLock { slots[i]! } }
+    set { lock.withLock { slots[i] = newValue } }
+  }
+}
+
+/// A pthread mutex (Foundation-free).
+final class NSLockLike: @unchecked Sendable {
+  private var mutex = pthread_mutex_t()
+
+  init() { pthread_mutex_init(&mutex, nil) }
+  deinit { pthread_mutex_destroy(&mutex) }
+
+  func withLock<R>(_ body: () throws -> R) rethrows -> R {
+    pthread_mutex_lock(&mutex)
+    defer { pthread_mutex_unlock(&mutex) }
+    return try body()
+  }
+}

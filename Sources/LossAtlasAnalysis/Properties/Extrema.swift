@@ -1,0 +1,217 @@
+import LossAtlasCore
+
+/// Where an extreme value is attained or approached.
+public enum Location: Sendable, Equatable {
+  /// At one point.
+  case point(Double)
+  /// On a whole piece of the domain (a flat stretch: relu's 0 on (-inf, 0]).
+  case interval(RealInterval)
+  /// Approached, not attained, as x tends to this end (±inf, a finite open
+  /// domain end, or one side of a breakpoint).
+  case approached(Double)
+}
+
+/// The infimum or supremum of a quantity over a view's domain.
+public struct Extremum: Sendable, Equatable {
+  /// The extreme value (±inf when unbounded).
+  public let value: Double
+  /// Whether some input attains it (never, for an infinite value).
+  public let attained: Bool
+  public let location: Location
+}
+
+/// Finds the infimum and supremum of a sampled quantity g with derivative
+/// g' over a view's domain, and decides whether each is attained.
+///
+/// Candidates, each with whether it is a *witness* of attainment in exact
+/// arithmetic:
+/// - limits at the domain's open or infinite ends (not attained);
+/// - closed domain ends and breakpoints (attained at that point);
+/// - one-sided limits at breakpoints (not attained);
+/// - critical points: sign changes of g' between samples, refined by
+///   bisection (a local extremum of a continuous function is attained);
+/// - flat pieces: pieces of the domain where g' is exactly 0 at every probe
+///   point (g is constant there, so its value is attained on the piece).
+/// The extreme sample itself is a fallback candidate. A sample that merely
+/// *rounds* to a limit (tanh(24) is 1.0 in Double) is not a witness: the
+/// value is attained only if some witness reaches it, within 16 ulp.
+struct ExtremaSearch {
+  let samples: ViewSamples
+  /// g and g' at the sample points.
+  let g: [Double]
+  let gPrime: [Double]
+  /// g and g' at any point (for refinement and one-sided limits).
+  let evaluate: (Double) -> (g: Double, gPrime: Double)
+  let lowerLimit: Limit?
+  let upperLimit: Limit?
+
+  private struct Candidate {
+    let value: Double
+    let witness: Bool
+    let location: Location
+  }
+
+  func extremum(minimum: Bool) -> Extremum {
+    let better: (Double, Double) -> Bool = minimum ? { $0 < $1 } : { $0 > $1 }
+    var candidates = witnessCandidates()
+    let domain = samples.view.domain
+    if let l = lowerLimit { candidates.append(Candidate(value: l.value, witness: false, location: .approached(domain.lower))) }
+    if let u = upperLimit { candidates.append(Candidate(value: u.value, witness: false, location: .approached(domain.upper))) }
+    guard var best = candidates.first else {
+      return fallback(minimum: minimum)
+    }
+    for c in candidates.dropFirst() where better(c.value, best.value) { best = c }
+    // The fallback sample wins only if it beats every candidate clearly.
+    let sample = fallback(minimum: minimum)
+    if better(sample.value, best.value) && !Self.close(sample.value, best.value) {
+      return sample
+    }
+    let tied = candidates.filter { Self.close($0.value, best.value) }
+    let witnesses = tied.filter(\.witness)
+    if best.value.isFinite, let w = witnesses.first(where: { if case .interval = $0.location { return true } else { return false } })
+      ?? witnesses.first
+    {
+      return Extremum(value: best.value, attained: true, location: w.location)
+    }
+    let approached = tied.first { !$0.witness } ?? best
+    return Extremum(value: best.value, attained: false, location: approached.location)
+  }
+
+  // MARK: - Candidates
+
+  private func witnessCandidates() -> [Candidate] {
+    var out: [Candidate] = []
+    let view = samples.view
+    let domain = view.domain
+    if domain.lowerClosed {
+      out.append(Candidate(value: evaluate(domain.lower).g, witness: true, location: .point(domain.lower)))
+    }
+    if domain.upperClosed {
+      out.append(Candidate(value: evaluate(domain.upper).g, witness: true, location: .point(domain.upper)))
+    }
+    for b in view.breakpoints where domain.contains(b) {
+      out.append(Candidate(value: evaluate(b).g, witness: true, location: .point(b)))
+      for side in [-1.0, 1.0] {
+        if let l = OneSided.limit(of: { evaluate($0).g }, at: b, side: side, domain: domain) {
+          out.append(Candidate(value: l, witness: false, location: .approached(b)))
+        }
+      }
+    }
+    out += criticalPoints()
+    out += flatPieces()
+    return out
+  }
+
+  /// Local extrema between samples: g' changes sign (strictly), and neither
+  /// end is a breakpoint (a kink is a candidate of its own).
+  private func criticalPoints() -> [Candidate] {
+    var out: [Candidate] = []
+    let xs = samples.xs
+    let breaks = Set(samples.view.breakpoints)
+    var i = 0
+    while i + 1 < xs.count {
+      let a = gPrime[i]
+      var j = i + 1
+      // Step over exact zeros of g' to the next nonzero value.
+      while j < xs.count - 1 && gPrime[j] == 0 { j += 1 }
+      let b = gPrime[j]
+      if a != 0 && b != 0 && (a < 0) != (b < 0) && !breaks.contains(xs[i]) && !breaks.contains(xs[j])
+        && !(xs[i]...xs[j]).containsAny(breaks)
+        && a.isFinite && b.isFinite
+      {
+        let root = RootFinding.bisect({ evaluate($0).gPrime }, xs[i], xs[j], relativeTolerance: 1e-15)
+        let v = evaluate(root).g
+        if v.isFinite { out.append(Candidate(value: v, witness: true, location: .point(root))) }
+      }
+      i = j
+    }
+    return out
+  }
+
+  /// Pieces where g' is exactly 0 at every probe point inside the search
+  /// interval: g is constant on the piece (the pieces are analytic).
+  private func flatPieces() -> [Candidate] {
+    var out: [Candidate] = []
+    for piece in Pieces.of(samples.view) {
+      guard let probes = Pieces.probes(piece, samples), probes.count >= 3 else { continue }
+      if probes.allSatisfy({ gPrime[$0] == 0 }) {
+        let v = g[probes[probes.count / 2]]
+        out.append(Candidate(value: v, witness: true, location: .interval(piece)))
+      }
+    }
+    return out
+  }
+
+  private func fallback(minimum: Bool) -> Extremum {
+    var best = -1
+    for i in g.indices where !g[i].isNaN {
+      if best < 0 || (minimum ? g[i] < g[best] : g[i] > g[best]) { best = i }
+    }
+    guard best >= 0 else { return Extremum(value: .nan, attained: false, location: .point(0)) }
+    return Extremum(value: g[best], attained: g[best].isFinite, location: .point(samples.xs[best]))
+  }
+
+  /// Equal, or within 16 ulp of each other (values of the same function at
+  /// different points, each within a few ulp of exact).
+  static func close(_ a: Double, _ b: Double) -> Bool {
+    if a == b { return true }
+    guard a.isFinite && b.isFinite else { return false }
+    return abs(a - b) <= 16 * max(a.ulp, b.ulp, Double.leastNormalMagnitude)
+  }
+}
+
+extension ClosedRange where Bound == Double {
+  /// Whether any of `points` lies strictly inside the range.
+  fileprivate func containsAny(_ points: Set<Double>) -> Bool {
+    points.contains { $0 > lowerBound && $0 < upperBound }
+  }
+}
+
+/// The analytic pieces of a view's domain: the open intervals between
+/// consecutive breakpoints (and the domain's ends).
+enum Pieces {
+  static func of(_ view: ScalarView) -> [RealInterval] {
+    let d = view.domain
+    let cuts = view.breakpoints.filter { $0 > d.lower && $0 < d.upper }.sorted()
+    var edges = [d.lower] + cuts + [d.upper]
+    edges = edges.reduce(into: []) { if $0.last != $1 { $0.append($1) } }
+    var pieces: [RealInterval] = []
+    for i in 0..<(edges.count - 1) {
+      let lowerClosed = i == 0 && d.lowerClosed
+      let upperClosed = i == edges.count - 2 && d.upperClosed
+      pieces.append(RealInterval(edges[i], edges[i + 1], lowerClosed: lowerClosed, upperClosed: upperClosed))
+    }
+    return pieces
+  }
+
+  /// Up to 9 sample indices spread over the part of `piece` inside the
+  /// search interval, strictly inside the piece; nil when the piece has no
+  /// samples there.
+  static func probes(_ piece: RealInterval, _ samples: ViewSamples) -> [Int]? {
+    let inside = samples.searchIndices.filter { i in
+      let x = samples.xs[i]
+      return x > piece.lower && x < piece.upper
+    }
+    guard !inside.isEmpty else { return nil }
+    let n = min(9, inside.count)
+    return (0..<n).map { k in inside[n == 1 ? 0 : k * (inside.count - 1) / (n - 1)] }
+  }
+}
+
+/// One-sided limits at a point, by linear extrapolation from two nearby
+/// points on that side: L = 2 g(b + s h) - g(b + 2 s h), which cancels the
+/// first-order term, so the error is O(h^2 g'').
+enum OneSided {
+  static func step(at b: Double) -> Double { 1e-7 * max(1, abs(b)) }
+
+  static func limit(of g: (Double) -> Double, at b: Double, side: Double, domain: RealInterval) -> Double? {
+    let h = step(at: b)
+    let x1 = b + side * h
+    let x2 = b + side * 2 * h
+    guard domain.contains(x1) && domain.contains(x2) else { return nil }
+    let g1 = g(x1)
+    let g2 = g(x2)
+    guard g1.isFinite && g2.isFinite else { return g1.isInfinite ? g1 : nil }
+    return 2 * g1 - g2
+  }
+}

@@ -1,0 +1,158 @@
+import LossAtlasCore
+
+/// Settings of the property engine.
+public struct AnalysisOptions: Sendable, Equatable {
+  /// Interior sample points per view (the search interval's dense grid).
+  public var samples: Int
+  /// Saturation threshold: |f'| < tau * max |f'|.
+  public var saturationTau: Double
+  /// Relative tolerance of root-found interval ends.
+  public var rootTolerance: Double
+
+  public init(samples: Int = 20_001, saturationTau: Double = 1e-2, rootTolerance: Double = 1e-9) {
+    self.samples = samples
+    self.saturationTau = saturationTau
+    self.rootTolerance = rootTolerance
+  }
+}
+
+/// Computes every property of one scalar view at one parameter setting.
+/// Each property is defined once, here and in the files of `Properties/`;
+/// its doc comment is the definition the manual's methods page prints.
+public enum PropertyEngine {
+  public static func analyze(
+    _ spec: FunctionSpec, parameters: ParameterValues, viewIndex: Int = 0, options: AnalysisOptions = AnalysisOptions()
+  ) -> ViewProperties {
+    let view = spec.views(parameters)[viewIndex]
+    let samples = ViewSamples(view, count: options.samples)
+    return analyze(samples, functionID: spec.id, isLoss: spec.family.isLoss, parameters: parameters, viewIndex: viewIndex, options: options)
+  }
+
+  static func analyze(
+    _ s: ViewSamples, functionID: String, isLoss: Bool, parameters: ParameterValues, viewIndex: Int, options: AnalysisOptions
+  ) -> ViewProperties {
+    let view = s.view
+    let f = view.evaluate
+    let valueLower = Limit.estimate(s.towardLower.map { ($0.x, $0.jet.value) })
+    let valueUpper = Limit.estimate(s.towardUpper.map { ($0.x, $0.jet.value) })
+    let d1Lower = Limit.estimate(s.towardLower.map { ($0.x, $0.jet.d1) })
+    let d1Upper = Limit.estimate(s.towardUpper.map { ($0.x, $0.jet.d1) })
+    let absD1Lower = Limit.estimate(s.towardLower.map { ($0.x, abs($0.jet.d1)) })
+    let absD1Upper = Limit.estimate(s.towardUpper.map { ($0.x, abs($0.jet.d1)) })
+
+    // (a) range
+    let range = ExtremaSearch(
+      samples: s, g: s.values, gPrime: s.d1, evaluate: { let j = f($0); return (j.value, j.d1) },
+      lowerLimit: valueLower, upperLimit: valueUpper)
+    let infimum = range.extremum(minimum: true)
+    let supremum = range.extremum(minimum: false)
+
+    // (c) continuity (first: monotonicity and convexity use its jumps)
+    let smoothness = view.breakpoints.filter(view.domain.contains).map { Continuity.at($0, view) }
+    let continuity = Continuity.overall(smoothness)
+
+    // (b) monotonicity: signs of f' on the pieces and of f's jumps
+    let monotonic = Monotonic.classify(s.d1, jumps: smoothness.map { $0.jumps[0] })
+    let derivativeMonotonic = Monotonic.classify(s.d2, jumps: smoothness.map { $0.jumps[1] })
+
+    // (d) origin
+    var zeroCentered: Bool?
+    var identityNearOrigin: Bool?
+    if view.domain.contains(0) {
+      let j = f(0)
+      zeroCentered = j.value == 0
+      identityNearOrigin = j.value == 0 && abs(j.d1 - 1) <= 1e-12
+    }
+
+    // (e) max |f'|
+    let slope = ExtremaSearch(
+      samples: s, g: s.d1.map(abs), gPrime: zip(s.d1, s.d2).map { $0 == 0 ? 0 : ($0 < 0 ? -$1 : $1) },
+      evaluate: { let j = f($0); return (abs(j.d1), j.d1 == 0 ? 0 : (j.d1 < 0 ? -j.d2 : j.d2)) },
+      lowerLimit: absD1Lower, upperLimit: absD1Upper)
+    let maxSlope = slope.extremum(minimum: false)
+
+    // (f) saturation and dead regions
+    let saturatesLeft = view.domain.lower == -.infinity && absD1Lower == .finite(0)
+    let saturatesRight = view.domain.upper == .infinity && absD1Upper == .finite(0)
+    let saturation = Saturation.intervals(
+      s, threshold: options.saturationTau * maxSlope.value, lowerLimit: absD1Lower, upperLimit: absD1Upper,
+      tolerance: options.rootTolerance)
+    let dead = Saturation.deadRegions(s)
+
+    // (i) shape
+    let convexity = Convexity.classify(s, breakpoints: smoothness)
+    let nonNegative = infimum.value >= 0
+    let zeroAtCorrect: ZeroAtCorrect =
+      infimum.value == 0 ? (infimum.attained ? .attained : .limit) : .never
+    let gradientZero = Self.gradientVanishes(at: infimum.location, view: view, d1Lower: d1Lower, d1Upper: d1Upper)
+    let growth = Self.gradientGrowth(maxSlope: maxSlope, view: view, lower: absD1Lower, upper: absD1Upper)
+
+    // (j) gradient check
+    let check = GradientChecker.check(view)
+
+    // (h) extremes
+    let extremes = Extremes.points(
+      view, limits: (valueLower, valueUpper, d1Lower, d1Upper,
+        Limit.estimate(s.towardLower.map { ($0.x, $0.jet.d2) }), Limit.estimate(s.towardUpper.map { ($0.x, $0.jet.d2) })))
+
+    return ViewProperties(
+      functionID: functionID, parameters: parameters, viewLabel: view.label, viewIndex: viewIndex,
+      infimum: infimum, supremum: supremum, monotonic: monotonic, derivativeMonotonic: derivativeMonotonic,
+      continuity: continuity, breakpoints: smoothness, zeroCentered: zeroCentered,
+      identityNearOrigin: identityNearOrigin, maxAbsDerivative: maxSlope, saturatesLeft: saturatesLeft,
+      saturatesRight: saturatesRight, saturationThreshold: options.saturationTau,
+      saturationIntervals: saturation, deadRegions: dead, derivativeLimitLower: d1Lower,
+      derivativeLimitUpper: d1Upper, convex: convexity.convex, concave: convexity.concave,
+      convexityCrossCheck: convexity.crossCheck, nonNegative: nonNegative, zeroAtCorrect: zeroAtCorrect,
+      gradientZeroAtMinimum: gradientZero, gradientGrowth: growth, gradientCheck: check, extremes: extremes)
+  }
+
+  /// Whether f' is 0 where the infimum is attained (at the point, on the
+  /// flat piece) or tends to 0 where it is approached.
+  static func gradientVanishes(at location: Location, view: ScalarView, d1Lower: Limit?, d1Upper: Limit?) -> Bool {
+    switch location {
+    case .point(let x):
+      return view.evaluate(x).d1 == 0
+    case .interval(let piece):
+      let mid = piece.lower.isFinite && piece.upper.isFinite ? (piece.lower + piece.upper) / 2
+        : piece.lower.isFinite ? piece.lower + 1 : piece.upper.isFinite ? piece.upper - 1 : 0
+      return view.evaluate(mid).d1 == 0
+    case .approached(let end):
+      if end == view.domain.lower { return d1Lower == .finite(0) }
+      if end == view.domain.upper { return d1Upper == .finite(0) }
+      return false
+    }
+  }
+
+  /// How |f'| behaves far out: unbounded if it grows without bound toward
+  /// an end (or at a finite end); redescending if it tends to 0 at every
+  /// infinite end while positive somewhere; bounded otherwise.
+  static func gradientGrowth(maxSlope: Extremum, view: ScalarView, lower: Limit?, upper: Limit?) -> GradientGrowth {
+    if !maxSlope.value.isFinite { return .unbounded }
+    let ends = [view.domain.lower == -.infinity ? lower : nil, view.domain.upper == .infinity ? upper : nil].compactMap { $0 }
+    if !ends.isEmpty && ends.allSatisfy({ $0 == .finite(0) }) && maxSlope.value > 0 { return .redescending }
+    return .bounded
+  }
+}
+
+/// Monotonicity from signs: f' on the pieces and f's jumps at breakpoints.
+enum Monotonic {
+  /// Increasing when every derivative sample and every jump is >= 0 and
+  /// some is > 0; decreasing symmetrically; constant when all are 0.
+  static func classify(_ derivative: [Double], jumps: [Double]) -> Monotonicity {
+    var positive = false
+    var negative = false
+    for v in derivative where !v.isNaN {
+      if v > 0 { positive = true } else if v < 0 { negative = true }
+    }
+    for j in jumps where !j.isNaN {
+      if j > 0 { positive = true } else if j < 0 { negative = true }
+    }
+    switch (positive, negative) {
+    case (true, false): return .increasing
+    case (false, true): return .decreasing
+    case (false, false): return .constant
+    case (true, true): return .neither
+    }
+  }
+}

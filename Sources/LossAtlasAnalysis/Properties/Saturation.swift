@@ -1,0 +1,151 @@
+import LossAtlasCore
+
+/// Saturation intervals and dead regions.
+enum Saturation {
+  /// The intervals where |f'(x)| < threshold (threshold = tau * max |f'|),
+  /// from sign changes of |f'| - threshold between samples, each end
+  /// refined by bisection to `tolerance` relative. An interval that runs
+  /// past the last far sample is open to the domain's end when the limit of
+  /// |f'| there is below the threshold. Empty when max |f'| is 0 or
+  /// unbounded.
+  static func intervals(
+    _ s: ViewSamples, threshold: Double, lowerLimit: Limit?, upperLimit: Limit?, tolerance: Double
+  ) -> [FoundInterval] {
+    guard threshold.isFinite, threshold > 0 else { return [] }
+    let f = s.view.evaluate
+    let below: (Double) -> Bool = { abs(f($0).d1) < threshold }
+    let flags = s.d1.map { abs($0) < threshold }
+    var result: [FoundInterval] = []
+    var start: Double?
+    let domain = s.view.domain
+    if flags.first == true {
+      let lowerBelow = lowerLimit.map { abs($0.value) < threshold } ?? true
+      start = lowerBelow ? domain.lower : s.xs[0]
+    }
+    for i in 1..<s.xs.count where flags[i] != flags[i - 1] {
+      if flags[i] {
+        let b = RootFinding.boundary({ below($0) }, from: s.xs[i - 1], to: s.xs[i], relativeTolerance: tolerance)
+        start = b.firstTrue
+      } else if let a = start {
+        let b = RootFinding.boundary({ !below($0) }, from: s.xs[i - 1], to: s.xs[i], relativeTolerance: tolerance)
+        result.append(FoundInterval(RealInterval(a, b.lastFalse, lowerClosed: domain.contains(a), upperClosed: true)))
+        start = nil
+      }
+    }
+    if let a = start {
+      let upperBelow = upperLimit.map { abs($0.value) < threshold } ?? true
+      let end = upperBelow ? domain.upper : s.xs[s.xs.count - 1]
+      result.append(FoundInterval(RealInterval(a, end, lowerClosed: domain.contains(a), upperClosed: domain.contains(end))))
+    }
+    return result
+  }
+
+  /// The intervals where f' is exactly 0: the pieces on which f' is 0 at
+  /// every probe point (pieces are analytic, so f' vanishes on the whole
+  /// piece), joined across breakpoints where f' is 0 too, and closed at a
+  /// breakpoint whose f' (the catalog's subgradient there) is 0. Underflow
+  /// far out (sigmoid' below -745) is not a dead region: a piece is dead
+  /// only if f' is 0 inside the search interval.
+  static func deadRegions(_ s: ViewSamples) -> [FoundInterval] {
+    let view = s.view
+    let f = view.evaluate
+    var regions: [RealInterval] = []
+    for piece in Pieces.of(view) {
+      guard let probes = Pieces.probes(piece, s), probes.count >= 3, probes.allSatisfy({ s.d1[$0] == 0 }) else {
+        continue
+      }
+      var lower = piece.lower
+      var lowerClosed = piece.lowerClosed || (piece.lower.isFinite && view.domain.contains(piece.lower) && f(piece.lower).d1 == 0)
+      if let last = regions.last, last.upper == piece.lower, last.upperClosed || lowerClosed {
+        regions.removeLast()
+        lower = last.lower
+        lowerClosed = last.lowerClosed
+      }
+      let upperClosed = piece.upperClosed || (piece.upper.isFinite && view.domain.contains(piece.upper) && f(piece.upper).d1 == 0)
+      regions.append(RealInterval(lower, piece.upper, lowerClosed: lowerClosed, upperClosed: upperClosed))
+    }
+    // A breakpoint alone with f' = 0 between two live pieces is not a region.
+    return regions.map(FoundInterval.init)
+  }
+}
+
+/// Convexity from f'' on the pieces and the jumps of f' at the kinks,
+/// cross-checked by midpoint tests.
+enum Convexity {
+  struct Verdict {
+    let convex: Bool
+    let concave: Bool
+    let crossCheck: Bool
+  }
+
+  /// Convex when f is continuous, f'' >= 0 at every sample and every jump
+  /// of f' at a breakpoint is >= 0 (concave: <= 0). The cross-check draws
+  /// 4000 pairs (a fixed seed) in the search interval, half of them close
+  /// together, and tests f((a+b)/2) <= (f(a)+f(b))/2 within rounding: it
+  /// must find no violation when the verdict is convex, and at least one
+  /// when it is not (likewise for concave).
+  static func classify(_ s: ViewSamples, breakpoints: [BreakpointSmoothness]) -> Verdict {
+    let continuous = breakpoints.allSatisfy { $0.jumps[0] == 0 }
+    var nonNegative = true
+    var nonPositive = true
+    for v in s.d2 where !v.isNaN {
+      if v < 0 { nonNegative = false }
+      if v > 0 { nonPositive = false }
+    }
+    for b in breakpoints {
+      if b.jumps[1] < 0 { nonNegative = false }
+      if b.jumps[1] > 0 { nonPositive = false }
+    }
+    let convex = continuous && nonNegative
+    let concave = continuous && nonPositive
+    let (convexViolation, concaveViolation) = midpointViolations(s)
+    let crossCheck = (convex != convexViolation) && (concave != concaveViolation)
+    return Verdict(convex: convex, concave: concave, crossCheck: crossCheck)
+  }
+
+  static func midpointViolations(_ s: ViewSamples) -> (convex: Bool, concave: Bool) {
+    let f = s.view.evaluate
+    let lo = s.search.lowerBound
+    let hi = s.search.upperBound
+    var rng = SplitMix64(seed: 0x636F_6E76_6578)
+    var convexViolation = false
+    var concaveViolation = false
+    for k in 0..<4000 {
+      let a = lo + (hi - lo) * rng.nextUnit()
+      let width = k % 2 == 0 ? (hi - lo) * rng.nextUnit() : (hi - lo) * pow(10, -1 - 5 * rng.nextUnit())
+      let b = min(hi, a + width)
+      guard b > a else { continue }
+      let fa = f(a).value
+      let fb = f(b).value
+      let fm = f(a / 2 + b / 2).value
+      guard fa.isFinite, fb.isFinite, fm.isFinite else { continue }
+      let chord = fa / 2 + fb / 2
+      let tol = 1e-13 * (abs(fa) + abs(fb) + abs(fm)) + 1e-300
+      if fm > chord + tol { convexViolation = true }
+      if fm < chord - tol { concaveViolation = true }
+      if convexViolation && concaveViolation { break }
+    }
+    return (convexViolation, concaveViolation)
+  }
+}
+
+/// A small deterministic generator (Steele, Lea, Flood 2014): the engine's
+/// random draws depend on nothing but the seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+  var state: UInt64
+
+  public init(seed: UInt64) { state = seed }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// A uniform Double in [0, 1) with 53 random bits.
+  public mutating func nextUnit() -> Double {
+    Double(next() >> 11) * 0x1p-53
+  }
+}

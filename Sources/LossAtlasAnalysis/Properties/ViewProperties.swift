@@ -1,0 +1,99 @@
+import LossAtlasCore
+
+/// An interval of x found by the engine, e.g. a saturation interval
+/// (-inf, -4.5951] or a dead region (-inf, 0].
+public struct FoundInterval: Sendable, Equatable {
+  public let interval: RealInterval
+
+  public init(_ interval: RealInterval) { self.interval = interval }
+
+  public var lower: Double { interval.lower }
+  public var upper: Double { interval.upper }
+}
+
+/// The smoothness found at one breakpoint: the lowest derivative order that
+/// jumps there (nil when none up to the third does).
+public struct BreakpointSmoothness: Sendable, Equatable {
+  public let x: Double
+  /// 0 when f itself jumps, 1 when f' jumps, 2 for f'', 3 for f'''.
+  public let firstJumpOrder: Int?
+  /// The jumps of f, f', f'' (right limit minus left limit).
+  public let jumps: [Double]
+}
+
+/// The result of the gradient check on one view.
+public struct GradientCheck: Sendable, Equatable {
+  /// Points checked (away from breakpoints).
+  public let points: Int
+  /// max |f' - numeric| / max(|f'|, floor), and where.
+  public let maxRelativeErrorD1: Double
+  public let worstD1At: Double
+  /// The same for f'' against the difference quotient of f'.
+  public let maxRelativeErrorD2: Double
+  public let worstD2At: Double
+}
+
+/// Behaviour at extreme inputs: f, f', f'' at ±1e3, ±1e300 and the domain's
+/// closed ends.
+public struct ExtremePoint: Sendable, Equatable {
+  public let x: Double
+  public let jet: Jet
+  /// No NaN, and every infinity is where the function is unbounded (the
+  /// exact value has left the Double range or is infinite).
+  public let honest: Bool
+}
+
+/// Everything the engine computes about one scalar view at one parameter
+/// setting. Mathematical properties are about exact arithmetic; the
+/// floating-point facts (extremes, the naive formula, precision) are kept
+/// apart in ``FunctionFacts``.
+public struct ViewProperties: Sendable {
+  public let functionID: String
+  public let parameters: ParameterValues
+  public let viewLabel: String
+  public let viewIndex: Int
+
+  // (a) range
+  public let infimum: Extremum
+  public let supremum: Extremum
+  // (b) monotonicity
+  public let monotonic: Monotonicity
+  public let derivativeMonotonic: Monotonicity
+  // (c) continuity
+  public let continuity: Smoothness
+  public let breakpoints: [BreakpointSmoothness]
+  // (d) origin
+  public let zeroCentered: Bool?
+  public let identityNearOrigin: Bool?
+  // (e) slope
+  public let maxAbsDerivative: Extremum
+  // (f) saturation
+  public let saturatesLeft: Bool
+  public let saturatesRight: Bool
+  public let saturationThreshold: Double
+  public let saturationIntervals: [FoundInterval]
+  public let deadRegions: [FoundInterval]
+  /// Limits of f' toward each end (nil at a closed finite end).
+  public let derivativeLimitLower: Limit?
+  public let derivativeLimitUpper: Limit?
+  // (i) loss shape
+  public let convex: Bool
+  public let concave: Bool
+  /// Whether a midpoint test on random pairs agrees with the f''-based verdict.
+  public let convexityCrossCheck: Bool
+  public let nonNegative: Bool
+  public let zeroAtCorrect: ZeroAtCorrect
+  /// Whether f' is 0 where the zero (or infimum) is attained or approached.
+  public let gradientZeroAtMinimum: Bool
+  public let gradientGrowth: GradientGrowth
+  // (j) gradient check
+  public let gradientCheck: GradientCheck
+  // (h) extremes
+  public let extremes: [ExtremePoint]
+
+  /// A short name for reports: `huber {delta=1} yhat (y = 0)`.
+  public var coordinates: String {
+    let p = parameters.values.isEmpty ? "" : " {\(parameters)}"
+    return "\(functionID)\(p) \(viewLabel)"
+  }
+}

@@ -1,0 +1,77 @@
+import LossAtlasCore
+
+/// f, f', f'' of one view at one parameter setting over a grid.
+public struct SweepBlock: Sendable {
+  public let parameters: ParameterValues
+  public let viewLabel: String
+  public let xs: [Double]
+  public let values: [Double]
+  public let d1: [Double]
+  public let d2: [Double]
+}
+
+public enum Sweep {
+  /// Evaluates `view` at every x: the hot loop (one closure call a point,
+  /// arrays allocated once up front).
+  public static func run(_ view: ScalarView, parameters: ParameterValues, xs: [Double]) -> SweepBlock {
+    let n = xs.count
+    var values = [Double](repeating: 0, count: n)
+    var d1 = values
+    var d2 = values
+    let f = view.evaluate
+    values.withUnsafeMutableBufferPointer { v in
+      d1.withUnsafeMutableBufferPointer { g in
+        d2.withUnsafeMutableBufferPointer { h in
+          for i in 0..<n {
+            let j = f(xs[i])
+            v[i] = j.value
+            g[i] = j.d1
+            h[i] = j.d2
+          }
+        }
+      }
+    }
+    return SweepBlock(parameters: parameters, viewLabel: view.label, xs: xs, values: values, d1: d1, d2: d2)
+  }
+
+  /// CSV: parameter columns (catalog order), then x, value, derivative,
+  /// second_derivative; one block of rows per parameter setting. Numbers
+  /// are shortest round-trip text; non-finite ones `inf`, `-inf`, `nan`.
+  public static func csv(_ blocks: [SweepBlock], parameterNames: [String]) -> String {
+    var out = (parameterNames + ["x", "value", "derivative", "second_derivative"]).joined(separator: ",") + "\n"
+    out.reserveCapacity(blocks.reduce(0) { $0 + $1.xs.count } * 80)
+    for b in blocks {
+      let prefix = parameterNames.map { formatValue(b.parameters[$0]) + "," }.joined()
+      for i in b.xs.indices {
+        out += prefix
+        out += formatValue(b.xs[i])
+        out += ","
+        out += formatValue(b.values[i])
+        out += ","
+        out += formatValue(b.d1[i])
+        out += ","
+        out += formatValue(b.d2[i])
+        out += "\n"
+      }
+    }
+    return out
+  }
+
+  /// JSON: `{"id", "view", "argument", "blocks": [{"params", "x", "value",
+  /// "derivative", "second_derivative"}]}`.
+  public static func json(_ blocks: [SweepBlock], spec: FunctionSpec, argument: String) -> String {
+    let items: [JSONValue] = blocks.map { b in
+      .object([
+        ("params", .object(spec.parameters.map { ($0.name, JSONValue.double(b.parameters[$0.name])) })),
+        ("x", .array(b.xs.map(JSONValue.double))),
+        ("value", .array(b.values.map(JSONValue.double))),
+        ("derivative", .array(b.d1.map(JSONValue.double))),
+        ("second_derivative", .array(b.d2.map(JSONValue.double))),
+      ])
+    }
+    return JSONValue.object([
+      ("id", .string(spec.id)), ("view", .string(blocks.first?.viewLabel ?? "")), ("argument", .string(argument)),
+      ("blocks", .array(items)),
+    ]).prettyText
+  }
+}

@@ -1,0 +1,121 @@
+import LossAtlasCore
+
+/// A scalar view sampled once, densely, for every property to read: the
+/// properties never re-sweep the function, they share these arrays.
+///
+/// The samples are:
+/// - `interior`: a dense linear grid over the *search interval*, the plot
+///   range widened by its own width on each side and clipped to the domain,
+///   merged with the breakpoints and the closed domain ends;
+/// - `outer`: points from the search interval's edge outward to the
+///   domain's ends, geometrically spaced (20 a decade) up to 1e300, where
+///   limits and far-field behaviour are read.
+/// All samples are sorted by x and carry f, f', f''.
+public struct ViewSamples: Sendable {
+  public let view: ScalarView
+  /// Sorted sample points (interior and outer together).
+  public let xs: [Double]
+  public let values: [Double]
+  public let d1: [Double]
+  public let d2: [Double]
+  /// The search interval (where critical points and attained extremes are sought).
+  public let search: ClosedRange<Double>
+  /// Far-field sequences toward each end of the domain, ordered outward
+  /// (the last element is the farthest point), for limits.
+  public let towardLower: [(x: Double, jet: Jet)]
+  public let towardUpper: [(x: Double, jet: Jet)]
+
+  /// Samples `view` with `count` interior points.
+  public init(_ view: ScalarView, count: Int = 20_001) {
+    self.view = view
+    let domain = view.domain
+    let width = view.plotRange.upperBound - view.plotRange.lowerBound
+    var lo = view.plotRange.lowerBound - width
+    var hi = view.plotRange.upperBound + width
+    for b in view.breakpoints {
+      lo = min(lo, b - width / 4)
+      hi = max(hi, b + width / 4)
+    }
+    // Clip to the domain; an open end is approached by the outer samples,
+    // so the search interval stops halfway between it and the plot range.
+    if lo <= domain.lower {
+      lo = domain.lowerClosed ? domain.lower : domain.lower + (view.plotRange.lowerBound - domain.lower) / 2
+    }
+    if hi >= domain.upper {
+      hi = domain.upperClosed ? domain.upper : domain.upper - (domain.upper - view.plotRange.upperBound) / 2
+    }
+    search = lo...hi
+
+    var xs = Grid.linear(from: lo, to: hi, count: count).values
+    xs.append(contentsOf: view.breakpoints.filter { domain.contains($0) })
+    // Open domain ends are approached, never evaluated.
+    xs = xs.filter(domain.contains)
+    let lowerFar = ViewSamples.outward(from: lo, toward: domain.lower, closed: domain.lowerClosed)
+    let upperFar = ViewSamples.outward(from: hi, toward: domain.upper, closed: domain.upperClosed)
+    xs.append(contentsOf: lowerFar)
+    xs.append(contentsOf: upperFar)
+    xs.sort()
+    // Drop duplicates (a breakpoint on the grid, the search edge twice).
+    var unique: [Double] = []
+    unique.reserveCapacity(xs.count)
+    for x in xs where unique.last != x { unique.append(x) }
+    self.xs = unique
+
+    var values = [Double](repeating: 0, count: unique.count)
+    var d1 = values
+    var d2 = values
+    let f = view.evaluate
+    for i in unique.indices {
+      let j = f(unique[i])
+      values[i] = j.value
+      d1[i] = j.d1
+      d2[i] = j.d2
+    }
+    self.values = values
+    self.d1 = d1
+    self.d2 = d2
+    towardLower = lowerFar.map { ($0, f($0)) }
+    towardUpper = upperFar.map { ($0, f($0)) }
+  }
+
+  /// Points from `start` toward `end` (an infinity or a finite domain end),
+  /// 20 a decade in the distance, ending at 1e300 in magnitude (or at the
+  /// finite end itself when it is closed, or 1e-300 short of it when open).
+  static func outward(from start: Double, toward end: Double, closed: Bool) -> [Double] {
+    var points: [Double] = []
+    if end.isInfinite {
+      let sign: Double = end > 0 ? 1 : -1
+      // Distances from max(|start|, 1) to 1e300.
+      let first = max(abs(start), 1)
+      var k = (log10(first) * 20).rounded(.up) / 20
+      while k <= 300 {
+        let x = sign * pow(10, k)
+        if sign > 0 ? x > start : x < start { points.append(x) }
+        k += 0.05
+      }
+      points.append(sign * 1e300)
+    } else {
+      // Toward a finite end: distances 10^-1 ... 10^-300 of the gap.
+      let gap = abs(end - start)
+      guard gap > 0 else { return closed ? [end] : [] }
+      let dir: Double = end > start ? 1 : -1
+      var k = 1.0
+      while k <= 300 {
+        let x = end - dir * gap * pow(10, -k)
+        if x != end && (dir > 0 ? x > start : x < start) { points.append(x) }
+        k += 0.25
+      }
+      if closed { points.append(end) }
+    }
+    var unique: [Double] = []
+    for x in points where unique.last != x { unique.append(x) }
+    return unique
+  }
+
+  /// Indices of the samples inside the search interval.
+  public var searchIndices: Range<Int> {
+    let start = xs.firstIndex { $0 >= search.lowerBound } ?? xs.count
+    let end = xs.lastIndex { $0 <= search.upperBound }.map { $0 + 1 } ?? start
+    return start..<max(start, end)
+  }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import LossAtlasAnalysis
+import LossAtlasCore
+
+extension LossAtlasCommand {
+  /// `lossatlas check`: decide claim files and the catalog's declared properties.
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Decide claims about functions with the property engine (for code review and CI).",
+      discussion: """
+        With files: decides every claim in them. With none: checks every property the \
+        catalog declares, at every parameter setting, and the project's claims/*.yaml.
+        Exit status: 0 when every statement gets its expected verdict, 1 when any does not, \
+        2 when a file cannot be understood (reported as FILE:LINE: reason).
+        """)
+
+    @Argument(help: "Claim files (YAML). None: the catalog's declared properties and claims/*.yaml.")
+    var files: [String] = []
+
+    @Option(help: "Output format: table, json, junit (CI test reports) or github (workflow annotations).")
+    var format: CheckFormat = .table
+
+    @Option(help: "Saturation threshold tau: |f'| < tau * max |f'|.")
+    var tau: Double = 1e-2
+
+    @Option(help: "Threads.")
+    var jobs: Int = 2
+
+    func validate() throws {
+      guard tau > 0 && tau < 1 else { throw ValidationError("--tau must be in (0, 1), not \(tau)") }
+      guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+      let options = AnalysisOptions(saturationTau: tau)
+      var rows: [CheckRow] = []
+      var sources: [(name: String, text: String)] = []
+      if files.isEmpty {
+        rows += CheckRow.declared(CatalogAnalysis.run(options: options, threads: jobs))
+        sources = ProjectResources.claimFiles()
+      } else {
+        for path in files {
+          guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            printError("error: \(path):1: cannot read the file (missing, unreadable or not UTF-8)")
+            throw ExitCode(2)
+          }
+          sources.append((path, text))
+        }
+      }
+      do {
+        var claims: [Claim] = []
+        for s in sources { claims += try ClaimFile.parse(s.text, file: s.name) }
+        let results = try ClaimEvaluator(options: options).evaluate(claims, threads: jobs)
+        rows += results.map(CheckRow.init)
+      } catch {
+        printError("error: \(error.description)")
+        throw ExitCode(2)
+      }
+      writeOut(CheckReport.render(rows, format: format))
+      if rows.contains(where: { !$0.passes }) { throw ExitCode(1) }
+    }
+  }
+}
+
+extension CheckFormat: ExpressibleByArgument {}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import LossAtlasAnalysis
+import LossAtlasCore
+
+extension LossAtlasCommand {
+  /// `lossatlas sweep`: f, f', f'' over a grid, one block per parameter setting.
+  struct Sweep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Sweep a function over a grid: x, value, derivative and second derivative.",
+      discussion: """
+        lossatlas sweep huber --from -3 --to 3 --points 7 --param delta=0.5,1,2
+        The default range is the function's plot range; --scale symlog spaces points \
+        logarithmically away from 0. Losses are swept in their prediction argument with \
+        the other arguments of the chosen view fixed (see --view).
+        """)
+
+    enum Scale: String, ExpressibleByArgument, CaseIterable { case linear, symlog }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    @Argument(help: "A function id or alias (see `lossatlas list`).")
+    var id: String
+
+    @Option(help: "The first x (default: the view's plot range).")
+    var from: Double?
+
+    @Option(help: "The last x (default: the view's plot range).")
+    var to: Double?
+
+    @Option(help: "Number of points.")
+    var points: Int = 1001
+
+    @Option(help: "Point spacing.")
+    var scale: Scale = .linear
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Parameter values, NAME=V1,V2,... (every combination is swept).", valueName: "NAME=V,..."))
+    var parameters: [String] = []
+
+    @Option(help: "Which view: its index (0 is the primary view) or its label.")
+    var view: String = "0"
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .csv
+
+    func validate() throws {
+      guard points >= 1 && points <= 50_000_000 else {
+        throw ValidationError("--points must be between 1 and 50000000, not \(points)")
+      }
+      if let from, !from.isFinite { throw ValidationError("--from must be a finite number") }
+      if let to, !to.isFinite { throw ValidationError("--to must be a finite number") }
+      if let from, let to, from >= to { throw ValidationError("--from (\(from)) must be below --to (\(to))") }
+    }
+
+    func run() throws {
+      let spec: FunctionSpec
+      let settings: [ParameterValues]
+      do throws(CatalogError) {
+        spec = try Catalog.function(named: id)
+        var overrides: [String: [Double]] = [:]
+        for item in parameters {
+          guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+            throw CatalogError(.unknownParameter, "--param '\(item)' must be NAME=V1,V2,...")
+          }
+          let name = String(item[..<eq])
+          var values: [Double] = []
+          for text in item[item.index(after: eq)...].split(separator: ",", omittingEmptySubsequences: false) {
+            guard case .real(let v) = try EvalRequest.commandLineValue(String(text), name: name, spec: spec) else {
+              throw CatalogError(.badParameter, "parameter \(name) of \(spec.id) must be numbers, not '\(text)'")
+            }
+            values.append(v)
+          }
+          overrides[name] = values
+        }
+        settings = try ParameterGrid.settings(spec, overrides: overrides)
+      } catch {
+        throw fail(error)
+      }
+      var blocks: [SweepBlock] = []
+      var argument = spec.predictionArgument
+      for p in settings {
+        let views = spec.views(p)
+        guard let v = Int(view).flatMap({ views.indices.contains($0) ? views[$0] : nil }) ?? views.first(where: { $0.label == view })
+        else {
+          throw usageFailure(
+            "no view '\(view)' of \(spec.id): its views are " + views.enumerated().map { "\($0) (\($1.label))" }.joined(separator: ", "))
+        }
+        argument = v.argument
+        let lo = from ?? v.plotRange.lowerBound
+        let hi = to ?? v.plotRange.upperBound
+        for x in [lo, hi] where !v.domain.contains(x) {
+          printError("error: x = \(formatValue(x)) is outside the domain of \(spec.id) \(v.label): \(v.domain)")
+          throw ExitCode(ExitStatus.failure)
+        }
+        let grid: Grid =
+          scale == .linear
+          ? .linear(from: lo, to: hi, count: points)
+          : .symmetricLog(from: lo, to: hi, count: points, scale: max(1e-300, (hi - lo) / 100))
+        blocks.append(LossAtlasAnalysis.Sweep.run(v, parameters: p, xs: grid.values))
+      }
+      switch format {
+      case .csv: writeOut(LossAtlasAnalysis.Sweep.csv(blocks, parameterNames: spec.parameters.map(\.name)))
+      case .json: writeOut(LossAtlasAnalysis.Sweep.json(blocks, spec: spec, argument: argument))
+      }
+    }
+  }
+}
