@@ -1,0 +1,153 @@
+/// Values for a formula's symbols: scalars (x, y, parameters, a class
+/// index k) and vectors (s, q, z).
+public struct FormulaEnvironment: Sendable {
+  public var scalars: [String: Double]
+  public var vectors: [String: [Double]]
+  var indices: [String: Int] = [:]
+
+  public init(scalars: [String: Double] = [:], vectors: [String: [Double]] = [:]) {
+    self.scalars = scalars
+    self.vectors = vectors
+  }
+
+  /// The length C of the vectors (they all have the same length).
+  var count: Int { vectors.values.first?.count ?? 0 }
+
+  func index(_ s: Symbol) -> Int? {
+    if let i = indices[s.name] { return i }
+    if let v = scalars[s.name], v == v.rounded(), Swift.abs(v) < 1e9 { return Int(v) }
+    return nil
+  }
+}
+
+/// A formula that cannot be evaluated: an unbound symbol, or a value that
+/// no case covers.
+public struct FormulaError: Error, Sendable, CustomStringConvertible {
+  public let description: String
+}
+
+extension Expr {
+  /// Evaluates the formula in plain Double arithmetic (the textbook way:
+  /// tests compare it with the stable implementation at moderate inputs,
+  /// where the textbook way is accurate). sigma and softplus use their
+  /// stable forms, being functions in their own right.
+  public func evaluate(_ env: FormulaEnvironment) throws(FormulaError) -> Double {
+    switch self {
+    case .symbol(let s):
+      if let v = env.scalars[s.name] { return v }
+      if let i = env.indices[s.name] { return Double(i) }
+      throw FormulaError(description: "unbound symbol \(s.name)")
+    case .element(let s, let index):
+      guard let vector = env.vectors[s.name] else { throw FormulaError(description: "unbound vector \(s.name)") }
+      guard let i = env.index(index), vector.indices.contains(i) else {
+        throw FormulaError(description: "index \(index.name) out of range for \(s.name)")
+      }
+      return vector[i]
+    case .number(let v):
+      return v
+    case .constant(_, let v):
+      return v
+    case .sum(let terms):
+      var total = 0.0
+      for t in terms { total += try t.evaluate(env) }
+      return total
+    case .product(let factors):
+      var total = 1.0
+      for f in factors { total *= try f.evaluate(env) }
+      return total
+    case .negate(let a):
+      return -(try a.evaluate(env))
+    case .difference(let a, let b):
+      return try a.evaluate(env) - b.evaluate(env)
+    case .fraction(let a, let b):
+      return try a.evaluate(env) / b.evaluate(env)
+    case .power(let a, let b):
+      return LossAtlasCore.pow(try a.evaluate(env), try b.evaluate(env))
+    case .apply(let f, let args):
+      if f == .logSumExp {
+        guard case .symbol(let s)? = args.first, let v = env.vectors[s.name] else {
+          throw FormulaError(description: "logsumexp needs a vector symbol")
+        }
+        return StableMath.logSumExp(v)
+      }
+      var values: [Double] = []
+      for a in args { values.append(try a.evaluate(env)) }
+      return try Expr.apply(f, values)
+    case .cases(let list):
+      for (value, condition) in list where try condition.holds(env) {
+        return try value.evaluate(env)
+      }
+      throw FormulaError(description: "no case covers the input")
+    case .sumOver(let j, let excluding, let body):
+      var total = 0.0
+      let skip = try excluding.map { s throws(FormulaError) -> Int in
+        guard let k = env.index(s) else { throw FormulaError(description: "unbound index \(s.name)") }
+        return k
+      }
+      for i in 0..<env.count where i != skip {
+        var inner = env
+        inner.indices[j.name] = i
+        total += try body.evaluate(inner)
+      }
+      return total
+    case .maxOver(let j, let excluding, let body):
+      var best = -Double.infinity
+      let skip = try excluding.map { s throws(FormulaError) -> Int in
+        guard let k = env.index(s) else { throw FormulaError(description: "unbound index \(s.name)") }
+        return k
+      }
+      for i in 0..<env.count where i != skip {
+        var inner = env
+        inner.indices[j.name] = i
+        best = Swift.max(best, try body.evaluate(inner))
+      }
+      return best
+    case .kronecker(let a, let b):
+      guard let i = env.index(a), let k = env.index(b) else { throw FormulaError(description: "unbound index") }
+      return i == k ? 1 : 0
+    }
+  }
+
+  static func apply(_ f: MathFunction, _ v: [Double]) throws(FormulaError) -> Double {
+    switch f {
+    case .exp: return LossAtlasCore.exp(v[0])
+    case .log: return LossAtlasCore.log(v[0])
+    case .tanh: return LossAtlasCore.tanh(v[0])
+    case .cosh: return LossAtlasCore.cosh(v[0])
+    case .sinh: return LossAtlasCore.sinh(v[0])
+    case .erf: return LossAtlasCore.erf(v[0])
+    case .erfc: return LossAtlasCore.erfc(v[0])
+    case .abs: return Swift.abs(v[0])
+    case .sqrt: return v[0].squareRoot()
+    case .sign: return v[0] > 0 ? 1 : (v[0] < 0 ? -1 : 0)
+    case .sigma: return StableMath.sigmoid(v[0])
+    case .normalCDF: return LossAtlasCore.erfc(-v[0] / 2.0.squareRoot()) / 2
+    case .normalPDF: return LossAtlasCore.exp(-v[0] * v[0] / 2) / (2 * Double.pi).squareRoot()
+    case .softplus: return StableMath.softplus(v[0])
+    case .max: return v.max() ?? .nan
+    case .min: return v.min() ?? .nan
+    case .logSumExp: throw FormulaError(description: "logsumexp takes a vector")
+    }
+  }
+}
+
+extension Condition {
+  func holds(_ env: FormulaEnvironment) throws(FormulaError) -> Bool {
+    switch self {
+    case .less(let a, let b): return try a.evaluate(env) < b.evaluate(env)
+    case .lessOrEqual(let a, let b): return try a.evaluate(env) <= b.evaluate(env)
+    case .greater(let a, let b): return try a.evaluate(env) > b.evaluate(env)
+    case .greaterOrEqual(let a, let b): return try a.evaluate(env) >= b.evaluate(env)
+    case .equal(let a, let b): return try a.evaluate(env) == b.evaluate(env)
+    case .notEqual(let a, let b): return try a.evaluate(env) != b.evaluate(env)
+    case .between(let a, let x, let b, let cl, let cu):
+      let (va, vx, vb) = (try a.evaluate(env), try x.evaluate(env), try b.evaluate(env))
+      return (cl ? va <= vx : va < vx) && (cu ? vx <= vb : vx < vb)
+    case .and(let list):
+      for c in list where !(try c.holds(env)) { return false }
+      return true
+    case .otherwise:
+      return true
+    }
+  }
+}

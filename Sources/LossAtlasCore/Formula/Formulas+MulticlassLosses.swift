@@ -1,0 +1,4 @@
+extension Formulas {
+  /// The formulas of the multiclassLosses family, by id.
+  static let multiclassLosses: [String: FunctionFormula] = [:]
+}
