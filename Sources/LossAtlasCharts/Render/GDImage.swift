@@ -1,0 +1,225 @@
+import CGD
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// MARK: - GDImage
+
+/// The one owner of a libgd truecolor image: every gd call of the charts
+/// module goes through here.
+///
+/// - Every pointer libgd returns is checked; NULL becomes a thrown ``ChartError``.
+/// - `gdImageDestroy` runs in `deinit`, so no path leaks the image.
+/// - An instance is created, drawn and encoded inside one render call on one
+///   thread and never escapes it (hence not `Sendable`).
+/// - Pixels are written directly as gd's truecolor ints `0x00RRGGBB`
+///   (alpha 0 = opaque), so no gd colour index is ever allocated per call.
+final class GDImage {
+  /// The image; never NULL.
+  let pointer: gdImagePtr
+  /// Width in pixels.
+  let width: Int
+  /// Height in pixels.
+  let height: Int
+
+  /// Creates a truecolor image filled with `background`.
+  init(width: Int, height: Int, background: ChartColor = .white) throws {
+    guard width > 0, height > 0, let im = gdImageCreateTrueColor(Int32(width), Int32(height)) else {
+      throw ChartError.gd(operation: "gdImageCreateTrueColor(\(width), \(height))")
+    }
+    pointer = im
+    self.width = width
+    self.height = height
+    fill(PixelRect(x: 0, y: 0, width: width, height: height), background)
+  }
+
+  deinit { gdImageDestroy(pointer) }
+
+  // MARK: Pixels
+
+  /// gd's truecolor int for an opaque colour.
+  @inline(__always) static func packed(_ c: ChartColor) -> Int32 {
+    Int32(c.red) << 16 | Int32(c.green) << 8 | Int32(c.blue)
+  }
+
+  /// Row `y` as a pointer to `width` pixels (y must be in range).
+  @inline(__always) func row(_ y: Int) -> UnsafeMutablePointer<Int32> {
+    la_truecolor_row(pointer, Int32(y))!
+  }
+
+  /// The colour at (x, y), as 0xRRGGBB.
+  func pixel(_ x: Int, _ y: Int) -> UInt32 { UInt32(bitPattern: row(y)[x]) & 0xFF_FFFF }
+
+  /// Fills a rectangle (clipped to the image) with an opaque colour.
+  func fill(_ rect: PixelRect, _ color: ChartColor) {
+    let r = rect.intersection(PixelRect(x: 0, y: 0, width: width, height: height))
+    guard !r.isEmpty else { return }
+    let value = GDImage.packed(color)
+    for y in r.minY..<r.maxY {
+      let p = row(y)
+      for x in r.minX..<r.maxX { p[x] = value }
+    }
+  }
+
+  /// Blends `color` over the pixel at (x, y) with weight `level / levels`
+  /// (integer arithmetic, rounded, so results are exact and repeatable).
+  @inline(__always) func blend(_ x: Int, _ y: Int, _ color: ChartColor, level: Int, levels: Int) {
+    let p = row(y)
+    if level >= levels {
+      p[x] = GDImage.packed(color)
+      return
+    }
+    let d = UInt32(bitPattern: p[x])
+    let inv = levels - level
+    func mix(_ dst: UInt32, _ src: UInt8) -> Int32 {
+      Int32((Int(dst & 0xFF) * inv + Int(src) * level + levels / 2) / levels)
+    }
+    p[x] = mix(d >> 16, color.red) << 16 | mix(d >> 8, color.green) << 8 | mix(d, color.blue)
+  }
+
+  // MARK: Text (FreeType through libgd)
+
+  /// The box of `text` relative to its baseline origin: the bounding
+  /// rectangle from `gdImageStringFTEx` with a NULL image (measures, draws nothing).
+  static func measure(
+    _ text: String, font: String, pixelSize: Double, angle: Double = 0
+  ) throws -> PixelRect {
+    var brect = [Int32](repeating: 0, count: 8)
+    try callFreeType(nil, &brect, color: 0, text, font: font, pixelSize: pixelSize, angle: angle, x: 0, y: 0)
+    let xs = [brect[0], brect[2], brect[4], brect[6]].map(Int.init)
+    let ys = [brect[1], brect[3], brect[5], brect[7]].map(Int.init)
+    return PixelRect(minX: xs.min()!, minY: ys.min()!, maxX: xs.max()! + 1, maxY: ys.max()! + 1)
+  }
+
+  /// Draws `text` with its baseline origin at (x, y) in `color`.
+  ///
+  /// FreeType's anti-aliasing is rendered into a scratch image as white on
+  /// black, read back as coverage, rounded to `levels` steps and blended over
+  /// this image: text then adds at most `levels` colours per background
+  /// colour, which keeps most charts within a 256-colour palette (see
+  /// `PNGEncoder`). The scratch image is owned by `scratch` and reused.
+  func drawText(
+    _ text: String, font: String, pixelSize: Double, angle: Double = 0, x: Int, y: Int,
+    color: ChartColor, levels: Int, scratch: inout GDImage?
+  ) throws {
+    guard !text.isEmpty else { return }
+    let box = try GDImage.measure(text, font: font, pixelSize: pixelSize, angle: angle)
+    let pad = 2
+    let w = box.width + 2 * pad
+    let h = box.height + 2 * pad
+    if scratch == nil || scratch!.width < w || scratch!.height < h {
+      scratch = try GDImage(width: max(w, scratch?.width ?? 0), height: max(h, scratch?.height ?? 0))
+    }
+    let mask = scratch!
+    mask.fill(PixelRect(x: 0, y: 0, width: w, height: h), ChartColor(hex: 0))
+    var brect = [Int32](repeating: 0, count: 8)
+    try GDImage.callFreeType(
+      mask.pointer, &brect, color: GDImage.packed(.white), text, font: font, pixelSize: pixelSize,
+      angle: angle, x: pad - box.minX, y: pad - box.minY)
+    let ox = x + box.minX - pad
+    let oy = y + box.minY - pad
+    for my in 0..<h {
+      let ty = oy + my
+      guard ty >= 0 && ty < height else { continue }
+      let src = mask.row(my)
+      for mx in 0..<w {
+        let tx = ox + mx
+        guard tx >= 0 && tx < width else { continue }
+        let coverage = Int(src[mx] >> 16 & 0xFF)  // red channel: white-on-black coverage 0...255
+        let level = (coverage * levels + 127) / 255
+        if level > 0 { blend(tx, ty, color, level: level, levels: levels) }
+      }
+    }
+  }
+
+  /// One call of `gdImageStringFTEx` at 72 dpi (so the size is in pixels);
+  /// a returned error string becomes a thrown ``ChartError``.
+  private static func callFreeType(
+    _ im: gdImagePtr?, _ brect: inout [Int32], color: Int32, _ text: String, font: String,
+    pixelSize: Double, angle: Double, x: Int, y: Int
+  ) throws {
+    _ = FontCache.ready
+    var extra = gdFTStringExtra()
+    extra.flags = gdFTEX_RESOLUTION
+    extra.hdpi = 72
+    extra.vdpi = 72
+    let error: UnsafeMutablePointer<CChar>? = font.withCString { fontPath in
+      text.withCString { string in
+        brect.withUnsafeMutableBufferPointer { b in
+          gdImageStringFTEx(
+            im, b.baseAddress, color, UnsafeMutablePointer(mutating: fontPath), pixelSize, angle,
+            Int32(x), Int32(y), UnsafeMutablePointer(mutating: string), &extra)
+        }
+      }
+    }
+    // gd returns a pointer to a static message, not an allocation: not freed.
+    if let error { throw ChartError.text(message: String(cString: error), font: font) }
+  }
+
+  // MARK: PNG
+
+  /// Encodes the image as PNG bytes at the given zlib level.
+  ///
+  /// When `palette` is true and the image has at most 256 distinct colours,
+  /// an exact palette copy is encoded instead (same pixels, about a third of
+  /// the data and no per-row filter search: several times faster).
+  func png(level: Int, palette: Bool) throws -> [UInt8] {
+    var target = pointer
+    var paletteCopy: gdImagePtr? = nil
+    defer { if let paletteCopy { gdImageDestroy(paletteCopy) } }
+    if palette {
+      var status: Int32 = 0
+      paletteCopy = la_exact_palette_copy(pointer, &status)
+      if status < 0 { throw ChartError.gd(operation: "palette copy") }
+      if let paletteCopy { target = paletteCopy }
+    }
+    var size: Int32 = 0
+    guard let raw = gdImagePngPtrEx(target, &size, Int32(level)), size > 0 else {
+      throw ChartError.gd(operation: "gdImagePngPtrEx")
+    }
+    defer { gdFree(raw) }
+    return [UInt8](UnsafeRawBufferPointer(start: raw, count: Int(size)))
+  }
+
+  /// Whether the image has at most 256 distinct colours (the palette path applies).
+  func fitsPalette() throws -> Bool {
+    var status: Int32 = 0
+    let copy = la_exact_palette_copy(pointer, &status)
+    if let copy { gdImageDestroy(copy) }
+    if status < 0 { throw ChartError.gd(operation: "palette copy") }
+    return status == 0
+  }
+}
+
+// MARK: - FontCache
+
+/// libgd's FreeType cache must be set up once before text is drawn from
+/// several threads (`gdFontCacheSetup`, gd.h). A `static let` is initialised
+/// exactly once, thread-safely, on first use.
+enum FontCache {
+  static let ready: Bool = gdFontCacheSetup() == 0
+}
+
+// MARK: - Decoding (tests and checks)
+
+/// Decodes PNG bytes with libgd into 0xRRGGBB pixels, row by row.
+func decodePNG(_ bytes: [UInt8]) throws -> (width: Int, height: Int, pixels: [UInt32]) {
+  let decoded: gdImagePtr? = bytes.withUnsafeBytes { raw in
+    gdImageCreateFromPngPtr(Int32(raw.count), UnsafeMutableRawPointer(mutating: raw.baseAddress))
+  }
+  guard let im = decoded else { throw ChartError.gd(operation: "gdImageCreateFromPngPtr") }
+  defer { gdImageDestroy(im) }
+  let w = Int(im.pointee.sx)
+  let h = Int(im.pointee.sy)
+  var pixels: [UInt32] = []
+  pixels.reserveCapacity(w * h)
+  for y in 0..<h {
+    for x in 0..<w {
+      pixels.append(UInt32(bitPattern: gdImageGetTrueColorPixel(im, Int32(x), Int32(y))) & 0xFF_FFFF)
+    }
+  }
+  return (w, h, pixels)
+}
