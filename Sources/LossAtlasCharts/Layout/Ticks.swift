@@ -69,12 +69,15 @@ public enum Ticks {
     return (mantissa, exponent)
   }
 
-  /// The nice step for about `target` ticks over `span` (Heckbert's loose labelling).
+  /// The nice step for about `target` ticks over `span`: Heckbert's
+  /// `nicenum(span / (target - 1), round: true)`.
+  ///
+  /// Heckbert first rounds the span itself up to a nice number; that extra
+  /// step can double the tick spacing (-3...3 with 4 ticks would get a step
+  /// of 5 and a single tick at 0), so the span is used as it is.
   public static func step(span: Double, target: Int) -> Step {
     let t = max(target, 2)
-    let (rm, re) = niceNumber(span, round: false)
-    let nice = TickFormatter.scaled(rm, re)
-    let (m, e) = niceNumber(nice / Double(t - 1), round: true)
+    let (m, e) = niceNumber(span / Double(t - 1), round: true)
     return Step(mantissa: m, exponent: e)
   }
 

@@ -57,13 +57,20 @@ public struct ChartRenderer: Sendable {
   /// Write an exact palette PNG when the image has at most 256 colours
   /// (same pixels, several times faster to encode and smaller).
   public var usePalette: Bool
+  /// Reuse rendered texts across renders (see `TextCache`; output is the same
+  /// either way, only faster). Off only to measure the uncached cost.
+  public var cachesText: Bool
 
   /// Coverage steps for anti-aliased curves and text (see `CoverageMask`).
-  static let coverageLevels = 16
+  static let coverageLevels = 8
 
   /// Creates a renderer. The defaults are measured in BENCHMARKS-charts.md.
-  public init(fonts: ChartFonts = .dejaVu(), compressionLevel: Int = 6, usePalette: Bool = true) {
+  public init(
+    fonts: ChartFonts = .dejaVu(), compressionLevel: Int = 6, usePalette: Bool = true,
+    cachesText: Bool = true
+  ) {
     self.fonts = fonts
+    self.cachesText = cachesText
     self.compressionLevel = compressionLevel
     self.usePalette = usePalette
   }
@@ -129,16 +136,15 @@ public struct ChartRenderer: Sendable {
     guard FontCache.ready else { throw ChartError.gd(operation: "gdFontCacheSetup") }
 
     let image = try GDImage(width: width, height: height)
-    var scratch: GDImage? = nil
     var top = 0
     if !figure.title.isEmpty {
       let size = TextStyle.title.size * Double(u)
-      let b = try GDImage.measure(figure.title, font: fonts.bold, pixelSize: size)
-      let baseline = 10 * u - b.minY
-      try image.drawText(
-        figure.title, font: fonts.bold, pixelSize: size, x: (width - b.width) / 2 - b.minX, y: baseline,
-        color: .ink, levels: ChartRenderer.coverageLevels, scratch: &scratch)
-      top = baseline + b.maxY + 2 * u
+      let m = try GDImage.textMask(figure.title, font: fonts.bold, pixelSize: size, angle: 0, cached: cachesText)
+      let baseline = 10 * u - m.bounds.minY
+      image.draw(
+        m, x: (width - m.bounds.width) / 2 - m.bounds.minX, y: baseline, color: .ink,
+        levels: ChartRenderer.coverageLevels)
+      top = baseline + m.bounds.maxY + 2 * u
     }
     let rows = figure.rows
     var diagnostics: [PanelDiagnostics] = []
@@ -150,10 +156,9 @@ public struct ChartRenderer: Sendable {
         minX: width * col / figure.columns, minY: top + (height - top) * row / rows,
         maxX: width * (col + 1) / figure.columns, maxY: top + (height - top) * (row + 1) / rows)
       var panel = PanelRenderer(
-        chart: chart, cell: cell, scale: u, fonts: fonts, image: image, levels: ChartRenderer.coverageLevels)
-      panel.scratch = scratch
+        chart: chart, cell: cell, scale: u, fonts: fonts, image: image,
+        levels: ChartRenderer.coverageLevels, cachesText: cachesText)
       try panel.draw()
-      scratch = panel.scratch
       diagnostics.append(panel.diagnostics)
     }
     return (image, diagnostics)

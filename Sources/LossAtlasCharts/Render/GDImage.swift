@@ -94,42 +94,50 @@ final class GDImage {
     return PixelRect(minX: xs.min()!, minY: ys.min()!, maxX: xs.max()! + 1, maxY: ys.max()! + 1)
   }
 
-  /// Draws `text` with its baseline origin at (x, y) in `color`.
+  /// The rendered coverage of `text` (from ``TextCache`` when `cached`).
   ///
-  /// FreeType's anti-aliasing is rendered into a scratch image as white on
-  /// black, read back as coverage, rounded to `levels` steps and blended over
-  /// this image: text then adds at most `levels` colours per background
-  /// colour, which keeps most charts within a 256-colour palette (see
-  /// `PNGEncoder`). The scratch image is owned by `scratch` and reused.
-  func drawText(
-    _ text: String, font: String, pixelSize: Double, angle: Double = 0, x: Int, y: Int,
-    color: ChartColor, levels: Int, scratch: inout GDImage?
-  ) throws {
-    guard !text.isEmpty else { return }
-    let box = try GDImage.measure(text, font: font, pixelSize: pixelSize, angle: angle)
-    let pad = 2
-    let w = box.width + 2 * pad
-    let h = box.height + 2 * pad
-    if scratch == nil || scratch!.width < w || scratch!.height < h {
-      scratch = try GDImage(width: max(w, scratch?.width ?? 0), height: max(h, scratch?.height ?? 0))
-    }
-    let mask = scratch!
-    mask.fill(PixelRect(x: 0, y: 0, width: w, height: h), ChartColor(hex: 0))
+  /// FreeType's anti-aliased glyphs are drawn by libgd as white on black
+  /// into a scratch image and read back from the red channel: libgd offers
+  /// no way to get coverage directly, and drawing straight onto the chart
+  /// would produce up to 128 blends per background colour.
+  static func textMask(
+    _ text: String, font: String, pixelSize: Double, angle: Double, cached: Bool
+  ) throws -> TextMask {
+    let key = TextCache.Key(text: text, font: font, pixelSize: pixelSize, angle: angle)
+    if cached, let hit = TextCache.lookup(key) { return hit }
+    let box = try measure(text, font: font, pixelSize: pixelSize, angle: angle)
+    let pad = 2  // FreeType may touch a pixel just outside the box it reports
+    let scratch = try GDImage(width: box.width + 2 * pad, height: box.height + 2 * pad, background: ChartColor(hex: 0))
     var brect = [Int32](repeating: 0, count: 8)
-    try GDImage.callFreeType(
-      mask.pointer, &brect, color: GDImage.packed(.white), text, font: font, pixelSize: pixelSize,
+    try callFreeType(
+      scratch.pointer, &brect, color: packed(.white), text, font: font, pixelSize: pixelSize,
       angle: angle, x: pad - box.minX, y: pad - box.minY)
-    let ox = x + box.minX - pad
-    let oy = y + box.minY - pad
-    for my in 0..<h {
-      let ty = oy + my
+    let full = PixelRect(
+      minX: box.minX - pad, minY: box.minY - pad, maxX: box.maxX + pad, maxY: box.maxY + pad)
+    var coverage = [UInt8](repeating: 0, count: full.width * full.height)
+    for y in 0..<full.height {
+      let row = scratch.row(y)
+      for x in 0..<full.width { coverage[y * full.width + x] = UInt8(truncatingIfNeeded: row[x] >> 16) }
+    }
+    let mask = TextMask(bounds: box, box: full, coverage: coverage)
+    if cached { TextCache.store(key, mask) }
+    return mask
+  }
+
+  /// Blends a text mask in `color` with its baseline origin at (x, y).
+  ///
+  /// Coverage is rounded to `levels` steps, so text adds at most `levels`
+  /// colours per background colour, which keeps most charts within a
+  /// 256-colour palette (see ``png(level:palette:)``).
+  func draw(_ mask: TextMask, x: Int, y: Int, color: ChartColor, levels: Int) {
+    let w = mask.box.width
+    for my in 0..<mask.box.height {
+      let ty = y + mask.box.minY + my
       guard ty >= 0 && ty < height else { continue }
-      let src = mask.row(my)
       for mx in 0..<w {
-        let tx = ox + mx
+        let tx = x + mask.box.minX + mx
         guard tx >= 0 && tx < width else { continue }
-        let coverage = Int(src[mx] >> 16 & 0xFF)  // red channel: white-on-black coverage 0...255
-        let level = (coverage * levels + 127) / 255
+        let level = (Int(mask.coverage[my * w + mx]) * levels + 127) / 255
         if level > 0 { blend(tx, ty, color, level: level, levels: levels) }
       }
     }

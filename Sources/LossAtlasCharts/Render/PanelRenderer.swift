@@ -49,13 +49,17 @@ struct PanelRenderer {
   let fonts: ChartFonts
   let image: GDImage
   let levels: Int
-  var scratch: GDImage?
+  let cachesText: Bool
   var diagnostics: PanelDiagnostics
 
   /// Text already drawn or reserved; later labels must avoid these.
   private var occupied: [PixelRect] = []
 
-  init(chart: Chart, cell: PixelRect, scale: Int, fonts: ChartFonts, image: GDImage, levels: Int) {
+  init(
+    chart: Chart, cell: PixelRect, scale: Int, fonts: ChartFonts, image: GDImage, levels: Int,
+    cachesText: Bool
+  ) {
+    self.cachesText = cachesText
     self.chart = chart
     self.cell = cell
     self.u = scale
@@ -73,9 +77,13 @@ struct PanelRenderer {
 
   private func font(_ style: TextStyle) -> String { style.bold ? fonts.bold : fonts.regular }
 
+  private func mask(_ text: String, _ style: TextStyle, angle: Double = 0) throws -> TextMask {
+    try GDImage.textMask(text, font: font(style), pixelSize: px(style.size), angle: angle, cached: cachesText)
+  }
+
   /// Box of `text` relative to its baseline origin.
   private func box(_ text: String, _ style: TextStyle, angle: Double = 0) throws -> PixelRect {
-    try GDImage.measure(text, font: font(style), pixelSize: px(style.size), angle: angle)
+    try mask(text, style, angle: angle).bounds
   }
 
   /// Ascent and descent of a style (from "Hg", so every label of a style
@@ -91,13 +99,9 @@ struct PanelRenderer {
   private mutating func draw(
     _ text: String, _ style: TextStyle, boxOrigin at: (x: Int, y: Int), angle: Double = 0
   ) throws -> PixelRect {
-    let b = try box(text, style, angle: angle)
-    let x = at.x - b.minX
-    let y = at.y - b.minY
-    try image.drawText(
-      text, font: font(style), pixelSize: px(style.size), angle: angle, x: x, y: y,
-      color: style.color, levels: levels, scratch: &scratch)
-    let placed = PixelRect(x: at.x, y: at.y, width: b.width, height: b.height)
+    let m = try mask(text, style, angle: angle)
+    image.draw(m, x: at.x - m.bounds.minX, y: at.y - m.bounds.minY, color: style.color, levels: levels)
+    let placed = PixelRect(x: at.x, y: at.y, width: m.bounds.width, height: m.bounds.height)
     diagnostics.textBoxes.append(placed)
     return placed
   }
@@ -105,10 +109,9 @@ struct PanelRenderer {
   /// Draws `text` with its baseline origin at (x, y); returns the box.
   @discardableResult
   private mutating func draw(_ text: String, _ style: TextStyle, baseline x: Int, _ y: Int) throws -> PixelRect {
-    let b = try box(text, style)
-    try image.drawText(
-      text, font: font(style), pixelSize: px(style.size), x: x, y: y, color: style.color,
-      levels: levels, scratch: &scratch)
+    let m = try mask(text, style)
+    image.draw(m, x: x, y: y, color: style.color, levels: levels)
+    let b = m.bounds
     let placed = PixelRect(minX: x + b.minX, minY: y + b.minY, maxX: x + b.maxX, maxY: y + b.maxY)
     diagnostics.textBoxes.append(placed)
     return placed
@@ -150,7 +153,7 @@ struct PanelRenderer {
 
     // Y axis: range and ticks depend on the plot height only.
     let yRange = try resolvedRange(chart.y, values: yData())
-    let yTarget = max(2, min(10, (plotBottom - plotTop) / ipx(45)))
+    let yTarget = max(2, min(12, (plotBottom - plotTop) / ipx(48)))
     let yTicks = ticks(for: chart.y, range: yRange, target: yTarget)
     let yLabelWidth = try yTicks.filter(\.isMajor).map { try box($0.label, .tickLabel).width }.max() ?? 0
 
@@ -170,7 +173,7 @@ struct PanelRenderer {
     diagnostics.plot = plot
 
     let xRange = try resolvedRange(chart.x, values: xData())
-    let xTarget = max(2, min(10, plot.width / ipx(80)))
+    let xTarget = max(2, min(12, plot.width / ipx(64)))
     let xTicks = ticks(for: chart.x, range: xRange, target: xTarget)
     let xScale = Scale(kind: chart.x.scale, range: xRange, start: Double(plot.minX), end: Double(plot.maxX))
     let yScale = Scale(kind: chart.y.scale, range: yRange, start: Double(plot.maxY), end: Double(plot.minY))
@@ -249,27 +252,30 @@ struct PanelRenderer {
       + chart.referenceLines.filter { $0.orientation == .horizontal }.map(\.value)
   }
 
-  /// The axis range: the explicit one, or the data's extent widened to nice
-  /// numbers (Heckbert's loose range), plus 4% on a side the data touch so
-  /// curves do not run along the frame.
+  /// The axis range: the explicit one, or the data's extent with a 4%
+  /// margin on each side, moved out to Heckbert's nice bound when that bound
+  /// lies within the margin (so 0.02...0.98 shows as 0...1, but a curve
+  /// dipping to -0.17 does not get an axis down to -1).
   private func resolvedRange(_ axis: Axis, values: [Double]) throws -> ClosedRange<Double> {
     if let r = axis.range { return r }
     let usable = values.filter { $0.isFinite && (axis.scale == .linear || $0 > 0) }
-    guard let lo = usable.min(), let hi = usable.max() else {
+    guard let dataLo = usable.min(), let dataHi = usable.max() else {
       return axis.scale == .linear ? 0...1 : 1...10
     }
     switch axis.scale {
     case .log10:
-      let a = floorLog10(lo)
-      var b = floorLog10(hi)
-      if TickFormatter.scaled(1, b) < hi || a == b { b += 1 }
+      let a = floorLog10(dataLo)
+      var b = floorLog10(dataHi)
+      if TickFormatter.scaled(1, b) < dataHi || a == b { b += 1 }
       return TickFormatter.scaled(1, a)...TickFormatter.scaled(1, b)
     case .linear:
-      let target = 6
-      let loose = Ticks.looseRange(lo, hi, target: target)
-      let span = loose.upperBound - loose.lowerBound
-      let lower = lo - loose.lowerBound < 0.01 * span ? loose.lowerBound - 0.04 * span : loose.lowerBound
-      let upper = loose.upperBound - hi < 0.01 * span ? loose.upperBound + 0.04 * span : loose.upperBound
+      let (lo, hi) = Ticks.widenDegenerate(dataLo, dataHi)
+      let loose = Ticks.looseRange(lo, hi, target: 6)
+      let margin = 0.04 * (hi - lo)
+      let gapLo = lo - loose.lowerBound
+      let gapHi = loose.upperBound - hi
+      let lower = gapLo >= 0.25 * margin && gapLo <= margin ? loose.lowerBound : lo - margin
+      let upper = gapHi >= 0.25 * margin && gapHi <= margin ? loose.upperBound : hi + margin
       return lower...upper
     }
   }

@@ -79,7 +79,7 @@ public enum BenchFigures {
     func huber(_ d: Double) -> (Double) -> Double {
       { r in abs(r) <= d ? 0.5 * r * r : d * (abs(r) - 0.5 * d) }
     }
-    c.series = [0.5, 1, 2, 4].map { d in Series("δ = \(d)", sampling: huber(d), over: -5...5, count: 801) }
+    c.series = [0.5, 1, 2, 4].map { d in Series("δ = \(d.formatted)", sampling: huber(d), over: -5...5, count: 801) }
     c.series.append(Series("½ r²", sampling: { 0.5 * $0 * $0 }, over: -5...5, count: 801, style: .dashed, color: .ink))
     c.y.range = 0...8
     c.referenceLines = [.vertical(1, label: "δ = 1")]
@@ -122,7 +122,7 @@ public enum BenchFigures {
     var b = Chart(title: "tiny range", x: Axis("x", range: (1 - 1e-12)...(1 + 1e-12)), y: Axis("y ×10⁶"))
     b.series = [Series("", sampling: { ($0 - 1) * 1e18 }, over: (1 - 1e-12)...(1 + 1e-12))]
     var c = Chart(title: "1/x clipped", x: Axis("x", range: -2...2), y: Axis("1/x", range: -10...10))
-    c.series = [Series("", sampling: { 1 / $0 }, over: -2...2, count: 2000)]
+    c.series = [Series("", sampling: { 1 / $0 }, over: -2...2, count: 2001)]  // x = 0 gives ±inf: a gap
     var d = Chart(title: "large values", x: Axis("x", range: 0...1), y: Axis("e^(40x)"))
     d.series = [Series("", sampling: { exp(40 * $0) }, over: 0...1)]
     return Figure(panels: [a, b, c, d], columns: 2, size: ChartSize(width: 900, height: 650))
@@ -144,4 +144,9 @@ public enum BenchFigures {
     let base = examples().filter { !$0.0.hasSuffix("-2x") }.map(\.1)
     return (0..<count).map { base[$0 % base.count] }
   }
+}
+
+extension Double {
+  /// Shortest text for the demo's parameter values (0.5, 1, 2).
+  var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
 }
