@@ -257,6 +257,14 @@ struct LayoutTests {
     #expect(d.yScale.range.contains(5) && d.yScale.range.lowerBound < 5)
     let (_, e) = try draw(Chart(series: [Series("nan", x: [0, 1], y: [.nan, .nan])]))
     #expect(e.yScale.range == 0...1)
+    // NaN and infinities are ignored when fitting the range to the data.
+    let mixed = Series("mixed", x: [0, 1, 2, 3], y: [.nan, 2, .infinity, 4])
+    let (_, m) = try draw(Chart(series: [mixed]))
+    #expect(m.yScale.range.lowerBound < 2 && m.yScale.range.upperBound > 4)
+    #expect(m.yScale.range.upperBound - m.yScale.range.lowerBound < 4)
+    // On a log axis, values <= 0 are ignored as well.
+    let (_, l) = try draw(Chart(y: Axis(scale: .log10), series: [Series("", x: [0, 1, 2], y: [-1, 1e-3, 10])]))
+    #expect(l.yScale.range == 1e-3...10)  // whole decades around the data
   }
 
   @Test func figurePanelsTileTheImage() throws {

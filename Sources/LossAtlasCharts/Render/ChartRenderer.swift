@@ -136,10 +136,11 @@ public struct ChartRenderer: Sendable {
     guard FontCache.ready else { throw ChartError.gd(operation: "gdFontCacheSetup") }
 
     let image = try GDImage(width: width, height: height)
+    let memo = TextMemo()
     var top = 0
     if !figure.title.isEmpty {
       let size = TextStyle.title.size * Double(u)
-      let m = try GDImage.textMask(figure.title, font: fonts.bold, pixelSize: size, angle: 0, cached: cachesText)
+      let m = try GDImage.textMask(figure.title, font: fonts.bold, pixelSize: size, angle: 0, cached: cachesText, memo: memo)
       let baseline = 10 * u - m.bounds.minY
       image.draw(
         m, x: (width - m.bounds.width) / 2 - m.bounds.minX, y: baseline, color: .ink,
@@ -157,7 +158,7 @@ public struct ChartRenderer: Sendable {
         maxX: width * (col + 1) / figure.columns, maxY: top + (height - top) * (row + 1) / rows)
       var panel = PanelRenderer(
         chart: chart, cell: cell, scale: u, fonts: fonts, image: image,
-        levels: ChartRenderer.coverageLevels, cachesText: cachesText)
+        levels: ChartRenderer.coverageLevels, cachesText: cachesText, memo: memo)
       try panel.draw()
       diagnostics.append(panel.diagnostics)
     }

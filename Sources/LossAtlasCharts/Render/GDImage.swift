@@ -94,17 +94,22 @@ final class GDImage {
     return PixelRect(minX: xs.min()!, minY: ys.min()!, maxX: xs.max()! + 1, maxY: ys.max()! + 1)
   }
 
-  /// The rendered coverage of `text` (from ``TextCache`` when `cached`).
+  /// The rendered coverage of `text`: from this render's `memo`, else from
+  /// the process-wide ``TextCache`` when `cached`, else freshly rendered.
   ///
   /// FreeType's anti-aliased glyphs are drawn by libgd as white on black
   /// into a scratch image and read back from the red channel: libgd offers
   /// no way to get coverage directly, and drawing straight onto the chart
   /// would produce up to 128 blends per background colour.
   static func textMask(
-    _ text: String, font: String, pixelSize: Double, angle: Double, cached: Bool
+    _ text: String, font: String, pixelSize: Double, angle: Double, cached: Bool, memo: TextMemo
   ) throws -> TextMask {
     let key = TextCache.Key(text: text, font: font, pixelSize: pixelSize, angle: angle)
-    if cached, let hit = TextCache.lookup(key) { return hit }
+    if let hit = memo.entries[key] { return hit }
+    if cached, let hit = TextCache.lookup(key) {
+      memo.entries[key] = hit
+      return hit
+    }
     let box = try measure(text, font: font, pixelSize: pixelSize, angle: angle)
     let pad = 2  // FreeType may touch a pixel just outside the box it reports
     let scratch = try GDImage(width: box.width + 2 * pad, height: box.height + 2 * pad, background: ChartColor(hex: 0))
@@ -121,6 +126,7 @@ final class GDImage {
     }
     let mask = TextMask(bounds: box, box: full, coverage: coverage)
     if cached { TextCache.store(key, mask) }
+    memo.entries[key] = mask
     return mask
   }
 

@@ -50,6 +50,7 @@ struct PanelRenderer {
   let image: GDImage
   let levels: Int
   let cachesText: Bool
+  let memo: TextMemo
   var diagnostics: PanelDiagnostics
 
   /// Text already drawn or reserved; later labels must avoid these.
@@ -57,9 +58,10 @@ struct PanelRenderer {
 
   init(
     chart: Chart, cell: PixelRect, scale: Int, fonts: ChartFonts, image: GDImage, levels: Int,
-    cachesText: Bool
+    cachesText: Bool, memo: TextMemo
   ) {
     self.cachesText = cachesText
+    self.memo = memo
     self.chart = chart
     self.cell = cell
     self.u = scale
@@ -78,7 +80,7 @@ struct PanelRenderer {
   private func font(_ style: TextStyle) -> String { style.bold ? fonts.bold : fonts.regular }
 
   private func mask(_ text: String, _ style: TextStyle, angle: Double = 0) throws -> TextMask {
-    try GDImage.textMask(text, font: font(style), pixelSize: px(style.size), angle: angle, cached: cachesText)
+    try GDImage.textMask(text, font: font(style), pixelSize: px(style.size), angle: angle, cached: cachesText, memo: memo)
   }
 
   /// Box of `text` relative to its baseline origin.

@@ -47,3 +47,12 @@ enum TextCache {
   /// Empties the cache (benchmarks measure the cold path with it).
   static func removeAll() { entries.withLock { $0.removeAll() } }
 }
+
+// MARK: - TextMemo
+
+/// The texts of one render (one thread), so a label measured during layout
+/// and drawn later is rendered once even when the process-wide
+/// ``TextCache`` is off.
+final class TextMemo {
+  var entries: [TextCache.Key: TextMask] = [:]
+}
