@@ -1,6 +1,15 @@
 import BenchFigures
 import LossAtlasCharts
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// CPU time of the whole process (all threads), in ms: compared with wall
+/// time it shows whether both threads really ran (another process on the
+/// machine can take a core).
+func cpuMilliseconds() -> Double { Double(clock()) * 1000 / Double(CLOCKS_PER_SEC) }
+
 // Release-mode timing of the charts renderer; see BENCHMARKS-charts.md.
 //   charts-bench [iterations=200]
 // Prints ms per chart for the floor-comparable chart (one panel, two
@@ -20,11 +29,13 @@ func time(_ label: String, _ renderer: ChartRenderer, _ figure: Figure) throws {
   var bytes: [UInt8] = []
   for _ in 0..<10 { bytes = try renderer.renderPNG(figure) }  // warm up (font cache, allocator)
   let clock = ContinuousClock()
+  let cpu0 = cpuMilliseconds()
   let elapsed = try clock.measure {
     for _ in 0..<iterations { bytes = try renderer.renderPNG(figure) }
   }
+  let cpu = (cpuMilliseconds() - cpu0) / Double(iterations)
   let ms = milliseconds(elapsed) / Double(iterations)
-  print("\(label): \(String(format3(ms))) ms per chart, \(bytes.count) bytes, \(colorType(bytes))")
+  print("\(label): \(format3(ms)) ms per chart (\(format3(cpu)) ms CPU), \(bytes.count) bytes, \(colorType(bytes))")
 }
 
 func format3(_ x: Double) -> String {
@@ -55,9 +66,11 @@ do {
   let clock = ContinuousClock()
   for threads in [1, 2] {
     var out: [[UInt8]] = []
+    let cpu0 = cpuMilliseconds()
     let elapsed = try clock.measure { out = try renderer.renderAll(set, threads: threads) }
+    let cpu = cpuMilliseconds() - cpu0
     let ms = milliseconds(elapsed)
-    print("manual set: 50 figures on \(threads) thread(s): \(format3(ms)) ms total, \(format3(ms / 50)) ms per figure, \(out.map(\.count).reduce(0, +)) bytes")
+    print("manual set: 50 figures on \(threads) thread(s): \(format3(ms)) ms wall (\(format3(cpu)) ms CPU), \(format3(ms / 50)) ms per figure, \(out.map(\.count).reduce(0, +)) bytes")
   }
 } catch {
   print("error: \(error)")
