@@ -1,22 +1,3 @@
-// MARK: - ChartSize
-
-/// A size in points; pixels are points times the figure's scale.
-public struct ChartSize: Sendable, Hashable {
-  /// Width in points.
-  public var width: Int
-  /// Height in points.
-  public var height: Int
-
-  /// Creates a size.
-  public init(width: Int, height: Int) {
-    self.width = width
-    self.height = height
-  }
-
-  /// 800 x 500, the manual's chart size.
-  public static let standard = ChartSize(width: 800, height: 500)
-}
-
 // MARK: - Chart
 
 /// One plot: axes, curves and their decorations. A plain value; rendering is
@@ -74,44 +55,4 @@ public struct Chart: Sendable, Hashable {
     self.annotations = annotations
     self.legend = legend
   }
-}
-
-// MARK: - Figure
-
-/// One PNG holding one or more ``Chart`` panels in a grid, filled row by row.
-///
-/// The manual draws a function's value and derivative as two panels side by
-/// side (`Figure(panels: [value, derivative])`), or three panels for a
-/// comparison with a difference.
-public struct Figure: Sendable, Hashable {
-  /// The panels, left to right, then top to bottom.
-  public var panels: [Chart]
-  /// Panels per row (rows follow from the panel count).
-  public var columns: Int
-  /// Whole figure size in points; each panel gets an equal cell.
-  public var size: ChartSize
-  /// 1 for normal, 2 for high-DPI.
-  public var scale: Int
-  /// Title over all panels ("" for none).
-  public var title: String
-
-  /// A figure of panels in a grid (`columns` defaults to all in one row).
-  public init(
-    panels: [Chart], columns: Int? = nil, size: ChartSize = .standard, scale: Int = 1,
-    title: String = ""
-  ) {
-    self.panels = panels
-    self.columns = max(1, columns ?? panels.count)
-    self.size = size
-    self.scale = scale
-    self.title = title
-  }
-
-  /// A figure of one chart, at the chart's own size and scale.
-  public init(_ chart: Chart) {
-    self.init(panels: [chart], columns: 1, size: chart.size, scale: chart.scale)
-  }
-
-  /// Number of panel rows.
-  public var rows: Int { (panels.count + columns - 1) / columns }
 }

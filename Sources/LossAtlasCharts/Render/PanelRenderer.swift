@@ -1,39 +1,3 @@
-// MARK: - Text styles
-
-/// A text role: pixel size at scale 1, weight and colour.
-struct TextStyle {
-  var size: Double
-  var bold: Bool = false
-  var color: ChartColor = .ink
-
-  static let title = TextStyle(size: 16, bold: true)
-  static let subtitle = TextStyle(size: 12.5, color: .gray)
-  static let axisLabel = TextStyle(size: 13.5)
-  static let tickLabel = TextStyle(size: 12)
-  static let legend = TextStyle(size: 12.5)
-  static let note = TextStyle(size: 12, color: ChartColor(hex: 0x444444))
-}
-
-// MARK: - PanelDiagnostics
-
-/// What the renderer decided for one panel (for tests and debugging).
-struct PanelDiagnostics {
-  /// The plot interior in image pixels (the frame is drawn just outside).
-  var plot: PixelRect
-  /// The x and y scales used.
-  var xScale: Scale
-  var yScale: Scale
-  /// Ticks whose labels were drawn (after thinning).
-  var xLabels: [Tick] = []
-  var yLabels: [Tick] = []
-  /// The legend box, if one was drawn.
-  var legend: PixelRect?
-  /// Every text box drawn, in image pixels.
-  var textBoxes: [PixelRect] = []
-  /// Labels left out because every place for them overlapped something.
-  var dropped: [String] = []
-}
-
 // MARK: - PanelRenderer
 
 /// Lays out and draws one ``Chart`` into a cell of a ``GDImage``.
