@@ -177,7 +177,7 @@ struct PanelRenderer {
 
     // Legend, then labels inside the plot.
     try drawLegend(plot: plot, occupancy: occupancy, mask: &mask)
-    try drawInPlotLabels(plot: plot, xScale: xScale, yScale: yScale)
+    try drawInPlotLabels(plot: plot, xScale: xScale, yScale: yScale, occupancy: occupancy)
   }
 
   /// A left edge for a box of `width` centred text that keeps it inside the cell.
@@ -496,14 +496,7 @@ struct PanelRenderer {
         (right, midY), (left, midY),
       ]
       func cost(_ c: (Int, Int)) -> Int {
-        let r = PixelRect(x: c.0, y: c.1, width: width, height: height).intersection(plot)
-        guard !r.isEmpty else { return 0 }
-        var n = 0
-        for y in r.minY..<r.maxY {
-          let base = (y - plot.minY) * plot.width - plot.minX
-          for x in r.minX..<r.maxX { n += Int(occupancy[base + x]) }
-        }
-        return n
+        PanelRenderer.covered(PixelRect(x: c.0, y: c.1, width: width, height: height), occupancy, plot: plot)
       }
       var best = candidates[0]
       var bestCost = Int.max
@@ -539,33 +532,58 @@ struct PanelRenderer {
     diagnostics.legend = rect
   }
 
+  /// How many data pixels (curves, markers) of `occupancy` lie in `rect`.
+  static func covered(_ rect: PixelRect, _ occupancy: [UInt8], plot: PixelRect) -> Int {
+    let r = rect.intersection(plot)
+    guard !r.isEmpty else { return 0 }
+    var n = 0
+    for y in r.minY..<r.maxY {
+      let base = (y - plot.minY) * plot.width - plot.minX
+      for x in r.minX..<r.maxX { n += Int(occupancy[base + x]) }
+    }
+    return n
+  }
+
   // MARK: In-plot labels
 
-  /// Draws `text` at the first candidate top-left corner whose box stays
-  /// inside the plot and overlaps no other text or the legend; records it as
-  /// dropped when there is none.
-  private mutating func place(_ text: String, _ style: TextStyle, plot: PixelRect, candidates: [(Int, Int)]) throws {
+  /// Draws `text` at the candidate top-left corner whose box stays inside
+  /// the plot, overlaps no other text or the legend, and covers the fewest
+  /// curve pixels (ties: the earlier candidate); records it as dropped when
+  /// no candidate qualifies.
+  private mutating func place(
+    _ text: String, _ style: TextStyle, plot: PixelRect, occupancy: [UInt8], candidates: [(Int, Int)]
+  ) throws {
     guard !text.isEmpty else { return }
     let b = try box(text, style)
     let inside = plot.insetBy(ipx(2))
+    var best: (Int, Int)? = nil
+    var bestCost = Int.max
     for c in candidates {
       let r = PixelRect(x: c.0, y: c.1, width: b.width, height: b.height)
-      if inside.contains(r) && !occupied.contains(where: { $0.intersects(r.insetBy(-ipx(2))) }) {
-        occupied.append(try draw(text, style, boxOrigin: c))
-        return
+      guard inside.contains(r), !occupied.contains(where: { $0.intersects(r.insetBy(-ipx(2))) }) else { continue }
+      let cost = PanelRenderer.covered(r.insetBy(-ipx(1)), occupancy, plot: plot)
+      if cost < bestCost {
+        best = c
+        bestCost = cost
       }
     }
-    diagnostics.dropped.append(text)
+    guard let best else {
+      diagnostics.dropped.append(text)
+      return
+    }
+    occupied.append(try draw(text, style, boxOrigin: best))
   }
 
-  private mutating func drawInPlotLabels(plot: PixelRect, xScale: Scale, yScale: Scale) throws {
+  private mutating func drawInPlotLabels(
+    plot: PixelRect, xScale: Scale, yScale: Scale, occupancy: [UInt8]
+  ) throws {
     let gap = ipx(5)
     for band in chart.bands where !band.label.isEmpty {
       guard let (a, b) = bandColumns(band, plot: plot, xScale: xScale) else { continue }
       let w = try box(band.label, .note).width
       let h = try box(band.label, .note).height
       let x = (a + b) / 2 - w / 2
-      try place(band.label, .note, plot: plot, candidates: [
+      try place(band.label, .note, plot: plot, occupancy: occupancy, candidates: [
         (x, plot.minY + gap), (x, plot.maxY - gap - h), (a + gap, plot.minY + gap), (b - gap - w, plot.minY + gap),
       ])
     }
@@ -576,7 +594,7 @@ struct PanelRenderer {
         let p = xScale.pixel(line.value)
         guard p.isFinite else { continue }
         let x = Int(p.rounded())
-        try place(line.label, .note, plot: plot, candidates: [
+        try place(line.label, .note, plot: plot, occupancy: occupancy, candidates: [
           (x + gap, plot.minY + gap), (x - gap - b.width, plot.minY + gap),
           (x + gap, plot.maxY - gap - b.height), (x - gap - b.width, plot.maxY - gap - b.height),
         ])
@@ -584,7 +602,7 @@ struct PanelRenderer {
         let p = yScale.pixel(line.value)
         guard p.isFinite else { continue }
         let y = Int(p.rounded())
-        try place(line.label, .note, plot: plot, candidates: [
+        try place(line.label, .note, plot: plot, occupancy: occupancy, candidates: [
           (plot.maxX - gap - b.width, y - gap - b.height), (plot.minX + gap, y - gap - b.height),
           (plot.maxX - gap - b.width, y + gap), (plot.minX + gap, y + gap),
         ])
@@ -598,7 +616,7 @@ struct PanelRenderer {
       let cx = Int(x.rounded())
       let cy = Int(y.rounded())
       let d = ipx(m.radius) + gap
-      try place(m.label, .note, plot: plot, candidates: [
+      try place(m.label, .note, plot: plot, occupancy: occupancy, candidates: [
         (cx + d, cy - d - b.height), (cx + d, cy + d), (cx - d - b.width, cy - d - b.height),
         (cx - d - b.width, cy + d), (cx - b.width / 2, cy - d - b.height), (cx - b.width / 2, cy + d),
       ])
@@ -624,7 +642,7 @@ struct PanelRenderer {
       case .above: order = [above, below, left, right]
       case .below: order = [below, above, left, right]
       }
-      try place(a.text, style, plot: plot, candidates: order)
+      try place(a.text, style, plot: plot, occupancy: occupancy, candidates: order)
     }
   }
 }
