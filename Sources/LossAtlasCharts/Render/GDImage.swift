@@ -197,15 +197,6 @@ final class GDImage {
     defer { gdFree(raw) }
     return [UInt8](UnsafeRawBufferPointer(start: raw, count: Int(size)))
   }
-
-  /// Whether the image has at most 256 distinct colours (the palette path applies).
-  func fitsPalette() throws -> Bool {
-    var status: Int32 = 0
-    let copy = la_exact_palette_copy(pointer, &status)
-    if let copy { gdImageDestroy(copy) }
-    if status < 0 { throw ChartError.gd(operation: "palette copy") }
-    return status == 0
-  }
 }
 
 // MARK: - FontCache
