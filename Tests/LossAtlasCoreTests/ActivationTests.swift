@@ -222,6 +222,28 @@ import Testing
     #expect(close(softplus.value, 8.3774797600960978789e-322) && close(softplus.d1, 4.1887398800480489395e-322))
   }
 
+  @Test("the Mills ratio Phi(-t)/phi(t) as a double-double (mpmath, 40 digits, as hi + lo)")
+  func millsRatio() {
+    let cases: [(t: Double, hi: Double, lo: Double)] = [
+      (0, 1.2533141373155003, -9.164289990229583e-17),  // sqrt(pi/2)
+      (1, 0.6556795424187984, 2.7085254871687876e-17),
+      (5.125, 0.1884126285076003, -1.2424438648718554e-17),  // between nodes
+      (26, 0.03840489334210213, 8.278827288136532e-19),  // last tabulated node
+      (30, 0.03329641907249721, 3.0477411418409902e-18),  // asymptotic series
+    ]
+    for c in cases {
+      let r = StableMath.millsRatio(c.t)
+      // (hi - hi') + (lo - lo') within 2^-60 relative: far below the half ulp
+      // the gelu jets need from it.
+      let err = abs((r.hi - c.hi) + (r.lo - c.lo))
+      #expect(err <= 0x1p-60 * c.hi, "t = \(c.t): \(r.hi) + \(r.lo)")
+    }
+    // Continuous across the switch to the asymptotic series at 26.
+    let below = StableMath.millsRatio(26).value
+    let above = StableMath.millsRatio(26.0.nextUp).value
+    #expect(Self.ulps(above, below) <= 1)
+  }
+
   @Test("far-out inputs: exact limits, no overflow, no NaN")
   func farOut() throws {
     let big = Double.greatestFiniteMagnitude

@@ -95,9 +95,13 @@ enum Activations {
   /// sigma' come from the double-double forms of `StableMath+Logistic`
   /// (about 1 ulp; the Double forms reach 2.4 ulp near x = -21).
   @Sendable static func sigmoidJet(_ x: Double) -> Jet {
-    let s = StableMath.sigmoid(DoubleDouble(x))
-    let d1 = StableMath.sigmoidProduct(DoubleDouble(x))
-    return Jet(value: s, d1: d1, d2: d1 * tanh(-x / 2))
+    let (e, oneMinus, onePlus) = StableMath.logisticParts(abs(x))
+    let r = StableMath.reciprocal(onePlus)  // sigma(|x|)
+    let er = e * r  // sigma(-|x|)
+    let d1 = (er * r).value
+    // 1 - 2 sigma(x) = -sign(x) tanh(|x|/2) = -sign(x) (1 - e)/(1 + e)
+    let tanhHalf = (oneMinus * r).value
+    return Jet(value: x >= 0 ? r.value : er.value, d1: d1, d2: x >= 0 ? -d1 * tanhHalf : d1 * tanhHalf)
   }
 
   // MARK: - tanh
@@ -128,7 +132,7 @@ enum Activations {
           return 1 - t * t
         }
       }),
-    implementationNote: "Value from libm's tanh; the derivative sech^2 x as 4 e^(-2|x|) / (1 + e^(-2|x|))^2 with 1 + e formed exactly, never 1 - tanh^2, which is 0 above |x| = 19.1 where the exact value is about 4 e^(-2|x|).",
+    implementationNote: "From e = e^(-2|x|) and 1 - e (expm1 below 2|x| = ln 2, so 1 - e never cancels), one libm call for both: tanh |x| = (1 - e)/(1 + e) and sech^2 x = 4e/(1 + e)^2 with 1 + e exact, never 1 - tanh^2, which is 0 above |x| = 19.1 where the exact value is about 4 e^(-2|x|). (glibc's tanh itself is up to 1.9 ulp off near |x| = 0.5; this is within 1.2.)",
     conventions: [
       FrameworkConvention(.pytorch, "torch.tanh(x)", "backward is 1 - y^2 on the rounded output: 0 instead of about 4 e^(-2|x|) above |x| = 19 (measured)"),
       FrameworkConvention(.keras, "keras.activations.tanh(x)", "none in value; the gradient is the backend's"),
@@ -138,11 +142,25 @@ enum Activations {
     references: [Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.3.2", year: 2016)]
   )
 
-  /// tanh x, sech^2 x, -2 tanh(x) sech^2(x).
+  /// tanh x, sech^2 x, -2 tanh(x) sech^2(x), all from one
+  /// ``StableMath/logisticParts(_:)`` call at a = 2|x|:
+  /// ```
+  /// tanh |x| = (1 - e) / (1 + e),   sech^2 x = 4 e / (1 + e)^2,   e = e^-2|x|
+  /// ```
   @Sendable static func tanhJet(_ x: Double) -> Jet {
-    let t = LossAtlasCore.tanh(x)
-    let d1 = StableMath.sechSquared(x)
-    return Jet(value: t, d1: d1, d2: -2 * t * d1)
+    let a = abs(x)
+    if a > 354 {
+      // e^-2|x| is subnormal: tanh = ±1, sech^2 = 4 m 2^k rounded once.
+      let (m, k) = StableMath.expScaled(DoubleDouble(-2 * a))
+      let d1 = StableMath.scaled(4 * m, k)
+      return Jet(value: x > 0 ? 1 : -1, d1: d1, d2: x > 0 ? -2 * d1 : 2 * d1)
+    }
+    let (e, oneMinus, onePlus) = StableMath.logisticParts(2 * a)
+    let r = StableMath.reciprocal(onePlus)
+    let t = (oneMinus * r).value
+    let d1 = ((e * 4) * (r * r)).value
+    let value = x < 0 ? -t : t
+    return Jet(value: value, d1: d1, d2: -2 * value * d1)
   }
 
   // MARK: - relu
@@ -531,25 +549,24 @@ enum Activations {
     let ddv = 12 * StableMath.sqrtTwoOverPi.hi * StableMath.geluTanhCubic.hi * x
     let dvx = dv * x
     let dvd = dv.hi
+    let s: DoubleDouble  // sigma(v)
+    let sm: DoubleDouble  // sigma(-v)
     if v.hi >= 0 {
       let e = StableMath.exp(-v)
-      let d = DoubleDouble.twoSum(1, e)
-      let s = DoubleDouble(1) / d
-      let sm = DoubleDouble(e) / d
-      let d2 = (s * sm).hi * (2 * dvd + x * ddv + x * dvd * dvd * (sm - s).hi)
-      return Jet(value: (s * x).value, d1: (s * (dvx * sm + 1)).value, d2: d2)
+      s = StableMath.reciprocal(DoubleDouble.twoSum(1, e))
+      sm = s * e
+    } else {
+      let (m, k) = StableMath.expScaled(v)
+      if k != 0 {
+        // e^v < 1e-304: sigma(v) = e^v, sigma(-v) = 1 to double precision.
+        let d2 = m * (2 * dvd + x * ddv + x * dvd * dvd)
+        return Jet(
+          value: StableMath.scaled(m * x, k), d1: StableMath.scaled((dvx + 1).value * m, k),
+          d2: StableMath.scaled(d2, k))
+      }
+      sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))
+      s = sm * m
     }
-    let (m, k) = StableMath.expScaled(v)
-    if k != 0 {
-      // e^v < 1e-304: sigma(v) = e^v, sigma(-v) = 1 to double precision.
-      let d2 = m * (2 * dvd + x * ddv + x * dvd * dvd)
-      return Jet(
-        value: StableMath.scaled(m * x, k), d1: StableMath.scaled((dvx + 1).value * m, k),
-        d2: StableMath.scaled(d2, k))
-    }
-    let d = DoubleDouble.twoSum(1, m)
-    let s = DoubleDouble(m) / d
-    let sm = DoubleDouble(1) / d
     let d2 = (s * sm).hi * (2 * dvd + x * ddv + x * dvd * dvd * (sm - s).hi)
     return Jet(value: (s * x).value, d1: (s * (dvx * sm + 1)).value, d2: d2)
   }
@@ -616,10 +633,9 @@ enum Activations {
     if t.hi > 800 { return Jet(value: x, d1: 1, d2: 0) }  // e^-t < 2^-1150
     if t.hi >= 0 {
       let e = StableMath.exp(-t)
-      let d = DoubleDouble.twoSum(1, e)
-      let s = DoubleDouble(1) / d
-      let sm = DoubleDouble(e) / d
-      let d2 = beta * (s * sm).hi * (2 + t.hi * (sm - s).hi)
+      let s = StableMath.reciprocal(DoubleDouble.twoSum(1, e))  // sigma(t)
+      let sm = s * e  // sigma(-t)
+      let d2 = beta * (sm * s).hi * (2 + t.hi * (sm - s).hi)
       return Jet(value: (s * x).value, d1: (s * (t * sm + 1)).value, d2: d2)
     }
     let (m, k) = StableMath.expScaled(t)
@@ -630,9 +646,8 @@ enum Activations {
         value: StableMath.scaled(m * x, k), d1: StableMath.scaled((t + 1).value * m, k),
         d2: StableMath.scaled(beta * m * (2 + t.hi), k))
     }
-    let d = DoubleDouble.twoSum(1, m)
-    let s = DoubleDouble(m) / d
-    let sm = DoubleDouble(1) / d
+    let sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))  // sigma(-t)
+    let s = sm * m  // sigma(t)
     let d2 = beta * (s * sm).hi * (2 + t.hi * (sm - s).hi)
     return Jet(value: (s * x).value, d1: (s * (t * sm + 1)).value, d2: d2)
   }
@@ -685,10 +700,11 @@ enum Activations {
       // f' = g + 4x v^2 (1 + v) / D'^2.
       let v = exp(-x)
       let vv = DoubleDouble.twoProduct(v, v)
-      let twoV = DoubleDouble(2 * v)
-      let dp = vv * 2 + twoV + 1
-      let g = (twoV + 1) / dp
-      let h = (vv * 4) * (DoubleDouble(1) + v) / (dp * dp)  // sigma sech^2(sp)
+      let twoVPlus1 = DoubleDouble.twoSum(2 * v, 1)
+      let dp = vv * 2 + twoVPlus1
+      let rp = StableMath.reciprocal(dp)
+      let g = twoVPlus1 * rp
+      let h = (vv * 4) * (DoubleDouble(1) + v) * (rp * rp)  // sigma sech^2(sp)
       let b = (2 * v * v * v + 2 * v * v - 3 * v - 2) / ((1 + v) * dp.hi)
       return Jet(value: (g * x).value, d1: (g + h * x).value, d2: h.hi * (2 + x * b))
     }
@@ -704,13 +720,13 @@ enum Activations {
     // f' = w/D ((w + 2) + 4x (1 + w) / D).
     let w = m
     let wp2 = DoubleDouble.twoSum(w, 2)
-    let dd = wp2 * w + 2
-    let wOverD = DoubleDouble(w) / dd
+    let rd = StableMath.reciprocal(wp2 * w + 2)
+    let wOverD = rd * w
     let g = wOverD * wp2
     let onePlusW = DoubleDouble.twoSum(1, w)
-    let d1 = wOverD * (wp2 + (onePlusW * 4 * x) / dd)
-    let h = (onePlusW * 4 * w) / (dd * dd)  // sigma sech^2(sp)
-    let b = (2 + 2 * w - 3 * w * w - 2 * w * w * w) / (onePlusW.hi * dd.hi)
+    let d1 = wOverD * (wp2 + (onePlusW * (4 * x)) * rd)
+    let h = (onePlusW * (4 * w)) * (rd * rd)  // sigma sech^2(sp)
+    let b = (2 + 2 * w - 3 * w * w - 2 * w * w * w) * rd.hi / onePlusW.hi
     return Jet(value: (g * x).value, d1: d1.value, d2: h.hi * (2 + x * b))
   }
 
@@ -770,10 +786,9 @@ enum Activations {
     let t = StableMath.exactProduct(beta, x)
     if t.hi > 0 {
       let e = StableMath.exp(-t)
-      let d = DoubleDouble.twoSum(1, e)
-      let s = DoubleDouble(1) / d
-      let value = (DoubleDouble(log1p(e)) / beta + x).value
-      return Jet(value: value, d1: s.value, d2: beta * (DoubleDouble(e) / (d * d)).value)
+      let s = StableMath.reciprocal(DoubleDouble.twoSum(1, e))  // sigma(t)
+      let value = x + log1p(e) / beta  // x >= 0 and the quotient: no cancellation
+      return Jet(value: value, d1: s.value, d2: beta * ((s * e) * s).value)
     }
     let (m, k) = StableMath.expScaled(t)
     if k != 0 {
@@ -781,9 +796,10 @@ enum Activations {
       return Jet(
         value: StableMath.scaled(m / beta, k), d1: StableMath.scaled(m, k), d2: StableMath.scaled(beta * m, k))
     }
-    let d = DoubleDouble.twoSum(1, m)
-    let value = (DoubleDouble(log1p(m)) / beta).value
-    return Jet(value: value, d1: (DoubleDouble(m) / d).value, d2: beta * (DoubleDouble(m) / (d * d)).value)
+    let sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))  // sigma(-t)
+    let s = sm * m  // sigma(t)
+    let value = log1p(m) / beta
+    return Jet(value: value, d1: s.value, d2: beta * (s * sm).value)
   }
 
   // MARK: - softsign
@@ -830,11 +846,12 @@ enum Activations {
   /// x / (1 + |x|), 1 / (1 + |x|)^2, -2 sign(x) / (1 + |x|)^3 (0 at x = 0,
   /// between the one-sided values -2 and +2).
   @Sendable static func softsignJet(_ x: Double) -> Jet {
-    let d = DoubleDouble.twoSum(1, abs(x))
-    let r = DoubleDouble(1) / d
+    let r = StableMath.reciprocal(DoubleDouble.twoSum(1, abs(x)))
     let r2 = r * r
     let d2 = x == 0 ? 0 : (x > 0 ? -2 : 2) * (r2 * r).value
-    return Jet(value: (DoubleDouble(x) / d).value, d1: r2.value, d2: d2)
+    // x r for |x| <= 1; sign(x) (1 - r) above, where r = 1/(1 + |x|) may be subnormal.
+    let value = abs(x) <= 1 ? (r * x).value : (x > 0 ? (DoubleDouble(1) - r).value : (r - 1).value)
+    return Jet(value: value, d1: r2.value, d2: d2)
   }
 
   // MARK: - hard-sigmoid
@@ -984,11 +1001,12 @@ enum Activations {
   /// -softplus(-x), sigma(-x), -sigma(x) sigma(-x).
   @Sendable static func logSigmoidJet(_ x: Double) -> Jet {
     let e = exp(-abs(x))
-    let d = DoubleDouble.twoSum(1, e)
-    let product = -(DoubleDouble(e) / (d * d)).value
+    let r = StableMath.reciprocal(DoubleDouble.twoSum(1, e))  // sigma(|x|)
+    let er = r * e  // sigma(-|x|)
+    let d2 = -(er * r).value
     if x >= 0 {
-      return Jet(value: -log1p(e), d1: (DoubleDouble(e) / d).value, d2: product)
+      return Jet(value: -log1p(e), d1: er.value, d2: d2)
     }
-    return Jet(value: x - log1p(e), d1: (DoubleDouble(1) / d).value, d2: product)
+    return Jet(value: x - log1p(e), d1: r.value, d2: d2)
   }
 }
