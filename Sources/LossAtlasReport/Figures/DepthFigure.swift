@@ -1,0 +1,103 @@
+import LossAtlasAnalysis
+import LossAtlasCharts
+import LossAtlasCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// MARK: - DepthFigure
+
+/// Gradient through depth (`figures/depth.png`): the median of |∏ f′| over
+/// the random paths of ``GradientDepth`` against depth 1...100, on a log
+/// axis, for the activations the manual compares, with the 10⁻⁶ threshold.
+///
+/// A log axis cannot show 0. Where a median is exactly 0 from depth 1
+/// (relu: half of the factors are 0, and the lower median of the antithetic
+/// pairs is 0), the mean is drawn instead, dashed, and its legend entry and
+/// the alt text say so; where a median drops to 0 later, its line ends there
+/// and the legend says from which depth.
+enum DepthFigure {
+  /// The activations drawn, in this order.
+  static let ids = ["sigmoid", "tanh", "relu", "leaky-relu", "elu", "gelu", "silu"]
+
+  static func build(_ index: AnalysisIndex) -> ManualFigure? {
+    let rows = ids.compactMap { id -> (String, GradientDepth)? in
+      index.analysis(id)?.facts.depth.map { (id, $0) }
+    }
+    guard !rows.isEmpty else { return nil }
+    var chart = Chart(
+      title: "", subtitle: "",
+      x: Axis("depth L (layers)", range: 1...Double(GradientDepth.maxDepth)),
+      y: Axis("median |∏ f′| over the first L layers", scale: .log10))
+    var sentences: [String] = []
+    var vanish: [String] = []
+    var lowest = GradientDepth.threshold
+    for (k, row) in rows.enumerated() {
+      let (id, d) = row
+      let (color, _) = FigureStyle.seriesStyle(k)
+      let xs = d.depths.map(Double.init)
+      if let zeroFrom = d.median.firstIndex(of: 0) {
+        let depth = d.depths[zeroFrom]
+        if zeroFrom == 0 {
+          // Nothing of the median can be drawn: draw the mean, dashed.
+          chart.series.append(
+            Series("\(id): mean (median 0 from L = 1)", x: xs, y: d.mean, style: .dashed, color: color))
+          let lastPositive = d.mean.lastIndex { $0 > 0 }
+          let meanText = lastPositive.map { i in
+            i + 1 < d.mean.count
+              ? "its mean, drawn instead (dashed), is \(FigureText.number(d.mean[0])) at L = 1 and exactly 0 from "
+                + "L = \(d.depths[i + 1]) (no sampled path keeps a nonzero product)"
+              : "its mean, drawn instead (dashed), falls from \(FigureText.number(d.mean[0])) at L = 1 to "
+                + "\(FigureText.number(d.mean[i])) at L = \(d.depths[i])"
+          } ?? "its mean is 0 too"
+          sentences.append(
+            "\(id)'s median is exactly 0 from L = 1 (half of the factors are 0), which a log axis cannot show; \(meanText)")
+          lowest = min(lowest, d.mean.filter { $0 > 0 }.min() ?? lowest)
+        } else {
+          chart.series.append(Series("\(id) (median 0 from L = \(depth))", x: xs, y: d.median, color: color))
+          sentences.append("\(id)'s median is exactly 0 from L = \(depth), where its line ends")
+        }
+      } else {
+        chart.series.append(Series(id, x: xs, y: d.median, color: color))
+      }
+      lowest = min(lowest, d.median.filter { $0 > 0 }.min() ?? lowest)
+      if let v = d.depthToVanish, d.median[0] > 0 {
+        let i = v - d.depths[0]
+        if d.median[i] > 0 { chart.markers.append(Marker(x: Double(v), y: d.median[i], color: color, radius: 3.5)) }
+        vanish.append("L = \(v) for \(id)")
+      } else if d.depthToVanish == nil {
+        vanish.append(
+          "never within \(GradientDepth.maxDepth) layers for \(id) (median \(FigureText.number(d.median.last ?? 0)) at L = \(GradientDepth.maxDepth))")
+      }
+    }
+    // Whole decades from just below the lowest drawn value (at most down to
+    // 10⁻⁴⁰, where every crossing of 10⁻⁶ is long past) to 10.
+    let floor = max(lowest, bottom)
+    chart.y.range = pow10(Int(log10(floor).rounded(.down)))...10
+    chart.referenceLines = [
+      .horizontal(GradientDepth.threshold, label: "10⁻⁶: vanished", color: .ink)
+    ]
+    let alt = "Median of |∏ f′| over \(GradientDepth.sampleCount) random paths (pre-activations drawn from N(0, 1)) "
+      + "against depth L from 1 to \(GradientDepth.maxDepth), log scale, for \(FigureText.list(rows.map(\.0))). "
+      + "The median falls below the dashed line at 10⁻⁶ (dots) at \(FigureText.list(vanish)). "
+      + sentences.map(\.capitalizedFirst).joined(separator: ". ") + (sentences.isEmpty ? "" : ". ")
+      + "At L = \(GradientDepth.maxDepth) the medians are " + FigureText.list(rows.filter { $0.1.median.last! > 0 }.map {
+        "\(FigureText.number($0.1.median.last!)) (\($0.0))" })
+      + (lowest < bottom ? "; lines below \(FigureText.number(bottom)) leave the plot through its bottom." : ".")
+    let caption = "Gradient through depth: the median over \(GradientDepth.sampleCount) random paths of the product of "
+      + "the activation's derivatives along L layers (weights set aside), log scale; dots mark where each median "
+      + "falls below 10⁻⁶."
+    return ManualFigure(
+      path: "figures/depth.png", kind: .depth, functionIDs: rows.map(\.0), caption: caption, altText: alt,
+      figure: Figure(panels: [chart], columns: 1, size: .standard, title: "Gradient through depth"))
+  }
+
+  /// The lowest value the axis shows; lines going lower leave through the frame.
+  static let bottom = 1e-40
+
+  /// 10^k as a Double.
+  static func pow10(_ k: Int) -> Double { Double("1e\(k)")! }
+}

@@ -1,0 +1,31 @@
+import LossAtlasCharts
+
+// MARK: - FigureStyle
+
+/// Colours and sizes shared by the manual's figures.
+///
+/// Series take the Okabe-Ito palette of the charts layer in order; the
+/// shaded regions use two fills that stay distinct from every series colour
+/// and from each other in grey scale: saturation a pale orange, dead regions
+/// a mid-light grey (darker than the grid lines, which stay visible on it).
+enum FigureStyle {
+  /// Fill of a saturation interval (|f′| < 1% of max |f′|).
+  static let saturation = ChartColor.series(3).tint(0.22)
+  /// Fill of a dead region (f′ exactly 0).
+  static let dead = ChartColor(hex: 0xD9D9D9)
+  /// Line width of a legend swatch that stands for a shaded region.
+  static let swatchWidth = 8.0
+  /// Points sampled per curve (plus two at each breakpoint).
+  static let samples = 1201
+  /// Palette indices for up to 14 series: the 7 strong Okabe-Ito colours
+  /// solid, then again dashed (the yellow is too weak on white for a curve).
+  static func seriesStyle(_ i: Int) -> (color: ChartColor, style: LineStyle) {
+    (ChartColor.series(i % 7), i < 7 ? .solid : .dashed)
+  }
+
+  /// A legend entry that shows a filled swatch instead of a line: an empty
+  /// series drawn nowhere, listed with a thick stroke in the fill colour.
+  static func swatch(_ name: String, _ color: ChartColor) -> Series {
+    Series(name, x: [], y: [], color: color, width: swatchWidth)
+  }
+}

@@ -1,0 +1,399 @@
+import LossAtlasAnalysis
+import LossAtlasCharts
+import LossAtlasCore
+
+// MARK: - FunctionFigure
+
+/// A function's figure: value and derivative as two panels side by side,
+/// every view of the function as a series in each, with what the analysis
+/// found marked on them.
+///
+/// - Series: one per view (hinge for y = +1 and y = −1), the same colour in
+///   both panels; a vector function through its 1-D slice view. Views whose
+///   argument differs (gaussian-nll in ŷ and in var) get their own row.
+/// - Derivative panel: saturation intervals (|f′| < 1% of max |f′|, pale
+///   orange) and dead regions (f′ exactly 0, grey), with legend swatches;
+///   a dead region is not also shaded as saturated.
+/// - Both panels: a dashed vertical line at every breakpoint where the
+///   analysis found a jump in f, f′, f″ or f‴; y = 0 when it lies inside.
+/// - Markers: where a minimum is attained at a point (value panel) and
+///   where max |f′| is attained at a point (derivative panel).
+/// - y-ranges: see ``RobustRange``; what is cut off is said in the alt text.
+struct FunctionFigure {
+  let spec: FunctionSpec
+  let parameters: ParameterValues
+  /// The analysis of every view at `parameters`, in view order.
+  let properties: [ViewProperties]
+
+  /// One view with what is needed to draw it.
+  struct Member {
+    let index: Int
+    let view: ScalarView
+    let properties: ViewProperties
+    let curve: SampledCurve
+    let name: String
+    let color: ChartColor
+    let style: LineStyle
+  }
+
+  func build() -> ManualFigure {
+    let views = spec.views(parameters)
+    // Group views by argument, in view order.
+    var groups: [[Int]] = []
+    for (i, v) in views.enumerated() {
+      if let g = groups.firstIndex(where: { views[$0[0]].argument == v.argument }) {
+        groups[g].append(i)
+      } else {
+        groups.append([i])
+      }
+    }
+    var panels: [Chart] = []
+    var alt: [String] = []
+    var captionParts: [String] = []
+    for (gi, group) in groups.enumerated() {
+      let xRange = group.map { views[$0].plotRange }.reduce(views[group[0]].plotRange) {
+        min($0.lowerBound, $1.lowerBound)...max($0.upperBound, $1.upperBound)
+      }
+      let members = group.enumerated().map { k, i -> Member in
+        let (color, style) = FigureStyle.seriesStyle(k)
+        let curve = SampledCurve(views[i], over: xRange, breakpoints: properties[i].breakpoints)
+        return Member(
+          index: i, view: views[i], properties: properties[i], curve: curve,
+          name: group.count > 1 ? ViewNaming.shortLabel(views[i]) : "", color: color, style: style)
+      }
+      let panel = GroupPanels(spec: spec, members: members, xRange: xRange, row: gi, rows: groups.count)
+      panels += [panel.valueChart(), panel.derivativeChart()]
+      alt += panel.altSentences()
+      captionParts += panel.captionParts()
+    }
+    let params = ViewNaming.parameters(spec, parameters)
+    let title = params.isEmpty ? spec.name : "\(spec.name), \(params)"
+    let figure = Figure(panels: panels, columns: 2, size: .standard, title: title)
+    let atDefaults = parameters == spec.defaultParameters
+    let paramText = params.isEmpty ? "" : (atDefaults ? " at its default parameters (\(params))" : " at \(params)")
+    var caption = "\(spec.name)\(paramText): value (left) and derivative (right)."
+    let marks = Array(Set(captionParts)).sorted { FunctionFigure.captionOrder($0) < FunctionFigure.captionOrder($1) }
+    if !marks.isEmpty { caption += " " + FigureText.list(marks).capitalizedFirst + "." }
+    return ManualFigure(
+      path: "figures/\(spec.id).png", kind: .function, functionIDs: [spec.id], caption: caption,
+      altText: alt.joined(separator: " "), figure: figure)
+  }
+
+  /// Caption fragments in a fixed order.
+  static func captionOrder(_ s: String) -> Int {
+    ["shaded orange", "shaded grey", "dashed lines", "dots"].firstIndex { s.hasPrefix($0) } ?? 9
+  }
+}
+
+// MARK: - GroupPanels
+
+/// The value and derivative panels of the views that share one argument.
+struct GroupPanels {
+  let spec: FunctionSpec
+  let members: [FunctionFigure.Member]
+  let xRange: ClosedRange<Double>
+  let row: Int
+  let rows: Int
+
+  var variable: String { ViewNaming.variable(members[0].view) }
+  var valueSymbol: String { ViewNaming.valueSymbol(spec, variable: variable) }
+  var derivativeSymbol: String { ViewNaming.derivativeSymbol(spec, variable: variable) }
+  var primeName: String { spec.family.isLoss ? "∂L/∂\(variable)" : "f′" }
+
+  /// The x-axis title; a slice says what it slices.
+  var xLabel: String {
+    let v = members[0].view
+    if members.count == 1, v.label.contains("[x") { return "x   (\(ViewNaming.pretty(v.label)))" }
+    if members.count == 1, rows > 1 { return "\(variable)   (\(ViewNaming.shortLabel(v)))" }
+    return variable
+  }
+
+  // MARK: Ranges
+
+  var valueRange: RobustRange {
+    let ranges = members.compactMap { RobustRange($0.curve.value) }
+    guard let first = ranges.first else { return RobustRange(lower: 0, upper: 1) }
+    return RobustRange.combined(primary: first, others: Array(ranges.dropFirst()))
+  }
+
+  var derivativeRange: RobustRange {
+    let ranges = members.compactMap { RobustRange($0.curve.d1) }
+    guard let first = ranges.first else { return RobustRange(lower: 0, upper: 1) }
+    return RobustRange.combined(primary: first, others: Array(ranges.dropFirst()))
+  }
+
+  // MARK: Decorations from the analysis
+
+  /// Breakpoints (x, lowest jumping order) inside the x range, merged over views.
+  var breakpoints: [(x: Double, order: Int)] {
+    var out: [(x: Double, order: Int)] = []
+    for m in members {
+      for b in m.properties.breakpoints {
+        guard let order = b.firstJumpOrder, b.x > xRange.lowerBound, b.x < xRange.upperBound else { continue }
+        if let k = out.firstIndex(where: { $0.x == b.x }) {
+          out[k].order = min(out[k].order, order)
+        } else {
+          out.append((b.x, order))
+        }
+      }
+    }
+    return out.sorted { $0.x < $1.x }
+  }
+
+  static func breakpointLabel(_ order: Int) -> String {
+    switch order {
+    case 0: return "jump"
+    case 1: return "kink"
+    case 2: return "f″ jumps"
+    default: return "f‴ jumps"
+    }
+  }
+
+  /// The shaded regions of one view, clipped to the x range: dead regions,
+  /// and saturation intervals with the dead parts taken out.
+  func regions(_ m: FunctionFigure.Member) -> [ShadedRegion] {
+    let span = xRange.upperBound - xRange.lowerBound
+    let dead = m.properties.deadRegions.map(\.interval)
+    var out: [ShadedRegion] = dead.compactMap { ShadedRegion(.dead, $0, clip: xRange, minimumWidth: 1e-6 * span) }
+    for s in m.properties.saturationIntervals.map(\.interval) {
+      var pieces: [(Double, Double)] = [(s.lower, s.upper)]
+      for d in dead {
+        pieces = pieces.flatMap { a, b -> [(Double, Double)] in
+          if d.upper <= a || d.lower >= b { return [(a, b)] }
+          return [(a, d.lower), (d.upper, b)].filter { $0.1 > $0.0 }
+        }
+      }
+      out += pieces.compactMap {
+        ShadedRegion(.saturated, RealInterval($0.0, $0.1), clip: xRange, minimumWidth: 1e-6 * span)
+      }
+    }
+    return out
+  }
+
+  // MARK: Charts
+
+  func valueChart() -> Chart {
+    let range = valueRange.axisRange
+    var chart = Chart(
+      title: rows > 1 ? "value in \(variable)" : "value", x: Axis(xLabel, range: xRange),
+      y: Axis(valueSymbol, range: range))
+    chart.series = members.map { m in
+      Series(m.name, x: m.curve.x, y: m.curve.value, style: m.style, color: m.color)
+    }
+    chart.referenceLines = referenceLines(yRange: range, labelled: true)
+    for m in members {
+      guard m.properties.infimum.attained, case .point(let x) = m.properties.infimum.location else { continue }
+      let y = m.properties.infimum.value
+      guard xRange.contains(x), range.contains(y) else { continue }
+      chart.markers.append(
+        Marker(
+          x: x, y: y, label: "min \(FigureText.number(y)) at \(variable) = \(FigureText.number(x))",
+          color: members.count > 1 ? m.color : .ink))
+    }
+    chart.legend = members.count > 1 ? .automatic : .none
+    chart.y.range = GroupPanels.headroom(range, for: chart.markers)
+    return chart
+  }
+
+  func derivativeChart() -> Chart {
+    let range = derivativeRange.axisRange
+    var chart = Chart(
+      title: rows > 1 ? "derivative in \(variable)" : "derivative", x: Axis(xLabel, range: xRange),
+      y: Axis(derivativeSymbol, range: range))
+    chart.series = members.map { m in
+      Series("", x: m.curve.x, y: m.curve.d1, style: m.style, color: m.color)
+    }
+    // Bands: saturation first, dead regions over them; a band every view
+    // shares is unlabelled, one view's own band is labelled with the view.
+    let perView = members.map(regions)
+    var bands: [Band] = []
+    var kinds = Set<ShadedRegion.Kind>()
+    for kind in [ShadedRegion.Kind.saturated, .dead] {
+      var seen: [ShadedRegion] = []
+      for (k, m) in members.enumerated() {
+        for r in perView[k] where r.kind == kind && !seen.contains(r) {
+          seen.append(r)
+          let shared = perView.allSatisfy { $0.contains(r) }
+          bands.append(
+            Band(r.lower, r.upper, label: shared || members.count == 1 ? "" : m.name,
+              color: kind == .dead ? FigureStyle.dead : FigureStyle.saturation))
+          kinds.insert(kind)
+        }
+      }
+    }
+    chart.bands = bands
+    chart.referenceLines = referenceLines(yRange: range, labelled: false)
+    for m in members {
+      let e = m.properties.maxAbsDerivative
+      guard e.attained, e.value.isFinite, case .point(let x) = e.location, xRange.contains(x) else { continue }
+      let y = m.view.evaluate(x).d1
+      guard range.contains(y) else { continue }
+      chart.markers.append(
+        Marker(
+          x: x, y: y, label: "max |\(primeName)| = \(FigureText.number(e.value)) at \(variable) = \(FigureText.number(x))",
+          color: members.count > 1 ? m.color : .ink))
+    }
+    if kinds.contains(.saturated) {
+      chart.series.append(FigureStyle.swatch("saturated: |\(primeName)| < 1% of max", FigureStyle.saturation))
+    }
+    if kinds.contains(.dead) {
+      chart.series.append(FigureStyle.swatch("dead: \(primeName) = 0", FigureStyle.dead))
+    }
+    chart.legend = kinds.isEmpty ? .none : .automatic
+    chart.y.range = GroupPanels.headroom(range, for: chart.markers)
+    return chart
+  }
+
+  /// `range` widened by 12% of its span on the side where a marker sits in
+  /// the outer tenth, so that the marker's label fits beside it.
+  static func headroom(_ range: ClosedRange<Double>, for markers: [Marker]) -> ClosedRange<Double> {
+    let span = range.upperBound - range.lowerBound
+    var lo = range.lowerBound
+    var hi = range.upperBound
+    if markers.contains(where: { $0.y > hi - 0.1 * span }) { hi += 0.12 * span }
+    if markers.contains(where: { $0.y < lo + 0.1 * span }) { lo -= 0.12 * span }
+    return lo...hi
+  }
+
+  func referenceLines(yRange: ClosedRange<Double>, labelled: Bool) -> [ReferenceLine] {
+    var lines: [ReferenceLine] = []
+    if yRange.lowerBound < 0 && yRange.upperBound > 0 {
+      lines.append(.horizontal(0, dashed: false, color: ChartColor(hex: 0xAAAAAA)))
+    }
+    for b in breakpoints {
+      lines.append(.vertical(b.x, label: labelled ? GroupPanels.breakpointLabel(b.order) : ""))
+    }
+    return lines
+  }
+
+  // MARK: Text
+
+  func captionParts() -> [String] {
+    var parts: [String] = []
+    let regions = members.flatMap(regions)
+    if regions.contains(where: { $0.kind == .saturated }) {
+      parts.append("shaded orange: saturation, |\(primeName)| below 1% of its maximum")
+    }
+    if regions.contains(where: { $0.kind == .dead }) { parts.append("shaded grey: \(primeName) exactly 0") }
+    if !breakpoints.isEmpty { parts.append("dashed lines: breakpoints") }
+    return parts
+  }
+
+  func altSentences() -> [String] {
+    let v = variable
+    var out: [String] = []
+    let range = "\(v) from \(FigureText.number(xRange.lowerBound)) to \(FigureText.number(xRange.upperBound))"
+    let names = members.map(\.name).filter { !$0.isEmpty }
+    let lead = rows > 1 && row > 0 ? "In \(v)" : "Value and derivative of \(spec.name)"
+    out.append(
+      "\(lead) for \(range)" + (names.isEmpty ? "." : ", for \(FigureText.list(names)) (one curve each)."))
+    for m in members {
+      let p = m.properties
+      var s: [String] = []
+      if p.infimum.attained {
+        switch p.infimum.location {
+        case .point(let x):
+          s.append("the minimum \(FigureText.number(p.infimum.value)) is attained at \(v) = \(FigureText.number(x))")
+        case .interval(let i):
+          s.append("the minimum \(FigureText.number(p.infimum.value)) is attained for \(FigureText.condition(i, variable: v))")
+        case .approached:
+          break
+        }
+      }
+      let e = p.maxAbsDerivative
+      var peak: String?
+      if !e.value.isFinite {
+        peak = "|\(primeName)| grows without bound"
+      } else if e.value == 0 {
+        peak = "\(primeName) is 0 everywhere"
+      } else {
+        switch e.location {
+        case .point(let x):
+          let d = m.view.evaluate(x).d1
+          peak = d >= 0
+            ? "the derivative peaks at \(FigureText.number(d)) at \(v) = \(FigureText.number(x))"
+            : "the derivative is most negative, \(FigureText.number(d)), at \(v) = \(FigureText.number(x))"
+        case .interval(let i):
+          peak = "|\(primeName)| is at most \(FigureText.number(e.value)), reached for \(FigureText.condition(i, variable: v))"
+        case .approached(let end):
+          peak = "|\(primeName)| approaches its supremum \(FigureText.number(e.value)) as \(v) → \(FigureText.number(end)) without reaching it"
+        }
+      }
+      let regions = self.regions(m)
+      let saturated = regions.filter { $0.kind == .saturated }.map { FigureText.condition($0.interval, variable: v) }
+      let dead = regions.filter { $0.kind == .dead }.map { FigureText.condition($0.interval, variable: v) }
+      if var peak {
+        if !saturated.isEmpty {
+          peak += (peak.hasPrefix("the derivative peaks") ? " and is" : "; |\(primeName)| is")
+            + " below 1% of that \(peak.hasPrefix("the derivative peaks") ? "peak" : "maximum") for \(FigureText.list(saturated)) (shaded)"
+        }
+        s.append(peak)
+      }
+      if !dead.isEmpty { s.append("\(primeName) is exactly 0 for \(FigureText.list(dead)) (shaded grey)") }
+      guard !s.isEmpty else { continue }
+      let prefix = m.name.isEmpty ? "" : "For \(m.name), "
+      out.append((prefix + FigureText.list(s)).capitalizedFirst + ".")
+    }
+    let kinks = breakpoints
+    if !kinks.isEmpty {
+      let items = kinks.map { "\(GroupPanels.breakpointLabel($0.order).replacingJumps) at \(v) = \(FigureText.number($0.x))" }
+      out.append("Dashed vertical lines mark the \(FigureText.list(items)).")
+    }
+    let vr = valueRange
+    let dr = derivativeRange
+    var cut: [String] = []
+    if vr.clippedUpper { cut.append("values above \(FigureText.number(vr.upper))") }
+    if vr.clippedLower { cut.append("values below \(FigureText.number(vr.lower))") }
+    if dr.clippedUpper { cut.append("derivatives above \(FigureText.number(dr.upper))") }
+    if dr.clippedLower { cut.append("derivatives below \(FigureText.number(dr.lower))") }
+    if !cut.isEmpty { out.append("The plot cuts off \(FigureText.list(cut)) at the frame.") }
+    return out
+  }
+}
+
+// MARK: - ShadedRegion
+
+/// A saturation interval or dead region clipped to a drawn x range.
+struct ShadedRegion: Equatable {
+  enum Kind: Hashable { case saturated, dead }
+  let kind: Kind
+  /// The region as the analysis found it (unclipped, for the text).
+  let interval: RealInterval
+  /// The drawn part.
+  let lower: Double
+  let upper: Double
+
+  init?(_ kind: Kind, _ interval: RealInterval, clip: ClosedRange<Double>, minimumWidth: Double) {
+    let a = max(interval.lower, clip.lowerBound)
+    let b = min(interval.upper, clip.upperBound)
+    guard b - a > minimumWidth else { return nil }
+    self.kind = kind
+    self.interval = interval
+    lower = a
+    upper = b
+  }
+
+  /// Same kind and same drawn extent (to a millionth of its width).
+  static func == (l: ShadedRegion, r: ShadedRegion) -> Bool {
+    let tolerance = 1e-6 * max(l.upper - l.lower, r.upper - r.lower)
+    return l.kind == r.kind && abs(l.lower - r.lower) <= tolerance && abs(l.upper - r.upper) <= tolerance
+  }
+}
+
+extension String {
+  /// The string with its first letter upper-cased.
+  var capitalizedFirst: String {
+    guard let f = first else { return self }
+    return f.uppercased() + dropFirst()
+  }
+
+  /// "jump" → "jump of f", "kink" stays, "f″ jumps" → "jump of f″".
+  fileprivate var replacingJumps: String {
+    switch self {
+    case "jump": return "jump of f"
+    case "f″ jumps": return "jump of f″"
+    case "f‴ jumps": return "jump of f‴"
+    default: return self
+    }
+  }
+}

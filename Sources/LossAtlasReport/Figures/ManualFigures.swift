@@ -1,0 +1,108 @@
+import LossAtlasAnalysis
+import LossAtlasCharts
+import LossAtlasCore
+
+// MARK: - ManualFigures
+
+/// Every figure of the manual, built from the catalog and the analyses of
+/// one run (the engine is never re-run here: callers compute the analyses
+/// once and pass them in).
+///
+/// ```swift
+/// let analyses = CatalogAnalysis.run(threads: 2)
+/// let figures = ManualFigures.all(analyses: analyses)
+/// let files = try ManualFigures.render(figures, threads: 2)
+/// ```
+public enum ManualFigures {
+  // MARK: Everything
+
+  /// All figures in a fixed order: one per function (catalog order), then
+  /// the parameter families, the comparisons, gradient through depth and the
+  /// precision figures. A family or comparison whose functions are missing
+  /// from `analyses` is left out; so is a function whose analysis lacks its
+  /// default parameters.
+  public static func all(analyses: [FunctionAnalysis]) -> [ManualFigure] {
+    let index = AnalysisIndex(analyses)
+    var out: [ManualFigure] = []
+    for (spec, analysis) in index.entries {
+      if let f = try? function(spec, analysis) { out.append(f) }
+    }
+    out += FamilyFigures.all(index)
+    out += ComparisonFigures.all(index)
+    if let d = DepthFigure.build(index) { out.append(d) }
+    for (spec, analysis) in index.entries {
+      if let p = PrecisionFigure.build(spec, analysis) { out.append(p) }
+    }
+    return out
+  }
+
+  // MARK: One function
+
+  /// A function's figure (`figures/<id>.png`) at `parameters` (default: the
+  /// catalog's defaults), which must be one of the analysis' settings.
+  ///
+  /// - Throws: ``FigureError`` when the analysis is of another function or
+  ///   has no setting at those parameters.
+  public static func function(
+    _ spec: FunctionSpec, _ analysis: FunctionAnalysis, parameters: ParameterValues? = nil
+  ) throws -> ManualFigure {
+    guard analysis.id == spec.id else {
+      throw FigureError("the analysis of \(analysis.id) was passed for \(spec.id)")
+    }
+    let p = parameters ?? spec.defaultParameters
+    guard let setting = analysis.settings.first(where: { $0.parameters == p }) else {
+      throw FigureError("the analysis of \(spec.id) has no setting at \(p); analysed: "
+        + analysis.settings.map { "{\($0.parameters)}" }.joined(separator: ", "))
+    }
+    return try function(spec, properties: setting.views, parameters: p)
+  }
+
+  /// A function's figure from the properties of each of its views at
+  /// `parameters` (the command line's path: one setting analysed alone).
+  ///
+  /// - Throws: ``FigureError`` when `properties` does not hold one analysis
+  ///   per view, in view order, at `parameters`.
+  public static func function(
+    _ spec: FunctionSpec, properties: [ViewProperties], parameters: ParameterValues
+  ) throws -> ManualFigure {
+    let views = spec.views(parameters)
+    guard properties.count == views.count,
+      zip(properties, views).allSatisfy({ $0.viewLabel == $1.label && $0.parameters == parameters })
+    else {
+      throw FigureError("\(spec.id) at {\(parameters)} has \(views.count) views; the properties passed do not match them")
+    }
+    return FunctionFigure(spec: spec, parameters: parameters, properties: properties).build()
+  }
+
+  // MARK: Rendering
+
+  /// Renders figures to files (path and PNG bytes) on `threads` threads, in
+  /// input order; the bytes do not depend on the thread count.
+  public static func render(
+    _ figures: [ManualFigure], threads: Int, renderer: ChartRenderer = ChartRenderer()
+  ) throws -> [OutputFile] {
+    let pngs = try renderer.renderAll(figures.map(\.figure), threads: threads)
+    return zip(figures, pngs).map { OutputFile(path: $0.path, bytes: $1) }
+  }
+}
+
+// MARK: - AnalysisIndex
+
+/// The analyses of a run with their catalog entries, by id, in catalog order.
+struct AnalysisIndex {
+  let entries: [(spec: FunctionSpec, analysis: FunctionAnalysis)]
+
+  init(_ analyses: [FunctionAnalysis]) {
+    var byID: [String: FunctionAnalysis] = [:]
+    for a in analyses { byID[a.id] = a }
+    entries = Catalog.all.compactMap { spec in byID[spec.id].map { (spec, $0) } }
+  }
+
+  func spec(_ id: String) -> FunctionSpec? { entries.first { $0.spec.id == id }?.spec }
+  func analysis(_ id: String) -> FunctionAnalysis? { entries.first { $0.spec.id == id }?.analysis }
+
+  /// The properties of every view of `id` at `parameters`, if analysed.
+  func properties(_ id: String, _ parameters: ParameterValues) -> [ViewProperties]? {
+    analysis(id)?.settings.first { $0.parameters == parameters }?.views
+  }
+}

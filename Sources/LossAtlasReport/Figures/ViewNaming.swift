@@ -1,0 +1,71 @@
+import Foundation
+import LossAtlasCore
+
+// MARK: - ViewNaming
+
+/// How a figure names a function, its views, variables and parameters.
+enum ViewNaming {
+  /// The variable on the x axis: the view's argument (`x`, `s`, `p`, `z`,
+  /// `ŷ`, `var`), or `x` for a 1-D slice of a vector function
+  /// (`z = [x, 0]`).
+  static func variable(_ view: ScalarView) -> String {
+    if view.label.contains("[x") { return "x" }
+    return pretty(view.argument)
+  }
+
+  /// The view's label without its variable: "y = +1" for `s (y = +1)`, the
+  /// whole label for a slice ("z = [x, 0], output p₀"), "" for a bare `x`.
+  static func shortLabel(_ view: ScalarView) -> String {
+    var label = view.label
+    if label == view.argument { return "" }
+    if label.hasPrefix(view.argument + " (") && label.hasSuffix(")") {
+      label = String(label.dropFirst(view.argument.count + 2).dropLast())
+    }
+    return pretty(label)
+  }
+
+  /// Typography for ASCII catalog text: `yhat` → ŷ, a hyphen before a digit
+  /// → the minus sign, `p_0` → p₀.
+  static func pretty(_ text: String) -> String {
+    var out = text.replacingOccurrences(of: "yhat", with: "ŷ")
+    out = out.replacingOccurrences(of: "p_0", with: "p₀")
+    var result = ""
+    let chars = Array(out)
+    for (i, c) in chars.enumerated() {
+      let next = i + 1 < chars.count ? chars[i + 1] : " "
+      let previous = i > 0 ? chars[i - 1] : " "
+      if c == "-" && next.isNumber && (previous == " " || previous == "(" || previous == "[" || previous == "=") {
+        result += FigureText.minus
+      } else {
+        result.append(c)
+      }
+    }
+    return result
+  }
+
+  /// A parameter's symbol in Unicode (`\alpha` → α), or its name.
+  static func symbol(_ p: ParameterSpec) -> String {
+    let greek: [String: String] = [
+      "\\alpha": "α", "\\beta": "β", "\\gamma": "γ", "\\delta": "δ", "\\Delta": "Δ", "\\tau": "τ",
+      "\\varepsilon": "ε", "\\epsilon": "ε", "\\lambda": "λ",
+    ]
+    if let g = greek[p.symbol] { return g }
+    return p.symbol.contains("\\") ? p.name : p.symbol
+  }
+
+  /// "α = 1, c = 0.5" for the given values (catalog order), "" when none.
+  static func parameters(_ spec: FunctionSpec, _ values: ParameterValues) -> String {
+    spec.parameters.map { "\(symbol($0)) = \(FigureText.parameter(values[$0.name]))" }
+      .joined(separator: ", ")
+  }
+
+  /// The value's symbol: `f(x)` for activations, `L(s)` for losses.
+  static func valueSymbol(_ spec: FunctionSpec, variable v: String) -> String {
+    spec.family.isLoss ? "L(\(v))" : "f(\(v))"
+  }
+
+  /// The derivative's symbol: `f′(x)` or `∂L/∂s`.
+  static func derivativeSymbol(_ spec: FunctionSpec, variable v: String) -> String {
+    spec.family.isLoss ? "∂L/∂\(v)" : "f′(\(v))"
+  }
+}
