@@ -17,7 +17,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-    // Exact rational arithmetic for the golden-vector accuracy rule (tests only).
+    // Exact rational arithmetic for the golden-vector accuracy rule.
     .package(url: "https://github.com/attaswift/BigInt", exact: "6.0.1"),
   ],
   targets: [
@@ -35,12 +35,17 @@ let package = Package(
       dependencies: ["LossAtlasCore", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "LossAtlasCharts", dependencies: ["CGD"]),
+    // The accuracy rule of CATALOG.md in exact arithmetic, and the golden-vector reader.
+    .target(
+      name: "LossAtlasVerification",
+      dependencies: ["LossAtlasCore", .product(name: "BigInt", package: "BigInt")]
+    ),
     // templates/ and claims/ compiled into the binary (see Plugins/EmbedResources).
     .target(name: "LossAtlasResources", plugins: ["EmbedResources"]),
     .target(
       name: "LossAtlasReport",
       dependencies: [
-        "LossAtlasCore", "LossAtlasAnalysis", "LossAtlasCharts", "LossAtlasResources",
+        "LossAtlasCore", "LossAtlasAnalysis", "LossAtlasCharts", "LossAtlasResources", "LossAtlasVerification",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
@@ -61,7 +66,7 @@ let package = Package(
     // MARK: - Tests
     .target(
       name: "TestSupport",
-      dependencies: ["LossAtlasCore", .product(name: "BigInt", package: "BigInt")],
+      dependencies: ["LossAtlasCore", "LossAtlasVerification"],
       path: "Tests/TestSupport",
       exclude: ["Fixtures"]
     ),
@@ -69,6 +74,7 @@ let package = Package(
     .testTarget(name: "LossAtlasAnalysisTests", dependencies: ["LossAtlasAnalysis", "TestSupport"]),
     .testTarget(name: "LossAtlasChartsTests", dependencies: ["LossAtlasCharts", "TestSupport"]),
     .testTarget(name: "LossAtlasReportTests", dependencies: ["LossAtlasReport", "TestSupport"]),
+    .testTarget(name: "LossAtlasVerificationTests", dependencies: ["LossAtlasVerification", "TestSupport"]),
     .testTarget(name: "LossAtlasCLITests", dependencies: ["lossatlas", "TestSupport"]),
   ]
 )
