@@ -142,11 +142,7 @@ enum MarginLosses {
       return views(
         plotRange: -3...3, breakpoint: 1, positive: declared, negative: mirrored(declared), squaredHingeJet)
     },
-    naive: NaiveForm(
-      valueFormula: "max(0, 1 - s)^2", derivativeFormula: "-2 max(0, 1 - s)",
-      value: { _ in { s in pow(max(0, 1 - s), 2) } },
-      derivative: { _ in { s in -2 * max(0, 1 - s) } }),
-    implementationNote: "u = 1 - y s is formed exactly as a double-double and squared as hi^2 + 2 hi lo, so the value is rounded once (the rounded u squared is off by up to an ulp); it overflows to inf only where the exact square exceeds the Double range.",
+    implementationNote: "u = 1 - y s is formed exactly as a double-double and squared as hi^2 + 2 hi lo, so the value is rounded once (the rounded u squared is off by up to an ulp and a half, the textbook form's only weakness, so no naive form is recorded); it overflows to inf only where the exact square exceeds the Double range.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.clamp(1 - y * s, min=0) ** 2", "no built-in; none in value"),
       FrameworkConvention(.keras, "keras.losses.SquaredHinge()", marginConventionKeras + "; averages over the last axis"),

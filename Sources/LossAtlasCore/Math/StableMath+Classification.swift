@@ -108,7 +108,9 @@ extension StableMath {
     let xh = x.hi
     guard xh > -expCutoff else { return .zero }
     guard xh < expCutoff else { return MantissaExponent(DoubleDouble(.infinity), 0) }
-    let kd = (xh * expInvLn2Over64).rounded()
+    // Round to nearest by adding and subtracting 1.5 * 2^52 (|xh * 64/ln2|
+    // < 2^23 here), which avoids a libm call.
+    let kd = (xh * expInvLn2Over64 + 0x1.8p52) - 0x1.8p52
     let k = Int(kd)
     // xh - kd*L1 is exact: kd*L1 is exact (23 + 30 bits) and the difference
     // is a multiple of ulp(xh) or of ulp(kd*L1), below 2^-7 in magnitude.
@@ -134,7 +136,9 @@ extension StableMath {
     let xh = x.hi
     guard xh > -expCutoff else { return .zero }
     guard xh < expCutoff else { return MantissaExponent(DoubleDouble(.infinity), 0) }
-    let kd = (xh * expInvLn2Over64).rounded()
+    // Round to nearest by adding and subtracting 1.5 * 2^52 (|xh * 64/ln2|
+    // < 2^23 here), which avoids a libm call.
+    let kd = (xh * expInvLn2Over64 + 0x1.8p52) - 0x1.8p52
     let k = Int(kd)
     let t = xh - kd * expLn2Over64.0
     let p2 = DoubleDouble.twoProduct(kd, expLn2Over64.1)
@@ -151,15 +155,16 @@ extension StableMath {
   /// relative to r).
   @inlinable
   static func expm1ReducedQuick(_ r: DoubleDouble) -> DoubleDouble {
+    // P(r) = 1/2 + r/6 + ... + r^6/8! by Estrin's scheme (a short
+    // dependency chain; Horner's seven steps dominate the cost otherwise).
     let rh = r.hi
-    var p = 1.0 / 40_320
-    p = 1.0 / 5_040 + rh * p
-    p = 1.0 / 720 + rh * p
-    p = 1.0 / 120 + rh * p
-    p = 1.0 / 24 + rh * p
-    p = 1.0 / 6 + rh * p
-    p = 0.5 + rh * p
-    return DoubleDouble.fastTwoSum(rh, r.lo + rh * rh * p)
+    let r2 = rh * rh
+    let r4 = r2 * r2
+    let p01 = 0.5 + rh * (1.0 / 6)
+    let p23 = 1.0 / 24 + rh * (1.0 / 120)
+    let p45 = 1.0 / 720 + rh * (1.0 / 5_040)
+    let p = (p01 + r2 * p23) + r4 * (p45 + r2 * (1.0 / 40_320))
+    return DoubleDouble.fastTwoSum(rh, r.lo + r2 * p)
   }
 
   /// log(1 + x) for x > -1 to about 2^-60 relative error: glibc's log1p
@@ -349,6 +354,19 @@ extension StableMath {
     let e = LossAtlasCore.exp(-a)
     let d = DoubleDouble.twoSum(1, e)
     let lp = log1p(e)
+    if y.lo == 0 && oneMinusY.lo == 0 && (y.hi == 1 || y.hi == 0) {
+      // A hard label: sigma(z) - y is -sigma(-z) or sigma(z), which never
+      // cancels; sigma(-|z|) = e / (d.hi + d.lo) to first order in d.lo.
+      let q1 = e / d.hi
+      let small = q1 - q1 * (d.lo / d.hi)
+      let large = 1 / d.hi - d.lo / (d.hi * d.hi)  // sigma(|z|)
+      let d2 = q1 / d.hi
+      let positive = y.hi == 1
+      if z >= 0 {
+        return Jet(value: positive ? lp : a + lp, d1: positive ? -small : large, d2: d2)
+      }
+      return Jet(value: positive ? a + lp : lp, d1: positive ? -large : small, d2: d2)
+    }
     // sigma(-|z|) = e / d in double-double.
     let q1 = e / d.hi
     let rem = (DoubleDouble(e) - d * q1)
