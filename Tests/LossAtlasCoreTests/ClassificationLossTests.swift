@@ -44,7 +44,7 @@ import Testing
   /// A grid of logits: the plot range, the branch points of softplus and
   /// exp (36.7, 709.78, 745), and far-out values.
   static let logits: [Double] = [
-    0, -0.0, 5e-324, -5e-324, 1e-300, -1e-300, 1e-8, -1e-8, 0.25, -0.25, 0.5, -0.5, 1, -1, 2.5, -2.5, 6, -6,
+    0, -0.0, Double.leastNonzeroMagnitude, -Double.leastNonzeroMagnitude, 1e-300, -1e-300, 1e-8, -1e-8, 0.25, -0.25, 0.5, -0.5, 1, -1, 2.5, -2.5, 6, -6,
     20, -20, 36.7, -36.7, 40, -40, 100, -100, 709.78, -709.78, 745.5, -745.5, 1e10, -1e10, 1e300, -1e300,
   ]
 
@@ -57,7 +57,7 @@ import Testing
     // (integers and halves, or one of them 0).
     let pairs: [(Double, Double)] = [
       (0, 0), (1, 2), (2, 1), (-3.5, 4), (0, 37), (37, 0), (0, -40), (10, -700), (-700, 10), (0, 1e300),
-      (1e300, 0), (0.5, 0.25), (0, 5e-324), (5e-324, 0),
+      (1e300, 0), (0.5, 0.25), (0, Double.leastNonzeroMagnitude), (Double.leastNonzeroMagnitude, 0),
     ]
     for (z0, z1) in pairs {
       let ce = try Self.evaluate("cross-entropy", [:], ["s": .vector([z0, z1]), "k": .integer(1)])
@@ -230,7 +230,7 @@ import Testing
     // zero-one: y s <= 0 is an error, so s = 0 costs 1; derivative 0.
     e = try Self.evaluate("zero-one", [:], ["s": .real(0), "y": .real(1)])
     #expect(Self.scalar(e) == 1 && Self.gradient(e, "s") == [0])
-    e = try Self.evaluate("zero-one", [:], ["s": .real(5e-324), "y": .real(1)])
+    e = try Self.evaluate("zero-one", [:], ["s": .real(Double.leastNonzeroMagnitude), "y": .real(1)])
     #expect(Self.scalar(e) == 0)
     // Weston-Watkins: a margin of exactly 0 is inactive.
     // s = [0, -1, -0.5], k = 0, delta = 1: margins 0 and 0.5.
@@ -326,7 +326,7 @@ import Testing
     // A subnormal z moves the exact values by less than 1e-323 relative.
     for (gamma, alpha) in [(2.0, 0.25), (5.0, 0.25), (0.0, 0.5), (1.0, 0.5)] {
       let scale = alpha * pow(2, -gamma)
-      for z in [0.0, 5e-324, -5e-324, 1e-310] {
+      for z in [0.0, Double.leastNonzeroMagnitude, -Double.leastNonzeroMagnitude, 0x1p-1030] {
         let e = try Self.evaluate("focal", ["gamma": gamma, "alpha": alpha], ["z": .real(z), "y": .real(1)])
         #expect(Self.scalar(e) == scale * M_LN2, "gamma \(gamma) z \(z)")
         let expected = -scale * (gamma * M_LN2 / 2 + 0.5)
@@ -406,7 +406,7 @@ import Testing
   @Test("scaleByPowerOfTwo rounds once, like scalbn")
   func scaleMatchesScalbn() {
     var rng = SystemRandomNumberGenerator()
-    var values: [Double] = [1, -1, 1.5, 0x1.fffffffffffffp0, 5e-324, -5e-324, 1e-310, 0x1p-1022, .greatestFiniteMagnitude]
+    var values: [Double] = [1, -1, 1.5, 0x1.fffffffffffffp0, Double.leastNonzeroMagnitude, -Double.leastNonzeroMagnitude, 0x1p-1030, 0x1p-1022, .greatestFiniteMagnitude]
     for _ in 0..<2000 { values.append(Double(sign: .plus, exponent: Int.random(in: -1074...1023, using: &rng), significand: Double.random(in: 1..<2, using: &rng))) }
     for v in values {
       for e in [-2200, -1200, -1100, -1075, -1074, -1060, -1023, -1022, -600, -1, 0, 1, 600, 1023, 1024, 2000, 2100] {
@@ -442,7 +442,7 @@ import Testing
       let l = StableMath.log1pDoubleDouble(e)
       #expect(abs((l - x).value) <= 0x1p-80 * max(abs(x), 1e-300), "x = \(x)")
     }
-    // log of a subnormal: log(5e-324) = -1074 ln 2 (oracle: -744.4400719213812...).
-    #expect(Self.ulps(StableMath.logDoubleDouble(5e-324).value, -744.4400719213812623141073) <= 0.5)
+    // log of a subnormal: log(Double.leastNonzeroMagnitude) = -1074 ln 2 (oracle: -744.4400719213812...).
+    #expect(Self.ulps(StableMath.logDoubleDouble(Double.leastNonzeroMagnitude).value, -744.4400719213812623141073) <= 0.5)
   }
 }

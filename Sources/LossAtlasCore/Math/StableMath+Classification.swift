@@ -83,7 +83,7 @@ extension StableMath {
   }
 
   /// 2^e for -1022 <= e <= 1023, built from its bit pattern.
-  @inlinable @usableFromInline
+  @inlinable
   static func powerOfTwo(_ e: Int) -> Double {
     Double(bitPattern: UInt64(e + 1023) << 52)
   }
