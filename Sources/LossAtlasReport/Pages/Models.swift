@@ -6,6 +6,8 @@
 /// What every page shares: the navigation and the footer.
 struct Site {
   let title: String
+  /// The page's own title (for <title> and the first heading).
+  let pageTitle: String
   let nav: [NavLink]
   let footer: String
 }
@@ -27,6 +29,8 @@ struct FigureRef {
   let path: String
   let alt: String
   let caption: String
+  let width: Int
+  let height: Int
 }
 
 /// One row of a two-column table.
@@ -76,6 +80,7 @@ struct FunctionPage {
   let aliases: String?
   let formula: FormulaSection
   let parameters: [ParameterRow]
+  let hasParameters: Bool
   let arguments: [Fact]
   let figures: [FigureRef]
   let views: [ViewSection]
@@ -84,6 +89,7 @@ struct FunctionPage {
   let edgeCases: [EdgeRow]
   let implementation: String
   let naiveFailures: [Fact]
+  let hasNaiveFailures: Bool
   let precision: [PrecisionRow]
   let conventions: [ConventionRow]
   let measuredNote: String
@@ -96,6 +102,7 @@ struct FormulaSection {
   let derivatives: [Equation]
   let second: Equation?
   let definitions: [Equation]
+  let hasDefinitions: Bool
 }
 
 struct ParameterRow {
@@ -192,8 +199,10 @@ struct ErrataEntry {
   let verdict: String
   let correction: String
   let evidence: [EvidenceRow]
+  let hasEvidence: Bool
   let figures: [FigureRef]
   let links: [NavLink]
+  let hasLinks: Bool
 }
 
 struct EvidenceRow {

@@ -52,6 +52,7 @@ public struct TemplateSet: Sendable {
   }
 
   init(files: [String: String], origin: String) throws {
+    TemplateSet.registerContentTypes
     var sources: [String: String] = [:]
     var assets: [String: String] = [:]
     for (path, text) in files {
@@ -106,7 +107,12 @@ public struct TemplateSet: Sendable {
     }
   }
 
-  static let builtins: Set<String> = ["first", "last", "index", "even", "odd"]
+  static let builtins: Set<String> = ["first()", "last()", "index()", "even()", "odd()"]
+
+  /// The MARKDOWN content type (`{{% CONTENT_TYPE: MARKDOWN }}`), registered once.
+  static let registerContentTypes: Void = {
+    MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+  }()
 
   /// (line, key) of every variable or section tag (not partials, comments,
   /// pragmas).
