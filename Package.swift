@@ -35,10 +35,12 @@ let package = Package(
       dependencies: ["LossAtlasCore", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "LossAtlasCharts", dependencies: ["CGD"]),
+    // templates/ and claims/ compiled into the binary (see Plugins/EmbedResources).
+    .target(name: "LossAtlasResources", plugins: ["EmbedResources"]),
     .target(
       name: "LossAtlasReport",
       dependencies: [
-        "LossAtlasCore", "LossAtlasAnalysis", "LossAtlasCharts",
+        "LossAtlasCore", "LossAtlasAnalysis", "LossAtlasCharts", "LossAtlasResources",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
@@ -47,10 +49,14 @@ let package = Package(
     .executableTarget(
       name: "lossatlas",
       dependencies: [
-        "LossAtlasCore", "LossAtlasAnalysis", "LossAtlasCharts", "LossAtlasReport",
+        "LossAtlasCore", "LossAtlasAnalysis", "LossAtlasCharts", "LossAtlasReport", "LossAtlasResources",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+
+    // MARK: - Build tools
+    .executableTarget(name: "embed-resources", path: "Sources/embed-resources"),
+    .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
 
     // MARK: - Tests
     .target(

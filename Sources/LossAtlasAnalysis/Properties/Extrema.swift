@@ -18,6 +18,12 @@ public struct Extremum: Sendable, Equatable {
   /// Whether some input attains it (never, for an infinite value).
   public let attained: Bool
   public let location: Location
+
+  public init(value: Double, attained: Bool, location: Location) {
+    self.value = value
+    self.attained = attained
+    self.location = location
+  }
 }
 
 /// Finds the infimum and supremum of a sampled quantity g with derivative
@@ -44,6 +50,9 @@ struct ExtremaSearch {
   let evaluate: (Double) -> (g: Double, gPrime: Double)
   let lowerLimit: Limit?
   let upperLimit: Limit?
+  /// Breakpoints where g jumps: only there do one-sided limits differ from
+  /// g at the breakpoint (elsewhere they would only add extrapolation noise).
+  let jumps: Set<Double>
 
   private struct Candidate {
     let value: Double
@@ -91,7 +100,7 @@ struct ExtremaSearch {
     }
     for b in view.breakpoints where domain.contains(b) {
       out.append(Candidate(value: evaluate(b).g, witness: true, location: .point(b)))
-      for side in [-1.0, 1.0] {
+      for side in [-1.0, 1.0] where jumps.contains(b) {
         if let l = OneSided.limit(of: { evaluate($0).g }, at: b, side: side, domain: domain) {
           out.append(Candidate(value: l, witness: false, location: .approached(b)))
         }

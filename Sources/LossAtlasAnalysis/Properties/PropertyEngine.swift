@@ -28,6 +28,17 @@ public enum PropertyEngine {
     return analyze(samples, functionID: spec.id, isLoss: spec.family.isLoss, parameters: parameters, viewIndex: viewIndex, options: options)
   }
 
+  /// Computes every property of a bare scalar view (one not necessarily
+  /// from the catalog: tests use synthetic views with known answers).
+  public static func analyze(
+    view: ScalarView, functionID: String = "", parameters: ParameterValues = ParameterValues(),
+    options: AnalysisOptions = AnalysisOptions()
+  ) -> ViewProperties {
+    analyze(
+      ViewSamples(view, count: options.samples), functionID: functionID, isLoss: false, parameters: parameters,
+      viewIndex: 0, options: options)
+  }
+
   static func analyze(
     _ s: ViewSamples, functionID: String, isLoss: Bool, parameters: ParameterValues, viewIndex: Int, options: AnalysisOptions
   ) -> ViewProperties {
@@ -40,16 +51,16 @@ public enum PropertyEngine {
     let absD1Lower = Limit.estimate(s.towardLower.map { ($0.x, abs($0.jet.d1)) })
     let absD1Upper = Limit.estimate(s.towardUpper.map { ($0.x, abs($0.jet.d1)) })
 
+    // (c) continuity first: the range and the slope need the jumps.
+    let smoothness = view.breakpoints.filter(view.domain.contains).map { Continuity.at($0, view) }
+    let continuity = Continuity.overall(smoothness)
+
     // (a) range
     let range = ExtremaSearch(
       samples: s, g: s.values, gPrime: s.d1, evaluate: { let j = f($0); return (j.value, j.d1) },
-      lowerLimit: valueLower, upperLimit: valueUpper)
+      lowerLimit: valueLower, upperLimit: valueUpper, jumps: Set(smoothness.filter { $0.jumps[0] != 0 }.map(\.x)))
     let infimum = range.extremum(minimum: true)
     let supremum = range.extremum(minimum: false)
-
-    // (c) continuity (first: monotonicity and convexity use its jumps)
-    let smoothness = view.breakpoints.filter(view.domain.contains).map { Continuity.at($0, view) }
-    let continuity = Continuity.overall(smoothness)
 
     // (b) monotonicity: signs of f' on the pieces and of f's jumps
     let monotonic = Monotonic.classify(s.d1, jumps: smoothness.map { $0.jumps[0] })
@@ -68,7 +79,7 @@ public enum PropertyEngine {
     let slope = ExtremaSearch(
       samples: s, g: s.d1.map(abs), gPrime: zip(s.d1, s.d2).map { $0 == 0 ? 0 : ($0 < 0 ? -$1 : $1) },
       evaluate: { let j = f($0); return (abs(j.d1), j.d1 == 0 ? 0 : (j.d1 < 0 ? -j.d2 : j.d2)) },
-      lowerLimit: absD1Lower, upperLimit: absD1Upper)
+      lowerLimit: absD1Lower, upperLimit: absD1Upper, jumps: Set(smoothness.filter { $0.jumps[1] != 0 }.map(\.x)))
     let maxSlope = slope.extremum(minimum: false)
 
     // (f) saturation and dead regions

@@ -4,7 +4,10 @@
 /// when it is a one-liner); the entry itself holds the signature, views,
 /// declared properties and documentation.
 enum Activations {
-  static let all: [FunctionSpec] = [identity, sigmoid]
+  static let all: [FunctionSpec] = [
+    identity, sigmoid, hyperbolicTangent, relu, leakyReLU, relu6, elu, selu, gelu, geluTanh, silu, mish, softplus,
+    softsign, hardSigmoid, hardTanh, hardSwish, logSigmoid,
+  ]
 
   /// The one view of an activation: f in x over the whole real line.
   static func view(
@@ -75,7 +78,7 @@ enum Activations {
           return s * (1 - s)
         }
       }),
-    implementationNote: "Branch on the sign of x before calling exp (1/(1+e^-x) for x >= 0, e^x/(1+e^x) below), and the derivative as e^-|x| / (1 + e^-|x|)^2 rather than sigma(1 - sigma), which is 0 once sigma rounds to 1.",
+    implementationNote: "Branch on the sign of x before calling exp (1/(1+e^-x) for x >= 0, e^x/(1+e^x) below; 1 + e formed exactly and the quotients taken in double-double), and the derivative as e^-|x| / (1 + e^-|x|)^2 rather than sigma(1 - sigma), which is 0 once sigma rounds to 1.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.sigmoid(x)", "backward is y (1 - y) on the rounded output: 0 instead of about e^-x above x = 36.7"),
       FrameworkConvention(.keras, "keras.activations.sigmoid(x)", "none in value"),
@@ -88,10 +91,922 @@ enum Activations {
   /// sigma(x), sigma'(x) = sigma(x) sigma(-x), sigma''(x) = sigma'(x) (1 - 2 sigma(x)).
   ///
   /// `1 - 2 sigma(x)` cancels near x = 0 and for large |x|; it is written as
-  /// `tanh(-x/2)`, exact in sign and accurate to an ulp everywhere.
+  /// `tanh(-x/2)`, exact in sign and accurate to an ulp everywhere. sigma and
+  /// sigma' come from the double-double forms of `StableMath+Logistic`
+  /// (about 1 ulp; the Double forms reach 2.4 ulp near x = -21).
   @Sendable static func sigmoidJet(_ x: Double) -> Jet {
-    let s = StableMath.sigmoid(x)
-    let d1 = StableMath.sigmoidProduct(x)
-    return Jet(value: s, d1: d1, d2: d1 * tanh(-x / 2))
+    let (e, oneMinus, onePlus) = StableMath.logisticParts(abs(x))
+    let r = StableMath.reciprocal(onePlus)  // sigma(|x|)
+    let er = e * r  // sigma(-|x|)
+    let d1 = (er * r).value
+    // 1 - 2 sigma(x) = -sign(x) tanh(|x|/2) = -sign(x) (1 - e)/(1 + e)
+    let tanhHalf = (oneMinus * r).value
+    return Jet(value: x >= 0 ? r.value : er.value, d1: d1, d2: x >= 0 ? -d1 * tanhHalf : d1 * tanhHalf)
+  }
+
+  // MARK: - tanh
+
+  static let hyperbolicTangent = FunctionSpec(
+    id: "tanh", name: "Hyperbolic tangent", family: .activation, aliases: ["hyperbolic-tangent"],
+    summary: "tanh x = (e^x - e^-x) / (e^x + e^-x): a zero-centred sigmoid onto (-1, 1), equal to 2 sigma(2x) - 1. The classic recurrent-network activation; it saturates on both sides.",
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in tanhJet },
+    views: { _ in
+      [
+        view(
+          plotRange: -4...4,
+          declared: DeclaredProperties(
+            infimum: RangeBound(-1, attained: false), supremum: RangeBound(1, attained: false),
+            monotonic: .increasing, derivativeMonotonic: .neither, continuity: .cInfinity,
+            zeroCentered: true, identityNearOrigin: true, maxAbsDerivative: 1,
+            saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: false),
+          tanhJet)
+      ]
+    },
+    naive: NaiveForm(
+      valueFormula: "(exp(x) - exp(-x)) / (exp(x) + exp(-x))", derivativeFormula: "1 - tanh(x)^2",
+      value: { _ in { x in (exp(x) - exp(-x)) / (exp(x) + exp(-x)) } },
+      derivative: { _ in
+        { x in
+          let t = LossAtlasCore.tanh(x)
+          return 1 - t * t
+        }
+      }),
+    implementationNote: "From e = e^(-2|x|) and 1 - e (expm1 below 2|x| = ln 2, so 1 - e never cancels), one libm call for both: tanh |x| = (1 - e)/(1 + e) and sech^2 x = 4e/(1 + e)^2 with 1 + e exact, never 1 - tanh^2, which is 0 above |x| = 19.1 where the exact value is about 4 e^(-2|x|). (glibc's tanh itself is up to 1.9 ulp off near |x| = 0.5; this is within 1.2.)",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.tanh(x)", "backward is 1 - y^2 on the rounded output: 0 instead of about 4 e^(-2|x|) above |x| = 19 (measured)"),
+      FrameworkConvention(.keras, "keras.activations.tanh(x)", "none in value; the gradient is the backend's"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.tanh(x)", "autodiff of the rounded output: derivative 0 above x = 20 (measured)"),
+    ],
+    references: [Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.3.2", year: 2016)]
+  )
+
+  /// tanh x, sech^2 x, -2 tanh(x) sech^2(x), all from one
+  /// ``StableMath/logisticParts(_:)`` call at a = 2|x|:
+  /// ```
+  /// tanh |x| = (1 - e) / (1 + e),   sech^2 x = 4 e / (1 + e)^2,   e = e^-2|x|
+  /// ```
+  @Sendable static func tanhJet(_ x: Double) -> Jet {
+    let a = abs(x)
+    if a > 354 {
+      // e^-2|x| is subnormal: tanh = ±1, sech^2 = 4 m 2^k rounded once.
+      let (m, k) = StableMath.expScaled(DoubleDouble(-2 * a))
+      let d1 = StableMath.scaled(4 * m, k)
+      return Jet(value: x > 0 ? 1 : -1, d1: d1, d2: x > 0 ? -2 * d1 : 2 * d1)
+    }
+    let (e, oneMinus, onePlus) = StableMath.logisticParts(2 * a)
+    let r = StableMath.reciprocal(onePlus)
+    let t = (oneMinus * r).value
+    let d1 = ((e * 4) * (r * r)).value
+    let value = x < 0 ? -t : t
+    return Jet(value: value, d1: d1, d2: -2 * value * d1)
+  }
+
+  // MARK: - relu
+
+  static let relu = FunctionSpec(
+    id: "relu", name: "ReLU (rectified linear unit)", family: .activation, aliases: ["rectifier"],
+    summary: "max(0, x): the default hidden activation of deep networks. Cheap, non-saturating for x > 0, exactly 0 (with zero gradient) for x < 0.",
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in reluJet },
+    views: { _ in
+      [
+        view(
+          plotRange: -4...4, breakpoints: [0],
+          declared: DeclaredProperties(
+            infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false),
+            monotonic: .increasing, derivativeMonotonic: .increasing, continuity: .c0,
+            zeroCentered: nil, identityNearOrigin: nil, maxAbsDerivative: 1,
+            saturatesLeft: true, saturatesRight: false, convex: true, concave: false, nonNegative: true),
+          reluJet)
+      ]
+    },
+    implementationNote: "max(0, x) and the catalog's subgradient 0 at x = 0; exact for every input.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.relu(x)", "none: relu'(0) = 0 as here"),
+      FrameworkConvention(.keras, "keras.activations.relu(x)", "none at the defaults (negative_slope=0, max_value=None, threshold=0)"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.relu(x)", "grad relu(0) = 0 as here (documented); XLA on CPU flushes subnormal inputs to 0 (measured)"),
+    ],
+    references: [
+      Reference("Nair, Hinton, Rectified linear units improve restricted Boltzmann machines, ICML", year: 2010),
+      Reference("Glorot, Bordes, Bengio, Deep sparse rectifier neural networks, AISTATS", year: 2011),
+    ]
+  )
+
+  /// max(0, x); f' = 1 for x > 0, else 0 (0 at the kink); f'' = 0.
+  @Sendable static func reluJet(_ x: Double) -> Jet {
+    x > 0 ? Jet(value: x, d1: 1, d2: 0) : Jet(value: 0, d1: 0, d2: 0)
+  }
+
+  // MARK: - leaky-relu
+
+  static let leakyReLU = FunctionSpec(
+    id: "leaky-relu", name: "Leaky ReLU", family: .activation, aliases: ["lrelu", "leakyrelu"],
+    summary: "x for x >= 0, a x below: ReLU with a small slope a on the negative side, so that no unit's gradient is exactly zero.",
+    parameters: [
+      ParameterSpec(
+        name: "slope", symbol: "a", defaultValue: 0.01, range: .nonNegative, grid: [0, 0.01, 0.1, 0.2, 0.3],
+        summary: "the slope for x < 0 (0 gives ReLU; PyTorch and jax default 0.01, Keras 0.2)")
+    ],
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in
+      let a = p["slope"]
+      return { x in leakyReLUJet(x, slope: a) }
+    },
+    views: { p in
+      let a = p["slope"]
+      return [
+        view(
+          plotRange: -4...4, breakpoints: [0],
+          declared: DeclaredProperties(
+            infimum: a > 0 ? RangeBound(-.infinity, attained: false) : RangeBound(0, attained: true),
+            supremum: RangeBound(.infinity, attained: false),
+            monotonic: .increasing,
+            derivativeMonotonic: a < 1 ? .increasing : (a == 1 ? .constant : .decreasing),
+            continuity: a == 1 ? .cInfinity : .c0,
+            zeroCentered: nil, identityNearOrigin: a == 1 ? true : nil, maxAbsDerivative: max(a, 1),
+            saturatesLeft: a == 0, saturatesRight: false, convex: a <= 1, concave: a >= 1, nonNegative: a == 0),
+          { x in leakyReLUJet(x, slope: a) })
+      ]
+    },
+    implementationNote: "x for x >= 0, a x below (one rounding); the derivative at 0 is the catalog's a.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.leaky_relu(x, negative_slope=0.01)", "none: same default slope, derivative a at 0"),
+      FrameworkConvention(.keras, "keras.activations.leaky_relu(x, negative_slope=0.2)", "default slope 0.2, not 0.01 (the LeakyReLU layer defaults to 0.3)"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.leaky_relu(x, negative_slope=0.01)", "written with jnp.where(x >= 0, ...): derivative 1 at 0, not a; XLA on CPU flushes subnormal inputs to 0 (measured)"),
+    ],
+    references: [
+      Reference("Maas, Hannun, Ng, Rectifier nonlinearities improve neural network acoustic models, ICML workshop", year: 2013)
+    ]
+  )
+
+  /// x for x >= 0, a x below; f' = 1 for x > 0, else a (a at the kink); f'' = 0.
+  @Sendable static func leakyReLUJet(_ x: Double, slope a: Double) -> Jet {
+    if x > 0 { return Jet(value: x, d1: 1, d2: 0) }
+    return Jet(value: x == 0 ? x : a * x, d1: a, d2: 0)
+  }
+
+  // MARK: - relu6
+
+  static let relu6 = FunctionSpec(
+    id: "relu6", name: "ReLU6", family: .activation, aliases: [],
+    summary: "min(max(0, x), 6): ReLU capped at 6, used in MobileNets so that activations stay in a range low-precision arithmetic can hold.",
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in relu6Jet },
+    views: { _ in
+      [
+        view(
+          plotRange: -3...9, breakpoints: [0, 6],
+          declared: DeclaredProperties(
+            infimum: RangeBound(0, attained: true), supremum: RangeBound(6, attained: true),
+            monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c0,
+            zeroCentered: nil, identityNearOrigin: nil, maxAbsDerivative: 1,
+            saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: true),
+          relu6Jet)
+      ]
+    },
+    implementationNote: "A clamp to [0, 6], exact; derivative 1 only strictly inside (0, 6), so 0 at both kinks.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.relu6(x)", "none: hardtanh(x, 0, 6), derivative 0 at 0 and 6"),
+      FrameworkConvention(.keras, "keras.activations.relu6(x)", "none in value; the gradient at the kinks is the backend's"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.relu6(x)", "none: custom derivative 0 at 0 and 6 (jnp.minimum/maximum alone would split it to 1/2)"),
+    ],
+    references: [
+      Reference("Krizhevsky, Convolutional deep belief networks on CIFAR-10 (technical report)", year: 2010),
+      Reference("Howard et al., MobileNets: efficient convolutional neural networks for mobile vision applications", year: 2017),
+    ]
+  )
+
+  /// min(max(0, x), 6); f' = 1 on (0, 6), else 0; f'' = 0.
+  @Sendable static func relu6Jet(_ x: Double) -> Jet {
+    if x <= 0 { return Jet(value: 0, d1: 0, d2: 0) }
+    if x >= 6 { return Jet(value: 6, d1: 0, d2: 0) }
+    return Jet(value: x, d1: 1, d2: 0)
+  }
+
+  // MARK: - elu
+
+  static let elu = FunctionSpec(
+    id: "elu", name: "ELU (exponential linear unit)", family: .activation, aliases: [],
+    summary: "x for x > 0, alpha (e^x - 1) below: smooth negative saturation at -alpha pushes mean activations toward zero.",
+    parameters: [
+      ParameterSpec(
+        name: "alpha", symbol: "\\alpha", defaultValue: 1, range: .positive, grid: [0.5, 1, 2],
+        summary: "the negative saturation value -alpha and the slope alpha at 0 from the left")
+    ],
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in
+      let alpha = p["alpha"]
+      return { x in eluJet(x, alpha: alpha) }
+    },
+    views: { p in
+      let alpha = p["alpha"]
+      return [
+        view(
+          plotRange: -4...4, breakpoints: [0],
+          declared: DeclaredProperties(
+            infimum: RangeBound(-alpha, attained: false), supremum: RangeBound(.infinity, attained: false),
+            monotonic: .increasing, derivativeMonotonic: alpha <= 1 ? .increasing : .neither,
+            continuity: alpha == 1 ? .c1 : .c0,
+            zeroCentered: nil, identityNearOrigin: alpha == 1 ? true : nil, maxAbsDerivative: max(alpha, 1),
+            saturatesLeft: true, saturatesRight: false, convex: alpha <= 1, concave: false, nonNegative: false),
+          { x in eluJet(x, alpha: alpha) })
+      ]
+    },
+    naive: NaiveForm(
+      valueFormula: "alpha * (exp(x) - 1) for x <= 0", derivativeFormula: "alpha * exp(x) for x <= 0",
+      value: { p in
+        let alpha = p["alpha"]
+        return { x in x > 0 ? x : alpha * (exp(x) - 1) }
+      },
+      derivative: { p in
+        let alpha = p["alpha"]
+        return { x in x > 0 ? 1 : alpha * exp(x) }
+      }),
+    implementationNote: "alpha * expm1(x) for x <= 0: exp(x) - 1 cancels near 0 (all digits lost at |x| = 1e-16). The left derivative alpha e^x is kept as m 2^k below x = -700 so that alpha does not multiply a subnormal's rounding error.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.elu(x, alpha=1.0)", "none"),
+      FrameworkConvention(.keras, "keras.activations.elu(x, alpha=1.0)", "none"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.elu(x, alpha=1.0)", "none: jnp.where(x > 0, x, alpha * expm1(x)), derivative alpha at 0"),
+    ],
+    references: [
+      Reference("Clevert, Unterthiner, Hochreiter, Fast and accurate deep network learning by exponential linear units (ELUs), ICLR", year: 2016)
+    ]
+  )
+
+  /// x for x > 0, alpha expm1(x) below; f' = 1 or alpha e^x (alpha at 0);
+  /// f'' = 0 or alpha e^x (the left piece owns 0).
+  @Sendable static func eluJet(_ x: Double, alpha: Double) -> Jet {
+    if x > 0 { return Jet(value: x, d1: 1, d2: 0) }
+    let (m, k) = StableMath.expScaled(DoubleDouble(x))
+    let d1 = StableMath.scaled(alpha * m, k)
+    return Jet(value: alpha * expm1(x), d1: d1, d2: d1)
+  }
+
+  // MARK: - selu
+
+  static let selu = FunctionSpec(
+    id: "selu", name: "SELU (scaled ELU)", family: .activation, aliases: [],
+    summary: "lambda * elu(x; alpha) with the fixed constants lambda = 1.0507..., alpha = 1.6733... that make activations self-normalizing (mean 0, variance 1) in deep fully connected networks.",
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in seluJet },
+    views: { _ in
+      [
+        view(
+          plotRange: -4...4, breakpoints: [0],
+          declared: DeclaredProperties(
+            infimum: RangeBound(-StableMath.seluLambdaAlpha.hi, attained: false),
+            supremum: RangeBound(.infinity, attained: false),
+            monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c0,
+            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: StableMath.seluLambdaAlpha.hi,
+            saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
+          seluJet)
+      ]
+    },
+    naive: NaiveForm(
+      valueFormula: "lambda * alpha * (exp(x) - 1) for x <= 0", derivativeFormula: "lambda * alpha * exp(x) for x <= 0",
+      value: { _ in
+        { x in
+          let lambda = 1.0507009873554804934193349852946
+          let alpha = 1.6732632423543772848170429916717
+          return x > 0 ? lambda * x : lambda * (alpha * (exp(x) - 1))
+        }
+      },
+      derivative: { _ in
+        { x in
+          let lambda = 1.0507009873554804934193349852946
+          let alpha = 1.6732632423543772848170429916717
+          return x > 0 ? lambda : lambda * (alpha * exp(x))
+        }
+      }),
+    implementationNote: "lambda and lambda * alpha as double-double constants (the exact decimals of the paper), times x or expm1(x) with one rounding; the left derivative as m 2^k below x = -700.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.selu(x)", "constants rounded to float64 (each product rounds twice)"),
+      FrameworkConvention(.keras, "keras.activations.selu(x)", "constants rounded to float64"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.selu(x)", "constants rounded to float64; derivative at 0 from jnp.where(x > 0, ...): lambda alpha, as here"),
+    ],
+    references: [
+      Reference("Klambauer, Unterthiner, Mayr, Hochreiter, Self-normalizing neural networks, NeurIPS", year: 2017)
+    ]
+  )
+
+  /// lambda x for x > 0, lambda alpha expm1(x) below; f' = lambda or
+  /// lambda alpha e^x (lambda alpha at 0); f'' = 0 or lambda alpha e^x.
+  @Sendable static func seluJet(_ x: Double) -> Jet {
+    if x > 0 {
+      let hi = StableMath.seluLambda.hi * x
+      let value = hi.isFinite ? (StableMath.seluLambda * x).value : hi
+      return Jet(value: value, d1: StableMath.seluLambda.hi, d2: 0)
+    }
+    let la = StableMath.seluLambdaAlpha
+    let (m, k) = StableMath.expScaled(DoubleDouble(x))
+    let d1 = StableMath.scaled((la * m).value, k)
+    return Jet(value: (la * expm1(x)).value, d1: d1, d2: d1)
+  }
+
+  // MARK: - gelu
+
+  static let gelu = FunctionSpec(
+    id: "gelu", name: "GELU (Gaussian error linear unit)", family: .activation, aliases: ["gelu-erf"],
+    summary: "x Phi(x), x weighted by the standard normal CDF: a smooth ReLU with a small negative dip (minimum -0.170 at x = -0.752). The activation of BERT and GPT-2.",
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in geluJet },
+    views: { _ in
+      [
+        view(
+          plotRange: -5...5,
+          declared: DeclaredProperties(
+            infimum: RangeBound(-0.16997120747990366, attained: true), supremum: RangeBound(.infinity, attained: false),
+            monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
+            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.1289041451851547,
+            saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
+          geluJet)
+      ]
+    },
+    naive: NaiveForm(
+      valueFormula: "x / 2 * (1 + erf(x / sqrt(2)))",
+      derivativeFormula: "(1 + erf(x / sqrt(2))) / 2 + x * exp(-x^2 / 2) / sqrt(2 pi)",
+      value: { _ in naiveGelu },
+      derivative: { _ in naiveGeluDerivative }),
+    implementationNote: "Phi(x) = phi(x) R(-x) for x <= 0 and 1 - phi(x) R(x) above, with the Mills ratio R as a double-double (tabulated Taylor series, asymptotic series beyond 26) and phi from exp of the exactly formed -x^2/2; then f' = phi (R + x) for x < 0 has its cancellation done exactly. 1 + erf(x/sqrt 2) cancels to 0 below x = -5.9 (exact gelu there is about -x phi(x)), and libm's erfc is 2-3 ulp off.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.gelu(x)", "none: the default approximate='none' is this erf form"),
+      FrameworkConvention(.keras, "keras.activations.gelu(x, approximate=False)", "none: the default is this erf form"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.gelu(x, approximate=False)", "defaults to approximate=True, the tanh form (our gelu-tanh); pass approximate=False for this one"),
+    ],
+    references: [Reference("Hendrycks, Gimpel, Gaussian error linear units (GELUs), arXiv:1606.08415", year: 2016)]
+  )
+
+  /// The textbook gelu, x/2 (1 + erf(x / sqrt 2)).
+  @Sendable static func naiveGelu(_ x: Double) -> Double {
+    let z: Double = x / 2.0.squareRoot()
+    return x / 2 * (1 + erf(z))
+  }
+
+  /// The textbook gelu derivative (1 + erf(x / sqrt 2)) / 2 + x exp(-x^2/2) / sqrt(2 pi).
+  @Sendable static func naiveGeluDerivative(_ x: Double) -> Double {
+    let z: Double = x / 2.0.squareRoot()
+    let density: Double = exp(-x * x / 2) / (2 * Double.pi).squareRoot()
+    return (1 + erf(z)) / 2 + x * density
+  }
+
+  /// x Phi(x), Phi(x) + x phi(x), phi(x) (2 - x^2).
+  ///
+  /// With R the Mills ratio (``StableMath/millsRatio(_:)``) and phi formed
+  /// as m 2^k (subnormal below x = -37.6):
+  /// ```
+  /// x <= 0:  f = x phi R(-x),        f' = phi (R(-x) + x)
+  /// x >  0:  f = x (1 - phi R(x)),   f' = 1 - phi R(x) + x phi
+  /// ```
+  /// Below x = -39.5 every result is under 2^-1075 (0); above 40, x, 1, 0.
+  @Sendable static func geluJet(_ x: Double) -> Jet {
+    if x < -39.5 { return Jet(value: 0, d1: 0, d2: 0) }
+    if x > 40 { return Jet(value: x, d1: 1, d2: 0) }
+    let x2 = StableMath.exactProduct(x, x)
+    let (m, k) = StableMath.expScaled(x2 * -0.5)
+    let phi = StableMath.inverseSqrtTwoPi * m  // phi(x) = phi * 2^k
+    let d2 = StableMath.scaled((phi * (DoubleDouble(2) - x2)).value, k)
+    if x > 26 { return Jet(value: x, d1: 1, d2: d2) }
+    let r = StableMath.millsRatio(abs(x))
+    if x <= 0 {
+      let value = StableMath.scaled(((phi * r) * x).value, k)
+      let d1 = StableMath.scaled((phi * (r + x)).value, k)
+      return Jet(value: value, d1: d1, d2: d2)
+    }
+    let cdf = DoubleDouble(1) - phi * r
+    return Jet(value: (cdf * x).value, d1: (cdf + phi * x).value, d2: d2)
+  }
+
+  // MARK: - gelu-tanh
+
+  static let geluTanh = FunctionSpec(
+    id: "gelu-tanh", name: "GELU, tanh approximation", family: .activation,
+    aliases: ["gelu-approx", "approximate-gelu"],
+    summary: "x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))): the tanh approximation of GELU used by the original BERT and GPT-2 code and by jax.nn.gelu's default; within 5e-4 of gelu.",
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in geluTanhJet },
+    views: { _ in
+      [
+        view(
+          plotRange: -5...5,
+          declared: DeclaredProperties(
+            infimum: RangeBound(-0.17004075057125406, attained: true), supremum: RangeBound(.infinity, attained: false),
+            monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
+            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.1289930686587717,
+            saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
+          geluTanhJet)
+      ]
+    },
+    naive: NaiveForm(
+      valueFormula: "0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3)))",
+      derivativeFormula: "0.5 (1 + T) + 0.5 x (1 - T^2) sqrt(2/pi) (1 + 3 * 0.044715 x^2), T the tanh above",
+      value: { _ in naiveGeluTanh },
+      derivative: { _ in naiveGeluTanhDerivative }),
+    implementationNote: "As x sigma(v) with v = 2 sqrt(2/pi) (x + 0.044715 x^3) formed in double-double from the exact constants, so 1 + tanh(u) never cancels (it is 0 to double precision below x = -5.9 in the naive form) and e^-|v| has an exact argument; f' = sigma(v) (1 + x v' sigma(-v)) in double-double. The naive derivative is NaN (0 * inf) for |x| > 5.6e102 and returns 0 where the exact value is about x v' e^v.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.gelu(x, approximate='tanh')", "NaN gradient for |x| > 1.3e154 (measured)"),
+      FrameworkConvention(.keras, "keras.activations.gelu(x, approximate=True)", "none in value; the default approximate=False is the erf form"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.gelu(x)", "this is the default (approximate=True); its derivative is NaN at large x (measured)"),
+    ],
+    references: [Reference("Hendrycks, Gimpel, Gaussian error linear units (GELUs), arXiv:1606.08415", year: 2016)]
+  )
+
+  /// The textbook gelu-tanh, 0.5 x (1 + tanh(k (x + 0.044715 x^3))).
+  @Sendable static func naiveGeluTanh(_ x: Double) -> Double {
+    let k: Double = (2 / Double.pi).squareRoot()
+    let u: Double = k * (x + 0.044715 * x * x * x)
+    return 0.5 * x * (1 + LossAtlasCore.tanh(u))
+  }
+
+  /// The textbook gelu-tanh derivative 0.5 (1 + T) + 0.5 x (1 - T^2) k (1 + 3 c x^2).
+  @Sendable static func naiveGeluTanhDerivative(_ x: Double) -> Double {
+    let k: Double = (2 / Double.pi).squareRoot()
+    let t: Double = LossAtlasCore.tanh(k * (x + 0.044715 * x * x * x))
+    let du: Double = k * (1 + 3 * 0.044715 * x * x)
+    return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * du
+  }
+
+  /// x sigma(v), sigma(v) (1 + x v' sigma(-v)), and
+  /// sigma(v) sigma(-v) (2 v' + x v'' + x v'^2 (sigma(-v) - sigma(v))),
+  /// v = 2k (x + c x^3), v' = 2k (1 + 3c x^2), v'' = 12 k c x.
+  ///
+  /// Above x = 25 (v > 1150) the result is x, 1, 0 to double precision; below
+  /// x = -25 every result is under 2^-1075.
+  @Sendable static func geluTanhJet(_ x: Double) -> Jet {
+    if x > 25 { return Jet(value: x, d1: 1, d2: 0) }
+    if x < -25 { return Jet(value: 0, d1: 0, d2: 0) }
+    let x2 = StableMath.exactProduct(x, x)
+    let v = StableMath.twoSqrtTwoOverPi * (StableMath.geluTanhCubic * (x2 * x) + x)
+    let dv = StableMath.twoSqrtTwoOverPi * (StableMath.geluTanhCubic3 * x2 + 1)
+    let ddv = 12 * StableMath.sqrtTwoOverPi.hi * StableMath.geluTanhCubic.hi * x
+    let dvx = dv * x
+    let dvd = dv.hi
+    let s: DoubleDouble  // sigma(v)
+    let sm: DoubleDouble  // sigma(-v)
+    if v.hi >= 0 {
+      let e = StableMath.exp(-v)
+      s = StableMath.reciprocal(DoubleDouble.twoSum(1, e))
+      sm = s * e
+    } else {
+      let (m, k) = StableMath.expScaled(v)
+      if k != 0 {
+        // e^v < 1e-304: sigma(v) = e^v, sigma(-v) = 1 to double precision.
+        let d2 = m * (2 * dvd + x * ddv + x * dvd * dvd)
+        return Jet(
+          value: StableMath.scaled(m * x, k), d1: StableMath.scaled((dvx + 1).value * m, k),
+          d2: StableMath.scaled(d2, k))
+      }
+      sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))
+      s = sm * m
+    }
+    let d2 = (s * sm).hi * (2 * dvd + x * ddv + x * dvd * dvd * (sm - s).hi)
+    return Jet(value: (s * x).value, d1: (s * (dvx * sm + 1)).value, d2: d2)
+  }
+
+  // MARK: - silu
+
+  static let silu = FunctionSpec(
+    id: "silu", name: "SiLU (swish)", family: .activation, aliases: ["swish"],
+    summary: "x sigma(beta x): the sigmoid-weighted linear unit (swish with beta = 1). Smooth, non-monotonic (minimum -0.278/beta at x = -1.278/beta); beta -> inf approaches ReLU.",
+    parameters: [
+      ParameterSpec(
+        name: "beta", symbol: "\\beta", defaultValue: 1, range: .positive, grid: [0.5, 1, 2, 5],
+        summary: "the sharpness: the sigmoid's slope (1 is SiLU; large beta approaches ReLU)")
+    ],
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in
+      let beta = p["beta"]
+      return { x in siluJet(x, beta: beta) }
+    },
+    views: { p in
+      let beta = p["beta"]
+      return [
+        view(
+          plotRange: -6...6,
+          declared: DeclaredProperties(
+            infimum: RangeBound(-0.2784645427610738 / beta, attained: true),
+            supremum: RangeBound(.infinity, attained: false),
+            monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
+            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.099839320128867,
+            saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
+          { x in siluJet(x, beta: beta) })
+      ]
+    },
+    naive: NaiveForm(
+      valueFormula: "x / (1 + exp(-beta * x))", derivativeFormula: "s + beta * x * s * (1 - s), s = 1 / (1 + exp(-beta * x))",
+      value: { p in
+        let beta = p["beta"]
+        return { x in x / (1 + exp(-beta * x)) }
+      },
+      derivative: { p in
+        let beta = p["beta"]
+        return { x in
+          let s = 1 / (1 + exp(-beta * x))
+          return s + beta * x * s * (1 - s)
+        }
+      }),
+    implementationNote: "t = beta x formed exactly (TwoProduct); sigma(t) and sigma(-t) from e^-|t| with 1 + e exact, f' = sigma(t) (1 + t sigma(-t)) in double-double (no 1 - s cancellation); below t = -700 the factor e^t is kept as m 2^k so that x e^t does not multiply a subnormal's rounding error.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.silu(x)", "no beta: only beta = 1"),
+      FrameworkConvention(.keras, "keras.activations.silu(x)", "no beta: only beta = 1 (keras.activations.swish is the same function)"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.silu(x)", "no beta: only beta = 1 (jax.nn.swish is the same function)"),
+    ],
+    references: [
+      Reference("Elfwing, Uchibe, Doya, Sigmoid-weighted linear units for neural network function approximation in reinforcement learning, Neural Networks", year: 2018),
+      Reference("Ramachandran, Zoph, Le, Searching for activation functions, arXiv:1710.05941", year: 2017),
+    ]
+  )
+
+  /// x sigma(t), sigma(t) (1 + t sigma(-t)), beta sigma(t) sigma(-t) (2 + t (sigma(-t) - sigma(t))),
+  /// t = beta x.
+  @Sendable static func siluJet(_ x: Double, beta: Double) -> Jet {
+    let t = StableMath.exactProduct(beta, x)
+    if t.hi > 800 { return Jet(value: x, d1: 1, d2: 0) }  // e^-t < 2^-1150
+    if t.hi >= 0 {
+      let e = StableMath.exp(-t)
+      let s = StableMath.reciprocal(DoubleDouble.twoSum(1, e))  // sigma(t)
+      let sm = s * e  // sigma(-t)
+      let d2 = beta * (sm * s).hi * (2 + t.hi * (sm - s).hi)
+      return Jet(value: (s * x).value, d1: (s * (t * sm + 1)).value, d2: d2)
+    }
+    let (m, k) = StableMath.expScaled(t)
+    if m == 0 { return Jet(value: 0, d1: 0, d2: 0) }  // t < -1600: |x| e^t < 2^-2000
+    if k != 0 {
+      // e^t < 1e-304: sigma(t) = e^t and sigma(-t) = 1 to double precision.
+      return Jet(
+        value: StableMath.scaled(m * x, k), d1: StableMath.scaled((t + 1).value * m, k),
+        d2: StableMath.scaled(beta * m * (2 + t.hi), k))
+    }
+    let sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))  // sigma(-t)
+    let s = sm * m  // sigma(t)
+    let d2 = beta * (s * sm).hi * (2 + t.hi * (sm - s).hi)
+    return Jet(value: (s * x).value, d1: (s * (t * sm + 1)).value, d2: d2)
+  }
+
+  // MARK: - mish
+
+  static let mish = FunctionSpec(
+    id: "mish", name: "Mish", family: .activation, aliases: [],
+    summary: "x tanh(softplus(x)): a smooth, non-monotonic activation close to SiLU (minimum -0.309 at x = -1.19), used in YOLOv4.",
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in mishJet },
+    views: { _ in
+      [
+        view(
+          plotRange: -5...5,
+          declared: DeclaredProperties(
+            infimum: RangeBound(-0.30884341301725043, attained: true), supremum: RangeBound(.infinity, attained: false),
+            monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
+            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.088498161251728,
+            saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
+          mishJet)
+      ]
+    },
+    naive: NaiveForm(
+      valueFormula: "x * tanh(log(1 + exp(x)))",
+      derivativeFormula: "tanh(sp) + x * sigma(x) * (1 - tanh(sp)^2), sp = log(1 + exp(x))",
+      value: { _ in { x in x * tanh(log(1 + exp(x))) } },
+      derivative: { _ in
+        { x in
+          let t = tanh(log(1 + exp(x)))
+          return t + x / (1 + exp(-x)) * (1 - t * t)
+        }
+      }),
+    implementationNote: "With w = e^x, tanh(softplus x) = w (w + 2) / (w^2 + 2w + 2) (and (1 + 2v) / (1 + 2v + 2v^2) with v = e^-x for x >= 0): only positive terms, no log, no tanh; f' = w/D ((w + 2) + 4x (1 + w)/D) in double-double. The naive form is 0 below x = -37 where the exact value is about x e^x, and its 1 - tanh^2 is 0 above x = 19.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.mish(x)", "none"),
+      FrameworkConvention(.keras, "keras.activations.mish(x)", "none in value (written as x * tanh(softplus(x)))"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.mish(x)", "none in value (written as x * tanh(softplus(x)))"),
+    ],
+    references: [Reference("Misra, Mish: a self regularized non-monotonic activation function, arXiv:1908.08681", year: 2019)]
+  )
+
+  /// x g, g + x sigma(x) sech^2(sp), sigma sech^2(sp) (2 + x ((1 - sigma) - 2 g sigma)),
+  /// g = tanh(sp), sp = softplus(x), all as rational functions of e^x.
+  @Sendable static func mishJet(_ x: Double) -> Jet {
+    if x > 800 { return Jet(value: x, d1: 1, d2: 0) }  // e^-x < 2^-1150
+    if x >= 0 {
+      // v = e^-x; D' = 1 + 2v + 2v^2; g = (1 + 2v) / D';
+      // f' = g + 4x v^2 (1 + v) / D'^2.
+      let v = exp(-x)
+      let vv = DoubleDouble.twoProduct(v, v)
+      let twoVPlus1 = DoubleDouble.twoSum(2 * v, 1)
+      let dp = vv * 2 + twoVPlus1
+      let rp = StableMath.reciprocal(dp)
+      let g = twoVPlus1 * rp
+      let h = (vv * 4) * (DoubleDouble(1) + v) * (rp * rp)  // sigma sech^2(sp)
+      let b = (2 * v * v * v + 2 * v * v - 3 * v - 2) / ((1 + v) * dp.hi)
+      return Jet(value: (g * x).value, d1: (g + h * x).value, d2: h.hi * (2 + x * b))
+    }
+    let (m, k) = StableMath.expScaled(DoubleDouble(x))
+    if m == 0 { return Jet(value: 0, d1: 0, d2: 0) }  // x < -1600: |x| e^x < 2^-2000
+    if k != 0 {
+      // w < 1e-304: g = w, f' = w (1 + x), f'' = w (2 + x) to double precision.
+      return Jet(
+        value: StableMath.scaled(m * x, k), d1: StableMath.scaled(m * (1 + x), k),
+        d2: StableMath.scaled(m * (2 + x), k))
+    }
+    // w = e^x; D = w^2 + 2w + 2; g = w (w + 2) / D;
+    // f' = w/D ((w + 2) + 4x (1 + w) / D).
+    let w = m
+    let wp2 = DoubleDouble.twoSum(w, 2)
+    let rd = StableMath.reciprocal(wp2 * w + 2)
+    let wOverD = rd * w
+    let g = wOverD * wp2
+    let onePlusW = DoubleDouble.twoSum(1, w)
+    let d1 = wOverD * (wp2 + (onePlusW * (4 * x)) * rd)
+    let h = (onePlusW * (4 * w)) * (rd * rd)  // sigma sech^2(sp)
+    let b = (2 + 2 * w - 3 * w * w - 2 * w * w * w) * rd.hi / onePlusW.hi
+    return Jet(value: (g * x).value, d1: d1.value, d2: h.hi * (2 + x * b))
+  }
+
+  // MARK: - softplus
+
+  static let softplus = FunctionSpec(
+    id: "softplus", name: "Softplus", family: .activation, aliases: [],
+    summary: "(1/beta) log(1 + e^(beta x)): a smooth ReLU whose derivative is the sigmoid; beta sets how sharp the corner is.",
+    parameters: [
+      ParameterSpec(
+        name: "beta", symbol: "\\beta", defaultValue: 1, range: .positive, grid: [0.5, 1, 2, 5, 10],
+        summary: "the sharpness: softplus approaches ReLU as beta grows (its value at 0 is log 2 / beta)")
+    ],
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in
+      let beta = p["beta"]
+      return { x in softplusJet(x, beta: beta) }
+    },
+    views: { p in
+      let beta = p["beta"]
+      return [
+        view(
+          plotRange: -6...6,
+          declared: DeclaredProperties(
+            infimum: RangeBound(0, attained: false), supremum: RangeBound(.infinity, attained: false),
+            monotonic: .increasing, derivativeMonotonic: .increasing, continuity: .cInfinity,
+            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1,
+            saturatesLeft: true, saturatesRight: false, convex: true, concave: false, nonNegative: true),
+          { x in softplusJet(x, beta: beta) })
+      ]
+    },
+    naive: NaiveForm(
+      valueFormula: "log(1 + exp(beta * x)) / beta", derivativeFormula: "1 / (1 + exp(-beta * x))",
+      value: { p in
+        let beta = p["beta"]
+        return { x in log(1 + exp(beta * x)) / beta }
+      },
+      derivative: { p in
+        let beta = p["beta"]
+        return { x in 1 / (1 + exp(-beta * x)) }
+      }),
+    implementationNote: "t = beta x formed exactly; for t > 0 the value is x + log1p(e^-t)/beta (no overflow; x itself, not t/beta, so no rounding), below log1p(e^t)/beta, and e^t as m 2^k below t = -700. The naive form overflows to inf above x = 709.78/beta and is 0 below x = -37/beta.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.softplus(x, beta=1.0, threshold=20.0)", "returns x for beta x > 20: value off by up to about 5e5 ulp just past the threshold and gradient exactly 1 (measured)"),
+      FrameworkConvention(.keras, "keras.activations.softplus(x)", "no beta: only beta = 1"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.softplus(x)", "no beta: only beta = 1 (jnp.logaddexp(x, 0))"),
+    ],
+    references: [
+      Reference("Dugas, Bengio, Belisle, Nadeau, Garcia, Incorporating second-order functional knowledge for better option pricing, NeurIPS", year: 2001),
+      Reference("Glorot, Bordes, Bengio, Deep sparse rectifier neural networks, AISTATS", year: 2011),
+    ]
+  )
+
+  /// (1/beta) log(1 + e^t), sigma(t), beta sigma(t) sigma(-t), t = beta x.
+  @Sendable static func softplusJet(_ x: Double, beta: Double) -> Jet {
+    let t = StableMath.exactProduct(beta, x)
+    if t.hi > 0 {
+      let e = StableMath.exp(-t)
+      let s = StableMath.reciprocal(DoubleDouble.twoSum(1, e))  // sigma(t)
+      let value = x + log1p(e) / beta  // x >= 0 and the quotient: no cancellation
+      return Jet(value: value, d1: s.value, d2: beta * ((s * e) * s).value)
+    }
+    let (m, k) = StableMath.expScaled(t)
+    if k != 0 {
+      // e^t < 1e-304: log1p(e^t) = sigma(t) = e^t to double precision.
+      return Jet(
+        value: StableMath.scaled(m / beta, k), d1: StableMath.scaled(m, k), d2: StableMath.scaled(beta * m, k))
+    }
+    let sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))  // sigma(-t)
+    let s = sm * m  // sigma(t)
+    let value = log1p(m) / beta
+    return Jet(value: value, d1: s.value, d2: beta * (s * sm).value)
+  }
+
+  // MARK: - softsign
+
+  static let softsign = FunctionSpec(
+    id: "softsign", name: "Softsign", family: .activation, aliases: [],
+    summary: "x / (1 + |x|): a rational tanh-like squashing onto (-1, 1) whose tails approach ±1 polynomially (1/x) rather than exponentially.",
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in softsignJet },
+    views: { _ in
+      [
+        view(
+          plotRange: -8...8, breakpoints: [0],
+          declared: DeclaredProperties(
+            infimum: RangeBound(-1, attained: false), supremum: RangeBound(1, attained: false),
+            monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c1,
+            zeroCentered: true, identityNearOrigin: true, maxAbsDerivative: 1,
+            saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: false),
+          softsignJet)
+      ]
+    },
+    naive: NaiveForm(
+      valueFormula: "x / (1 + abs(x))", derivativeFormula: "1 / (1 + abs(x))^2",
+      value: { _ in { x in x / (1 + abs(x)) } },
+      derivative: { _ in
+        { x in
+          let d = 1 + abs(x)
+          return 1 / (d * d)
+        }
+      }),
+    implementationNote: "1 + |x| formed exactly and divided in double-double; the derivative as (1/(1 + |x|))^2, so the square never overflows (the naive (1 + |x|)^2 is inf above |x| = 1.3e154, giving 0 where the exact value is still a subnormal). f'' = -2 sign(x) / (1 + |x|)^3 jumps from +2 to -2 at 0; the jet gives 0 there.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.softsign(x)", "none"),
+      FrameworkConvention(.keras, "keras.activations.softsign(x)", "none"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.soft_sign(x)", "none"),
+    ],
+    references: [
+      Reference("Bergstra, Desjardins, Lamblin, Bengio, Quadratic polynomials learn better image features (technical report 1337, Université de Montréal)", year: 2009),
+      Reference("Glorot, Bengio, Understanding the difficulty of training deep feedforward neural networks, AISTATS", year: 2010),
+    ]
+  )
+
+  /// x / (1 + |x|), 1 / (1 + |x|)^2, -2 sign(x) / (1 + |x|)^3 (0 at x = 0,
+  /// between the one-sided values -2 and +2).
+  @Sendable static func softsignJet(_ x: Double) -> Jet {
+    let r = StableMath.reciprocal(DoubleDouble.twoSum(1, abs(x)))
+    let r2 = r * r
+    let d2 = x == 0 ? 0 : (x > 0 ? -2 : 2) * (r2 * r).value
+    // x r for |x| <= 1; sign(x) (1 - r) above, where r = 1/(1 + |x|) may be subnormal.
+    let value = abs(x) <= 1 ? (r * x).value : (x > 0 ? (DoubleDouble(1) - r).value : (r - 1).value)
+    return Jet(value: value, d1: r2.value, d2: d2)
+  }
+
+  // MARK: - hard-sigmoid
+
+  static let hardSigmoid = FunctionSpec(
+    id: "hard-sigmoid", name: "Hard sigmoid", family: .activation, aliases: ["hardsigmoid"],
+    summary: "relu6(x + 3) / 6: a piecewise-linear sigmoid onto [0, 1], linear on (-3, 3). The gate of MobileNetV3's hard-swish.",
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in hardSigmoidJet },
+    views: { _ in
+      [
+        view(
+          plotRange: -5...5, breakpoints: [-3, 3],
+          declared: DeclaredProperties(
+            infimum: RangeBound(0, attained: true), supremum: RangeBound(1, attained: true),
+            monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c0,
+            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1.0 / 6,
+            saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: true),
+          hardSigmoidJet)
+      ]
+    },
+    implementationNote: "(x + 3) / 6 with x + 3 formed exactly (TwoSum) and divided in double-double: one rounding. Derivative 1/6 only strictly inside (-3, 3).",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.hardsigmoid(x)", "float64 backward multiplies by the float32 constant 1.0f/6: gradient 0.1666666716337204 on (-3, 3) (measured)"),
+      FrameworkConvention(.keras, "keras.activations.hard_sigmoid(x)", "Keras 3 uses relu6(x + 3) / 6 as here; Keras 2 (tf.keras) used clip(0.2 x + 0.5, 0, 1)"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.hard_sigmoid(x)", "none: relu6(x + 3) / 6"),
+    ],
+    references: [Reference("Howard et al., Searching for MobileNetV3, ICCV", year: 2019)]
+  )
+
+  /// relu6(x + 3) / 6; f' = 1/6 on (-3, 3), else 0; f'' = 0.
+  @Sendable static func hardSigmoidJet(_ x: Double) -> Jet {
+    if x <= -3 { return Jet(value: 0, d1: 0, d2: 0) }
+    if x >= 3 { return Jet(value: 1, d1: 0, d2: 0) }
+    return Jet(value: (DoubleDouble.twoSum(x, 3) / 6).value, d1: 1.0 / 6, d2: 0)
+  }
+
+  // MARK: - hard-tanh
+
+  static let hardTanh = FunctionSpec(
+    id: "hard-tanh", name: "Hard tanh", family: .activation, aliases: ["hardtanh"],
+    summary: "min(max(x, -1), 1): the identity clipped to [-1, 1], a piecewise-linear tanh.",
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in hardTanhJet },
+    views: { _ in
+      [
+        view(
+          plotRange: -5...5, breakpoints: [-1, 1],
+          declared: DeclaredProperties(
+            infimum: RangeBound(-1, attained: true), supremum: RangeBound(1, attained: true),
+            monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c0,
+            zeroCentered: true, identityNearOrigin: true, maxAbsDerivative: 1,
+            saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: false),
+          hardTanhJet)
+      ]
+    },
+    implementationNote: "A clamp to [-1, 1], exact; derivative 1 only strictly inside (-1, 1), so 0 at both kinks.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.hardtanh(x)", "none: derivative 0 at ±1"),
+      FrameworkConvention(.keras, "keras.activations.hard_tanh(x)", "none in value; the gradient at the kinks is the backend's"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.hard_tanh(x)", "XLA on CPU flushes subnormal inputs to 0 (measured)"),
+    ],
+    references: [Reference("Collobert, Large scale machine learning (PhD thesis, Université Paris VI)", year: 2004)]
+  )
+
+  /// min(max(x, -1), 1); f' = 1 on (-1, 1), else 0; f'' = 0.
+  @Sendable static func hardTanhJet(_ x: Double) -> Jet {
+    if x <= -1 { return Jet(value: -1, d1: 0, d2: 0) }
+    if x >= 1 { return Jet(value: 1, d1: 0, d2: 0) }
+    return Jet(value: x, d1: 1, d2: 0)
+  }
+
+  // MARK: - hard-swish
+
+  static let hardSwish = FunctionSpec(
+    id: "hard-swish", name: "Hard swish", family: .activation, aliases: ["hardswish", "h-swish"],
+    summary: "x relu6(x + 3) / 6: a piecewise-quadratic SiLU (0 below -3, x above 3) from MobileNetV3, cheap on mobile hardware.",
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in hardSwishJet },
+    views: { _ in
+      [
+        view(
+          plotRange: -5...5, breakpoints: [-3, 3],
+          declared: DeclaredProperties(
+            infimum: RangeBound(-0.375, attained: true), supremum: RangeBound(.infinity, attained: false),
+            monotonic: .neither, derivativeMonotonic: .neither, continuity: .c0,
+            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.5,
+            saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
+          hardSwishJet)
+      ]
+    },
+    implementationNote: "x (x + 3) / 6 on [-3, 3] with x + 3 exact (TwoSum), the product and quotient in double-double: one rounding. The derivative (2x + 3)/6 belongs to the closed middle piece, so -1/2 at -3 and 3/2 at 3 as the catalog says.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.hardswish(x)", "none: backward x/3 + 1/2 on [-3, 3], -1/2 at -3 and 3/2 at 3"),
+      FrameworkConvention(.keras, "keras.activations.hard_silu(x)", "none in value (alias keras.activations.hard_swish)"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.hard_swish(x)", "written as x * relu6(x + 3) / 6, so autodiff gives 1 at x = 3 (relu6'(6) = 0) and 0 at x = -3"),
+    ],
+    references: [Reference("Howard et al., Searching for MobileNetV3, ICCV", year: 2019)]
+  )
+
+  /// 0, x (x + 3)/6, x on the three pieces; f' = 0, (2x + 3)/6, 1 with the
+  /// closed middle piece [-3, 3] owning both kinks; f'' = 0, 1/3, 0.
+  @Sendable static func hardSwishJet(_ x: Double) -> Jet {
+    if x < -3 { return Jet(value: 0, d1: 0, d2: 0) }
+    if x > 3 { return Jet(value: x, d1: 1, d2: 0) }
+    let value = ((DoubleDouble.twoSum(x, 3) * x) / 6).value
+    let d1 = (DoubleDouble.twoSum(2 * x, 3) / 6).value
+    return Jet(value: value, d1: d1, d2: 1.0 / 3)
+  }
+
+  // MARK: - log-sigmoid
+
+  static let logSigmoid = FunctionSpec(
+    id: "log-sigmoid", name: "Log-sigmoid", family: .activation, aliases: ["logsigmoid"],
+    summary: "log sigma(x) = -softplus(-x): the log-probability of the positive class of a logistic model; the building block of stable binary cross-entropy.",
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in logSigmoidJet },
+    views: { _ in
+      [
+        view(
+          plotRange: -8...8,
+          declared: DeclaredProperties(
+            infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(0, attained: false),
+            monotonic: .increasing, derivativeMonotonic: .decreasing, continuity: .cInfinity,
+            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1,
+            saturatesLeft: false, saturatesRight: true, convex: false, concave: true, nonNegative: false),
+          logSigmoidJet)
+      ]
+    },
+    naive: NaiveForm(
+      valueFormula: "log(1 / (1 + exp(-x)))", derivativeFormula: "1 / (1 + exp(x))",
+      value: { _ in { x in log(1 / (1 + exp(-x))) } },
+      derivative: { _ in { x in 1 / (1 + exp(x)) } }),
+    implementationNote: "-softplus(-x) as min(x, 0) - log1p(e^-|x|): both terms non-positive, so no cancellation. The naive log(1/(1 + exp(-x))) is -inf below x = -709.78 (exact: about x) and 0 above x = 37 (exact: about -e^-x).",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.logsigmoid(x)", "none"),
+      FrameworkConvention(.keras, "keras.activations.log_sigmoid(x)", "none"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.log_sigmoid(x)", "none: -softplus(-x)"),
+    ],
+    references: [Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.2", year: 2016)]
+  )
+
+  /// -softplus(-x), sigma(-x), -sigma(x) sigma(-x).
+  @Sendable static func logSigmoidJet(_ x: Double) -> Jet {
+    let e = exp(-abs(x))
+    let r = StableMath.reciprocal(DoubleDouble.twoSum(1, e))  // sigma(|x|)
+    let er = r * e  // sigma(-|x|)
+    let d2 = -(er * r).value
+    if x >= 0 {
+      return Jet(value: -log1p(e), d1: er.value, d2: d2)
+    }
+    return Jet(value: x - log1p(e), d1: r.value, d2: d2)
   }
 }

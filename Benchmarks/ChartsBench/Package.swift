@@ -1,0 +1,31 @@
+// swift-tools-version: 6.1
+// Release-mode benchmark and demo for LossAtlasCharts, kept out of the root
+// package so it never slows the main build. Run from this directory:
+//   swift run -c release charts-bench      # ms per chart, parallel set
+//   swift run -c release charts-demo       # example PNGs in /tmp/charts-demo
+import Foundation
+import PackageDescription
+
+// SwiftPM names a path dependency after its directory (a clone may be called
+// LossAtlas, lossatlas or a worktree name), so the name is derived, not spelled.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .appendingPathComponent("../..").standardizedFileURL.lastPathComponent
+
+let package = Package(
+  name: "ChartsBench",
+  dependencies: [.package(path: "../..")],
+  targets: [
+    .target(
+      name: "BenchFigures",
+      dependencies: [.product(name: "LossAtlasCharts", package: root)]
+    ),
+    .executableTarget(
+      name: "charts-bench",
+      dependencies: ["BenchFigures", .product(name: "LossAtlasCharts", package: root)]
+    ),
+    .executableTarget(
+      name: "charts-demo",
+      dependencies: ["BenchFigures", .product(name: "LossAtlasCharts", package: root)]
+    ),
+  ]
+)

@@ -1,0 +1,39 @@
+import Foundation
+import PackagePlugin
+
+/// Embeds the project's templates/ and claims/ into the target that uses
+/// this plugin, so the `lossatlas` binary renders the manual and checks the
+/// shipped claims from any directory (a copied binary included).
+@main
+struct EmbedResources: BuildToolPlugin {
+  func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+    let root = context.package.directoryURL
+    var inputs: [URL] = []
+    for folder in ["templates", "claims"] {
+      inputs += files(under: root.appendingPathComponent(folder))
+    }
+    inputs.sort { $0.path < $1.path }
+    let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedResources.swift")
+    return [
+      .buildCommand(
+        displayName: "Embedding \(inputs.count) template and claim files",
+        executable: try context.tool(named: "embed-resources").url,
+        arguments: [root.path, output.path] + inputs.map(\.path),
+        inputFiles: inputs,
+        outputFiles: [output])
+    ]
+  }
+
+  private func files(under dir: URL) -> [URL] {
+    guard let walker = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: [.isRegularFileKey]) else {
+      return []
+    }
+    var out: [URL] = []
+    for case let url as URL in walker {
+      let name = url.lastPathComponent
+      if name.hasPrefix(".") { continue }
+      if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { out.append(url) }
+    }
+    return out
+  }
+}

@@ -1,0 +1,180 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// MARK: - ChartFonts
+
+/// The TrueType files used for text (regular for everything, bold for titles).
+public struct ChartFonts: Sendable, Hashable {
+  /// Path of the regular face.
+  public var regular: String
+  /// Path of the bold face (titles).
+  public var bold: String
+
+  /// Creates a font set from two file paths.
+  public init(regular: String, bold: String) {
+    self.regular = regular
+    self.bold = bold
+  }
+
+  /// DejaVu Sans from a directory (default: Debian's `fonts-dejavu-core` location).
+  public static func dejaVu(directory: String = "/usr/share/fonts/truetype/dejavu") -> ChartFonts {
+    ChartFonts(regular: directory + "/DejaVuSans.ttf", bold: directory + "/DejaVuSans-Bold.ttf")
+  }
+
+  /// Throws ``ChartError/fontNotFound(path:)`` naming the first unreadable file.
+  public func check() throws {
+    for path in [regular, bold] where access(path, R_OK) != 0 {
+      throw ChartError.fontNotFound(path: path)
+    }
+  }
+}
+
+// MARK: - ChartRenderer
+
+/// Turns ``Figure`` values into PNG bytes with libgd.
+///
+/// Output is deterministic: the same figure gives byte-identical PNG bytes
+/// on every run and on any thread (no time stamps, fixed zlib level, fixed
+/// palette order). Each render owns its libgd image from start to end on
+/// the calling thread; ``renderAll(_:threads:)`` renders figures in parallel
+/// and returns them in input order.
+///
+/// ```swift
+/// let renderer = ChartRenderer()
+/// let png = try renderer.renderPNG(Figure(panels: [value, derivative]))
+/// ```
+public struct ChartRenderer: Sendable {
+  /// Font files for all text.
+  public var fonts: ChartFonts
+  /// zlib level passed to `gdImagePngPtrEx` (0...9, or -1 for zlib's default 6).
+  public var compressionLevel: Int
+  /// Write an exact palette PNG when the image has at most 256 colours
+  /// (same pixels, several times faster to encode and smaller).
+  public var usePalette: Bool
+  /// Reuse rendered texts across renders (see `TextCache`; output is the same
+  /// either way, only faster). Off only to measure the uncached cost.
+  public var cachesText: Bool
+
+  /// Coverage steps for anti-aliased curves and text (see `CoverageMask`).
+  static let coverageLevels = 8
+
+  /// Creates a renderer. The defaults are measured in BENCHMARKS-charts.md.
+  public init(
+    fonts: ChartFonts = .dejaVu(), compressionLevel: Int = 6, usePalette: Bool = true,
+    cachesText: Bool = true
+  ) {
+    self.fonts = fonts
+    self.cachesText = cachesText
+    self.compressionLevel = compressionLevel
+    self.usePalette = usePalette
+  }
+
+  // MARK: Rendering
+
+  /// Renders a figure to PNG bytes.
+  public func renderPNG(_ figure: Figure) throws -> [UInt8] {
+    let (image, _) = try renderImage(figure)
+    return try image.png(level: compressionLevel, palette: usePalette)
+  }
+
+  /// Renders a single chart (at its own size and scale) to PNG bytes.
+  public func renderPNG(_ chart: Chart) throws -> [UInt8] {
+    try renderPNG(Figure(chart))
+  }
+
+  /// Renders many figures on `threads` threads (at least 1); the result is
+  /// in input order and identical to rendering them one by one. If any
+  /// figure fails, the error of the first failing figure (by index) is thrown.
+  public func renderAll(_ figures: [Figure], threads: Int) throws -> [[UInt8]] {
+    try parallelMap(figures, threads: threads) { try renderPNG($0) }
+  }
+
+  /// Maps `body` over `items` on up to `threads` threads, results in input order.
+  ///
+  /// Workers take the next index from an atomic counter, so a slow figure
+  /// does not hold up the others; each result lands in its own slot.
+  func parallelMap<T: Sendable, R: Sendable>(
+    _ items: [T], threads: Int, _ body: @Sendable (T) throws -> R
+  ) throws -> [R] {
+    let workers = max(1, min(threads, items.count))
+    if workers <= 1 { return try items.map(body) }
+    let next = Atomic<Int>(0)
+    let slots = Mutex<[Result<R, any Error>?]>(Array(repeating: nil, count: items.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard i < items.count else { return }
+        let result = Result { try body(items[i]) }
+        slots.withLock { $0[i] = result }
+      }
+    }
+    return try slots.withLock { all in try all.map { try $0!.get() } }
+  }
+
+  // MARK: Internal (shared by PNG output and tests)
+
+  /// Draws a figure into a new truecolor image; also returns what each
+  /// panel's layout decided. Tests read pixels from the image directly.
+  func renderImage(_ figure: Figure) throws -> (GDImage, [PanelDiagnostics]) {
+    guard !figure.panels.isEmpty else { throw ChartError.invalidFigure("a figure needs at least one panel") }
+    guard figure.scale == 1 || figure.scale == 2 else {
+      throw ChartError.invalidFigure("scale must be 1 or 2, not \(figure.scale)")
+    }
+    let u = figure.scale
+    let width = figure.size.width * u
+    let height = figure.size.height * u
+    guard figure.size.width >= 100, figure.size.height >= 80, width <= 8000, height <= 8000 else {
+      throw ChartError.invalidFigure("size \(figure.size.width)x\(figure.size.height) must be within 100x80...8000x8000 px")
+    }
+    try fonts.check()
+    guard FontCache.ready else { throw ChartError.gd(operation: "gdFontCacheSetup") }
+
+    let image = try GDImage(width: width, height: height)
+    let memo = TextMemo()
+    var top = 0
+    if !figure.title.isEmpty {
+      let size = TextStyle.title.size * Double(u)
+      let m = try GDImage.textMask(figure.title, font: fonts.bold, pixelSize: size, angle: 0, cached: cachesText, memo: memo)
+      let baseline = 10 * u - m.bounds.minY
+      image.draw(
+        m, x: (width - m.bounds.width) / 2 - m.bounds.minX, y: baseline, color: .ink,
+        levels: ChartRenderer.coverageLevels)
+      top = baseline + m.bounds.maxY + 2 * u
+    }
+    let rows = figure.rows
+    var diagnostics: [PanelDiagnostics] = []
+    for (i, chart) in figure.panels.enumerated() {
+      let col = i % figure.columns
+      let row = i / figure.columns
+      // Integer cell edges from proportional positions: cells tile the image exactly.
+      let cell = PixelRect(
+        minX: width * col / figure.columns, minY: top + (height - top) * row / rows,
+        maxX: width * (col + 1) / figure.columns, maxY: top + (height - top) * (row + 1) / rows)
+      var panel = PanelRenderer(
+        chart: chart, cell: cell, scale: u, fonts: fonts, image: image,
+        levels: ChartRenderer.coverageLevels, cachesText: cachesText, memo: memo)
+      try panel.draw()
+      diagnostics.append(panel.diagnostics)
+    }
+    return (image, diagnostics)
+  }
+}
+
+// MARK: - Free functions
+
+/// Renders a figure to PNG bytes with the default ``ChartRenderer``.
+public func renderPNG(_ figure: Figure) throws -> [UInt8] {
+  try ChartRenderer().renderPNG(figure)
+}
+
+/// Renders figures in parallel on `threads` threads with the default
+/// ``ChartRenderer``; results are in input order.
+public func renderAll(_ figures: [Figure], threads: Int) throws -> [[UInt8]] {
+  try ChartRenderer().renderAll(figures, threads: threads)
+}

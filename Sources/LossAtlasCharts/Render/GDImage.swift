@@ -1,0 +1,230 @@
+import CGD
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// MARK: - GDImage
+
+/// The one owner of a libgd truecolor image: every gd call of the charts
+/// module goes through here.
+///
+/// - Every pointer libgd returns is checked; NULL becomes a thrown ``ChartError``.
+/// - `gdImageDestroy` runs in `deinit`, so no path leaks the image.
+/// - An instance is created, drawn and encoded inside one render call on one
+///   thread and never escapes it (hence not `Sendable`).
+/// - Pixels are written directly as gd's truecolor ints `0x00RRGGBB`
+///   (alpha 0 = opaque), so no gd colour index is ever allocated per call.
+final class GDImage {
+  /// The image; never NULL.
+  let pointer: gdImagePtr
+  /// Width in pixels.
+  let width: Int
+  /// Height in pixels.
+  let height: Int
+
+  /// Creates a truecolor image filled with `background`.
+  init(width: Int, height: Int, background: ChartColor = .white) throws {
+    guard width > 0, height > 0, let im = gdImageCreateTrueColor(Int32(width), Int32(height)) else {
+      throw ChartError.gd(operation: "gdImageCreateTrueColor(\(width), \(height))")
+    }
+    pointer = im
+    self.width = width
+    self.height = height
+    fill(PixelRect(x: 0, y: 0, width: width, height: height), background)
+  }
+
+  deinit { gdImageDestroy(pointer) }
+
+  // MARK: Pixels
+
+  /// gd's truecolor int for an opaque colour.
+  @inline(__always) static func packed(_ c: ChartColor) -> Int32 {
+    Int32(c.red) << 16 | Int32(c.green) << 8 | Int32(c.blue)
+  }
+
+  /// Row `y` as a pointer to `width` pixels (y must be in range).
+  @inline(__always) func row(_ y: Int) -> UnsafeMutablePointer<Int32> {
+    la_truecolor_row(pointer, Int32(y))!
+  }
+
+  /// The colour at (x, y), as 0xRRGGBB.
+  func pixel(_ x: Int, _ y: Int) -> UInt32 { UInt32(bitPattern: row(y)[x]) & 0xFF_FFFF }
+
+  /// Fills a rectangle (clipped to the image) with an opaque colour.
+  func fill(_ rect: PixelRect, _ color: ChartColor) {
+    let r = rect.intersection(PixelRect(x: 0, y: 0, width: width, height: height))
+    guard !r.isEmpty else { return }
+    let value = GDImage.packed(color)
+    for y in r.minY..<r.maxY {
+      let p = row(y)
+      for x in r.minX..<r.maxX { p[x] = value }
+    }
+  }
+
+  /// Blends `color` over the pixel at (x, y) with weight `level / levels`
+  /// (integer arithmetic, rounded, so results are exact and repeatable).
+  @inline(__always) func blend(_ x: Int, _ y: Int, _ color: ChartColor, level: Int, levels: Int) {
+    let p = row(y)
+    if level >= levels {
+      p[x] = GDImage.packed(color)
+      return
+    }
+    let d = UInt32(bitPattern: p[x])
+    let inv = levels - level
+    func mix(_ dst: UInt32, _ src: UInt8) -> Int32 {
+      Int32((Int(dst & 0xFF) * inv + Int(src) * level + levels / 2) / levels)
+    }
+    p[x] = mix(d >> 16, color.red) << 16 | mix(d >> 8, color.green) << 8 | mix(d, color.blue)
+  }
+
+  // MARK: Text (FreeType through libgd)
+
+  /// The box of `text` relative to its baseline origin: the bounding
+  /// rectangle from `gdImageStringFTEx` with a NULL image (measures, draws nothing).
+  static func measure(
+    _ text: String, font: String, pixelSize: Double, angle: Double = 0
+  ) throws -> PixelRect {
+    var brect = [Int32](repeating: 0, count: 8)
+    try callFreeType(nil, &brect, color: 0, text, font: font, pixelSize: pixelSize, angle: angle, x: 0, y: 0)
+    let xs = [brect[0], brect[2], brect[4], brect[6]].map(Int.init)
+    let ys = [brect[1], brect[3], brect[5], brect[7]].map(Int.init)
+    return PixelRect(minX: xs.min()!, minY: ys.min()!, maxX: xs.max()! + 1, maxY: ys.max()! + 1)
+  }
+
+  /// The rendered coverage of `text`: from this render's `memo`, else from
+  /// the process-wide ``TextCache`` when `cached`, else freshly rendered.
+  ///
+  /// FreeType's anti-aliased glyphs are drawn by libgd as white on black
+  /// into a scratch image and read back from the red channel: libgd offers
+  /// no way to get coverage directly, and drawing straight onto the chart
+  /// would produce up to 128 blends per background colour.
+  static func textMask(
+    _ text: String, font: String, pixelSize: Double, angle: Double, cached: Bool, memo: TextMemo
+  ) throws -> TextMask {
+    let key = TextCache.Key(text: text, font: font, pixelSize: pixelSize, angle: angle)
+    if let hit = memo.entries[key] { return hit }
+    if cached, let hit = TextCache.lookup(key) {
+      memo.entries[key] = hit
+      return hit
+    }
+    let box = try measure(text, font: font, pixelSize: pixelSize, angle: angle)
+    let pad = 2  // FreeType may touch a pixel just outside the box it reports
+    let scratch = try GDImage(width: box.width + 2 * pad, height: box.height + 2 * pad, background: ChartColor(hex: 0))
+    var brect = [Int32](repeating: 0, count: 8)
+    try callFreeType(
+      scratch.pointer, &brect, color: packed(.white), text, font: font, pixelSize: pixelSize,
+      angle: angle, x: pad - box.minX, y: pad - box.minY)
+    let full = PixelRect(
+      minX: box.minX - pad, minY: box.minY - pad, maxX: box.maxX + pad, maxY: box.maxY + pad)
+    var coverage = [UInt8](repeating: 0, count: full.width * full.height)
+    for y in 0..<full.height {
+      let row = scratch.row(y)
+      for x in 0..<full.width { coverage[y * full.width + x] = UInt8(truncatingIfNeeded: row[x] >> 16) }
+    }
+    let mask = TextMask(bounds: box, box: full, coverage: coverage)
+    if cached { TextCache.store(key, mask) }
+    memo.entries[key] = mask
+    return mask
+  }
+
+  /// Blends a text mask in `color` with its baseline origin at (x, y).
+  ///
+  /// Coverage is rounded to `levels` steps, so text adds at most `levels`
+  /// colours per background colour, which keeps most charts within a
+  /// 256-colour palette (see ``png(level:palette:)``).
+  func draw(_ mask: TextMask, x: Int, y: Int, color: ChartColor, levels: Int) {
+    let w = mask.box.width
+    for my in 0..<mask.box.height {
+      let ty = y + mask.box.minY + my
+      guard ty >= 0 && ty < height else { continue }
+      for mx in 0..<w {
+        let tx = x + mask.box.minX + mx
+        guard tx >= 0 && tx < width else { continue }
+        let level = (Int(mask.coverage[my * w + mx]) * levels + 127) / 255
+        if level > 0 { blend(tx, ty, color, level: level, levels: levels) }
+      }
+    }
+  }
+
+  /// One call of `gdImageStringFTEx` at 72 dpi (so the size is in pixels);
+  /// a returned error string becomes a thrown ``ChartError``.
+  private static func callFreeType(
+    _ im: gdImagePtr?, _ brect: inout [Int32], color: Int32, _ text: String, font: String,
+    pixelSize: Double, angle: Double, x: Int, y: Int
+  ) throws {
+    _ = FontCache.ready
+    var extra = gdFTStringExtra()
+    extra.flags = gdFTEX_RESOLUTION
+    extra.hdpi = 72
+    extra.vdpi = 72
+    let error: UnsafeMutablePointer<CChar>? = font.withCString { fontPath in
+      text.withCString { string in
+        brect.withUnsafeMutableBufferPointer { b in
+          gdImageStringFTEx(
+            im, b.baseAddress, color, UnsafeMutablePointer(mutating: fontPath), pixelSize, angle,
+            Int32(x), Int32(y), UnsafeMutablePointer(mutating: string), &extra)
+        }
+      }
+    }
+    // gd returns a pointer to a static message, not an allocation: not freed.
+    if let error { throw ChartError.text(message: String(cString: error), font: font) }
+  }
+
+  // MARK: PNG
+
+  /// Encodes the image as PNG bytes at the given zlib level.
+  ///
+  /// When `palette` is true and the image has at most 256 distinct colours,
+  /// an exact palette copy is encoded instead (same pixels, about a third of
+  /// the data and no per-row filter search: several times faster).
+  func png(level: Int, palette: Bool) throws -> [UInt8] {
+    var target = pointer
+    var paletteCopy: gdImagePtr? = nil
+    defer { if let paletteCopy { gdImageDestroy(paletteCopy) } }
+    if palette {
+      var status: Int32 = 0
+      paletteCopy = la_exact_palette_copy(pointer, &status)
+      if status < 0 { throw ChartError.gd(operation: "palette copy") }
+      if let paletteCopy { target = paletteCopy }
+    }
+    var size: Int32 = 0
+    guard let raw = gdImagePngPtrEx(target, &size, Int32(level)), size > 0 else {
+      throw ChartError.gd(operation: "gdImagePngPtrEx")
+    }
+    defer { gdFree(raw) }
+    return [UInt8](UnsafeRawBufferPointer(start: raw, count: Int(size)))
+  }
+}
+
+// MARK: - FontCache
+
+/// libgd's FreeType cache must be set up once before text is drawn from
+/// several threads (`gdFontCacheSetup`, gd.h). A `static let` is initialised
+/// exactly once, thread-safely, on first use.
+enum FontCache {
+  static let ready: Bool = gdFontCacheSetup() == 0
+}
+
+// MARK: - Decoding (tests and checks)
+
+/// Decodes PNG bytes with libgd into 0xRRGGBB pixels, row by row.
+func decodePNG(_ bytes: [UInt8]) throws -> (width: Int, height: Int, pixels: [UInt32]) {
+  let decoded: gdImagePtr? = bytes.withUnsafeBytes { raw in
+    gdImageCreateFromPngPtr(Int32(raw.count), UnsafeMutableRawPointer(mutating: raw.baseAddress))
+  }
+  guard let im = decoded else { throw ChartError.gd(operation: "gdImageCreateFromPngPtr") }
+  defer { gdImageDestroy(im) }
+  let w = Int(im.pointee.sx)
+  let h = Int(im.pointee.sy)
+  var pixels: [UInt32] = []
+  pixels.reserveCapacity(w * h)
+  for y in 0..<h {
+    for x in 0..<w {
+      pixels.append(UInt32(bitPattern: gdImageGetTrueColorPixel(im, Int32(x), Int32(y))) & 0xFF_FFFF)
+    }
+  }
+  return (w, h, pixels)
+}

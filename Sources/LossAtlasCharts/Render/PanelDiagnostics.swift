@@ -1,0 +1,19 @@
+// MARK: - PanelDiagnostics
+
+/// What the renderer decided for one panel (for tests and debugging).
+struct PanelDiagnostics {
+  /// The plot interior in image pixels (the frame is drawn just outside).
+  var plot: PixelRect
+  /// The x and y scales used.
+  var xScale: Scale
+  var yScale: Scale
+  /// Ticks whose labels were drawn (after thinning).
+  var xLabels: [Tick] = []
+  var yLabels: [Tick] = []
+  /// The legend box, if one was drawn.
+  var legend: PixelRect?
+  /// Every text box drawn, in image pixels.
+  var textBoxes: [PixelRect] = []
+  /// Labels left out because every place for them overlapped something.
+  var dropped: [String] = []
+}

@@ -1,0 +1,58 @@
+import Synchronization
+
+// MARK: - TextMask
+
+/// A rendered text: its measured bounds and its FreeType coverage.
+struct TextMask: Sendable {
+  /// Bounding box relative to the baseline origin, as `gdImageStringFTEx`
+  /// reports it; layout and collision checks use this.
+  var bounds: PixelRect
+  /// The rectangle `coverage` describes (the bounds plus a small margin).
+  var box: PixelRect
+  /// Coverage 0...255 of each pixel of `box`, row-major.
+  var coverage: [UInt8]
+}
+
+// MARK: - TextCache
+
+/// Rendered texts shared by all renders of the process.
+///
+/// libgd re-runs FreeType (and DejaVu's TrueType hinting program, the single
+/// largest cost of a chart) for every string, and holds one global lock for
+/// the whole call, so concurrent renders queue for it. Tick labels and axis
+/// titles repeat across the manual's figures, so each distinct
+/// (text, font, size, angle) is rendered once and reused. A cached mask is
+/// the same bytes a fresh render would give, so output does not depend on
+/// what was cached before (determinism holds across runs and threads).
+/// The cache stops growing at `capacity` entries.
+enum TextCache {
+  struct Key: Hashable, Sendable {
+    var text: String
+    var font: String
+    var pixelSize: Double
+    var angle: Double
+  }
+
+  static let capacity = 16_384
+  private static let entries = Mutex<[Key: TextMask]>([:])
+
+  static func lookup(_ key: Key) -> TextMask? { entries.withLock { $0[key] } }
+
+  static func store(_ key: Key, _ mask: TextMask) {
+    entries.withLock { table in
+      if table.count < capacity { table[key] = mask }
+    }
+  }
+
+  /// Empties the cache (benchmarks measure the cold path with it).
+  static func removeAll() { entries.withLock { $0.removeAll() } }
+}
+
+// MARK: - TextMemo
+
+/// The texts of one render (one thread), so a label measured during layout
+/// and drawn later is rendered once even when the process-wide
+/// ``TextCache`` is off.
+final class TextMemo {
+  var entries: [TextCache.Key: TextMask] = [:]
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// A generated file: its path relative to the output folder and its bytes.
+public struct OutputFile: Sendable, Equatable {
+  public let path: String
+  public let bytes: [UInt8]
+
+  public init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
+  }
+
+  public init(path: String, text: String) {
+    self.init(path: path, bytes: Array(text.utf8))
+  }
+}
+
+/// Why the manual could not be written.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+  public let description: String
+}
+
+/// Writes a complete manual atomically.
+///
+/// 1. Every file is written into a temporary sibling folder
+///    (`.output.lossatlas-tmp`) next to the destination.
+/// 2. The destination's manifest (`.lossatlas-manifest`, the files the last
+///    run wrote) says which of its files are LossAtlas's. Files not in it
+///    are the user's: they are carried over into the new folder untouched;
+///    if a new file would replace one of them, the run stops with an error
+///    and the destination is left as it was.
+/// 3. The old folder is renamed aside, the new one renamed into place, and
+///    the old one removed. A run that fails or is interrupted before the
+///    rename leaves the previous manual intact (and the next run clears the
+///    stale temporary folder).
+public enum OutputWriter {
+  public static let manifestName = ".lossatlas-manifest"
+
+  public static func write(_ files: [OutputFile], to destination: URL) throws {
+    let fm = FileManager.default
+    let dest = destination.standardizedFileURL
+    let parent = dest.deletingLastPathComponent()
+    let name = dest.lastPathComponent
+    var isDirectory: ObjCBool = false
+    if fm.fileExists(atPath: dest.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+      throw OutputError(description: "the output path \(dest.path) is a file, not a folder: choose another --out")
+    }
+    if !fm.fileExists(atPath: parent.path) {
+      throw OutputError(description: "the output folder's parent \(parent.path) does not exist")
+    }
+    guard fm.isWritableFile(atPath: parent.path) else {
+      throw OutputError(description: "cannot write to \(parent.path): permission denied")
+    }
+    let paths = files.map(\.path)
+    guard Set(paths).count == paths.count else {
+      throw OutputError(description: "internal error: a generated path is produced twice")
+    }
+    for p in paths where p.hasPrefix("/") || p.split(separator: "/").contains("..") || p == manifestName {
+      throw OutputError(description: "internal error: generated path \(p) escapes the output folder")
+    }
+
+    let staging = parent.appendingPathComponent(".\(name).lossatlas-tmp")
+    let aside = parent.appendingPathComponent(".\(name).lossatlas-old")
+    try? fm.removeItem(at: staging)
+    try? fm.removeItem(at: aside)
+    do {
+      try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+      for file in files {
+        let url = staging.appendingPathComponent(file.path)
+        try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(file.bytes).write(to: url)
+      }
+      let manifest = paths.sorted().joined(separator: "\n") + "\n"
+      try Data(manifest.utf8).write(to: staging.appendingPathComponent(manifestName))
+
+      if fm.fileExists(atPath: dest.path) {
+        let owned = Set(readManifest(dest))
+        let generated = Set(paths)
+        for foreign in try allFiles(under: dest) where !owned.contains(foreign) && foreign != manifestName {
+          if generated.contains(foreign) {
+            throw OutputError(
+              description: "\(dest.appendingPathComponent(foreign).path) was not written by LossAtlas and would be replaced: move it away or choose another --out")
+          }
+          let target = staging.appendingPathComponent(foreign)
+          try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+          try fm.copyItem(at: dest.appendingPathComponent(foreign), to: target)
+        }
+        try fm.moveItem(at: dest, to: aside)
+        try fm.moveItem(at: staging, to: dest)
+        try? fm.removeItem(at: aside)
+      } else {
+        try fm.moveItem(at: staging, to: dest)
+      }
+    } catch let error as OutputError {
+      try? fm.removeItem(at: staging)
+      throw error
+    } catch {
+      try? fm.removeItem(at: staging)
+      if !fm.fileExists(atPath: dest.path), fm.fileExists(atPath: aside.path) {
+        try? fm.moveItem(at: aside, to: dest)
+      }
+      throw OutputError(description: "cannot write the manual to \(dest.path): \(error.localizedDescription)")
+    }
+  }
+
+  /// The paths the last run recorded, or [] when there is no manifest.
+  static func readManifest(_ dir: URL) -> [String] {
+    guard let text = try? String(contentsOf: dir.appendingPathComponent(manifestName), encoding: .utf8) else { return [] }
+    return text.split(separator: "\n").map(String.init)
+  }
+
+  /// Every file under `dir` (not folders), as paths relative to it, sorted.
+  static func allFiles(under dir: URL) throws -> [String] {
+    let fm = FileManager.default
+    guard let walker = fm.enumerator(atPath: dir.path) else { return [] }
+    var out: [String] = []
+    for case let relative as String in walker {
+      var isDirectory: ObjCBool = false
+      let full = dir.appendingPathComponent(relative).path
+      if fm.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+        out.append(relative)
+      }
+    }
+    return out.sorted()
+  }
+}
