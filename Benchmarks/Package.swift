@@ -2,6 +2,7 @@
 // Release-mode benchmarks, kept out of the root package so they never slow
 // the main build. Run from this directory (or `make bench` at the root):
 //   swift run -c release catalog-bench     # ns per point, every scalar function
+//   swift run -c release analysis-bench    # the property engine over the catalog
 //   swift run -c release charts-bench      # ms per chart, parallel set
 //   swift run -c release charts-demo       # example PNGs in /tmp/charts-demo
 import Foundation
@@ -19,6 +20,12 @@ let package = Package(
     .executableTarget(
       name: "catalog-bench",
       dependencies: [.product(name: "LossAtlasCore", package: root)]
+    ),
+    .executableTarget(
+      name: "analysis-bench",
+      dependencies: [
+        .product(name: "LossAtlasCore", package: root), .product(name: "LossAtlasAnalysis", package: root),
+      ]
     ),
     .target(
       name: "BenchFigures",
