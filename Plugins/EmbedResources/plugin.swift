@@ -1,9 +1,10 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the project's templates/ and claims/ into the target that uses
-/// this plugin, so the `lossatlas` binary renders the manual and checks the
-/// shipped claims from any directory (a copied binary included).
+/// Embeds the project's templates/, claims/ and the public golden vectors
+/// into the target that uses this plugin, so the `lossatlas` binary renders
+/// the manual, checks the shipped claims and reports its accuracy from any
+/// directory (a copied binary included).
 @main
 struct EmbedResources: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -12,11 +13,12 @@ struct EmbedResources: BuildToolPlugin {
     for folder in ["templates", "claims"] {
       inputs += files(under: root.appendingPathComponent(folder))
     }
+    inputs.append(root.appendingPathComponent("Tests/TestSupport/Fixtures/oracle-public.jsonl"))
     inputs.sort { $0.path < $1.path }
     let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedResources.swift")
     return [
       .buildCommand(
-        displayName: "Embedding \(inputs.count) template and claim files",
+        displayName: "Embedding \(inputs.count) templates, claims and golden vectors",
         executable: try context.tool(named: "embed-resources").url,
         arguments: [root.path, output.path] + inputs.map(\.path),
         inputFiles: inputs,

@@ -42,17 +42,43 @@ public struct Extremum: Sendable, Equatable {
 /// *rounds* to a limit (tanh(24) is 1.0 in Double) is not a witness: the
 /// value is attained only if some witness reaches it, within 16 ulp.
 struct ExtremaSearch {
+  /// The quantity whose extremes are sought.
+  enum Quantity {
+    /// g = f, g' = f'.
+    case value
+    /// g = |f'|, g' = sign(f') f'' (0 where f' is 0).
+    case absoluteSlope
+  }
+
   let samples: ViewSamples
-  /// g and g' at the sample points.
-  let g: [Double]
-  let gPrime: [Double]
-  /// g and g' at any point (for refinement and one-sided limits).
-  let evaluate: (Double) -> (g: Double, gPrime: Double)
+  let quantity: Quantity
   let lowerLimit: Limit?
   let upperLimit: Limit?
   /// Breakpoints where g jumps: only there do one-sided limits differ from
   /// g at the breakpoint (elsewhere they would only add extrapolation noise).
   let jumps: Set<Double>
+
+  /// g and g' at sample i (read from the shared arrays: no copies).
+  func g(_ i: Int) -> Double {
+    quantity == .value ? samples.values[i] : abs(samples.d1[i])
+  }
+
+  func gPrime(_ i: Int) -> Double {
+    Self.derivative(quantity, d1: samples.d1[i], d2: samples.d2[i])
+  }
+
+  /// g and g' at any point (for refinement and one-sided limits).
+  func evaluate(_ x: Double) -> (g: Double, gPrime: Double) {
+    let j = samples.view.evaluate(x)
+    return (quantity == .value ? j.value : abs(j.d1), Self.derivative(quantity, d1: j.d1, d2: j.d2))
+  }
+
+  static func derivative(_ q: Quantity, d1: Double, d2: Double) -> Double {
+    switch q {
+    case .value: return d1
+    case .absoluteSlope: return d1 == 0 ? 0 : (d1 < 0 ? -d2 : d2)
+    }
+  }
 
   private struct Candidate {
     let value: Double
@@ -119,11 +145,11 @@ struct ExtremaSearch {
     let breaks = Set(samples.view.breakpoints)
     var i = 0
     while i + 1 < xs.count {
-      let a = gPrime[i]
+      let a = gPrime(i)
       var j = i + 1
       // Step over exact zeros of g' to the next nonzero value.
-      while j < xs.count - 1 && gPrime[j] == 0 { j += 1 }
-      let b = gPrime[j]
+      while j < xs.count - 1 && gPrime(j) == 0 { j += 1 }
+      let b = gPrime(j)
       if a != 0 && b != 0 && (a < 0) != (b < 0) && !breaks.contains(xs[i]) && !breaks.contains(xs[j])
         && !(xs[i]...xs[j]).containsAny(breaks)
         && a.isFinite && b.isFinite
@@ -143,8 +169,8 @@ struct ExtremaSearch {
     var out: [Candidate] = []
     for piece in Pieces.of(samples.view) {
       guard let probes = Pieces.probes(piece, samples), probes.count >= 3 else { continue }
-      if probes.allSatisfy({ gPrime[$0] == 0 }) {
-        let v = g[probes[probes.count / 2]]
+      if probes.allSatisfy({ gPrime($0) == 0 }) {
+        let v = g(probes[probes.count / 2])
         out.append(Candidate(value: v, witness: true, location: .interval(piece)))
       }
     }
@@ -153,11 +179,17 @@ struct ExtremaSearch {
 
   private func fallback(minimum: Bool) -> Extremum {
     var best = -1
-    for i in g.indices where !g[i].isNaN {
-      if best < 0 || (minimum ? g[i] < g[best] : g[i] > g[best]) { best = i }
+    var bestValue = Double.nan
+    for i in samples.xs.indices {
+      let v = g(i)
+      if v.isNaN { continue }
+      if best < 0 || (minimum ? v < bestValue : v > bestValue) {
+        best = i
+        bestValue = v
+      }
     }
     guard best >= 0 else { return Extremum(value: .nan, attained: false, location: .point(0)) }
-    return Extremum(value: g[best], attained: g[best].isFinite, location: .point(samples.xs[best]))
+    return Extremum(value: bestValue, attained: bestValue.isFinite, location: .point(samples.xs[best]))
   }
 
   /// Equal, or within 16 ulp of each other (values of the same function at
@@ -197,13 +229,14 @@ enum Pieces {
   /// search interval, strictly inside the piece; nil when the piece has no
   /// samples there.
   static func probes(_ piece: RealInterval, _ samples: ViewSamples) -> [Int]? {
-    let inside = samples.searchIndices.filter { i in
-      let x = samples.xs[i]
-      return x > piece.lower && x < piece.upper
-    }
-    guard !inside.isEmpty else { return nil }
-    let n = min(9, inside.count)
-    return (0..<n).map { k in inside[n == 1 ? 0 : k * (inside.count - 1) / (n - 1)] }
+    let search = samples.searchIndices
+    var range = samples.indices(from: piece.lower, through: piece.upper).clamped(to: search)
+    // Strictly inside the piece.
+    if !range.isEmpty && samples.xs[range.lowerBound] == piece.lower { range = (range.lowerBound + 1)..<range.upperBound }
+    if !range.isEmpty && samples.xs[range.upperBound - 1] == piece.upper { range = range.lowerBound..<(range.upperBound - 1) }
+    guard !range.isEmpty else { return nil }
+    let n = min(9, range.count)
+    return (0..<n).map { k in range.lowerBound + (n == 1 ? 0 : k * (range.count - 1) / (n - 1)) }
   }
 }
 

@@ -42,8 +42,7 @@ public struct GradientDepth: Sendable, Equatable {
         i += 2
       }
       for k in 0..<n { scratch[k] = products[k] }
-      scratch.sort()
-      let median = scratch[(n - 1) / 2]
+      let median = GradientDepth.select(&scratch, (n - 1) / 2)
       var sum = 0.0
       for v in products { sum += v }
       medians.append(median)
@@ -51,6 +50,41 @@ public struct GradientDepth: Sendable, Equatable {
       if vanish == nil && median < threshold { vanish = depth }
     }
     return GradientDepth(depths: Array(1...maxDepth), median: medians, mean: means, depthToVanish: vanish)
+  }
+
+  /// The k-th smallest element (0-based) of `a`, by quickselect (Hoare's
+  /// FIND with a median-of-three pivot): O(n), where sorting is O(n log n).
+  /// `a` is reordered.
+  static func select(_ a: inout [Double], _ k: Int) -> Double {
+    var lo = 0
+    var hi = a.count - 1
+    while lo < hi {
+      let mid = lo + (hi - lo) / 2
+      // Median of three as the pivot value.
+      let x = a[lo]
+      let y = a[mid]
+      let z = a[hi]
+      let pivot = max(min(x, y), min(max(x, y), z))
+      var i = lo
+      var j = hi
+      while i <= j {
+        while a[i] < pivot { i += 1 }
+        while a[j] > pivot { j -= 1 }
+        if i <= j {
+          a.swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      }
+      if k <= j {
+        hi = j
+      } else if k >= i {
+        lo = i
+      } else {
+        return a[k]
+      }
+    }
+    return a[k]
   }
 
   /// A standard normal draw by the Box-Muller transform (one of the pair;

@@ -57,8 +57,7 @@ public enum PropertyEngine {
 
     // (a) range
     let range = ExtremaSearch(
-      samples: s, g: s.values, gPrime: s.d1, evaluate: { let j = f($0); return (j.value, j.d1) },
-      lowerLimit: valueLower, upperLimit: valueUpper, jumps: Set(smoothness.filter { $0.jumps[0] != 0 }.map(\.x)))
+      samples: s, quantity: .value, lowerLimit: valueLower, upperLimit: valueUpper, jumps: Set(smoothness.filter { $0.jumps[0] != 0 }.map(\.x)))
     let infimum = range.extremum(minimum: true)
     let supremum = range.extremum(minimum: false)
 
@@ -77,9 +76,7 @@ public enum PropertyEngine {
 
     // (e) max |f'|
     let slope = ExtremaSearch(
-      samples: s, g: s.d1.map(abs), gPrime: zip(s.d1, s.d2).map { $0 == 0 ? 0 : ($0 < 0 ? -$1 : $1) },
-      evaluate: { let j = f($0); return (abs(j.d1), j.d1 == 0 ? 0 : (j.d1 < 0 ? -j.d2 : j.d2)) },
-      lowerLimit: absD1Lower, upperLimit: absD1Upper, jumps: Set(smoothness.filter { $0.jumps[1] != 0 }.map(\.x)))
+      samples: s, quantity: .absoluteSlope, lowerLimit: absD1Lower, upperLimit: absD1Upper, jumps: Set(smoothness.filter { $0.jumps[1] != 0 }.map(\.x)))
     let maxSlope = slope.extremum(minimum: false)
 
     // (f) saturation and dead regions

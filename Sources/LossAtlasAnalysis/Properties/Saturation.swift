@@ -14,16 +14,17 @@ enum Saturation {
     guard threshold.isFinite, threshold > 0 else { return [] }
     let f = s.view.evaluate
     let below: (Double) -> Bool = { abs(f($0).d1) < threshold }
-    let flags = s.d1.map { abs($0) < threshold }
     var result: [FoundInterval] = []
     var start: Double?
     let domain = s.view.domain
-    if flags.first == true {
+    let d1 = s.d1
+    func flag(_ i: Int) -> Bool { abs(d1[i]) < threshold }
+    if flag(0) {
       let lowerBelow = lowerLimit.map { abs($0.value) < threshold } ?? true
       start = lowerBelow ? domain.lower : s.xs[0]
     }
-    for i in 1..<s.xs.count where flags[i] != flags[i - 1] {
-      if flags[i] {
+    for i in 1..<s.xs.count where flag(i) != flag(i - 1) {
+      if flag(i) {
         let b = RootFinding.boundary({ below($0) }, from: s.xs[i - 1], to: s.xs[i], relativeTolerance: tolerance)
         start = b.firstTrue
       } else if let a = start {

@@ -46,34 +46,37 @@ public struct ViewSamples: Sendable {
     }
     search = lo...hi
 
-    var xs = Grid.linear(from: lo, to: hi, count: count).values
-    xs.append(contentsOf: view.breakpoints.filter { domain.contains($0) })
-    // Open domain ends are approached, never evaluated.
-    xs = xs.filter(domain.contains)
+    // The dense grid is sorted already; the few extra points (breakpoints,
+    // far samples) are sorted on their own and merged in, not re-sorted
+    // with the million grid points.
+    let grid = Grid.linear(from: lo, to: hi, count: count).values.filter(domain.contains)
     let lowerFar = ViewSamples.outward(from: lo, toward: domain.lower, closed: domain.lowerClosed)
     let upperFar = ViewSamples.outward(from: hi, toward: domain.upper, closed: domain.upperClosed)
-    xs.append(contentsOf: lowerFar)
-    xs.append(contentsOf: upperFar)
-    xs.sort()
-    // Drop duplicates (a breakpoint on the grid, the search edge twice).
+    // Open domain ends are approached, never evaluated.
+    let extra = (view.breakpoints + lowerFar + upperFar).filter(domain.contains).sorted()
     var unique: [Double] = []
-    unique.reserveCapacity(xs.count)
-    for x in xs where unique.last != x { unique.append(x) }
+    unique.reserveCapacity(grid.count + extra.count)
+    var i = 0
+    var j = 0
+    while i < grid.count || j < extra.count {
+      let x: Double
+      if j >= extra.count || (i < grid.count && grid[i] <= extra[j]) {
+        x = grid[i]
+        i += 1
+      } else {
+        x = extra[j]
+        j += 1
+      }
+      // Drop duplicates (a breakpoint on the grid, the search edge twice).
+      if unique.last != x { unique.append(x) }
+    }
     self.xs = unique
 
-    var values = [Double](repeating: 0, count: unique.count)
-    var d1 = values
-    var d2 = values
+    let block = Sweep.run(view, parameters: ParameterValues(), xs: unique)
+    self.values = block.values
+    self.d1 = block.d1
+    self.d2 = block.d2
     let f = view.evaluate
-    for i in unique.indices {
-      let j = f(unique[i])
-      values[i] = j.value
-      d1[i] = j.d1
-      d2[i] = j.d2
-    }
-    self.values = values
-    self.d1 = d1
-    self.d2 = d2
     towardLower = lowerFar.map { ($0, f($0)) }
     towardUpper = upperFar.map { ($0, f($0)) }
   }
@@ -114,8 +117,25 @@ public struct ViewSamples: Sendable {
 
   /// Indices of the samples inside the search interval.
   public var searchIndices: Range<Int> {
-    let start = xs.firstIndex { $0 >= search.lowerBound } ?? xs.count
-    let end = xs.lastIndex { $0 <= search.upperBound }.map { $0 + 1 } ?? start
+    indices(from: search.lowerBound, through: search.upperBound)
+  }
+
+  /// The first index whose x is not below `x` (binary search; xs is sorted).
+  public func lowerIndex(_ x: Double) -> Int {
+    var lo = 0
+    var hi = xs.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if xs[mid] < x { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// Indices of the samples with a <= x <= b.
+  public func indices(from a: Double, through b: Double) -> Range<Int> {
+    let start = lowerIndex(a)
+    var end = lowerIndex(b)
+    while end < xs.count && xs[end] <= b { end += 1 }
     return start..<max(start, end)
   }
 }

@@ -18,6 +18,13 @@ public struct FormulaEnvironment: Sendable {
     if let v = scalars[s.name], v == v.rounded(), Swift.abs(v) < 1e9 { return Int(v) }
     return nil
   }
+
+  /// The index a sum, max or argmax skips, if any.
+  func skipped(_ excluding: Symbol?) throws(FormulaError) -> Int? {
+    guard let s = excluding else { return nil }
+    guard let k = index(s) else { throw FormulaError(description: "unbound index \(s.name)") }
+    return k
+  }
 }
 
 /// A formula that cannot be evaluated: an unbound symbol, or a value that
@@ -34,8 +41,9 @@ extension Expr {
   public func evaluate(_ env: FormulaEnvironment) throws(FormulaError) -> Double {
     switch self {
     case .symbol(let s):
-      if let v = env.scalars[s.name] { return v }
+      // An index bound by an enclosing sum shadows a free value of the name.
       if let i = env.indices[s.name] { return Double(i) }
+      if let v = env.scalars[s.name] { return v }
       throw FormulaError(description: "unbound symbol \(s.name)")
     case .element(let s, let index):
       guard let vector = env.vectors[s.name] else { throw FormulaError(description: "unbound vector \(s.name)") }
@@ -80,10 +88,7 @@ extension Expr {
       throw FormulaError(description: "no case covers the input")
     case .sumOver(let j, let excluding, let body):
       var total = 0.0
-      let skip = try excluding.map { s throws(FormulaError) -> Int in
-        guard let k = env.index(s) else { throw FormulaError(description: "unbound index \(s.name)") }
-        return k
-      }
+      let skip = try env.skipped(excluding)
       for i in 0..<env.count where i != skip {
         var inner = env
         inner.indices[j.name] = i
@@ -92,10 +97,7 @@ extension Expr {
       return total
     case .maxOver(let j, let excluding, let body):
       var best = -Double.infinity
-      let skip = try excluding.map { s throws(FormulaError) -> Int in
-        guard let k = env.index(s) else { throw FormulaError(description: "unbound index \(s.name)") }
-        return k
-      }
+      let skip = try env.skipped(excluding)
       for i in 0..<env.count where i != skip {
         var inner = env
         inner.indices[j.name] = i
@@ -105,6 +107,25 @@ extension Expr {
     case .kronecker(let a, let b):
       guard let i = env.index(a), let k = env.index(b) else { throw FormulaError(description: "unbound index") }
       return i == k ? 1 : 0
+    case .named(_, let definition):
+      return try definition.evaluate(env)
+    case .count(let s):
+      guard let vector = env.vectors[s.name] else { throw FormulaError(description: "unbound vector \(s.name)") }
+      return Double(vector.count)
+    case .indicator(let condition):
+      return try condition.holds(env) ? 1 : 0
+    case .argmaxOver(let j, let excluding, let body):
+      // Strictly greater: the first index wins a tie.
+      var best: (index: Int, value: Double)?
+      let skip = try env.skipped(excluding)
+      for i in 0..<env.count where i != skip {
+        var inner = env
+        inner.indices[j.name] = i
+        let v = try body.evaluate(inner)
+        if best == nil || v > best!.value { best = (i, v) }
+      }
+      guard let best else { throw FormulaError(description: "argmax over no index") }
+      return Double(best.index)
     }
   }
 

@@ -9,13 +9,16 @@ enum Precedence: Int, Comparable {
 extension Expr {
   var precedence: Precedence {
     switch self {
-    case .symbol, .element, .constant, .apply, .fraction, .kronecker: return .atom
+    // A symbol printed with a superscript (sigma^2) binds like a power, so
+    // that a power of it is parenthesised rather than doubly superscripted.
+    case .symbol(let s), .named(let s, _): return s.hasSuperscript ? .power : .atom
+    case .element, .constant, .apply, .fraction, .kronecker, .count, .indicator: return .atom
     case .number(let v): return v < 0 ? .negation : .atom
     case .power: return .power
     case .product: return .product
     case .negate: return .negation
     case .sum, .difference: return .sum
-    case .sumOver, .maxOver: return .bigOperator
+    case .sumOver, .maxOver, .argmaxOver: return .bigOperator
     case .cases: return .cases
     }
   }
@@ -42,13 +45,13 @@ extension Expr {
       var out = terms.first.map { $0.latex(in: .sum) } ?? "0"
       for t in terms.dropFirst() {
         switch t {
-        case .negate(let a): out += " - " + a.latex(in: .product)
+        case .negate(let a): out += " - " + a.latexAfterMinus
         case .number(let v) where v < 0: out += " - " + FormulaNumber.text(-v, minus: "-")
         default: out += " + " + t.latex(in: .sum)
         }
       }
       return out
-    case .difference(let a, let b): return a.latex(in: .sum) + " - " + b.latex(in: .product)
+    case .difference(let a, let b): return a.latex(in: .sum) + " - " + b.latexAfterMinus
     case .product(let factors):
       var out = ""
       for (i, f) in factors.enumerated() {
@@ -56,11 +59,11 @@ extension Expr {
         out += f.latex(in: .product)
       }
       return out
-    case .negate(let a): return "-" + a.latex(in: .product)
+    case .negate(let a): return "-" + a.latexAfterMinus
     case .fraction(let a, let b): return "\\frac{\(a.latex)}{\(b.latex)}"
-    case .power(.apply(let f, let args), let e) where f.isNamedOperator:
-      return f.latexName + "^{\(e.latex)}" + Expr.latexArguments(args)
-    case .power(let a, let e): return a.latex(in: .atom) + "^{\(e.latex)}"
+    case .power(.apply(let f, let args), let e) where f.takesPowerOnName:
+      return f.latexName + "^{\(e.exponentLatex)}" + Expr.latexArguments(args)
+    case .power(let a, let e): return a.latex(in: .atom) + "^{\(e.exponentLatex)}"
     case .apply(let f, let args): return Expr.latexApply(f, args)
     case .cases(let list):
       let rows = list.map { value, condition in
@@ -69,13 +72,39 @@ extension Expr {
       return "\\begin{cases} " + rows.joined(separator: " \\\\ ") + " \\end{cases}"
     case .sumOver(let j, let excluding, let body):
       let sub = excluding.map { "\(j.latex) \\neq \($0.latex)" } ?? j.latex
+      // A sum of "e if c, else 0" prints as a sum restricted to c.
+      if let (term, condition) = body.restrictedTerm {
+        return "\\sum_{\(sub):\\, \(condition.latex)} " + term.latex(in: .product)
+      }
       return "\\sum_{\(sub)} " + body.latex(in: .product)
     case .maxOver(let j, let excluding, let body):
       let sub = excluding.map { "\(j.latex) \\neq \($0.latex)" } ?? j.latex
       return "\\max_{\(sub)} " + body.latex(in: .product)
     case .kronecker(let a, let b): return "\\delta_{\(a.latex)\(b.latex)}"
+    case .named(let s, _): return s.latex
+    case .count: return "C"
+    case .indicator(let condition): return "\\mathbf{1}[\(condition.latex)]"
+    case .argmaxOver(let j, let excluding, let body):
+      let sub = excluding.map { "\(j.latex) \\neq \($0.latex)" } ?? j.latex
+      return "\\min \\operatorname*{arg\\,max}_{\(sub)} " + body.latex(in: .product)
     }
   }
+
+  /// The term and condition of a body `e if c, else 0`, which a sum
+  /// prints as a sum restricted to c.
+  var restrictedTerm: (Expr, Condition)? {
+    guard case .cases(let list) = self, list.count == 2, case .number(0) = list[1].0, list[1].1.isOtherwise,
+      !list[0].1.isOtherwise
+    else { return nil }
+    return (list[0].0, list[0].1)
+  }
+
+  /// Whether the node is a big operator (a sum, max or argmax over an index).
+  var isBigOperator: Bool { precedence == .bigOperator }
+
+  /// Printed after a minus sign: a product or tighter as is, and a big
+  /// operator too (a - sum_j b_j: its body ends at the first + or -).
+  var latexAfterMinus: String { isBigOperator ? latex : latex(in: .product) }
 
   /// Printed for a parent that needs at least `needed` binding.
   func latex(in needed: Precedence) -> String {
@@ -90,20 +119,51 @@ extension Expr {
 
   static func latexApply(_ f: MathFunction, _ args: [Expr]) -> String {
     switch f {
-    case .exp: return "e^{\(args[0].latex)}"
+    case .exp: return "e^{\(args[0].exponentLatex)}"
     case .abs: return "\\left|\(args[0].latex)\\right|"
     case .sqrt: return "\\sqrt{\(args[0].latex)}"
     default: return f.latexName + latexArguments(args)
     }
   }
 
+  /// The formula as an exponent: fractions inline, as a textbook writes
+  /// e^{-x^2/2} and (...)^{alpha/2 - 1}, elsewhere as `latex`.
+  var exponentLatex: String {
+    switch self {
+    case .fraction(let a, let b): return a.latex(in: .product) + "/" + b.latex(in: .power)
+    case .negate(let a): return "-" + (a.isFraction ? a.exponentLatex : a.latexAfterMinus)
+    case .difference(let a, let b):
+      return (a.isFraction ? a.exponentLatex : a.latex(in: .sum)) + " - " + (b.isFraction ? b.exponentLatex : b.latexAfterMinus)
+    case .sum(let terms) where terms.contains(where: \.isFraction):
+      var out = terms[0].isFraction ? terms[0].exponentLatex : terms[0].latex(in: .sum)
+      for t in terms.dropFirst() {
+        switch t {
+        case .negate(let a): out += " - " + (a.isFraction ? a.exponentLatex : a.latexAfterMinus)
+        case .fraction: out += " + " + t.exponentLatex
+        default: out += " + " + t.latex(in: .sum)
+        }
+      }
+      return out
+    default: return latex
+    }
+  }
+
+  var isFraction: Bool {
+    if case .fraction = self { return true }
+    return false
+  }
+
   /// Whether the printed form is taller than a line (holds a fraction).
   var isTall: Bool {
     switch self {
-    case .fraction, .cases, .sumOver, .maxOver: return true
+    case .fraction, .cases, .sumOver, .maxOver, .argmaxOver: return true
     case .sum(let xs), .product(let xs): return xs.contains { $0.isTall }
     case .negate(let a): return a.isTall
-    case .difference(let a, let b), .power(let a, let b): return a.isTall || b.isTall
+    case .difference(let a, let b): return a.isTall || b.isTall
+    // An exponent prints its fractions inline (a/b): it adds no height.
+    case .power(let a, _): return a.isTall
+    case .apply(.exp, _): return false
+    case .indicator(let c): return c.isTall
     case .apply(_, let xs): return xs.contains { $0.isTall }
     default: return false
     }
@@ -111,11 +171,12 @@ extension Expr {
 }
 
 extension MathFunction {
-  /// Functions printed as an operator name followed by parenthesised arguments.
-  var isNamedOperator: Bool {
+  /// Functions whose power prints on the name, tanh^2(x); others print
+  /// f(x)^2 (max(0, 1 - y s)^2, not max^2).
+  var takesPowerOnName: Bool {
     switch self {
-    case .exp, .abs, .sqrt: return false
-    default: return true
+    case .tanh, .cosh, .sinh: return true
+    default: return false
     }
   }
 
@@ -158,6 +219,18 @@ extension Condition {
     return false
   }
 
+  /// Whether the printed condition holds a fraction or a big operator.
+  var isTall: Bool {
+    switch self {
+    case .less(let a, let b), .lessOrEqual(let a, let b), .greater(let a, let b), .greaterOrEqual(let a, let b),
+      .equal(let a, let b), .notEqual(let a, let b):
+      return a.isTall || b.isTall
+    case .between(let a, let x, let b, _, _): return a.isTall || x.isTall || b.isTall
+    case .and(let list): return list.contains { $0.isTall }
+    case .otherwise: return false
+    }
+  }
+
   var latex: String {
     switch self {
     case .less(let a, let b): return "\(a.latex) < \(b.latex)"
@@ -174,13 +247,21 @@ extension Condition {
   }
 }
 
+extension Symbol {
+  /// Whether the printed symbol carries a superscript (sigma^2).
+  var hasSuperscript: Bool { latex.contains("^") }
+}
+
 /// Numbers in formulas: integers without a fraction part, other values in
-/// their shortest round-trip form, minus as given (`-` or U+2212).
+/// their shortest round-trip form, infinity as `infinity` (`\infty` or ∞),
+/// minus as given (`-` or U+2212).
 enum FormulaNumber {
-  static func text(_ v: Double, minus: String) -> String {
+  static func text(_ v: Double, minus: String, infinity: String = "\\infty") -> String {
     let magnitude = Swift.abs(v)
     let body: String
-    if magnitude == magnitude.rounded(), magnitude < 1e15 {
+    if magnitude == .infinity {
+      body = infinity
+    } else if magnitude == magnitude.rounded(), magnitude < 1e15 {
       body = String(Int64(magnitude))
     } else {
       body = magnitude.description

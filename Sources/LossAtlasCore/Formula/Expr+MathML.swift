@@ -11,20 +11,20 @@ extension Expr {
     case .symbol(let s): return s.mathml
     case .element(let s, let i): return "<msub>\(s.mathml)\(i.mathml)</msub>"
     case .number(let v):
-      return v < 0 ? "<mrow><mo>−</mo><mn>\(FormulaNumber.text(-v, minus: ""))</mn></mrow>" : "<mn>\(FormulaNumber.text(v, minus: ""))</mn>"
+      return v < 0 ? "<mrow><mo>−</mo>\(Expr.mathmlNumber(-v))</mrow>" : Expr.mathmlNumber(v)
     case .constant(let s, _): return s.mathml
     case .sum(let terms):
       var out = terms.first.map { $0.mathml(in: .sum) } ?? "<mn>0</mn>"
       for t in terms.dropFirst() {
         switch t {
-        case .negate(let a): out += "<mo>−</mo>" + a.mathml(in: .product)
-        case .number(let v) where v < 0: out += "<mo>−</mo><mn>\(FormulaNumber.text(-v, minus: ""))</mn>"
+        case .negate(let a): out += "<mo>−</mo>" + a.mathmlAfterMinus
+        case .number(let v) where v < 0: out += "<mo>−</mo>" + Expr.mathmlNumber(-v)
         default: out += "<mo>+</mo>" + t.mathml(in: .sum)
         }
       }
       return "<mrow>\(out)</mrow>"
     case .difference(let a, let b):
-      return "<mrow>\(a.mathml(in: .sum))<mo>−</mo>\(b.mathml(in: .product))</mrow>"
+      return "<mrow>\(a.mathml(in: .sum))<mo>−</mo>\(b.mathmlAfterMinus)</mrow>"
     case .product(let factors):
       var out = ""
       for (i, f) in factors.enumerated() {
@@ -32,11 +32,11 @@ extension Expr {
         out += f.mathml(in: .product)
       }
       return "<mrow>\(out)</mrow>"
-    case .negate(let a): return "<mrow><mo>−</mo>\(a.mathml(in: .product))</mrow>"
+    case .negate(let a): return "<mrow><mo>−</mo>\(a.mathmlAfterMinus)</mrow>"
     case .fraction(let a, let b): return "<mfrac>\(a.mathmlRow)\(b.mathmlRow)</mfrac>"
-    case .power(.apply(let f, let args), let e) where f.isNamedOperator:
-      return "<mrow><msup>\(f.mathmlName)\(e.mathmlRow)</msup><mo>\u{2061}</mo>\(Expr.mathmlArguments(args))</mrow>"
-    case .power(let a, let e): return "<msup>\(a.mathml(in: .atom))\(e.mathmlRow)</msup>"
+    case .power(.apply(let f, let args), let e) where f.takesPowerOnName:
+      return "<mrow><msup>\(f.mathmlName)\(e.exponentMathML)</msup><mo>\u{2061}</mo>\(Expr.mathmlArguments(args))</mrow>"
+    case .power(let a, let e): return "<msup>\(a.mathml(in: .atom))\(e.exponentMathML)</msup>"
     case .apply(let f, let args): return Expr.mathmlApply(f, args)
     case .cases(let list):
       let rows = list.map { value, condition in
@@ -45,16 +45,61 @@ extension Expr {
       }
       return "<mrow><mo>{</mo><mtable columnalign=\"left left\">\(rows.joined())</mtable></mrow>"
     case .sumOver(let j, let excluding, let body):
-      let under = excluding.map { "<mrow>\(j.mathml)<mo>≠</mo>\($0.mathml)</mrow>" } ?? j.mathml
+      let index = excluding.map { "\(j.mathml)<mo>≠</mo>\($0.mathml)" } ?? j.mathml
+      if let (term, condition) = body.restrictedTerm {
+        let under = "<mrow>\(index)<mo>:</mo>\(condition.mathml)</mrow>"
+        return "<mrow><munder><mo>∑</mo>\(under)</munder>\(term.mathml(in: .product))</mrow>"
+      }
+      let under = excluding == nil ? index : "<mrow>\(index)</mrow>"
       return "<mrow><munder><mo>∑</mo>\(under)</munder>\(body.mathml(in: .product))</mrow>"
     case .maxOver(let j, let excluding, let body):
       let under = excluding.map { "<mrow>\(j.mathml)<mo>≠</mo>\($0.mathml)</mrow>" } ?? j.mathml
       return "<mrow><munder><mo movablelimits=\"true\">max</mo>\(under)</munder>\(body.mathml(in: .product))</mrow>"
     case .kronecker(let a, let b): return "<msub><mi>δ</mi><mrow>\(a.mathml)\(b.mathml)</mrow></msub>"
+    case .named(let s, _): return s.mathml
+    case .count: return "<mi>C</mi>"
+    case .indicator(let condition): return "<mrow><mn>𝟏</mn><mo>[</mo>\(condition.mathml)<mo>]</mo></mrow>"
+    case .argmaxOver(let j, let excluding, let body):
+      let under = excluding.map { "<mrow>\(j.mathml)<mo>≠</mo>\($0.mathml)</mrow>" } ?? j.mathml
+      return "<mrow><mi>min</mi><mo>\u{2061}</mo><munder><mo movablelimits=\"true\">arg max</mo>\(under)</munder>"
+        + "\(body.mathml(in: .product))</mrow>"
     }
   }
 
+  /// A non-negative number as an `<mn>` (infinity as ∞).
+  static func mathmlNumber(_ v: Double) -> String {
+    "<mn>\(FormulaNumber.text(v, minus: "", infinity: "∞"))</mn>"
+  }
+
   var mathmlRow: String { "<mrow>\(mathml)</mrow>" }
+
+  /// The formula as an exponent, in an `<mrow>`: fractions inline (a/b),
+  /// like `exponentLatex`.
+  var exponentMathML: String {
+    func inline(_ e: Expr) -> String {
+      switch e {
+      case .fraction(let a, let b): return a.mathml(in: .product) + "<mo>/</mo>" + b.mathml(in: .power)
+      case .negate(let a): return "<mo>−</mo>" + (a.isFraction ? inline(a) : a.mathmlAfterMinus)
+      case .difference(let a, let b):
+        return (a.isFraction ? inline(a) : a.mathml(in: .sum)) + "<mo>−</mo>" + (b.isFraction ? inline(b) : b.mathmlAfterMinus)
+      case .sum(let terms) where terms.contains(where: \.isFraction):
+        var out = terms[0].isFraction ? inline(terms[0]) : terms[0].mathml(in: .sum)
+        for t in terms.dropFirst() {
+          switch t {
+          case .negate(let a): out += "<mo>−</mo>" + (a.isFraction ? inline(a) : a.mathmlAfterMinus)
+          case .fraction: out += "<mo>+</mo>" + inline(t)
+          default: out += "<mo>+</mo>" + t.mathml(in: .sum)
+          }
+        }
+        return out
+      default: return e.mathml
+      }
+    }
+    return exponentLatex == latex ? mathmlRow : "<mrow>\(inline(self))</mrow>"
+  }
+
+  /// Printed after a minus sign, like `latexAfterMinus`.
+  var mathmlAfterMinus: String { isBigOperator ? mathml : mathml(in: .product) }
 
   func mathml(in needed: Precedence) -> String {
     precedence < needed ? "<mrow><mo>(</mo>\(mathml)<mo>)</mo></mrow>" : mathml
@@ -66,7 +111,7 @@ extension Expr {
 
   static func mathmlApply(_ f: MathFunction, _ args: [Expr]) -> String {
     switch f {
-    case .exp: return "<msup><mi>e</mi>\(args[0].mathmlRow)</msup>"
+    case .exp: return "<msup><mi>e</mi>\(args[0].exponentMathML)</msup>"
     case .abs: return "<mrow><mo>|</mo>\(args[0].mathml)<mo>|</mo></mrow>"
     case .sqrt: return "<msqrt>\(args[0].mathml)</msqrt>"
     default: return "<mrow>\(f.mathmlName)<mo>\u{2061}</mo>\(mathmlArguments(args))</mrow>"

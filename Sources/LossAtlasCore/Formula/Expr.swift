@@ -53,8 +53,8 @@ public indirect enum Condition: Sendable {
   case greaterOrEqual(Expr, Expr)
   case equal(Expr, Expr)
   case notEqual(Expr, Expr)
-  /// a < x < b
-  case between(Expr, Expr, Expr, closedLower: Bool, closedUpper: Bool)
+  /// a < x < b (each end open unless said closed)
+  case between(Expr, Expr, Expr, closedLower: Bool = false, closedUpper: Bool = false)
   case and([Condition])
   /// The last case: every input not covered above.
   case otherwise
@@ -85,6 +85,18 @@ public indirect enum Expr: Sendable {
   case maxOver(Symbol, excluding: Symbol?, Expr)
   /// The Kronecker delta: 1 if the two indices are equal, else 0.
   case kronecker(Symbol, Symbol)
+  /// A quantity the formula names (r = yhat - y, p = sigma(z), j^*):
+  /// printed as its symbol, evaluated by its definition, and listed once
+  /// under the formulas as `symbol = definition`.
+  case named(Symbol, Expr)
+  /// The number C of elements of a vector symbol (the number of classes),
+  /// printed as C.
+  case count(Symbol)
+  /// The indicator (Iverson bracket) of a condition: 1 if it holds, else 0.
+  case indicator(Condition)
+  /// The first index j = 0...C-1 (optionally skipping j = `excluding`)
+  /// where the body is largest: min argmax, the tie rule printed with it.
+  case argmaxOver(Symbol, excluding: Symbol?, Expr)
 }
 
 // MARK: - Building
@@ -125,6 +137,12 @@ extension Expr {
   public static func softplus(_ a: Expr) -> Expr { .apply(.softplus, [a]) }
   public static func max(_ a: Expr, _ b: Expr) -> Expr { .apply(.max, [a, b]) }
   public static func min(_ a: Expr, _ b: Expr) -> Expr { .apply(.min, [a, b]) }
+
+  /// A constant printed with the given decimal digits (the catalog's
+  /// exact SELU constants) and evaluated as their nearest Double.
+  public static func decimal(_ digits: String) -> Expr {
+    .constant(Symbol(digits, latex: digits, mathml: "<mn>\(digits)</mn>"), Double(digits)!)
+  }
 
   /// pi, printed as π.
   public static let pi = Expr.constant(Symbol("pi", latex: "\\pi", mathml: "<mi>π</mi>"), Double.pi)

@@ -18,7 +18,9 @@ public struct FunctionFormula: Sendable {
   /// gradient in a vector argument, [] for a scalar derivative.
   public let derivativeIndices: [Symbol]
   /// Definitions the formulas use, printed under them ("k = sqrt(2/pi)"),
-  /// each as (LaTeX, MathML) of one equation.
+  /// each as (LaTeX, MathML) of one equation: first every named quantity
+  /// of the formulas (`Expr.named`) in order of first appearance, printed
+  /// from the very tree that is evaluated, then the given ones.
   public let definitions: [(latex: String, mathml: String)]
 
   public init(
@@ -30,8 +32,57 @@ public struct FunctionFormula: Sendable {
     self.secondDerivative = secondDerivative
     self.valueIndex = valueIndex
     self.derivativeIndices = derivativeIndices
-    self.definitions = definitions.map { d in
+    var parts = [value] + derivatives.map(\.expr)
+    if let secondDerivative { parts.append(secondDerivative) }
+    let named = Expr.namedQuantities(in: parts).map { (lhs: Expr.symbol($0.symbol), rhs: $0.definition) }
+    self.definitions = (named + definitions).map { d in
       ("\(d.lhs.latex) = \(d.rhs.latex)", "<mrow>\(d.lhs.mathml)<mo>=</mo>\(d.rhs.mathml)</mrow>")
+    }
+  }
+}
+
+extension Expr {
+  /// The named quantities of `exprs` (and of their definitions), each once
+  /// by name, in order of first appearance.
+  static func namedQuantities(in exprs: [Expr]) -> [(symbol: Symbol, definition: Expr)] {
+    var found: [(symbol: Symbol, definition: Expr)] = []
+    var queue = exprs
+    while !queue.isEmpty {
+      let e = queue.removeFirst()
+      if case .named(let s, let definition) = e, !found.contains(where: { $0.symbol.name == s.name }) {
+        found.append((s, definition))
+        // Quantities its definition uses come after the ones already waiting.
+        queue.append(definition)
+        continue
+      }
+      queue.insert(contentsOf: e.children, at: 0)
+    }
+    return found
+  }
+
+  /// The subexpressions of this node (those of its conditions included).
+  var children: [Expr] {
+    switch self {
+    case .symbol, .element, .number, .constant, .kronecker, .count, .named: return []
+    case .sum(let xs), .product(let xs), .apply(_, let xs): return xs
+    case .negate(let a), .sumOver(_, _, let a), .maxOver(_, _, let a), .argmaxOver(_, _, let a): return [a]
+    case .difference(let a, let b), .fraction(let a, let b), .power(let a, let b): return [a, b]
+    case .cases(let list): return list.flatMap { [$0.0] + $0.1.operands }
+    case .indicator(let c): return c.operands
+    }
+  }
+}
+
+extension Condition {
+  /// The expressions the condition compares.
+  var operands: [Expr] {
+    switch self {
+    case .less(let a, let b), .lessOrEqual(let a, let b), .greater(let a, let b), .greaterOrEqual(let a, let b),
+      .equal(let a, let b), .notEqual(let a, let b):
+      return [a, b]
+    case .between(let a, let x, let b, _, _): return [a, x, b]
+    case .and(let list): return list.flatMap(\.operands)
+    case .otherwise: return []
     }
   }
 }
@@ -44,6 +95,10 @@ extension FunctionSpec {
 
 /// The formulas of every catalog function, keyed by id.
 public enum Formulas {
+  /// The formula of the catalog id `id` (whether or not the function's
+  /// implementation is in the catalog yet), or nil.
+  public static func formula(for id: String) -> FunctionFormula? { byID[id] }
+
   static let byID: [String: FunctionFormula] = {
     var all: [String: FunctionFormula] = [:]
     for table in [activations, vectorActivations, marginLosses, probabilisticLosses, multiclassLosses, regressionLosses] {

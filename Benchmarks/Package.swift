@@ -1,6 +1,8 @@
 // swift-tools-version: 6.1
-// Release-mode benchmark and demo for LossAtlasCharts, kept out of the root
-// package so it never slows the main build. Run from this directory:
+// Release-mode benchmarks, kept out of the root package so they never slow
+// the main build. Run from this directory (or `make bench` at the root):
+//   swift run -c release catalog-bench     # ns per point, every scalar function
+//   swift run -c release analysis-bench    # the property engine over the catalog
 //   swift run -c release charts-bench      # ms per chart, parallel set
 //   swift run -c release charts-demo       # example PNGs in /tmp/charts-demo
 import Foundation
@@ -9,12 +11,22 @@ import PackageDescription
 // SwiftPM names a path dependency after its directory (a clone may be called
 // LossAtlas, lossatlas or a worktree name), so the name is derived, not spelled.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .appendingPathComponent("../..").standardizedFileURL.lastPathComponent
+  .appendingPathComponent("..").standardizedFileURL.lastPathComponent
 
 let package = Package(
-  name: "ChartsBench",
-  dependencies: [.package(path: "../..")],
+  name: "LossAtlasBenchmarks",
+  dependencies: [.package(path: "..")],
   targets: [
+    .executableTarget(
+      name: "catalog-bench",
+      dependencies: [.product(name: "LossAtlasCore", package: root)]
+    ),
+    .executableTarget(
+      name: "analysis-bench",
+      dependencies: [
+        .product(name: "LossAtlasCore", package: root), .product(name: "LossAtlasAnalysis", package: root),
+      ]
+    ),
     .target(
       name: "BenchFigures",
       dependencies: [.product(name: "LossAtlasCharts", package: root)]

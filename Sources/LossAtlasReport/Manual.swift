@@ -1,0 +1,228 @@
+import Foundation
+import LossAtlasAnalysis
+import LossAtlasCharts
+import LossAtlasCore
+import LossAtlasResources
+import LossAtlasVerification
+import Mustache
+
+/// The output formats of the manual.
+public enum ManualFormat: String, Sendable, CaseIterable {
+  case markdown, html
+}
+
+/// What `lossatlas generate` is asked to do.
+public struct ManualOptions: Sendable {
+  public var formats: [ManualFormat] = ManualFormat.allCases
+  /// Restrict the function pages, figures and sweeps to these ids.
+  public var only: [String]?
+  public var templates: TemplateSet
+  public var jobs: Int = 2
+  public var tau: Double = 1e-2
+
+  public init(templates: TemplateSet) {
+    self.templates = templates
+  }
+}
+
+/// A rendered figure: where it goes and its PNG bytes.
+public struct RenderedFigure: Sendable {
+  public let info: FigureInfo
+  public let png: [UInt8]
+
+  public init(info: FigureInfo, png: [UInt8]) {
+    self.info = info
+    self.png = png
+  }
+}
+
+/// A step of the generator failed: the error names the step.
+public struct ManualError: Error, Sendable, CustomStringConvertible {
+  public let step: String
+  public let reason: String
+  public var description: String { "\(step): \(reason)" }
+}
+
+/// Generates the manual as a literal list of named steps over one context;
+/// each step reports progress, and any error is tagged with its step's name.
+/// Nothing is written here: the caller passes the files to ``OutputWriter``.
+public enum ManualGenerator {
+  public typealias FigureSource = @Sendable ([FunctionAnalysis], Int, @escaping @Sendable (Int, Int) -> Void) throws -> [RenderedFigure]
+
+  public static func generate(
+    _ options: ManualOptions, figures figureSource: FigureSource, progress: @escaping @Sendable (String) -> Void = { _ in }
+  ) throws -> [OutputFile] {
+    func step<T>(_ name: String, _ body: () throws -> T) throws -> T {
+      progress(name)
+      do {
+        return try body()
+      } catch let e as ManualError {
+        throw e
+      } catch {
+        throw ManualError(step: name, reason: "\(error)")
+      }
+    }
+
+    let specs = try step("validate catalog and templates") { () -> [FunctionSpec] in
+      let wanted = options.only.map(Set.init)
+      if let wanted {
+        for id in wanted.sorted() where !Catalog.ids.contains(id) {
+          throw ManualError(step: "validate", reason: "--only: unknown function '\(id)'")
+        }
+      }
+      for spec in Catalog.all where spec.formula == nil {
+        throw ManualError(step: "validate", reason: "\(spec.id) has no formula")
+      }
+      return Catalog.all.filter { wanted?.contains($0.id) ?? true }
+    }
+
+    let analyses = try step("analyse \(specs.count) functions") {
+      CatalogAnalysis.run(ids: specs.map(\.id), options: AnalysisOptions(saturationTau: options.tau), threads: options.jobs)
+    }
+    let byID = Dictionary(uniqueKeysWithValues: analyses.map { ($0.id, $0) })
+    for a in analyses where !a.failures.isEmpty {
+      let f = a.failures[0]
+      throw ManualError(
+        step: "declared properties",
+        reason: "\(f.coordinates): \(f.outcome.property) declared \(f.outcome.declared), computed \(f.outcome.computed) (run `lossatlas check`)")
+    }
+
+    let accuracy = try step("accuracy against the golden vectors") { () -> [AccuracySummary] in
+      guard let text = ProjectFiles.text("Tests/TestSupport/Fixtures/oracle-public.jsonl") else {
+        throw ManualError(step: "accuracy", reason: "the golden vectors are not embedded in this build")
+      }
+      let lines = try GoldenVectors.parse(text)
+      let ids = specs.map(\.id)
+      let slots = SlotArray<AccuracySummary>(count: ids.count)
+      parallelFor(ids.count, threads: options.jobs) { i in slots.set(i, GoldenVectors.summarize(lines, id: ids[i])) }
+      return slots.values
+    }
+    let accuracyByID = Dictionary(uniqueKeysWithValues: accuracy.map { ($0.id, $0) })
+
+    let (claimResults, errataSources) = try step("errata claims") { () -> ([ClaimResult], [ErrataSource]) in
+      guard let yaml = ProjectFiles.text("claims/article.yaml") else {
+        throw ManualError(step: "errata", reason: "claims/article.yaml is not embedded in this build")
+      }
+      let claims = try ClaimFile.parse(yaml, file: "claims/article.yaml")
+      let results = try ClaimEvaluator(options: AnalysisOptions(saturationTau: options.tau)).evaluate(claims, threads: options.jobs)
+      if let wrong = results.first(where: { !$0.passes }) {
+        throw ManualError(
+          step: "errata", reason: "claim '\(wrong.claim.id)' got verdict \(wrong.holds), the file expects \(wrong.claim.verdict)")
+      }
+      return (results, try ErrataBuilder.parse(yaml, file: "claims/article.yaml"))
+    }
+
+    let rendered = try step("figures") {
+      try figureSource(analyses, options.jobs) { done, total in
+        progress("figures \(done)/\(total)")
+      }
+    }
+    let infos = rendered.map(\.info)
+
+    var files: [OutputFile] = []
+    try step("pages") {
+      var pages: [(name: String, template: String, model: Any)] = []
+      pages.append(("index", "index", OverviewBuilders.index(analyses, accuracy: accuracyByID)))
+      for spec in specs {
+        guard let a = byID[spec.id] else { continue }
+        pages.append((spec.id, "function", FunctionPageBuilder.build(spec, a, figures: infos, accuracy: accuracyByID[spec.id])))
+      }
+      pages.append(("compare-activations", "comparison", OverviewBuilders.activations(byID, figures: infos)))
+      pages.append(
+        (
+          "compare-margin-losses", "comparison",
+          OverviewBuilders.losses(
+            page: "compare-margin-losses", title: "Margin losses compared", family: .marginLoss,
+            intro: [
+              "The margin losses as functions of the margin y·s (the view y = +1 in s). Zero at correct: attained when the loss reaches 0 for a large enough margin, limit when it only tends to 0."
+            ], byID, figures: infos, figureKey: "compare-margin-losses")
+        ))
+      pages.append(
+        (
+          "compare-regression-losses", "comparison",
+          OverviewBuilders.losses(
+            page: "compare-regression-losses", title: "Regression losses compared", family: .regressionLoss,
+            intro: [
+              "The regression losses as functions of the residual r = ŷ − y (the view y = 0). The last column is the prediction that minimises the mean loss over the targets 0, 1, …, 9 and 30: the mean (6.818…) for mse, the median (5) for mae, and in between for the robust losses."
+            ], byID, figures: infos, figureKey: "compare-regression-losses")
+        ))
+      pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos)))
+      pages.append(("methods", "methods", OverviewBuilders.methods(accuracy: accuracy, tau: options.tau)))
+      let errata = try ErrataBuilder.build(errataSources, results: claimResults, figures: infos, formulaCheck: FormulaCheck.run())
+      pages.append(("errata", "errata", errata))
+
+      var keys = Set<String>()
+      for p in pages { keys.formUnion(mirrorKeys(p.model)) }
+      try options.templates.validate(knownKeys: keys)
+
+      for format in options.formats {
+        let folder = format.rawValue
+        let ext = format == .markdown ? "md" : "html"
+        for p in pages {
+          let text = try options.templates.render(p.model, format: folder, name: p.template)
+          files.append(OutputFile(path: "\(folder)/\(p.name).\(ext)", text: Self.tidy(text)))
+        }
+        for f in rendered {
+          files.append(OutputFile(path: "\(folder)/\(f.info.file)", bytes: f.png))
+        }
+        if format == .html {
+          for (name, text) in options.templates.assets.sorted(by: { $0.key < $1.key }) where name.hasPrefix("html/") {
+            files.append(OutputFile(path: name, text: text))
+          }
+        }
+      }
+    }
+
+    try step("data") {
+      files.append(DataExport.catalog(specs))
+      files.append(DataExport.properties(analyses, tau: options.tau))
+      for spec in specs { files.append(DataExport.sweep(spec)) }
+    }
+    return files.sorted { $0.path < $1.path }
+  }
+
+  /// Collapses runs of blank lines left by template sections and ends the
+  /// file with one newline.
+  static func tidy(_ text: String) -> String {
+    var out: [Substring] = []
+    var blank = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" }
+      blank = isBlank ? blank + 1 : 0
+      if blank > 1 { continue }
+      out.append(isBlank ? "" : line)
+    }
+    while out.last == "" { out.removeLast() }
+    return out.joined(separator: "\n") + "\n"
+  }
+}
+
+/// Write-once slots for results computed on several threads.
+final class SlotArray<T: Sendable>: @unchecked Sendable {
+  private var slots: [T?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ i: Int, _ v: T) { lock.withLock { slots[i] = v } }
+
+  var values: [T] { lock.withLock { slots.map { $0! } } }
+}
+
+/// Escapes text for Markdown (GitHub-flavoured): characters that would
+/// start formatting or break a table cell.
+struct MarkdownContentType: MustacheContentType {
+  func escapeText(_ text: String) -> String {
+    var out = ""
+    for c in text {
+      switch c {
+      case "\\", "`", "*", "_", "[", "]", "|", "#": out.append("\\"); out.append(c)
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\n": out += " "
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,212 @@
+// View models of the manual's pages. Every field is a stored property with
+// its text already formatted (templates only arrange); Markdown and HTML
+// templates render the same models. Links are page ids: a template adds
+// `.md` or `.html`.
+
+/// What every page shares: the navigation and the footer.
+struct Site {
+  let title: String
+  /// The page's own title (for <title> and the first heading).
+  let pageTitle: String
+  let nav: [NavLink]
+  let footer: String
+}
+
+struct NavLink {
+  let page: String
+  let title: String
+  let current: Bool
+}
+
+/// An equation, printed as LaTeX (Markdown) and MathML (HTML).
+struct Equation {
+  let latex: String
+  let mathml: String
+}
+
+/// A figure of the manual: its file (relative to the page), alt text and caption.
+struct FigureRef {
+  let path: String
+  let alt: String
+  let caption: String
+  let width: Int
+  let height: Int
+}
+
+/// One row of a two-column table.
+struct Fact {
+  let name: String
+  let value: String
+}
+
+// MARK: - Index
+
+struct IndexPage {
+  let site: Site
+  let heading: String
+  let intro: [String]
+  let howMade: [String]
+  let families: [FamilyTable]
+  let pages: [NavLink]
+}
+
+struct FamilyTable {
+  let title: String
+  let rows: [IndexRow]
+}
+
+struct IndexRow {
+  let id: String
+  let name: String
+  let range: String
+  let monotonic: String
+  let continuity: String
+  let saturatesLeft: String
+  let saturatesRight: String
+  let convex: String
+  let zeroAtCorrect: String
+  let gradient: String
+  let maxSlope: String
+}
+
+// MARK: - Function page
+
+struct FunctionPage {
+  let site: Site
+  let id: String
+  let name: String
+  let family: String
+  let summary: String
+  let aliases: String?
+  let formula: FormulaSection
+  let parameters: [ParameterRow]
+  let hasParameters: Bool
+  let arguments: [Fact]
+  let figures: [FigureRef]
+  let views: [ViewSection]
+  let settings: SettingsTable?
+  let facts: [Fact]
+  let edgeCases: [EdgeRow]
+  let implementation: String
+  let naiveFailures: [Fact]
+  let hasNaiveFailures: Bool
+  let precision: [PrecisionRow]
+  let conventions: [ConventionRow]
+  let measuredNote: String
+  let references: [ReferenceRow]
+  let accuracy: String
+}
+
+struct FormulaSection {
+  let value: Equation
+  let derivatives: [Equation]
+  let second: Equation?
+  let definitions: [Equation]
+  let hasDefinitions: Bool
+}
+
+struct ParameterRow {
+  let name: String
+  let symbol: Equation
+  let defaultValue: String
+  let range: String
+  let grid: String
+  let summary: String
+}
+
+struct ViewSection {
+  let label: String
+  let rows: [Fact]
+}
+
+/// Key properties across a function's parameter grid.
+struct SettingsTable {
+  let header: [String]
+  let rows: [SettingsRow]
+}
+
+struct SettingsRow {
+  let cells: [String]
+}
+
+struct EdgeRow {
+  let view: String
+  let x: String
+  let value: String
+  let d1: String
+  let d2: String
+  let note: String
+}
+
+struct PrecisionRow {
+  let format: String
+  let direction: String
+  let what: String
+  let from: String
+}
+
+struct ConventionRow {
+  let framework: String
+  let api: String
+  let note: String
+}
+
+struct ReferenceRow {
+  let citation: String
+  let year: String
+  let url: String?
+}
+
+// MARK: - Comparison, methods, errata
+
+struct ComparisonPage {
+  let site: Site
+  let id: String
+  let title: String
+  let intro: [String]
+  let figures: [FigureRef]
+  let tables: [DataTable]
+}
+
+/// A table with a header row and text cells.
+struct DataTable {
+  let caption: String
+  let header: [String]
+  let rows: [SettingsRow]
+}
+
+struct MethodsPage {
+  let site: Site
+  let intro: [String]
+  let properties: [Fact]
+  let thresholds: [Fact]
+  let accuracyIntro: [String]
+  let accuracy: DataTable
+}
+
+struct ErrataPage {
+  let site: Site
+  let intro: [String]
+  let summary: DataTable
+  let entries: [ErrataEntry]
+}
+
+struct ErrataEntry {
+  let id: String
+  let section: String
+  let quote: String
+  let gloss: String
+  let verdict: String
+  let correction: String
+  let evidence: [EvidenceRow]
+  let hasEvidence: Bool
+  let figures: [FigureRef]
+  let links: [NavLink]
+  let hasLinks: Bool
+}
+
+struct EvidenceRow {
+  let statement: String
+  let computed: String
+  let verdict: String
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import LossAtlasCore
+import LossAtlasReport
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension LossAtlasCommand {
+  /// `lossatlas generate`: the whole manual, written atomically.
+  struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Generate the manual (Markdown and HTML pages, figures, data) into a folder.",
+      discussion: """
+        Writes into a temporary sibling folder and swaps it in, so a failed or interrupted \
+        run leaves the previous manual intact; files LossAtlas did not write are kept.
+        """)
+
+    @Option(help: "The output folder.")
+    var out: String = "output"
+
+    @Option(help: "Formats, comma-separated: markdown, html.")
+    var format: String = "markdown,html"
+
+    @Option(help: "Only these function ids (comma-separated): their pages, figures and sweeps.")
+    var only: String?
+
+    @Option(help: "A folder of templates laid out like the project's templates/ (markdown/, html/).")
+    var templates: String?
+
+    @Option(help: "Threads.")
+    var jobs: Int = 2
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
+    func validate() throws {
+      guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+      for f in format.split(separator: ",") where ManualFormat(rawValue: String(f).trimmingCharacters(in: .whitespaces)) == nil {
+        throw ValidationError("--format '\(f)' is not one of markdown, html")
+      }
+      if out.isEmpty { throw ValidationError("--out must name a folder") }
+    }
+
+    func run() throws {
+      let templateSet: TemplateSet
+      do {
+        templateSet = try templates.map { try TemplateSet.directory(URL(fileURLWithPath: $0)) } ?? TemplateSet.embedded()
+      } catch {
+        printError("error: \(error)")
+        throw ExitCode(ExitStatus.failure)
+      }
+      var options = ManualOptions(templates: templateSet)
+      options.formats = format.split(separator: ",").compactMap { ManualFormat(rawValue: String($0).trimmingCharacters(in: .whitespaces)) }
+      options.jobs = jobs
+      if let only {
+        var ids: [String] = []
+        for name in only.split(separator: ",") {
+          do {
+            ids.append(try Catalog.function(named: String(name).trimmingCharacters(in: .whitespaces)).id)
+          } catch {
+            throw fail(error)
+          }
+        }
+        options.only = ids
+      }
+      let showProgress = !quiet && isatty(2) != 0
+      let progress: @Sendable (String) -> Void = { message in
+        if showProgress { printError("lossatlas: \(message)") }
+      }
+      do {
+        let files = try ManualGenerator.generate(options, figures: ManualFigureSource.render, progress: progress)
+        progress("write \(files.count) files to \(out)")
+        try OutputWriter.write(files, to: URL(fileURLWithPath: out))
+      } catch {
+        printError("error: \(error)")
+        throw ExitCode(ExitStatus.failure)
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import LossAtlasAnalysis
+import LossAtlasCore
+
+extension LossAtlasCommand {
+  /// `lossatlas properties`: everything the engine computes about one function.
+  struct Properties: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print every property the engine computes for a function, at each parameter setting of its grid.")
+
+    @Argument(help: "A function id or alias (see `lossatlas list`).")
+    var id: String
+
+    @Option(help: "Saturation threshold tau: |f'| < tau * max |f'|.")
+    var tau: Double = 1e-2
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func validate() throws {
+      guard tau > 0 && tau < 1 else { throw ValidationError("--tau must be in (0, 1), not \(tau)") }
+    }
+
+    func run() throws {
+      let spec: FunctionSpec
+      do {
+        spec = try Catalog.function(named: id)
+      } catch {
+        throw fail(error)
+      }
+      let analysis = CatalogAnalysis.run(ids: [spec.id], options: AnalysisOptions(saturationTau: tau))[0]
+      if json {
+        writeOut(analysis.json.prettyText)
+        return
+      }
+      var out = "\(spec.name) (\(spec.id))\n"
+      for s in analysis.settings {
+        for v in s.views {
+          out += "\n\(v.coordinates)\n"
+          out += "  range            \(Format.extremum(v.infimum)) .. \(Format.extremum(v.supremum))\n"
+          out += "  monotonic        \(v.monotonic.rawValue); f' \(v.derivativeMonotonic.rawValue)\n"
+          out += "  continuity       \(v.continuity.rawValue)\n"
+          out += "  max |f'|         \(Format.extremum(v.maxAbsDerivative))\n"
+          out += "  saturates        left \(v.saturatesLeft), right \(v.saturatesRight)\n"
+          out += "  saturation       \(v.saturationIntervals.map(\.interval.description).joined(separator: " ∪ "))\n"
+          out += "  dead regions     \(v.deadRegions.map(\.interval.description).joined(separator: " ∪ "))\n"
+          out += "  convex/concave   \(v.convex)/\(v.concave) (midpoint cross-check \(v.convexityCrossCheck ? "agrees" : "DISAGREES"))\n"
+          if spec.family.isLoss {
+            out += "  zero at correct  \(v.zeroAtCorrect.rawValue); gradient there 0: \(v.gradientZeroAtMinimum)\n"
+            out += "  gradient         \(v.gradientGrowth.rawValue)\n"
+          } else {
+            out += "  zero-centred     \(v.zeroCentered.map(String.init) ?? "-"); identity near 0: \(v.identityNearOrigin.map(String.init) ?? "-")\n"
+          }
+          out += "  gradcheck        f' \(Format.number(v.gradientCheck.maxRelativeErrorD1)), f'' \(Format.number(v.gradientCheck.maxRelativeErrorD2)) over \(v.gradientCheck.points) points\n"
+          out += "  extremes         " + v.extremes.map { "\(Format.number($0.x)): \(Format.number($0.jet.value))\($0.honest ? "" : " (!)")" }.joined(separator: ", ") + "\n"
+        }
+      }
+      let f = analysis.facts
+      out += "\nAt the default parameters:\n"
+      if let d = f.depth {
+        out += "  depth to vanish  \(d.depthToVanish.map(String.init) ?? "> 100") (median |prod f'| < 1e-6)\n"
+      }
+      for n in f.naiveFailures {
+        out += "  naive \(n.component): \(n.formula) \(n.mode.rawValue) at x = \(Format.number(n.x))\n"
+      }
+      for p in f.precision {
+        out += "  \(p.format.rawValue) toward \(p.direction < 0 ? "-inf" : "+inf"): \(p.kind.rawValue) from x = \(p.x.map(Format.number) ?? "never")\n"
+      }
+      if let m = f.minimiser {
+        out += "  minimiser of the mean loss over \(m.targets.map(Format.number)): \(Format.number(m.minimiser))\n"
+      }
+      writeOut(out)
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import LossAtlasAnalysis
+import LossAtlasCore
+import Testing
+
+/// The property engine on catalog functions whose answers are known by
+/// hand (each expectation says where it comes from).
+@Suite struct HandKnownPropertyTests {
+  static func properties(_ id: String, _ params: [String: Double] = [:], view: Int = 0) throws -> ViewProperties {
+    let spec = try Catalog.function(named: id)
+    return PropertyEngine.analyze(spec, parameters: try spec.validateParameters(params), viewIndex: view)
+  }
+
+  static func close(_ a: Double, _ b: Double, _ rel: Double) -> Bool { abs(a - b) <= rel * max(abs(a), abs(b)) }
+
+  @Test("sigmoid: max slope 1/4 at 0 (sigma'(0) = sigma(0)^2 = 1/4)")
+  func sigmoidSlope() throws {
+    let p = try Self.properties("sigmoid")
+    #expect(p.maxAbsDerivative == Extremum(value: 0.25, attained: true, location: .point(0)))
+    #expect(p.infimum == Extremum(value: 0, attained: false, location: .approached(-.infinity)))
+    #expect(p.supremum == Extremum(value: 1, attained: false, location: .approached(.infinity)))
+    #expect(p.saturatesLeft && p.saturatesRight)
+  }
+
+  @Test("relu: dead on (-inf, 0] (relu'(0) = 0 by the catalog), saturates left only")
+  func reluDead() throws {
+    let p = try Self.properties("relu")
+    #expect(p.deadRegions.map(\.interval) == [RealInterval(-.infinity, 0, upperClosed: true)])
+    #expect(p.saturatesLeft && !p.saturatesRight)
+    #expect(p.monotonic == .increasing && p.continuity == .c0 && p.convex)
+    #expect(p.infimum == Extremum(value: 0, attained: true, location: .interval(RealInterval(-.infinity, 0, upperClosed: false))))
+  }
+
+  @Test("leaky-relu: saturates nowhere (f' is the slope on the left), no dead region")
+  func leakyRelu() throws {
+    let p = try Self.properties("leaky-relu")
+    #expect(!p.saturatesLeft && !p.saturatesRight)
+    #expect(p.deadRegions.isEmpty)
+    // With slope 0 it is relu and saturates on the left.
+    #expect(try Self.properties("leaky-relu", ["slope": 0]).saturatesLeft)
+  }
+
+  @Test("gelu: not monotonic, minimum at x = -0.7517915 with value -0.1699712 (x Phi(x) minimised where Phi(x) + x phi(x) = 0)")
+  func geluMinimum() throws {
+    let p = try Self.properties("gelu")
+    #expect(p.monotonic == .neither)
+    #expect(p.infimum.attained)
+    guard case .point(let x) = p.infimum.location else {
+      Issue.record("gelu's minimum should be at a point")
+      return
+    }
+    #expect(abs(x - -0.7517915) < 5e-8)
+    #expect(abs(p.infimum.value - -0.1699712) < 5e-8)
+  }
+
+  @Test("silu: minimum at x = -1.2784645 with value -0.2784645 (x = -1 - W(1/e) and f = x + 1 there)")
+  func siluMinimum() throws {
+    let p = try Self.properties("silu")
+    guard case .point(let x) = p.infimum.location else {
+      Issue.record("silu's minimum should be at a point")
+      return
+    }
+    #expect(abs(x - -1.2784645) < 5e-8)
+    #expect(abs(p.infimum.value - -0.2784645) < 5e-8)
+    #expect(p.monotonic == .neither)
+  }
+
+  @Test("softsign: range (-1, 1), neither end attained (|x| / (1 + |x|) < 1)")
+  func softsignRange() throws {
+    let p = try Self.properties("softsign")
+    #expect(p.infimum == Extremum(value: -1, attained: false, location: .approached(-.infinity)))
+    #expect(p.supremum == Extremum(value: 1, attained: false, location: .approached(.infinity)))
+  }
+
+  @Test("tanh: zero-centred, identity near 0, max slope 1 at 0 (tanh'(0) = 1)")
+  func tanhOrigin() throws {
+    let p = try Self.properties("tanh")
+    #expect(p.zeroCentered == true && p.identityNearOrigin == true)
+    #expect(p.maxAbsDerivative == Extremum(value: 1, attained: true, location: .point(0)))
+  }
+
+  @Test("depth to vanish: sigmoid about 9 (E log sigma' = -1.57 a layer), tanh about 19 (-0.72), relu 1 (half the factors 0)")
+  func depthToVanish() throws {
+    func depth(_ id: String) throws -> Int? {
+      GradientDepth.simulate(try Catalog.function(named: id).primaryView).depthToVanish
+    }
+    let sigmoid = try #require(try depth("sigmoid"))
+    let tanh = try #require(try depth("tanh"))
+    #expect((8...10).contains(sigmoid))
+    #expect((17...21).contains(tanh))
+    #expect(try depth("relu") == 1)
+    #expect(try depth("identity") == nil)
+  }
+
+  @Test("precision: Float64 sigmoid rounds to 1 from x = 54 ln 2 = 37.43 (e^-x below half an ulp under 1)")
+  func sigmoidPrecision() throws {
+    let view = try Catalog.function(named: "sigmoid").primaryView
+    let thresholds = FloatingPointStudy.precision(ViewSamples(view, count: 4001))
+    let t = try #require(thresholds.first { $0.format == .float64 && $0.direction == 1 && $0.kind == .valueReachesLimit }?.x)
+    #expect(Self.close(t, 54 * log(2.0), 1e-3))
+    let naive = FloatingPointStudy.naiveFailures(
+      ViewSamples(view, count: 4001), naive: try Catalog.function(named: "sigmoid").naive!, parameters: ParameterValues())
+    // sigma (1 - sigma) loses 1% once e^-x ~ 0.01 * 2^-53 relative: x ~ 36.7 - 4.6 = 33.6.
+    let d = try #require(naive.first { $0.component == "derivative" && $0.direction == 1 })
+    #expect(d.x > 30 && d.x < 36.8)
+  }
+}

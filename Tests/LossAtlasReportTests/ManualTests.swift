@@ -1,0 +1,165 @@
+import Foundation
+import LossAtlasCore
+@testable import LossAtlasReport
+import TestSupport
+import Testing
+
+/// The generated manual, parsed: every page exists, every link and image
+/// resolves, the HTML is balanced and accessible, and the errata covers
+/// A01...A27. The manual is generated once for the suite.
+@Suite(.serialized) struct ManualTests {
+  static let files: [OutputFile] = {
+    do {
+      var options = ManualOptions(templates: try TemplateSet.embedded())
+      options.jobs = 2
+      return try ManualGenerator.generate(options, figures: ManualFigureSource.render)
+    } catch {
+      fatalError("the manual could not be generated: \(error)")
+    }
+  }()
+
+  static let byPath: [String: OutputFile] = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
+
+  static func text(_ path: String) -> String? { byPath[path].map { String(decoding: $0.bytes, as: UTF8.self) } }
+
+  @Test("every function has its Markdown and HTML page and its sweep")
+  func everyFunctionHasPages() {
+    for id in Catalog.ids {
+      #expect(Self.byPath["markdown/\(id).md"] != nil, "\(id).md")
+      #expect(Self.byPath["html/\(id).html"] != nil, "\(id).html")
+      #expect(Self.byPath["data/sweeps/\(id).csv"] != nil, "\(id).csv")
+    }
+    for page in ["index", "methods", "errata", "compare-activations", "compare-margin-losses", "compare-regression-losses", "gradient-depth"] {
+      #expect(Self.byPath["markdown/\(page).md"] != nil && Self.byPath["html/\(page).html"] != nil, "\(page)")
+    }
+    #expect(Self.byPath["html/style.css"] != nil)
+  }
+
+  @Test("every Markdown link and image resolves to a generated file")
+  func markdownLinks() throws {
+    let pattern = try NSRegularExpression(pattern: #"!?\[[^\]]*\]\(([^)\s]+)\)"#)
+    var checked = 0
+    for f in Self.files where f.path.hasSuffix(".md") {
+      let text = String(decoding: f.bytes, as: UTF8.self)
+      for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+        let target = String(text[Range(m.range(at: 1), in: text)!])
+        if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("#") { continue }
+        let path = "markdown/" + (target.split(separator: "#").first.map(String.init) ?? target)
+        checked += 1
+        #expect(Self.byPath[path] != nil, "\(f.path) links to \(target), which was not generated")
+      }
+    }
+    #expect(checked > 500)
+  }
+
+  @Test("every HTML href and src resolves; nothing is fetched from the network")
+  func htmlLinks() throws {
+    let attribute = try NSRegularExpression(pattern: #"<(\w+)[^>]*?\s(href|src)="([^"]*)""#)
+    var checked = 0
+    for f in Self.files where f.path.hasSuffix(".html") {
+      let text = String(decoding: f.bytes, as: UTF8.self)
+      for m in attribute.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+        let tag = String(text[Range(m.range(at: 1), in: text)!])
+        let kind = String(text[Range(m.range(at: 2), in: text)!])
+        let target = String(text[Range(m.range(at: 3), in: text)!])
+        if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("//") {
+          // Only plain links to cited works may leave the manual.
+          #expect(tag == "a" && kind == "href", "\(f.path): <\(tag) \(kind)=\"\(target)\"> loads a network resource")
+          continue
+        }
+        if target.hasPrefix("#") { continue }
+        let path = "html/" + (target.split(separator: "#").first.map(String.init) ?? target)
+        checked += 1
+        #expect(Self.byPath[path] != nil, "\(f.path) refers to \(target), which was not generated")
+      }
+    }
+    #expect(checked > 500)
+  }
+
+  @Test("HTML is balanced, headings are in order, images have alt text, tables have headers")
+  func htmlStructure() throws {
+    let void: Set<String> = ["meta", "link", "img", "br", "hr", "input", "mspace", "col", "source"]
+    let tagPattern = try NSRegularExpression(pattern: #"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)>"#)
+    for f in Self.files where f.path.hasSuffix(".html") {
+      let text = String(decoding: f.bytes, as: UTF8.self)
+      #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"), "\(f.path): doctype and lang")
+      var stack: [String] = []
+      var headings: [Int] = []
+      var problems: [String] = []
+      for m in tagPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+        let closing = !(Range(m.range(at: 1), in: text).map { text[$0].isEmpty } ?? true)
+        let name = text[Range(m.range(at: 2), in: text)!].lowercased()
+        let attributes = String(text[Range(m.range(at: 3), in: text)!])
+        let selfClosing = !(Range(m.range(at: 4), in: text).map { text[$0].isEmpty } ?? true)
+        if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), !closing { headings.append(level) }
+        if name == "img" {
+          let alt = attributes.range(of: #"alt="[^"]+""#, options: .regularExpression)
+          if alt == nil { problems.append("img without alt text: \(attributes)") }
+        }
+        if void.contains(name) || selfClosing { continue }
+        if closing {
+          guard stack.last == name else {
+            problems.append("</\(name)> closes <\(stack.last ?? "nothing")>")
+            break
+          }
+          stack.removeLast()
+        } else {
+          stack.append(name)
+        }
+      }
+      #expect(stack.isEmpty, "\(f.path): unclosed \(stack)")
+      #expect(problems.isEmpty, "\(f.path): \(problems.prefix(3))")
+      #expect(headings.first == 1 && headings.filter { $0 == 1 }.count == 1, "\(f.path): one h1, first")
+      for (a, b) in zip(headings, headings.dropFirst()) where b > a + 1 {
+        Issue.record("\(f.path): heading level jumps from h\(a) to h\(b)")
+      }
+      let tables = text.components(separatedBy: "<table").count - 1
+      let headed = text.components(separatedBy: "<thead>").count - 1
+      #expect(tables == headed, "\(f.path): \(tables - headed) tables without a header row")
+    }
+  }
+
+  @Test("the errata covers A01 to A27, each with a verdict and a correction")
+  func errataCoverage() throws {
+    let html = try #require(Self.text("html/errata.html"))
+    let md = try #require(Self.text("markdown/errata.md"))
+    for i in 1...27 {
+      let id = String(format: "A%02d", i)
+      #expect(html.contains("<section class=\"erratum\" id=\"\(id)\">"), "\(id) in HTML")
+      #expect(md.contains("## \(id) · "), "\(id) in Markdown")
+    }
+    #expect(html.components(separatedBy: "<strong>What is right.</strong>").count - 1 == 27)
+    // Evidence rows carry numbers computed in the run, e.g. bce(0.9) = 0.10536...
+    #expect(html.contains("0.10536051565782628"))
+  }
+
+  @Test("formulas: LaTeX in Markdown, MathML in HTML, from the same tree")
+  func formulas() throws {
+    let md = try #require(Self.text("markdown/sigmoid.md"))
+    let html = try #require(Self.text("html/sigmoid.html"))
+    let f = try #require(try Catalog.function(named: "sigmoid").formula)
+    #expect(md.contains("$$\nf(x) = \(f.value.latex)\n$$"))
+    #expect(html.contains(f.value.mathml))
+    #expect(!html.contains("$$"))
+  }
+
+  @Test("user text is escaped: Markdown table cells and HTML")
+  func escaping() {
+    #expect(MarkdownContentType().escapeText("a|b *c* <d>") == "a\\|b \\*c\\* &lt;d&gt;")
+    let md = Self.text("markdown/index.md") ?? ""
+    #expect(md.contains("max \\|f′\\|"))
+  }
+
+  @Test("two runs give byte-identical files")
+  func deterministic() throws {
+    var options = ManualOptions(templates: try TemplateSet.embedded())
+    options.only = ["sigmoid", "hinge", "huber"]
+    let a = try ManualGenerator.generate(options, figures: ManualFigureSource.render)
+    options.jobs = 1
+    let b = try ManualGenerator.generate(options, figures: ManualFigureSource.render)
+    #expect(a.map(\.path) == b.map(\.path))
+    for (x, y) in zip(a, b) where x.bytes != y.bytes {
+      Issue.record("\(x.path) differs between runs")
+    }
+  }
+}
