@@ -22,6 +22,10 @@ enum ComparisonFigures {
     let title: String
     /// The functions of each row, and the row's title ("" for one row).
     let rows: [(title: String, ids: [String], xRange: ClosedRange<Double>)]
+    /// A fixed value axis where the shared automatic one would squash the
+    /// curves the figure is about (margin losses: e^(−ys) and the squared
+    /// hinge leave through the top so the hinge and logistic stay readable).
+    var valueRange: ClosedRange<Double>? = nil
     /// The x-axis title and the variable's name in the alt text.
     let xLabel: String
     let variable: String
@@ -34,6 +38,7 @@ enum ComparisonFigures {
     Definition(
       topic: "margin-losses", title: "Margin losses",
       rows: [("", ["zero-one", "hinge", "squared-hinge", "logistic", "exponential"], -2...3)],
+      valueRange: -0.15...4,
       xLabel: "margin y·s", variable: "y·s",
       caption: "Margin losses against the margin y·s (their view y = +1, where y·s = s): value (left) and derivative (right). "
         + "Hinge, squared hinge and zero-one are 0 beyond their margin; logistic and exponential only approach 0."),
@@ -83,8 +88,8 @@ enum ComparisonFigures {
         properties.append(props)
         curves.append(SampledCurve(spec.primaryView, over: row.xRange, breakpoints: props.breakpoints))
       }
-      let valueRange = RobustRange.consensus(curves.compactMap { RobustRange($0.value) }).axisRange
-      let derivativeRange = RobustRange.consensus(curves.compactMap { RobustRange($0.d1) }).axisRange
+      let valueRange = d.valueRange ?? RobustRange.consensus(curves.compactMap { RobustRange($0.gridValues) }).axisRange
+      let derivativeRange = RobustRange.consensus(curves.compactMap { RobustRange($0.gridD1) }).axisRange
       let prefix = row.title.isEmpty ? "" : "\(row.title): "
       var value = Chart(
         title: "\(prefix)value", x: Axis(d.xLabel, range: row.xRange), y: Axis(isLoss ? "loss" : "f(x)", range: valueRange))
@@ -137,7 +142,7 @@ enum ComparisonFigures {
       Series("gelu (erf)", x: a.x, y: a.value, color: FigureStyle.seriesStyle(0).color),
       Series("gelu-tanh", x: b.x, y: b.value, style: .dashed, color: FigureStyle.seriesStyle(1).color),
     ]
-    values.y.range = (RobustRange(a.value) ?? RobustRange(lower: 0, upper: 1)).axisRange
+    values.y.range = (RobustRange(a.gridValues) ?? RobustRange(lower: 0, upper: 1)).axisRange
     values.legend = .topLeft
     var diff = Chart(title: "difference gelu − gelu-tanh", x: Axis("x", range: xRange), y: Axis("difference"))
     diff.series = [

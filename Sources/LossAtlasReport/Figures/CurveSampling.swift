@@ -7,15 +7,21 @@ import LossAtlasCore
 /// A scalar view sampled for drawing: value and derivative at the same x.
 ///
 /// Points are evenly spaced over the drawn range, restricted to the view's
-/// domain. At each breakpoint the curve is sampled just left and just right
+/// domain, plus points crowding in on both ends (at 10⁻³ ... 10⁻¹² of the
+/// range's width from them) so that a curve rising to +∞ at an end (bce at
+/// p = 0) is drawn up to the frame instead of stopping at the last grid
+/// point. At each breakpoint the curve is sampled just left and just right
 /// of it; where the analysis found that the value (or the derivative) jumps
 /// there, a NaN between the two sides breaks that line, so a jump is drawn
-/// as a gap and never as a steep segment. Non-finite values (bce's +∞ at
-/// p = 0) are NaN too: the charts layer breaks the line there.
+/// as a gap and never as a steep segment. Non-finite values are NaN too:
+/// the charts layer breaks the line there.
 struct SampledCurve {
   var x: [Double] = []
   var value: [Double] = []
   var d1: [Double] = []
+  /// Whether each point is one of the evenly spaced ones (axis ranges are
+  /// judged on those alone, so the crowded ends do not weigh more).
+  var onGrid: [Bool] = []
 
   /// Samples `view` over `range` with `count` evenly spaced points.
   ///
@@ -29,17 +35,22 @@ struct SampledCurve {
     let eps = span * 1e-9
     let inside = breakpoints.filter { $0.x > range.lowerBound && $0.x < range.upperBound }
     let n = max(count, 2)
-    var grid: [Double] = (0..<n).map { i in
-      i == n - 1 ? range.upperBound : range.lowerBound + Double(i) * span / Double(n - 1)
+    // Each point carries whether it is on the grid and whether the lines
+    // break just after it.
+    var points: [(x: Double, grid: Bool, breakValue: Bool, breakD1: Bool)] = (0..<n).map { i in
+      (i == n - 1 ? range.upperBound : range.lowerBound + Double(i) * span / Double(n - 1), true, false, false)
     }
-    grid.removeAll { x in inside.contains { abs(x - $0.x) <= 2 * eps } }
-    // Each point carries whether the lines break just after it.
-    var points: [(x: Double, breakValue: Bool, breakD1: Bool)] = grid.map { ($0, false, false) }
+    for k in 3...12 {
+      let d = span * DepthFigure.pow10(-k)
+      points.append((range.lowerBound + d, false, false, false))
+      points.append((range.upperBound - d, false, false, false))
+    }
+    points.removeAll { p in inside.contains { abs(p.x - $0.x) <= 2 * eps } }
     for b in inside {
       let valueJumps = b.jumps.first.map { $0 != 0 } ?? false
       let slopeJumps = b.jumps.count > 1 && b.jumps[1] != 0
-      points.append((b.x - eps, valueJumps, slopeJumps))
-      points.append((b.x + eps, false, false))
+      points.append((b.x - eps, false, valueJumps, slopeJumps))
+      points.append((b.x + eps, false, false, false))
     }
     points.sort { $0.x < $1.x }
     for p in points where view.domain.contains(p.x) {
@@ -47,20 +58,20 @@ struct SampledCurve {
       x.append(p.x)
       value.append(j.value.isFinite ? j.value : .nan)
       d1.append(j.d1.isFinite ? j.d1 : .nan)
+      onGrid.append(p.grid)
       if p.breakValue || p.breakD1 {
         x.append(p.x + eps)
         value.append(p.breakValue ? .nan : value.last!)
         d1.append(p.breakD1 ? .nan : d1.last!)
+        onGrid.append(false)
       }
     }
   }
 
-  /// A curve from given coordinates (non-finite values become NaN).
-  init(x: [Double], value: [Double], d1: [Double]) {
-    self.x = x
-    self.value = value.map { $0.isFinite ? $0 : .nan }
-    self.d1 = d1.map { $0.isFinite ? $0 : .nan }
-  }
+  /// The values at the evenly spaced points.
+  var gridValues: [Double] { zip(value, onGrid).filter(\.1).map(\.0) }
+  /// The derivatives at the evenly spaced points.
+  var gridD1: [Double] { zip(d1, onGrid).filter(\.1).map(\.0) }
 }
 
 // MARK: - RobustRange

@@ -29,14 +29,8 @@ enum FamilyFigures {
     let note: String
   }
 
-  /// The families of the manual, in order.
+  /// The families of the manual, in order (focal, built apart, goes before huber).
   static let definitions: [Definition] = [
-    Definition(
-      id: "huber", parameter: "delta", values: [0.5, 1, 2, 4], xRange: -5...5,
-      note: "Quadratic for |r| ≤ δ and linear beyond: the derivative is the residual clipped to [−δ, δ]."),
-    Definition(
-      id: "smooth-l1", parameter: "beta", values: nil, xRange: -3...3,
-      note: "Quadratic for |r| < β and linear beyond with slope 1; β = 0 is the absolute error."),
     Definition(
       id: "leaky-relu", parameter: "slope", values: nil, xRange: -4...4,
       note: "The slope a for x < 0; a = 0 is relu."),
@@ -50,6 +44,12 @@ enum FamilyFigures {
       id: "silu", parameter: "beta", values: nil, xRange: -6...6,
       note: "Larger β bends SiLU toward relu; its minimum moves toward 0."),
     Definition(
+      id: "huber", parameter: "delta", values: [0.5, 1, 2, 4], xRange: -5...5,
+      note: "Quadratic for |r| ≤ δ and linear beyond: the derivative is the residual clipped to [−δ, δ]."),
+    Definition(
+      id: "smooth-l1", parameter: "beta", values: nil, xRange: -3...3,
+      note: "Quadratic for |r| < β and linear beyond with slope 1; β = 0 is the absolute error."),
+    Definition(
       id: "barron", parameter: "alpha", values: [-.infinity, -2, 0, 1, 2], xRange: nil,
       derivativeRange: -2...2,
       note: "As in Barron (2019), Fig. 1: α = 2 is L2, α = 1 pseudo-Huber (Charbonnier), α = 0 Cauchy, α = −2 Geman-McClure, α = −∞ Welsch."),
@@ -60,10 +60,13 @@ enum FamilyFigures {
 
   static func all(_ index: AnalysisIndex) -> [ManualFigure] {
     var out: [ManualFigure] = []
-    for d in definitions {
+    // Focal (against pₜ, its own builder) between the activations and the regression losses.
+    let firstLoss = definitions.firstIndex { $0.id == "huber" } ?? definitions.count
+    for (i, d) in definitions.enumerated() {
+      if i == firstLoss, let f = focal(index) { out.append(f) }
       if let f = build(d, index) { out.append(f) }
-      if d.id == "elu", let f = focal(index) { out.append(f) }  // focal after the activations' families
     }
+    if firstLoss == definitions.count, let f = focal(index) { out.append(f) }
     return out
   }
 
@@ -104,10 +107,10 @@ enum FamilyFigures {
     let xLabel = spec.family.isLoss && variable == "ŷ" ? "ŷ   (y = 0, so ŷ is the residual r)" : variable
     var value = Chart(
       title: "value", x: Axis(xLabel, range: xRange),
-      y: Axis(ViewNaming.valueSymbol(spec, variable: variable), range: d.valueRange ?? range(\.value)))
+      y: Axis(ViewNaming.valueSymbol(spec, variable: variable), range: d.valueRange ?? range(\.gridValues)))
     var derivative = Chart(
       title: "derivative", x: Axis(xLabel, range: xRange),
-      y: Axis(ViewNaming.derivativeSymbol(spec, variable: variable), range: d.derivativeRange ?? range(\.d1)))
+      y: Axis(ViewNaming.derivativeSymbol(spec, variable: variable), range: d.derivativeRange ?? range(\.gridD1)))
     for (k, m) in members.enumerated() {
       let (color, style) = FigureStyle.seriesStyle(k)
       value.series.append(Series(names[k], x: m.curve.x, y: m.curve.value, style: style, color: color))
@@ -164,7 +167,7 @@ enum FamilyFigures {
     let n = 1000
     let pt = (1...n).map { Double($0) / Double(n) }  // 0.001 ... 1
     var chart = Chart(
-      title: "", x: Axis("probability of the true class p_t", range: 0...1), y: Axis("loss", range: 0...5))
+      title: "", x: Axis("probability of the true class pₜ", range: 0...1), y: Axis("loss", range: 0...5))
     var atNine: [String] = []
     var atOneTenth: [Double] = []
     for (k, gamma) in focalGammas.enumerated() {
@@ -182,12 +185,12 @@ enum FamilyFigures {
       atOneTenth.append(loss(0.1))
     }
     chart.legend = .topRight
-    let caption = "Focal loss against the probability p_t of the true class for γ ∈ {0, 0.5, 1, 2, 5}, "
+    let caption = "Focal loss against the probability pₜ of the true class for γ ∈ {0, 0.5, 1, 2, 5}, "
       + "with α = 1 (then α_t = 1 and the curves are those of Lin et al. 2017, Fig. 1; the catalog's default "
-      + "α = 0.25 scales every curve by 0.25). p_t = σ(z) for y = 1, so each point is focal(z = logit p_t, y = 1)."
-    let alt = "Focal loss against p_t from 0 to 1 for γ = 0, 0.5, 1, 2 and 5 (α = 1), one curve each, loss axis cut at 5. "
-      + "All curves fall to 0 at p_t = 1; larger γ flattens them for well-classified examples: at p_t = 0.9 the loss is "
-      + FigureText.list(atNine) + "; at p_t = 0.1 (a badly classified example) it stays between "
+      + "α = 0.25 scales every curve by 0.25). pₜ = σ(z) for y = 1, so each point is focal(z = logit pₜ, y = 1)."
+    let alt = "Focal loss against pₜ from 0 to 1 for γ = 0, 0.5, 1, 2 and 5 (α = 1), one curve each, loss axis cut at 5. "
+      + "All curves fall to 0 at pₜ = 1; larger γ flattens them for well-classified examples: at pₜ = 0.9 the loss is "
+      + FigureText.list(atNine) + "; at pₜ = 0.1 (a badly classified example) it stays between "
       + "\(FigureText.number(atOneTenth.min() ?? 0)) and \(FigureText.number(atOneTenth.max() ?? 0))."
     return ManualFigure(
       path: "figures/family-focal-gamma.png", kind: .family, functionIDs: ["focal"], caption: caption, altText: alt,

@@ -11,7 +11,7 @@ enum FigureFacts {
   static func minimum(_ p: ViewProperties, variable v: String) -> String? {
     let e = p.infimum
     guard e.value.isFinite else { return nil }
-    let value = FigureText.number(e.value)
+    let value = FigureText.number(e.value, scale: 1)
     switch e.location {
     case .point(let x):
       return e.attained ? "minimum \(value) at \(v) = \(FigureText.number(x))" : nil

@@ -21,9 +21,13 @@ enum FigureText {
   /// The minus sign of every printed number.
   static let minus = TickFormatter.minus
 
-  /// `v` to `digits` significant digits (trailing zeros dropped).
-  static func number(_ v: Double, digits: Int = 3) -> String {
+  /// `v` to `digits` significant digits (trailing zeros dropped); "0" when
+  /// `|v|` is below 10⁻¹² of `scale`, the size of what the figure shows (a
+  /// computed minimum of −5.6×10⁻¹⁷ on a loss axis of 0 ... 3.5 is a
+  /// rounding error of the sum, not a number the figure can show).
+  static func number(_ v: Double, digits: Int = 3, scale: Double = 0) -> String {
     if v.isNaN { return "NaN" }
+    if v.isFinite && abs(v) < 1e-12 * scale { return "0" }
     if v == .infinity { return "∞" }
     if v == -.infinity { return minus + "∞" }
     if v == 0 { return "0" }

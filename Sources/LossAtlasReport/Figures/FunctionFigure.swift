@@ -111,15 +111,21 @@ struct GroupPanels {
   // MARK: Ranges
 
   var valueRange: RobustRange {
-    let ranges = members.compactMap { RobustRange($0.curve.value) }
+    let ranges = members.compactMap { RobustRange($0.curve.gridValues) }
     guard let first = ranges.first else { return RobustRange(lower: 0, upper: 1) }
     return RobustRange.combined(primary: first, others: Array(ranges.dropFirst()))
   }
 
   var derivativeRange: RobustRange {
-    let ranges = members.compactMap { RobustRange($0.curve.d1) }
+    let ranges = members.compactMap { RobustRange($0.curve.gridD1) }
     guard let first = ranges.first else { return RobustRange(lower: 0, upper: 1) }
     return RobustRange.combined(primary: first, others: Array(ranges.dropFirst()))
+  }
+
+  /// The size of the values drawn (for printing numbers to that scale).
+  var valueScale: Double {
+    let r = valueRange
+    return max(abs(r.lower), abs(r.upper))
   }
 
   // MARK: Decorations from the analysis
@@ -170,6 +176,41 @@ struct GroupPanels {
     return out
   }
 
+  /// How the views' shaded regions are drawn.
+  enum BandPolicy {
+    /// One view, or every view has the same regions: drawn once, unlabelled.
+    case shared
+    /// Each view's own regions, labelled with the view (hinge: y = −1 on
+    /// the left, y = +1 on the right).
+    case perView
+    /// Only the first view's regions, named in the legend: the views'
+    /// regions overlap without being equal (cross-entropy for 2 and 3
+    /// classes), or their names are too long to label a band.
+    case primaryOnly
+  }
+
+  var bandPolicy: BandPolicy {
+    let all = members.map(regions)
+    let same = all.allSatisfy { rs in rs.count == all[0].count && rs.allSatisfy { all[0].contains($0) } }
+    if members.count == 1 || same { return .shared }
+    for (i, a) in all.enumerated() {
+      for b in all[(i + 1)...] {
+        for r in a {
+          for t in b where r != t && r.lower < t.upper && t.lower < r.upper { return .primaryOnly }
+        }
+      }
+    }
+    return members.contains { $0.name.count > 12 } ? .primaryOnly : .perView
+  }
+
+  /// The members whose regions are shaded.
+  var shadedMembers: [Int] {
+    switch bandPolicy {
+    case .shared, .primaryOnly: return [0]
+    case .perView: return Array(members.indices)
+    }
+  }
+
   // MARK: Charts
 
   func valueChart() -> Chart {
@@ -187,7 +228,7 @@ struct GroupPanels {
       guard xRange.contains(x), range.contains(y) else { continue }
       chart.markers.append(
         Marker(
-          x: x, y: y, label: "min \(FigureText.number(y)) at \(variable) = \(FigureText.number(x))",
+          x: x, y: y, label: "min \(FigureText.number(y, scale: valueScale)) at \(variable) = \(FigureText.number(x))",
           color: members.count > 1 ? m.color : .ink))
     }
     chart.legend = members.count > 1 ? .automatic : .none
@@ -203,20 +244,19 @@ struct GroupPanels {
     chart.series = members.map { m in
       Series("", x: m.curve.x, y: m.curve.d1, style: m.style, color: m.color)
     }
-    // Bands: saturation first, dead regions over them; a band every view
-    // shares is unlabelled, one view's own band is labelled with the view.
-    let perView = members.map(regions)
+    // Bands: saturation first, dead regions over them.
+    let shaded = shadedMembers
     var bands: [Band] = []
     var kinds = Set<ShadedRegion.Kind>()
     for kind in [ShadedRegion.Kind.saturated, .dead] {
       var seen: [ShadedRegion] = []
-      for (k, m) in members.enumerated() {
-        for r in perView[k] where r.kind == kind && !seen.contains(r) {
+      for k in shaded {
+        for r in regions(members[k]) where r.kind == kind && !seen.contains(r) {
           seen.append(r)
-          let shared = perView.allSatisfy { $0.contains(r) }
+          let label = bandPolicy == .perView && !shaded.allSatisfy({ regions(members[$0]).contains(r) })
+            ? members[k].name : ""
           bands.append(
-            Band(r.lower, r.upper, label: shared || members.count == 1 ? "" : m.name,
-              color: kind == .dead ? FigureStyle.dead : FigureStyle.saturation))
+            Band(r.lower, r.upper, label: label, color: kind == .dead ? FigureStyle.dead : FigureStyle.saturation))
           kinds.insert(kind)
         }
       }
@@ -233,11 +273,17 @@ struct GroupPanels {
           x: x, y: y, label: "max |\(primeName)| = \(FigureText.number(e.value)) at \(variable) = \(FigureText.number(x))",
           color: members.count > 1 ? m.color : .ink))
     }
+    // Only the first view shaded: the swatches say which view it is (the
+    // caption says what saturated means).
+    let only = bandPolicy == .primaryOnly
     if kinds.contains(.saturated) {
-      chart.series.append(FigureStyle.swatch("saturated: |\(primeName)| < 1% of max", FigureStyle.saturation))
+      chart.series.append(
+        FigureStyle.swatch(
+          only ? "saturated: \(members[0].name)" : "saturated: |\(primeName)| < 1% of max", FigureStyle.saturation))
     }
     if kinds.contains(.dead) {
-      chart.series.append(FigureStyle.swatch("dead: \(primeName) = 0", FigureStyle.dead))
+      chart.series.append(
+        FigureStyle.swatch(only ? "\(primeName) = 0: \(members[0].name)" : "dead: \(primeName) = 0", FigureStyle.dead))
     }
     chart.legend = kinds.isEmpty ? .none : .automatic
     chart.y.range = GroupPanels.headroom(range, for: chart.markers)
@@ -270,7 +316,7 @@ struct GroupPanels {
 
   func captionParts() -> [String] {
     var parts: [String] = []
-    let regions = members.flatMap(regions)
+    let regions = shadedMembers.flatMap { self.regions(members[$0]) }
     if regions.contains(where: { $0.kind == .saturated }) {
       parts.append("shaded orange: saturation, |\(primeName)| below 1% of its maximum")
     }
@@ -287,15 +333,17 @@ struct GroupPanels {
     let lead = rows > 1 && row > 0 ? "In \(v)" : "Value and derivative of \(spec.name)"
     out.append(
       "\(lead) for \(range)" + (names.isEmpty ? "." : ", for \(FigureText.list(names)) (one curve each)."))
-    for m in members {
+    for (k, m) in members.enumerated() {
       let p = m.properties
       var s: [String] = []
       if p.infimum.attained {
         switch p.infimum.location {
         case .point(let x):
-          s.append("the minimum \(FigureText.number(p.infimum.value)) is attained at \(v) = \(FigureText.number(x))")
+          s.append(
+            "the minimum \(FigureText.number(p.infimum.value, scale: valueScale)) is attained at \(v) = \(FigureText.number(x))")
         case .interval(let i):
-          s.append("the minimum \(FigureText.number(p.infimum.value)) is attained for \(FigureText.condition(i, variable: v))")
+          s.append(
+            "the minimum \(FigureText.number(p.infimum.value, scale: valueScale)) is attained for \(FigureText.condition(i, variable: v))")
         case .approached:
           break
         }
@@ -320,16 +368,20 @@ struct GroupPanels {
         }
       }
       let regions = self.regions(m)
+      let isShaded = shadedMembers.contains(k)
       let saturated = regions.filter { $0.kind == .saturated }.map { FigureText.condition($0.interval, variable: v) }
       let dead = regions.filter { $0.kind == .dead }.map { FigureText.condition($0.interval, variable: v) }
       if var peak {
         if !saturated.isEmpty {
           peak += (peak.hasPrefix("the derivative peaks") ? " and is" : "; |\(primeName)| is")
-            + " below 1% of that \(peak.hasPrefix("the derivative peaks") ? "peak" : "maximum") for \(FigureText.list(saturated)) (shaded)"
+            + " below 1% of that \(peak.hasPrefix("the derivative peaks") ? "peak" : "maximum") for \(FigureText.list(saturated))"
+            + (isShaded ? " (shaded)" : "")
         }
         s.append(peak)
       }
-      if !dead.isEmpty { s.append("\(primeName) is exactly 0 for \(FigureText.list(dead)) (shaded grey)") }
+      if !dead.isEmpty {
+        s.append("\(primeName) is exactly 0 for \(FigureText.list(dead))" + (isShaded ? " (shaded grey)" : ""))
+      }
       guard !s.isEmpty else { continue }
       let prefix = m.name.isEmpty ? "" : "For \(m.name), "
       out.append((prefix + FigureText.list(s)).capitalizedFirst + ".")

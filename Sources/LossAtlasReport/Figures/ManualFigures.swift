@@ -86,6 +86,41 @@ public enum ManualFigures {
   }
 }
 
+// MARK: - The generator's figure step
+
+extension ManualFigures {
+  /// Every figure of ``all(analyses:)`` rendered on `threads` threads, as the
+  /// manual generator takes them; `progress(done, total)` is called after
+  /// each batch. The bytes do not depend on `threads`.
+  public static func rendered(
+    analyses: [FunctionAnalysis], threads: Int, progress: @Sendable (Int, Int) -> Void = { _, _ in },
+    renderer: ChartRenderer = ChartRenderer()
+  ) throws -> [RenderedFigure] {
+    let figures = all(analyses: analyses)
+    var out: [RenderedFigure] = []
+    let batch = 8 * max(1, threads)
+    var start = 0
+    while start < figures.count {
+      let part = Array(figures[start..<min(start + batch, figures.count)])
+      let pngs = try renderer.renderAll(part.map(\.figure), threads: threads)
+      out += zip(part, pngs).map { RenderedFigure(info: $0.info, png: $1) }
+      start += part.count
+      progress(start, figures.count)
+    }
+    return out
+  }
+}
+
+extension ManualFigure {
+  /// What the pages need to know about the figure.
+  public var info: FigureInfo {
+    let stem = path.split(separator: "/").last.map { String($0.dropLast(4)) } ?? path
+    return FigureInfo(
+      key: stem, file: path, alt: altText, caption: caption, functions: functionIDs,
+      width: figure.size.width * figure.scale, height: figure.size.height * figure.scale)
+  }
+}
+
 // MARK: - AnalysisIndex
 
 /// The analyses of a run with their catalog entries, by id, in catalog order.

@@ -140,14 +140,15 @@ enum PrecisionFigure {
     }
     // log₁₀ of 0 is −∞: the line ends where the distance underflows.
     let logs = gap(view, e, at: us).map { log10($0) }
-    let name = ViewNaming.valueSymbol(spec, variable: "x")
+    let v = ViewNaming.variable(view)
+    let name = ViewNaming.valueSymbol(spec, variable: v)
     let lText = FigureText.number(e.limit)
     let yLabel = e.limit == 0
       ? "log₁₀ |\(name)|"
       : "log₁₀ |\(name) \(e.limit < 0 ? "+" : "−") \(FigureText.number(abs(e.limit)))|"
     var chart = Chart(
-      title: "x → \(e.direction < 0 ? FigureText.minus : "+")∞: \(name) → \(lText)",
-      x: Axis(e.direction < 0 ? "|x|   (x < 0)" : "x", range: xRange, scale: logX ? .log10 : .linear),
+      title: "\(v) → \(e.direction < 0 ? FigureText.minus : "+")∞: \(name) → \(lText)",
+      x: Axis(e.direction < 0 ? "|\(v)|   (\(v) < 0)" : v, range: xRange, scale: logX ? .log10 : .linear),
       y: Axis(yLabel))
     chart.series = [Series("", x: us, y: logs, color: FigureStyle.seriesStyle(0).color)]
     let colors: [NumberFormat: ChartColor] = [
@@ -165,8 +166,8 @@ enum PrecisionFigure {
         // underflowed to 0 in Double there: then the line's level is used).
         let g = log10(gap(view, e, at: [abs(x)])[0])
         chart.markers.append(
-          Marker(x: abs(x), y: g.isFinite ? g : r.log10, label: "x = \(FigureText.number(x))", color: colors[format]!))
-        items.append("of \(format.rawValue) (\(r.text)) at x = \(FigureText.number(x))")
+          Marker(x: abs(x), y: g.isFinite ? g : r.log10, label: "\(v) = \(FigureText.number(x))", color: colors[format]!))
+        items.append("of \(format.rawValue) (\(r.text)) at \(v) = \(FigureText.number(x))")
       } else {
         items.append("of \(format.rawValue) (\(r.text)) nowhere in its range of inputs")
       }
@@ -178,7 +179,7 @@ enum PrecisionFigure {
     let toward = e.direction < 0 ? "−∞" : "+∞"
     let what = e.limit == 0 ? "underflows to 0" : "rounds to exactly \(lText)"
     let sentence = "Toward \(toward), \(spec.name) approaches \(lText): log₁₀ of its distance from \(lText), against "
-      + (logX ? "|x| on a log scale" : "|x|") + ", falls below the rounding resolution next to \(lText) "
+      + (logX ? "|\(v)| on a log scale" : "|\(v)|") + ", falls below the rounding resolution next to \(lText) "
       + FigureText.list(items) + "; from there on the value \(what) in that format."
     return (chart, sentence)
   }
