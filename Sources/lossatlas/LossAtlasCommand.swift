@@ -13,6 +13,6 @@ struct LossAtlasCommand: ParsableCommand {
       accurate to 4 ulp (or the backward-stable bound where the function itself \
       is that sensitive).
       """,
-    subcommands: [List.self, Eval.self, Sweep.self, Properties.self, Check.self, Generate.self]
+    subcommands: [List.self, Eval.self, Sweep.self, Properties.self, Check.self, Generate.self, Chart.self]
   )
 }
