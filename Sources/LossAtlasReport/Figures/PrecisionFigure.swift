@@ -27,7 +27,7 @@ import LossAtlasCore
 /// already rounded to L in Double: as |f(x)| when L = 0, and otherwise as
 /// ∫ |f′| from x to the end (f approaches L monotonically there; the
 /// catalog's f′ stays accurate when f − L cancels), by 8-point
-/// Gauss-Legendre on steps of at most a quarter of max(1, |t|).
+/// Gauss-Legendre (see ``Tail``).
 enum PrecisionFigure {
   /// One end of the primary view where the value approaches its limit.
   struct End {
@@ -190,59 +190,74 @@ enum PrecisionFigure {
   static func gap(_ view: ScalarView, _ e: End, at us: [Double]) -> [Double] {
     let d = Double(e.direction)
     if e.limit == 0 { return us.map { abs(view.evaluate(d * $0).value) } }
-    let g: (Double) -> Double = { abs(view.evaluate(d * $0).d1) }
     // f′ must keep one sign from the first distance outward, else the
     // integral is not the distance: fall back to the Double difference.
     let signs = us.map { view.evaluate(d * $0).d1 }.filter { $0 != 0 }
     if signs.contains(where: { $0 > 0 }) && signs.contains(where: { $0 < 0 }) {
       return us.map { abs(view.evaluate(d * $0).value - e.limit) }
     }
+    let tail = Tail(view: view, direction: d)
     var out = [Double](repeating: 0, count: us.count)
-    var total = tail(g, from: us[us.count - 1])
+    var total = tail.integral(from: us[us.count - 1])
     out[us.count - 1] = total
     for i in stride(from: us.count - 2, through: 0, by: -1) {
-      total += integral(g, us[i], us[i + 1])
+      total += tail.integral(us[i], us[i + 1])
       out[i] = total
     }
     return out
   }
 
-  /// ∫ g from a outward to where g vanishes (or its contributions stop
-  /// mattering), summed smallest first.
-  static func tail(_ g: (Double) -> Double, from a: Double) -> Double {
-    var parts: [Double] = []
-    var t = a
-    var sum = 0.0
-    while t < 1e300 {
-      let b = t + step(t)
-      let c = integral(g, t, b)
-      parts.append(c)
-      sum += c
-      if (c == 0 && g(b) == 0) || (c > 0 && c < 1e-22 * sum) { break }
-      t = b
-    }
-    return parts.reversed().reduce(0, +)
-  }
+  /// ∫ |f′(d·t)| dt along the distance t from the centre, by 8-point
+  /// Gauss-Legendre on steps no longer than a quarter of max(1, t) nor half
+  /// the integrand's local scale |f′ / f″| (so e^(−t) is integrated on
+  /// steps of 1/2 however far out, 1 / (1 + t)² on steps growing with t).
+  struct Tail {
+    let view: ScalarView
+    let direction: Double
 
-  /// ∫_a^b g by 8-point Gauss-Legendre on steps of at most `step(t)`.
-  static func integral(_ g: (Double) -> Double, _ a: Double, _ b: Double) -> Double {
-    var total = 0.0
-    var t = a
-    while t < b {
-      let e = min(b, t + step(t))
-      let mid = (t + e) / 2
-      let half = (e - t) / 2
-      var s = 0.0
-      for (node, weight) in zip(gaussNodes, gaussWeights) {
-        s += weight * (g(mid - half * node) + g(mid + half * node))
+    func g(_ t: Double) -> Double { abs(view.evaluate(direction * t).d1) }
+
+    func step(_ t: Double) -> Double {
+      let j = view.evaluate(direction * t)
+      let scale = j.d2 == 0 ? Double.infinity : abs(j.d1 / j.d2)
+      return max(1e-3, min(0.25 * max(1, abs(t)), 0.5 * scale))
+    }
+
+    /// ∫_a^b.
+    func integral(_ a: Double, _ b: Double) -> Double {
+      var total = 0.0
+      var t = a
+      while t < b {
+        let e = min(b, t + step(t))
+        let mid = (t + e) / 2
+        let half = (e - t) / 2
+        var s = 0.0
+        for (node, weight) in zip(gaussNodes, gaussWeights) {
+          s += weight * (g(mid - half * node) + g(mid + half * node))
+        }
+        total += s * half
+        t = e
       }
-      total += s * half
-      t = e
+      return total
     }
-    return total
-  }
 
-  static func step(_ t: Double) -> Double { 0.25 * max(1, abs(t)) }
+    /// ∫ from a outward, until the integrand vanishes or its pieces stop
+    /// mattering (below 10⁻²² of the sum), summed smallest first.
+    func integral(from a: Double) -> Double {
+      var parts: [Double] = []
+      var t = a
+      var sum = 0.0
+      while t < 1e300 {
+        let b = t + 16 * step(t)
+        let c = integral(t, b)
+        parts.append(c)
+        sum += c
+        if (c == 0 && g(b) == 0) || (c > 0 && c < 1e-22 * sum) { break }
+        t = b
+      }
+      return parts.reversed().reduce(0, +)
+    }
+  }
 
   /// Positive nodes and weights of 8-point Gauss-Legendre on [−1, 1]
   /// (Abramowitz & Stegun, Table 25.4).
