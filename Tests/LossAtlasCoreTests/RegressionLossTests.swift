@@ -178,7 +178,7 @@ import Testing
 
   @Test("tiny residuals keep their digits (optax: huber gradient 0 near 1e-15, log_cosh 0 near 1e-9)")
   func tinyResiduals() throws {
-    for r in [1e-15, -1e-15, 1e-300, 5e-324] {
+    for r in [1e-15, -1e-15, 1e-300, Double.leastNonzeroMagnitude] {
       #expect(try Self.eval("huber", yhat: r, y: 0).grad[0] == r)
     }
     // log cosh r = r^2/2 - r^4/12 + ...: at r = 1e-9, r^2/2 = 5e-19 to the last bit.
@@ -216,7 +216,7 @@ import Testing
     let g = try Self.eval("gaussian-nll", yhat: 1e300, y: -1e300, extra: ["var": 1e300])
     #expect(Self.ulps(g.value, 2e300) <= 1 && g.grad[0] == 2)
     // var = 5e-324 with r = 1: (log var + 1/var)/2 = inf (1/var = 2e323), dvar = -1/(2 var^2) = -inf.
-    let gs = try Self.eval("gaussian-nll", yhat: 1, y: 0, extra: ["var": 5e-324])
+    let gs = try Self.eval("gaussian-nll", yhat: 1, y: 0, extra: ["var": .leastNonzeroMagnitude])
     #expect(gs.value == .infinity && gs.grad[0] == .infinity && gs.grad[1] == -.infinity)
     // poisson-nll: e^z - y z for z = 710 (e^z > max) with y = e^710 / 710 is finite and small.
     let p = try Self.eval("poisson-nll", yhat: 709, y: 0)
@@ -287,7 +287,7 @@ import Testing
   @Test("no NaN for extreme pairs (yhat, y) in every loss and grid setting")
   func noNaNAtExtremes() throws {
     let xs: [Double] = [
-      0, 5e-324, 1e-300, 1e-8, 1, 36, 710, 1e154, 1.5e154, 1e300, .greatestFiniteMagnitude,
+      0, Double.leastNonzeroMagnitude, 1e-300, 1e-8, 1, 36, 710, 1e154, 1.5e154, 1e300, .greatestFiniteMagnitude,
     ].flatMap { [$0, -$0] }
     for spec in Catalog.all where spec.family == .regressionLoss {
       for params in parameterSettings(spec) {
@@ -295,7 +295,7 @@ import Testing
           for b in xs {
             var args: [String: ArgumentValue] = [spec.predictionArgument: .real(a), "y": .real(abs(b))]
             if spec.id != "poisson-nll" { args["y"] = .real(b) }
-            if spec.id == "gaussian-nll" { args["var"] = .real(max(abs(b), 5e-324)) }
+            if spec.id == "gaussian-nll" { args["var"] = .real(max(abs(b), Double.leastNonzeroMagnitude)) }
             let e = try spec.evaluate(parameters: params.values, arguments: args)
             let all = [e.value.scalarValue!] + e.gradient.map { $0.tensor.scalarValue! } + [e.secondDerivative!]
             #expect(!all.contains { $0.isNaN }, "\(spec.id) \(params) \(args): \(all)")

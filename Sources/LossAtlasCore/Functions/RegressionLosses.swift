@@ -739,9 +739,11 @@ enum RegressionLosses {
       return Jet(value: -(y * z), d1: -y, d2: 0)
     }
     let (m, k) = StableMath.expSplit(z)
-    if k > 1000 {
-      // Everything in units of 2^k: e^z - y z = 2^k (M - (y 2^-k) z).
-      let yk = StableMath.scaled(y, -k)
+    // Far from 2^0 the exponent is kept apart: e^z - y z = 2^k (M - (y 2^-k) z), so that
+    // neither e^z (k > 1000) nor the low part of M (k < -900, near the subnormals)
+    // loses digits before the cancellation. y 2^-k must stay finite.
+    let yk = StableMath.scaled(y, -k)
+    if k > 1000 || (k < -900 && yk < 0x1p1000) {
       let v = m - DoubleDouble.twoProduct(yk, z)
       let g = m - yk
       return Jet(

@@ -82,7 +82,12 @@ public struct ScaledDD: Sendable {
   @inlinable
   public static func * (x: ScaledDD, y: ScaledDD) -> ScaledDD {
     if x.isZero || y.isZero { return .zero }
-    return ScaledDD(x.m * y.m, exponent: x.e + y.e)
+    // Mantissas in [1, 2): the product lies in [1, 4]; one exact halving renormalizes.
+    let p = x.m * y.m
+    if abs(p.hi) >= 2 {
+      return ScaledDD(normalizedMantissa: DoubleDouble(0.5 * p.hi, 0.5 * p.lo), exponent: x.e + y.e + 1)
+    }
+    return ScaledDD(normalizedMantissa: p, exponent: x.e + y.e)
   }
 
   @inlinable
@@ -91,7 +96,12 @@ public struct ScaledDD: Sendable {
   @inlinable
   public static func / (x: ScaledDD, y: ScaledDD) -> ScaledDD {
     if x.isZero { return .zero }
-    return ScaledDD(x.m / y.m, exponent: x.e - y.e)
+    // Mantissas in [1, 2): the quotient lies in [1/2, 2]; one exact doubling renormalizes.
+    let q = x.m / y.m
+    if abs(q.hi) < 1 {
+      return ScaledDD(normalizedMantissa: DoubleDouble(2 * q.hi, 2 * q.lo), exponent: x.e - y.e - 1)
+    }
+    return ScaledDD(normalizedMantissa: q, exponent: x.e - y.e)
   }
 
   @inlinable
@@ -287,10 +297,10 @@ extension StableMath {
     return logOnePlus(s.doubleDouble)
   }
 
-  /// log(1 + t) for 0 <= t < 2^61 as a double-double (see ``log1pDD(_:)``).
+  /// log(1 + t) for -0.3 <= t < 2^61 as a double-double (see ``log1pDD(_:)``).
   @inlinable
   static func logOnePlus(_ t: DoubleDouble) -> DoubleDouble {
-    if t.hi < 0x1p-10 {
+    if abs(t.hi) < 0x1p-10 {
       let x = t.hi
       var c = -1.0 / 10
       c = c * x + 1.0 / 9
@@ -326,8 +336,9 @@ extension StableMath {
       m *= 0.5
       k += 1
     }
-    let lm = log(m)
-    if k == 0 { return DoubleDouble(lm, 0) }
-    return ln2 * Double(k) + lm
+    // k = 0: log x itself is small and may cancel against r^2/var; m - 1
+    // is exact (Sterbenz), so take log1p(m - 1) to double-double.
+    if k == 0 { return logOnePlus(DoubleDouble(m - 1, 0)) }
+    return ln2 * Double(k) + log(m)
   }
 }
