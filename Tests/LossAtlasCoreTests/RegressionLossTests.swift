@@ -226,7 +226,7 @@ import Testing
     let yRoot = 3.1464715016362125e305  // e^710 / 710 rounded (mpmath)
     // e^710 - 710 y = 1.365006389526536322e292 for this Double y (mpmath, 180 digits): a
     // cancellation of 16 digits between two numbers beyond the Double range. e^z is carried to
-    // about 2^-67 relative (expSplit), so 1.6e16 * 2^-67 = 1.1e-4 relative is what remains (the
+    // about 2^-67 relative (expMantissaExponent), so 1.6e16 * 2^-67 = 1.1e-4 relative is what remains (the
     // accuracy rule's sens clause, 710 ulp(y), is far wider).
     let pr = try Self.eval("poisson-nll", yhat: z, y: yRoot).value
     #expect(abs(pr / 1.3650063895265362e292 - 1) <= 2e-4, "\(pr)")

@@ -90,7 +90,7 @@ enum RegressionLosses {
   @Sendable static func mseJet(_ yhat: Double, _ y: Double) -> Jet {
     let r = StableMath.residual(yhat, y)
     guard r.hi.isFinite else { return Jet(value: .infinity, d1: r.hi, d2: 2) }
-    return Jet(value: StableMath.square(r), d1: 2 * r.hi, d2: 2)
+    return Jet(value: StableMath.roundedSquare(r), d1: 2 * r.hi, d2: 2)
   }
 
   // MARK: - mae
@@ -171,15 +171,15 @@ enum RegressionLosses {
         let a = abs(r.hi)
         let lo = r.hi < 0 ? -r.lo : r.lo
         if a < delta || (a == delta && lo <= 0) {
-          return Jet(value: StableMath.halfSquare(r), d1: r.hi, d2: 1)
+          return Jet(value: StableMath.roundedHalfSquare(r), d1: r.hi, d2: 1)
         }
         let t = DoubleDouble.fastTwoSum(a, -0.5 * delta) + lo
-        return Jet(value: StableMath.product(t, delta), d1: r.hi > 0 ? delta : -delta, d2: 0)
+        return Jet(value: StableMath.roundedProduct(t, delta), d1: r.hi > 0 ? delta : -delta, d2: 0)
       }
       // |r| > max >= delta: delta (|r| - delta/2) = 2 delta (|r/2| - delta/4).
       let h = StableMath.halfResidual(yhat, y)
       let t = DoubleDouble.fastTwoSum(abs(h.hi), -0.25 * delta) + (h.hi < 0 ? -h.lo : h.lo)
-      return Jet(value: 2 * StableMath.product(t, delta), d1: h.hi > 0 ? delta : -delta, d2: 0)
+      return Jet(value: 2 * StableMath.roundedProduct(t, delta), d1: h.hi > 0 ? delta : -delta, d2: 0)
     }
   }
 
@@ -236,12 +236,12 @@ enum RegressionLosses {
           if fast && a >= 0x1p-400 {
             let p = DoubleDouble.twoProduct(r.hi, r.hi)
             let sq = DoubleDouble.fastTwoSum(p.hi, p.lo.addingProduct(2 * r.hi, r.lo))
-            value = StableMath.quotient(sq, twoBeta)
+            value = StableMath.roundedQuotient(sq, twoBeta)
           } else {
             let s = ScaledDD(r)
             value = (s * s / scaledTwoBeta).double
           }
-          return Jet(value: value, d1: StableMath.quotient(r, beta), d2: invBeta)
+          return Jet(value: value, d1: StableMath.roundedQuotient(r, beta), d2: invBeta)
         }
         let t = DoubleDouble.fastTwoSum(a, -0.5 * beta) + lo
         return Jet(value: t.hi + t.lo, d1: r.hi > 0 ? 1 : -1, d2: 0)
@@ -291,7 +291,7 @@ enum RegressionLosses {
       // |r| > max: |r| - log 2 = 2 (|r/2| - log 2 / 2); tanh = ±1, sech^2 = 0.
       let h = StableMath.halfResidual(yhat, y)
       let t = DoubleDouble.fastTwoSum(abs(h.hi), h.hi < 0 ? -h.lo : h.lo)
-        - DoubleDouble(0.5 * StableMath.ln2.hi, 0.5 * StableMath.ln2.lo)
+        - DoubleDouble(0.5 * ScaledDD.ln2.hi, 0.5 * ScaledDD.ln2.lo)
       return Jet(value: 2 * (t.hi + t.lo), d1: h.hi > 0 ? 1 : -1, d2: 0)
     }
     let a = abs(r.hi)
@@ -312,8 +312,8 @@ enum RegressionLosses {
       let w = DoubleDouble.twoProduct(m, m) / DoubleDouble.fastTwoSum(2, 2 * m)
       value = log1p(w.hi) + (w.lo / (1 + w.hi) + t * lo)
     } else {
-      let u = DoubleDouble.twoSum(a, -StableMath.ln2.hi)
-      value = u.hi + (u.lo + (log1p(e2) - StableMath.ln2.lo + t * lo))
+      let u = DoubleDouble.twoSum(a, -ScaledDD.ln2.hi)
+      value = u.hi + (u.lo + (log1p(e2) - ScaledDD.ln2.lo + t * lo))
     }
     let d1 = t + sech2 * lo
     return Jet(value: value, d1: r.hi < 0 ? -d1 : d1, d2: sech2)
@@ -368,7 +368,7 @@ enum RegressionLosses {
       }
       if r.hi == 0 { return Jet(value: 0, d1: 0, d2: 0) }
       if r.hi < 0 {
-        return Jet(value: scale * StableMath.product(-r, tau), d1: -tau, d2: 0)
+        return Jet(value: scale * StableMath.roundedProduct(-r, tau), d1: -tau, d2: 0)
       }
       let v = r * oneMinusTau
       return Jet(value: scale * (v.hi + v.lo), d1: oneMinusTauRounded, d2: 0)
@@ -491,7 +491,7 @@ enum RegressionLosses {
         if sd < 0x1p-20 {
           value = (s * DoubleDouble.fastTwoSum(1, sd * (-0.5 + sd / 3))).double
         } else {
-          let l = StableMath.log1pDD(s)
+          let l = StableMath.log1pDoubleDouble(s)
           value = l.hi + l.lo
         }
         let d1 = (x * invC / w).double
@@ -556,7 +556,7 @@ enum RegressionLosses {
         return Jet(value: value, d1: d1, d2: invC2d * (1 + q1 * sd))
       }
       // L = log(1 + s) to about 2^-66, E = (alpha/2) L exact in double-double.
-      let l = StableMath.log1pDD(s)
+      let l = StableMath.log1pDoubleDouble(s)
       let w = ScaledDD.one + s
       let e = DoubleDouble.twoProduct(halfA.hi, l.hi) + halfA.hi * l.lo
       let value: Double
@@ -654,12 +654,12 @@ enum RegressionLosses {
 
   /// (log v + q)/2, r/v, (1 - q)/(2v), 1/v, (2q - 1)/(2 v^2) with q = r^2 / v
   /// carried as a ``ScaledDD`` (no intermediate overflow or underflow) and
-  /// log v as a double-double (``StableMath/logDD(_:)``).
+  /// log v as a double-double (``StableMath/logDoubleDouble(_:)``).
   static func gaussianNLLJets(_ yhat: Double, _ y: Double, _ v: Double) -> GaussianNLLJets {
     let r = StableMath.scaledResidual(yhat, y)
     let vs = ScaledDD(v)
     let q = r * r / vs
-    let lv = StableMath.logDD(v)
+    let lv = StableMath.logDoubleDouble(v)
     let value: Double
     if q.e > 1024 {
       value = .infinity
@@ -738,22 +738,22 @@ enum RegressionLosses {
       // the sign of zero.
       return Jet(value: -(y * z), d1: -y, d2: 0)
     }
-    let (m, k) = StableMath.expSplit(z)
+    let (m, k) = StableMath.expMantissaExponent(z)
     // Far from 2^0 the exponent is kept apart: e^z - y z = 2^k (M - (y 2^-k) z), so that
     // neither e^z (k > 1000) nor the low part of M (k < -900, near the subnormals)
     // loses digits before the cancellation. y 2^-k must stay finite.
-    let yk = StableMath.scaled(y, -k)
+    let yk = ScaledDD.scale(y, -k)
     if k > 1000 || (k < -900 && yk < 0x1p1000) {
       let v = m - DoubleDouble.twoProduct(yk, z)
       let g = m - yk
       return Jet(
-        value: StableMath.scaled(v.hi + v.lo, k), d1: StableMath.scaled(g.hi + g.lo, k),
-        d2: StableMath.scaled(m.hi + m.lo, k))
+        value: ScaledDD.scale(v.hi + v.lo, k), d1: ScaledDD.scale(g.hi + g.lo, k),
+        d2: ScaledDD.scale(m.hi + m.lo, k))
     }
     let ez =
       k >= -1000
-      ? DoubleDouble(StableMath.scaled(m.hi, k), StableMath.scaled(m.lo, k))
-      : DoubleDouble(StableMath.scaled(m.hi + m.lo, k), 0)
+      ? DoubleDouble(ScaledDD.scale(m.hi, k), ScaledDD.scale(m.lo, k))
+      : DoubleDouble(ScaledDD.scale(m.hi + m.lo, k), 0)
     let yz = DoubleDouble.twoProduct(y, z)
     let value: Double
     if !yz.hi.isFinite {

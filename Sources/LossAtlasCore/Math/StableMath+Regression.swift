@@ -37,10 +37,11 @@ public struct ScaledDD: Sendable {
       return
     }
     let k = Int(x.hi.exponent)
-    m = DoubleDouble(StableMath.scaled(x.hi, -k), StableMath.scaled(x.lo, -k))
+    m = DoubleDouble(ScaledDD.scale(x.hi, -k), ScaledDD.scale(x.lo, -k))
     e = exponent + k
   }
 
+  /// x exactly (±inf for an infinite x).
   @inlinable
   public init(_ x: Double) { self.init(DoubleDouble(x, 0)) }
 
@@ -50,27 +51,23 @@ public struct ScaledDD: Sendable {
     self.e = exponent
   }
 
+  /// 0, negligible in every sum.
   public static let zero = ScaledDD(0)
+  /// 1 = 1 * 2^0.
   public static let one = ScaledDD(1)
 
+  /// Whether the value is exactly 0.
   @inlinable public var isZero: Bool { m.hi == 0 }
-  @inlinable public var isNegative: Bool { m.hi < 0 }
 
   /// The nearest Double (±inf beyond the range, 0 or a subnormal below it).
   @inlinable
-  public var double: Double { StableMath.scaled(m.hi + m.lo, e) }
+  public var double: Double { ScaledDD.scale(m.hi + m.lo, e) }
 
   /// Both parts scaled into Double range (for values whose magnitude is
   /// known to lie between about 2^-1000 and 2^1023).
   @inlinable
   public var doubleDouble: DoubleDouble {
-    DoubleDouble(StableMath.scaled(m.hi, e), StableMath.scaled(m.lo, e))
-  }
-
-  /// |x|
-  @inlinable
-  public var magnitude: ScaledDD {
-    m.hi < 0 ? ScaledDD(normalizedMantissa: -m, exponent: e) : self
+    DoubleDouble(ScaledDD.scale(m.hi, e), ScaledDD.scale(m.lo, e))
   }
 
   /// x * 2^k, exact.
@@ -119,7 +116,7 @@ public struct ScaledDD: Sendable {
     let (big, small) = x.e >= y.e ? (x, y) : (y, x)
     let d = big.e - small.e
     if d > 110 { return big }
-    let s = DoubleDouble(StableMath.scaled(small.m.hi, -d), StableMath.scaled(small.m.lo, -d))
+    let s = DoubleDouble(ScaledDD.scale(small.m.hi, -d), ScaledDD.scale(small.m.lo, -d))
     return ScaledDD(big.m + s, exponent: big.e)
   }
 
@@ -130,9 +127,7 @@ public struct ScaledDD: Sendable {
 
   @inlinable
   public static func - (x: ScaledDD, y: ScaledDD) -> ScaledDD { x + (-y) }
-}
 
-extension StableMath {
   // MARK: - Constants and powers of two
 
   /// ln 2 as a double-double (error below 2^-107).
@@ -144,11 +139,13 @@ extension StableMath {
 
   /// x * 2^n rounded once (scalbn), for any integer n.
   @inlinable
-  public static func scaled(_ x: Double, _ n: Int) -> Double {
+  public static func scale(_ x: Double, _ n: Int) -> Double {
     if n >= -1022 && n <= 1023 { return x * powerOfTwo(n) }
     return scalbn(x, Int32(clamping: n))
   }
+}
 
+extension StableMath {
   // MARK: - The residual
 
   /// r = yhat - y exactly, as `hi + lo` (TwoSum; the larger term first so
@@ -183,7 +180,7 @@ extension StableMath {
   /// product plus the cross term `hi * lo` (lo^2 is below 2^-106 relative).
   /// Halving first means no overflow when r^2 does but r^2 / 2 does not.
   @inlinable
-  public static func halfSquare(_ r: DoubleDouble) -> Double {
+  public static func roundedHalfSquare(_ r: DoubleDouble) -> Double {
     let h = 0.5 * r.hi
     let p = h * r.hi
     if !p.isFinite { return p }
@@ -193,7 +190,7 @@ extension StableMath {
 
   /// r^2 rounded once, for r = hi + lo (+inf when it overflows).
   @inlinable
-  public static func square(_ r: DoubleDouble) -> Double {
+  public static func roundedSquare(_ r: DoubleDouble) -> Double {
     let p = r.hi * r.hi
     if !p.isFinite { return p }
     let e = (-p).addingProduct(r.hi, r.hi)
@@ -202,7 +199,7 @@ extension StableMath {
 
   /// x * k rounded once for a double-double x (+-inf when it overflows).
   @inlinable
-  public static func product(_ x: DoubleDouble, _ k: Double) -> Double {
+  public static func roundedProduct(_ x: DoubleDouble, _ k: Double) -> Double {
     let p = x.hi * k
     if !p.isFinite { return p }
     let e = (-p).addingProduct(x.hi, k)
@@ -212,7 +209,7 @@ extension StableMath {
   /// x / k rounded once for a double-double x: the remainder `hi - q k` is
   /// exact (FMA), so the correction is the quotient's own error.
   @inlinable
-  public static func quotient(_ x: DoubleDouble, _ k: Double) -> Double {
+  public static func roundedQuotient(_ x: DoubleDouble, _ k: Double) -> Double {
     let q = x.hi / k
     if !q.isFinite || q == 0 { return q }
     let rem = x.hi.addingProduct(-q, k)
@@ -222,14 +219,14 @@ extension StableMath {
   // MARK: - exp and log with extra precision
 
   /// e^t for a double-double t as a ``ScaledDD``, relative error about
-  /// 2^-66 plus |t| times the relative error of t: ``expSplit(_:)`` of the
+  /// 2^-66 plus |t| times the relative error of t: ``expMantissaExponent(_:)`` of the
   /// high part times 1 + lo. Nothing under- or overflows, so e^-800 keeps
   /// its digits (a factor of a finite derivative in barron).
   @inlinable
   public static func scaledExp(_ t: DoubleDouble) -> ScaledDD {
     if t.hi < -1.0e4 { return .zero }
     if t.hi > 1.0e4 { return ScaledDD(.infinity) }
-    let (m, k) = expSplit(t.hi)
+    let (m, k) = expMantissaExponent(t.hi)
     return ScaledDD(m + m.hi * t.lo, exponent: k)
   }
 
@@ -237,16 +234,16 @@ extension StableMath {
   /// M in [0.7, 1.42], for |z| <= 1e4 (callers branch before).
   ///
   /// Cody-Waite: k = round(z / ln 2), u = z - k ln 2 in double-double
-  /// (error below 2^-92); then ``expReduced(_:)``. Plain `exp(z)` is within
+  /// (error below 2^-92); then ``expReducedDoubleDouble(_:)``. Plain `exp(z)` is within
   /// half an ulp, but e^z - y z, e^z - y and the Newton step of
-  /// ``log1pDD(_:)`` are cancellations that need the digits below it.
+  /// ``log1pDoubleDouble(_:)`` are cancellations that need the digits below it.
   @inlinable
-  public static func expSplit(_ z: Double) -> (m: DoubleDouble, k: Int) {
-    let k = (z / ln2.hi).rounded()
-    let p = DoubleDouble.twoProduct(k, ln2.hi)
+  public static func expMantissaExponent(_ z: Double) -> (m: DoubleDouble, k: Int) {
+    let k = (z / ScaledDD.ln2.hi).rounded()
+    let p = DoubleDouble.twoProduct(k, ScaledDD.ln2.hi)
     // z - p.hi is exact (Sterbenz) for k != 0, and z itself for k = 0.
-    let u = DoubleDouble.fastTwoSum(z - p.hi, -(p.lo + k * ln2.lo))
-    return (expReduced(u), Int(k))
+    let u = DoubleDouble.fastTwoSum(z - p.hi, -(p.lo + k * ScaledDD.ln2.lo))
+    return (expReducedDoubleDouble(u), Int(k))
   }
 
   /// e^u for |u| <= 0.35 as a double-double, relative error about 2^-67.
@@ -255,7 +252,7 @@ extension StableMath {
   /// v^10/10! in Double (|v| <= 0.022, so the Double tail is below 2^-19
   /// and its rounding below 2^-71); then four double-double squarings.
   @inlinable
-  public static func expReduced(_ u: DoubleDouble) -> DoubleDouble {
+  public static func expReducedDoubleDouble(_ u: DoubleDouble) -> DoubleDouble {
     let x = u.hi * 0.0625
     let xl = u.lo * 0.0625
     let x2 = DoubleDouble.twoProduct(x, x)
@@ -281,25 +278,25 @@ extension StableMath {
   /// - s < 2^-10: the series s - s^2/2 (double-double) + s^3 (1/3 - s/4 + ...)
   ///   (Double, 8 terms).
   /// - otherwise L1 = log1p(s) rounded, then one Newton step
-  ///   L = L1 + ((1 + s) e^-L1 - 1) with e^-L1 from ``expSplit(_:)``: the
+  ///   L = L1 + ((1 + s) e^-L1 - 1) with e^-L1 from ``expMantissaExponent(_:)``: the
   ///   correction is the rounding error of L1 itself, so the result carries
   ///   the digits that `exp(alpha/2 L)` needs when alpha/2 L is large.
   /// - s >= 2^60: e ln 2 + log(m) for s = m 2^e (log(1 + 1/s) < 2^-60 is
   ///   added as 1/s).
   @inlinable
-  public static func log1pDD(_ s: ScaledDD) -> DoubleDouble {
+  public static func log1pDoubleDouble(_ s: ScaledDD) -> DoubleDouble {
     if s.isZero { return DoubleDouble(0, 0) }
     if s.e >= 60 {
-      let lm = logOnePlus(DoubleDouble.fastTwoSum(s.m.hi - 1, s.m.lo))
-      return ln2 * Double(s.e) + lm + (1 / s.m.hi) * scaled(1, -s.e)
+      let lm = log1pNearZeroDoubleDouble(DoubleDouble.fastTwoSum(s.m.hi - 1, s.m.lo))
+      return ScaledDD.ln2 * Double(s.e) + lm + (1 / s.m.hi) * ScaledDD.scale(1, -s.e)
     }
     if s.e < -1000 { return DoubleDouble(s.double, 0) }
-    return logOnePlus(s.doubleDouble)
+    return log1pNearZeroDoubleDouble(s.doubleDouble)
   }
 
-  /// log(1 + t) for -0.3 <= t < 2^61 as a double-double (see ``log1pDD(_:)``).
+  /// log(1 + t) for -0.3 <= t < 2^61 as a double-double (see ``log1pDoubleDouble(_:)``).
   @inlinable
-  static func logOnePlus(_ t: DoubleDouble) -> DoubleDouble {
+  static func log1pNearZeroDoubleDouble(_ t: DoubleDouble) -> DoubleDouble {
     if abs(t.hi) < 0x1p-10 {
       let x = t.hi
       var c = -1.0 / 10
@@ -315,11 +312,11 @@ extension StableMath {
       return t + (DoubleDouble(-0.5 * x2.hi, -0.5 * x2.lo) + rest)
     }
     let l1 = LossAtlasCore.log1p(t.hi)
-    let (m, k) = expSplit(-l1)
+    let (m, k) = expMantissaExponent(-l1)
     // (1 + t) e^-L1 - 1, with e^-L1 = m 2^k.
     let w = DoubleDouble.fastTwoSum(1, t.hi) + t.lo
     let p = w * m
-    let q = DoubleDouble(scaled(p.hi, k), scaled(p.lo, k)) - 1
+    let q = DoubleDouble(ScaledDD.scale(p.hi, k), ScaledDD.scale(p.lo, k)) - 1
     return DoubleDouble.fastTwoSum(l1, q.hi + q.lo)
   }
 
@@ -329,16 +326,16 @@ extension StableMath {
   /// `log(x)` rounded loses up to half an ulp of |log x|, which
   /// gaussian-nll's (log var + r^2 / var) / 2 can amplify when it cancels.
   @inlinable
-  public static func logDD(_ x: Double) -> DoubleDouble {
+  public static func logDoubleDouble(_ x: Double) -> DoubleDouble {
     var k = Int(x.exponent)
-    var m = scaled(x, -k)
+    var m = ScaledDD.scale(x, -k)
     if m > 1.4142135623730951 {
       m *= 0.5
       k += 1
     }
     // k = 0: log x itself is small and may cancel against r^2/var; m - 1
     // is exact (Sterbenz), so take log1p(m - 1) to double-double.
-    if k == 0 { return logOnePlus(DoubleDouble(m - 1, 0)) }
-    return ln2 * Double(k) + log(m)
+    if k == 0 { return log1pNearZeroDoubleDouble(DoubleDouble(m - 1, 0)) }
+    return ScaledDD.ln2 * Double(k) + log(m)
   }
 }
