@@ -319,23 +319,4 @@ extension StableMath {
     let q = DoubleDouble(ScaledDD.scale(p.hi, k), ScaledDD.scale(p.lo, k)) - 1
     return DoubleDouble.fastTwoSum(l1, q.hi + q.lo)
   }
-
-  /// log x for x > 0 as a double-double: x = m 2^k with m in
-  /// [sqrt(1/2), sqrt(2)), so log x = k ln 2 (exact in double-double) +
-  /// log m (|log m| <= 0.35, its rounding below 2^-55 absolute).
-  /// `log(x)` rounded loses up to half an ulp of |log x|, which
-  /// gaussian-nll's (log var + r^2 / var) / 2 can amplify when it cancels.
-  @inlinable
-  public static func logDoubleDouble(_ x: Double) -> DoubleDouble {
-    var k = Int(x.exponent)
-    var m = ScaledDD.scale(x, -k)
-    if m > 1.4142135623730951 {
-      m *= 0.5
-      k += 1
-    }
-    // k = 0: log x itself is small and may cancel against r^2/var; m - 1
-    // is exact (Sterbenz), so take log1p(m - 1) to double-double.
-    if k == 0 { return log1pNearZeroDoubleDouble(DoubleDouble(m - 1, 0)) }
-    return ScaledDD.ln2 * Double(k) + log(m)
-  }
 }
