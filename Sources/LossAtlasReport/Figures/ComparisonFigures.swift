@@ -29,6 +29,9 @@ enum ComparisonFigures {
     /// The x-axis title and the variable's name in the alt text.
     let xLabel: String
     let variable: String
+    /// The variable the losses are differentiated in (s for y·s with y = +1,
+    /// ŷ = r for y = 0): ∂L/∂s, ∂L/∂r.
+    var derivativeVariable: String { variable == "y·s" ? "s" : variable }
     let caption: String
 
     var ids: [String] { rows.flatMap(\.ids) }
@@ -95,7 +98,7 @@ enum ComparisonFigures {
         title: "\(prefix)value", x: Axis(d.xLabel, range: row.xRange), y: Axis(isLoss ? "loss" : "f(x)", range: valueRange))
       var derivative = Chart(
         title: "\(prefix)derivative", x: Axis(d.xLabel, range: row.xRange),
-        y: Axis(isLoss ? "∂L/∂s" : "f′(x)", range: derivativeRange))
+        y: Axis(isLoss ? "∂L/∂\(d.derivativeVariable)" : "f′(x)", range: derivativeRange))
       for (k, c) in curves.enumerated() {
         let (color, style) = FigureStyle.seriesStyle(k)
         value.series.append(Series(row.ids[k], x: c.x, y: c.value, style: style, color: color))
@@ -106,7 +109,7 @@ enum ComparisonFigures {
       if derivativeRange.lowerBound < 0 && derivativeRange.upperBound > 0 { derivative.referenceLines.append(zero) }
       derivative.legend = .none
       panels += [value, derivative]
-      let prime = isLoss ? "∂L/∂s" : "f′"
+      let prime = isLoss ? "∂L/∂\(d.derivativeVariable)" : "f′"
       facts += zip(row.ids, properties).map { FigureFacts.summary($0, $1, variable: d.variable, prime: prime) }
       cut += zip(row.ids, curves).filter { _, c in
         c.value.contains { $0.isFinite && !valueRange.contains($0) }

@@ -100,13 +100,25 @@ struct GroupPanels {
   var derivativeSymbol: String { ViewNaming.derivativeSymbol(spec, variable: variable) }
   var primeName: String { spec.family.isLoss ? "∂L/∂\(variable)" : "f′" }
 
-  /// The x-axis title; a slice says what it slices.
+  /// The x-axis title; a single view says what it holds fixed (a slice,
+  /// what it slices).
   var xLabel: String {
     let v = members[0].view
     if members.count == 1, v.label.contains("[x") { return "x   (\(ViewNaming.pretty(v.label)))" }
-    if members.count == 1, rows > 1 { return "\(variable)   (\(ViewNaming.shortLabel(v)))" }
+    if members.count == 1, !ViewNaming.shortLabel(v).isEmpty { return "\(variable)   (\(ViewNaming.shortLabel(v)))" }
     return variable
   }
+
+  /// In a figure of several rows a panel is too short for the charts
+  /// layer's tick spacing to give more than one labelled y tick; about five
+  /// "nice" ones are asked for instead. One row: the automatic ticks.
+  func denseTicks(_ range: ClosedRange<Double>) -> [Double]? {
+    rows > 1 ? Ticks.linear(range, target: 5).map(\.value) : nil
+  }
+
+  /// Panel titles on the first row only (further rows are told apart by
+  /// their x-axis titles, and a 500-point figure has no height to spare).
+  func title(_ what: String) -> String { row == 0 ? what : "" }
 
   // MARK: Ranges
 
@@ -216,7 +228,7 @@ struct GroupPanels {
   func valueChart() -> Chart {
     let range = valueRange.axisRange
     var chart = Chart(
-      title: rows > 1 ? "value in \(variable)" : "value", x: Axis(xLabel, range: xRange),
+      title: title("value"), x: Axis(xLabel, range: xRange),
       y: Axis(valueSymbol, range: range))
     chart.series = members.map { m in
       Series(m.name, x: m.curve.x, y: m.curve.value, style: m.style, color: m.color)
@@ -233,13 +245,14 @@ struct GroupPanels {
     }
     chart.legend = members.count > 1 ? .automatic : .none
     chart.y.range = GroupPanels.headroom(range, for: chart.markers)
+    chart.y.ticks = denseTicks(chart.y.range!)
     return chart
   }
 
   func derivativeChart() -> Chart {
     let range = derivativeRange.axisRange
     var chart = Chart(
-      title: rows > 1 ? "derivative in \(variable)" : "derivative", x: Axis(xLabel, range: xRange),
+      title: title("derivative"), x: Axis(xLabel, range: xRange),
       y: Axis(derivativeSymbol, range: range))
     chart.series = members.map { m in
       Series("", x: m.curve.x, y: m.curve.d1, style: m.style, color: m.color)
@@ -276,17 +289,19 @@ struct GroupPanels {
     // Only the first view shaded: the swatches say which view it is (the
     // caption says what saturated means).
     let only = bandPolicy == .primaryOnly
+    // Short entries: a wide legend finds no corner free of the curve in a
+    // half-width panel; the caption gives the definitions.
     if kinds.contains(.saturated) {
       chart.series.append(
-        FigureStyle.swatch(
-          only ? "saturated: \(members[0].name)" : "saturated: |\(primeName)| < 1% of max", FigureStyle.saturation))
+        FigureStyle.swatch(only ? "saturated: \(members[0].name)" : "saturated (< 1% of max)", FigureStyle.saturation))
     }
     if kinds.contains(.dead) {
       chart.series.append(
-        FigureStyle.swatch(only ? "\(primeName) = 0: \(members[0].name)" : "dead: \(primeName) = 0", FigureStyle.dead))
+        FigureStyle.swatch(only ? "\(primeName) = 0: \(members[0].name)" : "dead (\(primeName) = 0)", FigureStyle.dead))
     }
     chart.legend = kinds.isEmpty ? .none : .automatic
     chart.y.range = GroupPanels.headroom(range, for: chart.markers)
+    chart.y.ticks = denseTicks(chart.y.range!)
     return chart
   }
 

@@ -24,10 +24,10 @@ enum ViewNaming {
     return pretty(label)
   }
 
-  /// Typography for ASCII catalog text: `yhat` → ŷ, a hyphen before a digit
-  /// → the minus sign, `p_0` → p₀.
+  /// Typography for ASCII catalog text: `yhat` → ŷ, a spaced hyphen or one
+  /// before a digit → the minus sign, `p_0` → p₀.
   static func pretty(_ text: String) -> String {
-    var out = text.replacingOccurrences(of: "yhat", with: "ŷ")
+    var out = text.replacingOccurrences(of: "yhat", with: "ŷ").replacingOccurrences(of: " - ", with: " − ")
     out = out.replacingOccurrences(of: "p_0", with: "p₀")
     var result = ""
     let chars = Array(out)
