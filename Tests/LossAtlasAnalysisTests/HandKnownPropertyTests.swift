@@ -104,3 +104,96 @@ import Testing
     #expect(d.x > 30 && d.x < 36.8)
   }
 }
+
+/// Losses whose properties are known by hand.
+@Suite struct HandKnownLossTests {
+  static func properties(_ id: String, _ params: [String: Double] = [:], view: Int = 0) throws -> ViewProperties {
+    try HandKnownPropertyTests.properties(id, params, view: view)
+  }
+
+  @Test("huber: C1 not C2 (f'' jumps from 1 to 0 at |r| = delta), convex, gradient bounded by delta")
+  func huber() throws {
+    for delta in [0.5, 1, 2, 4] {
+      let p = try Self.properties("huber", ["delta": delta])
+      #expect(p.continuity == .c1, "delta \(delta)")
+      #expect(p.convex && p.convexityCrossCheck)
+      #expect(p.gradientGrowth == .bounded)
+      #expect(p.maxAbsDerivative.value == delta)
+    }
+  }
+
+  @Test("mae: C0 (f' jumps from -1 to 1 at 0), zero attained at r = 0 with the subgradient 0")
+  func mae() throws {
+    let p = try Self.properties("mae")
+    #expect(p.continuity == .c0)
+    #expect(p.zeroAtCorrect == .attained && p.gradientZeroAtMinimum)
+    #expect(p.maxAbsDerivative.value == 1)
+  }
+
+  @Test("mse: unbounded gradient, zero attained at r = 0")
+  func mse() throws {
+    let p = try Self.properties("mse")
+    #expect(p.gradientGrowth == .unbounded)
+    #expect(p.zeroAtCorrect == .attained)
+    #expect(p.continuity == .cInfinity && p.convex)
+  }
+
+  @Test("hinge: convex, zero attained for y s >= 1 (a flat piece), C0")
+  func hinge() throws {
+    let p = try Self.properties("hinge")
+    #expect(p.convex && p.convexityCrossCheck)
+    #expect(p.zeroAtCorrect == .attained)
+    #expect(p.continuity == .c0)
+    #expect(p.deadRegions.map(\.interval) == [RealInterval(1, .infinity, lowerClosed: true)])
+  }
+
+  @Test("logistic: zero only in the limit s -> inf (log(1 + e^-s) > 0)")
+  func logistic() throws {
+    let p = try Self.properties("logistic")
+    #expect(p.zeroAtCorrect == .limit)
+    #expect(p.infimum == Extremum(value: 0, attained: false, location: .approached(.infinity)))
+    #expect(p.convex)
+  }
+
+  @Test("barron: alpha = -2 not convex, redescending; alpha = 1 convex, bounded; alpha = 2 is mse / 2")
+  func barron() throws {
+    let minus2 = try Self.properties("barron", ["alpha": -2])
+    #expect(!minus2.convex && minus2.convexityCrossCheck)
+    #expect(minus2.gradientGrowth == .redescending)
+    let one = try Self.properties("barron", ["alpha": 1])
+    #expect(one.convex && one.gradientGrowth == .bounded)
+    let two = try Self.properties("barron", ["alpha": 2])
+    #expect(two.gradientGrowth == .unbounded)
+  }
+
+  @Test("quantile: the minimiser of the mean loss over 0...9, 30 is the tau-quantile; mse's is the mean, mae's the median")
+  func minimisers() throws {
+    let targets = EmpiricalMinimiser.defaultTargets
+    func minimiser(_ id: String, _ params: [String: Double] = [:]) throws -> Double {
+      let spec = try Catalog.function(named: id)
+      return try #require(EmpiricalMinimiser.compute(spec, parameters: try spec.validateParameters(params), targets: targets)).minimiser
+    }
+    #expect(abs(try minimiser("mse") - targets.reduce(0, +) / Double(targets.count)) < 1e-12)
+    #expect(abs(try minimiser("mae") - 5) < 1e-9)
+    // tau = 0.9: the 0.9-quantile of 11 sorted targets is the 10th, 9.
+    #expect(abs(try minimiser("quantile", ["tau": 0.9]) - 9) < 1e-9)
+    #expect(abs(try minimiser("quantile", ["tau": 0.1]) - 1) < 1e-9)
+  }
+
+  @Test("bce with a soft target y = 0.3: minimum at p = y, value the entropy H(0.3) > 0 (never zero)")
+  func bceSoftTarget() throws {
+    let spec = try Catalog.function(named: "bce")
+    let index = try #require(spec.primaryView.label.isEmpty ? nil : spec.views(spec.defaultParameters).firstIndex { v in
+      v.fixed.contains { $0.name == "y" && $0.value == .real(0.3) }
+    })
+    let p = try Self.properties("bce", view: index)
+    #expect(p.zeroAtCorrect == .never)
+    guard case .point(let x) = p.infimum.location else {
+      Issue.record("bce's minimum should be at a point")
+      return
+    }
+    #expect(abs(x - 0.3) < 1e-9)
+    let entropy = -(0.3 * log(0.3) + 0.7 * log(0.7))
+    #expect(abs(p.infimum.value - entropy) < 1e-12)
+  }
+}
