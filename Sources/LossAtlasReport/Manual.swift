@@ -19,6 +19,9 @@ public struct ManualOptions: Sendable {
   public var templates: TemplateSet
   public var jobs: Int = 2
   public var tau: Double = 1e-2
+  /// Interior samples per view, and for each function's primary view.
+  public var samples: Int = 20_001
+  public var primarySamples: Int = 1_000_001
 
   public init(templates: TemplateSet) {
     self.templates = templates
@@ -77,7 +80,9 @@ public enum ManualGenerator {
     }
 
     let analyses = try step("analyse \(specs.count) functions") {
-      CatalogAnalysis.run(ids: specs.map(\.id), options: AnalysisOptions(saturationTau: options.tau), threads: options.jobs)
+      CatalogAnalysis.run(
+        ids: specs.map(\.id), options: AnalysisOptions(samples: options.samples, saturationTau: options.tau),
+        primarySamples: options.primarySamples, threads: options.jobs)
     }
     let byID = Dictionary(uniqueKeysWithValues: analyses.map { ($0.id, $0) })
     for a in analyses where !a.failures.isEmpty {
@@ -104,7 +109,8 @@ public enum ManualGenerator {
         throw ManualError(step: "errata", reason: "claims/article.yaml is not embedded in this build")
       }
       let claims = try ClaimFile.parse(yaml, file: "claims/article.yaml")
-      let results = try ClaimEvaluator(options: AnalysisOptions(saturationTau: options.tau)).evaluate(claims, threads: options.jobs)
+      let results = try ClaimEvaluator(options: AnalysisOptions(samples: options.samples, saturationTau: options.tau))
+        .evaluate(claims, threads: options.jobs)
       if let wrong = results.first(where: { !$0.passes }) {
         throw ManualError(
           step: "errata", reason: "claim '\(wrong.claim.id)' got verdict \(wrong.holds), the file expects \(wrong.claim.verdict)")
@@ -153,6 +159,7 @@ public enum ManualGenerator {
 
       var keys = Set<String>()
       for p in pages { keys.formUnion(mirrorKeys(p.model)) }
+      for sample in modelKeySamples() { keys.formUnion(mirrorKeys(sample)) }
       try options.templates.validate(knownKeys: keys)
 
       for format in options.formats {

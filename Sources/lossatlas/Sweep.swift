@@ -20,10 +20,10 @@ extension LossAtlasCommand {
     @Argument(help: "A function id or alias (see `lossatlas list`).")
     var id: String
 
-    @Option(help: "The first x (default: the view's plot range).")
+    @Option(parsing: .unconditional, help: "The first x (default: the view's plot range).")
     var from: Double?
 
-    @Option(help: "The last x (default: the view's plot range).")
+    @Option(parsing: .unconditional, help: "The last x (default: the view's plot range).")
     var to: Double?
 
     @Option(help: "Number of points.")

@@ -61,6 +61,8 @@ import Testing
     // Fractions in an exponent print inline.
     #expect(Expr.exp(-(x.pow(.n(2)) / .n(2))).latex == "e^{-x^{2}/2}")
     #expect(x.pow(.n(1) / .n(2) - .n(1)).latex == "x^{1/2 - 1}")
+    #expect(x.pow(x / .n(2) + .n(-1)).latex == "x^{x/2 - 1}")
+    #expect(x.pow(x / .n(2) + .n(-1)).mathml.contains("<mo>/</mo><mn>2</mn><mo>−</mo><mn>1</mn>"))
     // A power of a symbol printed with a superscript is parenthesised.
     let variance = Expr.symbol(Symbol("var", latex: "\\sigma^2", mathml: "<msup><mi>σ</mi><mn>2</mn></msup>"))
     #expect(variance.pow(.n(2)).latex == "\\left(\\sigma^2\\right)^{2}")

@@ -139,6 +139,7 @@ extension Expr {
       for t in terms.dropFirst() {
         switch t {
         case .negate(let a): out += " - " + (a.isFraction ? a.exponentLatex : a.latexAfterMinus)
+        case .number(let v) where v < 0: out += " - " + FormulaNumber.text(-v, minus: "-")
         case .fraction: out += " + " + t.exponentLatex
         default: out += " + " + t.latex(in: .sum)
         }

@@ -87,6 +87,7 @@ extension Expr {
         for t in terms.dropFirst() {
           switch t {
           case .negate(let a): out += "<mo>−</mo>" + (a.isFraction ? inline(a) : a.mathmlAfterMinus)
+          case .number(let v) where v < 0: out += "<mo>−</mo>" + Expr.mathmlNumber(-v)
           case .fraction: out += "<mo>+</mo>" + inline(t)
           default: out += "<mo>+</mo>" + t.mathml(in: .sum)
           }

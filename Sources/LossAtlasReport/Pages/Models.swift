@@ -210,3 +210,37 @@ struct EvidenceRow {
   let computed: String
   let verdict: String
 }
+
+// MARK: - Template validation
+
+/// One instance of every model type that appears inside a list, so that the
+/// template check knows their field names even when a page's list is empty
+/// (a function without figures still has a figure template).
+func modelKeySamples() -> [Any] {
+  let e = Equation(latex: "", mathml: "")
+  let nav = NavLink(page: "", title: "", current: false)
+  let row = SettingsRow(cells: [])
+  return [
+    e, nav, row,
+    FigureRef(path: "", alt: "", caption: "", width: 0, height: 0),
+    Fact(name: "", value: ""),
+    IndexRow(
+      id: "", name: "", range: "", monotonic: "", continuity: "", saturatesLeft: "", saturatesRight: "", convex: "",
+      zeroAtCorrect: "", gradient: "", maxSlope: ""),
+    FamilyTable(title: "", rows: []),
+    ParameterRow(name: "", symbol: e, defaultValue: "", range: "", grid: "", summary: ""),
+    ViewSection(label: "", rows: []),
+    SettingsTable(header: [], rows: []),
+    EdgeRow(view: "", x: "", value: "", d1: "", d2: "", note: ""),
+    PrecisionRow(format: "", direction: "", what: "", from: ""),
+    ConventionRow(framework: "", api: "", note: ""),
+    ReferenceRow(citation: "", year: "", url: ""),
+    DataTable(caption: "", header: [], rows: []),
+    ErrataEntry(
+      id: "", section: "", quote: "", gloss: "", verdict: "", correction: "", evidence: [], hasEvidence: false, figures: [],
+      links: [], hasLinks: false),
+    EvidenceRow(statement: "", computed: "", verdict: ""),
+    FormulaSection(value: e, derivatives: [], second: e, definitions: [], hasDefinitions: false),
+    Site(title: "", pageTitle: "", nav: [], footer: ""),
+  ]
+}
