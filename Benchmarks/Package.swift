@@ -5,6 +5,7 @@
 //   swift run -c release analysis-bench    # the property engine over the catalog
 //   swift run -c release charts-bench      # ms per chart, parallel set
 //   swift run -c release charts-demo       # example PNGs in /tmp/charts-demo
+//   swift run -c release figures-bench     # the manual's figures: ms per figure, the set
 import Foundation
 import PackageDescription
 
@@ -38,6 +39,13 @@ let package = Package(
     .executableTarget(
       name: "charts-demo",
       dependencies: ["BenchFigures", .product(name: "LossAtlasCharts", package: root)]
+    ),
+    .executableTarget(
+      name: "figures-bench",
+      dependencies: [
+        .product(name: "LossAtlasAnalysis", package: root), .product(name: "LossAtlasCharts", package: root),
+        .product(name: "LossAtlasReport", package: root),
+      ]
     ),
   ]
 )
