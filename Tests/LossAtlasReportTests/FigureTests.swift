@@ -362,6 +362,9 @@ struct DepthPrecisionFigureTests {
     let sigmoidDepth = try #require(FigureFixture.analysis("sigmoid").facts.depth?.depthToVanish)
     #expect(f.altText.contains("L = \(sigmoidDepth) for sigmoid"))
     #expect(DepthFigure.ids.allSatisfy { id in chart.series.contains { $0.name.hasPrefix(id) } })
+    // Lines are named beside them (no legend): relu's as a mean.
+    #expect(chart.legend == .none)
+    #expect(Set(chart.annotations.map(\.text)) == Set(DepthFigure.ids.map { $0 == "relu" ? "relu (mean)" : $0 }))
   }
 
   @Test("precision: lines at each format's resolution, dots at the study's thresholds")

@@ -80,6 +80,13 @@ enum DepthFigure {
     chart.referenceLines = [
       .horizontal(GradientDepth.threshold, label: "10⁻⁶: vanished", color: .ink)
     ]
+    chart.annotations = labels(chart.series, names: rows.map(\.0), bottom: chart.y.range!.lowerBound)
+    chart.legend = .none
+    if rows.contains(where: { $0.1.median.first == 0 }) {
+      chart.subtitle = "dots: first depth below 10⁻⁶;  dashed: a mean, where the median is 0 (not drawable on a log axis)"
+    } else {
+      chart.subtitle = "dots: first depth below 10⁻⁶"
+    }
     let alt = "Median of |∏ f′| over \(GradientDepth.sampleCount) random paths (pre-activations drawn from N(0, 1)) "
       + "against depth L from 1 to \(GradientDepth.maxDepth), log scale, for \(FigureText.list(rows.map(\.0))). "
       + "The median falls below the dashed line at 10⁻⁶ (dots) at \(FigureText.list(vanish)). "
@@ -89,10 +96,31 @@ enum DepthFigure {
       + (lowest < bottom ? "; lines below \(FigureText.number(bottom)) leave the plot through its bottom." : ".")
     let caption = "Gradient through depth: the median over \(GradientDepth.sampleCount) random paths of the product of "
       + "the activation's derivatives along L layers (weights set aside), log scale; dots mark where each median "
-      + "falls below 10⁻⁶."
+      + "falls below 10⁻⁶, each line is named beside it."
     return ManualFigure(
       path: "figures/depth.png", kind: .depth, functionIDs: rows.map(\.0), caption: caption, altText: alt,
       figure: Figure(panels: [chart], columns: 1, size: .standard, title: "Gradient through depth"))
+  }
+
+  /// Each line's name written beside it, in its colour (seven crossing
+  /// lines leave no corner free for a legend): where the line is about to
+  /// leave through the bottom, or near its right end if it stays in, or at
+  /// the end of a line that stops (relu's mean, 0 from some depth on).
+  static func labels(_ series: [Series], names: [String], bottom: Double) -> [Annotation] {
+    zip(series, names).compactMap { s, name in
+      let text = s.style == .dashed ? "\(name) (mean)" : name
+      let color = s.color ?? .ink
+      guard let last = s.y.lastIndex(where: { $0 > 0 }) else { return nil }
+      if last < s.y.count - 1 {
+        return Annotation(text, x: s.x[last], y: s.y[last], anchor: .left, color: color)
+      }
+      if let exit = s.y.firstIndex(where: { $0 < bottom * 1e3 }), exit > 0 {
+        return Annotation(text, x: s.x[exit], y: s.y[exit], anchor: .left, color: color)
+      }
+      // Stays in range: just above the line, ending a few layers before the right edge.
+      let i = max(0, last - 3)
+      return Annotation(text, x: s.x[i], y: s.y[i] * 30, anchor: .right, color: color)
+    }
   }
 
   /// The lowest value the axis shows; lines going lower leave through the frame.
