@@ -104,9 +104,8 @@ enum ComparisonFigures {
         value.series.append(Series(row.ids[k], x: c.x, y: c.value, style: style, color: color))
         derivative.series.append(Series("", x: c.x, y: c.d1, style: style, color: color))
       }
-      let zero = ReferenceLine.horizontal(0, dashed: false, color: ChartColor(hex: 0xAAAAAA))
-      if valueRange.lowerBound < 0 && valueRange.upperBound > 0 { value.referenceLines.append(zero) }
-      if derivativeRange.lowerBound < 0 && derivativeRange.upperBound > 0 { derivative.referenceLines.append(zero) }
+      value.referenceLines = FigureStyle.zeroLine(valueRange)
+      derivative.referenceLines = FigureStyle.zeroLine(derivativeRange)
       derivative.legend = .none
       panels += [value, derivative]
       let prime = isLoss ? "∂L/∂\(d.derivativeVariable)" : "f′"
@@ -153,7 +152,7 @@ enum ComparisonFigures {
       Series("derivative", x: a.x, y: dd, style: .dashed, color: FigureStyle.seriesStyle(4).color),
     ]
     diff.y.range = RobustRange.consensus([RobustRange(dv), RobustRange(dd)].compactMap { $0 }).axisRange
-    diff.referenceLines = [.horizontal(0, dashed: false, color: ChartColor(hex: 0xAAAAAA))]
+    diff.referenceLines = FigureStyle.zeroLine(diff.y.range)
     func worst(_ d: [Double]) -> (value: Double, x: Double) {
       var k = 0
       for i in d.indices where abs(d[i]) > abs(d[k]) { k = i }

@@ -83,6 +83,7 @@ enum FamilyFigures {
       let properties: ViewProperties?
       let curve: SampledCurve
     }
+    let xRange = d.xRange ?? spec.primaryView.plotRange
     var members: [Member] = []
     for v in values {
       var given = spec.defaultParameters.values
@@ -90,15 +91,13 @@ enum FamilyFigures {
       guard let p = try? spec.validateParameters(given) else { return nil }
       let view = spec.views(p)[0]
       let props = index.properties(d.id, p)?.first
-      let xRange = d.xRange ?? view.plotRange
       members.append(
         Member(value: v, view: view, properties: props,
           curve: SampledCurve(view, over: xRange, breakpoints: props?.breakpoints ?? [])))
     }
-    let view0 = members[0].view
-    let xRange = d.xRange ?? view0.plotRange
-    let variable = ViewNaming.variable(view0)
+    let variable = ViewNaming.variable(members[0].view)
     let names = members.map { "\(symbol) = \(FigureText.parameter($0.value))" }
+    let set = "\(symbol) ∈ {\(members.map { FigureText.parameter($0.value) }.joined(separator: ", "))}"
     // Shared y-ranges; a member far beyond the others (barron's α = 2)
     // leaves through the frame.
     func range(_ pick: (SampledCurve) -> [Double]) -> ClosedRange<Double> {
@@ -124,12 +123,8 @@ enum FamilyFigures {
       derivative.series.append(Series("", x: r.x, y: r.d1, style: .dashed, color: .ink))
       extra = " The dashed line is relu, the limit as β → ∞."
     }
-    for c in [0, 1] {
-      let chart = c == 0 ? value : derivative
-      guard let r = chart.y.range, r.lowerBound < 0, r.upperBound > 0 else { continue }
-      let zero = ReferenceLine.horizontal(0, dashed: false, color: ChartColor(hex: 0xAAAAAA))
-      if c == 0 { value.referenceLines.append(zero) } else { derivative.referenceLines.append(zero) }
-    }
+    value.referenceLines += FigureStyle.zeroLine(value.y.range)
+    derivative.referenceLines += FigureStyle.zeroLine(derivative.y.range)
     derivative.legend = .none
 
     let prime = spec.family.isLoss ? "∂L/∂\(variable)" : "f′"
@@ -141,13 +136,11 @@ enum FamilyFigures {
       + "\(FigureText.number(xRange.lowerBound)) to \(FigureText.number(xRange.upperBound)), one colour per \(symbol)."
     if !facts.isEmpty { alt += " " + facts.joined(separator: "; ") + "." }
     alt += extra
-    let caption = "\(spec.name) for \(symbol) ∈ {\(members.map { FigureText.parameter($0.value) }.joined(separator: ", "))}: "
-      + "value (left) and derivative (right). " + d.note
+    let caption = "\(spec.name) for \(set): value (left) and derivative (right). " + d.note
     return ManualFigure(
       path: "figures/family-\(d.id)-\(d.parameter).png", kind: .family, functionIDs: [d.id] + (extra.isEmpty ? [] : ["relu"]),
       caption: caption, altText: alt,
-      figure: Figure(panels: [value, derivative], columns: 2, size: .standard,
-        title: "\(spec.name): \(symbol) ∈ {\(members.map { FigureText.parameter($0.value) }.joined(separator: ", "))}"))
+      figure: Figure(panels: [value, derivative], columns: 2, size: .standard, title: "\(spec.name): \(set)"))
   }
 
   // MARK: Focal loss against p_t

@@ -23,6 +23,12 @@ enum FigureStyle {
     (ChartColor.series(i % 7), i < 7 ? .solid : .dashed)
   }
 
+  /// The line y = 0 (solid, light grey), when 0 lies strictly inside `range`.
+  static func zeroLine(_ range: ClosedRange<Double>?) -> [ReferenceLine] {
+    guard let r = range, r.lowerBound < 0, r.upperBound > 0 else { return [] }
+    return [.horizontal(0, dashed: false, color: ChartColor(hex: 0xAAAAAA))]
+  }
+
   /// A legend entry that shows a filled swatch instead of a line: an empty
   /// series drawn nowhere, listed with a thick stroke in the fill colour.
   static func swatch(_ name: String, _ color: ChartColor) -> Series {

@@ -317,10 +317,7 @@ struct GroupPanels {
   }
 
   func referenceLines(yRange: ClosedRange<Double>, labelled: Bool) -> [ReferenceLine] {
-    var lines: [ReferenceLine] = []
-    if yRange.lowerBound < 0 && yRange.upperBound > 0 {
-      lines.append(.horizontal(0, dashed: false, color: ChartColor(hex: 0xAAAAAA)))
-    }
+    var lines = FigureStyle.zeroLine(yRange)
     for b in breakpoints {
       lines.append(.vertical(b.x, label: labelled ? GroupPanels.breakpointLabel(b.order) : ""))
     }
