@@ -18,12 +18,19 @@ public struct Extremum: Sendable, Equatable {
   /// Whether some input attains it (never, for an infinite value).
   public let attained: Bool
   public let location: Location
+  /// Every other place the same extreme is attained (or approached): |huber'|
+  /// = delta on both tails.
+  public let otherLocations: [Location]
 
-  public init(value: Double, attained: Bool, location: Location) {
+  public init(value: Double, attained: Bool, location: Location, otherLocations: [Location] = []) {
     self.value = value
     self.attained = attained
     self.location = location
+    self.otherLocations = otherLocations
   }
+
+  /// The primary location and the others, in order.
+  public var locations: [Location] { [location] + otherLocations }
 }
 
 /// Finds the infimum and supremum of a sampled quantity g with derivative
@@ -103,13 +110,29 @@ struct ExtremaSearch {
     }
     let tied = candidates.filter { Self.close($0.value, best.value) }
     let witnesses = tied.filter(\.witness)
-    if best.value.isFinite, let w = witnesses.first(where: { if case .interval = $0.location { return true } else { return false } })
-      ?? witnesses.first
-    {
-      return Extremum(value: best.value, attained: true, location: w.location)
+    if best.value.isFinite, !witnesses.isEmpty {
+      // Report every place it is attained: flat pieces first, then points
+      // not inside one of those pieces, in order of x.
+      let pieces = witnesses.compactMap { w -> RealInterval? in
+        if case .interval(let i) = w.location { return i }
+        return nil
+      }
+      let points = witnesses.compactMap { w -> Double? in
+        if case .point(let x) = w.location { return x }
+        return nil
+      }
+      var places: [Location] = pieces.sorted { $0.lower < $1.lower }.map { .interval($0) }
+      var seen = Set<Double>()
+      for x in points.sorted() where seen.insert(x).inserted && !pieces.contains(where: { $0.contains(x) || $0.lower == x || $0.upper == x }) {
+        places.append(.point(x))
+      }
+      return Extremum(value: best.value, attained: true, location: places[0], otherLocations: Array(places.dropFirst()))
     }
-    let approached = tied.first { !$0.witness } ?? best
-    return Extremum(value: best.value, attained: false, location: approached.location)
+    let approached = tied.filter { !$0.witness }.map(\.location)
+    var places: [Location] = []
+    for l in approached where !places.contains(l) { places.append(l) }
+    if places.isEmpty { places = [best.location] }
+    return Extremum(value: best.value, attained: false, location: places[0], otherLocations: Array(places.dropFirst()))
   }
 
   // MARK: - Candidates

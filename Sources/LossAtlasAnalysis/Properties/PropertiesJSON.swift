@@ -5,7 +5,10 @@ import LossAtlasCore
 /// in shortest round-trip form; infinities as "inf" / "-inf".
 extension Extremum {
   public var json: JSONValue {
-    .object([("value", .double(value)), ("attained", .bool(attained)), ("location", location.json)])
+    .object([
+      ("value", .double(value)), ("attained", .bool(attained)), ("location", location.json),
+      ("other_locations", .array(otherLocations.map(\.json))),
+    ])
   }
 }
 
@@ -35,7 +38,7 @@ extension Limit {
 extension ViewProperties {
   public var json: JSONValue {
     var members: [(key: String, value: JSONValue)] = [
-      ("view", .string(viewLabel)),
+      ("view", .string(viewLabel)), ("argument", .string(argument)),
       ("infimum", infimum.json), ("supremum", supremum.json),
       ("monotonic", .string(monotonic.rawValue)), ("derivative_monotonic", .string(derivativeMonotonic.rawValue)),
       ("continuity", .string(continuity.rawValue)),

@@ -104,7 +104,7 @@ public enum PropertyEngine {
         Limit.estimate(s.towardLower.map { ($0.x, $0.jet.d2) }), Limit.estimate(s.towardUpper.map { ($0.x, $0.jet.d2) })))
 
     return ViewProperties(
-      functionID: functionID, parameters: parameters, viewLabel: view.label, viewIndex: viewIndex,
+      functionID: functionID, parameters: parameters, viewLabel: view.label, argument: view.argument, viewIndex: viewIndex,
       infimum: infimum, supremum: supremum, monotonic: monotonic, derivativeMonotonic: derivativeMonotonic,
       continuity: continuity, breakpoints: smoothness, zeroCentered: zeroCentered,
       identityNearOrigin: identityNearOrigin, maxAbsDerivative: maxSlope, saturatesLeft: saturatesLeft,

@@ -51,6 +51,8 @@ public struct ViewProperties: Sendable {
   public let functionID: String
   public let parameters: ParameterValues
   public let viewLabel: String
+  /// The swept argument's name (x, s, yhat, ...).
+  public let argument: String
   public let viewIndex: Int
 
   // (a) range

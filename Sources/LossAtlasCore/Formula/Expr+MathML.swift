@@ -103,11 +103,11 @@ extension Expr {
   var mathmlAfterMinus: String { isBigOperator ? mathml : mathml(in: .product) }
 
   func mathml(in needed: Precedence) -> String {
-    precedence < needed ? "<mrow><mo>(</mo>\(mathml)<mo>)</mo></mrow>" : mathml
+    precedence < needed ? Expr.parenthesized(mathml, tall: isTall) : mathml
   }
 
   static func mathmlArguments(_ args: [Expr]) -> String {
-    "<mrow><mo>(</mo>" + args.map(\.mathml).joined(separator: "<mo>,</mo>") + "<mo>)</mo></mrow>"
+    parenthesized(args.map(\.mathml).joined(separator: "<mo>,</mo>"), tall: args.contains { $0.isTall })
   }
 
   static func mathmlApply(_ f: MathFunction, _ args: [Expr]) -> String {
@@ -135,5 +135,15 @@ extension Condition {
     case .and(let list): return "<mrow>" + list.map(\.mathml).joined(separator: "<mo>,</mo><mspace width=\"0.5em\"/>") + "</mrow>"
     case .otherwise: return "<mtext>otherwise</mtext>"
     }
+  }
+}
+
+extension Expr {
+  /// Parentheses around a MathML fragment: they stretch only around tall
+  /// content (a fraction); around a line of text a stretchy fence would
+  /// grow to the height of the row's superscripts and look oversized.
+  static func parenthesized(_ inner: String, tall: Bool) -> String {
+    let fence = tall ? "<mo>" : "<mo stretchy=\"false\">"
+    return "<mrow>\(fence)(</mo>\(inner)\(fence))</mo></mrow>"
   }
 }

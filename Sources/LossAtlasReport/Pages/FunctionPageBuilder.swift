@@ -110,12 +110,12 @@ enum FunctionPageBuilder {
   static func viewSection(_ p: ViewProperties, spec: FunctionSpec) -> ViewSection {
     var rows: [Fact] = [
       Fact(name: "Range", value: Phrasing.range(p)),
-      Fact(name: "Infimum", value: Phrasing.extremum(p.infimum)),
-      Fact(name: "Supremum", value: Phrasing.extremum(p.supremum)),
+      Fact(name: "Infimum", value: Phrasing.extremum(p.infimum, p.argument)),
+      Fact(name: "Supremum", value: Phrasing.extremum(p.supremum, p.argument)),
       Fact(name: "Monotonic", value: Phrasing.monotonic(p.monotonic)),
       Fact(name: "Derivative monotonic", value: Phrasing.monotonic(p.derivativeMonotonic)),
       Fact(name: "Continuity", value: Phrasing.continuity(p)),
-      Fact(name: "Max |f′|", value: Phrasing.extremum(p.maxAbsDerivative)),
+      Fact(name: "Max |f′|", value: Phrasing.extremum(p.maxAbsDerivative, p.argument)),
       Fact(name: "Saturates", value: Phrasing.saturation(p)),
       Fact(
         name: "Saturation intervals (|f′| < \(Readable.number(p.saturationThreshold * 100))% of max)",
@@ -135,7 +135,7 @@ enum FunctionPageBuilder {
       Fact(
         name: "Gradient check (Richardson differences, \(p.gradientCheck.points) points)",
         value: "f′ within \(Readable.number(p.gradientCheck.maxRelativeErrorD1, digits: 2)), f″ within \(Readable.number(p.gradientCheck.maxRelativeErrorD2, digits: 2))"))
-    return ViewSection(label: p.viewLabel, rows: rows)
+    return ViewSection(label: "In " + p.viewLabel, rows: rows)
   }
 
   static func settingsTable(_ spec: FunctionSpec, _ a: FunctionAnalysis) -> SettingsTable? {
@@ -238,7 +238,7 @@ struct FormulaLHS {
 
   var value: Side {
     switch spec.family {
-    case .activation: return ("f(x)", "<mrow><mi>f</mi><mo>(</mo><mi>x</mi><mo>)</mo></mrow>")
+    case .activation: return ("f(x)", "<mrow><mi>f</mi><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")
     case .vectorActivation:
       let name = spec.id == "softmax" ? "p" : "f"
       return ("\(name)_i", "<msub><mi>\(name)</mi><mi>i</mi></msub>")
@@ -249,7 +249,7 @@ struct FormulaLHS {
   func derivative(_ arg: String) -> Side {
     let a = symbol(arg)
     switch spec.family {
-    case .activation: return ("f'(x)", "<mrow><msup><mi>f</mi><mo>′</mo></msup><mo>(</mo><mi>x</mi><mo>)</mo></mrow>")
+    case .activation: return ("f'(x)", "<mrow><msup><mi>f</mi><mo>′</mo></msup><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")
     case .vectorActivation: return ("J_{ij} = \\frac{\\partial \(value.latex)}{\\partial z_j}", "<mrow><msub><mi>J</mi><mrow><mi>i</mi><mi>j</mi></mrow></msub><mo>=</mo><mfrac><mrow><mo>∂</mo>\(value.mathml)</mrow><mrow><mo>∂</mo><msub><mi>z</mi><mi>j</mi></msub></mrow></mfrac></mrow>")
     default:
       if formula.derivativeIndices.count == 1 {
@@ -261,7 +261,7 @@ struct FormulaLHS {
   }
 
   var second: Side {
-    if isActivation { return ("f''(x)", "<mrow><msup><mi>f</mi><mo>″</mo></msup><mo>(</mo><mi>x</mi><mo>)</mo></mrow>") }
+    if isActivation { return ("f''(x)", "<mrow><msup><mi>f</mi><mo>″</mo></msup><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>") }
     let a = symbol(argument)
     return ("\\frac{\\partial^2 L}{\\partial \(a.latex)^2}", "<mfrac><mrow><msup><mo>∂</mo><mn>2</mn></msup><mi>L</mi></mrow><mrow><mo>∂</mo><msup>\(a.mathml)<mn>2</mn></msup></mrow></mfrac>")
   }

@@ -11,18 +11,23 @@ enum Phrasing {
     "\(p.infimum.attained ? "[" : "(")\(number(p.infimum.value)), \(number(p.supremum.value))\(p.supremum.attained ? "]" : ")")"
   }
 
-  static func location(_ l: Location) -> String {
+  static func location(_ l: Location, _ v: String = "x") -> String {
     switch l {
-    case .point(let x): return "at x = \(number(x))"
+    case .point(let x): return "at \(v) = \(number(x))"
     case .interval(let i): return "on \(Readable.interval(i))"
-    case .approached(let x): return "approached as x → \(number(x))"
+    case .approached(let x): return "approached as \(v) → \(number(x))"
     }
   }
 
+  /// Every location of an extremum, joined: `on (−∞, −1) and on (1, ∞)`.
+  static func locations(_ e: Extremum, _ v: String = "x") -> String {
+    e.locations.map { location($0, v) }.joined(separator: " and ")
+  }
+
   /// `0.25 at x = 0`, `1 on (0, ∞)`, `1, approached as x → ∞`, `∞ (unbounded)`.
-  static func extremum(_ e: Extremum) -> String {
+  static func extremum(_ e: Extremum, _ v: String = "x") -> String {
     if e.value.isInfinite { return "\(number(e.value)) (unbounded)" }
-    return "\(number(e.value)) \(e.attained ? "" : "(not attained), ")\(location(e.location))"
+    return "\(number(e.value)) \(e.attained ? "" : "(not attained), ")\(locations(e, v))"
   }
 
   static func monotonic(_ m: Monotonicity) -> String {
@@ -44,7 +49,7 @@ enum Phrasing {
     let notes = p.breakpoints.compactMap { b -> String? in
       guard let k = b.firstJumpOrder else { return nil }
       let what = ["f", "f′", "f″", "f‴"][k]
-      return "\(what) jumps at x = \(number(b.x))"
+      return "\(what) jumps at \(p.argument) = \(number(b.x))"
     }
     return notes.isEmpty ? name : "\(name): " + notes.joined(separator: "; ")
   }
@@ -74,11 +79,11 @@ enum Phrasing {
   static func zeroAtCorrect(_ p: ViewProperties) -> String {
     switch p.zeroAtCorrect {
     case .attained:
-      return "0 attained \(location(p.infimum.location)); f′ there: \(p.gradientZeroAtMinimum ? "0" : "not 0")"
+      return "0 attained \(locations(p.infimum, p.argument)); f′ there: \(p.gradientZeroAtMinimum ? "0" : "not 0")"
     case .limit:
-      return "0 only in the limit (\(location(p.infimum.location)))"
+      return "0 only in the limit (\(locations(p.infimum, p.argument)))"
     case .never:
-      return "never 0: minimum \(extremum(p.infimum))"
+      return "never 0: minimum \(extremum(p.infimum, p.argument))"
     }
   }
 
