@@ -178,7 +178,16 @@ struct ExtremaSearch {
         && a.isFinite && b.isFinite
       {
         let root = RootFinding.bisect({ evaluate($0).gPrime }, xs[i], xs[j], relativeTolerance: 1e-15)
-        let v = evaluate(root).g
+        var v = evaluate(root).g
+        if quantity == .value && v != 0 {
+          // The minimiser is a Double, not the exact critical point: g there
+          // exceeds the true extreme by up to g'' (ulp x)^2 / 2. A value within
+          // that resolution of 0 is the extreme 0 itself (kl-div's minimum at
+          // x = log 3 evaluates to 9e-33, not 0).
+          let curvature = abs(samples.view.evaluate(root).d2)
+          let resolution = 4 * curvature * root.ulp * root.ulp
+          if abs(v) <= resolution { v = 0 }
+        }
         if v.isFinite { out.append(Candidate(value: v, witness: true, location: .point(root))) }
       }
       i = j

@@ -229,25 +229,27 @@ enum MulticlassLosses {
     views: { _ in
       [
         ScalarView(
-          label: "s = [x, 0], q = [0.7, 0.3]", argument: "s[0]", fixed: [("q", .vector([0.7, 0.3]))],
+          // q = [0.75, 0.25] sums to exactly 1 in Double (0.7 + 0.3 does
+          // not), so the slice's minimum is exactly 0, at x = log 3.
+          label: "s = [x, 0], q = [0.75, 0.25]", argument: "s[0]", fixed: [("q", .vector([0.75, 0.25]))],
           plotRange: -6...6,
           declared: DeclaredProperties(
-            supremum: RangeBound(.infinity, attained: false), monotonic: .neither, derivativeMonotonic: .increasing,
-            continuity: .cInfinity, saturatesLeft: false, saturatesRight: false, convex: true, concave: false,
-            gradientGrowth: .bounded),
-          evaluate: klSlice2(q0: 0.7, q1: 0.3))
+            infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false), monotonic: .neither,
+            derivativeMonotonic: .increasing, continuity: .cInfinity, saturatesLeft: false, saturatesRight: false,
+            convex: true, concave: false, nonNegative: true, zeroAtCorrect: .attained, gradientGrowth: .bounded),
+          evaluate: klSlice2(q0: 0.75, q1: 0.25))
       ]
     },
     naive: NaiveForm(
-      valueFormula: "sum_j q_j (log q_j - log softmax([x, 0])_j), q = [0.7, 0.3]",
-      derivativeFormula: "softmax([x, 0])_0 - 0.7",
+      valueFormula: "sum_j q_j (log q_j - log softmax([x, 0])_j), q = [0.75, 0.25]",
+      derivativeFormula: "softmax([x, 0])_0 - 0.75",
       value: { _ in
         { x in
           let p0 = exp(x) / (exp(x) + 1)
-          return 0.7 * (log(0.7) - log(p0)) + 0.3 * (log(0.3) - log(1 - p0))
+          return 0.75 * (log(0.75) - log(p0)) + 0.25 * (log(0.25) - log(1 - p0))
         }
       },
-      derivative: { _ in { x in exp(x) / (exp(x) + 1) - 0.7 } }),
+      derivative: { _ in { x in exp(x) / (exp(x) + 1) - 0.75 } }),
     implementationNote: "L = sum_j f_j + (sum q - 1) with f_j = q_j log(q_j/p_j) - q_j + p_j >= 0; near p_j = q_j each f_j is p_j phi(delta), delta = (q_j - p_j)/p_j, phi(delta) = (1 + delta) log1p(delta) - delta = delta^2/2 - ..., so the O(1) terms q log q and -q log p never cancel against each other; elsewhere the pieces (q log q, q (m - s_j) as exact products, q log S, -q, p) are summed exactly. 0 log 0 = 0. Gradient (sum q) softmax - q from 90-bit softmax pieces, rounded once.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.kl_div(torch.log_softmax(s, -1), q, reduction='batchmean')", "takes log-probabilities as input and q as target; reduction='mean' divides by the number of elements, not the batch size"),
