@@ -17,6 +17,8 @@ public struct ClaimResult: Sendable {
 enum Computed {
   case number(Double, detail: String)
   case bool(Bool)
+  /// A yes/no answer with how it was reached (an identity's grid and deviation).
+  case flag(Bool, detail: String)
   case word(String)
   case interval(Double, Double, detail: String)
   case intervals([RealInterval])
@@ -26,6 +28,7 @@ enum Computed {
     switch self {
     case .number(_, let detail): return detail
     case .bool(let b): return String(b)
+    case .flag(_, let detail): return detail
     case .word(let w): return w
     case .interval(_, _, let detail): return detail
     case .intervals(let list): return list.isEmpty ? "none" : list.map(\.description).joined(separator: " ∪ ")
@@ -126,7 +129,8 @@ public final class ClaimEvaluator: @unchecked Sendable {
       let identity = Identity.named(claim.name!)!
       do {
         let o = try identity.check()
-        return .bool(o.holds)
+        let worst = o.worstDeviation == 0 ? "exactly equal" : "largest deviation \(formatValue(o.worstDeviation)) (at \(o.worstAt))"
+        return .flag(o.holds, detail: "\(o.holds ? "holds" : "fails") on \(o.points) points: \(worst)")
       } catch {
         throw fail(claim, "identity \(identity.name): \(error)")
       }
@@ -268,7 +272,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
     case (.number(let v, _), .atMost(let e)): return v <= e
     case (.number(let v, _), .atLeast(let e)): return v >= e
     case (.number(let v, _), .within(let a, let b)): return v >= a && v <= b
-    case (.bool(let b), .bool(let e)): return b == e
+    case (.bool(let b), .bool(let e)), (.flag(let b, _), .bool(let e)): return b == e
     case (.word(let w), .word(let e)): return normalize(w) == normalize(e)
     case (.interval(let a, let b, _), .interval(let ea, let eb)):
       return Format.sameNumber(a, ea) && Format.sameNumber(b, eb)
