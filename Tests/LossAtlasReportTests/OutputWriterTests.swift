@@ -4,12 +4,16 @@ import Testing
 
 /// The atomic writer: the previous manual survives a failed run, files
 /// LossAtlas did not write are never deleted, bad paths get clear errors.
-@Suite struct OutputWriterTests {
+@Suite final class OutputWriterTests {
   let root: URL = {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("lossatlas-writer-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }()
+
+  deinit {
+    try? FileManager.default.removeItem(at: root)
+  }
 
   func read(_ url: URL) -> String? { try? String(contentsOf: url, encoding: .utf8) }
 
