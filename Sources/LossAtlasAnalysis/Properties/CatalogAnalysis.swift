@@ -73,7 +73,18 @@ public enum CatalogAnalysis {
     let results = ResultSlots<Output>(count: tasks.count)
     let allTasks = tasks
     let allSettings = settingsPerSpec
-    parallelFor(tasks.count, threads: threads) { t in
+    // Longest first: the million-sample primary views and the depth
+    // simulations go to the threads before the 20,001-sample settings, so
+    // the threads finish together. Results land in their slots by task
+    // index, so the order of work does not change the output.
+    let heavy = allTasks.indices.filter { t in
+      let task = allTasks[t]
+      return task.view < 0 || (task.view == 0 && task.setting == defaultIndex(specs[task.function], allSettings[task.function]))
+    }
+    let light = allTasks.indices.filter { !heavy.contains($0) }
+    let order = heavy + light
+    parallelFor(tasks.count, threads: threads) { k in
+      let t = order[k]
       let task = allTasks[t]
       let spec = specs[task.function]
       let params = allSettings[task.function][task.setting]

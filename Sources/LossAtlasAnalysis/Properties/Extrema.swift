@@ -166,31 +166,25 @@ struct ExtremaSearch {
     var out: [Candidate] = []
     let xs = samples.xs
     let breaks = Set(samples.view.breakpoints)
-    var i = 0
-    while i + 1 < xs.count {
+    let brackets = quantity == .value ? samples.summary.valueBrackets : samples.summary.slopeBrackets
+    for (i, j) in brackets {
       let a = gPrime(i)
-      var j = i + 1
-      // Step over exact zeros of g' to the next nonzero value.
-      while j < xs.count - 1 && gPrime(j) == 0 { j += 1 }
       let b = gPrime(j)
-      if a != 0 && b != 0 && (a < 0) != (b < 0) && !breaks.contains(xs[i]) && !breaks.contains(xs[j])
-        && !(xs[i]...xs[j]).containsAny(breaks)
-        && a.isFinite && b.isFinite
-      {
-        let root = RootFinding.bisect({ evaluate($0).gPrime }, xs[i], xs[j], relativeTolerance: 1e-15)
-        var v = evaluate(root).g
-        if quantity == .value && v != 0 {
-          // The minimiser is a Double, not the exact critical point: g there
-          // exceeds the true extreme by up to g'' (ulp x)^2 / 2. A value within
-          // that resolution of 0 is the extreme 0 itself (kl-div's minimum at
-          // x = log 3 evaluates to 9e-33, not 0).
-          let curvature = abs(samples.view.evaluate(root).d2)
-          let resolution = 4 * curvature * root.ulp * root.ulp
-          if abs(v) <= resolution { v = 0 }
-        }
-        if v.isFinite { out.append(Candidate(value: v, witness: true, location: .point(root))) }
+      guard a.isFinite, b.isFinite, !breaks.contains(xs[i]), !breaks.contains(xs[j]),
+        !(xs[i]...xs[j]).containsAny(breaks)
+      else { continue }
+      let root = RootFinding.bisect({ evaluate($0).gPrime }, xs[i], xs[j], relativeTolerance: 1e-15)
+      var v = evaluate(root).g
+      if quantity == .value && v != 0 {
+        // The minimiser is a Double, not the exact critical point: g there
+        // exceeds the true extreme by up to g'' (ulp x)^2 / 2. A value within
+        // that resolution of 0 is the extreme 0 itself (kl-div's minimum at
+        // x = log 3 evaluates to 9e-33, not 0).
+        let curvature = abs(samples.view.evaluate(root).d2)
+        let resolution = 4 * curvature * root.ulp * root.ulp
+        if abs(v) <= resolution { v = 0 }
       }
-      i = j
+      if v.isFinite { out.append(Candidate(value: v, witness: true, location: .point(root))) }
     }
     return out
   }
@@ -210,18 +204,11 @@ struct ExtremaSearch {
   }
 
   private func fallback(minimum: Bool) -> Extremum {
-    var best = -1
-    var bestValue = Double.nan
-    for i in samples.xs.indices {
-      let v = g(i)
-      if v.isNaN { continue }
-      if best < 0 || (minimum ? v < bestValue : v > bestValue) {
-        best = i
-        bestValue = v
-      }
-    }
+    let sum = samples.summary
+    let best = quantity == .value ? (minimum ? sum.minValue : sum.maxValue) : (minimum ? sum.minAbsSlope : sum.maxAbsSlope)
     guard best >= 0 else { return Extremum(value: .nan, attained: false, location: .point(0)) }
-    return Extremum(value: bestValue, attained: bestValue.isFinite, location: .point(samples.xs[best]))
+    let v = g(best)
+    return Extremum(value: v, attained: v.isFinite, location: .point(samples.xs[best]))
   }
 
   /// Equal, or within 16 ulp of each other (values of the same function at

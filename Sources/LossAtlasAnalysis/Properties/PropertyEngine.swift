@@ -62,8 +62,10 @@ public enum PropertyEngine {
     let supremum = range.extremum(minimum: false)
 
     // (b) monotonicity: signs of f' on the pieces and of f's jumps
-    let monotonic = Monotonic.classify(s.d1, jumps: smoothness.map { $0.jumps[0] })
-    let derivativeMonotonic = Monotonic.classify(s.d2, jumps: smoothness.map { $0.jumps[1] })
+    let monotonic = Monotonic.classify(
+      positive: s.summary.d1Positive, negative: s.summary.d1Negative, jumps: smoothness.map { $0.jumps[0] })
+    let derivativeMonotonic = Monotonic.classify(
+      positive: s.summary.d2Positive, negative: s.summary.d2Negative, jumps: smoothness.map { $0.jumps[1] })
 
     // (d) origin
     var zeroCentered: Bool?
@@ -147,12 +149,10 @@ public enum PropertyEngine {
 enum Monotonic {
   /// Increasing when every derivative sample and every jump is >= 0 and
   /// some is > 0; decreasing symmetrically; constant when all are 0.
-  static func classify(_ derivative: [Double], jumps: [Double]) -> Monotonicity {
-    var positive = false
-    var negative = false
-    for v in derivative where !v.isNaN {
-      if v > 0 { positive = true } else if v < 0 { negative = true }
-    }
+  /// `positive` / `negative`: whether some derivative sample is > 0 / < 0.
+  static func classify(positive: Bool, negative: Bool, jumps: [Double]) -> Monotonicity {
+    var positive = positive
+    var negative = negative
     for j in jumps where !j.isNaN {
       if j > 0 { positive = true } else if j < 0 { negative = true }
     }

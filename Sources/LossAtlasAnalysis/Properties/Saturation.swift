@@ -87,12 +87,8 @@ enum Convexity {
   /// when it is not (likewise for concave).
   static func classify(_ s: ViewSamples, breakpoints: [BreakpointSmoothness]) -> Verdict {
     let continuous = breakpoints.allSatisfy { $0.jumps[0] == 0 }
-    var nonNegative = true
-    var nonPositive = true
-    for v in s.d2 where !v.isNaN {
-      if v < 0 { nonNegative = false }
-      if v > 0 { nonPositive = false }
-    }
+    var nonNegative = !s.summary.d2Negative
+    var nonPositive = !s.summary.d2Positive
     for b in breakpoints {
       if b.jumps[1] < 0 { nonNegative = false }
       if b.jumps[1] > 0 { nonPositive = false }

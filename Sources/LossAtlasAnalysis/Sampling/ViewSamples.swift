@@ -18,6 +18,8 @@ public struct ViewSamples: Sendable {
   public let values: [Double]
   public let d1: [Double]
   public let d2: [Double]
+  /// Signs, extreme samples and sign-change brackets, from one pass.
+  public let summary: SampleSummary
   /// The search interval (where critical points and attained extremes are sought).
   public let search: ClosedRange<Double>
   /// Far-field sequences toward each end of the domain, ordered outward
@@ -76,6 +78,7 @@ public struct ViewSamples: Sendable {
     self.values = block.values
     self.d1 = block.d1
     self.d2 = block.d2
+    summary = SampleSummary(values: block.values, d1: block.d1, d2: block.d2)
     let f = view.evaluate
     towardLower = lowerFar.map { ($0, f($0)) }
     towardUpper = upperFar.map { ($0, f($0)) }
