@@ -24,7 +24,7 @@ extension LossAtlasCommand {
           case .integer: return arg.name + " (class)"
           }
         }
-        let parameters = spec.parameters.map { "\($0.name)=\(formatValue($0.defaultValue)) in \($0.range)" }
+        let parameters = spec.parameters.map { "\($0.name)=\(formatBound($0.defaultValue)) in \($0.range)" }
         rows.append([
           spec.id, spec.family.rawValue, arguments.joined(separator: ", "),
           parameters.isEmpty ? "-" : parameters.joined(separator: "; "),

@@ -108,9 +108,9 @@ public struct ParameterValues: Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-/// Shortest round-tripping text for a bound, with `inf` / `-inf` spelled out.
-@usableFromInline
-func formatBound(_ v: Double) -> String {
+/// Shortest round-tripping text for a bound, with `inf` / `-inf` spelled
+/// out and integers without a fraction (`1`, not `1.0`).
+public func formatBound(_ v: Double) -> String {
   if v == .infinity { return "inf" }
   if v == -.infinity { return "-inf" }
   if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
