@@ -9,6 +9,7 @@ extension LossAtlasCommand {
       abstract: "Sweep a function over a grid: x, value, derivative and second derivative.",
       discussion: """
         lossatlas sweep huber --from -3 --to 3 --points 7 --param delta=0.5,1,2
+        lossatlas sweep sigmoid --at -745.2,-37,0,36.7,37.5
         The default range is the function's plot range; --scale symlog spaces points \
         logarithmically away from 0. Losses are swept in their prediction argument with \
         the other arguments of the chosen view fixed (see --view).
@@ -32,6 +33,9 @@ extension LossAtlasCommand {
     @Option(help: "Point spacing.")
     var scale: Scale = .linear
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Explicit points instead of a grid, comma-separated.", valueName: "X1,X2,..."))
+    var at: String?
+
     @Option(name: .customLong("param"), help: ArgumentHelp("Parameter values, NAME=V1,V2,... (every combination is swept).", valueName: "NAME=V,..."))
     var parameters: [String] = []
 
@@ -48,6 +52,16 @@ extension LossAtlasCommand {
       if let from, !from.isFinite { throw ValidationError("--from must be a finite number") }
       if let to, !to.isFinite { throw ValidationError("--to must be a finite number") }
       if let from, let to, from >= to { throw ValidationError("--from (\(from)) must be below --to (\(to))") }
+      if at != nil && (from != nil || to != nil) {
+        throw ValidationError("--at gives the points itself: give no --from or --to with it")
+      }
+      if let at {
+        for item in at.split(separator: ",", omittingEmptySubsequences: false) {
+          guard let v = Double(item.trimmingCharacters(in: .whitespaces)), v.isFinite else {
+            throw ValidationError("--at: '\(item)' is not a finite number")
+          }
+        }
+      }
     }
 
     func run() throws {
@@ -86,14 +100,19 @@ extension LossAtlasCommand {
         argument = v.argument
         let lo = from ?? v.plotRange.lowerBound
         let hi = to ?? v.plotRange.upperBound
-        for x in [lo, hi] where !v.domain.contains(x) {
+        let explicit = at.map { $0.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+        for x in explicit ?? [lo, hi] where !v.domain.contains(x) {
           printError("error: x = \(formatValue(x)) is outside the domain of \(spec.id) \(v.label): \(v.domain)")
           throw ExitCode(ExitStatus.failure)
         }
-        let grid: Grid =
-          scale == .linear
-          ? .linear(from: lo, to: hi, count: points)
-          : .symmetricLog(from: lo, to: hi, count: points, scale: max(1e-300, (hi - lo) / 100))
+        let grid: Grid
+        if let explicit {
+          grid = .points(explicit)
+        } else if scale == .linear {
+          grid = .linear(from: lo, to: hi, count: points)
+        } else {
+          grid = .symmetricLog(from: lo, to: hi, count: points, scale: max(1e-300, (hi - lo) / 100))
+        }
         blocks.append(LossAtlasAnalysis.Sweep.run(v, parameters: p, xs: grid.values))
       }
       switch format {

@@ -34,6 +34,12 @@ import Testing
     }
   }
 
+  @Test func explicitPoints() throws {
+    let r = try CLIRunner.run(["sweep", "relu", "--at", "-1,0,2.5"])
+    #expect(r.status == 0)
+    #expect(r.stdout == "x,value,derivative,second_derivative\n-1.0,0.0,0.0,0.0\n0.0,0.0,0.0,0.0\n2.5,2.5,1.0,0.0\n")
+  }
+
   @Test func badInput() throws {
     let outside = try CLIRunner.run(["sweep", "bce", "--from", "-1", "--to", "1"])
     #expect(outside.status == 1)
