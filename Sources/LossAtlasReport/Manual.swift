@@ -79,11 +79,21 @@ public enum ManualGenerator {
       return Catalog.all.filter { wanted?.contains($0.id) ?? true }
     }
 
+    // The golden-vector accuracy, the errata's claims and the formula check
+    // do not need the analyses: they run on one more thread beside the
+    // analysis (which uses `jobs` threads), so neither waits for the other.
+    let side = SideResults()
+    let group = DispatchGroup()
+    progress("accuracy against the golden vectors, errata claims (alongside the analysis)")
+    DispatchQueue.global().async(group: group) {
+      side.result = Result { try Self.sideWork(specs: specs, options: options) }
+    }
     let analyses = try step("analyse \(specs.count) functions") {
       CatalogAnalysis.run(
         ids: specs.map(\.id), options: AnalysisOptions(samples: options.samples, saturationTau: options.tau),
         primarySamples: options.primarySamples, threads: options.jobs)
     }
+    group.wait()
     let byID = Dictionary(uniqueKeysWithValues: analyses.map { ($0.id, $0) })
     for a in analyses where !a.failures.isEmpty {
       let f = a.failures[0]
@@ -91,32 +101,9 @@ public enum ManualGenerator {
         step: "declared properties",
         reason: "\(f.coordinates): \(f.outcome.property) declared \(f.outcome.declared), computed \(f.outcome.computed) (run `lossatlas check`)")
     }
-
-    let accuracy = try step("accuracy against the golden vectors") { () -> [AccuracySummary] in
-      guard let text = ProjectFiles.text("Tests/TestSupport/Fixtures/oracle-public.jsonl") else {
-        throw ManualError(step: "accuracy", reason: "the golden vectors are not embedded in this build")
-      }
-      let lines = try GoldenVectors.parse(text)
-      let ids = specs.map(\.id)
-      let slots = SlotArray<AccuracySummary>(count: ids.count)
-      parallelFor(ids.count, threads: options.jobs) { i in slots.set(i, GoldenVectors.summarize(lines, id: ids[i])) }
-      return slots.values
-    }
+    guard let sideResult = side.result else { throw ManualError(step: "accuracy", reason: "did not run") }
+    let (accuracy, claimResults, errataSources, formulaCheck) = try sideResult.get()
     let accuracyByID = Dictionary(uniqueKeysWithValues: accuracy.map { ($0.id, $0) })
-
-    let (claimResults, errataSources) = try step("errata claims") { () -> ([ClaimResult], [ErrataSource]) in
-      guard let yaml = ProjectFiles.text("claims/article.yaml") else {
-        throw ManualError(step: "errata", reason: "claims/article.yaml is not embedded in this build")
-      }
-      let claims = try ClaimFile.parse(yaml, file: "claims/article.yaml")
-      let results = try ClaimEvaluator(options: AnalysisOptions(samples: options.samples, saturationTau: options.tau))
-        .evaluate(claims, threads: options.jobs)
-      if let wrong = results.first(where: { !$0.passes }) {
-        throw ManualError(
-          step: "errata", reason: "claim '\(wrong.claim.id)' got verdict \(wrong.holds), the file expects \(wrong.claim.verdict)")
-      }
-      return (results, try ErrataBuilder.parse(yaml, file: "claims/article.yaml"))
-    }
 
     let rendered = try step("figures") {
       try figureSource(analyses, options.jobs) { done, total in
@@ -154,7 +141,7 @@ public enum ManualGenerator {
         ))
       pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos)))
       pages.append(("methods", "methods", OverviewBuilders.methods(accuracy: accuracy, tau: options.tau)))
-      let errata = try ErrataBuilder.build(errataSources, results: claimResults, figures: infos, formulaCheck: FormulaCheck.run())
+      let errata = try ErrataBuilder.build(errataSources, results: claimResults, figures: infos, formulaCheck: formulaCheck)
       pages.append(("errata", "errata", errata))
 
       var keys = Set<String>()
@@ -162,13 +149,22 @@ public enum ManualGenerator {
       for sample in modelKeySamples() { keys.formUnion(mirrorKeys(sample)) }
       try options.templates.validate(knownKeys: keys)
 
-      for format in options.formats {
+      // Render every (format, page) pair on the threads; files are
+      // collected in a fixed order.
+      let jobs = options.formats.flatMap { format in pages.indices.map { (format, $0) } }
+      let slots = SlotArray<Result<OutputFile, Error>>(count: jobs.count)
+      let templates = options.templates
+      let models = UncheckedBox(pages)
+      parallelFor(jobs.count, threads: options.jobs) { k in
+        let (format, index) = jobs[k]
+        let p = models.value[index]
         let folder = format.rawValue
         let ext = format == .markdown ? "md" : "html"
-        for p in pages {
-          let text = try options.templates.render(p.model, format: folder, name: p.template)
-          files.append(OutputFile(path: "\(folder)/\(p.name).\(ext)", text: Self.tidy(text)))
-        }
+        slots.set(k, Result { OutputFile(path: "\(folder)/\(p.name).\(ext)", text: Self.tidy(try templates.render(p.model, format: folder, name: p.template))) })
+      }
+      for r in slots.values { files.append(try r.get()) }
+      for format in options.formats {
+        let folder = format.rawValue
         for f in rendered {
           files.append(OutputFile(path: "\(folder)/\(f.info.file)", bytes: f.png))
         }
@@ -188,6 +184,42 @@ public enum ManualGenerator {
     return files.sorted { $0.path < $1.path }
   }
 
+  /// The work that needs no analysis: accuracy against the golden vectors,
+  /// the errata's claims, the formula check (one thread).
+  static func sideWork(
+    specs: [FunctionSpec], options: ManualOptions
+  ) throws -> ([AccuracySummary], [ClaimResult], [ErrataSource], FormulaCheck) {
+    guard let text = ProjectFiles.text("Tests/TestSupport/Fixtures/oracle-public.jsonl") else {
+      throw ManualError(step: "accuracy", reason: "the golden vectors are not embedded in this build")
+    }
+    let lines: [GoldenLine]
+    do {
+      lines = try GoldenVectors.parse(text)
+    } catch {
+      throw ManualError(step: "accuracy", reason: "\(error)")
+    }
+    let accuracy = specs.map { GoldenVectors.summarize(lines, id: $0.id) }
+
+    guard let yaml = ProjectFiles.text("claims/article.yaml") else {
+      throw ManualError(step: "errata", reason: "claims/article.yaml is not embedded in this build")
+    }
+    let results: [ClaimResult]
+    let sources: [ErrataSource]
+    do {
+      let claims = try ClaimFile.parse(yaml, file: "claims/article.yaml")
+      results = try ClaimEvaluator(options: AnalysisOptions(samples: options.samples, saturationTau: options.tau))
+        .evaluate(claims, threads: 1)
+      sources = try ErrataBuilder.parse(yaml, file: "claims/article.yaml")
+    } catch {
+      throw ManualError(step: "errata", reason: "\(error)")
+    }
+    if let wrong = results.first(where: { !$0.passes }) {
+      throw ManualError(
+        step: "errata", reason: "claim '\(wrong.claim.id)' got verdict \(wrong.holds), the file expects \(wrong.claim.verdict)")
+    }
+    return (accuracy, results, sources, FormulaCheck.run())
+  }
+
   /// Collapses runs of blank lines left by template sections and ends the
   /// file with one newline.
   static func tidy(_ text: String) -> String {
@@ -204,8 +236,20 @@ public enum ManualGenerator {
   }
 }
 
+/// Page models hold `Any` (the templates render them by reflection); they
+/// are immutable once built, so reading them from several threads is safe.
+struct UncheckedBox<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
+}
+
+/// The side work's result, written by its thread before the group is left.
+final class SideResults: @unchecked Sendable {
+  var result: Result<([AccuracySummary], [ClaimResult], [ErrataSource], FormulaCheck), Error>?
+}
+
 /// Write-once slots for results computed on several threads.
-final class SlotArray<T: Sendable>: @unchecked Sendable {
+final class SlotArray<T>: @unchecked Sendable {
   private var slots: [T?]
   private let lock = NSLock()
 
