@@ -50,6 +50,9 @@ let package = Package(
       providers: [.apt(["libgd-dev"]), .brew(["gd"])]
     ),
 
+    // glibc's mallopt, for the CLI's allocator tuning.
+    .systemLibrary(name: "CMalloc"),
+
     // MARK: - Libraries
     .target(name: "LossAtlasCore", swiftSettings: numericsSettings),
     .target(
@@ -77,7 +80,7 @@ let package = Package(
     .executableTarget(
       name: "lossatlas",
       dependencies: [
-        "LossAtlasCore", "LossAtlasAnalysis", "LossAtlasCharts", "LossAtlasReport", "LossAtlasResources",
+        "LossAtlasCore", "LossAtlasAnalysis", "LossAtlasCharts", "LossAtlasReport", "LossAtlasResources", "CMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -15,21 +15,24 @@ public enum Sweep {
   /// arrays allocated once up front).
   public static func run(_ view: ScalarView, parameters: ParameterValues, xs: [Double]) -> SweepBlock {
     let n = xs.count
-    var values = [Double](repeating: 0, count: n)
-    var d1 = values
-    var d2 = values
     let f = view.evaluate
-    values.withUnsafeMutableBufferPointer { v in
-      d1.withUnsafeMutableBufferPointer { g in
-        d2.withUnsafeMutableBufferPointer { h in
+    // The arrays are filled in place without being zeroed first.
+    var d1 = [Double]()
+    var d2 = [Double]()
+    let values = [Double](unsafeUninitializedCapacity: n) { v, filledV in
+      d1 = [Double](unsafeUninitializedCapacity: n) { g, filledG in
+        d2 = [Double](unsafeUninitializedCapacity: n) { h, filledH in
           for i in 0..<n {
             let j = f(xs[i])
             v[i] = j.value
             g[i] = j.d1
             h[i] = j.d2
           }
+          filledH = n
         }
+        filledG = n
       }
+      filledV = n
     }
     return SweepBlock(parameters: parameters, viewLabel: view.label, xs: xs, values: values, d1: d1, d2: d2)
   }

@@ -51,26 +51,37 @@ public struct ViewSamples: Sendable {
     // The dense grid is sorted already; the few extra points (breakpoints,
     // far samples) are sorted on their own and merged in, not re-sorted
     // with the million grid points.
-    let grid = Grid.linear(from: lo, to: hi, count: count).values.filter(domain.contains)
+    // The dense grid is sorted already; the few extra points (breakpoints,
+    // far samples) are sorted on their own and merged in while the grid is
+    // generated, so the million points are neither re-sorted nor copied.
     let lowerFar = ViewSamples.outward(from: lo, toward: domain.lower, closed: domain.lowerClosed)
     let upperFar = ViewSamples.outward(from: hi, toward: domain.upper, closed: domain.upperClosed)
     // Open domain ends are approached, never evaluated.
     let extra = (view.breakpoints + lowerFar + upperFar).filter(domain.contains).sorted()
-    var unique: [Double] = []
-    unique.reserveCapacity(grid.count + extra.count)
-    var i = 0
-    var j = 0
-    while i < grid.count || j < extra.count {
-      let x: Double
-      if j >= extra.count || (i < grid.count && grid[i] <= extra[j]) {
-        x = grid[i]
-        i += 1
-      } else {
-        x = extra[j]
+    let n = max(count, 2)
+    let step = (hi - lo) / Double(n - 1)
+    let unique = [Double](unsafeUninitializedCapacity: n + extra.count) { buffer, filled in
+      var k = 0
+      var j = 0
+      func push(_ x: Double) {
+        // Drop duplicates (a breakpoint on the grid, the search edge twice).
+        if k > 0 && buffer[k - 1] == x { return }
+        buffer[k] = x
+        k += 1
+      }
+      for i in 0..<n {
+        let x = i == n - 1 ? hi : lo + Double(i) * step
+        while j < extra.count && extra[j] <= x {
+          push(extra[j])
+          j += 1
+        }
+        if domain.contains(x) { push(x) }
+      }
+      while j < extra.count {
+        push(extra[j])
         j += 1
       }
-      // Drop duplicates (a breakpoint on the grid, the search edge twice).
-      if unique.last != x { unique.append(x) }
+      filled = k
     }
     self.xs = unique
 
