@@ -25,20 +25,24 @@ public struct GradientDepth: Sendable, Equatable {
   public static let maxDepth = 100
 
   /// Runs the simulation for the activation's primary view.
-  public static func simulate(_ view: ScalarView, seed: UInt64 = 0x6465_7074_6873) -> GradientDepth {
+  public static func simulate(_ view: ScalarView, seed: UInt64 = defaultSeed) -> GradientDepth {
     let n = sampleCount
-    var rng = SplitMix64(seed: seed)
+    // The same draws for every activation (common random numbers): the
+    // comparison between activations is not blurred by sampling noise, and
+    // the million normal draws are made once, not once per activation.
+    let z = seed == defaultSeed ? sharedDraws : draws(seed: seed)
     var products = [Double](repeating: 1, count: n)
     var medians: [Double] = []
     var means: [Double] = []
     var scratch = [Double](repeating: 0, count: n)
     var vanish: Int?
     for depth in 1...maxDepth {
+      let base = (depth - 1) * (n / 2)
       var i = 0
       while i < n {
-        let z = standardNormal(&rng)
-        products[i] *= abs(view.evaluate(z).d1)
-        products[i + 1] *= abs(view.evaluate(-z).d1)
+        let x = z[base + i / 2]
+        products[i] *= abs(view.evaluate(x).d1)
+        products[i + 1] *= abs(view.evaluate(-x).d1)
         i += 2
       }
       for k in 0..<n { scratch[k] = products[k] }
@@ -50,6 +54,18 @@ public struct GradientDepth: Sendable, Equatable {
       if vanish == nil && median < threshold { vanish = depth }
     }
     return GradientDepth(depths: Array(1...maxDepth), median: medians, mean: means, depthToVanish: vanish)
+  }
+
+  public static let defaultSeed: UInt64 = 0x6465_7074_6873
+
+  /// The default seed's draws, made once per process.
+  static let sharedDraws: [Double] = draws(seed: defaultSeed)
+
+  /// sampleCount / 2 standard normal draws per layer (each used with its
+  /// antithetic partner), for every layer, in order.
+  static func draws(seed: UInt64) -> [Double] {
+    var rng = SplitMix64(seed: seed)
+    return (0..<(sampleCount / 2 * maxDepth)).map { _ in standardNormal(&rng) }
   }
 
   /// The k-th smallest element (0-based) of `a`, by quickselect (Hoare's
