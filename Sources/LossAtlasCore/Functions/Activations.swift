@@ -628,7 +628,54 @@ enum Activations {
 
   /// x sigma(t), sigma(t) (1 + t sigma(-t)), beta sigma(t) sigma(-t) (2 + t (sigma(-t) - sigma(t))),
   /// t = beta x.
+  ///
+  /// For |t| <= 700 (every plotted point), one exp and one division, the
+  /// double-double steps written out without renormalizing between them:
+  /// ```
+  /// t + tl = beta x (TwoProduct);  e = e^-|t| (argument exact);  d = 1 + e (TwoSum)
+  /// r = 1/d.hi,  eps = 1 - d r (fma, with d.lo):  sigma(|t|) = r (1 + eps) to 2^-100
+  /// t >= 0:  f = x r (1 + eps);  f' = r (1 + eps) (1 + q), q = t e r <= 0.28
+  /// t <  0:  f = (x e) r (1 + eps);  f' = (e R) (1 + t R) with 1 + t R a double-double
+  /// ```
+  /// For t >= 0 every term of f' is positive and q's few roundings are damped
+  /// by q / (1 + q) <= 0.22; for t < 0, 1 + t R cancels at the minimum of f
+  /// (t = -1.278) and is formed exactly from R's two parts, so the only error
+  /// left there is exp's own (the same as the general path below).
   @Sendable static func siluJet(_ x: Double, beta: Double) -> Jet {
+    let t = beta * x
+    guard abs(t) <= 700 else { return siluJetWide(x, beta: beta) }
+    let tl = (-t).addingProduct(beta, x)  // t + tl = beta x exactly
+    let e0 = exp(-abs(t))
+    let e = e0.addingProduct(-e0, t >= 0 ? tl : -tl)  // e^-|beta x|
+    let dh = 1 + e
+    let dl = (1 - dh) + e
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let rl = r * eps
+    if t >= 0 {
+      // sigma(t) = R = r + rl, sigma(-t) = e R
+      let sm = e * r
+      let q = t * sm
+      let d2 = beta * (sm * r) * (2 + t * (sm - r))
+      return Jet(value: (x * rl).addingProduct(x, r), d1: r.addingProduct(r, q + eps + eps * q), d2: d2)
+    }
+    // sigma(t) = e R, sigma(-t) = R; x e, c = 1 + t R and s = e R as double-doubles
+    let xe = x * e
+    let xel = (-xe).addingProduct(x, e)
+    let p = t * r
+    let pl = (-p).addingProduct(t, r) + (t * rl + tl * r)
+    let c = DoubleDouble.twoSum(1, p)
+    let cl = c.lo + pl
+    let sh = e * r
+    let sl = (-sh).addingProduct(e, r) + e * rl
+    // 2 + t (sigma(-t) - sigma(t)) cancels at the roots of f'' (t = -2.40): the difference from both parts.
+    let d2 = beta * (sh * r) * (2 + t * ((r - sh) + (rl - sl)))
+    let value = (xe * rl + xel * r).addingProduct(xe, r)
+    return Jet(value: value, d1: (sh * cl + sl * c.hi).addingProduct(sh, c.hi), d2: d2)
+  }
+
+  /// ``siluJet(_:beta:)`` for |beta x| > 700, where e^-|t| may be subnormal.
+  static func siluJetWide(_ x: Double, beta: Double) -> Jet {
     let t = StableMath.exactProduct(beta, x)
     if t.hi > 800 { return Jet(value: x, d1: 1, d2: 0) }  // e^-t < 2^-1150
     if t.hi >= 0 {
