@@ -538,9 +538,79 @@ enum Activations {
   /// sigma(v) sigma(-v) (2 v' + x v'' + x v'^2 (sigma(-v) - sigma(v))),
   /// v = 2k (x + c x^3), v' = 2k (1 + 3c x^2), v'' = 12 k c x.
   ///
-  /// Above x = 25 (v > 1150) the result is x, 1, 0 to double precision; below
-  /// x = -25 every result is under 2^-1075.
+  /// For |x| <= 20 (|v| < 610: every plotted point), one exp and one
+  /// division, the double-double steps written out without renormalizing:
+  /// ```
+  /// x^2 exact (TwoProduct);  w = 1 + c x^2,  w3 = 1 + 3c x^2  (c, k as double-double pairs)
+  /// v = 2k x w  (double-double: e^-|v| needs |v| to 2^-60 absolute);  e = e^-|v|
+  /// r = 1/(1 + e).hi,  eps = 1 - (1 + e) r:  sigma(|v|) = R = r (1 + eps)
+  /// x >= 0:  f = x R;  f' = R (1 + q),  q = x v' e R (positive, at most 0.3)
+  /// x <  0:  f = (x e) R;  f' = (e R)(1 + x v' R) with 1 + x v' R a double-double
+  /// ```
+  /// 1 + x v' R cancels at the minimum of f (x = -0.75) and is formed exactly
+  /// from its parts, so exp's own error is the only one left there.
+  /// Beyond |x| = 20, ``geluTanhJetWide(_:)``.
   @Sendable static func geluTanhJet(_ x: Double) -> Jet {
+    guard abs(x) <= 20 else { return geluTanhJetWide(x) }
+    let k2 = StableMath.twoSqrtTwoOverPi
+    let c = StableMath.geluTanhCubic
+    let c3 = StableMath.geluTanhCubic3
+    let x2 = x * x
+    let x2l = (-x2).addingProduct(x, x)
+    // w = 1 + c x^2 (c x^2 >= 0, so 1 + p sums the larger and the smaller in TwoSum order)
+    let p = c.hi * x2
+    let pl = (-p).addingProduct(c.hi, x2) + (c.hi * x2l + c.lo * x2)
+    let wa = max(1, p)
+    let wb = min(1, p)
+    let wh = wa + wb
+    let wl = (wb - (wh - wa)) + pl
+    // u = 2k x; v = u w
+    let uh = k2.hi * x
+    let ul = (-uh).addingProduct(k2.hi, x) + k2.lo * x
+    let vh = uh * wh
+    let vl = (-vh).addingProduct(uh, wh) + (uh * wl + ul * wh)
+    let e0 = exp(-abs(vh))
+    let e = e0.addingProduct(-e0, vh >= 0 ? vl : -vl)  // e^-|v|
+    let dh = 1 + e
+    let dl = (1 - dh) + e
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let rl = r * eps
+    // w3 = 1 + 3c x^2; x v' = u w3
+    let p3 = c3.hi * x2
+    let w3h = 1 + p3
+    let dv = k2.hi * w3h  // v'
+    let ddv = 12 * StableMath.sqrtTwoOverPi.hi * c.hi * x  // v''
+    if vh >= 0 {
+      // sigma(v) = R, sigma(-v) = e R
+      let sm = e * r
+      let g = uh * w3h  // x v'
+      let q = g * sm
+      let d2 = (sm * r) * (2 * dv + x * ddv + g * dv * (sm - r))
+      return Jet(value: (x * rl).addingProduct(x, r), d1: r.addingProduct(r, q + eps + eps * q), d2: d2)
+    }
+    // sigma(v) = e R, sigma(-v) = R; x v', x e, 1 + x v' R and e R as double-doubles
+    let p3l = (-p3).addingProduct(c3.hi, x2) + (c3.hi * x2l + c3.lo * x2)
+    let w3a = max(1, p3)
+    let w3l = (min(1, p3) - (w3h - w3a)) + p3l
+    let gh = uh * w3h
+    let gl = (-gh).addingProduct(uh, w3h) + (uh * w3l + ul * w3h)
+    let xe = x * e
+    let xel = (-xe).addingProduct(x, e)
+    let ph = gh * r
+    let pll = (-ph).addingProduct(gh, r) + (gh * rl + gl * r)
+    let cc = DoubleDouble.twoSum(1, ph)
+    let cl = cc.lo + pll
+    let sh = e * r
+    let sl = (-sh).addingProduct(e, r) + e * rl
+    let d2 = (sh * r) * (2 * dv + x * ddv + gh * dv * ((r - sh) + (rl - sl)))
+    let value = (xe * rl + xel * r).addingProduct(xe, r)
+    return Jet(value: value, d1: (sh * cl + sl * cc.hi).addingProduct(sh, cc.hi), d2: d2)
+  }
+
+  /// ``geluTanhJet(_:)`` for |x| > 20. Above x = 25 (v > 1150) the result is
+  /// x, 1, 0 to double precision; below x = -25 every result is under 2^-1075.
+  static func geluTanhJetWide(_ x: Double) -> Jet {
     if x > 25 { return Jet(value: x, d1: 1, d2: 0) }
     if x < -25 { return Jet(value: 0, d1: 0, d2: 0) }
     let x2 = StableMath.exactProduct(x, x)
@@ -552,9 +622,15 @@ enum Activations {
     let s: DoubleDouble  // sigma(v)
     let sm: DoubleDouble  // sigma(-v)
     if v.hi >= 0 {
-      let e = StableMath.exp(-v)
-      s = StableMath.reciprocal(DoubleDouble.twoSum(1, e))
-      sm = s * e
+      let (m, k) = StableMath.expScaled(-v)
+      if k != 0 {
+        // e^-v < 1e-304: f = x and f' = 1 to double precision; f'' = e^-v (2v' + x v'' - x v'^2)
+        // as m 2^k, rounded once (sigma sigma(-v) itself would be subnormal, its rounding
+        // error multiplied by x v'^2, about 2e5 at x = 21).
+        return Jet(value: x, d1: 1, d2: StableMath.scaled(m * (2 * dvd + x * ddv - x * dvd * dvd), k))
+      }
+      s = StableMath.reciprocal(DoubleDouble.twoSum(1, m))
+      sm = s * m
     } else {
       let (m, k) = StableMath.expScaled(v)
       if k != 0 {
