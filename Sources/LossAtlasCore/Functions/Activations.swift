@@ -816,7 +816,70 @@ enum Activations {
 
   /// x g, g + x sigma(x) sech^2(sp), sigma sech^2(sp) (2 + x ((1 - sigma) - 2 g sigma)),
   /// g = tanh(sp), sp = softplus(x), all as rational functions of e^x.
+  ///
+  /// For |x| <= 700, one exp and one division with the double-double steps
+  /// written out (no renormalization between them):
+  /// ```
+  /// x >= 0:  v = e^-x;  N = 1 + 2v,  D = N + 2v^2 (exact sums);  g = N / D
+  ///          f' = g + x h,  h = 4v^2 (1 + v) / D^2  (both terms positive)
+  /// x <  0:  w = e^x;  m = w (w + 2),  D = 2 + m;  g = m / D
+  ///          f' = (m + 4x w (1 + w) / D) / D  (the bracket cancels at the minimum, x = -1.19,
+  ///          and is summed from double-double terms)
+  /// ```
+  /// with 1/D = r (1 + eps), r = 1/D.hi and eps = 1 - D r from an fma.
   @Sendable static func mishJet(_ x: Double) -> Jet {
+    guard abs(x) <= 700 else { return mishJetWide(x) }
+    if x >= 0 {
+      let v = exp(-x)
+      let tv = 2 * v
+      let nh = 1 + tv
+      let nbb = nh - 1
+      let nl = (1 - (nh - nbb)) + (tv - nbb)
+      let v2 = v * v
+      let v2l = (-v2).addingProduct(v, v)
+      let dh = nh + 2 * v2  // 2v^2 <= N
+      let dl = (2 * v2 - (dh - nh)) + (nl + 2 * v2l)
+      let r = 1 / dh
+      let eps = 1.0.addingProduct(-dh, r) - dl * r
+      let gh = nh * r
+      let gl = (-gh).addingProduct(nh, r) + (nl * r + gh * eps)
+      let h = 4 * v2 * (1 + v) * (r * r)
+      let b = (2 * v * v2 + 2 * v2 - 3 * v - 2) * r / (1 + v)
+      return Jet(value: (x * gl).addingProduct(x, gh), d1: gh + (gl + x * h), d2: h * (2 + x * b))
+    }
+    let w = exp(x)
+    let s2 = w + 2
+    let s2l = (2 - s2) + w
+    let m = w * s2
+    let ml = (-m).addingProduct(w, s2) + w * s2l
+    let dh = 2 + m
+    let dbb = dh - m
+    let dl = ((m - (dh - dbb)) + (2 - dbb)) + ml
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let gh = m * r
+    let gl = (-gh).addingProduct(m, r) + (ml * r + gh * eps)
+    // n = w (1 + w) = w + w^2; a = 4x n; bracket = m + a / D; f' = bracket / D
+    let w2 = w * w
+    let w2l = (-w2).addingProduct(w, w)
+    let nh = w + w2
+    let nl = ((w - nh) + w2) + w2l
+    let x4 = 4 * x
+    let ah = x4 * nh
+    let al = (-ah).addingProduct(x4, nh) + x4 * nl
+    let bh = ah * r
+    let bl = (-bh).addingProduct(ah, r) + (al * r + bh * eps)
+    let ch = m + bh
+    let cbb = ch - m
+    let cl = ((m - (ch - cbb)) + (bh - cbb)) + (ml + bl)
+    let h = 4 * nh * (r * r)  // sigma sech^2(sp)
+    let b = (2 + 2 * w - 3 * w2 - 2 * w * w2) * r / (1 + w)
+    return Jet(
+      value: (x * gl).addingProduct(x, gh), d1: (ch * eps * r + cl * r).addingProduct(ch, r), d2: h * (2 + x * b))
+  }
+
+  /// ``mishJet(_:)`` for |x| > 700.
+  static func mishJetWide(_ x: Double) -> Jet {
     if x > 800 { return Jet(value: x, d1: 1, d2: 0) }  // e^-x < 2^-1150
     if x >= 0 {
       // v = e^-x; D' = 1 + 2v + 2v^2; g = (1 + 2v) / D';
