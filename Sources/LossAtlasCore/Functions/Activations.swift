@@ -465,8 +465,42 @@ enum Activations {
   /// x <= 0:  f = x phi R(-x),        f' = phi (R(-x) + x)
   /// x >  0:  f = x (1 - phi R(x)),   f' = 1 - phi R(x) + x phi
   /// ```
-  /// Below x = -39.5 every result is under 2^-1075 (0); above 40, x, 1, 0.
+  /// For |x| <= 6 (every plotted point) R comes from
+  /// ``StableMath/millsRatioTabulated(_:)`` and the double-double products
+  /// are written out (one exp, no division):
+  /// ```
+  /// e = e^(-x^2/2) (x^2 exact);  E = e / sqrt(2 pi) = phi;  Q = E R = Phi(-|x|)
+  /// x <= 0:  f = x Q;            f' = E (R + x)   (R + x a TwoSum: it cancels at x = -0.75)
+  /// x >  0:  f = x (1 - Q);      f' = (1 - Q) + x E
+  /// ```
+  /// Beyond, ``geluJetWide(_:)``.
   @Sendable static func geluJet(_ x: Double) -> Jet {
+    guard abs(x) <= 6 else { return geluJetWide(x) }
+    let r = StableMath.millsRatioTabulated(abs(x))
+    let c = StableMath.inverseSqrtTwoPi
+    let x2 = x * x
+    let x2l = (-x2).addingProduct(x, x)
+    let e0 = exp(-0.5 * x2)
+    let e = e0.addingProduct(e0, -0.5 * x2l)  // e^(-x^2/2)
+    let eh = e * c.hi  // phi(x) = eh + el
+    let el = (-eh).addingProduct(e, c.hi) + e * c.lo
+    let qh = eh * r.hi  // Phi(-|x|) = qh + ql
+    let ql = (-qh).addingProduct(eh, r.hi) + (eh * r.lo + el * r.hi)
+    let d2 = eh * ((2 - x2) - x2l)
+    if x <= 0 {
+      let dh = r.hi + x
+      let dbb = dh - x
+      let dl = ((x - (dh - dbb)) + (r.hi - dbb)) + r.lo
+      return Jet(value: (x * ql).addingProduct(x, qh), d1: (eh * dl + el * dh).addingProduct(eh, dh), d2: d2)
+    }
+    let ph = 1 - qh  // Phi(x) = ph + pl; qh <= 1/2
+    let pl = ((1 - ph) - qh) - ql
+    return Jet(value: (x * pl).addingProduct(x, ph), d1: ph + pl.addingProduct(x, eh), d2: d2)
+  }
+
+  /// ``geluJet(_:)`` for |x| > 6, from ``StableMath/millsRatio(_:)``.
+  /// Below x = -39.5 every result is under 2^-1075 (0); above 40, x, 1, 0.
+  static func geluJetWide(_ x: Double) -> Jet {
     if x < -39.5 { return Jet(value: 0, d1: 0, d2: 0) }
     if x > 40 { return Jet(value: x, d1: 1, d2: 0) }
     let x2 = StableMath.exactProduct(x, x)
