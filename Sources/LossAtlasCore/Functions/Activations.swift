@@ -1050,7 +1050,7 @@ enum Activations {
           return 1 / (d * d)
         }
       }),
-    implementationNote: "1 + |x| formed exactly and divided in double-double; the derivative as (1/(1 + |x|))^2, so the square never overflows (the naive (1 + |x|)^2 is inf above |x| = 1.3e154, giving 0 where the exact value is still a subnormal). f'' = -2 sign(x) / (1 + |x|)^3 jumps from +2 to -2 at 0; the jet gives 0 there.",
+    implementationNote: "1 + |x| formed exactly and its reciprocal corrected to double-double with one fma; the derivative as (1/(1 + |x|))^2, so the square never overflows (the naive (1 + |x|)^2 is inf above |x| = 1.3e154, giving 0 where the exact value is still a subnormal). f'' = -2 sign(x) / (1 + |x|)^3 jumps from +2 to -2 at 0; the jet gives 0 there.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.softsign(x)", "none"),
       FrameworkConvention(.keras, "keras.activations.softsign(x)", "none"),
@@ -1065,13 +1065,39 @@ enum Activations {
 
   /// x / (1 + |x|), 1 / (1 + |x|)^2, -2 sign(x) / (1 + |x|)^3 (0 at x = 0,
   /// between the one-sided values -2 and +2).
+  ///
+  /// One division, the double-double steps written out:
+  /// ```
+  /// 1 + |x| = dh + dl (TwoSum of the larger and the smaller of 1, |x|)
+  /// r = 1/dh,  eps = 1 - (dh + dl) r (fma):  1/(1 + |x|) = r (1 + eps) to 2^-100
+  /// f' = r^2 (1 + 2 eps),  f'' = -2 sign(x) r^3 (1 + 3 eps)    (r^2, r^2 r as TwoProducts)
+  /// f  = x r (1 + eps)           for |x| <= 1   (x r as TwoProduct)
+  ///    = sign(x) (1 - r (1 + eps))  above, where r may be subnormal (x r would lose its digits)
+  /// ```
+  /// Each result is within about half an ulp; r^2 never overflows (the naive
+  /// (1 + |x|)^2 does above 1.3e154).
   @Sendable static func softsignJet(_ x: Double) -> Jet {
-    let r = StableMath.reciprocal(DoubleDouble.twoSum(1, abs(x)))
-    let r2 = r * r
-    let d2 = x == 0 ? 0 : (x > 0 ? -2 : 2) * (r2 * r).value
-    // x r for |x| <= 1; sign(x) (1 - r) above, where r = 1/(1 + |x|) may be subnormal.
-    let value = abs(x) <= 1 ? (r * x).value : (x > 0 ? (DoubleDouble(1) - r).value : (r - 1).value)
-    return Jet(value: value, d1: r2.value, d2: d2)
+    let a = abs(x)
+    let big = max(1, a)
+    let small = min(1, a)
+    let dh = big + small
+    let dl = small - (dh - big)
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let rr = r * r
+    let rrl = (-rr).addingProduct(r, r)
+    let d1 = rr + (rrl + 2 * rr * eps)
+    let r3 = rr * r  // r^3 (1 + 3 eps) with r^2 r exact
+    let r3v = r3 + (((-r3).addingProduct(rr, r) + rrl * r) + 3 * r3 * eps)
+    let d2 = x == 0 ? 0 : (x > 0 ? -2 * r3v : 2 * r3v)
+    if a <= 1 {
+      let v = x * r
+      let vl = (-v).addingProduct(x, r)
+      return Jet(value: v + (vl + v * eps), d1: d1, d2: d2)
+    }
+    let one = 1 - r  // r < 1/2
+    let v = one + (((1 - one) - r) - r * eps)
+    return Jet(value: x > 0 ? v : -v, d1: d1, d2: d2)
   }
 
   // MARK: - hard-sigmoid
