@@ -91,17 +91,38 @@ enum Activations {
   /// sigma(x), sigma'(x) = sigma(x) sigma(-x), sigma''(x) = sigma'(x) (1 - 2 sigma(x)).
   ///
   /// `1 - 2 sigma(x)` cancels near x = 0 and for large |x|; it is written as
-  /// `tanh(-x/2)`, exact in sign and accurate to an ulp everywhere. sigma and
-  /// sigma' come from the double-double forms of `StableMath+Logistic`
+  /// `tanh(-x/2)`, exact in sign and accurate to an ulp everywhere. One exp
+  /// (expm1 below |x| = ln 2) and one division: 1/(1 + e) = r (1 + eps) with
+  /// eps = 1 - (1 + e) r from an fma, the double-double products written out
   /// (about 1 ulp; the Double forms reach 2.4 ulp near x = -21).
   @Sendable static func sigmoidJet(_ x: Double) -> Jet {
-    let (e, oneMinus, onePlus) = StableMath.logisticParts(abs(x))
-    let r = StableMath.reciprocal(onePlus)  // sigma(|x|)
-    let er = e * r  // sigma(-|x|)
-    let d1 = (er * r).value
+    // e = e^-|x| (eh + el), 1 - e (om); below |x| = ln 2 from expm1, so that 1 - e does not cancel.
+    let a = abs(x)
+    let eh: Double
+    let el: Double
+    let om: Double
+    if a < 0x1.62e42fefa39efp-1 {
+      let m = expm1(-a)
+      eh = 1 + m
+      el = (1 - eh) + m
+      om = -m
+    } else {
+      eh = exp(-a)
+      el = 0
+      om = 1 - eh
+    }
+    // sigma(|x|) = R = r (1 + eps), r = 1/(1 + e).hi; sigma(-|x|) = e R = sh + sl
+    let dh = 1 + eh
+    let dl = ((1 - dh) + eh) + el
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let sh = eh * r
+    let sl = (-sh).addingProduct(eh, r) + (el * r + sh * eps)
+    let d1 = (sh * r * eps + sl * r).addingProduct(sh, r)
     // 1 - 2 sigma(x) = -sign(x) tanh(|x|/2) = -sign(x) (1 - e)/(1 + e)
-    let tanhHalf = (oneMinus * r).value
-    return Jet(value: x >= 0 ? r.value : er.value, d1: d1, d2: x >= 0 ? -d1 * tanhHalf : d1 * tanhHalf)
+    let tanhHalf = om * r
+    if x >= 0 { return Jet(value: r.addingProduct(r, eps), d1: d1, d2: -d1 * tanhHalf) }
+    return Jet(value: sh + sl, d1: d1, d2: d1 * tanhHalf)
   }
 
   // MARK: - tanh
@@ -142,8 +163,8 @@ enum Activations {
     references: [Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.3.2", year: 2016)]
   )
 
-  /// tanh x, sech^2 x, -2 tanh(x) sech^2(x), all from one
-  /// ``StableMath/logisticParts(_:)`` call at a = 2|x|:
+  /// tanh x, sech^2 x, -2 tanh(x) sech^2(x), all from one exp (expm1 below
+  /// 2|x| = ln 2, as in ``StableMath/logisticParts(_:)``) and one division:
   /// ```
   /// tanh |x| = (1 - e) / (1 + e),   sech^2 x = 4 e / (1 + e)^2,   e = e^-2|x|
   /// ```
@@ -155,10 +176,32 @@ enum Activations {
       let d1 = StableMath.scaled(4 * m, k)
       return Jet(value: x > 0 ? 1 : -1, d1: d1, d2: x > 0 ? -2 * d1 : 2 * d1)
     }
-    let (e, oneMinus, onePlus) = StableMath.logisticParts(2 * a)
-    let r = StableMath.reciprocal(onePlus)
-    let t = (oneMinus * r).value
-    let d1 = ((e * 4) * (r * r)).value
+    // e = e^-2|x| = eh + el and 1 - e = omh + oml, each exact from one libm call (expm1 below 2|x| = ln 2)
+    let eh: Double
+    let el: Double
+    let omh: Double
+    let oml: Double
+    if a < 0x1.62e42fefa39efp-2 {
+      let m = expm1(-2 * a)
+      eh = 1 + m
+      el = (1 - eh) + m
+      omh = -m
+      oml = 0
+    } else {
+      eh = exp(-2 * a)
+      el = 0
+      omh = 1 - eh  // e <= 1/2
+      oml = (1 - omh) - eh
+    }
+    // 1/(1 + e) = r (1 + eps); tanh |x| = (1 - e) r (1 + eps); sech^2 x = 4 e r^2 (1 + 2 eps)
+    let dh = 1 + eh
+    let dl = ((1 - dh) + eh) + el
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let t = (oml * r + omh * r * eps).addingProduct(omh, r)
+    let rr = r * r
+    let rrl = (-rr).addingProduct(r, r)
+    let d1 = 4 * (eh * rrl + el * rr + 2 * eh * rr * eps).addingProduct(eh, rr)
     let value = x < 0 ? -t : t
     return Jet(value: value, d1: d1, d2: -2 * value * d1)
   }
@@ -1002,7 +1045,34 @@ enum Activations {
   )
 
   /// (1/beta) log(1 + e^t), sigma(t), beta sigma(t) sigma(-t), t = beta x.
+  ///
+  /// For |t| <= 700: e = e^-|t| (argument exact), 1/(1 + e) = r (1 + eps)
+  /// with eps = 1 - (1 + e) r from an fma (one reciprocal, the double-double
+  /// products written out), log1p(e) once:
+  /// ```
+  /// t > 0:  f = x + log1p(e)/beta,  f' = R          (R = sigma(|t|))
+  /// t <= 0: f = log1p(e)/beta,      f' = e R
+  /// ```
   @Sendable static func softplusJet(_ x: Double, beta: Double) -> Jet {
+    let t = beta * x
+    guard abs(t) <= 700 else { return softplusJetWide(x, beta: beta) }
+    let tl = (-t).addingProduct(beta, x)  // t + tl = beta x
+    let e0 = exp(-abs(t))
+    let e = e0.addingProduct(-e0, t >= 0 ? tl : -tl)
+    let dh = 1 + e
+    let dl = (1 - dh) + e
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let sh = e * r  // sigma(-|t|) = sh + sl
+    let sl = (-sh).addingProduct(e, r) + sh * eps
+    let d2 = beta * (sh * r * eps + sl * r).addingProduct(sh, r)
+    let l = log1p(e) / beta
+    if t > 0 { return Jet(value: x + l, d1: r.addingProduct(r, eps), d2: d2) }
+    return Jet(value: l, d1: sh + sl, d2: d2)
+  }
+
+  /// ``softplusJet(_:beta:)`` for |beta x| > 700.
+  static func softplusJetWide(_ x: Double, beta: Double) -> Jet {
     let t = StableMath.exactProduct(beta, x)
     if t.hi > 0 {
       let e = StableMath.exp(-t)
@@ -1245,14 +1315,20 @@ enum Activations {
   )
 
   /// -softplus(-x), sigma(-x), -sigma(x) sigma(-x).
+  ///
+  /// e = e^-|x|; 1/(1 + e) = r (1 + eps) with eps = 1 - (1 + e) r from an fma
+  /// (one division, the double-double products written out); log1p(e) once.
   @Sendable static func logSigmoidJet(_ x: Double) -> Jet {
     let e = exp(-abs(x))
-    let r = StableMath.reciprocal(DoubleDouble.twoSum(1, e))  // sigma(|x|)
-    let er = r * e  // sigma(-|x|)
-    let d2 = -(er * r).value
-    if x >= 0 {
-      return Jet(value: -log1p(e), d1: er.value, d2: d2)
-    }
-    return Jet(value: x - log1p(e), d1: r.value, d2: d2)
+    let dh = 1 + e
+    let dl = (1 - dh) + e
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let sh = e * r  // sigma(-|x|) = sh + sl
+    let sl = (-sh).addingProduct(e, r) + sh * eps
+    let d2 = -(sh * r * eps + sl * r).addingProduct(sh, r)
+    let l = log1p(e)
+    if x >= 0 { return Jet(value: -l, d1: sh + sl, d2: d2) }
+    return Jet(value: x - l, d1: r.addingProduct(r, eps), d2: d2)
   }
 }
