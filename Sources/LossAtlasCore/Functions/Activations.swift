@@ -384,8 +384,27 @@ enum Activations {
 
   /// x for x > 0, alpha expm1(x) below; f' = 1 or alpha e^x (alpha at 0);
   /// f'' = 0 or alpha e^x (the left piece owns 0).
+  ///
+  /// One libm call: below x = -ln 2, e = e^x and e - 1 as a TwoSum (e < 1/2, so
+  /// nothing cancels); above, m = expm1(x) and e^x = 1 + m (exact: m >= -1/2).
+  /// Below x = -700 e^x is kept as m 2^k (``eluJetWide(_:alpha:)``).
   @Sendable static func eluJet(_ x: Double, alpha: Double) -> Jet {
     if x > 0 { return Jet(value: x, d1: 1, d2: 0) }
+    if x < -0x1.62e42fefa39efp-1 {
+      guard x >= -700 else { return eluJetWide(x, alpha: alpha) }
+      let e = exp(x)
+      let h = e - 1
+      let hl = e - (h + 1)  // e - 1 = h + hl
+      let d1 = alpha * e
+      return Jet(value: (alpha * hl).addingProduct(alpha, h), d1: d1, d2: d1)
+    }
+    let m = expm1(x)
+    let d1 = alpha * (1 + m)
+    return Jet(value: alpha * m, d1: d1, d2: d1)
+  }
+
+  /// ``eluJet(_:alpha:)`` below x = -700.
+  static func eluJetWide(_ x: Double, alpha: Double) -> Jet {
     let (m, k) = StableMath.expScaled(DoubleDouble(x))
     let d1 = StableMath.scaled(alpha * m, k)
     return Jet(value: alpha * expm1(x), d1: d1, d2: d1)
@@ -447,10 +466,26 @@ enum Activations {
       let value = hi.isFinite ? (StableMath.seluLambda * x).value : hi
       return Jet(value: value, d1: StableMath.seluLambda.hi, d2: 0)
     }
+    // As elu's: one libm call, e^x - 1 and e^x from exp (TwoSum) or expm1 (1 + m exact).
     let la = StableMath.seluLambdaAlpha
-    let (m, k) = StableMath.expScaled(DoubleDouble(x))
-    let d1 = StableMath.scaled((la * m).value, k)
-    return Jet(value: (la * expm1(x)).value, d1: d1, d2: d1)
+    if x < -0x1.62e42fefa39efp-1 {
+      guard x >= -700 else {
+        let (m, k) = StableMath.expScaled(DoubleDouble(x))
+        let d1 = StableMath.scaled((la * m).value, k)
+        return Jet(value: (la * expm1(x)).value, d1: d1, d2: d1)
+      }
+      let e = exp(x)
+      let h = e - 1
+      let hl = e - (h + 1)  // e - 1 = h + hl
+      let v = la.hi * h
+      let vl = (-v).addingProduct(la.hi, h) + (la.hi * hl + la.lo * h)
+      let d1 = (la.lo * e).addingProduct(la.hi, e)
+      return Jet(value: v + vl, d1: d1, d2: d1)
+    }
+    let m = expm1(x)
+    let e = 1 + m
+    let d1 = (la.lo * e).addingProduct(la.hi, e)
+    return Jet(value: (la.lo * m).addingProduct(la.hi, m), d1: d1, d2: d1)
   }
 
   // MARK: - gelu
