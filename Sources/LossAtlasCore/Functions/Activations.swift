@@ -865,7 +865,15 @@ enum Activations {
   /// ``siluJet(_:beta:)`` for |beta x| > 700, where e^-|t| may be subnormal.
   static func siluJetWide(_ x: Double, beta: Double) -> Jet {
     let t = StableMath.exactProduct(beta, x)
-    if t.hi > 800 { return Jet(value: x, d1: 1, d2: 0) }  // e^-t < 2^-1150
+    // beta = bs 2^be, so that f'' = beta e^t (...) as m 2^k neither overflows nor underflows
+    // early (beta may be up to 1.8e308; e^-t (2 - t) at t = 1000 is 5e-432).
+    let bs = beta.significand
+    let be = Int(beta.exponent)
+    if t.hi > 700 {
+      // e^-t < 1e-304: f = x and f' = 1 to double precision; f'' = beta e^-t (2 - t) as m 2^k.
+      let (m, k) = StableMath.expScaled(-t)
+      return Jet(value: x, d1: 1, d2: m == 0 ? 0 : StableMath.scaled(bs * m * (2 - t.hi), k + be))
+    }
     if t.hi >= 0 {
       let e = StableMath.exp(-t)
       let s = StableMath.reciprocal(DoubleDouble.twoSum(1, e))  // sigma(t)
@@ -879,7 +887,7 @@ enum Activations {
       // e^t < 1e-304: sigma(t) = e^t and sigma(-t) = 1 to double precision.
       return Jet(
         value: StableMath.scaled(m * x, k), d1: StableMath.scaled((t + 1).value * m, k),
-        d2: StableMath.scaled(beta * m * (2 + t.hi), k))
+        d2: StableMath.scaled(bs * m * (2 + t.hi), k + be))
     }
     let sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))  // sigma(-t)
     let s = sm * m  // sigma(t)
@@ -957,7 +965,14 @@ enum Activations {
       let gl = (-gh).addingProduct(nh, r) + (nl * r + gh * eps)
       let h = 4 * v2 * (1 + v) * (r * r)
       let b = (2 * v * v2 + 2 * v2 - 3 * v - 2) * r / (1 + v)
-      return Jet(value: (x * gl).addingProduct(x, gh), d1: gh + (gl + x * h), d2: h * (2 + x * b))
+      var d2 = h * (2 + x * b)
+      if x > 350 {
+        // v^2 = e^-2x is subnormal above x = 354, and f'' multiplies its rounding error by about
+        // 8x (the exact f'' is normal up to x = 372): v^2 as m 2^k, rounded once at the end.
+        let (m2, k2) = StableMath.expScaled(DoubleDouble(-2 * x))
+        d2 = StableMath.scaled(4 * m2 * (1 + v) * (r * r) * (2 + x * b), k2)
+      }
+      return Jet(value: (x * gl).addingProduct(x, gh), d1: gh + (gl + x * h), d2: d2)
     }
     let w = exp(x)
     let s2 = w + 2
