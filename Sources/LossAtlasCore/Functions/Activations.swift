@@ -385,12 +385,16 @@ enum Activations {
   /// x for x > 0, alpha expm1(x) below; f' = 1 or alpha e^x (alpha at 0);
   /// f'' = 0 or alpha e^x (the left piece owns 0).
   ///
-  /// One libm call: below x = -ln 2, e = e^x and e - 1 as a TwoSum (e < 1/2, so
-  /// nothing cancels); above, m = expm1(x) and e^x = 1 + m (exact: m >= -1/2).
+  /// Mostly one libm call:
+  /// ```
+  /// x < -1:          e = exp(x), e - 1 as a TwoSum (e < 0.37: exp's error reaches e - 1 damped by e/(1 - e) < 0.6)
+  /// -1 <= x < -1/4:  expm1(x) for f, exp(x) for f'
+  /// -1/4 <= x <= 0:  m = expm1(x), e^x = 1 + m (exact; expm1's error reaches it damped by |m|/e < 0.3)
+  /// ```
   /// Below x = -700 e^x is kept as m 2^k (``eluJetWide(_:alpha:)``).
   @Sendable static func eluJet(_ x: Double, alpha: Double) -> Jet {
     if x > 0 { return Jet(value: x, d1: 1, d2: 0) }
-    if x < -0x1.62e42fefa39efp-1 {
+    if x < -1 {
       guard x >= -700 else { return eluJetWide(x, alpha: alpha) }
       let e = exp(x)
       let h = e - 1
@@ -399,7 +403,7 @@ enum Activations {
       return Jet(value: (alpha * hl).addingProduct(alpha, h), d1: d1, d2: d1)
     }
     let m = expm1(x)
-    let d1 = alpha * (1 + m)
+    let d1 = alpha * (x < -0.25 ? exp(x) : 1 + m)
     return Jet(value: alpha * m, d1: d1, d2: d1)
   }
 
@@ -466,9 +470,10 @@ enum Activations {
       let value = hi.isFinite ? (StableMath.seluLambda * x).value : hi
       return Jet(value: value, d1: StableMath.seluLambda.hi, d2: 0)
     }
-    // As elu's: one libm call, e^x - 1 and e^x from exp (TwoSum) or expm1 (1 + m exact).
+    // As elu's: e^x - 1 and e^x from exp (TwoSum) below -1, from expm1 (1 + m exact) above -1/4,
+    // from expm1 and exp between.
     let la = StableMath.seluLambdaAlpha
-    if x < -0x1.62e42fefa39efp-1 {
+    if x < -1 {
       guard x >= -700 else {
         let (m, k) = StableMath.expScaled(DoubleDouble(x))
         let d1 = StableMath.scaled((la * m).value, k)
@@ -483,7 +488,7 @@ enum Activations {
       return Jet(value: v + vl, d1: d1, d2: d1)
     }
     let m = expm1(x)
-    let e = 1 + m
+    let e = x < -0.25 ? exp(x) : 1 + m
     let d1 = (la.lo * e).addingProduct(la.hi, e)
     return Jet(value: (la.lo * m).addingProduct(la.hi, m), d1: d1, d2: d1)
   }
