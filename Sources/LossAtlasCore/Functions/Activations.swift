@@ -91,17 +91,38 @@ enum Activations {
   /// sigma(x), sigma'(x) = sigma(x) sigma(-x), sigma''(x) = sigma'(x) (1 - 2 sigma(x)).
   ///
   /// `1 - 2 sigma(x)` cancels near x = 0 and for large |x|; it is written as
-  /// `tanh(-x/2)`, exact in sign and accurate to an ulp everywhere. sigma and
-  /// sigma' come from the double-double forms of `StableMath+Logistic`
+  /// `tanh(-x/2)`, exact in sign and accurate to an ulp everywhere. One exp
+  /// (expm1 below |x| = ln 2) and one division: 1/(1 + e) = r (1 + eps) with
+  /// eps = 1 - (1 + e) r from an fma, the double-double products written out
   /// (about 1 ulp; the Double forms reach 2.4 ulp near x = -21).
   @Sendable static func sigmoidJet(_ x: Double) -> Jet {
-    let (e, oneMinus, onePlus) = StableMath.logisticParts(abs(x))
-    let r = StableMath.reciprocal(onePlus)  // sigma(|x|)
-    let er = e * r  // sigma(-|x|)
-    let d1 = (er * r).value
+    // e = e^-|x| (eh + el), 1 - e (om); below |x| = ln 2 from expm1, so that 1 - e does not cancel.
+    let a = abs(x)
+    let eh: Double
+    let el: Double
+    let om: Double
+    if a < 0x1.62e42fefa39efp-1 {
+      let m = expm1(-a)
+      eh = 1 + m
+      el = (1 - eh) + m
+      om = -m
+    } else {
+      eh = exp(-a)
+      el = 0
+      om = 1 - eh
+    }
+    // sigma(|x|) = R = r (1 + eps), r = 1/(1 + e).hi; sigma(-|x|) = e R = sh + sl
+    let dh = 1 + eh
+    let dl = ((1 - dh) + eh) + el
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let sh = eh * r
+    let sl = (-sh).addingProduct(eh, r) + (el * r + sh * eps)
+    let d1 = (sh * r * eps + sl * r).addingProduct(sh, r)
     // 1 - 2 sigma(x) = -sign(x) tanh(|x|/2) = -sign(x) (1 - e)/(1 + e)
-    let tanhHalf = (oneMinus * r).value
-    return Jet(value: x >= 0 ? r.value : er.value, d1: d1, d2: x >= 0 ? -d1 * tanhHalf : d1 * tanhHalf)
+    let tanhHalf = om * r
+    if x >= 0 { return Jet(value: r.addingProduct(r, eps), d1: d1, d2: -d1 * tanhHalf) }
+    return Jet(value: sh + sl, d1: d1, d2: d1 * tanhHalf)
   }
 
   // MARK: - tanh
@@ -142,8 +163,8 @@ enum Activations {
     references: [Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.3.2", year: 2016)]
   )
 
-  /// tanh x, sech^2 x, -2 tanh(x) sech^2(x), all from one
-  /// ``StableMath/logisticParts(_:)`` call at a = 2|x|:
+  /// tanh x, sech^2 x, -2 tanh(x) sech^2(x), all from one exp (expm1 below
+  /// 2|x| = ln 2, as in ``StableMath/logisticParts(_:)``) and one division:
   /// ```
   /// tanh |x| = (1 - e) / (1 + e),   sech^2 x = 4 e / (1 + e)^2,   e = e^-2|x|
   /// ```
@@ -155,10 +176,32 @@ enum Activations {
       let d1 = StableMath.scaled(4 * m, k)
       return Jet(value: x > 0 ? 1 : -1, d1: d1, d2: x > 0 ? -2 * d1 : 2 * d1)
     }
-    let (e, oneMinus, onePlus) = StableMath.logisticParts(2 * a)
-    let r = StableMath.reciprocal(onePlus)
-    let t = (oneMinus * r).value
-    let d1 = ((e * 4) * (r * r)).value
+    // e = e^-2|x| = eh + el and 1 - e = omh + oml, each exact from one libm call (expm1 below 2|x| = ln 2)
+    let eh: Double
+    let el: Double
+    let omh: Double
+    let oml: Double
+    if a < 0x1.62e42fefa39efp-2 {
+      let m = expm1(-2 * a)
+      eh = 1 + m
+      el = (1 - eh) + m
+      omh = -m
+      oml = 0
+    } else {
+      eh = exp(-2 * a)
+      el = 0
+      omh = 1 - eh  // e <= 1/2
+      oml = (1 - omh) - eh
+    }
+    // 1/(1 + e) = r (1 + eps); tanh |x| = (1 - e) r (1 + eps); sech^2 x = 4 e r^2 (1 + 2 eps)
+    let dh = 1 + eh
+    let dl = ((1 - dh) + eh) + el
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let t = (oml * r + omh * r * eps).addingProduct(omh, r)
+    let rr = r * r
+    let rrl = (-rr).addingProduct(r, r)
+    let d1 = 4 * (eh * rrl + el * rr + 2 * eh * rr * eps).addingProduct(eh, rr)
     let value = x < 0 ? -t : t
     return Jet(value: value, d1: d1, d2: -2 * value * d1)
   }
@@ -341,8 +384,31 @@ enum Activations {
 
   /// x for x > 0, alpha expm1(x) below; f' = 1 or alpha e^x (alpha at 0);
   /// f'' = 0 or alpha e^x (the left piece owns 0).
+  ///
+  /// Mostly one libm call:
+  /// ```
+  /// x < -1:          e = exp(x), e - 1 as a TwoSum (e < 0.37: exp's error reaches e - 1 damped by e/(1 - e) < 0.6)
+  /// -1 <= x < -1/4:  expm1(x) for f, exp(x) for f'
+  /// -1/4 <= x <= 0:  m = expm1(x), e^x = 1 + m (exact; expm1's error reaches it damped by |m|/e < 0.3)
+  /// ```
+  /// Below x = -700 e^x is kept as m 2^k (``eluJetWide(_:alpha:)``).
   @Sendable static func eluJet(_ x: Double, alpha: Double) -> Jet {
     if x > 0 { return Jet(value: x, d1: 1, d2: 0) }
+    if x < -1 {
+      guard x >= -700 else { return eluJetWide(x, alpha: alpha) }
+      let e = exp(x)
+      let h = e - 1
+      let hl = e - (h + 1)  // e - 1 = h + hl
+      let d1 = alpha * e
+      return Jet(value: (alpha * hl).addingProduct(alpha, h), d1: d1, d2: d1)
+    }
+    let m = expm1(x)
+    let d1 = alpha * (x < -0.25 ? exp(x) : 1 + m)
+    return Jet(value: alpha * m, d1: d1, d2: d1)
+  }
+
+  /// ``eluJet(_:alpha:)`` below x = -700.
+  static func eluJetWide(_ x: Double, alpha: Double) -> Jet {
     let (m, k) = StableMath.expScaled(DoubleDouble(x))
     let d1 = StableMath.scaled(alpha * m, k)
     return Jet(value: alpha * expm1(x), d1: d1, d2: d1)
@@ -404,10 +470,27 @@ enum Activations {
       let value = hi.isFinite ? (StableMath.seluLambda * x).value : hi
       return Jet(value: value, d1: StableMath.seluLambda.hi, d2: 0)
     }
+    // As elu's: e^x - 1 and e^x from exp (TwoSum) below -1, from expm1 (1 + m exact) above -1/4,
+    // from expm1 and exp between.
     let la = StableMath.seluLambdaAlpha
-    let (m, k) = StableMath.expScaled(DoubleDouble(x))
-    let d1 = StableMath.scaled((la * m).value, k)
-    return Jet(value: (la * expm1(x)).value, d1: d1, d2: d1)
+    if x < -1 {
+      guard x >= -700 else {
+        let (m, k) = StableMath.expScaled(DoubleDouble(x))
+        let d1 = StableMath.scaled((la * m).value, k)
+        return Jet(value: (la * expm1(x)).value, d1: d1, d2: d1)
+      }
+      let e = exp(x)
+      let h = e - 1
+      let hl = e - (h + 1)  // e - 1 = h + hl
+      let v = la.hi * h
+      let vl = (-v).addingProduct(la.hi, h) + (la.hi * hl + la.lo * h)
+      let d1 = (la.lo * e).addingProduct(la.hi, e)
+      return Jet(value: v + vl, d1: d1, d2: d1)
+    }
+    let m = expm1(x)
+    let e = x < -0.25 ? exp(x) : 1 + m
+    let d1 = (la.lo * e).addingProduct(la.hi, e)
+    return Jet(value: (la.lo * m).addingProduct(la.hi, m), d1: d1, d2: d1)
   }
 
   // MARK: - gelu
@@ -465,8 +548,42 @@ enum Activations {
   /// x <= 0:  f = x phi R(-x),        f' = phi (R(-x) + x)
   /// x >  0:  f = x (1 - phi R(x)),   f' = 1 - phi R(x) + x phi
   /// ```
-  /// Below x = -39.5 every result is under 2^-1075 (0); above 40, x, 1, 0.
+  /// For |x| <= 6 (every plotted point) R comes from
+  /// ``StableMath/millsRatioTabulated(_:)`` and the double-double products
+  /// are written out (one exp, no division):
+  /// ```
+  /// e = e^(-x^2/2) (x^2 exact);  E = e / sqrt(2 pi) = phi;  Q = E R = Phi(-|x|)
+  /// x <= 0:  f = x Q;            f' = E (R + x)   (R + x a TwoSum: it cancels at x = -0.75)
+  /// x >  0:  f = x (1 - Q);      f' = (1 - Q) + x E
+  /// ```
+  /// Beyond, ``geluJetWide(_:)``.
   @Sendable static func geluJet(_ x: Double) -> Jet {
+    guard abs(x) <= 6 else { return geluJetWide(x) }
+    let r = StableMath.millsRatioTabulated(abs(x))
+    let c = StableMath.inverseSqrtTwoPi
+    let x2 = x * x
+    let x2l = (-x2).addingProduct(x, x)
+    let e0 = exp(-0.5 * x2)
+    let e = e0.addingProduct(e0, -0.5 * x2l)  // e^(-x^2/2)
+    let eh = e * c.hi  // phi(x) = eh + el
+    let el = (-eh).addingProduct(e, c.hi) + e * c.lo
+    let qh = eh * r.hi  // Phi(-|x|) = qh + ql
+    let ql = (-qh).addingProduct(eh, r.hi) + (eh * r.lo + el * r.hi)
+    let d2 = eh * ((2 - x2) - x2l)
+    if x <= 0 {
+      let dh = r.hi + x
+      let dbb = dh - x
+      let dl = ((x - (dh - dbb)) + (r.hi - dbb)) + r.lo
+      return Jet(value: (x * ql).addingProduct(x, qh), d1: (eh * dl + el * dh).addingProduct(eh, dh), d2: d2)
+    }
+    let ph = 1 - qh  // Phi(x) = ph + pl; qh <= 1/2
+    let pl = ((1 - ph) - qh) - ql
+    return Jet(value: (x * pl).addingProduct(x, ph), d1: ph + pl.addingProduct(x, eh), d2: d2)
+  }
+
+  /// ``geluJet(_:)`` for |x| > 6, from ``StableMath/millsRatio(_:)``.
+  /// Below x = -39.5 every result is under 2^-1075 (0); above 40, x, 1, 0.
+  static func geluJetWide(_ x: Double) -> Jet {
     if x < -39.5 { return Jet(value: 0, d1: 0, d2: 0) }
     if x > 40 { return Jet(value: x, d1: 1, d2: 0) }
     let x2 = StableMath.exactProduct(x, x)
@@ -538,9 +655,79 @@ enum Activations {
   /// sigma(v) sigma(-v) (2 v' + x v'' + x v'^2 (sigma(-v) - sigma(v))),
   /// v = 2k (x + c x^3), v' = 2k (1 + 3c x^2), v'' = 12 k c x.
   ///
-  /// Above x = 25 (v > 1150) the result is x, 1, 0 to double precision; below
-  /// x = -25 every result is under 2^-1075.
+  /// For |x| <= 20 (|v| < 610: every plotted point), one exp and one
+  /// division, the double-double steps written out without renormalizing:
+  /// ```
+  /// x^2 exact (TwoProduct);  w = 1 + c x^2,  w3 = 1 + 3c x^2  (c, k as double-double pairs)
+  /// v = 2k x w  (double-double: e^-|v| needs |v| to 2^-60 absolute);  e = e^-|v|
+  /// r = 1/(1 + e).hi,  eps = 1 - (1 + e) r:  sigma(|v|) = R = r (1 + eps)
+  /// x >= 0:  f = x R;  f' = R (1 + q),  q = x v' e R (positive, at most 0.3)
+  /// x <  0:  f = (x e) R;  f' = (e R)(1 + x v' R) with 1 + x v' R a double-double
+  /// ```
+  /// 1 + x v' R cancels at the minimum of f (x = -0.75) and is formed exactly
+  /// from its parts, so exp's own error is the only one left there.
+  /// Beyond |x| = 20, ``geluTanhJetWide(_:)``.
   @Sendable static func geluTanhJet(_ x: Double) -> Jet {
+    guard abs(x) <= 20 else { return geluTanhJetWide(x) }
+    let k2 = StableMath.twoSqrtTwoOverPi
+    let c = StableMath.geluTanhCubic
+    let c3 = StableMath.geluTanhCubic3
+    let x2 = x * x
+    let x2l = (-x2).addingProduct(x, x)
+    // w = 1 + c x^2 (c x^2 >= 0, so 1 + p sums the larger and the smaller in TwoSum order)
+    let p = c.hi * x2
+    let pl = (-p).addingProduct(c.hi, x2) + (c.hi * x2l + c.lo * x2)
+    let wa = max(1, p)
+    let wb = min(1, p)
+    let wh = wa + wb
+    let wl = (wb - (wh - wa)) + pl
+    // u = 2k x; v = u w
+    let uh = k2.hi * x
+    let ul = (-uh).addingProduct(k2.hi, x) + k2.lo * x
+    let vh = uh * wh
+    let vl = (-vh).addingProduct(uh, wh) + (uh * wl + ul * wh)
+    let e0 = exp(-abs(vh))
+    let e = e0.addingProduct(-e0, vh >= 0 ? vl : -vl)  // e^-|v|
+    let dh = 1 + e
+    let dl = (1 - dh) + e
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let rl = r * eps
+    // w3 = 1 + 3c x^2; x v' = u w3
+    let p3 = c3.hi * x2
+    let w3h = 1 + p3
+    let dv = k2.hi * w3h  // v'
+    let ddv = 12 * StableMath.sqrtTwoOverPi.hi * c.hi * x  // v''
+    if vh >= 0 {
+      // sigma(v) = R, sigma(-v) = e R
+      let sm = e * r
+      let g = uh * w3h  // x v'
+      let q = g * sm
+      let d2 = (sm * r) * (2 * dv + x * ddv + g * dv * (sm - r))
+      return Jet(value: (x * rl).addingProduct(x, r), d1: r.addingProduct(r, q + eps + eps * q), d2: d2)
+    }
+    // sigma(v) = e R, sigma(-v) = R; x v', x e, 1 + x v' R and e R as double-doubles
+    let p3l = (-p3).addingProduct(c3.hi, x2) + (c3.hi * x2l + c3.lo * x2)
+    let w3a = max(1, p3)
+    let w3l = (min(1, p3) - (w3h - w3a)) + p3l
+    let gh = uh * w3h
+    let gl = (-gh).addingProduct(uh, w3h) + (uh * w3l + ul * w3h)
+    let xe = x * e
+    let xel = (-xe).addingProduct(x, e)
+    let ph = gh * r
+    let pll = (-ph).addingProduct(gh, r) + (gh * rl + gl * r)
+    let cc = DoubleDouble.twoSum(1, ph)
+    let cl = cc.lo + pll
+    let sh = e * r
+    let sl = (-sh).addingProduct(e, r) + e * rl
+    let d2 = (sh * r) * (2 * dv + x * ddv + gh * dv * ((r - sh) + (rl - sl)))
+    let value = (xe * rl + xel * r).addingProduct(xe, r)
+    return Jet(value: value, d1: (sh * cl + sl * cc.hi).addingProduct(sh, cc.hi), d2: d2)
+  }
+
+  /// ``geluTanhJet(_:)`` for |x| > 20. Above x = 25 (v > 1150) the result is
+  /// x, 1, 0 to double precision; below x = -25 every result is under 2^-1075.
+  static func geluTanhJetWide(_ x: Double) -> Jet {
     if x > 25 { return Jet(value: x, d1: 1, d2: 0) }
     if x < -25 { return Jet(value: 0, d1: 0, d2: 0) }
     let x2 = StableMath.exactProduct(x, x)
@@ -552,9 +739,15 @@ enum Activations {
     let s: DoubleDouble  // sigma(v)
     let sm: DoubleDouble  // sigma(-v)
     if v.hi >= 0 {
-      let e = StableMath.exp(-v)
-      s = StableMath.reciprocal(DoubleDouble.twoSum(1, e))
-      sm = s * e
+      let (m, k) = StableMath.expScaled(-v)
+      if k != 0 {
+        // e^-v < 1e-304: f = x and f' = 1 to double precision; f'' = e^-v (2v' + x v'' - x v'^2)
+        // as m 2^k, rounded once (sigma sigma(-v) itself would be subnormal, its rounding
+        // error multiplied by x v'^2, about 2e5 at x = 21).
+        return Jet(value: x, d1: 1, d2: StableMath.scaled(m * (2 * dvd + x * ddv - x * dvd * dvd), k))
+      }
+      s = StableMath.reciprocal(DoubleDouble.twoSum(1, m))
+      sm = s * m
     } else {
       let (m, k) = StableMath.expScaled(v)
       if k != 0 {
@@ -628,9 +821,64 @@ enum Activations {
 
   /// x sigma(t), sigma(t) (1 + t sigma(-t)), beta sigma(t) sigma(-t) (2 + t (sigma(-t) - sigma(t))),
   /// t = beta x.
+  ///
+  /// For |t| <= 700 (every plotted point), one exp and one division, the
+  /// double-double steps written out without renormalizing between them:
+  /// ```
+  /// t + tl = beta x (TwoProduct);  e = e^-|t| (argument exact);  d = 1 + e (TwoSum)
+  /// r = 1/d.hi,  eps = 1 - d r (fma, with d.lo):  sigma(|t|) = r (1 + eps) to 2^-100
+  /// t >= 0:  f = x r (1 + eps);  f' = r (1 + eps) (1 + q), q = t e r <= 0.28
+  /// t <  0:  f = (x e) r (1 + eps);  f' = (e R) (1 + t R) with 1 + t R a double-double
+  /// ```
+  /// For t >= 0 every term of f' is positive and q's few roundings are damped
+  /// by q / (1 + q) <= 0.22; for t < 0, 1 + t R cancels at the minimum of f
+  /// (t = -1.278) and is formed exactly from R's two parts, so the only error
+  /// left there is exp's own (the same as the general path below).
   @Sendable static func siluJet(_ x: Double, beta: Double) -> Jet {
+    let t = beta * x
+    guard abs(t) <= 700 else { return siluJetWide(x, beta: beta) }
+    let tl = (-t).addingProduct(beta, x)  // t + tl = beta x exactly
+    let e0 = exp(-abs(t))
+    let e = e0.addingProduct(-e0, t >= 0 ? tl : -tl)  // e^-|beta x|
+    let dh = 1 + e
+    let dl = (1 - dh) + e
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let rl = r * eps
+    if t >= 0 {
+      // sigma(t) = R = r + rl, sigma(-t) = e R
+      let sm = e * r
+      let q = t * sm
+      let d2 = beta * (sm * r) * (2 + t * (sm - r))
+      return Jet(value: (x * rl).addingProduct(x, r), d1: r.addingProduct(r, q + eps + eps * q), d2: d2)
+    }
+    // sigma(t) = e R, sigma(-t) = R; x e, c = 1 + t R and s = e R as double-doubles
+    let xe = x * e
+    let xel = (-xe).addingProduct(x, e)
+    let p = t * r
+    let pl = (-p).addingProduct(t, r) + (t * rl + tl * r)
+    let c = DoubleDouble.twoSum(1, p)
+    let cl = c.lo + pl
+    let sh = e * r
+    let sl = (-sh).addingProduct(e, r) + e * rl
+    // 2 + t (sigma(-t) - sigma(t)) cancels at the roots of f'' (t = -2.40): the difference from both parts.
+    let d2 = beta * (sh * r) * (2 + t * ((r - sh) + (rl - sl)))
+    let value = (xe * rl + xel * r).addingProduct(xe, r)
+    return Jet(value: value, d1: (sh * cl + sl * c.hi).addingProduct(sh, c.hi), d2: d2)
+  }
+
+  /// ``siluJet(_:beta:)`` for |beta x| > 700, where e^-|t| may be subnormal.
+  static func siluJetWide(_ x: Double, beta: Double) -> Jet {
     let t = StableMath.exactProduct(beta, x)
-    if t.hi > 800 { return Jet(value: x, d1: 1, d2: 0) }  // e^-t < 2^-1150
+    // beta = bs 2^be, so that f'' = beta e^t (...) as m 2^k neither overflows nor underflows
+    // early (beta may be up to 1.8e308; e^-t (2 - t) at t = 1000 is 5e-432).
+    let bs = beta.significand
+    let be = Int(beta.exponent)
+    if t.hi > 700 {
+      // e^-t < 1e-304: f = x and f' = 1 to double precision; f'' = beta e^-t (2 - t) as m 2^k.
+      let (m, k) = StableMath.expScaled(-t)
+      return Jet(value: x, d1: 1, d2: m == 0 ? 0 : StableMath.scaled(bs * m * (2 - t.hi), k + be))
+    }
     if t.hi >= 0 {
       let e = StableMath.exp(-t)
       let s = StableMath.reciprocal(DoubleDouble.twoSum(1, e))  // sigma(t)
@@ -644,7 +892,7 @@ enum Activations {
       // e^t < 1e-304: sigma(t) = e^t and sigma(-t) = 1 to double precision.
       return Jet(
         value: StableMath.scaled(m * x, k), d1: StableMath.scaled((t + 1).value * m, k),
-        d2: StableMath.scaled(beta * m * (2 + t.hi), k))
+        d2: StableMath.scaled(bs * m * (2 + t.hi), k + be))
     }
     let sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))  // sigma(-t)
     let s = sm * m  // sigma(t)
@@ -693,7 +941,77 @@ enum Activations {
 
   /// x g, g + x sigma(x) sech^2(sp), sigma sech^2(sp) (2 + x ((1 - sigma) - 2 g sigma)),
   /// g = tanh(sp), sp = softplus(x), all as rational functions of e^x.
+  ///
+  /// For |x| <= 700, one exp and one division with the double-double steps
+  /// written out (no renormalization between them):
+  /// ```
+  /// x >= 0:  v = e^-x;  N = 1 + 2v,  D = N + 2v^2 (exact sums);  g = N / D
+  ///          f' = g + x h,  h = 4v^2 (1 + v) / D^2  (both terms positive)
+  /// x <  0:  w = e^x;  m = w (w + 2),  D = 2 + m;  g = m / D
+  ///          f' = (m + 4x w (1 + w) / D) / D  (the bracket cancels at the minimum, x = -1.19,
+  ///          and is summed from double-double terms)
+  /// ```
+  /// with 1/D = r (1 + eps), r = 1/D.hi and eps = 1 - D r from an fma.
   @Sendable static func mishJet(_ x: Double) -> Jet {
+    guard abs(x) <= 700 else { return mishJetWide(x) }
+    if x >= 0 {
+      let v = exp(-x)
+      let tv = 2 * v
+      let nh = 1 + tv
+      let nbb = nh - 1
+      let nl = (1 - (nh - nbb)) + (tv - nbb)
+      let v2 = v * v
+      let v2l = (-v2).addingProduct(v, v)
+      let dh = nh + 2 * v2  // 2v^2 <= N
+      let dl = (2 * v2 - (dh - nh)) + (nl + 2 * v2l)
+      let r = 1 / dh
+      let eps = 1.0.addingProduct(-dh, r) - dl * r
+      let gh = nh * r
+      let gl = (-gh).addingProduct(nh, r) + (nl * r + gh * eps)
+      let h = 4 * v2 * (1 + v) * (r * r)
+      let b = (2 * v * v2 + 2 * v2 - 3 * v - 2) * r / (1 + v)
+      var d2 = h * (2 + x * b)
+      if x > 350 {
+        // v^2 = e^-2x is subnormal above x = 354, and f'' multiplies its rounding error by about
+        // 8x (the exact f'' is normal up to x = 372): v^2 as m 2^k, rounded once at the end.
+        let (m2, k2) = StableMath.expScaled(DoubleDouble(-2 * x))
+        d2 = StableMath.scaled(4 * m2 * (1 + v) * (r * r) * (2 + x * b), k2)
+      }
+      return Jet(value: (x * gl).addingProduct(x, gh), d1: gh + (gl + x * h), d2: d2)
+    }
+    let w = exp(x)
+    let s2 = w + 2
+    let s2l = (2 - s2) + w
+    let m = w * s2
+    let ml = (-m).addingProduct(w, s2) + w * s2l
+    let dh = 2 + m
+    let dbb = dh - m
+    let dl = ((m - (dh - dbb)) + (2 - dbb)) + ml
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let gh = m * r
+    let gl = (-gh).addingProduct(m, r) + (ml * r + gh * eps)
+    // n = w (1 + w) = w + w^2; a = 4x n; bracket = m + a / D; f' = bracket / D
+    let w2 = w * w
+    let w2l = (-w2).addingProduct(w, w)
+    let nh = w + w2
+    let nl = ((w - nh) + w2) + w2l
+    let x4 = 4 * x
+    let ah = x4 * nh
+    let al = (-ah).addingProduct(x4, nh) + x4 * nl
+    let bh = ah * r
+    let bl = (-bh).addingProduct(ah, r) + (al * r + bh * eps)
+    let ch = m + bh
+    let cbb = ch - m
+    let cl = ((m - (ch - cbb)) + (bh - cbb)) + (ml + bl)
+    let h = 4 * nh * (r * r)  // sigma sech^2(sp)
+    let b = (2 + 2 * w - 3 * w2 - 2 * w * w2) * r / (1 + w)
+    return Jet(
+      value: (x * gl).addingProduct(x, gh), d1: (ch * eps * r + cl * r).addingProduct(ch, r), d2: h * (2 + x * b))
+  }
+
+  /// ``mishJet(_:)`` for |x| > 700.
+  static func mishJetWide(_ x: Double) -> Jet {
     if x > 800 { return Jet(value: x, d1: 1, d2: 0) }  // e^-x < 2^-1150
     if x >= 0 {
       // v = e^-x; D' = 1 + 2v + 2v^2; g = (1 + 2v) / D';
@@ -782,7 +1100,34 @@ enum Activations {
   )
 
   /// (1/beta) log(1 + e^t), sigma(t), beta sigma(t) sigma(-t), t = beta x.
+  ///
+  /// For |t| <= 700: e = e^-|t| (argument exact), 1/(1 + e) = r (1 + eps)
+  /// with eps = 1 - (1 + e) r from an fma (one reciprocal, the double-double
+  /// products written out), log1p(e) once:
+  /// ```
+  /// t > 0:  f = x + log1p(e)/beta,  f' = R          (R = sigma(|t|))
+  /// t <= 0: f = log1p(e)/beta,      f' = e R
+  /// ```
   @Sendable static func softplusJet(_ x: Double, beta: Double) -> Jet {
+    let t = beta * x
+    guard abs(t) <= 700 else { return softplusJetWide(x, beta: beta) }
+    let tl = (-t).addingProduct(beta, x)  // t + tl = beta x
+    let e0 = exp(-abs(t))
+    let e = e0.addingProduct(-e0, t >= 0 ? tl : -tl)
+    let dh = 1 + e
+    let dl = (1 - dh) + e
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let sh = e * r  // sigma(-|t|) = sh + sl
+    let sl = (-sh).addingProduct(e, r) + sh * eps
+    let d2 = beta * (sh * r * eps + sl * r).addingProduct(sh, r)
+    let l = log1p(e) / beta
+    if t > 0 { return Jet(value: x + l, d1: r.addingProduct(r, eps), d2: d2) }
+    return Jet(value: l, d1: sh + sl, d2: d2)
+  }
+
+  /// ``softplusJet(_:beta:)`` for |beta x| > 700.
+  static func softplusJetWide(_ x: Double, beta: Double) -> Jet {
     let t = StableMath.exactProduct(beta, x)
     if t.hi > 0 {
       let e = StableMath.exp(-t)
@@ -845,13 +1190,39 @@ enum Activations {
 
   /// x / (1 + |x|), 1 / (1 + |x|)^2, -2 sign(x) / (1 + |x|)^3 (0 at x = 0,
   /// between the one-sided values -2 and +2).
+  ///
+  /// One division, the double-double steps written out:
+  /// ```
+  /// 1 + |x| = dh + dl (TwoSum of the larger and the smaller of 1, |x|)
+  /// r = 1/dh,  eps = 1 - (dh + dl) r (fma):  1/(1 + |x|) = r (1 + eps) to 2^-100
+  /// f' = r^2 (1 + 2 eps),  f'' = -2 sign(x) r^3 (1 + 3 eps)    (r^2, r^2 r as TwoProducts)
+  /// f  = x r (1 + eps)           for |x| <= 1   (x r as TwoProduct)
+  ///    = sign(x) (1 - r (1 + eps))  above, where r may be subnormal (x r would lose its digits)
+  /// ```
+  /// Each result is within about half an ulp; r^2 never overflows (the naive
+  /// (1 + |x|)^2 does above 1.3e154).
   @Sendable static func softsignJet(_ x: Double) -> Jet {
-    let r = StableMath.reciprocal(DoubleDouble.twoSum(1, abs(x)))
-    let r2 = r * r
-    let d2 = x == 0 ? 0 : (x > 0 ? -2 : 2) * (r2 * r).value
-    // x r for |x| <= 1; sign(x) (1 - r) above, where r = 1/(1 + |x|) may be subnormal.
-    let value = abs(x) <= 1 ? (r * x).value : (x > 0 ? (DoubleDouble(1) - r).value : (r - 1).value)
-    return Jet(value: value, d1: r2.value, d2: d2)
+    let a = abs(x)
+    let big = max(1, a)
+    let small = min(1, a)
+    let dh = big + small
+    let dl = small - (dh - big)
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let rr = r * r
+    let rrl = (-rr).addingProduct(r, r)
+    let d1 = rr + (rrl + 2 * rr * eps)
+    let r3 = rr * r  // r^3 (1 + 3 eps) with r^2 r exact
+    let r3v = r3 + (((-r3).addingProduct(rr, r) + rrl * r) + 3 * r3 * eps)
+    let d2 = x == 0 ? 0 : (x > 0 ? -2 * r3v : 2 * r3v)
+    if a <= 1 {
+      let v = x * r
+      let vl = (-v).addingProduct(x, r)
+      return Jet(value: v + (vl + v * eps), d1: d1, d2: d2)
+    }
+    let one = 1 - r  // r < 1/2
+    let v = one + (((1 - one) - r) - r * eps)
+    return Jet(value: x > 0 ? v : -v, d1: d1, d2: d2)
   }
 
   // MARK: - hard-sigmoid
@@ -999,14 +1370,20 @@ enum Activations {
   )
 
   /// -softplus(-x), sigma(-x), -sigma(x) sigma(-x).
+  ///
+  /// e = e^-|x|; 1/(1 + e) = r (1 + eps) with eps = 1 - (1 + e) r from an fma
+  /// (one division, the double-double products written out); log1p(e) once.
   @Sendable static func logSigmoidJet(_ x: Double) -> Jet {
     let e = exp(-abs(x))
-    let r = StableMath.reciprocal(DoubleDouble.twoSum(1, e))  // sigma(|x|)
-    let er = r * e  // sigma(-|x|)
-    let d2 = -(er * r).value
-    if x >= 0 {
-      return Jet(value: -log1p(e), d1: er.value, d2: d2)
-    }
-    return Jet(value: x - log1p(e), d1: r.value, d2: d2)
+    let dh = 1 + e
+    let dl = (1 - dh) + e
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let sh = e * r  // sigma(-|x|) = sh + sl
+    let sl = (-sh).addingProduct(e, r) + sh * eps
+    let d2 = -(sh * r * eps + sl * r).addingProduct(sh, r)
+    let l = log1p(e)
+    if x >= 0 { return Jet(value: -l, d1: sh + sl, d2: d2) }
+    return Jet(value: x - l, d1: r.addingProduct(r, eps), d2: d2)
   }
 }
