@@ -18,9 +18,11 @@ import Testing
 ///
 /// `LOSSATLAS_HELDOUT=/tmp/held.jsonl swift test --filter HeldOut`.
 @Suite struct HeldOutActivationTests {
-  @Test("accuracy rule on the held-out file of LOSSATLAS_HELDOUT")
+  @Test(
+    "accuracy rule on the held-out file of LOSSATLAS_HELDOUT",
+    .enabled(if: ProcessInfo.processInfo.environment["LOSSATLAS_HELDOUT"] != nil, "set LOSSATLAS_HELDOUT to a held-out file"))
   func heldOut() throws {
-    guard let path = ProcessInfo.processInfo.environment["LOSSATLAS_HELDOUT"] else { return }
+    let path = ProcessInfo.processInfo.environment["LOSSATLAS_HELDOUT"]!
     let lines = try GoldenVectors.parse(String(contentsOfFile: path, encoding: .utf8))
     for id in GoldenVectors.ids(lines) {
       let s = GoldenVectors.summarize(lines, id: id)
@@ -57,9 +59,11 @@ import Testing
     return worst
   }
 
-  @Test("f'' against the reference lines of LOSSATLAS_HELDOUT_D2")
+  @Test(
+    "f'' against the reference lines of LOSSATLAS_HELDOUT_D2",
+    .enabled(if: ProcessInfo.processInfo.environment["LOSSATLAS_HELDOUT_D2"] != nil, "set LOSSATLAS_HELDOUT_D2 to a reference file"))
   func secondDerivative() throws {
-    guard let path = ProcessInfo.processInfo.environment["LOSSATLAS_HELDOUT_D2"] else { return }
+    let path = ProcessInfo.processInfo.environment["LOSSATLAS_HELDOUT_D2"]!
     var worst: [String: (ratio: Double, at: String)] = [:]
     var counts: [String: Int] = [:]
     for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
