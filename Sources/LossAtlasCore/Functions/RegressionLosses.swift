@@ -468,6 +468,195 @@ enum RegressionLosses {
   /// derivative (1/c^2) (1 + s)^(alpha/2 - 2) (1 + (alpha - 1) s), with
   /// s = x^2 / |alpha - 2|, x = r / c. At r = 0 every alpha gives 0, 0, 1/c^2.
   static func barronJet(alpha a: Double, c: Double) -> ResidualJet {
+    let careful = barronCarefulJet(alpha: a, c: c)
+    // Fast paths: 2^-500 <= |x| <= 2^100 and 2^-200 <= c <= 2^200 keep x^2,
+    // x / c, 1/c^2 and every product below far inside the normal range, so
+    // plain double-double arithmetic (no separate exponent) is exact to about
+    // 2^-100 before the one final rounding of each component.
+    guard c >= 0x1p-200 && c <= 0x1p200 else { return careful }
+    let k = BarronFastConstants(c: c)
+    switch a {
+    case 1: return { yhat, y in barronFastAlphaOne(yhat, y, k) ?? careful(yhat, y) }
+    case 2: return { yhat, y in barronFastAlphaTwo(yhat, y, k) ?? careful(yhat, y) }
+    case -2: return { yhat, y in barronFastAlphaMinusTwo(yhat, y, k) ?? careful(yhat, y) }
+    case 4: return { yhat, y in barronFastAlphaFour(yhat, y, k) ?? careful(yhat, y) }
+    case 0: return { yhat, y in barronFastAlphaZero(yhat, y, k) ?? careful(yhat, y) }
+    case -.infinity: return { yhat, y in barronFastWelsch(yhat, y, k) ?? careful(yhat, y) }
+    default: return careful
+    }
+  }
+
+  /// 1/c and 1/c^2 as double-doubles (c = 1 exact), for the fast paths.
+  struct BarronFastConstants: Sendable {
+    let c: Double
+    let cIsOne: Bool
+    let invC: DoubleDouble
+    let invC2: DoubleDouble
+    init(c: Double) {
+      self.c = c
+      cIsOne = c == 1
+      invC = DoubleDouble(1) / DoubleDouble(c)
+      invC2 = invC * invC
+    }
+  }
+
+  /// x = r / c as a double-double and x / c = r / c^2, or nil when |x| is
+  /// outside 2^-500...2^100 (or r overflows): the caller's careful path.
+  @inline(__always)
+  static func barronFastResidual(_ yhat: Double, _ y: Double, _ k: BarronFastConstants)
+    -> (x: DoubleDouble, dBase: DoubleDouble)?
+  {
+    let r = StableMath.residual(yhat, y)
+    if k.cIsOne {
+      let ah = abs(r.hi)
+      guard ah >= 0x1p-500 && ah <= 0x1p100 else { return nil }
+      return (r, r)
+    }
+    let xh = r.hi / k.c
+    let ah = abs(xh)
+    guard ah >= 0x1p-500 && ah <= 0x1p100 else { return nil }
+    let xl = (r.hi.addingProduct(-xh, k.c) + r.lo) * k.invC.hi
+    let x = DoubleDouble.fastTwoSum(xh, xl)
+    return (x, x * k.invC)
+  }
+
+  /// x^2 * scale (scale a power of two) as a double-double, x = hi + lo.
+  @inline(__always)
+  static func barronSquare(_ x: DoubleDouble, times scale: Double) -> DoubleDouble {
+    let p = DoubleDouble.twoProduct(x.hi, x.hi)
+    let s = DoubleDouble.fastTwoSum(p.hi, p.lo.addingProduct(2 * x.hi, x.lo))
+    return DoubleDouble(s.hi * scale, s.lo * scale)
+  }
+
+  /// 1 / w for a double-double w, as a double-double (one division and its
+  /// FMA residual: relative error about 2^-104).
+  @inline(__always)
+  static func reciprocal(_ w: DoubleDouble) -> DoubleDouble {
+    let h = 1 / w.hi
+    let e = 1.0.addingProduct(-w.hi, h) - w.lo * h  // 1 - w h, exact first term
+    return DoubleDouble.fastTwoSum(h, h * e)
+  }
+
+  /// a * b rounded once, for double-doubles (relative error about 2^-104
+  /// before the rounding).
+  @inline(__always)
+  static func productValue(_ a: DoubleDouble, _ b: DoubleDouble) -> Double {
+    let p = a.hi * b.hi
+    let e = (-p).addingProduct(a.hi, b.hi) + (a.hi * b.lo + a.lo * b.hi)
+    return p + e
+  }
+
+  @inline(__always)
+  static func times(_ a: DoubleDouble, _ b: DoubleDouble, _ cIsOne: Bool) -> DoubleDouble {
+    cIsOne ? a : a * b
+  }
+
+  /// alpha = 1 (pseudo-Huber): sqrt(1 + s) - 1, (x/c) (1 + s)^(-1/2),
+  /// (1/c^2) (1 + s)^(-3/2) with s = x^2. sqrt(1 + s) is carried as a
+  /// double-double (the FMA residual of the rounded root), so
+  /// sqrt(1 + s) - 1 is exact to 2^-100 for s >= 2^-20; below, the series
+  /// s/2 - s^2/8 + s^3/16 (the next term is 5 s^4/128 < 2^-83 relative).
+  @inline(__always)
+  static func barronFastAlphaOne(_ yhat: Double, _ y: Double, _ k: BarronFastConstants) -> Jet? {
+    guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
+    let s = barronSquare(x, times: 1)
+    let t = DoubleDouble.twoSum(1, s.hi) + s.lo
+    let sq = t.hi.squareRoot()
+    let inv = 1 / sq
+    // sqrt(t) = sq + sqc, 1/sqrt(t) = g.
+    let sqc = (t.hi.addingProduct(-sq, sq) + t.lo) * (0.5 * inv)
+    // 1/sqrt(t) = gh + gl.
+    let gh = inv
+    let gl = -inv * ((-1.0).addingProduct(sq, inv) + sqc * inv)
+    let value: Double
+    if s.hi >= 0x1p-20 {
+      // sq - 1 is exact for sq <= 2 (Sterbenz) and rounded once (below
+      // 2^-53 of a result >= 1) above.
+      value = (sq - 1) + sqc
+    } else {
+      let sh = s.hi
+      value = 0.5 * sh + (0.5 * s.lo + sh * sh * (-0.125 + sh * 0.0625))
+    }
+    let d1 = productValue(dBase, DoubleDouble(gh, gl))
+    // (gh + gl)^3 = gh^3 (1 + 3 gl/gh) to 2^-104.
+    let p2 = gh * gh
+    let p3 = p2 * gh
+    let e3 = (-p3).addingProduct(p2, gh) + ((-p2).addingProduct(gh, gh) * gh + 3 * p3 * (gl * sq))
+    let g3c = p3 + e3
+    let d2 = k.cIsOne ? g3c : productValue(k.invC2, DoubleDouble(g3c))
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// alpha = 2: x^2/2, x/c, 1/c^2.
+  @inline(__always)
+  static func barronFastAlphaTwo(_ yhat: Double, _ y: Double, _ k: BarronFastConstants) -> Jet? {
+    guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
+    let v = barronSquare(x, times: 0.5)
+    return Jet(value: v.value, d1: dBase.value, d2: k.invC2.value)
+  }
+
+  /// alpha = -2 (Geman-McClure), s = x^2/4, w = 1 + s: 2 s / w,
+  /// (x/c) / w^2, (1/c^2) (1 - 3s) / w^3, with 1/w one reciprocal and
+  /// 1 - 3s exact (it vanishes at s = 1/3).
+  @inline(__always)
+  static func barronFastAlphaMinusTwo(_ yhat: Double, _ y: Double, _ k: BarronFastConstants) -> Jet? {
+    guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
+    let s = barronSquare(x, times: 0.25)
+    let w = DoubleDouble.twoSum(1, s.hi) + s.lo
+    let iw = reciprocal(w)
+    let iw2 = iw * iw
+    let value = productValue(DoubleDouble(2 * s.hi, 2 * s.lo), iw)
+    let d1 = productValue(dBase, iw2)
+    let three = DoubleDouble.twoProduct(-3, s.hi)
+    let bend = (DoubleDouble.twoSum(1, three.hi) + three.lo) + (-3 * s.lo)
+    let d2 = productValue(times(iw2 * iw, k.invC2, k.cIsOne), bend)
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// alpha = 4, s = x^2/2: s (1 + s/2), (x/c)(1 + s), (1/c^2)(1 + 3s).
+  @inline(__always)
+  static func barronFastAlphaFour(_ yhat: Double, _ y: Double, _ k: BarronFastConstants) -> Jet? {
+    guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
+    let s = barronSquare(x, times: 0.5)
+    let value = productValue(s, DoubleDouble(0.5 * s.hi, 0.5 * s.lo) + 1.0)
+    let d1 = productValue(dBase, s + 1.0)
+    let d2 = k.cIsOne ? (s * 3.0 + 1.0).value : productValue(s * 3.0 + 1.0, k.invC2)
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// alpha = 0 (Cauchy), s = x^2/2, w = 1 + s: log1p(s) (glibc's log1p of
+  /// s.hi plus s.lo / w), (x/c) / w, (1/c^2) (1 - s) / w^2.
+  @inline(__always)
+  static func barronFastAlphaZero(_ yhat: Double, _ y: Double, _ k: BarronFastConstants) -> Jet? {
+    guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
+    let s = barronSquare(x, times: 0.5)
+    let w = DoubleDouble.twoSum(1, s.hi) + s.lo
+    let iw = reciprocal(w)
+    let value = log1p(s.hi) + s.lo * iw.hi
+    let d1 = productValue(dBase, iw)
+    let oneMinusS = DoubleDouble.twoSum(1, -s.hi) + (-s.lo)
+    let d2 = productValue(times(iw * iw, k.invC2, k.cIsOne), oneMinusS)
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// alpha = -inf (Welsch), s = x^2/2 <= 300: -expm1(-s), (x/c) e^-s,
+  /// (1/c^2) e^-s (1 - 2s), e^-s = exp(-s.hi)(1 - s.lo).
+  @inline(__always)
+  static func barronFastWelsch(_ yhat: Double, _ y: Double, _ k: BarronFastConstants) -> Jet? {
+    guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
+    let s = barronSquare(x, times: 0.5)
+    guard s.hi <= 300 else { return nil }
+    let eh = exp(-s.hi)
+    let decay = DoubleDouble.fastTwoSum(eh, -eh * s.lo)
+    let value = -expm1(-s.hi) + eh * s.lo
+    let d1 = productValue(dBase, decay)
+    let bend = (DoubleDouble.twoSum(1, -2 * s.hi) + (-2 * s.lo))
+    let d2 = productValue(times(decay, k.invC2, k.cIsOne), bend)
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// The careful barron jet for every (alpha, c): ``ScaledDD`` throughout.
+  static func barronCarefulJet(alpha a: Double, c: Double) -> ResidualJet {
     let invC = ScaledDD.one / c
     let invC2 = invC * invC
     let invC2d = invC2.double
@@ -540,6 +729,7 @@ enum RegressionLosses {
     let p1 = 0.5 * a - 1
     let p2 = p1 * (0.5 * a - 2) / 2
     let q1 = 1.5 * a - 3
+    let q2 = (0.5 * a - 2) * ((0.5 * a - 3) / 2 + (a - 1))
     let seriesLimit = 0x1p-20 / max(1, abs(a))
     return { yhat, y in
       let r = StableMath.scaledResidual(yhat, y)
@@ -553,7 +743,7 @@ enum RegressionLosses {
         // V = x^2/2 (1 + c1 s + c2 s^2 + O(s^3)), (1 + s)^(a/2 - 1) = 1 + p1 s + p2 s^2 + ...
         let value = (x2 * DoubleDouble.fastTwoSum(1, sd * (c1 + c2 * sd))).timesPowerOfTwo(-1).double
         let d1 = (dBase * DoubleDouble.fastTwoSum(1, sd * (p1 + p2 * sd))).double
-        return Jet(value: value, d1: d1, d2: invC2d * (1 + q1 * sd))
+        return Jet(value: value, d1: d1, d2: invC2d * (1 + sd * (q1 + q2 * sd)))
       }
       // L = log(1 + s) to about 2^-66, E = (alpha/2) L exact in double-double.
       let l = StableMath.log1pDoubleDouble(s)
