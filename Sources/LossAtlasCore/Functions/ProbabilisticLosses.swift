@@ -251,12 +251,100 @@ enum ProbabilisticLosses {
   /// or 1 - alpha (formed exactly); dL/dz = ±dL/du.
   static func focalJet(gamma: Double, alpha: Double, positive: Bool) -> @Sendable (Double) -> Jet {
     let alphaT = positive ? DoubleDouble(alpha) : DoubleDouble.twoSum(1, -alpha)
-    if positive {
-      return { z in StableMath.focalJet(z, gamma: gamma, alphaT: alphaT) }
-    }
-    return { z in
-      let j = StableMath.focalJet(-z, gamma: gamma, alphaT: alphaT)
-      return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+    // One closure per integer gamma, so that the compiler folds gamma and
+    // the power's switch into the fast path.
+    switch StableMath.focalGammaCase(gamma) {
+    case 0:
+      if positive {
+        return { z in
+          StableMath.focalFastJet(z, gamma: 0, gammaCase: 0, alphaT: alphaT)
+            ?? StableMath.focalJet(z, gamma: 0, alphaT: alphaT)
+        }
+      }
+      return { z in
+        let j =
+          StableMath.focalFastJet(-z, gamma: 0, gammaCase: 0, alphaT: alphaT)
+          ?? StableMath.focalJet(-z, gamma: 0, alphaT: alphaT)
+        return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+      }
+    case 1:
+      if positive {
+        return { z in
+          StableMath.focalFastJet(z, gamma: 1, gammaCase: 1, alphaT: alphaT)
+            ?? StableMath.focalJet(z, gamma: 1, alphaT: alphaT)
+        }
+      }
+      return { z in
+        let j =
+          StableMath.focalFastJet(-z, gamma: 1, gammaCase: 1, alphaT: alphaT)
+          ?? StableMath.focalJet(-z, gamma: 1, alphaT: alphaT)
+        return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+      }
+    case 2:
+      if positive {
+        return { z in
+          StableMath.focalFastJet(z, gamma: 2, gammaCase: 2, alphaT: alphaT)
+            ?? StableMath.focalJet(z, gamma: 2, alphaT: alphaT)
+        }
+      }
+      return { z in
+        let j =
+          StableMath.focalFastJet(-z, gamma: 2, gammaCase: 2, alphaT: alphaT)
+          ?? StableMath.focalJet(-z, gamma: 2, alphaT: alphaT)
+        return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+      }
+    case 3:
+      if positive {
+        return { z in
+          StableMath.focalFastJet(z, gamma: 3, gammaCase: 3, alphaT: alphaT)
+            ?? StableMath.focalJet(z, gamma: 3, alphaT: alphaT)
+        }
+      }
+      return { z in
+        let j =
+          StableMath.focalFastJet(-z, gamma: 3, gammaCase: 3, alphaT: alphaT)
+          ?? StableMath.focalJet(-z, gamma: 3, alphaT: alphaT)
+        return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+      }
+    case 4:
+      if positive {
+        return { z in
+          StableMath.focalFastJet(z, gamma: 4, gammaCase: 4, alphaT: alphaT)
+            ?? StableMath.focalJet(z, gamma: 4, alphaT: alphaT)
+        }
+      }
+      return { z in
+        let j =
+          StableMath.focalFastJet(-z, gamma: 4, gammaCase: 4, alphaT: alphaT)
+          ?? StableMath.focalJet(-z, gamma: 4, alphaT: alphaT)
+        return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+      }
+    case 5:
+      if positive {
+        return { z in
+          StableMath.focalFastJet(z, gamma: 5, gammaCase: 5, alphaT: alphaT)
+            ?? StableMath.focalJet(z, gamma: 5, alphaT: alphaT)
+        }
+      }
+      return { z in
+        let j =
+          StableMath.focalFastJet(-z, gamma: 5, gammaCase: 5, alphaT: alphaT)
+          ?? StableMath.focalJet(-z, gamma: 5, alphaT: alphaT)
+        return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+      }
+    default:
+      if positive {
+        return { z in
+          StableMath.focalFastJet(z, gamma: gamma, gammaCase: -1, alphaT: alphaT)
+            ?? StableMath.focalJet(z, gamma: gamma, alphaT: alphaT)
+        }
+      }
+      return { z in
+        let j =
+          StableMath.focalFastJet(-z, gamma: gamma, gammaCase: -1, alphaT: alphaT)
+          ?? StableMath.focalJet(-z, gamma: gamma, alphaT: alphaT)
+        return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+      }
     }
   }
 

@@ -528,24 +528,6 @@ enum RegressionLosses {
     return DoubleDouble(s.hi * scale, s.lo * scale)
   }
 
-  /// 1 / w for a double-double w, as a double-double (one division and its
-  /// FMA residual: relative error about 2^-104).
-  @inline(__always)
-  static func reciprocal(_ w: DoubleDouble) -> DoubleDouble {
-    let h = 1 / w.hi
-    let e = 1.0.addingProduct(-w.hi, h) - w.lo * h  // 1 - w h, exact first term
-    return DoubleDouble.fastTwoSum(h, h * e)
-  }
-
-  /// a * b rounded once, for double-doubles (relative error about 2^-104
-  /// before the rounding).
-  @inline(__always)
-  static func productValue(_ a: DoubleDouble, _ b: DoubleDouble) -> Double {
-    let p = a.hi * b.hi
-    let e = (-p).addingProduct(a.hi, b.hi) + (a.hi * b.lo + a.lo * b.hi)
-    return p + e
-  }
-
   @inline(__always)
   static func times(_ a: DoubleDouble, _ b: DoubleDouble, _ cIsOne: Bool) -> DoubleDouble {
     cIsOne ? a : a * b
@@ -577,13 +559,13 @@ enum RegressionLosses {
       let sh = s.hi
       value = 0.5 * sh + (0.5 * s.lo + sh * sh * (-0.125 + sh * 0.0625))
     }
-    let d1 = productValue(dBase, DoubleDouble(gh, gl))
+    let d1 = StableMath.roundedDDProduct(dBase, DoubleDouble(gh, gl))
     // (gh + gl)^3 = gh^3 (1 + 3 gl/gh) to 2^-104.
     let p2 = gh * gh
     let p3 = p2 * gh
     let e3 = (-p3).addingProduct(p2, gh) + ((-p2).addingProduct(gh, gh) * gh + 3 * p3 * (gl * sq))
     let g3c = p3 + e3
-    let d2 = k.cIsOne ? g3c : productValue(k.invC2, DoubleDouble(g3c))
+    let d2 = k.cIsOne ? g3c : StableMath.roundedDDProduct(k.invC2, DoubleDouble(g3c))
     return Jet(value: value, d1: d1, d2: d2)
   }
 
@@ -603,13 +585,13 @@ enum RegressionLosses {
     guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
     let s = barronSquare(x, times: 0.25)
     let w = DoubleDouble.twoSum(1, s.hi) + s.lo
-    let iw = reciprocal(w)
+    let iw = StableMath.ddReciprocal(w)
     let iw2 = iw * iw
-    let value = productValue(DoubleDouble(2 * s.hi, 2 * s.lo), iw)
-    let d1 = productValue(dBase, iw2)
+    let value = StableMath.roundedDDProduct(DoubleDouble(2 * s.hi, 2 * s.lo), iw)
+    let d1 = StableMath.roundedDDProduct(dBase, iw2)
     let three = DoubleDouble.twoProduct(-3, s.hi)
     let bend = (DoubleDouble.twoSum(1, three.hi) + three.lo) + (-3 * s.lo)
-    let d2 = productValue(times(iw2 * iw, k.invC2, k.cIsOne), bend)
+    let d2 = StableMath.roundedDDProduct(times(iw2 * iw, k.invC2, k.cIsOne), bend)
     return Jet(value: value, d1: d1, d2: d2)
   }
 
@@ -618,9 +600,9 @@ enum RegressionLosses {
   static func barronFastAlphaFour(_ yhat: Double, _ y: Double, _ k: BarronFastConstants) -> Jet? {
     guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
     let s = barronSquare(x, times: 0.5)
-    let value = productValue(s, DoubleDouble(0.5 * s.hi, 0.5 * s.lo) + 1.0)
-    let d1 = productValue(dBase, s + 1.0)
-    let d2 = k.cIsOne ? (s * 3.0 + 1.0).value : productValue(s * 3.0 + 1.0, k.invC2)
+    let value = StableMath.roundedDDProduct(s, DoubleDouble(0.5 * s.hi, 0.5 * s.lo) + 1.0)
+    let d1 = StableMath.roundedDDProduct(dBase, s + 1.0)
+    let d2 = k.cIsOne ? (s * 3.0 + 1.0).value : StableMath.roundedDDProduct(s * 3.0 + 1.0, k.invC2)
     return Jet(value: value, d1: d1, d2: d2)
   }
 
@@ -631,11 +613,11 @@ enum RegressionLosses {
     guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
     let s = barronSquare(x, times: 0.5)
     let w = DoubleDouble.twoSum(1, s.hi) + s.lo
-    let iw = reciprocal(w)
+    let iw = StableMath.ddReciprocal(w)
     let value = log1p(s.hi) + s.lo * iw.hi
-    let d1 = productValue(dBase, iw)
+    let d1 = StableMath.roundedDDProduct(dBase, iw)
     let oneMinusS = DoubleDouble.twoSum(1, -s.hi) + (-s.lo)
-    let d2 = productValue(times(iw * iw, k.invC2, k.cIsOne), oneMinusS)
+    let d2 = StableMath.roundedDDProduct(times(iw * iw, k.invC2, k.cIsOne), oneMinusS)
     return Jet(value: value, d1: d1, d2: d2)
   }
 
@@ -649,9 +631,9 @@ enum RegressionLosses {
     let eh = exp(-s.hi)
     let decay = DoubleDouble.fastTwoSum(eh, -eh * s.lo)
     let value = -expm1(-s.hi) + eh * s.lo
-    let d1 = productValue(dBase, decay)
+    let d1 = StableMath.roundedDDProduct(dBase, decay)
     let bend = (DoubleDouble.twoSum(1, -2 * s.hi) + (-2 * s.lo))
-    let d2 = productValue(times(decay, k.invC2, k.cIsOne), bend)
+    let d2 = StableMath.roundedDDProduct(times(decay, k.invC2, k.cIsOne), bend)
     return Jet(value: value, d1: d1, d2: d2)
   }
 
