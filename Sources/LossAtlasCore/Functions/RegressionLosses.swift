@@ -827,7 +827,66 @@ enum RegressionLosses {
   /// (log v + q)/2, r/v, (1 - q)/(2v), 1/v, (2q - 1)/(2 v^2) with q = r^2 / v
   /// carried as a ``ScaledDD`` (no intermediate overflow or underflow) and
   /// log v as a double-double (``StableMath/logDoubleDouble(_:)``).
+  @inline(__always)
   static func gaussianNLLJets(_ yhat: Double, _ y: Double, _ v: Double) -> GaussianNLLJets {
+    let r = StableMath.residual(yhat, y)
+    let ar = abs(r.hi)
+    if v >= 0x1p-200 && v <= 0x1p200 && ar <= 0x1p200 && (ar >= 0x1p-200 || ar == 0) {
+      return gaussianNLLFast(r, v)
+    }
+    return gaussianNLLCareful(yhat, y, v)
+  }
+
+  /// The jets for 2^-200 <= |r| <= 2^200 (or r = 0) and 2^-200 <= v <= 2^200,
+  /// where q = r^2 / v and every intermediate stay far inside the normal
+  /// range: 1/v as a double-double (one division and its FMA residual),
+  /// q, 1 - q and 2q - 1 in double-double, each component one rounded
+  /// product. The value (log v + q)/2 adds glibc's log v to q in
+  /// double-double where they do not cancel (the sum at least half of
+  /// |log v|); where they cancel by up to 2^6, log v is refined to about
+  /// 2^-59 |log v| by one Newton step with ``StableMath/expNegativeLean(_:)``;
+  /// beyond, ``StableMath/logDoubleDouble(_:)`` (about 2^-100).
+  @inline(__always)
+  static func gaussianNLLFast(_ r: DoubleDouble, _ v: Double) -> GaussianNLLJets {
+    let ivh = 1 / v
+    let iv = DoubleDouble(ivh, 1.0.addingProduct(-v, ivh) * ivh)
+    let p = DoubleDouble.twoProduct(r.hi, r.hi)
+    let r2 = DoubleDouble(p.hi, p.lo.addingProduct(2 * r.hi, r.lo))
+    let q = StableMath.looseProduct(r2, iv)
+    let lv = log(v)
+    let sum = lv + q.hi
+    let value: Double
+    if lv == 0 {
+      value = 0.5 * (q.hi + q.lo)
+    } else if abs(sum) >= 0.5 * abs(lv) {
+      // No cancellation: log v's half ulp is at most an ulp of the sum.
+      let t = DoubleDouble.twoSum(lv, q.hi) + q.lo
+      value = 0.5 * (t.hi + t.lo)
+    } else if abs(sum) >= 0x1p-6 * abs(lv) {
+      // log v = l0 + (v e^-l0 - 1) to about 2^-59 |log v|, a quarter ulp of the sum.
+      let e = StableMath.expNegativeLean(lv)
+      let ve = StableMath.looseProduct(e, v)
+      let correction = (ve.hi - 1) + ve.lo
+      let t = DoubleDouble.twoSum(lv, q.hi) + (q.lo + correction)
+      value = 0.5 * (t.hi + t.lo)
+    } else {
+      // Deep cancellation: log v to about 2^-100.
+      let t = StableMath.logDoubleDouble(v) + q
+      value = 0.5 * (t.hi + t.lo)
+    }
+    let dMean = StableMath.roundedDDProduct(r, iv)
+    // 1 - q = (v - r^2) / v and 2q - 1 = (2 r^2 - v) / v with the
+    // numerators exact (they vanish at q = 1 and q = 1/2).
+    let vMinusR2 = (DoubleDouble.twoSum(v, -r2.hi) + (-r2.lo))
+    let dVar = 0.5 * StableMath.roundedDDProduct(StableMath.looseProduct(iv, iv), vMinusR2)
+    let twoR2MinusV = DoubleDouble.twoSum(2 * r2.hi, -v) + 2 * r2.lo
+    let iv3 = StableMath.looseProduct(StableMath.looseProduct(iv, iv), iv)
+    let d2Var = 0.5 * StableMath.roundedDDProduct(iv3, twoR2MinusV)
+    return GaussianNLLJets(value: value, dMean: dMean, dVar: dVar, d2Mean: ivh, d2Var: d2Var)
+  }
+
+  /// The careful jets for any inputs: ``ScaledDD`` throughout.
+  static func gaussianNLLCareful(_ yhat: Double, _ y: Double, _ v: Double) -> GaussianNLLJets {
     let r = StableMath.scaledResidual(yhat, y)
     let vs = ScaledDD(v)
     let q = r * r / vs
