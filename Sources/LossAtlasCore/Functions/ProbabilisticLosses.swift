@@ -68,7 +68,28 @@ enum ProbabilisticLosses {
   /// bce in p with its first two derivatives:
   /// L = -y log p - (1 - y) log(1 - p), L' = (p - y)/(p (1 - p)),
   /// L'' = y/p^2 + (1 - y)/(1 - p)^2.
+  @inline(__always)
   @Sendable static func bceJet(_ p: Double, _ y: Double) -> Jet {
+    if y == 1 {
+      // -log p, -1/p, 1/p^2 (-1 at p = 1 and -inf, +inf at p = 0 as the
+      // catalog's limits); each rounded once (twice for f'').
+      let d1 = -1 / p
+      return Jet(value: -log(p), d1: d1, d2: d1 * d1)
+    }
+    if y == 0 {
+      // -log(1 - p), 1/(1 - p), 1/(1 - p)^2 with 1 - p exact (+1 at p = 0,
+      // +inf at p = 1); one reciprocal with its FMA residual.
+      let omp = DoubleDouble.twoSum(1, -p)
+      let value = -(p <= 0.5 ? log1p(-p) : log(omp.hi))
+      let h = StableMath.ddReciprocal(omp)
+      let d1 = p == 1 ? .infinity : h.hi + h.lo
+      return Jet(value: value, d1: d1, d2: d1 * d1)
+    }
+    return bceSoftJet(p, y)
+  }
+
+  /// bce against a soft target 0 < y < 1.
+  static func bceSoftJet(_ p: Double, _ y: Double) -> Jet {
     let oneMinusY = DoubleDouble.twoSum(1, -y)
     let oneMinusP = DoubleDouble.twoSum(1, -p)
     // -y log p, 0 when y = 0 (0 log 0 = 0).
@@ -81,7 +102,9 @@ enum ProbabilisticLosses {
       let log1mp = p <= 0.5 ? log1p(-p) : log(oneMinusP.hi)
       second = oneMinusY * (-log1mp)
     }
-    let value = first.hi.isFinite && second.hi.isFinite ? (first + second).value : .infinity
+    // Two non-negative terms: their high parts summed exactly, then the rest.
+    let sum = DoubleDouble.twoSum(first.hi, second.hi)
+    let value = sum.hi.isFinite ? sum.hi + (sum.lo + (first.lo + second.lo)) : .infinity
 
     let d1: Double
     if p == 0 {
@@ -91,10 +114,17 @@ enum ProbabilisticLosses {
     } else {
       let numerator = DoubleDouble.twoSum(p, -y)
       let denominator = DoubleDouble.twoProduct(p, oneMinusP.hi) + p * oneMinusP.lo
-      d1 = quotient(numerator, denominator)
+      if denominator.hi >= 0x1p-1000 {
+        // One reciprocal and its residual, then one rounded product.
+        d1 = StableMath.roundedDDProduct(numerator, StableMath.ddReciprocal(denominator))
+      } else {
+        d1 = quotient(numerator, denominator)
+      }
     }
-    let c1 = y == 0 ? 0 : y / p / p
-    let c2 = oneMinusY.hi == 0 ? 0 : oneMinusY.hi / oneMinusP.hi / oneMinusP.hi
+    let ip = 1 / p
+    let iq = 1 / oneMinusP.hi
+    let c1 = y == 0 ? 0 : y * ip * ip
+    let c2 = oneMinusY.hi == 0 ? 0 : oneMinusY.hi * iq * iq
     return Jet(value: value, d1: d1, d2: c1 + c2)
   }
 
