@@ -538,8 +538,107 @@ enum RegressionLosses {
     case 4: return { yhat, y in barronFastAlphaFour(yhat, y, k) ?? careful(yhat, y) }
     case 0: return { yhat, y in barronFastAlphaZero(yhat, y, k) ?? careful(yhat, y) }
     case -.infinity: return { yhat, y in barronFastWelsch(yhat, y, k) ?? careful(yhat, y) }
-    default: return careful
+    default:
+      // Any other alpha with 2^-20 <= |alpha| <= 16 and |alpha - 2| >= 2^-20.
+      guard let g = BarronGeneralConstants(alpha: a) else { return careful }
+      return { yhat, y in barronFastGeneral(yhat, y, k, g) ?? careful(yhat, y) }
     }
+  }
+
+  /// The constants of the general fast path: 1/|alpha - 2| and
+  /// |alpha - 2|/alpha in double-double, alpha/2, alpha/2 - 1 and
+  /// alpha - 1 exact.
+  struct BarronGeneralConstants: Sendable {
+    let halfAlpha: Double
+    let halfAlphaMinusOne: DoubleDouble
+    let alphaMinusOne: DoubleDouble
+    let invB: DoubleDouble
+    let bOverA: DoubleDouble
+    init?(alpha a: Double) {
+      guard abs(a) >= 0x1p-20 && abs(a) <= 16 && abs(a - 2) >= 0x1p-20 else { return nil }
+      let bDD = DoubleDouble.twoSum(a, -2)
+      let absB = bDD.hi < 0 ? -bDD : bDD
+      halfAlpha = 0.5 * a
+      halfAlphaMinusOne = DoubleDouble.twoSum(0.5 * a, -1)
+      alphaMinusOne = DoubleDouble.twoSum(a, -1)
+      invB = DoubleDouble(1) / absB
+      bOverA = absB / DoubleDouble(a)
+    }
+  }
+
+  /// Any alpha (2^-20 <= |alpha| <= 16): with s = x^2/|alpha - 2| >= 2^-20,
+  /// L = log1p(s) (its Taylor series to s^14 below 1/16, else glibc's log
+  /// of 1 + s refined by one Newton step with the lean exp: about 2^-59.5
+  /// absolute), E = (alpha/2) L and F = (alpha/2 - 1) L exact products,
+  /// value = |alpha - 2|/alpha expm1(E) (Taylor to E^11 below 1/16, else
+  /// the lean exp minus 1), f' = (x/c) e^F and
+  /// f'' = (1/c^2) e^F (1 + (alpha - 1) s)/(1 + s), every exponential
+  /// within |E|, |F| <= 200 so that the results stay normal; nil otherwise
+  /// (the careful path, which also has the small-s series).
+  @inline(__always)
+  static func barronFastGeneral(
+    _ yhat: Double, _ y: Double, _ k: BarronFastConstants, _ g: BarronGeneralConstants
+  ) -> Jet? {
+    guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
+    let s = StableMath.looseProduct(barronSquare(x, times: 1), g.invB)
+    let sh = s.hi
+    guard sh >= 0x1p-20 && sh <= 0x1p200 else { return nil }
+    let w = DoubleDouble.twoSum(1, sh) + s.lo  // 1 + s
+    let l: DoubleDouble
+    if sh < 0.0625 {
+      // log1p(s) = s - s^2/2 + ... + s^14/14 (truncation below 2^-60 relative).
+      var c = 1.0 / 14
+      c = c * sh - 1.0 / 13
+      c = c * sh + 1.0 / 12
+      c = c * sh - 1.0 / 11
+      c = c * sh + 1.0 / 10
+      c = c * sh - 1.0 / 9
+      c = c * sh + 1.0 / 8
+      c = c * sh - 1.0 / 7
+      c = c * sh + 1.0 / 6
+      c = c * sh - 1.0 / 5
+      c = c * sh + 1.0 / 4
+      c = c * sh - 1.0 / 3
+      c = c * sh + 0.5
+      l = DoubleDouble.fastTwoSum(sh, s.lo - (sh * sh) * c)
+    } else {
+      let l0 = log(w.hi)
+      let e = StableMath.expNegativeLean(l0)
+      let we = StableMath.looseProduct(w, e)
+      l = DoubleDouble.fastTwoSum(l0, (we.hi - 1) + we.lo)
+    }
+    let e = StableMath.looseProduct(l, g.halfAlpha)
+    let f = StableMath.looseProduct(l, g.halfAlphaMinusOne)
+    let eh = e.hi
+    guard abs(eh) <= 200 && abs(f.hi) <= 200 else { return nil }
+    let em1: DoubleDouble
+    if abs(eh) < 0.0625 {
+      // expm1(E) = E + E^2/2 + ... + E^11/11! (truncation below 2^-65 relative).
+      var c = 1.0 / 39_916_800
+      c = c * eh + 1.0 / 3_628_800
+      c = c * eh + 1.0 / 362_880
+      c = c * eh + 1.0 / 40_320
+      c = c * eh + 1.0 / 5_040
+      c = c * eh + 1.0 / 720
+      c = c * eh + 1.0 / 120
+      c = c * eh + 1.0 / 24
+      c = c * eh + 1.0 / 6
+      c = c * eh + 0.5
+      em1 = DoubleDouble.fastTwoSum(eh, e.lo.addingProduct(eh * eh, c))
+    } else {
+      let ee = StableMath.expNegativeLean(-eh)
+      let ev = DoubleDouble.fastTwoSum(ee.hi, ee.lo.addingProduct(ee.hi, e.lo))
+      em1 = DoubleDouble.twoSum(ev.hi, -1) + ev.lo
+    }
+    let value = StableMath.roundedDDProduct(em1, g.bOverA)
+    let ef0 = StableMath.expNegativeLean(-f.hi)
+    let ef = DoubleDouble(ef0.hi, ef0.lo.addingProduct(ef0.hi, f.lo))
+    let d1 = StableMath.roundedDDProduct(dBase, ef)
+    let am = StableMath.looseProduct(s, g.alphaMinusOne)
+    let bend = DoubleDouble.twoSum(1, am.hi) + am.lo
+    let iw = StableMath.ddReciprocal(w)
+    let d2 = StableMath.roundedDDProduct(StableMath.looseProduct(times(ef, k.invC2, k.cIsOne), iw), bend)
+    return Jet(value: value, d1: d1, d2: d2)
   }
 
   /// 1/c and 1/c^2 as double-doubles (c = 1 exact), for the fast paths.
