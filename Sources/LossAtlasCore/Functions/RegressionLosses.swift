@@ -270,7 +270,7 @@ enum RegressionLosses {
       valueFormula: "log(cosh(r))", derivativeFormula: "sinh(r) / cosh(r)",
       value: { _ in { r in log(cosh(r)) } },
       derivative: { _ in { r in sinh(r) / cosh(r) } }),
-    implementationNote: "|r| >= 1: |r| - log 2 + log1p(e^(-2|r|)) (never overflows), tanh r = 1 - 2E/(1 + E) with E = e^(-2|r|); 1/16 <= |r| < 1: F = e^-|r| and G = e^|r| to about 2^-59 (a table exp in double-double), tanh r = (G - F)/(G + F), log cosh r = log((G + F)/2), or log1p((G - 1)^2 F / 2) below 1/4 so that nothing cancels; below 1/16 the Taylor series to r^14. sech^2 r = 4 E / (1 + E)^2 or 4/(G + F)^2 rather than 1 - tanh^2 r.",
+    implementationNote: "|r| >= 0.7: (|r| - log 2) + log1p(e^(-2|r|)), two non-negative terms (never overflows), tanh r = 1 - 2E/(1 + E) with E = e^(-2|r|); 1/16 <= |r| < 0.7: F = e^-|r| and G = e^|r| to about 2^-59 (a table exp in double-double), tanh r = (G - F)/(G + F), log cosh r = log((G + F)/2), or log1p((G - 1)^2 F / 2) below 1/4 so that nothing cancels; below 1/16 the Taylor series to r^14. sech^2 r = 4 E / (1 + E)^2 or 4/(G + F)^2 rather than 1 - tanh^2 r.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.log(torch.cosh(yhat - y)) (no built-in)", "written by hand it overflows to inf for |r| > 710 and is 0 below |r| ~ 1e-8 (cosh rounds to 1)"),
       FrameworkConvention(.keras, "keras.losses.LogCosh()", "averaged over the last axis; computed as r + softplus(-2r) - log 2"),
@@ -318,25 +318,28 @@ enum RegressionLosses {
       t = a + a * (a2 * st)
       value = p + (err + t * lo + p * (a2 * sv))
       sech2 = 1.0.addingProduct(-t, t)
-    } else if a >= 1 {
-      // E = e^-2a <= e^-2 (glibc's exp, within half an ulp), h = 1/(1 + E)
-      // with 1 + E exact and the reciprocal's residual rho:
-      // tanh a = 1 - 2E h (2E h <= 0.27 tanh a, so its few roundings are
-      // at most a third of an ulp of the result), sech^2 a = 4 E h^2,
-      // log cosh a = a - log 2 + log(1 + E) (glibc's log of the rounded
-      // 1 + E plus its rounding to first order; against a - log 2 >= 0.3).
+    } else if a >= 0.7 {
+      // E = e^-2a <= e^-1.4 (glibc's exp, within half an ulp; it moves
+      // tanh a by at most half an ulp), h = 1/(1 + E) with 1 + E exact and
+      // the reciprocal's residual rho: tanh a = 1 - 2E h with E h exact to
+      // 2^-104 (FMA) and 1 - 2Eh by TwoSum, sech^2 a = 4 E h^2,
+      // log cosh a = (a - log 2) + log(1 + E), two non-negative terms for
+      // a >= log 2 (glibc's log of the rounded 1 + E plus its rounding to
+      // first order).
       let e2 = exp(-2 * a)
       let onePlus = DoubleDouble.fastTwoSum(1, e2)
       let l = log(onePlus.hi)
       let h = 1 / onePlus.hi
       let rho = 1.0.addingProduct(-onePlus.hi, h) - onePlus.lo * h  // 1 - (1 + E) h
-      let eh = e2 * h
-      t = 1 - (2 * eh + 2 * eh * rho)
-      sech2 = 4 * eh * h * (1 + 2 * rho)
+      let p = e2 * h
+      let ehLo = (-p).addingProduct(e2, h) + p * rho  // E h = p + ehLo
+      let tt = DoubleDouble.fastTwoSum(1, -2 * p)
+      t = tt.hi + (tt.lo - 2 * ehLo)
+      sech2 = 4 * p * h * (1 + 2 * rho)
       let u = DoubleDouble.twoSum(a, -ScaledDD.ln2.hi)
       value = u.hi + (u.lo + ((l + onePlus.lo * h) - ScaledDD.ln2.lo + t * lo))
     } else {
-      // 1/16 <= a < 1: F = e^-a and G = e^a from the lean exp (about
+      // 1/16 <= a < 0.7: F = e^-a and G = e^a from the lean exp (about
       // 2^-59.5 each, computed side by side): tanh a = (G - F)/(G + F),
       // sech^2 a = 4/(G + F)^2 with one reciprocal; below 1/4,
       // log cosh a = log1p(w), w = cosh a - 1 = (G - 1)^2 F / 2, and G - F,
