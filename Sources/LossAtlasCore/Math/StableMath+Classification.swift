@@ -532,6 +532,34 @@ extension StableMath {
     let onePlusE = DoubleDouble(dh, (e.hi - (dh - 1)) + e.lo)
     let h = ddReciprocal(onePlusE)  // sigma(|u|)
     let l = LossAtlasCore.log(dh) + onePlusE.lo * h.hi  // log1p(E)
+    if gammaCase >= 0 {
+      // Integer gamma: the factors as alpha_t E^gamma (formed while 1/(1 + E)
+      // is divided) times h^gamma, h^(gamma+1), h^(gamma+2) (formed side by
+      // side), so that no output waits on a chain of more than three
+      // products after the division.
+      let (hg, hg1, hg2) = focalPowersOfH(h, gammaCase)
+      if u >= 0 {
+        let ae = looseProduct(focalPower(e, gamma, gammaCase), alphaT)
+        let value = roundedDDProduct(looseProduct(ae, hg), DoubleDouble(l))
+        let gl = DoubleDouble.twoProduct(gamma, l)
+        let b1 = DoubleDouble.twoSum(gl.hi, e.hi) + (gl.lo + e.lo)
+        let d1 = -roundedDDProduct(looseProduct(ae, hg1), b1)
+        let b2 = (gamma * l) * (gamma - e.hi) + (2 * gamma + 1) * e.hi
+        let d2 = roundedDDProduct(looseProduct(ae, hg2), DoubleDouble(b2))
+        return Jet(value: value, d1: d1, d2: d2)
+      }
+      let w = DoubleDouble.twoSum(a, l)
+      let value = roundedDDProduct(looseProduct(alphaT, hg), w)
+      let ge = looseProduct(e, gamma)
+      let gew = looseProduct(ge, w)
+      let b1 = DoubleDouble.twoSum(1, gew.hi) + gew.lo
+      let d1 = -roundedDDProduct(looseProduct(alphaT, hg1), b1)
+      let t = DoubleDouble.twoSum(ge.hi, -1) + ge.lo
+      let wt = looseProduct(looseProduct(w, t), gamma)
+      let b2 = DoubleDouble.twoSum(wt.hi, 2 * gamma + 1) + wt.lo
+      let d2 = roundedDDProduct(looseProduct(looseProduct(alphaT, e), hg2), b2)
+      return Jet(value: value, d1: d1, d2: d2)
+    }
     if u >= 0 {
       // sigma(-u) = E h, sigma(u) = h, softplus(-u) = l.
       let q = looseProduct(focalPower(looseProduct(e, h), gamma, gammaCase), alphaT)
@@ -622,6 +650,27 @@ extension StableMath {
     default:
       let p = LossAtlasCore.pow(x.hi, gamma)
       return DoubleDouble(p, p * (gamma * (x.lo / x.hi)))
+    }
+  }
+
+  /// (h^n, h^(n+1), h^(n+2)) for n in 0...5, with short product chains.
+  @inlinable @inline(__always)
+  static func focalPowersOfH(_ h: DoubleDouble, _ n: Int) -> (DoubleDouble, DoubleDouble, DoubleDouble) {
+    let h2 = looseProduct(h, h)
+    switch n {
+    case 0: return (DoubleDouble(1), h, h2)
+    case 1: return (h, h2, looseProduct(h2, h))
+    case 2: return (h2, looseProduct(h2, h), looseProduct(h2, h2))
+    case 3:
+      let h4 = looseProduct(h2, h2)
+      return (looseProduct(h2, h), h4, looseProduct(h4, h))
+    case 4:
+      let h4 = looseProduct(h2, h2)
+      return (h4, looseProduct(h4, h), looseProduct(h4, h2))
+    default:
+      let h4 = looseProduct(h2, h2)
+      let h3 = looseProduct(h2, h)
+      return (looseProduct(h4, h), looseProduct(h4, h2), looseProduct(h4, h3))
     }
   }
 
