@@ -73,8 +73,9 @@ enum ProbabilisticLosses {
     if y == 1 {
       // -log p, -1/p, 1/p^2 (-1 at p = 1 and -inf, +inf at p = 0 as the
       // catalog's limits); each rounded once (twice for f'').
+      // 0 - log p: +0 (not -0) at p = 1, as the manual prints it.
       let d1 = -1 / p
-      return Jet(value: -log(p), d1: d1, d2: d1 * d1)
+      return Jet(value: 0 - log(p), d1: d1, d2: d1 * d1)
     }
     if y == 0 {
       // -log(1 - p), 1/(1 - p), 1/(1 - p)^2 with 1 - p exact (+1 at p = 0,
