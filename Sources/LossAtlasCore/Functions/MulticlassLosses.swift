@@ -318,6 +318,171 @@ enum MulticlassLosses {
   /// evaluator, without allocation. p_0 = sigma(x), p_1 = sigma(-x) from
   /// E = e^-|x| (90 bits), -log p = softplus terms |x| + log1p(E) or log1p(E).
   static func klSlice2(q0: Double, q1: Double) -> @Sendable (Double) -> Jet {
+    let careful = klSlice2Careful(q0: q0, q1: q1)
+    guard q0 > 0 && q1 > 0 && ExactSum.of([q0, q1, -1]) == 0 else { return careful }
+    let k = KLSliceConstants(q0: q0, q1: q1)
+    return { x in klSlice2Fast(x, k) ?? careful(x) }
+  }
+
+  /// The constants of the fast slice: x* = log(q0/q1) (where p = q) and
+  /// q0 q1 in double-double, 1 + q0 exact.
+  struct KLSliceConstants: Sendable {
+    let q0: Double
+    let q1: Double
+    let xStar: DoubleDouble
+    let q0q1: DoubleDouble
+    let onePlusQ0: DoubleDouble
+    let logQ0: DoubleDouble
+    let logQ1: DoubleDouble
+    let q1OverQ0: Double
+    let q0OverQ1: Double
+    init(q0: Double, q1: Double) {
+      self.q0 = q0
+      self.q1 = q1
+      logQ0 = StableMath.logDoubleDouble(q0)
+      logQ1 = StableMath.logDoubleDouble(q1)
+      q1OverQ0 = q1 / q0
+      q0OverQ1 = q0 / q1
+      if q0 == 0.75 && q1 == 0.25 {
+        // The view's target: log 3 to 2^-107 (mpmath, 300 bits), so that
+        // t = x - x* is exact even at the minimum (logDoubleDouble is good
+        // to about 2^-86, which would be the whole of t within 1e-14 of it).
+        xStar = DoubleDouble(0x1.193ea7aad030bp+0, -0x1.a256f99caabebp-54)
+      } else {
+        xStar = StableMath.logDoubleDouble(q0) - StableMath.logDoubleDouble(q1)
+      }
+      q0q1 = DoubleDouble.twoProduct(q0, q1)
+      onePlusQ0 = DoubleDouble.twoSum(1, q0)
+    }
+  }
+
+  /// The slice for q0 + q1 = 1 exactly and |x| <= 40, in t = x - x*:
+  ///
+  /// ```
+  /// m = e^t - 1,  p0 - q0 = q0 q1 m / (1 + q0 m),  p0 p1 = q0 q1 (1 + m) / (1 + q0 m)^2
+  /// KL = log1p(q0 m) - q0 t = q0 psi(u0) + q1 psi(u1),  psi(u) = u - log1p(u) >= 0,
+  /// u0 = p0/q0 - 1 = q1 m / (1 + q0 m),  u1 = p1/q1 - 1 = -q0 m / (1 + q0 m)
+  /// ```
+  /// t is exact to 2^-106 (x* in double-double) and m relative to about
+  /// 2^-59 (the Taylor series below |t| = 2^-6, the lean table exp above),
+  /// so the gradient is a quotient without cancellation. Near the minimum
+  /// (|s| <= 0.2 with s = u/(2 + u)) psi(u) = s u - (2/3) s^3 (1 + 3s^2/5
+  /// + 3s^4/7 + ...), two non-negative terms (the second at most 7% of the
+  /// first): the value keeps its relative accuracy down to KL = 0. Farther
+  /// out, log1p(q0 m) as glibc's log refined by one Newton step with the
+  /// lean exp (about 2^-59 |log1p(q0 m)|, at most 2^-55 of KL), and for
+  /// |t| >= 1.5 KL = q1 t + log q0 + log1p((q1/q0) e^-t) (t > 0) or
+  /// log q1 + log1p((q0/q1) e^t) - q0 t (t < 0), exact but for the small
+  /// log1p term. Nil outside |x| <= 40 or where those bounds do not hold
+  /// (the careful path).
+  @inline(__always)
+  static func klSlice2Fast(_ x: Double, _ k: KLSliceConstants) -> Jet? {
+    guard abs(x) <= 40 else { return nil }
+    let t = DoubleDouble.twoSum(x, -k.xStar.hi) + (-k.xStar.lo)
+    let th = t.hi
+    let m: DoubleDouble
+    let g: DoubleDouble  // e^t
+    if abs(th) < 0x1p-6 {
+      var p = 1.0 / 40_320
+      p = p * th + 1.0 / 5_040
+      p = p * th + 1.0 / 720
+      p = p * th + 1.0 / 120
+      p = p * th + 1.0 / 24
+      p = p * th + 1.0 / 6
+      p = p * th + 0.5
+      m = DoubleDouble.fastTwoSum(th, t.lo.addingProduct(th * th, p))
+      g = DoubleDouble.fastTwoSum(1, m.hi) + m.lo
+    } else {
+      let e = StableMath.expNegativeLean(-th)
+      g = DoubleDouble.fastTwoSum(e.hi, e.lo.addingProduct(e.hi, t.lo))
+      m = DoubleDouble.twoSum(g.hi, -1) + g.lo
+    }
+    let z = StableMath.looseProduct(m, k.q0)  // q0 m > -q0
+    let den = DoubleDouble.twoSum(1, z.hi) + z.lo  // 1 + q0 m >= q1
+    let rden = StableMath.ddReciprocal(den)
+    let num = StableMath.looseProduct(k.q0q1, m)
+    let d1 = StableMath.roundedDDProduct(num, rden)
+    let d2 = StableMath.roundedDDProduct(StableMath.looseProduct(k.q0q1, g), StableMath.looseProduct(rden, rden))
+    // s0 = q1 m / (2 + (1 + q0) m), s1 = -q0 m / (2 + q0 m); the branch
+    // is decided on rounded values (any |s| <= 0.21 is fine for the series).
+    let mh = m.hi
+    let value: Double
+    if abs(th) < 1.5 && abs(k.q1 * mh) <= 0.2 * (2 + k.onePlusQ0.hi * mh) && abs(z.hi) <= 0.2 * (2 + z.hi) {
+      let qm = StableMath.looseProduct(m, k.q1)
+      let w0 = StableMath.looseProduct(k.onePlusQ0, m)
+      let den0 = DoubleDouble.twoSum(2, w0.hi) + w0.lo
+      let den1 = DoubleDouble.twoSum(2, z.hi) + z.lo
+      let s0 = StableMath.looseProduct(qm, StableMath.ddReciprocal(den0))
+      let s1 = StableMath.looseProduct(-z, StableMath.ddReciprocal(den1))
+      let u0 = StableMath.looseProduct(qm, rden)
+      let u1 = StableMath.looseProduct(-z, rden)
+      let psi0 = klPsi(s0, u0)
+      let psi1 = klPsi(s1, u1)
+      let a = StableMath.looseProduct(psi0, k.q0)
+      let b = StableMath.looseProduct(psi1, k.q1)
+      let sum = DoubleDouble.twoSum(a.hi, b.hi)
+      value = sum.hi + (sum.lo + (a.lo + b.lo))
+    } else {
+      var far: Double? = nil
+      if abs(th) >= 1.5 {
+        // 1 + q0 m = q1 + q0 e^t: KL = q1 t + log q0 + log1p((q1/q0) e^-t)
+        // for t > 0 and log q1 + log1p((q0/q1) e^t) - q0 t for t < 0; used
+        // where the log1p term is at most half the result (for q = 3:1,
+        // t >= 1.6 or t <= -2.1), so that glibc's half ulp of it is at most
+        // a quarter ulp of the result.
+        let positive = th > 0
+        let w = positive ? k.q1OverQ0 * (1 / g.hi) : k.q0OverQ1 * g.hi
+        let l1 = log1p(w)
+        let qt = DoubleDouble.twoProduct(positive ? k.q1 : -k.q0, th)
+        let lq = positive ? k.logQ0 : k.logQ1
+        let v = DoubleDouble.twoSum(qt.hi, lq.hi)
+        let qtLo = qt.lo + (positive ? k.q1 : -k.q0) * t.lo
+        let candidate = v.hi + (v.lo + ((qtLo + lq.lo) + l1))
+        if abs(l1) <= 0.5 * abs(candidate) { far = candidate }
+      }
+      if let far {
+        value = far
+      } else {
+        // log(1 + q0 m) = l0 + ((1 + q0 m) e^-l0 - 1), l0 = log of the high
+        // part, to about 2^-59 |l0|: used where that is below 2^-55 of KL.
+        let l0 = log(den.hi)
+        let e = StableMath.expNegativeLean(l0)
+        let de = StableMath.looseProduct(den, e)
+        let correction = (de.hi - 1) + de.lo
+        let qt = DoubleDouble.twoProduct(k.q0, th)
+        let v = DoubleDouble.twoSum(l0, -qt.hi)
+        value = v.hi + (v.lo + (correction - qt.lo - k.q0 * t.lo))
+        guard abs(l0) <= 16 * abs(value) else { return nil }
+      }
+    }
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// psi(u) = u - log1p(u) = s u - (2/3) s^3 (1 + 3s^2/5 + 3s^4/7 + ...) for
+  /// s = u / (2 + u), |s| <= 0.2 (terms to s^23: truncation below 2^-57
+  /// of the result), as a double-double.
+  @inline(__always)
+  static func klPsi(_ s: DoubleDouble, _ u: DoubleDouble) -> DoubleDouble {
+    let sh = s.hi
+    let s2 = sh * sh
+    var c = 3.0 / 23
+    c = c * s2 + 3.0 / 21
+    c = c * s2 + 3.0 / 19
+    c = c * s2 + 3.0 / 17
+    c = c * s2 + 3.0 / 15
+    c = c * s2 + 3.0 / 13
+    c = c * s2 + 3.0 / 11
+    c = c * s2 + 3.0 / 9
+    c = c * s2 + 3.0 / 7
+    c = c * s2 + 3.0 / 5
+    c = c * s2 + 1
+    let su = StableMath.looseProduct(s, u)
+    let tail = (2.0 / 3) * (s2 * sh) * c
+    return DoubleDouble.fastTwoSum(su.hi, su.lo - tail)
+  }
+
+  /// The general slice (any q0, q1 and x): the pieces of the evaluator.
+  static func klSlice2Careful(q0: Double, q1: Double) -> @Sendable (Double) -> Jet {
     let qm1 = ExactSum.of([q0, q1, -1])
     let logQ0 = q0 > 0 ? StableMath.logDoubleDouble(q0) * q0 : DoubleDouble(0)
     let logQ1 = q1 > 0 ? StableMath.logDoubleDouble(q1) * q1 : DoubleDouble(0)

@@ -68,7 +68,29 @@ enum ProbabilisticLosses {
   /// bce in p with its first two derivatives:
   /// L = -y log p - (1 - y) log(1 - p), L' = (p - y)/(p (1 - p)),
   /// L'' = y/p^2 + (1 - y)/(1 - p)^2.
+  @inline(__always)
   @Sendable static func bceJet(_ p: Double, _ y: Double) -> Jet {
+    if y == 1 {
+      // -log p, -1/p, 1/p^2 (-1 at p = 1 and -inf, +inf at p = 0 as the
+      // catalog's limits); each rounded once (twice for f'').
+      // 0 - log p: +0 (not -0) at p = 1, as the manual prints it.
+      let d1 = -1 / p
+      return Jet(value: 0 - log(p), d1: d1, d2: d1 * d1)
+    }
+    if y == 0 {
+      // -log(1 - p), 1/(1 - p), 1/(1 - p)^2 with 1 - p exact (+1 at p = 0,
+      // +inf at p = 1); one reciprocal with its FMA residual.
+      let omp = DoubleDouble.twoSum(1, -p)
+      let value = -(p <= 0.5 ? log1p(-p) : log(omp.hi))
+      let h = StableMath.ddReciprocal(omp)
+      let d1 = p == 1 ? .infinity : h.hi + h.lo
+      return Jet(value: value, d1: d1, d2: d1 * d1)
+    }
+    return bceSoftJet(p, y)
+  }
+
+  /// bce against a soft target 0 < y < 1.
+  static func bceSoftJet(_ p: Double, _ y: Double) -> Jet {
     let oneMinusY = DoubleDouble.twoSum(1, -y)
     let oneMinusP = DoubleDouble.twoSum(1, -p)
     // -y log p, 0 when y = 0 (0 log 0 = 0).
@@ -81,7 +103,9 @@ enum ProbabilisticLosses {
       let log1mp = p <= 0.5 ? log1p(-p) : log(oneMinusP.hi)
       second = oneMinusY * (-log1mp)
     }
-    let value = first.hi.isFinite && second.hi.isFinite ? (first + second).value : .infinity
+    // Two non-negative terms: their high parts summed exactly, then the rest.
+    let sum = DoubleDouble.twoSum(first.hi, second.hi)
+    let value = sum.hi.isFinite ? sum.hi + (sum.lo + (first.lo + second.lo)) : .infinity
 
     let d1: Double
     if p == 0 {
@@ -91,10 +115,17 @@ enum ProbabilisticLosses {
     } else {
       let numerator = DoubleDouble.twoSum(p, -y)
       let denominator = DoubleDouble.twoProduct(p, oneMinusP.hi) + p * oneMinusP.lo
-      d1 = quotient(numerator, denominator)
+      if denominator.hi >= 0x1p-1000 {
+        // One reciprocal and its residual, then one rounded product.
+        d1 = StableMath.roundedDDProduct(numerator, StableMath.ddReciprocal(denominator))
+      } else {
+        d1 = quotient(numerator, denominator)
+      }
     }
-    let c1 = y == 0 ? 0 : y / p / p
-    let c2 = oneMinusY.hi == 0 ? 0 : oneMinusY.hi / oneMinusP.hi / oneMinusP.hi
+    let ip = 1 / p
+    let iq = 1 / oneMinusP.hi
+    let c1 = y == 0 ? 0 : y * ip * ip
+    let c2 = oneMinusY.hi == 0 ? 0 : oneMinusY.hi * iq * iq
     return Jet(value: value, d1: d1, d2: c1 + c2)
   }
 
@@ -235,7 +266,7 @@ enum ProbabilisticLosses {
           return -alpha * (dw * log(s) + w * ds / s)
         }
       }),
-    implementationNote: "In u = z_t: L = alpha_t exp(-gamma softplus(u)) softplus(-u) and -L' = alpha_t sigma(-u)^gamma (gamma sigma(u) softplus(-u) + sigma(-u)), a sum of non-negative terms with no (1 - p_t)^(gamma - 1) (NaN for 0 < gamma < 1 once p_t rounds to 1, as in torchvision). All factors come from E = e^-|u| carried to 90 bits as mantissa * 2^n, the modulating factor in log space, and each result is one product of mantissas scaled once, so tiny results (u >= 40) keep their digits.",
+    implementationNote: "In u = z_t: L = alpha_t exp(-gamma softplus(u)) softplus(-u) and -L' = alpha_t sigma(-u)^gamma (gamma sigma(u) softplus(-u) + sigma(-u)), a sum of non-negative terms with no (1 - p_t)^(gamma - 1) (NaN for 0 < gamma < 1 once p_t rounds to 1, as in torchvision). For |u| <= 40 the factors are double-double products from E = e^-|u| to about 2^-59 (a table exp) and glibc's log1p(E), the modulating factor as exact powers for integer gamma; beyond, E is carried to 90 bits as mantissa * 2^n, the modulating factor in log space, and each result is one product of mantissas scaled once, so tiny results (u >= 40) keep their digits.",
     conventions: [
       FrameworkConvention(.pytorch, "torchvision.ops.sigmoid_focal_loss(z, y, alpha=0.25, gamma=2)", "computes (1 - p_t)^gamma with p_t from the rounded sigmoid: NaN gradients for 0 < gamma < 1 at saturated logits (gamma 0^(gamma - 1) = inf times 0); alpha < 0 disables the weighting"),
       FrameworkConvention(.keras, "keras.losses.BinaryFocalCrossentropy(apply_class_balancing=True, alpha=0.25, gamma=2, from_logits=True)", "alpha is applied only with apply_class_balancing=True; probability inputs are clipped to [1e-7, 1 - 1e-7]"),
@@ -251,12 +282,100 @@ enum ProbabilisticLosses {
   /// or 1 - alpha (formed exactly); dL/dz = ±dL/du.
   static func focalJet(gamma: Double, alpha: Double, positive: Bool) -> @Sendable (Double) -> Jet {
     let alphaT = positive ? DoubleDouble(alpha) : DoubleDouble.twoSum(1, -alpha)
-    if positive {
-      return { z in StableMath.focalJet(z, gamma: gamma, alphaT: alphaT) }
-    }
-    return { z in
-      let j = StableMath.focalJet(-z, gamma: gamma, alphaT: alphaT)
-      return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+    // One closure per integer gamma, so that the compiler folds gamma and
+    // the power's switch into the fast path.
+    switch StableMath.focalGammaCase(gamma) {
+    case 0:
+      if positive {
+        return { z in
+          StableMath.focalFastJet(z, gamma: 0, gammaCase: 0, alphaT: alphaT)
+            ?? StableMath.focalJet(z, gamma: 0, alphaT: alphaT)
+        }
+      }
+      return { z in
+        let j =
+          StableMath.focalFastJet(-z, gamma: 0, gammaCase: 0, alphaT: alphaT)
+          ?? StableMath.focalJet(-z, gamma: 0, alphaT: alphaT)
+        return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+      }
+    case 1:
+      if positive {
+        return { z in
+          StableMath.focalFastJet(z, gamma: 1, gammaCase: 1, alphaT: alphaT)
+            ?? StableMath.focalJet(z, gamma: 1, alphaT: alphaT)
+        }
+      }
+      return { z in
+        let j =
+          StableMath.focalFastJet(-z, gamma: 1, gammaCase: 1, alphaT: alphaT)
+          ?? StableMath.focalJet(-z, gamma: 1, alphaT: alphaT)
+        return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+      }
+    case 2:
+      if positive {
+        return { z in
+          StableMath.focalFastJet(z, gamma: 2, gammaCase: 2, alphaT: alphaT)
+            ?? StableMath.focalJet(z, gamma: 2, alphaT: alphaT)
+        }
+      }
+      return { z in
+        let j =
+          StableMath.focalFastJet(-z, gamma: 2, gammaCase: 2, alphaT: alphaT)
+          ?? StableMath.focalJet(-z, gamma: 2, alphaT: alphaT)
+        return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+      }
+    case 3:
+      if positive {
+        return { z in
+          StableMath.focalFastJet(z, gamma: 3, gammaCase: 3, alphaT: alphaT)
+            ?? StableMath.focalJet(z, gamma: 3, alphaT: alphaT)
+        }
+      }
+      return { z in
+        let j =
+          StableMath.focalFastJet(-z, gamma: 3, gammaCase: 3, alphaT: alphaT)
+          ?? StableMath.focalJet(-z, gamma: 3, alphaT: alphaT)
+        return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+      }
+    case 4:
+      if positive {
+        return { z in
+          StableMath.focalFastJet(z, gamma: 4, gammaCase: 4, alphaT: alphaT)
+            ?? StableMath.focalJet(z, gamma: 4, alphaT: alphaT)
+        }
+      }
+      return { z in
+        let j =
+          StableMath.focalFastJet(-z, gamma: 4, gammaCase: 4, alphaT: alphaT)
+          ?? StableMath.focalJet(-z, gamma: 4, alphaT: alphaT)
+        return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+      }
+    case 5:
+      if positive {
+        return { z in
+          StableMath.focalFastJet(z, gamma: 5, gammaCase: 5, alphaT: alphaT)
+            ?? StableMath.focalJet(z, gamma: 5, alphaT: alphaT)
+        }
+      }
+      return { z in
+        let j =
+          StableMath.focalFastJet(-z, gamma: 5, gammaCase: 5, alphaT: alphaT)
+          ?? StableMath.focalJet(-z, gamma: 5, alphaT: alphaT)
+        return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+      }
+    default:
+      if positive {
+        return { z in
+          StableMath.focalFastJet(z, gamma: gamma, gammaCase: -1, alphaT: alphaT)
+            ?? StableMath.focalJet(z, gamma: gamma, alphaT: alphaT)
+        }
+      }
+      return { z in
+        let j =
+          StableMath.focalFastJet(-z, gamma: gamma, gammaCase: -1, alphaT: alphaT)
+          ?? StableMath.focalJet(-z, gamma: gamma, alphaT: alphaT)
+        return Jet(value: j.value, d1: -j.d1, d2: j.d2)
+      }
     }
   }
 

@@ -270,7 +270,7 @@ enum RegressionLosses {
       valueFormula: "log(cosh(r))", derivativeFormula: "sinh(r) / cosh(r)",
       value: { _ in { r in log(cosh(r)) } },
       derivative: { _ in { r in sinh(r) / cosh(r) } }),
-    implementationNote: "|r| >= 1: |r| - log 2 + log1p(e^(-2|r|)) (never overflows); 2^-10 <= |r| < 1: log1p(w) with w = cosh r - 1 = m^2 / (2 (1 + m)), m = expm1(|r|), so nothing cancels; below 2^-10 the series r^2/2 (1 - r^2/6 + 2 r^4/45). sech^2 r = 4 e^(-2|r|) / (1 + e^(-2|r|))^2 rather than 1 - tanh^2 r.",
+    implementationNote: "|r| >= 0.7: (|r| - log 2) + log1p(e^(-2|r|)), two non-negative terms (never overflows), tanh r = 1 - 2E/(1 + E) with E = e^(-2|r|); 1/16 <= |r| < 0.7: F = e^-|r| and G = e^|r| to about 2^-59 (a table exp in double-double), tanh r = (G - F)/(G + F), log cosh r = log((G + F)/2), or log1p((G - 1)^2 F / 2) below 1/4 so that nothing cancels; below 1/16 the Taylor series to r^14. sech^2 r = 4 E / (1 + E)^2 or 4/(G + F)^2 rather than 1 - tanh^2 r.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.log(torch.cosh(yhat - y)) (no built-in)", "written by hand it overflows to inf for |r| > 710 and is 0 below |r| ~ 1e-8 (cosh rounds to 1)"),
       FrameworkConvention(.keras, "keras.losses.LogCosh()", "averaged over the last axis; computed as r + softplus(-2r) - log 2"),
@@ -287,36 +287,95 @@ enum RegressionLosses {
   /// evaluated at |hi| and corrected by its derivative times lo.
   @Sendable static func logCoshJet(_ yhat: Double, _ y: Double) -> Jet {
     let r = StableMath.residual(yhat, y)
-    guard r.hi.isFinite else {
-      // |r| > max: |r| - log 2 = 2 (|r/2| - log 2 / 2); tanh = ±1, sech^2 = 0.
-      let h = StableMath.halfResidual(yhat, y)
-      let t = DoubleDouble.fastTwoSum(abs(h.hi), h.hi < 0 ? -h.lo : h.lo)
-        - DoubleDouble(0.5 * ScaledDD.ln2.hi, 0.5 * ScaledDD.ln2.lo)
-      return Jet(value: 2 * (t.hi + t.lo), d1: h.hi > 0 ? 1 : -1, d2: 0)
-    }
+    guard r.hi.isFinite else { return logCoshHuge(yhat, y) }
     let a = abs(r.hi)
     let lo = r.hi < 0 ? -r.lo : r.lo
-    let e2 = exp(-2 * a)
-    let onePlus = 1 + e2
-    let sech2 = 4 * e2 / (onePlus * onePlus)
-    let t = tanh(a)
     let value: Double
-    if a < 0x1p-10 {
+    let t: Double
+    let sech2: Double
+    if a < 0.0625 {
+      // Series (the first omitted terms are below 2^-64 relative at a = 1/16):
+      // log cosh a = a^2/2 (1 - a^2/6 + 2a^4/45 - 17a^6/1260 + 62a^8/14175
+      // - 691a^10/467775 + 21844a^12/42567525), tanh a = a (1 - a^2/3
+      // + 2a^4/15 - 17a^6/315 + 62a^8/2835 - 1382a^10/155925
+      // + 21844a^12/6081075), sech^2 a = 1 - tanh^2 a (no cancellation).
       let h = 0.5 * a
       let p = h * a
       let err = (-p).addingProduct(h, a)
       let a2 = a * a
-      value = p + (err + a * lo + p * (a2 * (-1.0 / 6 + a2 * (2.0 / 45))))
-    } else if a < 1 {
-      let m = expm1(a)
-      let w = DoubleDouble.twoProduct(m, m) / DoubleDouble.fastTwoSum(2, 2 * m)
-      value = log1p(w.hi) + (w.lo / (1 + w.hi) + t * lo)
-    } else {
+      var sv = 21844.0 / 42567525
+      sv = sv * a2 - 691.0 / 467775
+      sv = sv * a2 + 62.0 / 14175
+      sv = sv * a2 - 17.0 / 1260
+      sv = sv * a2 + 2.0 / 45
+      sv = sv * a2 - 1.0 / 6
+      var st = 21844.0 / 6081075
+      st = st * a2 - 1382.0 / 155925
+      st = st * a2 + 62.0 / 2835
+      st = st * a2 - 17.0 / 315
+      st = st * a2 + 2.0 / 15
+      st = st * a2 - 1.0 / 3
+      t = a + a * (a2 * st)
+      value = p + (err + t * lo + p * (a2 * sv))
+      sech2 = 1.0.addingProduct(-t, t)
+    } else if a >= 0.7 {
+      // E = e^-2a <= e^-1.4 (glibc's exp, within half an ulp; it moves
+      // tanh a by at most half an ulp), h = 1/(1 + E) with 1 + E exact and
+      // the reciprocal's residual rho: tanh a = 1 - 2E h with E h exact to
+      // 2^-104 (FMA) and 1 - 2Eh by TwoSum, sech^2 a = 4 E h^2,
+      // log cosh a = (a - log 2) + log(1 + E), two non-negative terms for
+      // a >= log 2 (glibc's log of the rounded 1 + E plus its rounding to
+      // first order).
+      let e2 = exp(-2 * a)
+      let onePlus = DoubleDouble.fastTwoSum(1, e2)
+      let l = log(onePlus.hi)
+      let h = 1 / onePlus.hi
+      let rho = 1.0.addingProduct(-onePlus.hi, h) - onePlus.lo * h  // 1 - (1 + E) h
+      let p = e2 * h
+      let ehLo = (-p).addingProduct(e2, h) + p * rho  // E h = p + ehLo
+      let tt = DoubleDouble.fastTwoSum(1, -2 * p)
+      t = tt.hi + (tt.lo - 2 * ehLo)
+      sech2 = 4 * p * h * (1 + 2 * rho)
       let u = DoubleDouble.twoSum(a, -ScaledDD.ln2.hi)
-      value = u.hi + (u.lo + (log1p(e2) - ScaledDD.ln2.lo + t * lo))
+      value = u.hi + (u.lo + ((l + onePlus.lo * h) - ScaledDD.ln2.lo + t * lo))
+    } else {
+      // 1/16 <= a < 0.7: F = e^-a and G = e^a from the lean exp (about
+      // 2^-59.5 each, computed side by side): tanh a = (G - F)/(G + F),
+      // sech^2 a = 4/(G + F)^2 with one reciprocal; below 1/4,
+      // log cosh a = log1p(w), w = cosh a - 1 = (G - 1)^2 F / 2, and G - F,
+      // G - 1 lose at most 1/a <= 16 to cancellation (2^-55.5 relative);
+      // log1p(w) as glibc's log of the rounded 1 + w plus its rounding to
+      // first order.
+      let f = StableMath.expNegativeLean(a)
+      let g = StableMath.expNegativeLean(-a)
+      let sinh2 = DoubleDouble.twoSum(g.hi, -f.hi) + (g.lo - f.lo)
+      let cosh2 = DoubleDouble.twoSum(g.hi, f.hi) + (g.lo + f.lo)
+      let ic = StableMath.ddReciprocal(cosh2)
+      t = StableMath.roundedDDProduct(sinh2, ic)
+      sech2 = 4 * StableMath.roundedDDProduct(ic, ic)
+      if a >= 0.25 {
+        // log cosh a = log((G + F)/2) >= 0.03 directly: the 2^-59 of G + F
+        // is at most 2^-54 of the result, and the log starts two steps
+        // earlier (it ends the longest chain).
+        value = log(0.5 * cosh2.hi) + (cosh2.lo * ic.hi + t * lo)
+      } else {
+        let n = DoubleDouble.fastTwoSum(g.hi, -1) + g.lo
+        let w = StableMath.looseProduct(StableMath.looseProduct(n, n), DoubleDouble(0.5 * f.hi, 0.5 * f.lo))
+        let c = DoubleDouble.fastTwoSum(1, w.hi) + w.lo
+        value = log(c.hi) + (c.lo / c.hi + t * lo)
+      }
     }
     let d1 = t + sech2 * lo
     return Jet(value: value, d1: r.hi < 0 ? -d1 : d1, d2: sech2)
+  }
+
+  /// |r| > max: |r| - log 2 = 2 (|r/2| - log 2 / 2); tanh = ±1, sech^2 = 0.
+  @inline(never)
+  static func logCoshHuge(_ yhat: Double, _ y: Double) -> Jet {
+    let h = StableMath.halfResidual(yhat, y)
+    let t = DoubleDouble.fastTwoSum(abs(h.hi), h.hi < 0 ? -h.lo : h.lo)
+      - DoubleDouble(0.5 * ScaledDD.ln2.hi, 0.5 * ScaledDD.ln2.lo)
+    return Jet(value: 2 * (t.hi + t.lo), d1: h.hi > 0 ? 1 : -1, d2: 0)
   }
 
   // MARK: - quantile
@@ -468,6 +527,276 @@ enum RegressionLosses {
   /// derivative (1/c^2) (1 + s)^(alpha/2 - 2) (1 + (alpha - 1) s), with
   /// s = x^2 / |alpha - 2|, x = r / c. At r = 0 every alpha gives 0, 0, 1/c^2.
   static func barronJet(alpha a: Double, c: Double) -> ResidualJet {
+    let careful = barronCarefulJet(alpha: a, c: c)
+    // Fast paths: 2^-500 <= |x| <= 2^100 and 2^-200 <= c <= 2^200 keep x^2,
+    // x / c, 1/c^2 and every product below far inside the normal range, so
+    // plain double-double arithmetic (no separate exponent) is exact to about
+    // 2^-100 before the one final rounding of each component.
+    guard c >= 0x1p-200 && c <= 0x1p200 else { return careful }
+    let k = BarronFastConstants(c: c)
+    switch a {
+    case 1: return { yhat, y in barronFastAlphaOne(yhat, y, k) ?? careful(yhat, y) }
+    case 2: return { yhat, y in barronFastAlphaTwo(yhat, y, k) ?? careful(yhat, y) }
+    case -2: return { yhat, y in barronFastAlphaMinusTwo(yhat, y, k) ?? careful(yhat, y) }
+    case 4: return { yhat, y in barronFastAlphaFour(yhat, y, k) ?? careful(yhat, y) }
+    case 0: return { yhat, y in barronFastAlphaZero(yhat, y, k) ?? careful(yhat, y) }
+    case -.infinity: return { yhat, y in barronFastWelsch(yhat, y, k) ?? careful(yhat, y) }
+    default:
+      // Any other alpha with 2^-20 <= |alpha| <= 16 and |alpha - 2| >= 2^-20.
+      guard let g = BarronGeneralConstants(alpha: a) else { return careful }
+      return { yhat, y in barronFastGeneral(yhat, y, k, g) ?? careful(yhat, y) }
+    }
+  }
+
+  /// The constants of the general fast path: 1/|alpha - 2| and
+  /// |alpha - 2|/alpha in double-double, alpha/2, alpha/2 - 1 and
+  /// alpha - 1 exact.
+  struct BarronGeneralConstants: Sendable {
+    let halfAlpha: Double
+    let halfAlphaMinusOne: DoubleDouble
+    let alphaMinusOne: DoubleDouble
+    let invB: DoubleDouble
+    let bOverA: DoubleDouble
+    init?(alpha a: Double) {
+      guard abs(a) >= 0x1p-20 && abs(a) <= 16 && abs(a - 2) >= 0x1p-20 else { return nil }
+      let bDD = DoubleDouble.twoSum(a, -2)
+      let absB = bDD.hi < 0 ? -bDD : bDD
+      halfAlpha = 0.5 * a
+      halfAlphaMinusOne = DoubleDouble.twoSum(0.5 * a, -1)
+      alphaMinusOne = DoubleDouble.twoSum(a, -1)
+      invB = DoubleDouble(1) / absB
+      bOverA = absB / DoubleDouble(a)
+    }
+  }
+
+  /// Any alpha (2^-20 <= |alpha| <= 16): with s = x^2/|alpha - 2| >= 2^-20,
+  /// L = log1p(s) (its Taylor series to s^14 below 1/16, else glibc's log
+  /// of 1 + s refined by one Newton step with the lean exp: about 2^-59.5
+  /// absolute), E = (alpha/2) L and F = (alpha/2 - 1) L exact products,
+  /// value = |alpha - 2|/alpha expm1(E) (Taylor to E^11 below 1/16, else
+  /// the lean exp minus 1), f' = (x/c) e^F and
+  /// f'' = (1/c^2) e^F (1 + (alpha - 1) s)/(1 + s), every exponential
+  /// within |E|, |F| <= 200 so that the results stay normal; nil otherwise
+  /// (the careful path, which also has the small-s series).
+  @inline(__always)
+  static func barronFastGeneral(
+    _ yhat: Double, _ y: Double, _ k: BarronFastConstants, _ g: BarronGeneralConstants
+  ) -> Jet? {
+    guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
+    let s = StableMath.looseProduct(barronSquare(x, times: 1), g.invB)
+    let sh = s.hi
+    guard sh >= 0x1p-20 && sh <= 0x1p200 else { return nil }
+    let w = DoubleDouble.twoSum(1, sh) + s.lo  // 1 + s
+    let l: DoubleDouble
+    if sh < 0.0625 {
+      // log1p(s) = s - s^2/2 + ... + s^14/14 (truncation below 2^-60 relative).
+      var c = 1.0 / 14
+      c = c * sh - 1.0 / 13
+      c = c * sh + 1.0 / 12
+      c = c * sh - 1.0 / 11
+      c = c * sh + 1.0 / 10
+      c = c * sh - 1.0 / 9
+      c = c * sh + 1.0 / 8
+      c = c * sh - 1.0 / 7
+      c = c * sh + 1.0 / 6
+      c = c * sh - 1.0 / 5
+      c = c * sh + 1.0 / 4
+      c = c * sh - 1.0 / 3
+      c = c * sh + 0.5
+      l = DoubleDouble.fastTwoSum(sh, s.lo - (sh * sh) * c)
+    } else {
+      let l0 = log(w.hi)
+      let e = StableMath.expNegativeLean(l0)
+      let we = StableMath.looseProduct(w, e)
+      l = DoubleDouble.fastTwoSum(l0, (we.hi - 1) + we.lo)
+    }
+    let e = StableMath.looseProduct(l, g.halfAlpha)
+    let f = StableMath.looseProduct(l, g.halfAlphaMinusOne)
+    let eh = e.hi
+    guard abs(eh) <= 200 && abs(f.hi) <= 200 else { return nil }
+    let em1: DoubleDouble
+    if abs(eh) < 0.0625 {
+      // expm1(E) = E + E^2/2 + ... + E^11/11! (truncation below 2^-65 relative).
+      var c = 1.0 / 39_916_800
+      c = c * eh + 1.0 / 3_628_800
+      c = c * eh + 1.0 / 362_880
+      c = c * eh + 1.0 / 40_320
+      c = c * eh + 1.0 / 5_040
+      c = c * eh + 1.0 / 720
+      c = c * eh + 1.0 / 120
+      c = c * eh + 1.0 / 24
+      c = c * eh + 1.0 / 6
+      c = c * eh + 0.5
+      em1 = DoubleDouble.fastTwoSum(eh, e.lo.addingProduct(eh * eh, c))
+    } else {
+      let ee = StableMath.expNegativeLean(-eh)
+      let ev = DoubleDouble.fastTwoSum(ee.hi, ee.lo.addingProduct(ee.hi, e.lo))
+      em1 = DoubleDouble.twoSum(ev.hi, -1) + ev.lo
+    }
+    let value = StableMath.roundedDDProduct(em1, g.bOverA)
+    let ef0 = StableMath.expNegativeLean(-f.hi)
+    let ef = DoubleDouble(ef0.hi, ef0.lo.addingProduct(ef0.hi, f.lo))
+    let d1 = StableMath.roundedDDProduct(dBase, ef)
+    let am = StableMath.looseProduct(s, g.alphaMinusOne)
+    let bend = DoubleDouble.twoSum(1, am.hi) + am.lo
+    let iw = StableMath.ddReciprocal(w)
+    let d2 = StableMath.roundedDDProduct(StableMath.looseProduct(times(ef, k.invC2, k.cIsOne), iw), bend)
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// 1/c and 1/c^2 as double-doubles (c = 1 exact), for the fast paths.
+  struct BarronFastConstants: Sendable {
+    let c: Double
+    let cIsOne: Bool
+    let invC: DoubleDouble
+    let invC2: DoubleDouble
+    init(c: Double) {
+      self.c = c
+      cIsOne = c == 1
+      invC = DoubleDouble(1) / DoubleDouble(c)
+      invC2 = invC * invC
+    }
+  }
+
+  /// x = r / c as a double-double and x / c = r / c^2, or nil when |x| is
+  /// outside 2^-500...2^100 (or r overflows): the caller's careful path.
+  @inline(__always)
+  static func barronFastResidual(_ yhat: Double, _ y: Double, _ k: BarronFastConstants)
+    -> (x: DoubleDouble, dBase: DoubleDouble)?
+  {
+    let r = StableMath.residual(yhat, y)
+    if k.cIsOne {
+      let ah = abs(r.hi)
+      guard ah >= 0x1p-500 && ah <= 0x1p100 else { return nil }
+      return (r, r)
+    }
+    let xh = r.hi / k.c
+    let ah = abs(xh)
+    guard ah >= 0x1p-500 && ah <= 0x1p100 else { return nil }
+    let xl = (r.hi.addingProduct(-xh, k.c) + r.lo) * k.invC.hi
+    let x = DoubleDouble.fastTwoSum(xh, xl)
+    return (x, x * k.invC)
+  }
+
+  /// x^2 * scale (scale a power of two) as a double-double, x = hi + lo.
+  @inline(__always)
+  static func barronSquare(_ x: DoubleDouble, times scale: Double) -> DoubleDouble {
+    let p = DoubleDouble.twoProduct(x.hi, x.hi)
+    let s = DoubleDouble.fastTwoSum(p.hi, p.lo.addingProduct(2 * x.hi, x.lo))
+    return DoubleDouble(s.hi * scale, s.lo * scale)
+  }
+
+  @inline(__always)
+  static func times(_ a: DoubleDouble, _ b: DoubleDouble, _ cIsOne: Bool) -> DoubleDouble {
+    cIsOne ? a : a * b
+  }
+
+  /// alpha = 1 (pseudo-Huber): sqrt(1 + s) - 1, (x/c) (1 + s)^(-1/2),
+  /// (1/c^2) (1 + s)^(-3/2) with s = x^2. sqrt(1 + s) is carried as a
+  /// double-double (the FMA residual of the rounded root), so
+  /// sqrt(1 + s) - 1 is exact to 2^-100 for s >= 2^-20; below, the series
+  /// s/2 - s^2/8 + s^3/16 (the next term is 5 s^4/128 < 2^-83 relative).
+  @inline(__always)
+  static func barronFastAlphaOne(_ yhat: Double, _ y: Double, _ k: BarronFastConstants) -> Jet? {
+    guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
+    let s = barronSquare(x, times: 1)
+    let t = DoubleDouble.twoSum(1, s.hi) + s.lo
+    let sq = t.hi.squareRoot()
+    let inv = 1 / sq
+    // sqrt(t) = sq + sqc, 1/sqrt(t) = g.
+    let sqc = (t.hi.addingProduct(-sq, sq) + t.lo) * (0.5 * inv)
+    // 1/sqrt(t) = gh + gl.
+    let gh = inv
+    let gl = -inv * ((-1.0).addingProduct(sq, inv) + sqc * inv)
+    let value: Double
+    if s.hi >= 0x1p-20 {
+      // sq - 1 is exact for sq <= 2 (Sterbenz) and rounded once (below
+      // 2^-53 of a result >= 1) above.
+      value = (sq - 1) + sqc
+    } else {
+      let sh = s.hi
+      value = 0.5 * sh + (0.5 * s.lo + sh * sh * (-0.125 + sh * 0.0625))
+    }
+    let d1 = StableMath.roundedDDProduct(dBase, DoubleDouble(gh, gl))
+    // (gh + gl)^3 = gh^3 (1 + 3 gl/gh) to 2^-104.
+    let p2 = gh * gh
+    let p3 = p2 * gh
+    let e3 = (-p3).addingProduct(p2, gh) + ((-p2).addingProduct(gh, gh) * gh + 3 * p3 * (gl * sq))
+    let g3c = p3 + e3
+    let d2 = k.cIsOne ? g3c : StableMath.roundedDDProduct(k.invC2, DoubleDouble(g3c))
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// alpha = 2: x^2/2, x/c, 1/c^2.
+  @inline(__always)
+  static func barronFastAlphaTwo(_ yhat: Double, _ y: Double, _ k: BarronFastConstants) -> Jet? {
+    guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
+    let v = barronSquare(x, times: 0.5)
+    return Jet(value: v.value, d1: dBase.value, d2: k.invC2.value)
+  }
+
+  /// alpha = -2 (Geman-McClure), s = x^2/4, w = 1 + s: 2 s / w,
+  /// (x/c) / w^2, (1/c^2) (1 - 3s) / w^3, with 1/w one reciprocal and
+  /// 1 - 3s exact (it vanishes at s = 1/3).
+  @inline(__always)
+  static func barronFastAlphaMinusTwo(_ yhat: Double, _ y: Double, _ k: BarronFastConstants) -> Jet? {
+    guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
+    let s = barronSquare(x, times: 0.25)
+    let w = DoubleDouble.twoSum(1, s.hi) + s.lo
+    let iw = StableMath.ddReciprocal(w)
+    let iw2 = iw * iw
+    let value = StableMath.roundedDDProduct(DoubleDouble(2 * s.hi, 2 * s.lo), iw)
+    let d1 = StableMath.roundedDDProduct(dBase, iw2)
+    let three = DoubleDouble.twoProduct(-3, s.hi)
+    let bend = (DoubleDouble.twoSum(1, three.hi) + three.lo) + (-3 * s.lo)
+    let d2 = StableMath.roundedDDProduct(times(iw2 * iw, k.invC2, k.cIsOne), bend)
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// alpha = 4, s = x^2/2: s (1 + s/2), (x/c)(1 + s), (1/c^2)(1 + 3s).
+  @inline(__always)
+  static func barronFastAlphaFour(_ yhat: Double, _ y: Double, _ k: BarronFastConstants) -> Jet? {
+    guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
+    let s = barronSquare(x, times: 0.5)
+    let value = StableMath.roundedDDProduct(s, DoubleDouble(0.5 * s.hi, 0.5 * s.lo) + 1.0)
+    let d1 = StableMath.roundedDDProduct(dBase, s + 1.0)
+    let d2 = k.cIsOne ? (s * 3.0 + 1.0).value : StableMath.roundedDDProduct(s * 3.0 + 1.0, k.invC2)
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// alpha = 0 (Cauchy), s = x^2/2, w = 1 + s: log1p(s) (glibc's log1p of
+  /// s.hi plus s.lo / w), (x/c) / w, (1/c^2) (1 - s) / w^2.
+  @inline(__always)
+  static func barronFastAlphaZero(_ yhat: Double, _ y: Double, _ k: BarronFastConstants) -> Jet? {
+    guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
+    let s = barronSquare(x, times: 0.5)
+    let w = DoubleDouble.twoSum(1, s.hi) + s.lo
+    let iw = StableMath.ddReciprocal(w)
+    let value = log1p(s.hi) + s.lo * iw.hi
+    let d1 = StableMath.roundedDDProduct(dBase, iw)
+    let oneMinusS = DoubleDouble.twoSum(1, -s.hi) + (-s.lo)
+    let d2 = StableMath.roundedDDProduct(times(iw * iw, k.invC2, k.cIsOne), oneMinusS)
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// alpha = -inf (Welsch), s = x^2/2 <= 300: -expm1(-s), (x/c) e^-s,
+  /// (1/c^2) e^-s (1 - 2s), e^-s = exp(-s.hi)(1 - s.lo).
+  @inline(__always)
+  static func barronFastWelsch(_ yhat: Double, _ y: Double, _ k: BarronFastConstants) -> Jet? {
+    guard let (x, dBase) = barronFastResidual(yhat, y, k) else { return nil }
+    let s = barronSquare(x, times: 0.5)
+    guard s.hi <= 300 else { return nil }
+    let eh = exp(-s.hi)
+    let decay = DoubleDouble.fastTwoSum(eh, -eh * s.lo)
+    let value = -expm1(-s.hi) + eh * s.lo
+    let d1 = StableMath.roundedDDProduct(dBase, decay)
+    let bend = (DoubleDouble.twoSum(1, -2 * s.hi) + (-2 * s.lo))
+    let d2 = StableMath.roundedDDProduct(times(decay, k.invC2, k.cIsOne), bend)
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// The careful barron jet for every (alpha, c): ``ScaledDD`` throughout.
+  static func barronCarefulJet(alpha a: Double, c: Double) -> ResidualJet {
     let invC = ScaledDD.one / c
     let invC2 = invC * invC
     let invC2d = invC2.double
@@ -540,6 +869,7 @@ enum RegressionLosses {
     let p1 = 0.5 * a - 1
     let p2 = p1 * (0.5 * a - 2) / 2
     let q1 = 1.5 * a - 3
+    let q2 = (0.5 * a - 2) * ((0.5 * a - 3) / 2 + (a - 1))
     let seriesLimit = 0x1p-20 / max(1, abs(a))
     return { yhat, y in
       let r = StableMath.scaledResidual(yhat, y)
@@ -553,7 +883,7 @@ enum RegressionLosses {
         // V = x^2/2 (1 + c1 s + c2 s^2 + O(s^3)), (1 + s)^(a/2 - 1) = 1 + p1 s + p2 s^2 + ...
         let value = (x2 * DoubleDouble.fastTwoSum(1, sd * (c1 + c2 * sd))).timesPowerOfTwo(-1).double
         let d1 = (dBase * DoubleDouble.fastTwoSum(1, sd * (p1 + p2 * sd))).double
-        return Jet(value: value, d1: d1, d2: invC2d * (1 + q1 * sd))
+        return Jet(value: value, d1: d1, d2: invC2d * (1 + sd * (q1 + q2 * sd)))
       }
       // L = log(1 + s) to about 2^-66, E = (alpha/2) L exact in double-double.
       let l = StableMath.log1pDoubleDouble(s)
@@ -655,7 +985,66 @@ enum RegressionLosses {
   /// (log v + q)/2, r/v, (1 - q)/(2v), 1/v, (2q - 1)/(2 v^2) with q = r^2 / v
   /// carried as a ``ScaledDD`` (no intermediate overflow or underflow) and
   /// log v as a double-double (``StableMath/logDoubleDouble(_:)``).
+  @inline(__always)
   static func gaussianNLLJets(_ yhat: Double, _ y: Double, _ v: Double) -> GaussianNLLJets {
+    let r = StableMath.residual(yhat, y)
+    let ar = abs(r.hi)
+    if v >= 0x1p-200 && v <= 0x1p200 && ar <= 0x1p200 && (ar >= 0x1p-200 || ar == 0) {
+      return gaussianNLLFast(r, v)
+    }
+    return gaussianNLLCareful(yhat, y, v)
+  }
+
+  /// The jets for 2^-200 <= |r| <= 2^200 (or r = 0) and 2^-200 <= v <= 2^200,
+  /// where q = r^2 / v and every intermediate stay far inside the normal
+  /// range: 1/v as a double-double (one division and its FMA residual),
+  /// q, 1 - q and 2q - 1 in double-double, each component one rounded
+  /// product. The value (log v + q)/2 adds glibc's log v to q in
+  /// double-double where they do not cancel (the sum at least half of
+  /// |log v|); where they cancel by up to 2^6, log v is refined to about
+  /// 2^-59 |log v| by one Newton step with ``StableMath/expNegativeLean(_:)``;
+  /// beyond, ``StableMath/logDoubleDouble(_:)`` (about 2^-100).
+  @inline(__always)
+  static func gaussianNLLFast(_ r: DoubleDouble, _ v: Double) -> GaussianNLLJets {
+    let ivh = 1 / v
+    let iv = DoubleDouble(ivh, 1.0.addingProduct(-v, ivh) * ivh)
+    let p = DoubleDouble.twoProduct(r.hi, r.hi)
+    let r2 = DoubleDouble(p.hi, p.lo.addingProduct(2 * r.hi, r.lo))
+    let q = StableMath.looseProduct(r2, iv)
+    let lv = log(v)
+    let sum = lv + q.hi
+    let value: Double
+    if lv == 0 {
+      value = 0.5 * (q.hi + q.lo)
+    } else if abs(sum) >= 0.5 * abs(lv) {
+      // No cancellation: log v's half ulp is at most an ulp of the sum.
+      let t = DoubleDouble.twoSum(lv, q.hi) + q.lo
+      value = 0.5 * (t.hi + t.lo)
+    } else if abs(sum) >= 0x1p-6 * abs(lv) {
+      // log v = l0 + (v e^-l0 - 1) to about 2^-59 |log v|, a quarter ulp of the sum.
+      let e = StableMath.expNegativeLean(lv)
+      let ve = StableMath.looseProduct(e, v)
+      let correction = (ve.hi - 1) + ve.lo
+      let t = DoubleDouble.twoSum(lv, q.hi) + (q.lo + correction)
+      value = 0.5 * (t.hi + t.lo)
+    } else {
+      // Deep cancellation: log v to about 2^-100.
+      let t = StableMath.logDoubleDouble(v) + q
+      value = 0.5 * (t.hi + t.lo)
+    }
+    let dMean = StableMath.roundedDDProduct(r, iv)
+    // 1 - q = (v - r^2) / v and 2q - 1 = (2 r^2 - v) / v with the
+    // numerators exact (they vanish at q = 1 and q = 1/2).
+    let vMinusR2 = (DoubleDouble.twoSum(v, -r2.hi) + (-r2.lo))
+    let dVar = 0.5 * StableMath.roundedDDProduct(StableMath.looseProduct(iv, iv), vMinusR2)
+    let twoR2MinusV = DoubleDouble.twoSum(2 * r2.hi, -v) + 2 * r2.lo
+    let iv3 = StableMath.looseProduct(StableMath.looseProduct(iv, iv), iv)
+    let d2Var = 0.5 * StableMath.roundedDDProduct(iv3, twoR2MinusV)
+    return GaussianNLLJets(value: value, dMean: dMean, dVar: dVar, d2Mean: ivh, d2Var: d2Var)
+  }
+
+  /// The careful jets for any inputs: ``ScaledDD`` throughout.
+  static func gaussianNLLCareful(_ yhat: Double, _ y: Double, _ v: Double) -> GaussianNLLJets {
     let r = StableMath.scaledResidual(yhat, y)
     let vs = ScaledDD(v)
     let q = r * r / vs
@@ -729,6 +1118,24 @@ enum RegressionLosses {
 
   /// e^z - y z, e^z - y, e^z.
   @Sendable static func poissonJet(_ z: Double, _ y: Double) -> Jet {
+    // Fast path: |z| <= 700 with e^z from the lean exp (about 2^-59) in
+    // double-double and y z exact, as long as neither e^z - y nor
+    // e^z - y z cancels by more than 2^-4 (then the lean exp's error is a
+    // sixteenth of an ulp of the result, and the sum is rounded once).
+    if abs(z) <= 700 {
+      let e = StableMath.expNegativeLean(-z)
+      let yz = DoubleDouble.twoProduct(y, z)
+      let g = DoubleDouble.twoSum(e.hi, -y)
+      let v = DoubleDouble.twoSum(e.hi, -yz.hi)
+      if abs(g.hi) >= 0.0625 * e.hi && abs(v.hi) >= 0.0625 * max(e.hi, abs(yz.hi)) && abs(yz.hi) <= 0x1p1000 {
+        return Jet(value: v.hi + (v.lo + (e.lo - yz.lo)), d1: g.hi + (g.lo + e.lo), d2: e.hi + e.lo)
+      }
+    }
+    return poissonCareful(z, y)
+  }
+
+  @inline(never)
+  static func poissonCareful(_ z: Double, _ y: Double) -> Jet {
     if z > 800 {
       // e^z > max (1 + z) >= y z + max: every component overflows.
       return Jet(value: .infinity, d1: .infinity, d2: .infinity)

@@ -431,6 +431,7 @@ extension StableMath {
   /// the gradient are each one product of mantissas scaled once at the end:
   /// e^-720 * e^-30 keeps its digits although e^-720 alone is subnormal.
   /// `alphaT` is alpha or 1 - alpha, formed exactly by the caller.
+  @inline(never)
   public static func focalJet(_ u: Double, gamma: Double, alphaT: DoubleDouble) -> Jet {
     let a = abs(u)
     let e = expMantissaExponentQuick(DoubleDouble(-a))
@@ -503,6 +504,179 @@ extension StableMath {
       }
       return Jet(value: valueM.value, d1: -gradM.value, d2: curv)
     }
+  }
+
+  /// The focal jet in u for 0 <= |u| <= 40 with gamma (|u| + 1) <= 600 (every
+  /// factor and result far inside the normal range), or nil: the caller then
+  /// uses ``focalJet(_:gamma:alphaT:)``.
+  ///
+  /// The same formulas in lean double-double (products not renormalized,
+  /// ``looseProduct(_:_:)``): E = e^-|u| from ``expNegativeLean(_:)``
+  /// (about 2^-59), sigma(|u|) = 1/(1 + E) one reciprocal, log1p(E) as
+  /// glibc's log of the rounded 1 + E plus the rounding's first-order term
+  /// (within about an ulp of its own), the modulating factor
+  /// sigma(-u)^gamma as products for gamma in {0, ..., 5} and glibc's pow
+  /// of the high part, corrected for the low part, otherwise. `gammaCase` is
+  /// gamma for those integers and -1 for any other gamma (decided once by
+  /// the caller). The value and L' carry only the rounding of log1p(E),
+  /// (of pow) and their own final rounding: at most about 2 ulp (3 with
+  /// pow). L'' has its bracket in double-double for u < 0, where it
+  /// vanishes (the inflection), and in double for u >= 0, where its terms
+  /// are non-negative.
+  @inlinable @inline(__always)
+  public static func focalFastJet(_ u: Double, gamma: Double, gammaCase: Int, alphaT: DoubleDouble) -> Jet? {
+    let a = abs(u)
+    guard a <= 40 && gamma * (a + 1) <= 600 else { return nil }
+    let e = expNegativeLean(a)  // E in [e^-40, 1]
+    let dh = 1 + e.hi
+    let onePlusE = DoubleDouble(dh, (e.hi - (dh - 1)) + e.lo)
+    let h = ddReciprocal(onePlusE)  // sigma(|u|)
+    let l = LossAtlasCore.log(dh) + onePlusE.lo * h.hi  // log1p(E)
+    if gammaCase >= 0 {
+      // Integer gamma: the factors as alpha_t E^gamma (formed while 1/(1 + E)
+      // is divided) times h^gamma, h^(gamma+1), h^(gamma+2) (formed side by
+      // side), so that no output waits on a chain of more than three
+      // products after the division.
+      let (hg, hg1, hg2) = focalPowersOfH(h, gammaCase)
+      if u >= 0 {
+        let ae = looseProduct(focalPower(e, gamma, gammaCase), alphaT)
+        let value = roundedDDProduct(looseProduct(ae, hg), DoubleDouble(l))
+        let gl = DoubleDouble.twoProduct(gamma, l)
+        let b1 = DoubleDouble.twoSum(gl.hi, e.hi) + (gl.lo + e.lo)
+        let d1 = -roundedDDProduct(looseProduct(ae, hg1), b1)
+        let b2 = (gamma * l) * (gamma - e.hi) + (2 * gamma + 1) * e.hi
+        let d2 = roundedDDProduct(looseProduct(ae, hg2), DoubleDouble(b2))
+        return Jet(value: value, d1: d1, d2: d2)
+      }
+      let w = DoubleDouble.twoSum(a, l)
+      let value = roundedDDProduct(looseProduct(alphaT, hg), w)
+      let ge = looseProduct(e, gamma)
+      let gew = looseProduct(ge, w)
+      let b1 = DoubleDouble.twoSum(1, gew.hi) + gew.lo
+      let d1 = -roundedDDProduct(looseProduct(alphaT, hg1), b1)
+      let t = DoubleDouble.twoSum(ge.hi, -1) + ge.lo
+      let wt = looseProduct(looseProduct(w, t), gamma)
+      let b2 = DoubleDouble.twoSum(wt.hi, 2 * gamma + 1) + wt.lo
+      let d2 = roundedDDProduct(looseProduct(looseProduct(alphaT, e), hg2), b2)
+      return Jet(value: value, d1: d1, d2: d2)
+    }
+    if u >= 0 {
+      // sigma(-u) = E h, sigma(u) = h, softplus(-u) = l.
+      let q = looseProduct(focalPower(looseProduct(e, h), gamma, gammaCase), alphaT)
+      let value = roundedDDProduct(q, DoubleDouble(l))
+      // -L' = Q h (gamma l + E)
+      let gl = DoubleDouble.twoProduct(gamma, l)
+      let b1 = DoubleDouble.twoSum(gl.hi, e.hi) + (gl.lo + e.lo)
+      let qh = looseProduct(q, h)
+      let d1 = -roundedDDProduct(qh, b1)
+      // L'' = Q h^2 [gamma l (gamma - E) + (2 gamma + 1) E], every term >= 0
+      // but gamma l (gamma - E), which is then small against the last.
+      let b2 = (gamma * l) * (gamma - e.hi) + (2 * gamma + 1) * e.hi
+      let d2 = roundedDDProduct(looseProduct(qh, h), DoubleDouble(b2))
+      return Jet(value: value, d1: d1, d2: d2)
+    }
+    // sigma(-u) = h, sigma(u) = E h, softplus(-u) = a + l, softplus(u) = l.
+    let q = looseProduct(focalPower(h, gamma, gammaCase), alphaT)
+    let w = DoubleDouble.twoSum(a, l)
+    let value = roundedDDProduct(q, w)
+    // -L' = Q h [gamma E (a + l) + 1]
+    let ge = looseProduct(e, gamma)
+    let gew = looseProduct(ge, w)
+    let b1 = DoubleDouble.twoSum(1, gew.hi) + gew.lo
+    let qh = looseProduct(q, h)
+    let d1 = -roundedDDProduct(qh, b1)
+    // L'' = Q E h^2 [gamma (a + l)(gamma E - 1) + 2 gamma + 1]
+    let t = DoubleDouble.twoSum(ge.hi, -1) + ge.lo
+    let wt = looseProduct(looseProduct(w, t), gamma)
+    let b2 = DoubleDouble.twoSum(wt.hi, 2 * gamma + 1) + wt.lo
+    let d2 = roundedDDProduct(looseProduct(qh, looseProduct(e, h)), b2)
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// a * b for double-doubles without the final renormalization: hi is the
+  /// rounded product of the high parts and lo everything else (a few ulps
+  /// of hi at most), so hi + lo is the product to about 2^-104. Cheaper
+  /// than `*` where the result only feeds further products.
+  @inlinable @inline(__always)
+  public static func looseProduct(_ a: DoubleDouble, _ b: DoubleDouble) -> DoubleDouble {
+    let p = a.hi * b.hi
+    return DoubleDouble(p, (-p).addingProduct(a.hi, b.hi) + (a.hi * b.lo).addingProduct(a.lo, b.hi))
+  }
+
+  /// a * b for a double-double and a double, not renormalized (see
+  /// ``looseProduct(_:_:)``).
+  @inlinable @inline(__always)
+  public static func looseProduct(_ a: DoubleDouble, _ b: Double) -> DoubleDouble {
+    let p = a.hi * b
+    return DoubleDouble(p, (-p).addingProduct(a.hi, b).addingProduct(a.lo, b))
+  }
+
+  /// e^-a for 0 <= a <= 700 as a double-double with relative error about
+  /// 2^-59: a = (64 k + j) ln2/64 - r with the first two parts of ln2/64
+  /// (k ln2/64 exact to 2^-82), e^r - 1 a degree-6 polynomial in double
+  /// (|r| <= ln2/128, so its rounding is below 2^-60 of the result), times
+  /// the table's 2^(j/64) in double-double. About a third of the work of
+  /// ``expMantissaExponentQuick(_:)``, for the fast paths that need E
+  /// itself (not its mantissa) beyond glibc's half ulp.
+  @inlinable @inline(__always)
+  public static func expNegativeLean(_ a: Double) -> DoubleDouble {
+    let x = -a
+    let kd = (x * expInvLn2Over64 + 0x1.8p52) - 0x1.8p52
+    let k = Int(kd)
+    let r = (x - kd * expLn2Over64.0) - kd * expLn2Over64.1
+    let p = 0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720))))
+    let m = r + (r * r) * p
+    let t = expTable[k & 63]
+    let e = DoubleDouble.fastTwoSum(t.hi, t.lo + t.hi * m)
+    let s = powerOfTwo(k >> 6)
+    return DoubleDouble(e.hi * s, e.lo * s)
+  }
+
+  /// x^gamma for a double-double x in (0, 1]: exact products for the small
+  /// integers, pow(x.hi, gamma) (1 + gamma x.lo / x.hi) otherwise.
+  @inlinable @inline(__always)
+  static func focalPower(_ x: DoubleDouble, _ gamma: Double, _ gammaCase: Int) -> DoubleDouble {
+    switch gammaCase {
+    case 0: return DoubleDouble(1)
+    case 1: return x
+    case 2: return looseProduct(x, x)
+    case 3: return looseProduct(looseProduct(x, x), x)
+    case 4:
+      let x2 = looseProduct(x, x)
+      return looseProduct(x2, x2)
+    case 5:
+      let x2 = looseProduct(x, x)
+      return looseProduct(looseProduct(x2, x2), x)
+    default:
+      let p = LossAtlasCore.pow(x.hi, gamma)
+      return DoubleDouble(p, p * (gamma * (x.lo / x.hi)))
+    }
+  }
+
+  /// (h^n, h^(n+1), h^(n+2)) for n in 0...5, with short product chains.
+  @inlinable @inline(__always)
+  static func focalPowersOfH(_ h: DoubleDouble, _ n: Int) -> (DoubleDouble, DoubleDouble, DoubleDouble) {
+    let h2 = looseProduct(h, h)
+    switch n {
+    case 0: return (DoubleDouble(1), h, h2)
+    case 1: return (h, h2, looseProduct(h2, h))
+    case 2: return (h2, looseProduct(h2, h), looseProduct(h2, h2))
+    case 3:
+      let h4 = looseProduct(h2, h2)
+      return (looseProduct(h2, h), h4, looseProduct(h4, h))
+    case 4:
+      let h4 = looseProduct(h2, h2)
+      return (h4, looseProduct(h4, h), looseProduct(h4, h2))
+    default:
+      let h4 = looseProduct(h2, h2)
+      let h3 = looseProduct(h2, h)
+      return (looseProduct(h4, h), looseProduct(h4, h2), looseProduct(h4, h3))
+    }
+  }
+
+  /// The `gammaCase` of ``focalFastJet(_:gamma:gammaCase:alphaT:)``.
+  public static func focalGammaCase(_ gamma: Double) -> Int {
+    [0.0, 1, 2, 3, 4, 5].contains(gamma) ? Int(gamma) : -1
   }
 
   /// sigma(-u)^gamma = exp(-gamma softplus(u)) as mantissa * 2^n; 1 for
