@@ -66,13 +66,18 @@ extension LossAtlasCommand {
         options.only = ids
       }
       let showProgress = !quiet && isatty(2) != 0
+      let start = DispatchTime.now().uptimeNanoseconds
+      // Each line carries the seconds since the start, so a slow step shows.
       let progress: @Sendable (String) -> Void = { message in
-        if showProgress { printError("lossatlas: \(message)") }
+        guard showProgress else { return }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        printError("lossatlas: [\(String(format: "%.2f", seconds)) s] \(message)")
       }
       do {
         let files = try ManualGenerator.generate(options, figures: ManualFigureSource.render, progress: progress)
         progress("write \(files.count) files to \(out)")
-        try OutputWriter.write(files, to: URL(fileURLWithPath: out))
+        try OutputWriter.write(files, to: URL(fileURLWithPath: out), threads: jobs)
+        progress("done")
       } catch {
         printError("error: \(error)")
         throw ExitCode(ExitStatus.failure)

@@ -85,12 +85,33 @@ public struct ViewSamples: Sendable {
     }
     self.xs = unique
 
-    let block = Sweep.run(view, parameters: ParameterValues(), xs: unique)
-    self.values = block.values
-    self.d1 = block.d1
-    self.d2 = block.d2
-    summary = SampleSummary(values: block.values, d1: block.d1, d2: block.d2)
+    // The sweep with the summary folded in: one pass over the samples.
     let f = view.evaluate
+    let count = unique.count
+    var accumulator = SampleSummary.Accumulator()
+    var d1 = [Double]()
+    var d2 = [Double]()
+    self.values = [Double](unsafeUninitializedCapacity: count) { v, filledV in
+      d1 = [Double](unsafeUninitializedCapacity: count) { g, filledG in
+        d2 = [Double](unsafeUninitializedCapacity: count) { h, filledH in
+          unique.withUnsafeBufferPointer { x in
+            for i in 0..<count {
+              let j = f(x[i])
+              v[i] = j.value
+              g[i] = j.d1
+              h[i] = j.d2
+              accumulator.add(i, j.value, j.d1, j.d2)
+            }
+          }
+          filledH = count
+        }
+        filledG = count
+      }
+      filledV = count
+    }
+    self.d1 = d1
+    self.d2 = d2
+    summary = accumulator.summary
     towardLower = lowerFar.map { ($0, f($0)) }
     towardUpper = upperFar.map { ($0, f($0)) }
   }

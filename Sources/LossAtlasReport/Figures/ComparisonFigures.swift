@@ -68,8 +68,13 @@ enum ComparisonFigures {
   ]
 
   static func all(_ index: AnalysisIndex) -> [ManualFigure] {
-    var out = definitions.compactMap { build($0, index) }
-    if let g = gelu(index) { out.append(g) }
+    builders(index).compactMap { $0() }
+  }
+
+  /// One builder per comparison figure, in the order of ``all(_:)``.
+  static func builders(_ index: AnalysisIndex) -> [@Sendable () -> ManualFigure?] {
+    var out: [@Sendable () -> ManualFigure?] = definitions.map { d in { build(d, index) } }
+    out.append { gelu(index) }
     return out
   }
 

@@ -59,14 +59,20 @@ enum FamilyFigures {
   ]
 
   static func all(_ index: AnalysisIndex) -> [ManualFigure] {
-    var out: [ManualFigure] = []
-    // Focal (against pₜ, its own builder) between the activations and the regression losses.
+    builders(index).compactMap { $0() }
+  }
+
+  /// One builder per family figure, in the order of ``all(_:)``: focal
+  /// (against pₜ, its own builder) between the activations and the
+  /// regression losses.
+  static func builders(_ index: AnalysisIndex) -> [@Sendable () -> ManualFigure?] {
+    var out: [@Sendable () -> ManualFigure?] = []
     let firstLoss = definitions.firstIndex { $0.id == "huber" } ?? definitions.count
     for (i, d) in definitions.enumerated() {
-      if i == firstLoss, let f = focal(index) { out.append(f) }
-      if let f = build(d, index) { out.append(f) }
+      if i == firstLoss { out.append { focal(index) } }
+      out.append { build(d, index) }
     }
-    if firstLoss == definitions.count, let f = focal(index) { out.append(f) }
+    if firstLoss == definitions.count { out.append { focal(index) } }
     return out
   }
 

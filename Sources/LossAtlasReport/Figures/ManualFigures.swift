@@ -22,16 +22,27 @@ public enum ManualFigures {
   /// from `analyses` is left out; so is a function whose analysis lacks its
   /// default parameters.
   public static func all(analyses: [FunctionAnalysis]) -> [ManualFigure] {
-    let index = AnalysisIndex(analyses)
-    var out: [ManualFigure] = []
+    builders(AnalysisIndex(analyses)).compactMap { $0.build() }
+  }
+
+  /// A figure still to be built, with a rough cost for scheduling.
+  struct Builder: Sendable {
+    /// Curves drawn, more or less: heavy figures are started first.
+    let weight: Int
+    let build: @Sendable () -> ManualFigure?
+  }
+
+  /// The builders of ``all(analyses:)``, in its order.
+  static func builders(_ index: AnalysisIndex) -> [Builder] {
+    var out: [Builder] = []
     for (spec, analysis) in index.entries {
-      if let f = try? function(spec, analysis) { out.append(f) }
+      out.append(Builder(weight: 2) { try? function(spec, analysis) })
     }
-    out += FamilyFigures.all(index)
-    out += ComparisonFigures.all(index)
-    if let d = DepthFigure.build(index) { out.append(d) }
+    out += FamilyFigures.builders(index).map { Builder(weight: 8, build: $0) }
+    out += ComparisonFigures.builders(index).map { Builder(weight: 10, build: $0) }
+    out.append(Builder(weight: 10) { DepthFigure.build(index) })
     for (spec, analysis) in index.entries {
-      if let p = PrecisionFigure.build(spec, analysis) { out.append(p) }
+      out.append(Builder(weight: 1) { PrecisionFigure.build(spec, analysis) })
     }
     return out
   }
@@ -93,21 +104,22 @@ extension ManualFigures {
   /// manual generator takes them; `progress(done, total)` is called after
   /// each batch. The bytes do not depend on `threads`.
   public static func rendered(
-    analyses: [FunctionAnalysis], threads: Int, progress: @Sendable (Int, Int) -> Void = { _, _ in },
+    analyses: [FunctionAnalysis], threads: Int, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
     renderer: ChartRenderer = ChartRenderer()
   ) throws -> [RenderedFigure] {
-    let figures = all(analyses: analyses)
-    var out: [RenderedFigure] = []
-    let batch = 8 * max(1, threads)
-    var start = 0
-    while start < figures.count {
-      let part = Array(figures[start..<min(start + batch, figures.count)])
-      let pngs = try renderer.renderAll(part.map(\.figure), threads: threads)
-      out += zip(part, pngs).map { RenderedFigure(info: $0.info, png: $1) }
-      start += part.count
-      progress(start, figures.count)
+    // Each figure is built and rendered by the same task, on `threads`
+    // threads, heaviest first (so no thread is left with a 20 ms comparison
+    // at the end); the results keep the order of `all(analyses:)`.
+    let builders = builders(AnalysisIndex(analyses))
+    let order = builders.indices.sorted { (builders[$0].weight, $1) > (builders[$1].weight, $0) }
+    let slots = SlotArray<Result<RenderedFigure?, any Error>>(count: builders.count)
+    let done = AtomicCounter()
+    parallelFor(order.count, threads: threads) { k in
+      let i = order[k]
+      slots.set(i, Result { try builders[i].build().map { RenderedFigure(info: $0.info, png: try renderer.renderPNG($0.figure)) } })
+      progress(done.next() + 1, builders.count)
     }
-    return out
+    return try slots.values.compactMap { try $0.get() }
   }
 }
 
@@ -124,7 +136,7 @@ extension ManualFigure {
 // MARK: - AnalysisIndex
 
 /// The analyses of a run with their catalog entries, by id, in catalog order.
-struct AnalysisIndex {
+struct AnalysisIndex: Sendable {
   let entries: [(spec: FunctionSpec, analysis: FunctionAnalysis)]
 
   init(_ analyses: [FunctionAnalysis]) {

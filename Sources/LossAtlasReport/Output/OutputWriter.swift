@@ -1,4 +1,8 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import LossAtlasAnalysis
 
 /// A generated file: its path relative to the output folder and its bytes.
 public struct OutputFile: Sendable, Equatable {
@@ -36,7 +40,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 public enum OutputWriter {
   public static let manifestName = ".lossatlas-manifest"
 
-  public static func write(_ files: [OutputFile], to destination: URL) throws {
+  public static func write(_ files: [OutputFile], to destination: URL, threads: Int = 2) throws {
     let fm = FileManager.default
     let dest = destination.standardizedFileURL
     let parent = dest.deletingLastPathComponent()
@@ -65,11 +69,7 @@ public enum OutputWriter {
     try? fm.removeItem(at: aside)
     do {
       try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-      for file in files {
-        let url = staging.appendingPathComponent(file.path)
-        try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(file.bytes).write(to: url)
-      }
+      try writeFiles(files, into: staging, threads: threads)
       let manifest = paths.sorted().joined(separator: "\n") + "\n"
       try Data(manifest.utf8).write(to: staging.appendingPathComponent(manifestName))
 
@@ -101,6 +101,54 @@ public enum OutputWriter {
       }
       throw OutputError(description: "cannot write the manual to \(dest.path): \(error.localizedDescription)")
     }
+  }
+
+  /// Writes `files` under `folder` (which exists): each folder is created
+  /// once, parents first, then the files are written on `threads` threads
+  /// with plain POSIX calls (Foundation's per-file `Data.write` and
+  /// `createDirectory` cost ~0.25 ms a file, most of the step for 300 files).
+  static func writeFiles(_ files: [OutputFile], into folder: URL, threads: Int) throws {
+    let root = folder.path
+    var folders = Set<String>()
+    for file in files {
+      var parts = file.path.split(separator: "/").dropLast()
+      while !parts.isEmpty {
+        folders.insert(parts.joined(separator: "/"))
+        parts = parts.dropLast()
+      }
+    }
+    // Sorted, a parent comes before its children.
+    for relative in folders.sorted() {
+      let path = root + "/" + relative
+      if mkdir(path, 0o755) != 0 && errno != EEXIST {
+        throw OutputError(description: "cannot create \(path): \(String(cString: strerror(errno)))")
+      }
+    }
+    let failures = SlotArray<String?>(count: files.count)
+    parallelFor(files.count, threads: threads) { k in
+      let path = root + "/" + files[k].path
+      failures.set(k, writeFile(files[k].bytes, to: path))
+    }
+    if let failure = failures.values.lazy.compactMap({ $0 }).first {
+      throw OutputError(description: failure)
+    }
+  }
+
+  /// Writes `bytes` to a new file at `path`; a message on failure.
+  private static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return "cannot create \(path): \(String(cString: strerror(errno)))" }
+    defer { close(fd) }
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        return "cannot write \(path): \(String(cString: strerror(errno)))"
+      }
+      offset += written
+    }
+    return nil
   }
 
   /// The paths the last run recorded, or [] when there is no manifest.
