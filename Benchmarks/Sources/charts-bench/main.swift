@@ -10,7 +10,7 @@ import LossAtlasCharts
 /// machine can take a core).
 func cpuMilliseconds() -> Double { Double(clock()) * 1000 / Double(CLOCKS_PER_SEC) }
 
-// Release-mode timing of the charts renderer; see BENCHMARKS-charts.md.
+// Release-mode timing of the charts renderer; see BENCHMARKS.md.
 //   charts-bench [iterations=200]
 // Prints ms per chart for the floor-comparable chart (one panel, two
 // 2001-point curves, ~25 labels) under several encoder settings, and the

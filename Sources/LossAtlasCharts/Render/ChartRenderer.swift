@@ -64,7 +64,7 @@ public struct ChartRenderer: Sendable {
   /// Coverage steps for anti-aliased curves and text (see `CoverageMask`).
   static let coverageLevels = 8
 
-  /// Creates a renderer. The defaults are measured in BENCHMARKS-charts.md.
+  /// Creates a renderer. The defaults are measured in BENCHMARKS.md.
   public init(
     fonts: ChartFonts = .dejaVu(), compressionLevel: Int = 6, usePalette: Bool = true,
     cachesText: Bool = true
