@@ -113,7 +113,7 @@ public enum ManualGenerator {
     let infos = rendered.map(\.info)
 
     var files: [OutputFile] = []
-    try step("pages") {
+    try step("pages and data") {
       var pages: [(name: String, template: String, model: Any)] = []
       pages.append(("index", "index", OverviewBuilders.index(analyses, accuracy: accuracyByID)))
       for spec in specs {
@@ -144,23 +144,52 @@ public enum ManualGenerator {
       let errata = try ErrataBuilder.build(errataSources, results: claimResults, figures: infos, formulaCheck: formulaCheck)
       pages.append(("errata", "errata", errata))
 
-      var keys = Set<String>()
-      for p in pages { keys.formUnion(mirrorKeys(p.model)) }
-      for sample in modelKeySamples() { keys.formUnion(mirrorKeys(sample)) }
-      try options.templates.validate(knownKeys: keys)
+      // One parallel pass prepares everything rendering needs and the data
+      // files: each model becomes dictionaries once, for both formats (see
+      // MustacheTree); the templates are checked against the models' keys;
+      // the data exports are formatted. A template error is thrown before
+      // anything is rendered.
+      let templates = options.templates
+      let models = UncheckedBox(pages)
+      let trees = SlotArray<UncheckedBox<Any>>(count: pages.count)
+      let validation = SlotArray<Result<Void, Error>>(count: 1)
+      let data = SlotArray<OutputFile>(count: 2 + specs.count)
+      let pageCount = pages.count
+      let prepareJobs = 1 + pageCount + data.count
+      parallelFor(prepareJobs, threads: options.jobs) { k in
+        switch k {
+        case 0:
+          validation.set(0, Result {
+            var keys = Set<String>()
+            for p in models.value { keys.formUnion(mirrorKeys(p.model)) }
+            for sample in modelKeySamples() { keys.formUnion(mirrorKeys(sample)) }
+            try templates.validate(knownKeys: keys)
+          })
+        case 1...pageCount:
+          trees.set(k - 1, UncheckedBox(MustacheTree.make(models.value[k - 1].model)))
+        default:
+          let d = k - 1 - pageCount
+          switch d {
+          case 0: data.set(d, DataExport.catalog(specs))
+          case 1: data.set(d, DataExport.properties(analyses, tau: options.tau))
+          default: data.set(d, DataExport.sweep(specs[d - 2]))
+          }
+        }
+      }
+      try validation.values[0].get()
+      files += data.values
 
       // Render every (format, page) pair on the threads; files are
       // collected in a fixed order.
       let jobs = options.formats.flatMap { format in pages.indices.map { (format, $0) } }
       let slots = SlotArray<Result<OutputFile, Error>>(count: jobs.count)
-      let templates = options.templates
-      let models = UncheckedBox(pages)
+      let tree = trees.values
       parallelFor(jobs.count, threads: options.jobs) { k in
         let (format, index) = jobs[k]
         let p = models.value[index]
         let folder = format.rawValue
         let ext = format == .markdown ? "md" : "html"
-        slots.set(k, Result { OutputFile(path: "\(folder)/\(p.name).\(ext)", text: Self.tidy(try templates.render(p.model, format: folder, name: p.template))) })
+        slots.set(k, Result { OutputFile(path: "\(folder)/\(p.name).\(ext)", text: Self.tidy(try templates.render(tree[index].value, format: folder, name: p.template))) })
       }
       for r in slots.values { files.append(try r.get()) }
       for format in options.formats {
@@ -176,11 +205,6 @@ public enum ManualGenerator {
       }
     }
 
-    try step("data") {
-      files.append(DataExport.catalog(specs))
-      files.append(DataExport.properties(analyses, tau: options.tau))
-      for spec in specs { files.append(DataExport.sweep(spec)) }
-    }
     return files.sorted { $0.path < $1.path }
   }
 
@@ -254,6 +278,8 @@ final class SlotArray<T>: @unchecked Sendable {
   private let lock = NSLock()
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  var count: Int { lock.withLock { slots.count } }
 
   func set(_ i: Int, _ v: T) { lock.withLock { slots[i] = v } }
 

@@ -76,7 +76,7 @@ extension LossAtlasCommand {
       do {
         let files = try ManualGenerator.generate(options, figures: ManualFigureSource.render, progress: progress)
         progress("write \(files.count) files to \(out)")
-        try OutputWriter.write(files, to: URL(fileURLWithPath: out), threads: jobs)
+        try OutputWriter.write(files, to: URL(fileURLWithPath: out))
         progress("done")
       } catch {
         printError("error: \(error)")

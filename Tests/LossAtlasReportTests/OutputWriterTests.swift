@@ -48,6 +48,44 @@ import Testing
     #expect(leftovers.isEmpty)
   }
 
+  func inode(_ url: URL) -> UInt64? {
+    var info = stat()
+    return stat(url.path, &info) == 0 ? UInt64(info.st_ino) : nil
+  }
+
+  @Test func unchangedFilesOfThePreviousManualAreLinkedChangedOnesRewritten() throws {
+    let out = root.appendingPathComponent("output")
+    try OutputWriter.write(
+      [OutputFile(path: "same.md", text: "unchanged"), OutputFile(path: "edited.md", text: "AAAA"), OutputFile(path: "new.md", text: "1")],
+      to: out)
+    let sameInode = inode(out.appendingPathComponent("same.md"))
+    let newInode = inode(out.appendingPathComponent("new.md"))
+    // A same-size edit behind LossAtlas's back must not survive: bytes are compared, not sizes.
+    try "BBBB".write(to: out.appendingPathComponent("edited.md"), atomically: false, encoding: .utf8)
+    try OutputWriter.write(
+      [OutputFile(path: "same.md", text: "unchanged"), OutputFile(path: "edited.md", text: "AAAA"), OutputFile(path: "new.md", text: "2")],
+      to: out)
+    #expect(read(out.appendingPathComponent("same.md")) == "unchanged")
+    #expect(inode(out.appendingPathComponent("same.md")) == sameInode, "an unchanged file is the same file (hard link)")
+    #expect(read(out.appendingPathComponent("edited.md")) == "AAAA")
+    #expect(read(out.appendingPathComponent("new.md")) == "2")
+    #expect(inode(out.appendingPathComponent("new.md")) != newInode, "a changed file is written anew, the old one untouched")
+  }
+
+  @Test func identicalFilesOfOneRunShareOneInode() throws {
+    let out = root.appendingPathComponent("output")
+    let png = OutputFile(path: "markdown/figures/a.png", bytes: Array(repeating: 7, count: 5000))
+    let twin = OutputFile(path: "html/figures/a.png", bytes: png.bytes)
+    let other = OutputFile(path: "html/figures/b.png", bytes: Array(repeating: 7, count: 5000))
+    try OutputWriter.write([twin, png, other], to: out)
+    let a = out.appendingPathComponent("markdown/figures/a.png")
+    let b = out.appendingPathComponent("html/figures/a.png")
+    #expect(try Data(contentsOf: a) == Data(png.bytes))
+    #expect(try Data(contentsOf: b) == Data(png.bytes))
+    #expect(inode(a) == inode(b), "same name, same bytes: one file")
+    #expect(inode(out.appendingPathComponent("html/figures/b.png")) != inode(a), "another name is its own file")
+  }
+
   @Test func anOutputPathThatIsAFileIsAClearError() throws {
     let file = root.appendingPathComponent("not-a-folder")
     try "x".write(to: file, atomically: true, encoding: .utf8)

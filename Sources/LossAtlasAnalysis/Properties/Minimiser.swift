@@ -23,14 +23,26 @@ public struct EmpiricalMinimiser: Sendable, Equatable {
     guard spec.family == .regressionLoss, spec.arguments.contains(where: { $0.name == "y" }) else { return nil }
     let prediction = spec.predictionArgument
     let extra: [String: ArgumentValue] = spec.arguments.contains { $0.name == "var" } ? ["var": .real(1)] : [:]
+    let positive = targets.filter { $0 > 0 }
+    let (lo, hi): (Double, Double) =
+      prediction == "z" ? (log(positive.min() ?? 1), log(positive.max() ?? 1)) : (targets.min()!, targets.max()!)
+    // The targets (and the variance) are validated once, with the prediction
+    // at lo; the predictions tried all lie in [lo, hi], inside its domain,
+    // so only that entry is replaced per evaluation.
+    let validated: [ArgumentValues] = targets.compactMap { y in
+      var args = extra
+      args[prediction] = .real(lo)
+      args["y"] = .real(y)
+      return try? spec.validateArguments(args)
+    }
+    guard validated.count == targets.count else { return nil }
     func meanJet(_ t: Double) -> (value: Double, d1: Double)? {
       var value = 0.0
       var d1 = 0.0
-      for y in targets {
-        var args = extra
+      for base in validated {
+        var args = base.values
         args[prediction] = .real(t)
-        args["y"] = .real(y)
-        guard let e = try? spec.evaluate(parameters, spec.validateArguments(args)),
+        guard let e = try? spec.evaluate(parameters, ArgumentValues(args)),
           let v = e.value.scalarValue, let g = e.gradient(prediction)?.scalarValue
         else { return nil }
         value += v
@@ -38,9 +50,6 @@ public struct EmpiricalMinimiser: Sendable, Equatable {
       }
       return (value / Double(targets.count), d1 / Double(targets.count))
     }
-    let positive = targets.filter { $0 > 0 }
-    let (lo, hi): (Double, Double) =
-      prediction == "z" ? (log(positive.min() ?? 1), log(positive.max() ?? 1)) : (targets.min()!, targets.max()!)
     let grid = Grid.linear(from: lo, to: hi, count: 2001).values
     var best = grid[0]
     var bestValue = Double.infinity
