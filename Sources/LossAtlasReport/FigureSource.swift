@@ -1,9 +1,9 @@
 import LossAtlasAnalysis
 
-/// The figures of the manual, drawn from the analyses.
+/// The figures of the manual, built from the analyses.
 public enum ManualFigureSource {
-  /// Renders every figure in parallel; results in a fixed order.
-  public static let render: ManualGenerator.FigureSource = { analyses, threads, progress in
-    try ManualFigures.rendered(analyses: analyses, threads: threads, progress: progress)
+  /// Builds every figure in parallel; results in a fixed order.
+  public static let build: ManualGenerator.FigureSource = { analyses, threads in
+    ManualFigures.built(analyses: analyses, threads: threads)
   }
 }

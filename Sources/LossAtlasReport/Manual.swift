@@ -28,17 +28,6 @@ public struct ManualOptions: Sendable {
   }
 }
 
-/// A rendered figure: where it goes and its PNG bytes.
-public struct RenderedFigure: Sendable {
-  public let info: FigureInfo
-  public let png: [UInt8]
-
-  public init(info: FigureInfo, png: [UInt8]) {
-    self.info = info
-    self.png = png
-  }
-}
-
 /// A step of the generator failed: the error names the step.
 public struct ManualError: Error, Sendable, CustomStringConvertible {
   public let step: String
@@ -50,7 +39,9 @@ public struct ManualError: Error, Sendable, CustomStringConvertible {
 /// each step reports progress, and any error is tagged with its step's name.
 /// Nothing is written here: the caller passes the files to ``OutputWriter``.
 public enum ManualGenerator {
-  public typealias FigureSource = @Sendable ([FunctionAnalysis], Int, @escaping @Sendable (Int, Int) -> Void) throws -> [RenderedFigure]
+  /// Builds the manual's figures (not yet rendered) from the analyses, on
+  /// the given number of threads.
+  public typealias FigureSource = @Sendable ([FunctionAnalysis], Int) throws -> [ManualFigure]
 
   public static func generate(
     _ options: ManualOptions, figures figureSource: FigureSource, progress: @escaping @Sendable (String) -> Void = { _ in }
@@ -105,15 +96,11 @@ public enum ManualGenerator {
     let (accuracy, claimResults, errataSources, formulaCheck) = try sideResult.get()
     let accuracyByID = Dictionary(uniqueKeysWithValues: accuracy.map { ($0.id, $0) })
 
-    let rendered = try step("figures") {
-      try figureSource(analyses, options.jobs) { done, total in
-        progress("figures \(done)/\(total)")
-      }
-    }
-    let infos = rendered.map(\.info)
+    let figures = try step("build figures") { try figureSource(analyses, options.jobs) }
+    let infos = figures.map(\.info)
 
     var files: [OutputFile] = []
-    try step("pages and data") {
+    try step("figures, pages and data") {
       var pages: [(name: String, template: String, model: Any)] = []
       pages.append(("index", "index", OverviewBuilders.index(analyses, accuracy: accuracyByID)))
       for spec in specs {
@@ -144,31 +131,65 @@ public enum ManualGenerator {
       let errata = try ErrataBuilder.build(errataSources, results: claimResults, figures: infos, formulaCheck: formulaCheck)
       pages.append(("errata", "errata", errata))
 
-      // One parallel pass prepares everything rendering needs and the data
-      // files: each model becomes dictionaries once, for both formats (see
-      // MustacheTree); the templates are checked against the models' keys;
-      // the data exports are formatted. A template error is thrown before
-      // anything is rendered.
+      // One parallel pass does the rest, heaviest jobs first: render each
+      // figure; turn each page's model into dictionaries (see MustacheTree)
+      // and render it in every format; check the templates against the
+      // models' keys; format the data exports. Figures and pages share the
+      // pool so that the cores stay busy while a figure waits for libgd's
+      // FreeType lock. Results land in slots, so the order of work does
+      // not change the output.
       let templates = options.templates
       let models = UncheckedBox(pages)
-      let trees = SlotArray<UncheckedBox<Any>>(count: pages.count)
+      let formats = options.formats
+      enum Job {
+        case figure(Int), page(Int), validate, data(Int)
+      }
+      func weight(_ job: Job) -> Int {
+        switch job {
+        case .figure(let i):
+          switch figures[i].kind {
+          case .comparison, .depth: return 10
+          case .family: return 8
+          case .function: return 3
+          case .precision: return 2
+          }
+        case .page, .validate: return 4
+        case .data(let d): return d < 2 ? 4 : 1
+        }
+      }
+      let jobs: [Job] =
+        figures.indices.map { Job.figure($0) } + pages.indices.map { Job.page($0) } + [.validate]
+        + (0..<(2 + specs.count)).map { Job.data($0) }
+      let order = jobs.indices.sorted { (weight(jobs[$0]), $1) > (weight(jobs[$1]), $0) }
+      let pngs = SlotArray<Result<[UInt8], Error>>(count: figures.count)
+      let pageFiles = SlotArray<Result<[OutputFile], Error>>(count: pages.count)
       let validation = SlotArray<Result<Void, Error>>(count: 1)
       let data = SlotArray<OutputFile>(count: 2 + specs.count)
-      let pageCount = pages.count
-      let prepareJobs = 1 + pageCount + data.count
-      parallelFor(prepareJobs, threads: options.jobs) { k in
-        switch k {
-        case 0:
+      let figuresDone = AtomicCounter()
+      let renderer = ChartRenderer()
+      parallelFor(order.count, threads: options.jobs) { k in
+        switch jobs[order[k]] {
+        case .figure(let i):
+          pngs.set(i, Result { try renderer.renderPNG(figures[i].figure) })
+          progress("figures \(figuresDone.next() + 1)/\(figures.count)")
+        case .page(let i):
+          let page = models.value[i]
+          let tree = MustacheTree.make(page.model)
+          pageFiles.set(i, Result {
+            try formats.map { format in
+              let folder = format.rawValue
+              let ext = format == .markdown ? "md" : "html"
+              return OutputFile(path: "\(folder)/\(page.name).\(ext)", text: Self.tidy(try templates.render(tree, format: folder, name: page.template)))
+            }
+          })
+        case .validate:
           validation.set(0, Result {
             var keys = Set<String>()
             for p in models.value { keys.formUnion(mirrorKeys(p.model)) }
             for sample in modelKeySamples() { keys.formUnion(mirrorKeys(sample)) }
             try templates.validate(knownKeys: keys)
           })
-        case 1...pageCount:
-          trees.set(k - 1, UncheckedBox(MustacheTree.make(models.value[k - 1].model)))
-        default:
-          let d = k - 1 - pageCount
+        case .data(let d):
           switch d {
           case 0: data.set(d, DataExport.catalog(specs))
           case 1: data.set(d, DataExport.properties(analyses, tau: options.tau))
@@ -178,24 +199,12 @@ public enum ManualGenerator {
       }
       try validation.values[0].get()
       files += data.values
-
-      // Render every (format, page) pair on the threads; files are
-      // collected in a fixed order.
-      let jobs = options.formats.flatMap { format in pages.indices.map { (format, $0) } }
-      let slots = SlotArray<Result<OutputFile, Error>>(count: jobs.count)
-      let tree = trees.values
-      parallelFor(jobs.count, threads: options.jobs) { k in
-        let (format, index) = jobs[k]
-        let p = models.value[index]
+      for r in pageFiles.values { files += try r.get() }
+      let png = try pngs.values.map { try $0.get() }
+      for format in formats {
         let folder = format.rawValue
-        let ext = format == .markdown ? "md" : "html"
-        slots.set(k, Result { OutputFile(path: "\(folder)/\(p.name).\(ext)", text: Self.tidy(try templates.render(tree[index].value, format: folder, name: p.template))) })
-      }
-      for r in slots.values { files.append(try r.get()) }
-      for format in options.formats {
-        let folder = format.rawValue
-        for f in rendered {
-          files.append(OutputFile(path: "\(folder)/\(f.info.file)", bytes: f.png))
+        for (figure, bytes) in zip(figures, png) {
+          files.append(OutputFile(path: "\(folder)/\(figure.path)", bytes: bytes))
         }
         if format == .html {
           for (name, text) in options.templates.assets.sorted(by: { $0.key < $1.key }) where name.hasPrefix("html/") {

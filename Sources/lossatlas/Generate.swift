@@ -74,7 +74,7 @@ extension LossAtlasCommand {
         printError("lossatlas: [\(String(format: "%.2f", seconds)) s] \(message)")
       }
       do {
-        let files = try ManualGenerator.generate(options, figures: ManualFigureSource.render, progress: progress)
+        let files = try ManualGenerator.generate(options, figures: ManualFigureSource.build, progress: progress)
         progress("write \(files.count) files to \(out)")
         try OutputWriter.write(files, to: URL(fileURLWithPath: out))
         progress("done")

@@ -16,7 +16,7 @@ import Testing
       options.jobs = 2
       options.samples = 4001
       options.primarySamples = 20_001
-      return try ManualGenerator.generate(options, figures: ManualFigureSource.render)
+      return try ManualGenerator.generate(options, figures: ManualFigureSource.build)
     } catch {
       fatalError("the manual could not be generated: \(error)")
     }
@@ -160,9 +160,9 @@ import Testing
     options.only = ["sigmoid", "hinge", "huber"]
     options.samples = 4001
     options.primarySamples = 20_001
-    let a = try ManualGenerator.generate(options, figures: ManualFigureSource.render)
+    let a = try ManualGenerator.generate(options, figures: ManualFigureSource.build)
     options.jobs = 1
-    let b = try ManualGenerator.generate(options, figures: ManualFigureSource.render)
+    let b = try ManualGenerator.generate(options, figures: ManualFigureSource.build)
     #expect(a.map(\.path) == b.map(\.path))
     for (x, y) in zip(a, b) where x.bytes != y.bytes {
       Issue.record("\(x.path) differs between runs")

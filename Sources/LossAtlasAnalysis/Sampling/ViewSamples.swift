@@ -69,13 +69,19 @@ public struct ViewSamples: Sendable {
         buffer[k] = x
         k += 1
       }
-      for i in 0..<n {
-        let x = i == n - 1 ? hi : lo + Double(i) * step
-        while j < extra.count && extra[j] <= x {
-          push(extra[j])
-          j += 1
+      // The grid runs from lo to hi, which were clipped into the domain
+      // above; when both are inside (always, for the catalog's views) the
+      // million grid points need no domain test each.
+      let checked = !(domain.contains(lo) && domain.contains(hi))
+      extra.withUnsafeBufferPointer { extra in
+        for i in 0..<n {
+          let x = i == n - 1 ? hi : lo + Double(i) * step
+          while j < extra.count && extra[j] <= x {
+            push(extra[j])
+            j += 1
+          }
+          if !checked || domain.contains(x) { push(x) }
         }
-        if domain.contains(x) { push(x) }
       }
       while j < extra.count {
         push(extra[j])

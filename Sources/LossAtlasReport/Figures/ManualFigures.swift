@@ -22,27 +22,21 @@ public enum ManualFigures {
   /// from `analyses` is left out; so is a function whose analysis lacks its
   /// default parameters.
   public static func all(analyses: [FunctionAnalysis]) -> [ManualFigure] {
-    builders(AnalysisIndex(analyses)).compactMap { $0.build() }
+    builders(AnalysisIndex(analyses)).compactMap { $0() }
   }
 
-  /// A figure still to be built, with a rough cost for scheduling.
-  struct Builder: Sendable {
-    /// Curves drawn, more or less: heavy figures are started first.
-    let weight: Int
-    let build: @Sendable () -> ManualFigure?
-  }
-
-  /// The builders of ``all(analyses:)``, in its order.
-  static func builders(_ index: AnalysisIndex) -> [Builder] {
-    var out: [Builder] = []
+  /// One builder per figure of ``all(analyses:)``, in its order (a builder
+  /// gives nil when its functions or settings are missing).
+  static func builders(_ index: AnalysisIndex) -> [@Sendable () -> ManualFigure?] {
+    var out: [@Sendable () -> ManualFigure?] = []
     for (spec, analysis) in index.entries {
-      out.append(Builder(weight: 2) { try? function(spec, analysis) })
+      out.append { try? function(spec, analysis) }
     }
-    out += FamilyFigures.builders(index).map { Builder(weight: 8, build: $0) }
-    out += ComparisonFigures.builders(index).map { Builder(weight: 10, build: $0) }
-    out.append(Builder(weight: 10) { DepthFigure.build(index) })
+    out += FamilyFigures.builders(index)
+    out += ComparisonFigures.builders(index)
+    out.append { DepthFigure.build(index) }
     for (spec, analysis) in index.entries {
-      out.append(Builder(weight: 1) { PrecisionFigure.build(spec, analysis) })
+      out.append { PrecisionFigure.build(spec, analysis) }
     }
     return out
   }
@@ -100,26 +94,13 @@ public enum ManualFigures {
 // MARK: - The generator's figure step
 
 extension ManualFigures {
-  /// Every figure of ``all(analyses:)`` rendered on `threads` threads, as the
-  /// manual generator takes them; `progress(done, total)` is called after
-  /// each batch. The bytes do not depend on `threads`.
-  public static func rendered(
-    analyses: [FunctionAnalysis], threads: Int, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
-    renderer: ChartRenderer = ChartRenderer()
-  ) throws -> [RenderedFigure] {
-    // Each figure is built and rendered by the same task, on `threads`
-    // threads, heaviest first (so no thread is left with a 20 ms comparison
-    // at the end); the results keep the order of `all(analyses:)`.
+  /// Every figure of ``all(analyses:)``, in its order, built on `threads`
+  /// threads (the generator renders them in its own pool, beside the pages).
+  public static func built(analyses: [FunctionAnalysis], threads: Int) -> [ManualFigure] {
     let builders = builders(AnalysisIndex(analyses))
-    let order = builders.indices.sorted { (builders[$0].weight, $1) > (builders[$1].weight, $0) }
-    let slots = SlotArray<Result<RenderedFigure?, any Error>>(count: builders.count)
-    let done = AtomicCounter()
-    parallelFor(order.count, threads: threads) { k in
-      let i = order[k]
-      slots.set(i, Result { try builders[i].build().map { RenderedFigure(info: $0.info, png: try renderer.renderPNG($0.figure)) } })
-      progress(done.next() + 1, builders.count)
-    }
-    return try slots.values.compactMap { try $0.get() }
+    let slots = SlotArray<ManualFigure?>(count: builders.count)
+    parallelFor(builders.count, threads: threads) { i in slots.set(i, builders[i]()) }
+    return slots.values.compactMap { $0 }
   }
 }
 
