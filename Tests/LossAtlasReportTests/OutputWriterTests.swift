@@ -86,6 +86,46 @@ import Testing
     #expect(inode(out.appendingPathComponent("html/figures/b.png")) != inode(a), "another name is its own file")
   }
 
+  @Test func aFIFOInThePreviousManualIsNotWaitedOn() throws {
+    let out = root.appendingPathComponent("output")
+    try OutputWriter.write([OutputFile(path: "a.md", text: "A")], to: out)
+    let a = out.appendingPathComponent("a.md")
+    try FileManager.default.removeItem(at: a)
+    #expect(mkfifo(a.path, 0o644) == 0)
+    // Opening a FIFO for reading blocks until a writer comes; the writer
+    // must not open it that way.
+    try OutputWriter.write([OutputFile(path: "a.md", text: "A")], to: out)
+    #expect(read(a) == "A")
+  }
+
+  @Test func aFolderReplacedByASymlinkIsNotSharedWithTheNewManual() throws {
+    let out = root.appendingPathComponent("output")
+    let figure = OutputFile(path: "figures/a.png", text: "PNG")
+    try OutputWriter.write([figure], to: out)
+    // The user moves figures/ elsewhere and leaves a symbolic link.
+    let elsewhere = root.appendingPathComponent("elsewhere")
+    try FileManager.default.moveItem(at: out.appendingPathComponent("figures"), to: elsewhere)
+    try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("figures"), withDestinationURL: elsewhere)
+    try OutputWriter.write([figure], to: out)
+    let new = out.appendingPathComponent("figures/a.png")
+    #expect(read(new) == "PNG")
+    #expect(inode(new) != inode(elsewhere.appendingPathComponent("a.png")), "the new manual's file is its own")
+  }
+
+  @Test func aFileAlreadyInTheStagingFolderIsNeverTruncated() throws {
+    // A staging file may be a hard link to the live manual: writing must
+    // refuse an existing file instead of truncating it.
+    let staging = root.appendingPathComponent("staging")
+    try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+    let live = root.appendingPathComponent("live.md")
+    try "live".write(to: live, atomically: false, encoding: .utf8)
+    #expect(link(live.path, staging.appendingPathComponent("a.md").path) == 0)
+    #expect(throws: OutputError.self) {
+      try OutputWriter.writeFiles([OutputFile(path: "a.md", text: "new")], into: staging)
+    }
+    #expect(read(live) == "live")
+  }
+
   @Test func anOutputPathThatIsAFileIsAClearError() throws {
     let file = root.appendingPathComponent("not-a-folder")
     try "x".write(to: file, atomically: true, encoding: .utf8)

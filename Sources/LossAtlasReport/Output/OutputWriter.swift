@@ -1,6 +1,11 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+/// POSIX write(2) (the name `write` is taken by ``OutputWriter/write(_:to:)``).
+private let posixWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let posixWrite = Darwin.write
 #endif
 
 /// A generated file: its path relative to the output folder and its bytes.
@@ -138,8 +143,9 @@ public enum OutputWriter {
     // Sorted, a parent comes before its children.
     for relative in folders.sorted() {
       let path = root + "/" + relative
-      if mkdir(path, 0o755) != 0 && errno != EEXIST {
-        throw OutputError(description: "cannot create \(path): \(String(cString: strerror(errno)))")
+      if mkdir(path, 0o755) != 0 {
+        let e = errno
+        if e != EEXIST { throw OutputError(description: "cannot create \(path): \(String(cString: strerror(e)))") }
       }
     }
     // Same-run duplicates are found by file name and size, then compared
@@ -149,10 +155,17 @@ public enum OutputWriter {
       let size: Int
     }
     var written: [Key: Int] = [:]
+    // A previous file is reused only from a real folder of the previous
+    // manual: a folder the user replaced by a symbolic link to somewhere else
+    // must not make the new manual share files with it. (The file itself is
+    // opened with O_NOFOLLOW.)
+    let previousRoot = previous.flatMap { resolvedPath($0.folder) }
+    let realFolders = previousRoot.map { realSubfolders(of: $0, among: folders) } ?? []
     for (k, file) in files.enumerated() {
       let path = root + "/" + file.path
-      if let previous, previous.owned.contains(file.path) {
-        let old = previous.folder + "/" + file.path
+      let parent = file.path.split(separator: "/").dropLast().joined(separator: "/")
+      if let previous, let previousRoot, previous.owned.contains(file.path), parent.isEmpty || realFolders.contains(parent) {
+        let old = previousRoot + "/" + file.path
         if readFile(old, expectedSize: file.bytes.count) == file.bytes, link(old, path) == 0 { continue }
       }
       let key = Key(name: file.path.split(separator: "/").last ?? "", size: file.bytes.count)
@@ -164,10 +177,34 @@ public enum OutputWriter {
     }
   }
 
+  /// The folders among `relative` (paths under `root`) that are real
+  /// directories all the way down from `root`: no component is a symbolic
+  /// link or anything else. One `lstat` per folder.
+  private static func realSubfolders(of root: String, among relative: Set<String>) -> Set<String> {
+    var real = Set<String>()
+    // Sorted, a parent is decided before its children.
+    for folder in relative.sorted() {
+      let parent = folder.split(separator: "/").dropLast().joined(separator: "/")
+      guard parent.isEmpty || real.contains(parent) else { continue }
+      var info = stat()
+      if lstat(root + "/" + folder, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { real.insert(folder) }
+    }
+    return real
+  }
+
+  /// `path` with every symbolic link, `.` and `..` resolved; nil on error.
+  private static func resolvedPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
   /// The bytes of the regular file at `path` if it has `expectedSize` bytes;
-  /// nil otherwise or on any error.
+  /// nil otherwise or on any error. Opened without blocking (a FIFO put in
+  /// the old manual's place would otherwise wait for a writer forever) and
+  /// without following a final symbolic link.
   private static func readFile(_ path: String, expectedSize: Int) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var info = stat()
@@ -184,18 +221,35 @@ public enum OutputWriter {
   }
 
   /// Writes `bytes` to a new file at `path`; a message on failure.
+  ///
+  /// `O_EXCL`: the file must not exist. A staging file can be a hard link to
+  /// the live manual's file, so truncating an existing one (say, from a
+  /// second run writing into the same staging folder) could change the
+  /// manual before the swap.
   private static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return "cannot create \(path): \(String(cString: strerror(errno)))" }
-    defer { close(fd) }
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      let e = errno
+      if e == EEXIST {
+        return "cannot create \(path): it exists already (is another lossatlas generate writing to the same folder?)"
+      }
+      return "cannot create \(path): \(String(cString: strerror(e)))"
+    }
     var offset = 0
     while offset < bytes.count {
-      let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      let written = bytes.withUnsafeBytes { posixWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
       if written < 0 {
-        if errno == EINTR { continue }
-        return "cannot write \(path): \(String(cString: strerror(errno)))"
+        let e = errno
+        if e == EINTR { continue }
+        close(fd)
+        return "cannot write \(path): \(String(cString: strerror(e)))"
       }
       offset += written
+    }
+    // A deferred write error (a full disk, a quota, NFS) shows up here.
+    if close(fd) != 0 {
+      let e = errno
+      return "cannot write \(path): \(String(cString: strerror(e)))"
     }
     return nil
   }
