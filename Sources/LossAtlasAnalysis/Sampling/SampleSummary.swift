@@ -20,12 +20,6 @@ public struct SampleSummary: Sendable {
 
   init() {}
 
-  init(values: [Double], d1: [Double], d2: [Double]) {
-    var accumulator = Accumulator()
-    for i in values.indices { accumulator.add(i, values[i], d1[i], d2[i]) }
-    self = accumulator.summary
-  }
-
   /// Gathers the summary one sample at a time, in x order, so the sweep
   /// can fold it into the loop that evaluates the function (one pass over
   /// the samples, while f, f', f'' are still in registers).

@@ -14,19 +14,32 @@ public enum Sweep {
   /// Evaluates `view` at every x: the hot loop (one closure call a point,
   /// arrays allocated once up front).
   public static func run(_ view: ScalarView, parameters: ParameterValues, xs: [Double]) -> SweepBlock {
+    let (values, d1, d2) = jets(view.evaluate, at: xs) { _, _ in }
+    return SweepBlock(parameters: parameters, viewLabel: view.label, xs: xs, values: values, d1: d1, d2: d2)
+  }
+
+  /// f, f', f'' at every x, in three arrays filled in place (not zeroed
+  /// first); `observe(i, jet)` sees each sample as it is made, so a caller
+  /// can summarise the samples in the same pass. Inlined, so an empty
+  /// `observe` costs nothing.
+  @inline(__always)
+  static func jets(
+    _ f: (Double) -> Jet, at xs: [Double], observe: (Int, Jet) -> Void
+  ) -> (values: [Double], d1: [Double], d2: [Double]) {
     let n = xs.count
-    let f = view.evaluate
-    // The arrays are filled in place without being zeroed first.
     var d1 = [Double]()
     var d2 = [Double]()
     let values = [Double](unsafeUninitializedCapacity: n) { v, filledV in
       d1 = [Double](unsafeUninitializedCapacity: n) { g, filledG in
         d2 = [Double](unsafeUninitializedCapacity: n) { h, filledH in
-          for i in 0..<n {
-            let j = f(xs[i])
-            v[i] = j.value
-            g[i] = j.d1
-            h[i] = j.d2
+          xs.withUnsafeBufferPointer { x in
+            for i in 0..<n {
+              let j = f(x[i])
+              v[i] = j.value
+              g[i] = j.d1
+              h[i] = j.d2
+              observe(i, j)
+            }
           }
           filledH = n
         }
@@ -34,7 +47,7 @@ public enum Sweep {
       }
       filledV = n
     }
-    return SweepBlock(parameters: parameters, viewLabel: view.label, xs: xs, values: values, d1: d1, d2: d2)
+    return (values, d1, d2)
   }
 
   /// CSV: parameter columns (catalog order), then x, value, derivative,

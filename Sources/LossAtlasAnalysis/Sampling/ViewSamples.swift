@@ -93,30 +93,8 @@ public struct ViewSamples: Sendable {
 
     // The sweep with the summary folded in: one pass over the samples.
     let f = view.evaluate
-    let count = unique.count
     var accumulator = SampleSummary.Accumulator()
-    var d1 = [Double]()
-    var d2 = [Double]()
-    self.values = [Double](unsafeUninitializedCapacity: count) { v, filledV in
-      d1 = [Double](unsafeUninitializedCapacity: count) { g, filledG in
-        d2 = [Double](unsafeUninitializedCapacity: count) { h, filledH in
-          unique.withUnsafeBufferPointer { x in
-            for i in 0..<count {
-              let j = f(x[i])
-              v[i] = j.value
-              g[i] = j.d1
-              h[i] = j.d2
-              accumulator.add(i, j.value, j.d1, j.d2)
-            }
-          }
-          filledH = count
-        }
-        filledG = count
-      }
-      filledV = count
-    }
-    self.d1 = d1
-    self.d2 = d2
+    (values, d1, d2) = Sweep.jets(f, at: unique) { i, j in accumulator.add(i, j.value, j.d1, j.d2) }
     summary = accumulator.summary
     towardLower = lowerFar.map { ($0, f($0)) }
     towardUpper = upperFar.map { ($0, f($0)) }

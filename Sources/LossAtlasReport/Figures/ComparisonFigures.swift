@@ -67,11 +67,7 @@ enum ComparisonFigures {
         + "piecewise variants (top), the smooth ones and hard swish, the piecewise approximation of SiLU (bottom)."),
   ]
 
-  static func all(_ index: AnalysisIndex) -> [ManualFigure] {
-    builders(index).compactMap { $0() }
-  }
-
-  /// One builder per comparison figure, in the order of ``all(_:)``.
+  /// One builder per comparison figure, in the manual's order.
   static func builders(_ index: AnalysisIndex) -> [@Sendable () -> ManualFigure?] {
     var out: [@Sendable () -> ManualFigure?] = definitions.map { d in { build(d, index) } }
     out.append { gelu(index) }

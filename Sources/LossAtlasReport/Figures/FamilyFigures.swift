@@ -58,11 +58,7 @@ enum FamilyFigures {
       note: "τ weights under- against over-prediction: the slopes are −τ and 1 − τ."),
   ]
 
-  static func all(_ index: AnalysisIndex) -> [ManualFigure] {
-    builders(index).compactMap { $0() }
-  }
-
-  /// One builder per family figure, in the order of ``all(_:)``: focal
+  /// One builder per family figure, in the manual's order: focal
   /// (against pₜ, its own builder) between the activations and the
   /// regression losses.
   static func builders(_ index: AnalysisIndex) -> [@Sendable () -> ManualFigure?] {

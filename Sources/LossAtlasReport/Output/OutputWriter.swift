@@ -78,8 +78,8 @@ public enum OutputWriter {
       let manifest = paths.sorted().joined(separator: "\n") + "\n"
       try Data(manifest.utf8).write(to: staging.appendingPathComponent(manifestName))
 
-      if fm.fileExists(atPath: dest.path) {
-        let owned = Set(readManifest(dest))
+      if let previous {
+        let owned = previous.owned
         let generated = Set(paths)
         for foreign in try allFiles(under: dest) where !owned.contains(foreign) && foreign != manifestName {
           if generated.contains(foreign) {
