@@ -5,20 +5,6 @@
 extension StableMath {
   // MARK: - Double-double constants
 
-  /// sqrt(2 / pi), the constant k of gelu-tanh.
-  public static let sqrtTwoOverPi = DoubleDouble(0x1.9884533d43651p-1, -0x1.cbc0d30ebfd15p-55)
-  /// 2 sqrt(2 / pi) = 2k: gelu-tanh's x/2 (1 + tanh u) is x sigma(2u).
-  public static let twoSqrtTwoOverPi = DoubleDouble(0x1.9884533d43651p+0, -0x1.cbc0d30ebfd15p-54)
-  /// 0.044715, gelu-tanh's cubic coefficient, as the exact decimal.
-  public static let geluTanhCubic = DoubleDouble(0x1.6e4e26d4801f7p-5, 0x1.441355475a31ap-59)
-  /// 3 * 0.044715.
-  public static let geluTanhCubic3 = DoubleDouble(0x1.12ba9d1f60179p-3, 0x1.f30e7ff583a54p-57)
-  /// The SELU scale lambda = 1.0507009873554804934193349852946.
-  public static let seluLambda = DoubleDouble(0x1.0cfabd6a91132p+0, 0x1.6fc7d272f2695p-55)
-  /// The SELU alpha = 1.6732632423543772848170429916717.
-  public static let seluAlpha = DoubleDouble(0x1.ac5afad782cf1p+0, 0x1.eb7a46c21f1dfp-54)
-  /// lambda * alpha of SELU, the product of the two exact decimals.
-  public static let seluLambdaAlpha = DoubleDouble(0x1.c212cc640f031p+0, 0x1.05161b045a1fep-56)
   /// 1 / sqrt(2 pi), the standard normal density at 0.
   public static let inverseSqrtTwoPi = DoubleDouble(0x1.9884533d43651p-2, -0x1.cbc0d30ebfd15p-56)
   /// ln 2.

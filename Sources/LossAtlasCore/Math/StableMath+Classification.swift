@@ -402,196 +402,9 @@ extension StableMath {
   }
 }
 
-// MARK: - Focal loss
+// MARK: - Lean double-double products and exp
 
 extension StableMath {
-  /// The focal loss as a function of u = z_t (u = z for y = 1, -z for
-  /// y = 0), with its first two derivatives in u:
-  ///
-  /// ```
-  /// L   = alpha_t sigma(-u)^gamma softplus(-u)
-  /// L'  = -alpha_t sigma(-u)^gamma [gamma sigma(u) softplus(-u) + sigma(-u)]
-  /// L'' =  alpha_t sigma(-u)^gamma sigma(u)
-  ///        [gamma^2 sigma(u) softplus(-u) - gamma sigma(-u) softplus(-u) + (2 gamma + 1) sigma(-u)]
-  /// ```
-  /// (p_t = sigma(u), -log p_t = softplus(-u), 1 - p_t = sigma(-u).) Both
-  /// terms of L' are non-negative, so the gradient never cancels, and no
-  /// power gamma - 1 appears: torchvision's gamma (1 - p_t)^(gamma - 1) is
-  /// inf * 0 = NaN for 0 < gamma < 1 once p_t rounds to 1.
-  ///
-  /// Everything is formed from E = e^-|u| carried to 68 bits as
-  /// mantissa * 2^n (glibc's half-ulp in E would be equivalent to moving u
-  /// by 2^-54, more than an ulp of u for |u| < 1/2, where the input
-  /// sensitivity is tiny), and the modulating factor in log space,
-  /// sigma(-u)^gamma = exp(-gamma softplus(u)), with softplus(u) in
-  /// double-double (a rounded softplus(0) = ln2 would cost gamma ln2 2^-53,
-  /// 3.5 ulp-sized relative error at gamma = 5). The second derivative is
-  /// formed in double from the same pieces. For u >= 0 the tiny factors E, sigma(-u) and
-  /// softplus(-u) = E * log1p(E)/E share E's power of two, so the value and
-  /// the gradient are each one product of mantissas scaled once at the end:
-  /// e^-720 * e^-30 keeps its digits although e^-720 alone is subnormal.
-  /// `alphaT` is alpha or 1 - alpha, formed exactly by the caller.
-  @inline(never)
-  public static func focalJet(_ u: Double, gamma: Double, alphaT: DoubleDouble) -> Jet {
-    let a = abs(u)
-    let e = expMantissaExponentQuick(DoubleDouble(-a))
-    if e.isZero && u >= 0 {
-      // E = e^-|u| below e^-50000: every factor of L, L', L'' is below it.
-      return Jet(value: 0, d1: -0.0, d2: 0)
-    }
-    let ev = e.doubleDouble  // E, possibly underflowed (then only used where negligible)
-    let h = DoubleDouble(1) / (ev + 1.0)  // 1 / (1 + E)
-    // l = log1p(E) = E g, g = log1p(E)/E in [ln2, 1].
-    let l: DoubleDouble
-    let g: DoubleDouble
-    if ev.hi < 0x1p-60 {
-      g = DoubleDouble(1) - DoubleDouble(ev.hi * 0.5, ev.lo * 0.5)
-      l = ev * g
-    } else {
-      l = log1pDoubleDoubleQuick(ev)
-      g = DoubleDouble(1)  // not used: E is normal here
-    }
-    let hd = h.hi
-    if u >= 0 {
-      // sigma(-u) = E h, sigma(u) = h, softplus(-u) = E g, softplus(u) = a + l.
-      let sp = DoubleDouble.twoSum(a, l.hi) + l.lo
-      let modulating = modulatingFactor(gamma: gamma, softplusU: sp)
-      if modulating.isZero { return Jet(value: 0, d1: -0.0, d2: 0) }
-      let m = modulating * e
-      let valueM: MantissaExponent
-      let gradM: MantissaExponent
-      if e.exponent > -900 {
-        // E normal: L = alpha_t A l, -L' = alpha_t A h (gamma l + E).
-        valueM = modulating * (l * alphaT)
-        gradM = modulating * (h * (l * gamma + ev) * alphaT)
-      } else {
-        // E tiny: keep its power of two apart; l = E g.
-        valueM = m * (g * alphaT)
-        gradM = m * (h * (g * gamma + 1.0) * alphaT)
-      }
-      // L'' = alpha_t A E h^2 [gamma^2 g - gamma l + 2 gamma + 1]  (in double)
-      // = alpha_t A h^2 [gamma^2 l - gamma E l + (2 gamma + 1) E] for a normal E.
-      let curv: Double
-      if e.exponent > -900 {
-        let bracket = gamma * (gamma * l.hi - ev.hi * l.hi) + (2 * gamma + 1) * ev.hi
-        curv = scaleByPowerOfTwo(modulating.mantissa.hi * (hd * hd * alphaT.hi * bracket), modulating.exponent)
-      } else {
-        let bracket = gamma * (gamma * g.hi - l.hi) + (2 * gamma + 1)
-        curv = scaleByPowerOfTwo(m.mantissa.hi * (hd * hd * alphaT.hi * bracket), m.exponent)
-      }
-      return Jet(value: valueM.value, d1: -gradM.value, d2: curv)
-    } else {
-      // sigma(-u) = h, sigma(u) = E h, softplus(-u) = a + l, softplus(u) = l.
-      let spMinus = DoubleDouble.twoSum(a, l.hi) + l.lo
-      let m = modulatingFactor(gamma: gamma, softplusU: l)
-      if m.isZero { return Jet(value: 0, d1: -0.0, d2: 0) }
-      let valueM = m * (spMinus * alphaT)
-      // w = gamma E (a + l), formed as a scaled product (E may be subnormal).
-      let w = gamma == 0 ? 0.0 : scaledTimes(e * spMinus, gamma)
-      // -L' = alpha_t A h [gamma E (a + l) + 1]
-      let gradM = m * (h * DoubleDouble.twoSum(1, w) * alphaT)
-      // L'' = alpha_t A E h^2 [gamma (gamma E (a + l) - (a + l)) + 2 gamma + 1]  (in double)
-      // E = 0 (|u| > 50000) makes L'' exactly 0 to Double precision; otherwise
-      // |u| <= 50000 and the bracket is finite unless gamma > 1e303 (clamped).
-      let curv: Double
-      if e.isZero {
-        curv = 0
-      } else {
-        let raw = gamma == 0 ? 1.0 : gamma * (w - spMinus.hi) + (2 * gamma + 1)
-        let bracket = max(-.greatestFiniteMagnitude, min(.greatestFiniteMagnitude, raw))
-        curv = scaleByPowerOfTwo(
-          m.mantissa.hi * e.mantissa.hi * (hd * hd * alphaT.hi * bracket), m.exponent + e.exponent)
-      }
-      return Jet(value: valueM.value, d1: -gradM.value, d2: curv)
-    }
-  }
-
-  /// The focal jet in u for 0 <= |u| <= 40 with gamma (|u| + 1) <= 600 (every
-  /// factor and result far inside the normal range), or nil: the caller then
-  /// uses ``focalJet(_:gamma:alphaT:)``.
-  ///
-  /// The same formulas in lean double-double (products not renormalized,
-  /// ``looseProduct(_:_:)``): E = e^-|u| from ``expNegativeLean(_:)``
-  /// (about 2^-59), sigma(|u|) = 1/(1 + E) one reciprocal, log1p(E) as
-  /// glibc's log of the rounded 1 + E plus the rounding's first-order term
-  /// (within about an ulp of its own), the modulating factor
-  /// sigma(-u)^gamma as products for gamma in {0, ..., 5} and glibc's pow
-  /// of the high part, corrected for the low part, otherwise. `gammaCase` is
-  /// gamma for those integers and -1 for any other gamma (decided once by
-  /// the caller). The value and L' carry only the rounding of log1p(E),
-  /// (of pow) and their own final rounding: at most about 2 ulp (3 with
-  /// pow). L'' has its bracket in double-double for u < 0, where it
-  /// vanishes (the inflection), and in double for u >= 0, where its terms
-  /// are non-negative.
-  @inlinable @inline(__always)
-  public static func focalFastJet(_ u: Double, gamma: Double, gammaCase: Int, alphaT: DoubleDouble) -> Jet? {
-    let a = abs(u)
-    guard a <= 40 && gamma * (a + 1) <= 600 else { return nil }
-    let e = expNegativeLean(a)  // E in [e^-40, 1]
-    let dh = 1 + e.hi
-    let onePlusE = DoubleDouble(dh, (e.hi - (dh - 1)) + e.lo)
-    let h = ddReciprocal(onePlusE)  // sigma(|u|)
-    let l = LossAtlasCore.log(dh) + onePlusE.lo * h.hi  // log1p(E)
-    if gammaCase >= 0 {
-      // Integer gamma: the factors as alpha_t E^gamma (formed while 1/(1 + E)
-      // is divided) times h^gamma, h^(gamma+1), h^(gamma+2) (formed side by
-      // side), so that no output waits on a chain of more than three
-      // products after the division.
-      let (hg, hg1, hg2) = focalPowersOfH(h, gammaCase)
-      if u >= 0 {
-        let ae = looseProduct(focalPower(e, gamma, gammaCase), alphaT)
-        let value = roundedDDProduct(looseProduct(ae, hg), DoubleDouble(l))
-        let gl = DoubleDouble.twoProduct(gamma, l)
-        let b1 = DoubleDouble.twoSum(gl.hi, e.hi) + (gl.lo + e.lo)
-        let d1 = -roundedDDProduct(looseProduct(ae, hg1), b1)
-        let b2 = (gamma * l) * (gamma - e.hi) + (2 * gamma + 1) * e.hi
-        let d2 = roundedDDProduct(looseProduct(ae, hg2), DoubleDouble(b2))
-        return Jet(value: value, d1: d1, d2: d2)
-      }
-      let w = DoubleDouble.twoSum(a, l)
-      let value = roundedDDProduct(looseProduct(alphaT, hg), w)
-      let ge = looseProduct(e, gamma)
-      let gew = looseProduct(ge, w)
-      let b1 = DoubleDouble.twoSum(1, gew.hi) + gew.lo
-      let d1 = -roundedDDProduct(looseProduct(alphaT, hg1), b1)
-      let t = DoubleDouble.twoSum(ge.hi, -1) + ge.lo
-      let wt = looseProduct(looseProduct(w, t), gamma)
-      let b2 = DoubleDouble.twoSum(wt.hi, 2 * gamma + 1) + wt.lo
-      let d2 = roundedDDProduct(looseProduct(looseProduct(alphaT, e), hg2), b2)
-      return Jet(value: value, d1: d1, d2: d2)
-    }
-    if u >= 0 {
-      // sigma(-u) = E h, sigma(u) = h, softplus(-u) = l.
-      let q = looseProduct(focalPower(looseProduct(e, h), gamma, gammaCase), alphaT)
-      let value = roundedDDProduct(q, DoubleDouble(l))
-      // -L' = Q h (gamma l + E)
-      let gl = DoubleDouble.twoProduct(gamma, l)
-      let b1 = DoubleDouble.twoSum(gl.hi, e.hi) + (gl.lo + e.lo)
-      let qh = looseProduct(q, h)
-      let d1 = -roundedDDProduct(qh, b1)
-      // L'' = Q h^2 [gamma l (gamma - E) + (2 gamma + 1) E], every term >= 0
-      // but gamma l (gamma - E), which is then small against the last.
-      let b2 = (gamma * l) * (gamma - e.hi) + (2 * gamma + 1) * e.hi
-      let d2 = roundedDDProduct(looseProduct(qh, h), DoubleDouble(b2))
-      return Jet(value: value, d1: d1, d2: d2)
-    }
-    // sigma(-u) = h, sigma(u) = E h, softplus(-u) = a + l, softplus(u) = l.
-    let q = looseProduct(focalPower(h, gamma, gammaCase), alphaT)
-    let w = DoubleDouble.twoSum(a, l)
-    let value = roundedDDProduct(q, w)
-    // -L' = Q h [gamma E (a + l) + 1]
-    let ge = looseProduct(e, gamma)
-    let gew = looseProduct(ge, w)
-    let b1 = DoubleDouble.twoSum(1, gew.hi) + gew.lo
-    let qh = looseProduct(q, h)
-    let d1 = -roundedDDProduct(qh, b1)
-    // L'' = Q E h^2 [gamma (a + l)(gamma E - 1) + 2 gamma + 1]
-    let t = DoubleDouble.twoSum(ge.hi, -1) + ge.lo
-    let wt = looseProduct(looseProduct(w, t), gamma)
-    let b2 = DoubleDouble.twoSum(wt.hi, 2 * gamma + 1) + wt.lo
-    let d2 = roundedDDProduct(looseProduct(qh, looseProduct(e, h)), b2)
-    return Jet(value: value, d1: d1, d2: d2)
-  }
 
   /// a * b for double-doubles without the final renormalization: hi is the
   /// rounded product of the high parts and lo everything else (a few ulps
@@ -603,6 +416,7 @@ extension StableMath {
     return DoubleDouble(p, (-p).addingProduct(a.hi, b.hi) + (a.hi * b.lo).addingProduct(a.lo, b.hi))
   }
 
+
   /// a * b for a double-double and a double, not renormalized (see
   /// ``looseProduct(_:_:)``).
   @inlinable @inline(__always)
@@ -610,6 +424,7 @@ extension StableMath {
     let p = a.hi * b
     return DoubleDouble(p, (-p).addingProduct(a.hi, b).addingProduct(a.lo, b))
   }
+
 
   /// e^-a for 0 <= a <= 700 as a double-double with relative error about
   /// 2^-59: a = (64 k + j) ln2/64 - r with the first two parts of ln2/64
@@ -630,75 +445,6 @@ extension StableMath {
     let e = DoubleDouble.fastTwoSum(t.hi, t.lo + t.hi * m)
     let s = powerOfTwo(k >> 6)
     return DoubleDouble(e.hi * s, e.lo * s)
-  }
-
-  /// x^gamma for a double-double x in (0, 1]: exact products for the small
-  /// integers, pow(x.hi, gamma) (1 + gamma x.lo / x.hi) otherwise.
-  @inlinable @inline(__always)
-  static func focalPower(_ x: DoubleDouble, _ gamma: Double, _ gammaCase: Int) -> DoubleDouble {
-    switch gammaCase {
-    case 0: return DoubleDouble(1)
-    case 1: return x
-    case 2: return looseProduct(x, x)
-    case 3: return looseProduct(looseProduct(x, x), x)
-    case 4:
-      let x2 = looseProduct(x, x)
-      return looseProduct(x2, x2)
-    case 5:
-      let x2 = looseProduct(x, x)
-      return looseProduct(looseProduct(x2, x2), x)
-    default:
-      let p = LossAtlasCore.pow(x.hi, gamma)
-      return DoubleDouble(p, p * (gamma * (x.lo / x.hi)))
-    }
-  }
-
-  /// (h^n, h^(n+1), h^(n+2)) for n in 0...5, with short product chains.
-  @inlinable @inline(__always)
-  static func focalPowersOfH(_ h: DoubleDouble, _ n: Int) -> (DoubleDouble, DoubleDouble, DoubleDouble) {
-    let h2 = looseProduct(h, h)
-    switch n {
-    case 0: return (DoubleDouble(1), h, h2)
-    case 1: return (h, h2, looseProduct(h2, h))
-    case 2: return (h2, looseProduct(h2, h), looseProduct(h2, h2))
-    case 3:
-      let h4 = looseProduct(h2, h2)
-      return (looseProduct(h2, h), h4, looseProduct(h4, h))
-    case 4:
-      let h4 = looseProduct(h2, h2)
-      return (h4, looseProduct(h4, h), looseProduct(h4, h2))
-    default:
-      let h4 = looseProduct(h2, h2)
-      let h3 = looseProduct(h2, h)
-      return (looseProduct(h4, h), looseProduct(h4, h2), looseProduct(h4, h3))
-    }
-  }
-
-  /// The `gammaCase` of ``focalFastJet(_:gamma:gammaCase:alphaT:)``.
-  public static func focalGammaCase(_ gamma: Double) -> Int {
-    [0.0, 1, 2, 3, 4, 5].contains(gamma) ? Int(gamma) : -1
-  }
-
-  /// sigma(-u)^gamma = exp(-gamma softplus(u)) as mantissa * 2^n; 1 for
-  /// gamma = 0 (also where softplus(u) is huge), 0 where the exponent is
-  /// below -50000.
-  @usableFromInline
-  static func modulatingFactor(gamma: Double, softplusU: DoubleDouble) -> MantissaExponent {
-    if gamma == 0 { return .one }
-    let t = gamma * softplusU.hi
-    if !(t < expCutoff) { return .zero }
-    return expMantissaExponentQuick(-(softplusU * gamma))
-  }
-
-  /// (m 2^n) * c as a Double without an intermediate overflow or a
-  /// subnormal intermediate: c = mc 2^nc is split first.
-  @usableFromInline
-  static func scaledTimes(_ x: MantissaExponent, _ c: Double) -> Double {
-    if x.isZero || c == 0 { return 0 }
-    let mc = c.significand
-    let nc = Int(c.exponent)
-    let p = x.mantissa * mc
-    return scaleByPowerOfTwo(p.hi + p.lo, x.exponent + nc)
   }
 }
 
@@ -813,39 +559,5 @@ extension StableMath {
       let numerator = DoubleDouble.fastTwoSum(hi, n.value)
       return (numerator / (sum * c)).value
     }
-  }
-
-  /// One term of the generalized KL divergence, f = q log(q/p) - q + p >= 0,
-  /// in the form p phi(delta) with delta = (q - p)/p, when |delta| <= 1/2:
-  ///
-  /// ```
-  /// phi(delta) = (1 + delta) log1p(delta) - delta = delta^2/2 - delta^3/6 + ...
-  /// ```
-  /// The terms q log q, -q log p, -q, p that it replaces are each of size
-  /// q while f is of size q delta^2: summing them would leave the rounding
-  /// of log p (about 2^-106 q) as the whole answer when p is within 1e-16
-  /// of q. Here an error in p moves f only by p delta * (that error).
-  /// Returns nil when p is zero, outside 2^-1000...2^10, or |delta| > 1/2.
-  public static func klNearTerm(q: Double, p: MantissaExponent) -> MantissaExponent? {
-    guard !p.isZero, p.exponent >= -1000, p.exponent <= 10 else { return nil }
-    let qs = scaleByPowerOfTwo(q, -p.exponent)
-    let delta = (DoubleDouble(qs) - p.mantissa) / p.mantissa
-    guard abs(delta.hi) <= 0.5 else { return nil }
-    return MantissaExponent(p.mantissa * klPhi(delta), p.exponent)
-  }
-
-  /// phi(delta) = (1 + delta) log1p(delta) - delta for |delta| <= 1/2: the
-  /// series to delta^5 below 2^-20 (relative error < 2^-80 from the
-  /// truncation), else the closed form in double-double (it cancels to
-  /// delta^2/2 >= 2^-41, far above its 2^-100 absolute error).
-  @usableFromInline
-  static func klPhi(_ delta: DoubleDouble) -> DoubleDouble {
-    let d = delta.hi
-    if abs(d) < 0x1p-20 {
-      let series = 0.5 + d * (-1.0 / 6 + d * (1.0 / 12 + d * (-1.0 / 20)))
-      return DoubleDouble.twoProduct(d * d, series)
-    }
-    let l = log1pDoubleDouble(delta)
-    return (delta + 1.0) * l - delta
   }
 }
