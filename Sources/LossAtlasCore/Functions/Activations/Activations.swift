@@ -1,10 +1,9 @@
-/// The scalar activations of CATALOG.md, in catalog order.
+/// What the scalar activations of CATALOG.md share: their one view.
 ///
-/// Each entry's implementation lives in `StableMath` (or beside the entry
-/// when it is a one-liner); the entry itself holds the signature, views,
-/// declared properties and documentation.
+/// Each activation is one file beside this one (`GELU.swift`, ...) holding
+/// its entry, formula and stable jet; `Catalog.all` lists them in catalog
+/// order.
 enum Activations {
-
   /// The one view of an activation: f in x over the whole real line.
   static func view(
     plotRange: ClosedRange<Double>, breakpoints: [Double] = [], declared: DeclaredProperties,

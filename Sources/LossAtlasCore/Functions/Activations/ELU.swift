@@ -1,5 +1,6 @@
-/// `elu`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// ELU (exponential linear unit), catalog id `elu`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum ELU {
   static let spec = FunctionSpec(
     id: "elu", name: "ELU (exponential linear unit)", family: .activation, aliases: [],
@@ -51,6 +52,12 @@ enum ELU {
     ]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .cases([(.x, .greater(.x, .n(0))), (.alpha * (.exp(.x) - .n(1)), .otherwise)]),
+    derivatives: [("x", .cases([(.n(1), .greater(.x, .n(0))), (.alpha * .exp(.x), .otherwise)]))],
+    secondDerivative: .cases([(.n(0), .greater(.x, .n(0))), (.alpha * .exp(.x), .otherwise)]))
+
   /// x for x > 0, alpha expm1(x) below; f' = 1 or alpha e^x (alpha at 0);
   /// f'' = 0 or alpha e^x (the left piece owns 0).
   ///
@@ -82,10 +89,4 @@ enum ELU {
     let d1 = StableMath.scaled(alpha * m, k)
     return Jet(value: alpha * expm1(x), d1: d1, d2: d1)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .cases([(.x, .greater(.x, .n(0))), (.alpha * (.exp(.x) - .n(1)), .otherwise)]),
-    derivatives: [("x", .cases([(.n(1), .greater(.x, .n(0))), (.alpha * .exp(.x), .otherwise)]))],
-    secondDerivative: .cases([(.n(0), .greater(.x, .n(0))), (.alpha * .exp(.x), .otherwise)]))
 }

@@ -1,5 +1,6 @@
-/// `gelu`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// GELU (Gaussian error linear unit), catalog id `gelu`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum GELU {
   static let spec = FunctionSpec(
     id: "gelu", name: "GELU (Gaussian error linear unit)", family: .activation, aliases: ["gelu-erf"],
@@ -33,6 +34,16 @@ enum GELU {
     ],
     references: [Reference("Hendrycks, Gimpel, Gaussian error linear units (GELUs), arXiv:1606.08415", year: 2016)]
   )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .x * .Phi(.x),
+    derivatives: [("x", .Phi(.x) + .x * .phi(.x))],
+    secondDerivative: (.n(2) - .x.pow(.n(2))) * .phi(.x),
+    definitions: [
+      (.Phi(.x), .n(1) / .n(2) * (.n(1) + .erf(.x / .sqrt(.n(2))))),
+      (.phi(.x), .exp(-(.x.pow(.n(2)) / .n(2))) / .sqrt(.n(2) * .pi)),
+    ])
 
   /// The textbook gelu, x/2 (1 + erf(x / sqrt 2)).
   @Sendable static func naiveValue(_ x: Double) -> Double {
@@ -107,14 +118,4 @@ enum GELU {
     let cdf = DoubleDouble(1) - phi * r
     return Jet(value: (cdf * x).value, d1: (cdf + phi * x).value, d2: d2)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .x * .Phi(.x),
-    derivatives: [("x", .Phi(.x) + .x * .phi(.x))],
-    secondDerivative: (.n(2) - .x.pow(.n(2))) * .phi(.x),
-    definitions: [
-      (.Phi(.x), .n(1) / .n(2) * (.n(1) + .erf(.x / .sqrt(.n(2))))),
-      (.phi(.x), .exp(-(.x.pow(.n(2)) / .n(2))) / .sqrt(.n(2) * .pi)),
-    ])
 }

@@ -1,5 +1,6 @@
-/// `gelu-tanh`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// GELU, tanh approximation, catalog id `gelu-tanh`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum GELUTanh {
   static let spec = FunctionSpec(
     id: "gelu-tanh", name: "GELU, tanh approximation", family: .activation,
@@ -34,6 +35,26 @@ enum GELUTanh {
     ],
     references: [Reference("Hendrycks, Gimpel, Gaussian error linear units (GELUs), arXiv:1606.08415", year: 2016)]
   )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .x / .n(2) * (.n(1) + .tanh(u)),
+    derivatives: [
+      ("x", .n(1) / .n(2) * (.n(1) + .tanh(u)) + .x / .n(2) * sech2 * du)
+    ],
+    secondDerivative: sech2
+      * (du - .x * .tanh(u) * du.pow(.n(2)) + .n(c3) * k * .x.pow(.n(2))))
+
+  // The named quantities of the formulas: u = k (x + 0.044715 x^3) with
+  // k = sqrt(2/pi), its derivative u', and sech^2 u.
+  static let c = 0.044715
+  /// 3 c, the coefficient of x^2 in u' / k.
+  static let c3 = 0.134145
+  static let k = Expr.named(.latin("k"), .sqrt(.n(2) / .pi))
+  static let u = Expr.named(.latin("u"), k * (.x + .n(c) * .x.pow(.n(3))))
+  static let du = Expr.named(
+    Symbol("u'", latex: "u'", mathml: "<msup><mi>u</mi><mo>′</mo></msup>"), k * (.n(1) + .n(c3) * .x.pow(.n(2))))
+  static let sech2 = Expr.n(1) - .tanh(u).pow(.n(2))
 
   /// sqrt(2 / pi), the constant k.
   static let sqrtTwoOverPi = DoubleDouble(0x1.9884533d43651p-1, -0x1.cbc0d30ebfd15p-55)
@@ -171,24 +192,4 @@ enum GELUTanh {
     let d2 = (s * sm).hi * (2 * dvd + x * ddv + x * dvd * dvd * (sm - s).hi)
     return Jet(value: (s * x).value, d1: (s * (dvx * sm + 1)).value, d2: d2)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .x / .n(2) * (.n(1) + .tanh(u)),
-    derivatives: [
-      ("x", .n(1) / .n(2) * (.n(1) + .tanh(u)) + .x / .n(2) * sech2 * du)
-    ],
-    secondDerivative: sech2
-      * (du - .x * .tanh(u) * du.pow(.n(2)) + .n(c3) * k * .x.pow(.n(2))))
-
-  // The named quantities of the formulas: u = k (x + 0.044715 x^3) with
-  // k = sqrt(2/pi), its derivative u', and sech^2 u.
-  static let c = 0.044715
-  /// 3 c, the coefficient of x^2 in u' / k.
-  static let c3 = 0.134145
-  static let k = Expr.named(.latin("k"), .sqrt(.n(2) / .pi))
-  static let u = Expr.named(.latin("u"), k * (.x + .n(c) * .x.pow(.n(3))))
-  static let du = Expr.named(
-    Symbol("u'", latex: "u'", mathml: "<msup><mi>u</mi><mo>′</mo></msup>"), k * (.n(1) + .n(c3) * .x.pow(.n(2))))
-  static let sech2 = Expr.n(1) - .tanh(u).pow(.n(2))
 }

@@ -1,5 +1,6 @@
-/// `hard-sigmoid`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Hard sigmoid, catalog id `hard-sigmoid`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum HardSigmoid {
   static let spec = FunctionSpec(
     id: "hard-sigmoid", name: "Hard sigmoid", family: .activation, aliases: ["hardsigmoid"],
@@ -29,16 +30,16 @@ enum HardSigmoid {
     references: [Reference("Howard et al., Searching for MobileNetV3, ICCV", year: 2019)]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .min(.max(.n(0), .x + .n(3)), .n(6)) / .n(6),
+    derivatives: [("x", .cases([(.n(1) / .n(6), .between(.n(-3), .x, .n(3))), (.n(0), .otherwise)]))],
+    secondDerivative: .n(0))
+
   /// relu6(x + 3) / 6; f' = 1/6 on (-3, 3), else 0; f'' = 0.
   @Sendable static func jet(_ x: Double) -> Jet {
     if x <= -3 { return Jet(value: 0, d1: 0, d2: 0) }
     if x >= 3 { return Jet(value: 1, d1: 0, d2: 0) }
     return Jet(value: (DoubleDouble.twoSum(x, 3) / 6).value, d1: 1.0 / 6, d2: 0)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .min(.max(.n(0), .x + .n(3)), .n(6)) / .n(6),
-    derivatives: [("x", .cases([(.n(1) / .n(6), .between(.n(-3), .x, .n(3))), (.n(0), .otherwise)]))],
-    secondDerivative: .n(0))
 }

@@ -1,5 +1,6 @@
-/// `hard-swish`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Hard swish, catalog id `hard-swish`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum HardSwish {
   static let spec = FunctionSpec(
     id: "hard-swish", name: "Hard swish", family: .activation, aliases: ["hardswish", "h-swish"],
@@ -29,16 +30,6 @@ enum HardSwish {
     references: [Reference("Howard et al., Searching for MobileNetV3, ICCV", year: 2019)]
   )
 
-  /// 0, x (x + 3)/6, x on the three pieces; f' = 0, (2x + 3)/6, 1 with the
-  /// closed middle piece [-3, 3] owning both kinks; f'' = 0, 1/3, 0.
-  @Sendable static func jet(_ x: Double) -> Jet {
-    if x < -3 { return Jet(value: 0, d1: 0, d2: 0) }
-    if x > 3 { return Jet(value: x, d1: 1, d2: 0) }
-    let value = ((DoubleDouble.twoSum(x, 3) * x) / 6).value
-    let d1 = (DoubleDouble.twoSum(2 * x, 3) / 6).value
-    return Jet(value: value, d1: d1, d2: 1.0 / 3)
-  }
-
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(
     value: .x * .min(.max(.n(0), .x + .n(3)), .n(6)) / .n(6),
@@ -55,4 +46,14 @@ enum HardSwish {
     secondDerivative: .cases([
       (.n(1) / .n(3), .between(.n(-3), .x, .n(3), closedLower: true, closedUpper: true)), (.n(0), .otherwise),
     ]))
+
+  /// 0, x (x + 3)/6, x on the three pieces; f' = 0, (2x + 3)/6, 1 with the
+  /// closed middle piece [-3, 3] owning both kinks; f'' = 0, 1/3, 0.
+  @Sendable static func jet(_ x: Double) -> Jet {
+    if x < -3 { return Jet(value: 0, d1: 0, d2: 0) }
+    if x > 3 { return Jet(value: x, d1: 1, d2: 0) }
+    let value = ((DoubleDouble.twoSum(x, 3) * x) / 6).value
+    let d1 = (DoubleDouble.twoSum(2 * x, 3) / 6).value
+    return Jet(value: value, d1: d1, d2: 1.0 / 3)
+  }
 }

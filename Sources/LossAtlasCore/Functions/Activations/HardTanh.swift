@@ -1,5 +1,6 @@
-/// `hard-tanh`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Hard tanh, catalog id `hard-tanh`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum HardTanh {
   static let spec = FunctionSpec(
     id: "hard-tanh", name: "Hard tanh", family: .activation, aliases: ["hardtanh"],
@@ -29,16 +30,16 @@ enum HardTanh {
     references: [Reference("Collobert, Large scale machine learning (PhD thesis, Université Paris VI)", year: 2004)]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .min(.max(.x, .n(-1)), .n(1)),
+    derivatives: [("x", .cases([(.n(1), .between(.n(-1), .x, .n(1))), (.n(0), .otherwise)]))],
+    secondDerivative: .n(0))
+
   /// min(max(x, -1), 1); f' = 1 on (-1, 1), else 0; f'' = 0.
   @Sendable static func jet(_ x: Double) -> Jet {
     if x <= -1 { return Jet(value: -1, d1: 0, d2: 0) }
     if x >= 1 { return Jet(value: 1, d1: 0, d2: 0) }
     return Jet(value: x, d1: 1, d2: 0)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .min(.max(.x, .n(-1)), .n(1)),
-    derivatives: [("x", .cases([(.n(1), .between(.n(-1), .x, .n(1))), (.n(0), .otherwise)]))],
-    secondDerivative: .n(0))
 }

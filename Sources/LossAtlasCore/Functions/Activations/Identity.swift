@@ -1,5 +1,6 @@
-/// `identity`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Identity (linear), catalog id `identity`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum Identity {
   static let spec = FunctionSpec(
     id: "identity", name: "Identity (linear)", family: .activation, aliases: ["linear"],
@@ -29,8 +30,8 @@ enum Identity {
     references: [Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.1", year: 2016)]
   )
 
-  @Sendable static func jet(_ x: Double) -> Jet { Jet(value: x, d1: 1, d2: 0) }
-
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(value: .x, derivatives: [("x", .n(1))], secondDerivative: .n(0))
+
+  @Sendable static func jet(_ x: Double) -> Jet { Jet(value: x, d1: 1, d2: 0) }
 }

@@ -1,5 +1,6 @@
-/// `leaky-relu`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Leaky ReLU, catalog id `leaky-relu`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum LeakyReLU {
   static let spec = FunctionSpec(
     id: "leaky-relu", name: "Leaky ReLU", family: .activation, aliases: ["lrelu", "leakyrelu"],
@@ -43,12 +44,6 @@ enum LeakyReLU {
     ]
   )
 
-  /// x for x >= 0, a x below; f' = 1 for x > 0, else a (a at the kink); f'' = 0.
-  @Sendable static func jet(_ x: Double, slope a: Double) -> Jet {
-    if x > 0 { return Jet(value: x, d1: 1, d2: 0) }
-    return Jet(value: x == 0 ? x : a * x, d1: a, d2: 0)
-  }
-
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(
     value: .cases([(.x, .greaterOrEqual(.x, .n(0))), (slope * .x, .otherwise)]),
@@ -57,4 +52,10 @@ enum LeakyReLU {
 
   /// The slope parameter, printed a.
   static let slope = Expr.symbol(Symbol("slope", latex: "a", mathml: "<mi>a</mi>"))
+
+  /// x for x >= 0, a x below; f' = 1 for x > 0, else a (a at the kink); f'' = 0.
+  @Sendable static func jet(_ x: Double, slope a: Double) -> Jet {
+    if x > 0 { return Jet(value: x, d1: 1, d2: 0) }
+    return Jet(value: x == 0 ? x : a * x, d1: a, d2: 0)
+  }
 }

@@ -1,5 +1,6 @@
-/// `log-sigmoid`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Log-sigmoid, catalog id `log-sigmoid`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum LogSigmoid {
   static let spec = FunctionSpec(
     id: "log-sigmoid", name: "Log-sigmoid", family: .activation, aliases: ["logsigmoid"],
@@ -33,6 +34,12 @@ enum LogSigmoid {
     references: [Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.2", year: 2016)]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .log(.sigma(.x)),
+    derivatives: [("x", .sigma(-.x))],
+    secondDerivative: -(.sigma(.x) * .sigma(-.x)))
+
   /// -softplus(-x), sigma(-x), -sigma(x) sigma(-x).
   ///
   /// e = e^-|x|; 1/(1 + e) = r (1 + eps) with eps = 1 - (1 + e) r from an fma
@@ -50,10 +57,4 @@ enum LogSigmoid {
     if x >= 0 { return Jet(value: -l, d1: sh + sl, d2: d2) }
     return Jet(value: x - l, d1: r.addingProduct(r, eps), d2: d2)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .log(.sigma(.x)),
-    derivatives: [("x", .sigma(-.x))],
-    secondDerivative: -(.sigma(.x) * .sigma(-.x)))
 }

@@ -1,5 +1,6 @@
-/// `mish`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Mish, catalog id `mish`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum Mish {
   static let spec = FunctionSpec(
     id: "mish", name: "Mish", family: .activation, aliases: [],
@@ -38,6 +39,16 @@ enum Mish {
     ],
     references: [Reference("Misra, Mish: a self regularized non-monotonic activation function, arXiv:1908.08681", year: 2019)]
   )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .x * .tanh(.softplus(.x)),
+    derivatives: [("x", .tanh(sp) + .x * .sigma(.x) * (.n(1) - .tanh(sp).pow(.n(2))))],
+    secondDerivative: .sigma(.x) * (.n(1) - .tanh(sp).pow(.n(2)))
+      * (.n(2) + .x * .sigma(-.x) - .n(2) * .x * .sigma(.x) * .tanh(sp)))
+
+  /// sp = softplus(x).
+  static let sp = Expr.named(Symbol("sp", latex: "\\mathrm{sp}", mathml: "<mi>sp</mi>"), .softplus(.x))
 
   /// x g, g + x sigma(x) sech^2(sp), sigma sech^2(sp) (2 + x ((1 - sigma) - 2 g sigma)),
   /// g = tanh(sp), sp = softplus(x), all as rational functions of e^x.
@@ -147,14 +158,4 @@ enum Mish {
     let b = (2 + 2 * w - 3 * w * w - 2 * w * w * w) * rd.hi / onePlusW.hi
     return Jet(value: (g * x).value, d1: d1.value, d2: h.hi * (2 + x * b))
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .x * .tanh(.softplus(.x)),
-    derivatives: [("x", .tanh(sp) + .x * .sigma(.x) * (.n(1) - .tanh(sp).pow(.n(2))))],
-    secondDerivative: .sigma(.x) * (.n(1) - .tanh(sp).pow(.n(2)))
-      * (.n(2) + .x * .sigma(-.x) - .n(2) * .x * .sigma(.x) * .tanh(sp)))
-
-  /// sp = softplus(x).
-  static let sp = Expr.named(Symbol("sp", latex: "\\mathrm{sp}", mathml: "<mi>sp</mi>"), .softplus(.x))
 }

@@ -1,5 +1,6 @@
-/// `relu`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// ReLU (rectified linear unit), catalog id `relu`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum ReLU {
   static let spec = FunctionSpec(
     id: "relu", name: "ReLU (rectified linear unit)", family: .activation, aliases: ["rectifier"],
@@ -32,14 +33,14 @@ enum ReLU {
     ]
   )
 
-  /// max(0, x); f' = 1 for x > 0, else 0 (0 at the kink); f'' = 0.
-  @Sendable static func jet(_ x: Double) -> Jet {
-    x > 0 ? Jet(value: x, d1: 1, d2: 0) : Jet(value: 0, d1: 0, d2: 0)
-  }
-
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(
     value: .max(.n(0), .x),
     derivatives: [("x", .cases([(.n(1), .greater(.x, .n(0))), (.n(0), .otherwise)]))],
     secondDerivative: .n(0))
+
+  /// max(0, x); f' = 1 for x > 0, else 0 (0 at the kink); f'' = 0.
+  @Sendable static func jet(_ x: Double) -> Jet {
+    x > 0 ? Jet(value: x, d1: 1, d2: 0) : Jet(value: 0, d1: 0, d2: 0)
+  }
 }

@@ -1,5 +1,6 @@
-/// `relu6`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// ReLU6, catalog id `relu6`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum ReLU6 {
   static let spec = FunctionSpec(
     id: "relu6", name: "ReLU6", family: .activation, aliases: [],
@@ -32,16 +33,16 @@ enum ReLU6 {
     ]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .min(.max(.n(0), .x), .n(6)),
+    derivatives: [("x", .cases([(.n(1), .between(.n(0), .x, .n(6))), (.n(0), .otherwise)]))],
+    secondDerivative: .n(0))
+
   /// min(max(0, x), 6); f' = 1 on (0, 6), else 0; f'' = 0.
   @Sendable static func jet(_ x: Double) -> Jet {
     if x <= 0 { return Jet(value: 0, d1: 0, d2: 0) }
     if x >= 6 { return Jet(value: 6, d1: 0, d2: 0) }
     return Jet(value: x, d1: 1, d2: 0)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .min(.max(.n(0), .x), .n(6)),
-    derivatives: [("x", .cases([(.n(1), .between(.n(0), .x, .n(6))), (.n(0), .otherwise)]))],
-    secondDerivative: .n(0))
 }

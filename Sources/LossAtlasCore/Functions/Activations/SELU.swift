@@ -1,5 +1,6 @@
-/// `selu`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// SELU (scaled ELU), catalog id `selu`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum SELU {
   static let spec = FunctionSpec(
     id: "selu", name: "SELU (scaled ELU)", family: .activation, aliases: [],
@@ -48,6 +49,22 @@ enum SELU {
     ]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .cases([
+      (lambdaSymbol * .x, .greater(.x, .n(0))), (lambdaSymbol * alphaSymbol * (.exp(.x) - .n(1)), .otherwise),
+    ]),
+    derivatives: [("x", .cases([(lambdaSymbol, .greater(.x, .n(0))), (lambdaSymbol * alphaSymbol * .exp(.x), .otherwise)]))],
+    secondDerivative: .cases([(.n(0), .greater(.x, .n(0))), (lambdaSymbol * alphaSymbol * .exp(.x), .otherwise)]),
+    definitions: [
+      (lambdaSymbol, .decimal("1.0507009873554804934193349852946")),
+      (alphaSymbol, .decimal("1.6732632423543772848170429916717")),
+    ])
+
+  /// SELU's lambda and alpha, the catalog's exact constants.
+  static let lambdaSymbol = Expr.constant(.greek("lambda", "λ"), 1.0507009873554804934193349852946)
+  static let alphaSymbol = Expr.constant(.greek("alpha", "α"), 1.6732632423543772848170429916717)
+
   /// The SELU scale lambda = 1.0507009873554804934193349852946.
   static let lambda = DoubleDouble(0x1.0cfabd6a91132p+0, 0x1.6fc7d272f2695p-55)
   /// The SELU alpha = 1.6732632423543772848170429916717.
@@ -85,20 +102,4 @@ enum SELU {
     let d1 = (la.lo * e).addingProduct(la.hi, e)
     return Jet(value: (la.lo * m).addingProduct(la.hi, m), d1: d1, d2: d1)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .cases([
-      (lambdaSymbol * .x, .greater(.x, .n(0))), (lambdaSymbol * alphaSymbol * (.exp(.x) - .n(1)), .otherwise),
-    ]),
-    derivatives: [("x", .cases([(lambdaSymbol, .greater(.x, .n(0))), (lambdaSymbol * alphaSymbol * .exp(.x), .otherwise)]))],
-    secondDerivative: .cases([(.n(0), .greater(.x, .n(0))), (lambdaSymbol * alphaSymbol * .exp(.x), .otherwise)]),
-    definitions: [
-      (lambdaSymbol, .decimal("1.0507009873554804934193349852946")),
-      (alphaSymbol, .decimal("1.6732632423543772848170429916717")),
-    ])
-
-  /// SELU's lambda and alpha, the catalog's exact constants.
-  static let lambdaSymbol = Expr.constant(.greek("lambda", "λ"), 1.0507009873554804934193349852946)
-  static let alphaSymbol = Expr.constant(.greek("alpha", "α"), 1.6732632423543772848170429916717)
 }

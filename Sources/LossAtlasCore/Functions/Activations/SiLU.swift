@@ -1,5 +1,6 @@
-/// `silu`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// SiLU (swish), catalog id `silu`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum SiLU {
   static let spec = FunctionSpec(
     id: "silu", name: "SiLU (swish)", family: .activation, aliases: ["swish"],
@@ -54,6 +55,13 @@ enum SiLU {
       Reference("Ramachandran, Zoph, Le, Searching for activation functions, arXiv:1710.05941", year: 2017),
     ]
   )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .x * .sigma(.beta * .x),
+    derivatives: [("x", .sigma(.beta * .x) + .beta * .x * .sigma(.beta * .x) * .sigma(-(.beta * .x)))],
+    secondDerivative: .beta * .sigma(.beta * .x) * .sigma(-(.beta * .x))
+      * (.n(2) + .beta * .x * (.n(1) - .n(2) * .sigma(.beta * .x))))
 
   /// x sigma(t), sigma(t) (1 + t sigma(-t)), beta sigma(t) sigma(-t) (2 + t (sigma(-t) - sigma(t))),
   /// t = beta x.
@@ -135,11 +143,4 @@ enum SiLU {
     let d2 = beta * (s * sm).hi * (2 + t.hi * (sm - s).hi)
     return Jet(value: (s * x).value, d1: (s * (t * sm + 1)).value, d2: d2)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .x * .sigma(.beta * .x),
-    derivatives: [("x", .sigma(.beta * .x) + .beta * .x * .sigma(.beta * .x) * .sigma(-(.beta * .x)))],
-    secondDerivative: .beta * .sigma(.beta * .x) * .sigma(-(.beta * .x))
-      * (.n(2) + .beta * .x * (.n(1) - .n(2) * .sigma(.beta * .x))))
 }

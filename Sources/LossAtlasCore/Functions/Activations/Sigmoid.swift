@@ -1,5 +1,6 @@
-/// `sigmoid`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Sigmoid (logistic), catalog id `sigmoid`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum Sigmoid {
   static let spec = FunctionSpec(
     id: "sigmoid", name: "Sigmoid (logistic)", family: .activation, aliases: ["logistic-sigmoid", "expit"],
@@ -38,6 +39,12 @@ enum Sigmoid {
     references: [Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.2 and §6.3.2", year: 2016)]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .n(1) / (.n(1) + .exp(-.x)),
+    derivatives: [("x", .sigma(.x) * .sigma(-.x))],
+    secondDerivative: .sigma(.x) * .sigma(-.x) * (.n(1) - .n(2) * .sigma(.x)))
+
   /// sigma(x), sigma'(x) = sigma(x) sigma(-x), sigma''(x) = sigma'(x) (1 - 2 sigma(x)).
   ///
   /// `1 - 2 sigma(x)` cancels near x = 0 and for large |x|; it is written as
@@ -74,10 +81,4 @@ enum Sigmoid {
     if x >= 0 { return Jet(value: r.addingProduct(r, eps), d1: d1, d2: -d1 * tanhHalf) }
     return Jet(value: sh + sl, d1: d1, d2: d1 * tanhHalf)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .n(1) / (.n(1) + .exp(-.x)),
-    derivatives: [("x", .sigma(.x) * .sigma(-.x))],
-    secondDerivative: .sigma(.x) * .sigma(-.x) * (.n(1) - .n(2) * .sigma(.x)))
 }

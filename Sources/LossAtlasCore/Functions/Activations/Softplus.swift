@@ -1,5 +1,6 @@
-/// `softplus`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Softplus, catalog id `softplus`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum Softplus {
   static let spec = FunctionSpec(
     id: "softplus", name: "Softplus", family: .activation, aliases: [],
@@ -51,6 +52,12 @@ enum Softplus {
     ]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .n(1) / .beta * .log(.n(1) + .exp(.beta * .x)),
+    derivatives: [("x", .sigma(.beta * .x))],
+    secondDerivative: .beta * .sigma(.beta * .x) * .sigma(-(.beta * .x)))
+
   /// (1/beta) log(1 + e^t), sigma(t), beta sigma(t) sigma(-t), t = beta x.
   ///
   /// For |t| <= 700: e = e^-|t| (argument exact), 1/(1 + e) = r (1 + eps)
@@ -98,10 +105,4 @@ enum Softplus {
     let value = log1p(m) / beta
     return Jet(value: value, d1: s.value, d2: beta * (s * sm).value)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .n(1) / .beta * .log(.n(1) + .exp(.beta * .x)),
-    derivatives: [("x", .sigma(.beta * .x))],
-    secondDerivative: .beta * .sigma(.beta * .x) * .sigma(-(.beta * .x)))
 }

@@ -1,5 +1,6 @@
-/// `softsign`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Softsign, catalog id `softsign`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum Softsign {
   static let spec = FunctionSpec(
     id: "softsign", name: "Softsign", family: .activation, aliases: [],
@@ -41,6 +42,12 @@ enum Softsign {
     ]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .x / (.n(1) + .abs(.x)),
+    derivatives: [("x", .n(1) / (.n(1) + .abs(.x)).pow(.n(2)))],
+    secondDerivative: -(.n(2) * .sign(.x) / (.n(1) + .abs(.x)).pow(.n(3))))
+
   /// x / (1 + |x|), 1 / (1 + |x|)^2, -2 sign(x) / (1 + |x|)^3 (0 at x = 0,
   /// between the one-sided values -2 and +2).
   ///
@@ -77,10 +84,4 @@ enum Softsign {
     let v = one + (((1 - one) - r) - r * eps)
     return Jet(value: x > 0 ? v : -v, d1: d1, d2: d2)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .x / (.n(1) + .abs(.x)),
-    derivatives: [("x", .n(1) / (.n(1) + .abs(.x)).pow(.n(2)))],
-    secondDerivative: -(.n(2) * .sign(.x) / (.n(1) + .abs(.x)).pow(.n(3))))
 }

@@ -1,5 +1,6 @@
-/// `tanh`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Hyperbolic tangent, catalog id `tanh`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum Tanh {
   static let spec = FunctionSpec(
     id: "tanh", name: "Hyperbolic tangent", family: .activation, aliases: ["hyperbolic-tangent"],
@@ -37,6 +38,12 @@ enum Tanh {
     ],
     references: [Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.3.2", year: 2016)]
   )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .tanh(.x),
+    derivatives: [("x", .n(1) - .tanh(.x).pow(.n(2)))],
+    secondDerivative: -(.n(2) * .tanh(.x) * (.n(1) - .tanh(.x).pow(.n(2)))))
 
   /// tanh x, sech^2 x, -2 tanh(x) sech^2(x), all from one exp (expm1 below
   /// 2|x| = ln 2, as in ``StableMath/logisticParts(_:)``) and one division:
@@ -80,10 +87,4 @@ enum Tanh {
     let value = x < 0 ? -t : t
     return Jet(value: value, d1: d1, d2: -2 * value * d1)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .tanh(.x),
-    derivatives: [("x", .n(1) - .tanh(.x).pow(.n(2)))],
-    secondDerivative: -(.n(2) * .tanh(.x) * (.n(1) - .tanh(.x).pow(.n(2)))))
 }

@@ -1,5 +1,6 @@
-/// `exponential`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Exponential loss, catalog id `exponential`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum ExponentialLoss {
   static let spec = FunctionSpec(
     id: "exponential", name: "Exponential loss", family: .marginLoss, aliases: ["adaboost"],
@@ -28,15 +29,15 @@ enum ExponentialLoss {
     ]
   )
 
-  /// e^(-t), derivative -y e^(-t), second derivative e^(-t); t = y s.
-  @Sendable static func jet(_ s: Double, _ y: Double) -> Jet {
-    let e = exp(-(y * s))
-    return Jet(value: e, d1: -y * e, d2: e)
-  }
-
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(
     value: .exp(-.ys),
     derivatives: [("s", -(.y * .exp(-.ys)))],
     secondDerivative: .exp(-.ys))
+
+  /// e^(-t), derivative -y e^(-t), second derivative e^(-t); t = y s.
+  @Sendable static func jet(_ s: Double, _ y: Double) -> Jet {
+    let e = exp(-(y * s))
+    return Jet(value: e, d1: -y * e, d2: e)
+  }
 }

@@ -1,5 +1,6 @@
-/// `hinge`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Hinge loss, catalog id `hinge`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum Hinge {
   static let spec = FunctionSpec(
     id: "hinge", name: "Hinge loss", family: .marginLoss, aliases: ["svm-hinge"],
@@ -28,16 +29,16 @@ enum Hinge {
     ]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .max(.n(0), .n(1) - .ys),
+    derivatives: [("s", .cases([(-.y, .less(.ys, .n(1))), (.n(0), .otherwise)]))],
+    secondDerivative: .n(0))
+
   /// max(0, 1 - t), t = y s; derivative -y for t < 1, else 0.
   @Sendable static func jet(_ s: Double, _ y: Double) -> Jet {
     let t = y * s
     if t < 1 { return Jet(value: 1 - t, d1: -y, d2: 0) }
     return Jet(value: 0, d1: 0, d2: 0)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .max(.n(0), .n(1) - .ys),
-    derivatives: [("s", .cases([(-.y, .less(.ys, .n(1))), (.n(0), .otherwise)]))],
-    secondDerivative: .n(0))
 }

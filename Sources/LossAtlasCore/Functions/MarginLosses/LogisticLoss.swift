@@ -1,5 +1,6 @@
-/// `logistic`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Logistic loss, catalog id `logistic`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum LogisticLoss {
   static let spec = FunctionSpec(
     id: "logistic", name: "Logistic loss", family: .marginLoss, aliases: ["logistic-loss"],
@@ -32,15 +33,15 @@ enum LogisticLoss {
     ]
   )
 
-  /// softplus(-t), derivative -y sigma(-t), second derivative sigma(t) sigma(-t); t = y s.
-  @Sendable static func jet(_ s: Double, _ y: Double) -> Jet {
-    let j = StableMath.logisticCrossEntropyJet(y * s, y: DoubleDouble(1), oneMinusY: DoubleDouble(0))
-    return Jet(value: j.value, d1: y * j.d1, d2: j.d2)
-  }
-
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(
     value: .log(.n(1) + .exp(-.ys)),
     derivatives: [("s", -(.y * .sigma(-.ys)))],
     secondDerivative: .sigma(.ys) * .sigma(-.ys))
+
+  /// softplus(-t), derivative -y sigma(-t), second derivative sigma(t) sigma(-t); t = y s.
+  @Sendable static func jet(_ s: Double, _ y: Double) -> Jet {
+    let j = StableMath.logisticCrossEntropyJet(y * s, y: DoubleDouble(1), oneMinusY: DoubleDouble(0))
+    return Jet(value: j.value, d1: y * j.d1, d2: j.d2)
+  }
 }

@@ -1,11 +1,10 @@
-/// The margin losses of CATALOG.md (score s, label y in {-1, +1}), in
-/// catalog order.
+/// What the margin losses of CATALOG.md (score s, label y in {-1, +1})
+/// share: their arguments, evaluator and two views.
 ///
 /// Each loss depends on the margin t = y s only, and y s is exact (y = ±1
-/// flips a sign), so every formula below is written in t and the derivative
-/// in s is y times the derivative in t.
+/// flips a sign), so every jet is written in t and the derivative in s is
+/// y times the derivative in t.
 enum MarginLosses {
-
   // MARK: - Shared signature and views
 
   static let arguments: [ArgumentSpec] = [

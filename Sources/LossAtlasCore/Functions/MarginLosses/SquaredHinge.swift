@@ -1,5 +1,6 @@
-/// `squared-hinge`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Squared hinge loss, catalog id `squared-hinge`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum SquaredHinge {
   static let spec = FunctionSpec(
     id: "squared-hinge", name: "Squared hinge loss", family: .marginLoss, aliases: ["l2-hinge"],
@@ -29,6 +30,12 @@ enum SquaredHinge {
     ]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .max(.n(0), .n(1) - .ys).pow(.n(2)),
+    derivatives: [("s", -(.n(2) * .y * .max(.n(0), .n(1) - .ys)))],
+    secondDerivative: .cases([(.n(2), .less(.ys, .n(1))), (.n(0), .otherwise)]))
+
   /// u^2 with u = max(0, 1 - t), t = y s; derivative -2 y u; second derivative 2 for t < 1.
   @Sendable static func jet(_ s: Double, _ y: Double) -> Jet {
     let t = y * s
@@ -38,10 +45,4 @@ enum SquaredHinge {
     let value = sq.hi + (sq.lo + 2 * u.hi * u.lo)
     return Jet(value: sq.hi.isFinite ? value : .infinity, d1: -2 * y * u.hi, d2: 2)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .max(.n(0), .n(1) - .ys).pow(.n(2)),
-    derivatives: [("s", -(.n(2) * .y * .max(.n(0), .n(1) - .ys)))],
-    secondDerivative: .cases([(.n(2), .less(.ys, .n(1))), (.n(0), .otherwise)]))
 }

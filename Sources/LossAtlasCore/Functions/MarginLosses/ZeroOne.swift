@@ -1,5 +1,6 @@
-/// `zero-one`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Zero-one loss, catalog id `zero-one`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum ZeroOne {
   static let spec = FunctionSpec(
     id: "zero-one", name: "Zero-one loss", family: .marginLoss, aliases: ["0-1", "misclassification"],
@@ -27,14 +28,14 @@ enum ZeroOne {
     ]
   )
 
-  /// 1 if y s <= 0 else 0; derivative 0.
-  @Sendable static func jet(_ s: Double, _ y: Double) -> Jet {
-    Jet(value: y * s <= 0 ? 1 : 0, d1: 0, d2: 0)
-  }
-
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(
     value: .cases([(.n(1), .lessOrEqual(.ys, .n(0))), (.n(0), .otherwise)]),
     derivatives: [("s", .n(0))],
     secondDerivative: .n(0))
+
+  /// 1 if y s <= 0 else 0; derivative 0.
+  @Sendable static func jet(_ s: Double, _ y: Double) -> Jet {
+    Jet(value: y * s <= 0 ? 1 : 0, d1: 0, d2: 0)
+  }
 }

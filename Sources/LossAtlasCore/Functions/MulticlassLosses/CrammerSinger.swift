@@ -1,5 +1,6 @@
-/// `crammer-singer`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Multiclass hinge (Crammer-Singer), catalog id `crammer-singer`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum CrammerSinger {
   static let spec = FunctionSpec(
     id: "crammer-singer", name: "Multiclass hinge (Crammer-Singer)", family: .multiclassLoss,
@@ -41,22 +42,6 @@ enum CrammerSinger {
     ]
   )
 
-  static func evaluation(_ s: [Double], k: Int, delta: Double) -> Evaluation {
-    var best = -1
-    for j in s.indices where j != k {
-      if best < 0 || s[j] > s[best] { best = j }
-    }
-    let margin = MulticlassLosses.marginParts(s[best], s[k], delta)
-    var gradient = [Double](repeating: 0, count: s.count)
-    var value = 0.0
-    if margin.sign > 0 {
-      value = MulticlassLosses.exactTotal([margin.parts])
-      gradient[best] = 1
-      gradient[k] = -1
-    }
-    return Evaluation(value: .scalar(value), gradient: [NamedTensor("s", .vector(gradient))])
-  }
-
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(
     value: .max(.n(0), largestMargin(.j)),
@@ -83,4 +68,20 @@ enum CrammerSinger {
   static let runnerUp = Expr.named(
     Symbol("j*", latex: "j^*", mathml: "<msup><mi>j</mi><mo>∗</mo></msup>"),
     .argmaxOver(.l, excluding: .k, .element(.s, index: .l)))
+
+  static func evaluation(_ s: [Double], k: Int, delta: Double) -> Evaluation {
+    var best = -1
+    for j in s.indices where j != k {
+      if best < 0 || s[j] > s[best] { best = j }
+    }
+    let margin = MulticlassLosses.marginParts(s[best], s[k], delta)
+    var gradient = [Double](repeating: 0, count: s.count)
+    var value = 0.0
+    if margin.sign > 0 {
+      value = MulticlassLosses.exactTotal([margin.parts])
+      gradient[best] = 1
+      gradient[k] = -1
+    }
+    return Evaluation(value: .scalar(value), gradient: [NamedTensor("s", .vector(gradient))])
+  }
 }

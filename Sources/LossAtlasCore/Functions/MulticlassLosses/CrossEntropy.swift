@@ -1,5 +1,6 @@
-/// `cross-entropy`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Softmax cross-entropy, catalog id `cross-entropy`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum CrossEntropy {
   static let spec = FunctionSpec(
     id: "cross-entropy", name: "Softmax cross-entropy", family: .multiclassLoss,
@@ -45,6 +46,20 @@ enum CrossEntropy {
       Reference("Szegedy, Vanhoucke, Ioffe, Shlens, Wojna, Rethinking the Inception architecture for computer vision (label smoothing), CVPR", year: 2016),
     ]
   )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .apply(.logSumExp, [.symbol(.s)])
+      - .sumOver(.j, excluding: nil, target * .element(.s, index: .j)),
+    derivatives: [("s", .softmax(of: .s, at: .j) - target)],
+    derivativeIndices: [.j])
+
+  /// The label smoothing eps, printed as varepsilon.
+  static let eps = Expr.symbol(Symbol("eps", latex: "\\varepsilon", mathml: "<mi>ε</mi>"))
+  /// The smoothed target q_j = (1 - eps) delta_jk + eps / C.
+  static let target = Expr.named(
+    Symbol("q", latex: "q_j", mathml: "<msub><mi>q</mi><mi>j</mi></msub>"),
+    (.n(1) - eps) * .kronecker(.j, .k) + eps / .count(.s))
 
   /// The smoothed target q as double-doubles: eps/C off the true class,
   /// (1 - eps) + eps/C on it (both exact to 2^-106).
@@ -165,18 +180,4 @@ enum CrossEntropy {
       continuity: .cInfinity, maxAbsDerivative: max(q0, 1 - q0), saturatesLeft: false, saturatesRight: false,
       convex: true, concave: false, nonNegative: true, zeroAtCorrect: .never, gradientGrowth: .bounded)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .apply(.logSumExp, [.symbol(.s)])
-      - .sumOver(.j, excluding: nil, target * .element(.s, index: .j)),
-    derivatives: [("s", .softmax(of: .s, at: .j) - target)],
-    derivativeIndices: [.j])
-
-  /// The label smoothing eps, printed as varepsilon.
-  static let eps = Expr.symbol(Symbol("eps", latex: "\\varepsilon", mathml: "<mi>ε</mi>"))
-  /// The smoothed target q_j = (1 - eps) delta_jk + eps / C.
-  static let target = Expr.named(
-    Symbol("q", latex: "q_j", mathml: "<msub><mi>q</mi><mi>j</mi></msub>"),
-    (.n(1) - eps) * .kronecker(.j, .k) + eps / .count(.s))
 }

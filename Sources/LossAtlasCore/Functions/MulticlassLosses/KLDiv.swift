@@ -1,5 +1,6 @@
-/// `kl-div`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Kullback-Leibler divergence, catalog id `kl-div`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum KLDiv {
   static let spec = FunctionSpec(
     id: "kl-div", name: "Kullback-Leibler divergence", family: .multiclassLoss,
@@ -65,6 +66,23 @@ enum KLDiv {
       Reference("Hinton, Vinyals, Dean, Distilling the knowledge in a neural network, arXiv:1503.02531", year: 2015),
     ]
   )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    // 0 log 0 = 0: the sum runs over the classes with q_j > 0.
+    value: .sumOver(
+      .j, excluding: nil,
+      .cases([
+        (target(.j) * .log(target(.j) / .softmax(of: .s, at: .j)), .greater(target(.j), .n(0))),
+        (.n(0), .otherwise),
+      ])),
+    derivatives: [("s", .sumOver(.l, excluding: nil, target(.l)) * .softmax(of: .s, at: .j) - target(.j))],
+    derivativeIndices: [.j])
+
+  /// The target distribution q.
+  static let q = Symbol.latin("q")
+  /// The target distribution q at `index`.
+  static func target(_ index: Symbol) -> Expr { .element(q, index: index) }
 
   static func evaluation(_ s: [Double], _ q: [Double]) -> Evaluation {
     let c = s.count
@@ -353,21 +371,4 @@ enum KLDiv {
       return Jet(value: value.value, d1: d1, d2: d2)
     }
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    // 0 log 0 = 0: the sum runs over the classes with q_j > 0.
-    value: .sumOver(
-      .j, excluding: nil,
-      .cases([
-        (target(.j) * .log(target(.j) / .softmax(of: .s, at: .j)), .greater(target(.j), .n(0))),
-        (.n(0), .otherwise),
-      ])),
-    derivatives: [("s", .sumOver(.l, excluding: nil, target(.l)) * .softmax(of: .s, at: .j) - target(.j))],
-    derivativeIndices: [.j])
-
-  /// The target distribution q.
-  static let q = Symbol.latin("q")
-  /// The target distribution q at `index`.
-  static func target(_ index: Symbol) -> Expr { .element(q, index: index) }
 }

@@ -1,5 +1,6 @@
-/// `multiclass-hinge`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Multiclass hinge (Weston-Watkins), catalog id `multiclass-hinge`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum MulticlassHinge {
   static let spec = FunctionSpec(
     id: "multiclass-hinge", name: "Multiclass hinge (Weston-Watkins)", family: .multiclassLoss,
@@ -42,21 +43,6 @@ enum MulticlassHinge {
     ]
   )
 
-  static func evaluation(_ s: [Double], k: Int, delta: Double) -> Evaluation {
-    var active: [[Double]] = []
-    var gradient = [Double](repeating: 0, count: s.count)
-    for j in s.indices where j != k {
-      let margin = MulticlassLosses.marginParts(s[j], s[k], delta)
-      if margin.sign > 0 {
-        active.append(margin.parts)
-        gradient[j] = 1
-        gradient[k] -= 1
-      }
-    }
-    let value = active.isEmpty ? 0 : MulticlassLosses.exactTotal(active)
-    return Evaluation(value: .scalar(value), gradient: [NamedTensor("s", .vector(gradient))])
-  }
-
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(
     value: .sumOver(.j, excluding: .k, .max(.n(0), margin(.j))),
@@ -73,4 +59,19 @@ enum MulticlassHinge {
 
   /// The hinge margin s_j - s_k + delta of class `j`.
   static func margin(_ j: Symbol) -> Expr { .element(.s, index: j) - .element(.s, index: .k) + .delta }
+
+  static func evaluation(_ s: [Double], k: Int, delta: Double) -> Evaluation {
+    var active: [[Double]] = []
+    var gradient = [Double](repeating: 0, count: s.count)
+    for j in s.indices where j != k {
+      let margin = MulticlassLosses.marginParts(s[j], s[k], delta)
+      if margin.sign > 0 {
+        active.append(margin.parts)
+        gradient[j] = 1
+        gradient[k] -= 1
+      }
+    }
+    let value = active.isEmpty ? 0 : MulticlassLosses.exactTotal(active)
+    return Evaluation(value: .scalar(value), gradient: [NamedTensor("s", .vector(gradient))])
+  }
 }

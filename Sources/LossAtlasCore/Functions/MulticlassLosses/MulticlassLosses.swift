@@ -1,11 +1,11 @@
-/// The multiclass losses of CATALOG.md (a score or logit vector s of length
-/// C >= 2 against a true class k or a target distribution q), in catalog
-/// order.
+/// What the multiclass losses of CATALOG.md (a score or logit vector s of
+/// length C >= 2 against a true class k or a target distribution q)
+/// share: their arguments, the class-index check, and the exact margins of
+/// the two hinges.
 ///
 /// These are not on the scalar hot path (the general evaluator allocates);
 /// their 1-D slices, which are, have closed forms without allocation.
 enum MulticlassLosses {
-
   // MARK: - Shared arguments and checks
 
   static let scores = ArgumentSpec(
@@ -27,8 +27,6 @@ enum MulticlassLosses {
 
   /// Whether any entry is so large that s_j - s_i could overflow.
   static func isHuge(_ s: [Double]) -> Bool { s.contains { abs($0) >= 0x1p1021 } }
-
-  static let sliceDomainNote = "1-D slice of a vector function"
 
   // MARK: - The margins of the two multiclass hinges
 

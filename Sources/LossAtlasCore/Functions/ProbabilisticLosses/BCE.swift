@@ -1,5 +1,6 @@
-/// `bce`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Binary cross-entropy, catalog id `bce`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum BCE {
   static let spec = FunctionSpec(
     id: "bce", name: "Binary cross-entropy", family: .probabilisticLoss,
@@ -57,6 +58,29 @@ enum BCE {
       Reference("Bishop, Pattern Recognition and Machine Learning, §4.3.2", year: 2006),
     ]
   )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .cases([
+      (-.log(.n(1) - .p), .equal(.y, .n(0))),
+      (-.log(.p), .equal(.y, .n(1))),
+      (-(.y * .log(.p) + (.n(1) - .y) * .log(.n(1) - .p)), .otherwise),
+    ]),
+    derivatives: [
+      (
+        "p",
+        .cases([
+          (.n(1), .and([.equal(.p, .n(0)), .equal(.y, .n(0))])),
+          (.n(-1), .and([.equal(.p, .n(1)), .equal(.y, .n(1))])),
+          ((.p - .y) / (.p * (.n(1) - .p)), .otherwise),
+        ])
+      )
+    ],
+    secondDerivative: .cases([
+      (.n(1) / (.n(1) - .p).pow(.n(2)), .equal(.y, .n(0))),
+      (.n(1) / .p.pow(.n(2)), .equal(.y, .n(1))),
+      (.y / .p.pow(.n(2)) + (.n(1) - .y) / (.n(1) - .p).pow(.n(2)), .otherwise),
+    ]))
 
   /// bce in p with its first two derivatives:
   /// L = -y log p - (1 - y) log(1 - p), L' = (p - y)/(p (1 - p)),
@@ -130,27 +154,4 @@ enum BCE {
     let r = x - DoubleDouble.twoProduct(y.hi, q1) - y.lo * q1
     return q1 + r.hi / y.hi
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .cases([
-      (-.log(.n(1) - .p), .equal(.y, .n(0))),
-      (-.log(.p), .equal(.y, .n(1))),
-      (-(.y * .log(.p) + (.n(1) - .y) * .log(.n(1) - .p)), .otherwise),
-    ]),
-    derivatives: [
-      (
-        "p",
-        .cases([
-          (.n(1), .and([.equal(.p, .n(0)), .equal(.y, .n(0))])),
-          (.n(-1), .and([.equal(.p, .n(1)), .equal(.y, .n(1))])),
-          ((.p - .y) / (.p * (.n(1) - .p)), .otherwise),
-        ])
-      )
-    ],
-    secondDerivative: .cases([
-      (.n(1) / (.n(1) - .p).pow(.n(2)), .equal(.y, .n(0))),
-      (.n(1) / .p.pow(.n(2)), .equal(.y, .n(1))),
-      (.y / .p.pow(.n(2)) + (.n(1) - .y) / (.n(1) - .p).pow(.n(2)), .otherwise),
-    ]))
 }

@@ -1,5 +1,6 @@
-/// `bce-logits`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Binary cross-entropy with logits, catalog id `bce-logits`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum BCELogits {
   static let spec = FunctionSpec(
     id: "bce-logits", name: "Binary cross-entropy with logits", family: .probabilisticLoss,
@@ -63,16 +64,16 @@ enum BCELogits {
     ]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .max(.z, .n(0)) - .z * .y + .log(.n(1) + .exp(-.abs(.z))),
+    derivatives: [("z", .sigma(.z) - .y)],
+    secondDerivative: .sigma(.z) * .sigma(-.z))
+
   /// The jet of bce-logits in z for a fixed target y (1 - y formed exactly once).
   static func jet(y: Double) -> @Sendable (Double) -> Jet {
     let target = DoubleDouble(y)
     let oneMinusY = DoubleDouble.twoSum(1, -y)
     return { z in StableMath.logisticCrossEntropyJet(z, y: target, oneMinusY: oneMinusY) }
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .max(.z, .n(0)) - .z * .y + .log(.n(1) + .exp(-.abs(.z))),
-    derivatives: [("z", .sigma(.z) - .y)],
-    secondDerivative: .sigma(.z) * .sigma(-.z))
 }

@@ -1,5 +1,6 @@
-/// `focal`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Focal loss, catalog id `focal`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum Focal {
   static let spec = FunctionSpec(
     id: "focal", name: "Focal loss", family: .probabilisticLoss, aliases: ["sigmoid-focal-loss", "focal-loss"],
@@ -69,6 +70,31 @@ enum Focal {
       Reference("Lin, Goyal, Girshick, He, Dollar, Focal loss for dense object detection, ICCV", year: 2017),
     ]
   )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: -(Focal.alphaT * (.n(1) - Focal.pT).pow(gamma) * .log(Focal.pT)),
+    derivatives: [
+      (
+        "z",
+        (.n(2) * .y - .n(1)) * Focal.alphaT * (.n(1) - Focal.pT).pow(gamma)
+          * (gamma * Focal.pT * .log(Focal.pT) + Focal.pT - .n(1))
+      )
+    ],
+    secondDerivative: Focal.alphaT * Focal.pT * (.n(1) - Focal.pT).pow(gamma)
+      * ((.n(2) * gamma + .n(1)) * (.n(1) - Focal.pT) + gamma * (.n(1) - Focal.pT) * .log(Focal.pT)
+        - gamma.pow(.n(2)) * Focal.pT * .log(Focal.pT)))
+
+  /// The focusing parameter gamma.
+  static let gamma = Expr.symbol(.greek("gamma", "γ"))
+  // The named quantities: p = sigma(z), p_t and alpha_t.
+  static let p = Expr.named(.latin("p"), .sigma(.z))
+  static let pT = Expr.named(
+    Symbol("p_t", latex: "p_t", mathml: "<msub><mi>p</mi><mi>t</mi></msub>"),
+    .cases([(p, .equal(.y, .n(1))), (.n(1) - p, .otherwise)]))
+  static let alphaT = Expr.named(
+    Symbol("alpha_t", latex: "\\alpha_t", mathml: "<msub><mi>α</mi><mi>t</mi></msub>"),
+    .cases([(.alpha, .equal(.y, .n(1))), (.n(1) - .alpha, .otherwise)]))
 
   /// The focal jet in z: u = z for y = 1 and u = -z for y = 0, alpha_t = alpha
   /// or 1 - alpha (formed exactly); dL/dz = ±dL/du.
@@ -446,29 +472,4 @@ enum Focal {
     }
     return d
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: -(Focal.alphaT * (.n(1) - Focal.pT).pow(gamma) * .log(Focal.pT)),
-    derivatives: [
-      (
-        "z",
-        (.n(2) * .y - .n(1)) * Focal.alphaT * (.n(1) - Focal.pT).pow(gamma)
-          * (gamma * Focal.pT * .log(Focal.pT) + Focal.pT - .n(1))
-      )
-    ],
-    secondDerivative: Focal.alphaT * Focal.pT * (.n(1) - Focal.pT).pow(gamma)
-      * ((.n(2) * gamma + .n(1)) * (.n(1) - Focal.pT) + gamma * (.n(1) - Focal.pT) * .log(Focal.pT)
-        - gamma.pow(.n(2)) * Focal.pT * .log(Focal.pT)))
-
-  /// The focusing parameter gamma.
-  static let gamma = Expr.symbol(.greek("gamma", "γ"))
-  // The named quantities: p = sigma(z), p_t and alpha_t.
-  static let p = Expr.named(.latin("p"), .sigma(.z))
-  static let pT = Expr.named(
-    Symbol("p_t", latex: "p_t", mathml: "<msub><mi>p</mi><mi>t</mi></msub>"),
-    .cases([(p, .equal(.y, .n(1))), (.n(1) - p, .otherwise)]))
-  static let alphaT = Expr.named(
-    Symbol("alpha_t", latex: "\\alpha_t", mathml: "<msub><mi>α</mi><mi>t</mi></msub>"),
-    .cases([(.alpha, .equal(.y, .n(1))), (.n(1) - .alpha, .otherwise)]))
 }

@@ -1,5 +1,6 @@
-/// `barron`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// General robust loss (Barron), catalog id `barron`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum Barron {
   static let spec = FunctionSpec(
     id: "barron", name: "General robust loss (Barron)", family: .regressionLoss,
@@ -51,6 +52,49 @@ enum Barron {
       Reference("Barron, A General and Adaptive Robust Loss Function, CVPR", year: 2019)
     ]
   )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: Barron.cases(
+      two: Barron.x.pow(.n(2)) / .n(2),
+      zero: .log(Barron.x.pow(.n(2)) / .n(2) + .n(1)),
+      minusInfinity: .n(1) - Barron.gauss,
+      general: .abs(.alpha - .n(2)) / .alpha * (Barron.base.pow(.alpha / .n(2)) - .n(1))),
+    derivatives: [
+      (
+        "yhat",
+        Barron.cases(
+          two: .r / c.pow(.n(2)),
+          zero: .n(2) * .r / (.r.pow(.n(2)) + .n(2) * c.pow(.n(2))),
+          minusInfinity: .r / c.pow(.n(2)) * Barron.gauss,
+          general: .r / c.pow(.n(2)) * Barron.base.pow(.alpha / .n(2) - .n(1)))
+      )
+    ],
+    secondDerivative: Barron.cases(
+      two: .n(1) / c.pow(.n(2)),
+      zero: .n(2) * (.n(2) * c.pow(.n(2)) - .r.pow(.n(2))) / (.r.pow(.n(2)) + .n(2) * c.pow(.n(2))).pow(.n(2)),
+      minusInfinity: .n(1) / c.pow(.n(2)) * Barron.gauss * (.n(1) - Barron.x.pow(.n(2))),
+      general: .n(1) / c.pow(.n(2)) * Barron.base.pow(.alpha / .n(2) - .n(2))
+        * (.n(1) + (.alpha - .n(1)) * Barron.x.pow(.n(2)) / .abs(.alpha - .n(2)))))
+
+  /// The scale c.
+  static let c = Expr.symbol(.latin("c"))
+  // The pieces: x = r / c, and the limits alpha = 2, 0, -inf as cases.
+  static let x = Expr.named(.latin("x"), .r / c)
+  /// x^2 / |alpha - 2| + 1
+  static let base = x.pow(.n(2)) / .abs(.alpha - .n(2)) + .n(1)
+  /// e^(-x^2 / 2)
+  static let gauss = Expr.exp(-(x.pow(.n(2)) / .n(2)))
+
+  /// The general formula with its limits at alpha = 2, 0 and -inf.
+  static func cases(two: Expr, zero: Expr, minusInfinity: Expr, general: Expr) -> Expr {
+    .cases([
+      (two, .equal(.alpha, .n(2))),
+      (zero, .equal(.alpha, .n(0))),
+      (minusInfinity, .equal(.alpha, .n(-.infinity))),
+      (general, .otherwise),
+    ])
+  }
 
   /// Declared properties of barron's view at (alpha, c).
   static func declared(alpha a: Double, c: Double) -> DeclaredProperties {
@@ -476,48 +520,5 @@ enum Barron {
       let d2 = (invC2 * pd / w * (ScaledDD.one + s * aMinusOne)).double
       return Jet(value: value, d1: d1, d2: d2)
     }
-  }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: Barron.cases(
-      two: Barron.x.pow(.n(2)) / .n(2),
-      zero: .log(Barron.x.pow(.n(2)) / .n(2) + .n(1)),
-      minusInfinity: .n(1) - Barron.gauss,
-      general: .abs(.alpha - .n(2)) / .alpha * (Barron.base.pow(.alpha / .n(2)) - .n(1))),
-    derivatives: [
-      (
-        "yhat",
-        Barron.cases(
-          two: .r / c.pow(.n(2)),
-          zero: .n(2) * .r / (.r.pow(.n(2)) + .n(2) * c.pow(.n(2))),
-          minusInfinity: .r / c.pow(.n(2)) * Barron.gauss,
-          general: .r / c.pow(.n(2)) * Barron.base.pow(.alpha / .n(2) - .n(1)))
-      )
-    ],
-    secondDerivative: Barron.cases(
-      two: .n(1) / c.pow(.n(2)),
-      zero: .n(2) * (.n(2) * c.pow(.n(2)) - .r.pow(.n(2))) / (.r.pow(.n(2)) + .n(2) * c.pow(.n(2))).pow(.n(2)),
-      minusInfinity: .n(1) / c.pow(.n(2)) * Barron.gauss * (.n(1) - Barron.x.pow(.n(2))),
-      general: .n(1) / c.pow(.n(2)) * Barron.base.pow(.alpha / .n(2) - .n(2))
-        * (.n(1) + (.alpha - .n(1)) * Barron.x.pow(.n(2)) / .abs(.alpha - .n(2)))))
-
-  /// The scale c.
-  static let c = Expr.symbol(.latin("c"))
-  // The pieces: x = r / c, and the limits alpha = 2, 0, -inf as cases.
-  static let x = Expr.named(.latin("x"), .r / c)
-  /// x^2 / |alpha - 2| + 1
-  static let base = x.pow(.n(2)) / .abs(.alpha - .n(2)) + .n(1)
-  /// e^(-x^2 / 2)
-  static let gauss = Expr.exp(-(x.pow(.n(2)) / .n(2)))
-
-  /// The general formula with its limits at alpha = 2, 0 and -inf.
-  static func cases(two: Expr, zero: Expr, minusInfinity: Expr, general: Expr) -> Expr {
-    .cases([
-      (two, .equal(.alpha, .n(2))),
-      (zero, .equal(.alpha, .n(0))),
-      (minusInfinity, .equal(.alpha, .n(-.infinity))),
-      (general, .otherwise),
-    ])
   }
 }

@@ -1,5 +1,6 @@
-/// `gaussian-nll`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Gaussian negative log-likelihood, catalog id `gaussian-nll`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum GaussianNLL {
   static let spec = FunctionSpec(
     id: "gaussian-nll", name: "Gaussian negative log-likelihood", family: .regressionLoss,
@@ -59,6 +60,18 @@ enum GaussianNLL {
       Reference("Kendall and Gal, What Uncertainties Do We Need in Bayesian Deep Learning for Computer Vision?, NeurIPS", year: 2017),
     ]
   )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .n(1) / .n(2) * (.log(variance) + (.y - .yhat).pow(.n(2)) / variance),
+    derivatives: [
+      ("yhat", (.yhat - .y) / variance),
+      ("var", .n(1) / (.n(2) * variance) * (.n(1) - (.y - .yhat).pow(.n(2)) / variance)),
+    ],
+    secondDerivative: .n(1) / variance)
+
+  /// The variance argument, printed sigma^2.
+  static let variance = Expr.symbol(Symbol("var", latex: "\\sigma^2", mathml: "<msup><mi>σ</mi><mn>2</mn></msup>"))
 
   /// Value, both gradient components and both second derivatives of
   /// gaussian-nll at one point.
@@ -151,16 +164,4 @@ enum GaussianNLL {
     let d2Var = ((q.timesPowerOfTwo(1) - .one) / (vs * vs)).timesPowerOfTwo(-1).double
     return Jets(value: value, dMean: dMean, dVar: dVar, d2Mean: 1 / v, d2Var: d2Var)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .n(1) / .n(2) * (.log(variance) + (.y - .yhat).pow(.n(2)) / variance),
-    derivatives: [
-      ("yhat", (.yhat - .y) / variance),
-      ("var", .n(1) / (.n(2) * variance) * (.n(1) - (.y - .yhat).pow(.n(2)) / variance)),
-    ],
-    secondDerivative: .n(1) / variance)
-
-  /// The variance argument, printed sigma^2.
-  static let variance = Expr.symbol(Symbol("var", latex: "\\sigma^2", mathml: "<msup><mi>σ</mi><mn>2</mn></msup>"))
 }

@@ -1,5 +1,6 @@
-/// `huber`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Huber loss, catalog id `huber`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum Huber {
   static let spec = FunctionSpec(
     id: "huber", name: "Huber loss", family: .regressionLoss, aliases: ["huber-loss"],
@@ -34,6 +35,12 @@ enum Huber {
     ]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .cases([(.r.pow(.n(2)) / .n(2), .lessOrEqual(.abs(.r), .delta)), (.delta * (.abs(.r) - .delta / .n(2)), .otherwise)]),
+    derivatives: [("yhat", .cases([(.r, .lessOrEqual(.abs(.r), .delta)), (.delta * .sign(.r), .otherwise)]))],
+    secondDerivative: .cases([(.n(1), .lessOrEqual(.abs(.r), .delta)), (.n(0), .otherwise)]))
+
   /// r^2/2, r, 1 for |r| <= delta; delta (|r| - delta/2), delta sign r, 0
   /// beyond (the catalog gives the kink |r| = delta to the quadratic piece).
   static func jet(delta: Double) -> RegressionLosses.ResidualJet {
@@ -54,10 +61,4 @@ enum Huber {
       return Jet(value: 2 * StableMath.roundedProduct(t, delta), d1: h.hi > 0 ? delta : -delta, d2: 0)
     }
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .cases([(.r.pow(.n(2)) / .n(2), .lessOrEqual(.abs(.r), .delta)), (.delta * (.abs(.r) - .delta / .n(2)), .otherwise)]),
-    derivatives: [("yhat", .cases([(.r, .lessOrEqual(.abs(.r), .delta)), (.delta * .sign(.r), .otherwise)]))],
-    secondDerivative: .cases([(.n(1), .lessOrEqual(.abs(.r), .delta)), (.n(0), .otherwise)]))
 }

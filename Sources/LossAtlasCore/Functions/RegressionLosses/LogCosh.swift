@@ -1,5 +1,6 @@
-/// `log-cosh`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Log-cosh loss, catalog id `log-cosh`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum LogCosh {
   static let spec = FunctionSpec(
     id: "log-cosh", name: "Log-cosh loss", family: .regressionLoss, aliases: ["logcosh"],
@@ -30,6 +31,12 @@ enum LogCosh {
       Reference("Goodfellow, Bengio, Courville, Deep Learning, §5.5.1", year: 2016),
     ]
   )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .log(.cosh(.r)),
+    derivatives: [("yhat", .tanh(.r))],
+    secondDerivative: .n(1) - .tanh(.r).pow(.n(2)))
 
   /// log cosh r, tanh r, sech^2 r with r = hi + lo exact: each piece is
   /// evaluated at |hi| and corrected by its derivative times lo.
@@ -125,10 +132,4 @@ enum LogCosh {
       - DoubleDouble(0.5 * ScaledDD.ln2.hi, 0.5 * ScaledDD.ln2.lo)
     return Jet(value: 2 * (t.hi + t.lo), d1: h.hi > 0 ? 1 : -1, d2: 0)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .log(.cosh(.r)),
-    derivatives: [("yhat", .tanh(.r))],
-    secondDerivative: .n(1) - .tanh(.r).pow(.n(2)))
 }

@@ -1,5 +1,6 @@
-/// `mae`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Mean absolute error (L1), catalog id `mae`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum MAE {
   static let spec = FunctionSpec(
     id: "mae", name: "Mean absolute error (L1)", family: .regressionLoss,
@@ -28,13 +29,13 @@ enum MAE {
     ]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(value: .abs(.r), derivatives: [("yhat", .sign(.r))], secondDerivative: .n(0))
+
   /// |r|, sign r (0 at r = 0), 0: the rounded difference is exact enough,
   /// since |hi| = round(|r|).
   @Sendable static func jet(_ yhat: Double, _ y: Double) -> Jet {
     let r = yhat - y
     return Jet(value: abs(r), d1: r > 0 ? 1 : (r < 0 ? -1 : 0), d2: 0)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(value: .abs(.r), derivatives: [("yhat", .sign(.r))], secondDerivative: .n(0))
 }

@@ -1,5 +1,6 @@
-/// `mse`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Mean squared error (L2), catalog id `mse`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum MSE {
   static let spec = FunctionSpec(
     id: "mse", name: "Mean squared error (L2)", family: .regressionLoss,
@@ -24,6 +25,9 @@ enum MSE {
     ]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(value: .r.pow(.n(2)), derivatives: [("yhat", .n(2) * .r)], secondDerivative: .n(2))
+
   /// r^2, 2r, 2 with r exact: `square` rounds hi^2 + 2 hi lo once; 2r is
   /// 2 hi exactly (doubling commutes with rounding). A residual beyond the
   /// Double range gives inf, as the exact r^2 and 2r are.
@@ -32,7 +36,4 @@ enum MSE {
     guard r.hi.isFinite else { return Jet(value: .infinity, d1: r.hi, d2: 2) }
     return Jet(value: StableMath.roundedSquare(r), d1: 2 * r.hi, d2: 2)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(value: .r.pow(.n(2)), derivatives: [("yhat", .n(2) * .r)], secondDerivative: .n(2))
 }

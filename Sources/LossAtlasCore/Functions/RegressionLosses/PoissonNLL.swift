@@ -1,5 +1,6 @@
-/// `poisson-nll`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Poisson negative log-likelihood, catalog id `poisson-nll`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum PoissonNLL {
   static let spec = FunctionSpec(
     id: "poisson-nll", name: "Poisson negative log-likelihood", family: .regressionLoss,
@@ -51,6 +52,12 @@ enum PoissonNLL {
       Reference("McCullagh and Nelder, Generalized Linear Models, 2nd ed., ch. 6", year: 1989)
     ]
   )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .exp(.z) - .y * .z,
+    derivatives: [("z", .exp(.z) - .y)],
+    secondDerivative: .exp(.z))
 
   /// e^z - y z, e^z - y, e^z.
   @Sendable static func jet(_ z: Double, _ y: Double) -> Jet {
@@ -108,10 +115,4 @@ enum PoissonNLL {
     let g = ez - y
     return Jet(value: value, d1: g.hi + g.lo, d2: ez.hi + ez.lo)
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .exp(.z) - .y * .z,
-    derivatives: [("z", .exp(.z) - .y)],
-    secondDerivative: .exp(.z))
 }

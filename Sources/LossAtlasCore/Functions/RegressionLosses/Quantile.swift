@@ -1,5 +1,6 @@
-/// `quantile`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Quantile (pinball) loss, catalog id `quantile`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum Quantile {
   static let spec = FunctionSpec(
     id: "quantile", name: "Quantile (pinball) loss", family: .regressionLoss,
@@ -35,6 +36,19 @@ enum Quantile {
     ]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .max(tau * u, (tau - .n(1)) * u),
+    derivatives: [
+      ("yhat", .cases([(-tau, .greater(u, .n(0))), (.n(1) - tau, .less(u, .n(0))), (.n(0), .otherwise)]))
+    ],
+    secondDerivative: .n(0))
+
+  /// The quantile level tau.
+  static let tau = Expr.symbol(.greek("tau", "τ"))
+  /// u = y - yhat.
+  static let u = Expr.named(.latin("u"), .y - .yhat)
+
   /// tau u, -tau for u = y - yhat > 0; (1 - tau)(-u), 1 - tau for u < 0;
   /// 0, 0 at u = 0; f'' = 0 on both pieces.
   static func jet(tau: Double) -> RegressionLosses.ResidualJet {
@@ -55,17 +69,4 @@ enum Quantile {
       return Jet(value: scale * (v.hi + v.lo), d1: oneMinusTauRounded, d2: 0)
     }
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .max(tau * u, (tau - .n(1)) * u),
-    derivatives: [
-      ("yhat", .cases([(-tau, .greater(u, .n(0))), (.n(1) - tau, .less(u, .n(0))), (.n(0), .otherwise)]))
-    ],
-    secondDerivative: .n(0))
-
-  /// The quantile level tau.
-  static let tau = Expr.symbol(.greek("tau", "τ"))
-  /// u = y - yhat.
-  static let u = Expr.named(.latin("u"), .y - .yhat)
 }

@@ -1,13 +1,12 @@
-/// The regression losses of CATALOG.md, in catalog order: prediction yhat,
+/// What the regression losses of CATALOG.md share: prediction yhat,
 /// target y, residual r = yhat - y (gaussian-nll adds the variance, and
-/// poisson-nll takes a log rate z).
+/// poisson-nll takes a log rate z); their evaluator, view and properties.
 ///
 /// Every loss forms r exactly as a double-double (`StableMath.residual`):
 /// yhat - y rounded is already an error of half an ulp of r, which r^2,
 /// log cosh r or a kink decision at |r| = delta would carry on. Residuals
 /// whose difference overflows (1e308 - (-1e308)) are halved exactly first.
 enum RegressionLosses {
-
   // MARK: - Shared pieces
 
   static let predictionArgument = ArgumentSpec(name: "yhat", summary: "the prediction")

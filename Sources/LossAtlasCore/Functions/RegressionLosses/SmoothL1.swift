@@ -1,5 +1,6 @@
-/// `smooth-l1`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Smooth L1 loss, catalog id `smooth-l1`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum SmoothL1 {
   static let spec = FunctionSpec(
     id: "smooth-l1", name: "Smooth L1 loss", family: .regressionLoss, aliases: ["smoothl1"],
@@ -35,6 +36,12 @@ enum SmoothL1 {
     ]
   )
 
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .cases([(.r.pow(.n(2)) / (.n(2) * .beta), .less(.abs(.r), .beta)), (.abs(.r) - .beta / .n(2), .otherwise)]),
+    derivatives: [("yhat", .cases([(.r / .beta, .less(.abs(.r), .beta)), (.sign(.r), .otherwise)]))],
+    secondDerivative: .cases([(.n(1) / .beta, .less(.abs(.r), .beta)), (.n(0), .otherwise)]))
+
   /// r^2/(2 beta), r/beta, 1/beta for |r| < beta; |r| - beta/2, sign r, 0
   /// for |r| >= beta; beta = 0 is mae (gradient 0 at r = 0).
   static func jet(beta: Double) -> RegressionLosses.ResidualJet {
@@ -68,10 +75,4 @@ enum SmoothL1 {
       return Jet(value: 2 * (t.hi + t.lo), d1: h.hi > 0 ? 1 : -1, d2: 0)
     }
   }
-
-  /// The documented formulas: the tree the manual prints and the tests evaluate.
-  static let formula = FunctionFormula(
-    value: .cases([(.r.pow(.n(2)) / (.n(2) * .beta), .less(.abs(.r), .beta)), (.abs(.r) - .beta / .n(2), .otherwise)]),
-    derivatives: [("yhat", .cases([(.r / .beta, .less(.abs(.r), .beta)), (.sign(.r), .otherwise)]))],
-    secondDerivative: .cases([(.n(1) / .beta, .less(.abs(.r), .beta)), (.n(0), .otherwise)]))
 }

@@ -1,5 +1,6 @@
-/// `log-softmax`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Log-softmax, catalog id `log-softmax`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum LogSoftmax {
   static let spec = FunctionSpec(
     id: "log-softmax", name: "Log-softmax", family: .vectorActivation, aliases: ["logsoftmax"],

@@ -1,5 +1,6 @@
-/// `softmax`: its catalog entry (`spec`), its formula, and its stable
-/// implementation with the notes on why it is stable.
+/// Softmax, catalog id `softmax`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
 enum Softmax {
   static let spec = FunctionSpec(
     id: "softmax", name: "Softmax", family: .vectorActivation, aliases: [],

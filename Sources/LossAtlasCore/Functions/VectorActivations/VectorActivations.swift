@@ -1,10 +1,10 @@
-/// The VectorActivations family of CATALOG.md, in catalog order.
+/// What the vector activations of CATALOG.md share: the logits argument
+/// and the 1-D slice they are drawn along.
 ///
 /// Both functions take a vector z of length C >= 1 and return a vector;
 /// their gradient is the full C x C Jacobian (row i = d f_i / d z_j). Each
 /// has one documented 1-D view, the first output along z = [x, 0].
 enum VectorActivations {
-
   /// The vector argument z.
   static let logits = ArgumentSpec(
     name: "z", kind: .vector, domain: .finite, minimumCount: 1, summary: "the logits, a vector of length C >= 1")
