@@ -485,3 +485,22 @@ def api_optax():
 MEASUREMENTS = [sigmoid, tanh, softmax, log_softmax, kinks, expm1_family, gelu, squareplus, subnormal, ties,
                 sources, api_jax, huber, log_cosh, hinge_perceptron, multiclass, regression_misc, triplet_cosine,
                 dice, api_optax]
+
+
+def logistic_via_sigmoid_bce():
+    """optax.losses.sigmoid_binary_cross_entropy(s, (y + 1) / 2) against log(1 + e^(-y s))."""
+    worst, at = 0.0, None
+    for s in (-40.0, -5.0, -0.3, 0.0, 0.3, 5.0, 20.0, 37.0, 50.0):
+        for y in (1.0, -1.0):
+            v = value(lambda z: optax.losses.sigmoid_binary_cross_entropy(z, f64((y + 1) / 2)), s)
+            e = ulp_error(v, mp.log1p(mp.exp(-mpf(y) * mpf(s))))
+            if e > worst:
+                worst, at = e, [s, y]
+    return record(
+        "optax.sigmoid_binary_cross_entropy.as-logistic", OPTAX, "logistic",
+        "optax.losses.sigmoid_binary_cross_entropy(s, (y + 1) / 2) at s in {-40, -5, -0.3, 0, 0.3, 5, 20, 37, 50}, y = +-1",
+        "Worst ulp error against the logistic loss log(1 + e^(-y s)) (max_ulp, at [s, y]).",
+        dict(max_ulp=sig(worst, 4), worst_at=at if at else "none"))
+
+
+MEASUREMENTS.append(logistic_via_sigmoid_bce)

@@ -278,3 +278,43 @@ def api():
 
 MEASUREMENTS = [categorical_hinge, activation_defaults, bce, categorical_crossentropy, kl_divergence, poisson,
                 log_cosh, mape_msle, hinge, focal, huber, dice_tversky, tanh_shrink, float64_downcast, api]
+
+
+def logistic_via_bce():
+    """keras.losses.binary_crossentropy(from_logits=True) with labels (y + 1) / 2 against log(1 + e^(-y s))."""
+    worst, at = 0.0, None
+    for s in (-40.0, -5.0, -0.3, 0.0, 0.3, 5.0, 20.0, 37.0, 50.0):
+        for y in (1.0, -1.0):
+            v = fl(L.binary_crossentropy(A([(y + 1) / 2]), A([s]), from_logits=True))
+            e = ulp_error(v, mp.log1p(mp.exp(-mpf(y) * mpf(s))))
+            if e > worst:
+                worst, at = e, [s, y]
+    return record(
+        "keras.binary_crossentropy.logits-as-logistic", FW, "logistic",
+        "keras.losses.binary_crossentropy((y + 1) / 2, s, from_logits=True) at s in {-40, -5, -0.3, 0, 0.3, 5, 20, 37, 50}, y = +-1",
+        "Worst ulp error against the logistic loss log(1 + e^(-y s)) (max_ulp, at [s, y]); the same loss after the "
+        "label change when this is small. bce-logits is the same call with y in {0, 1}.",
+        dict(max_ulp=sig(worst, 4), worst_at=at if at else "none"))
+
+
+MEASUREMENTS.append(logistic_via_bce)
+
+
+def mean_float32():
+    from keras.src.backend.common import dtypes
+    x = 0.8543552444685271  # softplus(0.3), a double that float32 does not hold
+    m = fl(keras.ops.mean(A([x])))
+    return record(
+        "keras.ops.mean.float32", FW, "mse",
+        "keras.ops.mean(x) for the float64 array x = [0.8543552444685271] (the reduction ending most keras.losses)",
+        "The mean of one element is the element itself; Keras returns mean_of_one (float64 dtype: result_dtype), "
+        "which equals x rounded to float32 (equals_float32_rounding): the mean is computed in "
+        "dtypes.result_type('float64', 'float32') = compute_dtype, so every Keras loss that averages over the "
+        "last axis is float32-accurate in float64 (relative error rel_error here).",
+        dict(mean_of_one=m, result_dtype=str(keras.ops.mean(A([x])).dtype),
+             equals_float32_rounding=m == float(jnp.float32(x)),
+             compute_dtype=str(dtypes.result_type("float64", "float32")), rel_error=sig(rel_error(m, mpf(x)))),
+        source=source_line(keras, "src/backend/jax/numpy.py", 'compute_dtype = dtypes.result_type(x.dtype, "float32")'))
+
+
+MEASUREMENTS.append(mean_float32)
