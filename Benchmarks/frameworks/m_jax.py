@@ -241,7 +241,7 @@ def api_jax():
     vals["silu_is_swish"] = jax.nn.silu is jax.nn.swish
     vals["silu_parameters"] = ",".join(inspect.signature(jax.nn.silu).parameters)
     vals["softplus_parameters"] = ",".join(inspect.signature(jax.nn.softplus).parameters)
-    return record("jax.api.exists", JAX, "identity", "hasattr(jax.nn, name); inspect.signature",
+    return record("jax.api.exists", JAX, "*", "hasattr(jax.nn, name); inspect.signature",
                   "Whether each jax.nn name the manual mentions (or says is absent) exists in the pinned version; "
                   "silu_is_swish: one function under two names; the parameters of silu and softplus.", vals)
 
@@ -477,7 +477,7 @@ def api_optax():
     vals = {f"optax.losses.{n}": hasattr(optax.losses, n) for n in names}
     vals["softmax_cross_entropy_with_integer_labels_parameters"] = ",".join(
         inspect.signature(optax.losses.softmax_cross_entropy_with_integer_labels).parameters)
-    return record("optax.api.exists", OPTAX, "identity", "hasattr(optax.losses, name); inspect.signature",
+    return record("optax.api.exists", OPTAX, "*", "hasattr(optax.losses, name); inspect.signature",
                   "Whether each optax.losses name the manual mentions (or says is absent) exists in the pinned "
                   "version, and the parameters of softmax_cross_entropy_with_integer_labels (no smoothing).", vals)
 

@@ -272,7 +272,7 @@ def api():
               "SmoothL1", "GaussianNLL", "Quantile", "TripletMargin"]
     vals = {f"keras.activations.{n}": hasattr(ACT, n) for n in acts}
     vals.update({f"keras.losses.{n}": hasattr(L, n) for n in losses})
-    return record("keras.api.exists", FW, "identity", "hasattr(keras.activations / keras.losses, name)",
+    return record("keras.api.exists", FW, "*", "hasattr(keras.activations / keras.losses, name)",
                   "Whether each Keras name the manual mentions (or says is absent) exists in the pinned version.", vals)
 
 
@@ -305,7 +305,7 @@ def mean_float32():
     x = 0.8543552444685271  # softplus(0.3), a double that float32 does not hold
     m = fl(keras.ops.mean(A([x])))
     return record(
-        "keras.ops.mean.float32", FW, "mse",
+        "keras.ops.mean.float32", FW, "*",
         "keras.ops.mean(x) for the float64 array x = [0.8543552444685271] (the reduction ending most keras.losses)",
         "The mean of one element is the element itself; Keras returns mean_of_one (float64 dtype: result_dtype), "
         "which equals x rounded to float32 (equals_float32_rounding): the mean is computed in "

@@ -613,7 +613,7 @@ def api():
         "torch.nn.functional.squareplus", "torch.nn.functional.sparsemax", "torch.nn.functional.swiglu",
         "torch.nn.functional.dice_loss",
     ]
-    return record("torch.api.exists", FW, "identity", "attribute look-up of each name in torch / torchvision",
+    return record("torch.api.exists", FW, "*", "attribute look-up of each name in torch / torchvision",
                   "Whether each name the manual mentions (or says is absent) exists in the pinned version.",
                   {n: _exists(n) for n in names})
 
