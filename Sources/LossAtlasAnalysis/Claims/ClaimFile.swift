@@ -25,7 +25,18 @@ public enum ClaimFile {
     "name", "format", "kind", "direction", "component", "residuals", "targets", "view",
   ]
 
+  /// The largest claim file read, in bytes (the project's largest is 20 KB).
+  public static let maxBytes = 4 << 20
+
   public static func parse(_ yaml: String, file: String) throws(ClaimFileError) -> [Claim] {
+    guard yaml.utf8.count <= maxBytes else {
+      throw ClaimFileError(file: file, line: 1, reason: "the file is \(yaml.utf8.count) bytes; a claim file may have at most \(maxBytes) (4 MiB)")
+    }
+    do {
+      try YAMLPrescan.check(yaml)
+    } catch {
+      throw ClaimFileError(file: file, line: error.line, reason: error.reason)
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: yaml)
@@ -227,17 +238,32 @@ public enum ClaimFile {
     switch error {
     case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
       return mark.line
+    case .duplicatedKeysInMapping(_, let context):
+      return context.mark.line
+    case .reader(_, let offset, _, let yaml):
+      guard let offset else { return 1 }
+      // The offset counts characters.
+      return yaml.prefix(offset).reduce(1) { $0 + ($1.isNewline ? 1 : 0) }
     default:
       return 1
     }
   }
 
+  /// The problem alone, on one line (Yams' own description adds a dump of
+  /// the file).
   static func reason(of error: YamlError) -> String {
     switch error {
-    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
-      return problem
+    case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+      let prefix = context.map { "\($0.text) " } ?? ""
+      return InputEcho.escapingControls(prefix + problem)
+    case .reader(let problem, _, _, _):
+      return InputEcho.escapingControls(problem)
+    case .duplicatedKeysInMapping(let duplicates, _):
+      return "duplicate key " + duplicates.map { "'\(InputEcho.short($0))'" }.joined(separator: ", ")
+    case .memory:
+      return "out of memory"
     default:
-      return "\(error)"
+      return InputEcho.short("\(error)", limit: 200)
     }
   }
 }
