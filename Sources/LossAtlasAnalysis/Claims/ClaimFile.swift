@@ -56,7 +56,8 @@ public enum ClaimFile {
     for item in items {
       let claim = try parseClaim(item, file: file)
       if let first = seen[claim.id] {
-        throw ClaimFileError(file: file, line: claim.line, reason: "claim id '\(claim.id)' is used twice (first on line \(first))")
+        throw ClaimFileError(
+          file: file, line: claim.line, reason: "claim id '\(InputEcho.short(claim.id))' is used twice (first on line \(first))")
       }
       seen[claim.id] = claim.line
       claims.append(claim)
@@ -74,11 +75,11 @@ public enum ClaimFile {
     guard case .mapping(let map) = node else { throw fail("each claim must be a mapping with id, function, property, expect") }
     for (key, _) in map {
       guard let k = key.string, knownKeys.contains(k) else {
-        throw fail("unknown key '\(key.string ?? "?")'; allowed: \(knownKeys.sorted().joined(separator: ", "))", key)
+        throw fail("unknown key '\(InputEcho.short(key.string ?? "?"))'; allowed: \(knownKeys.sorted().joined(separator: ", "))", key)
       }
     }
     guard let idNode = map["id"], let id = idNode.string, !id.isEmpty else { throw fail("claim without an 'id'") }
-    let context = "claim '\(id)'"
+    let context = "claim '\(InputEcho.short(id))'"
     let text = map["text"]?.string ?? ""
     guard let fnNode = map["function"], let fnName = fnNode.string else { throw fail("\(context): missing 'function'") }
     let spec: FunctionSpec
@@ -90,7 +91,7 @@ public enum ClaimFile {
     guard let propNode = map["property"], let propName = propNode.string else { throw fail("\(context): missing 'property'") }
     guard let property = ClaimProperty(rawValue: propName) else {
       throw fail(
-        "\(context): unknown property '\(propName)'; known: \(ClaimProperty.allCases.map(\.rawValue).joined(separator: ", "))",
+        "\(context): unknown property '\(InputEcho.short(propName))'; known: \(ClaimProperty.allCases.map(\.rawValue).joined(separator: ", "))",
         propNode)
     }
 
@@ -102,7 +103,7 @@ public enum ClaimFile {
         let name = k.string ?? "?"
         guard let p = spec.parameters.first(where: { $0.name == name }) else {
           let allowed = spec.parameters.isEmpty ? "\(spec.id) has no parameters" : "\(spec.id) takes " + spec.parameters.map(\.name).joined(separator: ", ")
-          throw fail("\(context): unknown parameter '\(name)': \(allowed)", k)
+          throw fail("\(context): unknown parameter '\(InputEcho.short(name))': \(allowed)", k)
         }
         let values: [Double]
         if case .sequence(let seq) = v {
@@ -123,11 +124,16 @@ public enum ClaimFile {
       for (k, v) in am {
         let name = k.string ?? "?"
         guard let a = spec.arguments.first(where: { $0.name == name }) else {
-          throw fail("\(context): unknown argument '\(name)' for \(spec.id): it takes \(spec.arguments.map(\.name).joined(separator: ", "))", k)
+          throw fail("\(context): unknown argument '\(InputEcho.short(name))' for \(spec.id): it takes \(spec.arguments.map(\.name).joined(separator: ", "))", k)
         }
         switch a.kind {
         case .vector:
           guard case .sequence(let seq) = v else { throw fail("\(context): argument \(name) must be a list of numbers", v) }
+          do {
+            try EvalRequest.checkLength(seq.count, name: name, spec: spec)
+          } catch {
+            throw fail("\(context): \(error.message)", v)
+          }
           arguments[name] = .vector(try seq.map { n throws(ClaimFileError) in try number(n, "\(context): argument \(name)", file) })
         case .integer:
           guard let k = v.int else { throw fail("\(context): argument \(name) must be an integer class index", v) }
@@ -177,7 +183,7 @@ public enum ClaimFile {
     if property == .identity {
       guard let name else { throw fail("\(context): identity needs 'name:' (one of \(Identity.all.map(\.name).joined(separator: ", ")))") }
       guard Identity.named(name) != nil else {
-        throw fail("\(context): unknown identity '\(name)'; known: \(Identity.all.map(\.name).joined(separator: ", "))", map["name"])
+        throw fail("\(context): unknown identity '\(InputEcho.short(name))'; known: \(Identity.all.map(\.name).joined(separator: ", "))", map["name"])
       }
     }
     if (property == .meanValue || property == .minimiser) && values == nil {
@@ -222,16 +228,21 @@ public enum ClaimFile {
     }
   }
 
-  /// A number: YAML int or float, or the words inf, -inf (also .inf, -.inf).
+  /// A number as ``NumberSyntax`` spells it (`1`, `+1`, `.5`, `1.`,
+  /// `-2e-8`, `inf`, `-Infinity`), or YAML's `.inf`, `+.inf`, `-.inf` (any
+  /// case). NaN, however spelt (`nan`, `NaN`, `.nan`), is refused like any
+  /// other non-number.
   static func number(_ node: Node, _ context: String, _ file: String) throws(ClaimFileError) -> Double {
     let text = node.string?.trimmingSpaces ?? ""
     switch text.lowercased() {
-    case "inf", "+inf", ".inf", "+.inf", "infinity": return .infinity
-    case "-inf", "-.inf", "-infinity": return -.infinity
+    case ".inf", "+.inf": return .infinity
+    case "-.inf": return -.infinity
     default: break
     }
-    if case .scalar = node, let v = Double(text), !v.isNaN { return v }
-    throw ClaimFileError(file: file, line: node.mark?.line ?? 1, reason: "\(context) must be a number (or inf, -inf), not '\(text)'")
+    if case .scalar = node, let v = NumberSyntax.parse(text), !v.isNaN { return v }
+    let shown = node.string.map { "'\(InputEcho.short($0))'" } ?? "a list or mapping"
+    throw ClaimFileError(
+      file: file, line: node.mark?.line ?? 1, reason: "\(context) must be a number (such as 1.5, -2e-8, inf, -inf), not \(shown)")
   }
 
   static func line(of error: YamlError) -> Int {

@@ -1,3 +1,4 @@
+import Foundation
 import LossAtlasCore
 
 /// A set of points to sweep a function over.
@@ -11,26 +12,53 @@ public enum Grid: Sendable, Equatable {
   /// Exactly these points, in this order.
   case points([Double])
 
+  /// How many points the grid has.
+  public var count: Int {
+    switch self {
+    case .linear(_, _, let n), .symmetricLog(_, _, let n, _): return max(n, 0)
+    case .points(let xs): return xs.count
+    }
+  }
+
   /// The points of the grid, in increasing order for `linear` and
-  /// `symmetricLog`. The ends are exact (no accumulated rounding).
+  /// `symmetricLog` (when `from` < `to`). The ends are exact.
   public var values: [Double] {
+    (0..<count).map(point)
+  }
+
+  /// The `i`-th point, computed on its own (a sweep of 50 million points
+  /// never holds them all).
+  ///
+  /// Linear points are a (1 - t) + b t with t = i / (n - 1): no step
+  /// b - a is formed, so a = -1e308, b = 1e308 (b - a overflows to inf)
+  /// still gives finite points, and t = 0 and t = 1 give a and b exactly.
+  /// Each point is clamped to [a, b] in case the two products round
+  /// outward. Symmetric-log points blend asinh(a / scale) and
+  /// asinh(b / scale) the same way.
+  public func point(_ i: Int) -> Double {
     switch self {
     case .linear(let a, let b, let n):
-      guard n > 1 else { return n == 1 ? [a] : [] }
-      let step = (b - a) / Double(n - 1)
-      return (0..<n).map { i in i == n - 1 ? b : a + Double(i) * step }
+      guard n > 1 else { return a }
+      if i == n - 1 { return b }
+      return Grid.clamp(Grid.blend(a, b, Double(i) / Double(n - 1)), a, b)
     case .symmetricLog(let a, let b, let n, let scale):
-      guard n > 1 else { return n == 1 ? [a] : [] }
-      let ua = asinh(a / scale)
-      let ub = asinh(b / scale)
-      return (0..<n).map { i in
-        if i == 0 { return a }
-        if i == n - 1 { return b }
-        return scale * sinh(ua + (ub - ua) * Double(i) / Double(n - 1))
-      }
+      guard n > 1 else { return a }
+      if i == 0 { return a }
+      if i == n - 1 { return b }
+      let u = Grid.blend(asinh(a / scale), asinh(b / scale), Double(i) / Double(n - 1))
+      return Grid.clamp(scale * sinh(u), a, b)
     case .points(let xs):
-      return xs
+      return xs[i]
     }
+  }
+
+  /// a (1 - t) + b t.
+  static func blend(_ a: Double, _ b: Double, _ t: Double) -> Double {
+    a * (1 - t) + b * t
+  }
+
+  static func clamp(_ x: Double, _ a: Double, _ b: Double) -> Double {
+    min(max(x, min(a, b)), max(a, b))
   }
 }
 
