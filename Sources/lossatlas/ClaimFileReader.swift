@@ -17,7 +17,7 @@ enum ClaimFileReader {
 
   static func load(_ path: String) -> Result<String, Failure> {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return .failure(Failure(text: "cannot open the file: \(String(cString: strerror(errno)))")) }
+    guard fd >= 0 else { return .failure(Failure(text: "cannot read the file: \(String(cString: strerror(errno)))")) }
     defer { close(fd) }
     var info = stat()
     if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
