@@ -24,6 +24,9 @@ enum TemplateStructure {
   /// stack), so 64 levels leave a wide margin.
   static let maxDepth = 64
 
+  /// The longest tag name (`site.title` is 10).
+  static let maxNameLength = 256
+
   /// Checks the templates of one format: `sources` maps a template's name
   /// (`function`, `head`) to its text; `folder` is how errors name the
   /// folder (`my-templates/html`).
@@ -42,6 +45,11 @@ enum TemplateStructure {
       var deepest = 0
       var list: [(name: String, line: Int, depth: Int)] = []
       for tag in tags {
+        // swift-mustache follows a dotted name (`a.b.c`) one call per
+        // part, and parses `f(g(x))` one call per level.
+        guard tag.name.utf8.count <= maxNameLength else {
+          throw TemplateError(description: "\(file):\(tag.line): a tag name longer than \(maxNameLength) characters")
+        }
         switch tag.kind {
         case .section, .block, .parent:
           if tag.kind == .parent { list.append(try include(tag, file: file, depth: open.count, sources: sources)) }

@@ -189,8 +189,17 @@ public struct TemplateSet: Sendable {
     guard sources["\(format)/\(name)"] != nil, let library = libraries[format] else {
       throw TemplateError(description: "missing template \(origin)/\(format)/\(name).mustache")
     }
+    let budget = (model as? MustacheTree.Node)?.budget
+    budget?.reset()
     guard let text = library.render(model, withTemplate: name) else {
       throw TemplateError(description: "missing template \(origin)/\(format)/\(name).mustache")
+    }
+    budget?.finish()
+    if let budget, budget.exhausted {
+      throw TemplateError(
+        description:
+          "\(origin)/\(format)/\(name).mustache: rendering stopped after \(budget.lookups) field look-ups and \(budget.bytes) bytes of text (at most \(RenderBudget.maxLookups) and \(RenderBudget.maxBytes)): sections over lists nested in each other, or a field repeated too often?"
+      )
     }
     return text
   }
