@@ -16,15 +16,19 @@ extension LossAtlasCommand {
         One point:  lossatlas eval huber --arg yhat=3 --arg y=1 --param delta=0.5
         Vectors:    lossatlas eval cross-entropy --arg 's=[1,2,3]' --arg k=2
         Batch:      lossatlas eval --jsonl < requests.jsonl
+        Numbers: 1.5, +1, .5, 1., -2e-8, and inf, infinity, nan in any case (NaN is refused \
+        by every argument and parameter, however it is spelt).
         A batch line is {"id": ..., "params": {...}, "args": {...}}; each answer line is \
-        {"value": V, "grad": {NAME: V, ...}} or {"error": "message"}. Exit status: 0 when \
-        every line was evaluated, 1 when some line gave an error, 2 when stdin cannot be read.
+        {"value": V, "grad": {NAME: V, ...}} or {"error": "line N: message"}, written before \
+        the next line is read. A line has at most 16 MiB; a vector at most 4096 elements \
+        (softmax and log-softmax: 1024). Exit status: 0 when every line was evaluated, 1 when \
+        some line gave an error, 2 when stdin cannot be read, 74 when stdout cannot be written.
         """)
 
     @Argument(help: "A function id or alias (see `lossatlas list`).")
     var id: String?
 
-    @Option(name: .customLong("arg"), help: ArgumentHelp("An argument, NAME=V (V a number, -inf, or a JSON array).", valueName: "NAME=V"))
+    @Option(name: .customLong("arg"), help: ArgumentHelp("An argument, NAME=V (V a number such as 1.5, .5, -inf, or a list [1, 2, 3]).", valueName: "NAME=V"))
     var arguments: [String] = []
 
     @Option(name: .customLong("param"), help: ArgumentHelp("A parameter, NAME=V (default: the catalog's).", valueName: "NAME=V"))

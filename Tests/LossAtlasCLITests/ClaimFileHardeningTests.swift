@@ -141,6 +141,40 @@ import Testing
     #expect(r.stderr == "error: /dev/zero:1: the file is larger than 4194304 bytes (4 MiB), the most a claim file may have\n")
   }
 
+  /// Work that grows with a claim's lists is capped before any analysis:
+  /// params lists multiply (100 x 100 values would be 10,000 runs of the
+  /// engine), and the minimiser evaluates every target at 2001 points.
+  @Test func claimWorkIsBounded() throws {
+    let values = "[" + (1...100).map { "\(Double($0) / 10)" }.joined(separator: ", ") + "]"
+    let settings = """
+      claims:
+        - id: many-settings
+          function: barron
+          params: {alpha: \(values), c: \(values)}
+          property: max-abs-derivative
+          expect: {at-most: 1e300}
+      """
+    let (r, path, _) = try Self.check(settings)
+    #expect(r.status == 2, "\(r.summary)")
+    #expect(r.stderr == "error: \(path):4: claim 'many-settings': the params lists make 10000 settings; a claim may have at most 64 (split it)\n")
+    let targets = "[" + (0..<1001).map(String.init).joined(separator: ", ") + "]"
+    let minimiser = """
+      claims:
+        - id: many-targets
+          function: mse
+          property: minimiser
+          targets: \(targets)
+          expect: {approx: 500, tol: 1}
+      """
+    let (m, mpath, _) = try Self.check(minimiser)
+    #expect(m.status == 2, "\(m.summary)")
+    #expect(m.stderr == "error: \(mpath):5: claim 'many-targets': 'targets' has 1001 numbers; at most 1000 are allowed\n")
+    let claims = "claims:\n" + (0..<10_001).map { "  - {id: c\($0), function: relu, property: monotonic, expect: increasing}" }.joined(separator: "\n")
+    let (c, cpath, _) = try Self.check(claims)
+    #expect(c.status == 2, "\(c.summary)")
+    #expect(c.stderr == "error: \(cpath):2: 10001 claims; a claim file may hold at most 10000 (split it)\n")
+  }
+
   /// One number syntax: claim files read +1, .5 and 1. as numbers, NaN in
   /// any spelling is refused with the same message.
   @Test func numberSyntaxInClaimFiles() throws {

@@ -105,6 +105,29 @@ import Testing
     #expect(r.stderr.hasPrefix("error: \(templates.url.path)/markdown/pipe.mustache is a FIFO (named pipe), not a template"))
   }
 
+  /// Runaway rendering without recursion: sections over a list nested in
+  /// each other (8^40 iterations) are stopped by the render budget; a
+  /// template of 100,000 tags (quadratic in swift-mustache's parser: hours)
+  /// is refused before parsing. Through the renderer alone
+  /// (template-fuzz-driver), in a subprocess with a time limit.
+  @Test func runawayTemplatesAreStopped() throws {
+    let driver = CLIRunner.executable.deletingLastPathComponent().appendingPathComponent("template-fuzz-driver")
+    let loops = try TemporaryFolder("lossatlas-templates")
+    try loops.write("html/page.mustache", String(repeating: "{{#rows}}", count: 40) + "{{name}}" + String(repeating: "{{/rows}}", count: 40))
+    var r = try BoundedRun.run([loops.url.path], timeout: 60, executable: driver)
+    #expect(r.status == 1, "\(r.summary)")
+    #expect(r.stderr.hasPrefix("error: \(loops.url.path)/html/page.mustache: rendering stopped after "), "\(r.stderr)")
+
+    let many = try TemporaryFolder("lossatlas-templates")
+    try many.write("html/page.mustache", String(repeating: "{{{html}}}", count: 100_000))
+    r = try BoundedRun.run([many.url.path], timeout: 60, executable: driver)
+    #expect(r.status == 1, "\(r.summary)")
+    #expect(
+      r.stderr
+        == "error: \(many.url.path)/html/page.mustache:1: too many tags for one template (600000 delimiter characters in 1000000 bytes; the Mustache parser's time grows with their product): split it into partials\n"
+    )
+  }
+
   /// Template errors name the --templates folder, not `templates/...`.
   @Test func errorsNameTheFolderGiven() throws {
     let templates = try Self.copyOfTemplates()

@@ -27,6 +27,15 @@ public enum ClaimFile {
 
   /// The largest claim file read, in bytes (the project's largest is 20 KB).
   public static let maxBytes = 4 << 20
+  /// The most claims in one file (the project has 73 in all).
+  public static let maxClaims = 10_000
+  /// The most parameter settings one claim is decided at (the product of
+  /// its `params:` lists; the project's largest is 4). Each setting is a
+  /// run of the property engine.
+  public static let maxSettings = 64
+  /// The longest `residuals:` or `targets:` list (each target is a loss
+  /// evaluation at each of 2001 grid points of the minimiser).
+  public static let maxValues = 1000
 
   public static func parse(_ yaml: String, file: String) throws(ClaimFileError) -> [Claim] {
     guard yaml.utf8.count <= maxBytes else {
@@ -50,6 +59,10 @@ public enum ClaimFile {
     }
     guard case .sequence(let items) = claimsNode else {
       throw ClaimFileError(file: file, line: claimsNode.mark?.line ?? 1, reason: "'claims' must be a list of claims")
+    }
+    guard items.count <= maxClaims else {
+      throw ClaimFileError(
+        file: file, line: claimsNode.mark?.line ?? 1, reason: "\(items.count) claims; a claim file may hold at most \(maxClaims) (split it)")
     }
     var claims: [Claim] = []
     var seen: [String: Int] = [:]
@@ -116,6 +129,10 @@ public enum ClaimFile {
         }
         parameters[name] = values
       }
+      let settings = parameters.values.reduce(1) { $0 * $1.count }
+      guard settings <= maxSettings else {
+        throw fail("\(context): the params lists make \(settings) settings; a claim may have at most \(maxSettings) (split it)", pNode)
+      }
     }
 
     var arguments: [String: ArgumentValue] = [:]
@@ -176,6 +193,9 @@ public enum ClaimFile {
     for key in ["residuals", "targets"] {
       if let n = map[key] {
         guard case .sequence(let seq) = n, !seq.isEmpty else { throw fail("\(context): '\(key)' must be a list of numbers", n) }
+        guard seq.count <= maxValues else {
+          throw fail("\(context): '\(key)' has \(seq.count) numbers; at most \(maxValues) are allowed", n)
+        }
         values = try seq.map { v throws(ClaimFileError) in try number(v, "\(context): \(key)", file) }
       }
     }

@@ -39,7 +39,14 @@ enum MustacheScan {
   /// Every tag of `text`, in order. Throws for an unterminated tag or an
   /// invalid delimiter change (`{{=<% %>=}}` sets `<%` and `%>`).
   static func tags(in text: String) throws(MustacheScanError) -> [MustacheTag] {
+    try scan(text).tags
+  }
+
+  /// The tags of `text`, and the first byte of every delimiter it uses
+  /// (`{` and `}`, and those of `{{=START END=}}` changes).
+  static func scan(_ text: String) throws(MustacheScanError) -> (tags: [MustacheTag], delimiterBytes: Set<UInt8>) {
     let bytes = Array(text.utf8)
+    var delimiterBytes: Set<UInt8> = [UInt8(ascii: "{"), UInt8(ascii: "}")]
     var open = Array("{{".utf8)
     var close = Array("}}".utf8)
     var tags: [MustacheTag] = []
@@ -90,6 +97,8 @@ enum MustacheScan {
         i = end + close.count
         open = Array(words[0])
         close = Array(words[1])
+        delimiterBytes.insert(open[0])
+        delimiterBytes.insert(close[0])
         continue
       }
       var scanLines = line
@@ -124,6 +133,6 @@ enum MustacheScan {
       }
       i = next
     }
-    return tags
+    return (tags, delimiterBytes)
   }
 }
