@@ -18,6 +18,8 @@ struct SweepWriter {
   let spec: FunctionSpec
   let argument: String
   let plans: [SweepPlan]
+  /// Where the text goes (standard output; a collector in tests).
+  var writeOut: (String) -> Void = lossatlas.writeOut
   static let chunk = 1 << 16
 
   /// f, f', f'' at points `range` of a plan's grid.
@@ -85,9 +87,9 @@ struct SweepWriter {
 
     func writeColumn(_ plan: SweepPlan, _ c: Column) throws {
       var first = true
-      writeOut("[")
       for range in chunks(plan) {
-        var text = ""
+        // The bracket goes out with the first chunk, once it is computed.
+        var text = first ? "[" : ""
         let numbers: [Double]
         switch c {
         case .x: numbers = range.map(plan.grid.point)
@@ -102,7 +104,7 @@ struct SweepWriter {
         }
         writeOut(text)
       }
-      writeOut("]")
+      writeOut(first ? "[]" : "]")
     }
   }
 }
