@@ -137,8 +137,9 @@ extension LossAtlasCommand {
         } else if scale == .linear {
           grid = .linear(from: lo, to: hi, count: points)
         } else {
-          // (hi - lo) / 100 could overflow; hi / 100 - lo / 100 cannot.
-          grid = .symmetricLog(from: lo, to: hi, count: points, scale: max(1e-300, hi / 100 - lo / 100))
+          // (hi - lo) / 100, or hi / 100 - lo / 100 when hi - lo overflows.
+          let width = (hi - lo).isFinite ? (hi - lo) / 100 : hi / 100 - lo / 100
+          grid = .symmetricLog(from: lo, to: hi, count: points, scale: max(1e-300, width))
         }
         plans.append(SweepPlan(view: v, parameters: p, grid: grid))
       }

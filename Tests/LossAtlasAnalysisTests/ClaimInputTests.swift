@@ -71,8 +71,9 @@ import Testing
     #expect(inside.domain.lower == 0 && inside.domain.upper == 0.5)
   }
 
-  /// Grid points are a (1 - t) + b t: finite for the widest ranges, exact
-  /// at the ends, monotone, and 0 in the middle of a symmetric range.
+  /// Grid points are finite for the widest ranges (a (1 - t) + b t when
+  /// b - a overflows), exact at the ends, monotone, 0 in the middle of a
+  /// symmetric range, and unchanged (a + i h) where b - a is a Double.
   @Test func gridPointsNeverOverflow() {
     let wide = Grid.linear(from: -1e308, to: 1e308, count: 5)
     #expect(wide.values == [-1e308, -5e307, 0, 5e307, 1e308])
@@ -88,5 +89,9 @@ import Testing
     #expect(Grid.linear(from: 2, to: 3, count: 0).values.isEmpty)
     #expect(Grid.linear(from: -3, to: 3, count: 70_000).count == 70_000)
     #expect(Grid.linear(from: -3, to: 3, count: 70_000).point(69_999) == 3)
+    // The manual's decimal grids keep their decimals: -5 + 1 * 0.025.
+    #expect(Grid.linear(from: -5, to: 5, count: 401).values[1] == -4.975)
+    let step: Double = 10.0 / 400.0
+    #expect(Grid.linear(from: -5, to: 5, count: 401).values[2] == -5.0 + 2.0 * step)
   }
 }

@@ -115,7 +115,8 @@ import Testing
   // MARK: - Items 14 and 19: sweeps
 
   /// Item 19: the step (b - a) / (n - 1) overflowed to inf for ±1e308 and
-  /// the rows were NaN (exit 0). Points are a (1 - t) + b t now.
+  /// the rows were NaN (exit 0). When b - a overflows, points are
+  /// a (1 - t) + b t now.
   @Test(arguments: ["linear", "symlog"])
   func extremeRangesGiveFiniteRows(scale: String) throws {
     let r = try BoundedRun.run(["sweep", "sigmoid", "--from", "-1e308", "--to", "1e308", "--points", "5", "--scale", scale])
@@ -143,9 +144,8 @@ import Testing
     let lines = r.stdoutText.split(separator: "\n").map(String.init)
     #expect(lines.first == "x,value,derivative,second_derivative")
     #expect(lines.dropFirst().first == "-1.0,0.0,0.0,0.0")
-    // The third row is x = -1 (1 - t) + t with t = 1 / 49999999.
-    let t = 1.0 / 49_999_999.0
-    #expect(lines.dropFirst(2).first?.hasPrefix("\(-1 * (1 - t) + t),") == true)
+    // The third row is x = -1 + 1 * (2 / 49999999).
+    #expect(lines.dropFirst(2).first?.hasPrefix("\(-1 + 2.0 / 49_999_999),") == true)
   }
 
   /// The streamed output is the same bytes as the library's whole-sweep
@@ -159,12 +159,9 @@ import Testing
     let blocks = try [0.5, 2.0].map { delta -> SweepBlockText in
       let p = try spec.validateParameters(["delta": delta])
       let view = spec.views(p)[0]
-      let xs = (0..<70_000).map { i -> Double in
-        // The grid as the issue specifies it, computed here independently.
-        if i == 69_999 { return 3 }
-        let t = Double(i) / 69_999
-        return min(max(-3 * (1 - t) + 3 * t, -3), 3)
-      }
+      // The grid as the README states it, computed here independently.
+      let step: Double = 6.0 / 69_999.0
+      let xs: [Double] = (0..<70_000).map { (i: Int) -> Double in i == 69_999 ? 3.0 : -3.0 + Double(i) * step }
       return SweepBlockText(delta: delta, xs: xs, jets: xs.map(view.evaluate))
     }
     let expected = format == "csv" ? SweepBlockText.csv(blocks) : SweepBlockText.json(blocks, label: try spec.views(spec.validateParameters([:]))[0].label)

@@ -27,26 +27,31 @@ public enum Grid: Sendable, Equatable {
   }
 
   /// The `i`-th point, computed on its own (a sweep of 50 million points
-  /// never holds them all).
+  /// never holds them all). The ends are exact.
   ///
-  /// Linear points are a (1 - t) + b t with t = i / (n - 1): no step
-  /// b - a is formed, so a = -1e308, b = 1e308 (b - a overflows to inf)
-  /// still gives finite points, and t = 0 and t = 1 give a and b exactly.
-  /// Each point is clamped to [a, b] in case the two products round
-  /// outward. Symmetric-log points blend asinh(a / scale) and
-  /// asinh(b / scale) the same way.
+  /// Linear points are a + i h with h = (b - a) / (n - 1) while b - a is
+  /// a Double. When it overflows (a = -1e308, b = 1e308: the step was inf
+  /// and the points NaN), they are a (1 - t) + b t with t = i / (n - 1),
+  /// which forms no difference, clamped to [a, b] in case the two products
+  /// round outward. (The blend everywhere would move the manual's decimal
+  /// grids off their decimals: -4.9750000000000005 for -4.975.)
+  /// Symmetric-log points are spaced evenly in asinh(x / scale), whose
+  /// range never overflows, and clamped the same way.
   public func point(_ i: Int) -> Double {
     switch self {
     case .linear(let a, let b, let n):
       guard n > 1 else { return a }
       if i == n - 1 { return b }
+      let width = b - a
+      if width.isFinite { return a + Double(i) * (width / Double(n - 1)) }
       return Grid.clamp(Grid.blend(a, b, Double(i) / Double(n - 1)), a, b)
     case .symmetricLog(let a, let b, let n, let scale):
       guard n > 1 else { return a }
       if i == 0 { return a }
       if i == n - 1 { return b }
-      let u = Grid.blend(asinh(a / scale), asinh(b / scale), Double(i) / Double(n - 1))
-      return Grid.clamp(scale * sinh(u), a, b)
+      let ua = asinh(a / scale)
+      let ub = asinh(b / scale)
+      return Grid.clamp(scale * sinh(ua + (ub - ua) * Double(i) / Double(n - 1)), a, b)
     case .points(let xs):
       return xs[i]
     }

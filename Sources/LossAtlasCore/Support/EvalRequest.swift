@@ -19,8 +19,7 @@ public struct EvalRequest: Sendable {
   ///   error saying so instead of printing NaN as an answer.
   public func evaluate() throws(CatalogError) -> Evaluation {
     let e = try spec.evaluate(parameters: parameters, arguments: arguments)
-    let numbers = e.value.flattened + e.gradient.flatMap(\.tensor.flattened) + (e.secondDerivative.map { [$0] } ?? [])
-    if numbers.contains(where: \.isNaN) {
+    if e.value.containsNaN || e.gradient.contains(where: \.tensor.containsNaN) || e.secondDerivative?.isNaN == true {
       throw CatalogError(
         .badArgument,
         "\(spec.id) computed NaN at these arguments, which is a bug in LossAtlas: please report it with this input")
@@ -212,6 +211,15 @@ extension Evaluation {
 }
 
 extension Tensor {
+  /// Whether any number of the tensor is NaN.
+  var containsNaN: Bool {
+    switch self {
+    case .scalar(let v): return v.isNaN
+    case .vector(let v): return v.contains(where: \.isNaN)
+    case .matrix(let m): return m.contains { $0.contains(where: \.isNaN) }
+    }
+  }
+
   /// The tensor as JSON: a number, an array, or an array of rows.
   public var json: JSONValue {
     switch self {
