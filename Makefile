@@ -3,6 +3,7 @@
 #   make test          build and run every test
 #   make check-manual  regenerate into a temporary folder and compare with output/
 #   make bench         run the benchmarks (release) and print the figures
+#   make fuzz          fuzz eval --jsonl, check and the templates (FUZZ_SECONDS, default 600)
 #   make validate-html validate output/html with the Nu HTML Checker
 #   make measure-frameworks  re-measure PyTorch/JAX/optax/Keras behaviour into
 #                      data/frameworks/measurements.json (pip venv, not needed by make test)
@@ -13,7 +14,7 @@ FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 RELEASE_BIN := .build/release/lossatlas
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build manual test check-manual check bench validate-html measure-frameworks clean
+.PHONY: all deps build manual test check-manual check bench fuzz validate-html measure-frameworks clean
 
 all: manual
 
@@ -38,6 +39,15 @@ manual: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The fuzz test for longer than `make test` gives it (6 s): hostile inputs
+# for eval --jsonl, check and the template renderer, each in a subprocess.
+# FUZZ_SEED (hex) picks another sequence of inputs; failing inputs are kept
+# in $TMPDIR/lossatlas-fuzz-failures/.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	$(SWIFT) build --build-tests
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(if $(FUZZ_SEED),FUZZ_SEED=$(FUZZ_SEED)) $(SWIFT) test --skip-build --filter FuzzTests
 
 check-manual: build
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \

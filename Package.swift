@@ -101,6 +101,8 @@ let package = Package(
     .testTarget(name: "LossAtlasChartsTests", dependencies: ["LossAtlasCharts", "TestSupport"]),
     .testTarget(name: "LossAtlasReportTests", dependencies: ["LossAtlasReport", "TestSupport"]),
     .testTarget(name: "LossAtlasVerificationTests", dependencies: ["LossAtlasVerification", "TestSupport"]),
-    .testTarget(name: "LossAtlasCLITests", dependencies: ["lossatlas", "TestSupport"]),
+    .testTarget(name: "LossAtlasCLITests", dependencies: ["lossatlas", "template-fuzz-driver", "TestSupport"]),
+    // The template renderer alone, for the fuzz test's subprocesses.
+    .executableTarget(name: "template-fuzz-driver", dependencies: ["LossAtlasReport"], path: "Tests/TemplateFuzzDriver"),
   ]
 )

@@ -33,7 +33,7 @@ extension LossAtlasCommand {
     @Option(help: ArgumentHelp("The PNG file to write (default: ID.png in the current directory).", valueName: "FILE"))
     var out: String?
 
-    @Option(help: "1 for 800x500 pixels, 2 for 1600x1000 (high-DPI).")
+    @Option(parsing: .unconditional, help: "1 for 800x500 pixels, 2 for 1600x1000 (high-DPI).")
     var scale: Int = 1
 
     func validate() throws {
@@ -78,13 +78,13 @@ extension LossAtlasCommand {
           let names = spec.parameters.map(\.name)
           throw CatalogError(
             .unknownParameter,
-            "--param '\(item)' must be NAME=V; \(spec.id) takes \(names.isEmpty ? "none" : names.joined(separator: ", "))")
+            "--param '\(InputEcho.short(item))' must be NAME=V; \(spec.id) takes \(names.isEmpty ? "none" : names.joined(separator: ", "))")
         }
         let name = String(item[..<eq])
-        guard out[name] == nil else { throw CatalogError(.unknownParameter, "parameter \(name) is given twice") }
+        guard out[name] == nil else { throw CatalogError(.unknownParameter, "parameter \(InputEcho.short(name)) is given twice") }
         let text = String(item[item.index(after: eq)...])
         guard case .real(let v) = try EvalRequest.commandLineValue(text, name: name, spec: spec) else {
-          throw CatalogError(.badParameter, "parameter \(name) of \(spec.id) must be a single number, not '\(text)'")
+          throw CatalogError(.badParameter, "parameter \(name) of \(spec.id) must be a single number, not '\(InputEcho.short(text))'")
         }
         out[name] = v
       }

@@ -29,14 +29,16 @@ extension LossAtlasCommand {
     @Option(help: "A folder of templates laid out like the project's templates/ (markdown/, html/).")
     var templates: String?
 
-    @Option(help: "Threads.")
+    // `.unconditional`: `--jobs -1` is refused with the range, not read
+    // as an option ("Missing value").
+    @Option(parsing: .unconditional, help: "Threads, 1 to 64.")
     var jobs: Int = 2
 
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
     func validate() throws {
-      guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+      guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 64, not \(jobs)") }
       for f in format.split(separator: ",") where ManualFormat(rawValue: String(f).trimmingCharacters(in: .whitespaces)) == nil {
         throw ValidationError("--format '\(f)' is not one of markdown, html")
       }

@@ -11,7 +11,7 @@ extension LossAtlasCommand {
     @Argument(help: "A function id or alias (see `lossatlas list`).")
     var id: String
 
-    @Option(help: "Saturation threshold tau: |f'| < tau * max |f'|.")
+    @Option(parsing: .unconditional, help: "Saturation threshold tau, in (0, 1): |f'| < tau * max |f'|.")
     var tau: Double = 1e-2
 
     @Flag(help: "Print JSON.")

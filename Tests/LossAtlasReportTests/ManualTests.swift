@@ -147,6 +147,16 @@ import Testing
     #expect(!html.contains("$$"))
   }
 
+  /// The render budget (issue 9: a template that loops for ever is
+  /// stopped) is at least 100 times what the manual's pages use.
+  @Test func renderBudgetIsFarAboveTheManual() {
+    _ = Self.files
+    let peak = RenderBudget.peak
+    #expect(peak.lookups > 0)
+    #expect(peak.lookups * 100 < RenderBudget.maxLookups, "\(peak)")
+    #expect(peak.bytes * 100 < RenderBudget.maxBytes, "\(peak)")
+  }
+
   @Test("user text is escaped: Markdown table cells and HTML")
   func escaping() {
     #expect(MarkdownContentType().escapeText("a|b *c* <d>") == "a\\|b \\*c\\* &lt;d&gt;")

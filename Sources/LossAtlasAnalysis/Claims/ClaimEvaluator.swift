@@ -247,7 +247,27 @@ public final class ClaimEvaluator: @unchecked Sendable {
       }
       view = match
     }
-    if let (a, b) = claim.over { view = view.restricted(to: a, b) }
+    if let (a, b) = claim.over {
+      // The interval must meet the domain in more than a point: `over:
+      // [5, 10]` for p in (0, 1) is a mistake in the claim, not an empty
+      // set to analyse.
+      let lo = max(a, view.domain.lower)
+      let hi = min(b, view.domain.upper)
+      guard lo < hi else {
+        throw fail(
+          claim,
+          "over [\(formatValue(a)), \(formatValue(b))] lies outside the domain \(view.domain) of \(claim.function.id) (\(view.label)); give an interval inside it")
+      }
+      // The engine samples between the ends: their distance must be a
+      // Double ([-1e308, 1e308] is 2e308, which overflows to inf and made
+      // every sample NaN).
+      guard (hi - lo).isFinite || !lo.isFinite || !hi.isFinite else {
+        throw fail(
+          claim,
+          "over [\(formatValue(a)), \(formatValue(b))] is wider than a Double can measure (b - a overflows); give an interval at most 1.7976931348623157e308 wide")
+      }
+      view = view.restricted(to: a, b)
+    }
     return view
   }
 
