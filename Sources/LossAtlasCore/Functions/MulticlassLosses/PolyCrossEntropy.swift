@@ -148,11 +148,17 @@ enum PolyCrossEntropy {
       var bracket = 1.0 / 13
       for n in stride(from: 12, through: 2, by: -1) { bracket = bracket * q + 1 / Double(n) }
       value = (1 + epsilon) * q + q * q * bracket
-    } else {
+    } else if q <= 0.5 {
       // psi(q) = -log1p(-q) - q in double-double: psi' = q / (1 - q), so the
       // rounding of q moves psi by about 2 ulp, and nothing else is lost.
       let psi = -StableMath.log1pDoubleDouble(DoubleDouble(-q)) - q
       value = (psi + (1 + epsilon) * q).value
+    } else {
+      // q > 1/2 (x < 0): -log(1 - q) = softplus(-x) = -x + log1p(e^x) >= ln 2
+      // in double-double, psi >= 0.19: at most 2 bits cancel, and q = 1 at
+      // x = -1e300 (where -log1p(-q) would be inf) is no special case.
+      let ce = StableMath.log1pDoubleDouble(DoubleDouble(exp(x))) + (-x)
+      value = ((ce - q) + (1 + epsilon) * q).value
     }
     let factor = epsilon >= 0 ? 1 + epsilon * p : (1 + epsilon) + (-epsilon) * q
     let d2 = pq * (1 + epsilon * (p - q))
