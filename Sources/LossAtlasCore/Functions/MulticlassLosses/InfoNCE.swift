@@ -109,20 +109,40 @@ enum InfoNCE {
     return Evaluation(value: .scalar(value), gradient: [NamedTensor("s", .vector(gradient))])
   }
 
-  /// s = [x, 0], k = 0: L = softplus(-x / tau), L' = -sigma(-x / tau) / tau,
-  /// L'' = sigma(x / tau) sigma(-x / tau) / tau^2, with u = x / tau a
-  /// double-double (the exact real s / tau, to 2^-104) fed to the
-  /// double-double logistic kernels; a quotient beyond the Double range
-  /// gives the limits (L = 0 or +inf, L' = 0 or -1/tau).
+  /// s = [x, 0], k = 0, with u = x / tau:
+  ///
+  /// ```
+  /// L = softplus(-u) = max(-u, 0) + log1p(E),   E = e^-|u|
+  /// L' = -sigma(-u) / tau,   L'' = sigma(u) sigma(-u) / tau^2
+  /// sigma(-|u|) = E / (1 + E),   sigma(|u|) = 1 / (1 + E)
+  /// ```
+  /// u is the exact real s / tau to 2^-104 (the quotient and its fma
+  /// remainder), and E = e^(-|u|.hi) (1 - |u|.lo), so the exponent is not
+  /// rounded first (at x = 70, tau = 0.1 that alone would cost 350 ulp of
+  /// L). 1 / (1 + E) = r (1 + eps) with eps = 1 - (1 + E) r from an fma:
+  /// both sigmoids without cancellation, one exp and one log1p in all. A
+  /// quotient beyond the Double range gives the limits (L = 0 or +inf,
+  /// L' = 0 or -1/tau).
   @Sendable static func slice2(_ x: Double, tau: Double) -> Jet {
     let q = x / tau
     if !q.isFinite {
       return q > 0 ? Jet(value: 0, d1: 0, d2: 0) : Jet(value: .infinity, d1: -1 / tau, d2: 0)
     }
-    let u = x == 0 ? DoubleDouble(0) : DoubleDouble(x) / tau
-    let value = StableMath.softplus(-u)
-    let d1 = -StableMath.sigmoid(-u) / tau
-    let d2 = StableMath.sigmoidProduct(u) / tau / tau
-    return Jet(value: value, d1: d1, d2: d2)
+    // x / tau = q + r exactly to 2^-104 (the remainder x - q tau is exact).
+    let r = x.addingProduct(-q, tau) / tau
+    let a = abs(q)
+    let al = q >= 0 ? r : -r
+    let e0 = exp(-a)
+    let e = e0.addingProduct(-e0, al)
+    let dh = 1 + e
+    let dl = (1 - dh) + e
+    let rh = 1 / dh
+    let eps = 1.0.addingProduct(-dh, rh) - dl * rh
+    let small = (e * rh).addingProduct(e * rh, eps)  // sigma(-|u|)
+    let large = rh.addingProduct(rh, eps)  // sigma(|u|)
+    let l = log1p(e)
+    let d2 = small * large / tau / tau
+    if q >= 0 { return Jet(value: l, d1: -small / tau, d2: d2) }
+    return Jet(value: a + (al + l), d1: -large / tau, d2: d2)
   }
 }
