@@ -132,36 +132,42 @@ enum PolyCrossEntropy {
   /// L = softplus(-x) + epsilon q,   L' = -q (1 + epsilon p),   L'' = p q (1 + epsilon (p - q))
   /// ```
   /// The general evaluator's pieces for two classes, with the same
-  /// non-negative forms: q from the sigmoid jet (q = sigma(-x) directly,
-  /// never 1 - p), L = psi(q) + (1 + epsilon) q for epsilon < 0 with psi
-  /// as in ``evaluation(_:k:epsilon:)`` (above q = 2^-10 as
-  /// -log1p(-q) - q in double-double).
+  /// non-negative forms, from one exp and one log1p: E = e^-|x|,
+  /// sigma(|x|) = 1 / (1 + E) = r (1 + eps) (eps = 1 - (1 + E) r from an
+  /// fma), sigma(-|x|) = E sigma(|x|), softplus(-x) = max(-x, 0) + log1p(E);
+  /// q is sigma(-x) directly, never 1 - p. For epsilon < 0,
+  /// L = psi(q) + (1 + epsilon) q with psi as in ``evaluation(_:k:epsilon:)``:
+  /// its series below q = 2^-10, -log1p(-q) - q in double-double up to
+  /// q = 1/2 (psi' = q / (1 - q): the rounding of q costs about 2 ulp), and
+  /// softplus(-x) - q in double-double above (psi >= 0.19 there).
   @Sendable static func slice2(_ x: Double, epsilon: Double) -> Jet {
-    let ce = Softplus.jet(-x, beta: 1)  // value softplus(-x), d1 = sigma(-x) = q, d2 = p q
-    let q = ce.d1
-    let pq = ce.d2
-    let p = StableMath.sigmoid(x)
+    let a = abs(x)
+    let e = exp(-a)
+    let dh = 1 + e
+    let dl = (1 - dh) + e
+    let rh = 1 / dh
+    let eps = 1.0.addingProduct(-dh, rh) - dl * rh
+    let large = rh.addingProduct(rh, eps)  // sigma(|x|)
+    let small = (e * rh).addingProduct(e * rh, eps)  // sigma(-|x|)
+    let (p, q) = x >= 0 ? (large, small) : (small, large)
+    let l = log1p(e)
+    let d2 = small * large * (1 + epsilon * (p - q))
     let value: Double
     if epsilon >= 0 {
-      value = ce.value + epsilon * q
+      value = (x >= 0 ? l : a + l) + epsilon * q
     } else if q < 0x1p-10 {
       var bracket = 1.0 / 13
       for n in stride(from: 12, through: 2, by: -1) { bracket = bracket * q + 1 / Double(n) }
       value = (1 + epsilon) * q + q * q * bracket
     } else if q <= 0.5 {
-      // psi(q) = -log1p(-q) - q in double-double: psi' = q / (1 - q), so the
-      // rounding of q moves psi by about 2 ulp, and nothing else is lost.
       let psi = -StableMath.log1pDoubleDouble(DoubleDouble(-q)) - q
       value = (psi + (1 + epsilon) * q).value
     } else {
-      // q > 1/2 (x < 0): -log(1 - q) = softplus(-x) = -x + log1p(e^x) >= ln 2
-      // in double-double, psi >= 0.19: at most 2 bits cancel, and q = 1 at
-      // x = -1e300 (where -log1p(-q) would be inf) is no special case.
-      let ce = StableMath.log1pDoubleDouble(DoubleDouble(exp(x))) + (-x)
+      // x < 0: -log(1 - q) = softplus(-x) = |x| + log1p(E) >= ln 2.
+      let ce = StableMath.log1pDoubleDouble(DoubleDouble(e)) + a
       value = ((ce - q) + (1 + epsilon) * q).value
     }
     let factor = epsilon >= 0 ? 1 + epsilon * p : (1 + epsilon) + (-epsilon) * q
-    let d2 = pq * (1 + epsilon * (p - q))
     return Jet(value: value, d1: -q * factor, d2: d2)
   }
 

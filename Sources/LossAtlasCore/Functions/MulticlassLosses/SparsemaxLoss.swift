@@ -53,12 +53,12 @@ enum SparsemaxLoss {
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(
     value: -.element(.s, index: .k)
-      + .n(0.5)
+      + .n(1) / .n(2)
         * .sumOver(
           .j, excluding: nil,
           .indicator(.greater(.element(.s, index: .j), Sparsemax.threshold(of: .s)))
             * (.element(.s, index: .j).pow(.n(2)) - Sparsemax.threshold(of: .s).pow(.n(2))))
-      + .n(0.5),
+      + .n(1) / .n(2),
     derivatives: [("s", .max(.element(.s, index: .j) - Sparsemax.threshold(of: .s), .n(0)) - .kronecker(.j, .k))],
     derivativeIndices: [.j])
 
