@@ -118,8 +118,8 @@ struct WideArithmetic: Sendable {
 
   func add(_ a: Ball, _ b: Ball) -> Ball {
     if let special = infinities(a, b, sum: true) { return special }
-    let (s, absorbed) = BigFloat.add(a.mid, b.mid, p)
-    return ball(s, a.rad + b.rad + absorbed)
+    let r = BigFloat.addReporting(a.mid, b.mid, p)
+    return ball(r.sum, a.rad + b.rad + r.absorbed, exact: r.exact)
   }
 
   func subtract(_ a: Ball, _ b: Ball) -> Ball { add(a, negate(b)) }
@@ -146,9 +146,9 @@ struct WideArithmetic: Sendable {
       if !other.isPositive && !other.isNegative { return .unknown }
       return (inf.state == .negativeInfinity) != other.isNegative ? .negativeInfinity : .positiveInfinity
     }
-    let m = BigFloat.multiply(a.mid, b.mid, p)
+    let m = BigFloat.multiplyReporting(a.mid, b.mid, p)
     let rad = a.mid.upperMagnitude * b.rad + b.mid.upperMagnitude * a.rad + a.rad * b.rad
-    return ball(m, rad)
+    return ball(m.product, rad, exact: m.exact)
   }
 
   func divide(_ a: Ball, _ b: Ball) -> Ball {
@@ -318,9 +318,9 @@ struct WideArithmetic: Sendable {
     if x.isExactZero { return .zero }
     if x.isNegative { return .undefined }
     guard x.isPositive else { return .unknown }
-    let m = BigFloat.squareRoot(x.mid, p)
+    let m = BigFloat.squareRootReporting(x.mid, p)
     // |f'| <= 1 / (2 sqrt(m - r))
-    return ball(m, x.rad / (x.lowerMagnitude.sqrtLower * Magnitude(2)))
+    return ball(m.root, x.rad.isZero ? .zero : x.rad / (x.lowerMagnitude.sqrtLower * Magnitude(2)), exact: m.exact)
   }
 
   func abs(_ x: Ball) -> Ball {

@@ -36,7 +36,7 @@ extension BigFloat {
       var sum = one
       var n = 2
       while !term.isZero {
-        term = (term * xf >> f) / BigInt(n)
+        term = ((term * xf) >> f) / BigInt(n)
         sum += term
         n += 1
       }
@@ -101,7 +101,7 @@ extension BigFloat {
     var sum = one
     var n = 1
     while !term.isZero {
-      term = (term * y >> f) / BigInt(n)
+      term = ((term * y) >> f) / BigInt(n)
       sum += term
       n += 1
     }
@@ -121,13 +121,17 @@ extension BigFloat {
   static func sinCos(_ x: BigFloat, _ p: Int) -> (sin: BigFloat, cos: BigFloat)? {
     if x.isZero { return (.zero, .one) }
     let f = p + 40
+    if x.topExponent < -1 {
+      // |x| < 1/2 < pi/4: no reduction (and a tiny x keeps its relative accuracy).
+      return (sinSeries(x, f).rounded(p), cosSeries(x, f).rounded(p))
+    }
     var extra = 20
     while true {
       // k = round(x / (pi/2)); r = x - k pi/2 with the bits k cancels kept.
       let top = Swift.max(0, x.topExponent)
       let w = f + top + extra
       guard w + 2 <= WideConstants.bits else { return nil }
-      let halfPi = WideConstants.pi(w + 2) >> 1  // pi/2 at w + 1 bits
+      let halfPi = WideConstants.pi(w)  // pi 2^w is pi/2 at w + 1 fixed-point bits
       let xw = x.fixed(w + 1)
       let k = roundDivide(xw, halfPi)
       let r = xw - k * halfPi
@@ -164,7 +168,7 @@ extension BigFloat {
     var sum = term
     var n = 1
     while !term.isZero {
-      term = (term * r2 >> f) / BigInt((2 * n) * (2 * n + 1))
+      term = ((term * r2) >> f) / BigInt((2 * n) * (2 * n + 1))
       sum += n % 2 == 1 ? -term : term
       n += 1
     }
@@ -179,7 +183,7 @@ extension BigFloat {
     var sum = term
     var n = 1
     while !term.isZero {
-      term = (term * r2 >> f) / BigInt((2 * n - 1) * (2 * n))
+      term = ((term * r2) >> f) / BigInt((2 * n - 1) * (2 * n))
       sum += n % 2 == 1 ? -term : term
       n += 1
     }
@@ -266,7 +270,7 @@ extension BigFloat {
     var n = 0
     let x2Double = x2.double
     while !term.isZero || Double(n) < x2Double {
-      term = (term * c >> f) / BigInt(2 * n + 3)
+      term = ((term * c) >> f) / BigInt(2 * n + 3)
       sum += term
       n += 1
       if term.isZero && Double(n) >= x2Double { break }

@@ -76,11 +76,17 @@ struct BigFloat: Sendable, CustomStringConvertible {
   /// p + 64 bits), the exact sum is not formed: the result is a, and
   /// `absorbed` bounds the neglected |b|.
   static func add(_ a: BigFloat, _ b: BigFloat, _ p: Int) -> (sum: BigFloat, absorbed: Magnitude) {
-    if a.isZero { return (b.rounded(p), .zero) }
-    if b.isZero { return (a.rounded(p), .zero) }
+    let r = addReporting(a, b, p)
+    return (r.sum, r.absorbed)
+  }
+
+  /// a + b rounded to p bits, and whether that is the exact sum.
+  static func addReporting(_ a: BigFloat, _ b: BigFloat, _ p: Int) -> (sum: BigFloat, absorbed: Magnitude, exact: Bool) {
+    if a.isZero { return (b.rounded(p), .zero, b.mantissa.bitWidth <= p) }
+    if b.isZero { return (a.rounded(p), .zero, a.mantissa.bitWidth <= p) }
     let (big, small) = a.topExponent >= b.topExponent ? (a, b) : (b, a)
     if big.topExponent - small.topExponent > p + 64 {
-      return (big.rounded(p), small.upperMagnitude)
+      return (big.rounded(p), small.upperMagnitude, false)
     }
     let e = Swift.min(a.exponent, b.exponent)
     let ma = a.mantissa << (a.exponent - e)
@@ -93,12 +99,15 @@ struct BigFloat: Sendable, CustomStringConvertible {
     } else {
       result = BigFloat(negative: b.negative, mantissa: mb - ma, exponent: e)
     }
-    return (result.rounded(p), .zero)
+    return (result.rounded(p), .zero, result.mantissa.bitWidth - result.mantissa.trailingZeroBitCount <= p)
   }
 
-  static func multiply(_ a: BigFloat, _ b: BigFloat, _ p: Int) -> BigFloat {
-    BigFloat(negative: a.negative != b.negative, mantissa: a.mantissa * b.mantissa, exponent: a.exponent + b.exponent)
-      .rounded(p)
+  static func multiply(_ a: BigFloat, _ b: BigFloat, _ p: Int) -> BigFloat { multiplyReporting(a, b, p).product }
+
+  /// a * b rounded to p bits, and whether that is the exact product.
+  static func multiplyReporting(_ a: BigFloat, _ b: BigFloat, _ p: Int) -> (product: BigFloat, exact: Bool) {
+    let full = BigFloat(negative: a.negative != b.negative, mantissa: a.mantissa * b.mantissa, exponent: a.exponent + b.exponent)
+    return (full.rounded(p), full.mantissa.bitWidth - full.mantissa.trailingZeroBitCount <= p)
   }
 
   /// a / b rounded to p bits (b != 0): p + 2 quotient bits and a sticky bit.
@@ -114,15 +123,19 @@ struct BigFloat: Sendable, CustomStringConvertible {
   }
 
   /// sqrt(a) rounded to p bits (a >= 0).
-  static func squareRoot(_ a: BigFloat, _ p: Int) -> BigFloat {
-    if a.isZero { return .zero }
+  static func squareRoot(_ a: BigFloat, _ p: Int) -> BigFloat { squareRootReporting(a, p).root }
+
+  /// sqrt(a) rounded to p bits, and whether that is exact.
+  static func squareRootReporting(_ a: BigFloat, _ p: Int) -> (root: BigFloat, exact: Bool) {
+    if a.isZero { return (.zero, true) }
     var shift = Swift.max(0, 2 * (p + 3) - a.mantissa.bitWidth)
     if (a.exponent - shift) & 1 != 0 { shift += 1 }
     let m = a.mantissa << shift
     let s = m.squareRoot()
     let exact = s * s == m
     let mm = exact ? s << 1 : (s << 1) | 1
-    return BigFloat(mantissa: mm, exponent: (a.exponent - shift) / 2 - 1).rounded(p)
+    let root = BigFloat(mantissa: mm, exponent: (a.exponent - shift) / 2 - 1)
+    return (root.rounded(p), exact && root.mantissa.bitWidth - root.mantissa.trailingZeroBitCount <= p)
   }
 
   // MARK: - Comparison and conversion

@@ -23,7 +23,7 @@ struct ExactDecimalText: Sendable, Hashable {
       }
     }
     if !chars.isEmpty {
-      guard let e = Int(chars.dropFirst()), Swift.abs(e) < 100_000 else { return nil }
+      guard let e = Int(chars.dropFirst()), Swift.abs(e) < 1_000_000 else { return nil }
       exponent += e
     }
     guard !mantissa.isEmpty, let d = BigUInt(mantissa, radix: 10) else { return nil }
