@@ -126,6 +126,8 @@ public struct Parser {
       switch current.kind {
       case .star: op = .multiply
       case .slash: op = .divide
+      case .name(let word) where ["and", "or", "not"].contains(word):
+        return left
       case .number, .name, .leftParen:
         throw source.error(
           "expected an operator before \(current.kind.shown); write products with '*'", at: current.range)

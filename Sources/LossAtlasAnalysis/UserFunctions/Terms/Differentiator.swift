@@ -127,9 +127,12 @@ struct Differentiator {
     return graph.select(opposite, graph.constant(0), graph.select(pSmaller, p, q))
   }
 
-  /// f'(u) u'
+  /// f'(u) u', written u' / v when f'(u) = 1 / v (log' = 1/u gives u'/u).
   private mutating func chain(_ outer: TermID, _ inner: TermID) -> TermID {
-    graph.multiply(inner, outer)
+    if case .divide = graph[outer].op, graph.isConstant(graph[outer].children[0], 1) {
+      return graph.divide(inner, graph[outer].children[1])
+    }
+    return graph.multiply(inner, outer)
   }
 
   /// f'(u) for a built-in f, `fu` the node f(u) itself.
