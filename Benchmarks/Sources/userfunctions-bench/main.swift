@@ -53,7 +53,7 @@ let copies: [(id: String, formula: String, arguments: [String])] = [
 ]
 
 var total = 0.0
-print("| catalog id | user formula | catalog ns/point (min, median) | user ns/point (min, median) | ratio (min) | allocation-free |")
+print("| catalog id | user formula | catalog ns/point (min, median) | user ns/point (min, median) | ratio (min) | instructions, registers |")
 print("| --- | --- | --- | --- | --- | --- |")
 for copy in copies {
   let spec = try! Catalog.function(named: copy.id)
@@ -71,7 +71,7 @@ for copy in copies {
   total += catalog.sum + user.sum
   print(
     "| \(copy.id) | `\(copy.formula)` | \(String(format: "%.1f, %.1f", catalog.min, catalog.median)) | "
-      + "\(String(format: "%.1f, %.1f", user.min, user.median)) | \(String(format: "%.2fx", user.min / catalog.min)) | \(program.isAllocationFree) |")
+      + "\(String(format: "%.1f, %.1f", user.min, user.median)) | \(String(format: "%.2fx", user.min / catalog.min)) | \(program.instructionCount), \(program.registerCount)\(program.isAllocationFree ? "" : " (allocates)") |")
 }
 
 print("")

@@ -60,15 +60,19 @@ import Testing
   @Test func expMinusOneOverX() throws {
     let r = try Self.report("(exp(x) - 1) / x")
     let value = Self.findings(r, .value)
-    // Three regions: near 0 on each side (cancellation in exp(x) - 1), and the overflow.
+    // Three regions: each side of 0 (where exp(x) - 1 cancels; 0 itself is
+    // 0/0, outside the domain), and the overflow.
     #expect(value.count == 3)
     let negative = value[0]
     let positive = value[1]
     let overflow = value[2]
-    // derive.py: the dense scan's outermost failures are -7.866e-11 and 1.107e-10.
+    // Down to the smallest input checked: exp(x) rounds to 1 there and 0 / x = 0 while the exact value is 1.
+    #expect(negative.end == -1e-300 && positive.start == 1e-300)
+    #expect(positive.firstFailure == 1e-300 && positive.cause == .cancellation && positive.culprit == "exp(x) - 1")
+    // derive.py: the dense scan's outermost failures are -7.866e-11 and 1.107e-10 (the onsets are intermittent).
     #expect(negative.start >= -7.9e-11 && negative.start <= -1e-11, "\(negative.start)")
     #expect(positive.end <= 1.11e-10 && positive.end >= 1e-11, "\(positive.end)")
-    #expect(positive.cause == .cancellation && positive.culprit == "exp(x) - 1")
+    // derive.py: 709.7827128933841.
     #expect(overflow.firstFailure == 709.7827128933841 && overflow.cause == .overflow)
   }
 
@@ -87,13 +91,20 @@ import Testing
   @Test func oneMinusCosine() throws {
     let r = try Self.report("1 - cos(x)")
     let value = Self.findings(r, .value)
-    #expect(value.count == 1)
-    // derive.py: failures for |x| up to 1.0523e-05 (dense scan); bisection from 1e-3 finds 6.398e-06.
-    #expect(value[0].start <= -1e-6 && value[0].start >= -1.06e-5, "\(value[0].start)")
-    #expect(value[0].end >= 1e-6 && value[0].end <= 1.06e-5, "\(value[0].end)")
-    #expect(value[0].cause == .cancellation)
+    // Two regions, x in (1.414e-150, 1.05e-5) and its mirror: below, the exact
+    // value x^2/2 is under the 1e-300 absolute tolerance (by hand: the edge is
+    // sqrt(2e-300) = 1.4142e-150); above, the cancellation's relative error is
+    // under 1e-6 (derive.py: the dense scan's last failure 1.0523e-05,
+    // plain bisection 6.398e-06).
+    #expect(value.count == 2)
+    let positive = try #require(value.last)
+    #expect(positive.start >= 1.4142e-150 && positive.start <= 1.4143e-150, "\(positive.start)")
+    #expect(positive.end >= 6.39e-6 && positive.end <= 1.06e-5, "\(positive.end)")
+    #expect(value[0].end <= -1.4142e-150 && value[0].end >= -1.4143e-150)
+    #expect(positive.cause == .cancellation && positive.culprit == "1 - cos(x)")
     // derive.py: exactly 0 from 1.0536712127723507e-08 (cos rounds to 1).
-    #expect(Swift.abs(value[0].doubleIsZeroFrom ?? 0) == 1.0536712127723507e-08)
+    #expect(positive.doubleIsZeroFrom == 1.0536712127723507e-08)
+    #expect(value[0].doubleIsZeroFrom == -1.0536712127723507e-08)
     #expect(Self.findings(r, .derivative).isEmpty)
   }
 

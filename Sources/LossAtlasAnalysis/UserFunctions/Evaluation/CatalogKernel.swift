@@ -45,16 +45,48 @@ struct CatalogKernel: @unchecked Sendable {
       }
       if let view {
         let jet = view.evaluate
+        // The domain as two bounds, checked inline (no enum switch per point).
+        var (lo, hi, loIn, hiIn) = (-Double.infinity, Double.infinity, false, false)
+        var labels: [Double]?
+        switch spec.arguments[p].domain {
+        case .finite: break
+        case .interval(let l, let li, let h, let hi2): (lo, hi, loIn, hiIn) = (l, h, li, hi2)
+        case .labels(let values): labels = values
+        }
+        let d1 = 1 + p
+        let d2 = k + 1
+        if labels == nil {
+          let (lo, hi, loIn, hiIn) = (lo, hi, loIn, hiIn)
+          return CatalogKernel(
+            evaluate: { args, out in
+              let x = args[p]
+              // Only the value, the prediction derivative and d2 are read in this case.
+              guard x.isFinite, loIn ? x >= lo : x > lo, hiIn ? x <= hi : x < hi else {
+                out[0] = .nan
+                out[d1] = .nan
+                out[d2] = .nan
+                return
+              }
+              let j = jet(x)
+              out[0] = j.value
+              out[d1] = j.d1
+              out[d2] = j.d2
+            }, isFast: true)
+        }
         let domain = spec.arguments[p].domain
         return CatalogKernel(
           evaluate: { args, out in
             let x = args[p]
-            for i in 0..<(k + 2) { out[i] = .nan }
-            guard domain.contains(x) else { return }
+            guard domain.contains(x) else {
+              out[0] = .nan
+              out[d1] = .nan
+              out[d2] = .nan
+              return
+            }
             let j = jet(x)
             out[0] = j.value
-            out[1 + p] = j.d1
-            out[k + 1] = j.d2
+            out[d1] = j.d1
+            out[d2] = j.d2
           }, isFast: true)
       }
     }

@@ -23,7 +23,7 @@ public final class Program: @unchecked Sendable {
   let inputRegisters: [Int32]
   /// Registers of the requested outputs.
   let outputRegisters: [Int32]
-  let registerCount: Int
+  public let registerCount: Int
   private let instructions: UnsafeMutableBufferPointer<Instruction>
   /// Values copied into registers 0..<constants.count before each point.
   private let constants: UnsafeMutableBufferPointer<Double>
@@ -92,14 +92,33 @@ public final class Program: @unchecked Sendable {
       inputs.append(r)
       if let n = graph.nodes.firstIndex(where: { $0.op == .argument(i) }) { register[n] = r }
     }
+    // Register reuse: a scalar register is free again after the last
+    // instruction that reads it (outputs, inputs and catalog blocks are kept),
+    // so the register file stays small and on the stack.
+    let order = needed.filter { varies[$0] }
+    var lastUse: [TermID: Int] = [:]
+    for (step, n) in order.enumerated() {
+      for c in graph[n].children where varies[c] { lastUse[c] = step }
+    }
+    let keep = Set(outputs)
+    var reusable = Set<TermID>()
+    var free: [Int32] = []
     var code: [Instruction] = []
     var kernels: [CatalogKernel] = []
     var callOutputs: [[Int]: Int32] = [:]
     var allFast = true
-    for n in needed where varies[n] {
+    for (step, n) in order.enumerated() {
       let node = graph[n]
       if case .argument = node.op { continue }
       let c = node.children.map { register[$0]! }
+      defer {
+        // Operands whose last reader this is give their registers back
+        // (after the instruction is emitted: it reads them before writing).
+        for child in Set(node.children) where lastUse[child] == step && reusable.contains(child) {
+          free.append(register[child]!)
+          reusable.remove(child)
+        }
+      }
       switch node.op {
       case .catalog(let k, let output):
         let callee = graph.callees[k]
@@ -125,8 +144,9 @@ public final class Program: @unchecked Sendable {
       default:
         break
       }
-      let dst = newRegisters(1)
+      let dst = free.popLast() ?? newRegisters(1)
       register[n] = dst
+      if !keep.contains(n) { reusable.insert(n) }
       let op: OpCode
       switch node.op {
       case .add: op = .add
@@ -169,7 +189,7 @@ public final class Program: @unchecked Sendable {
     self.isAllocationFree = allFast
   }
 
-  private let instructionCount: Int
+  public let instructionCount: Int
   private let constantCount: Int
 
   deinit {

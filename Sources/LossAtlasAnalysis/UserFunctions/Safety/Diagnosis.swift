@@ -83,6 +83,19 @@ struct Diagnosis {
       Culprit(node: n, cause: cause, text: t, explanation: sentence)
     }
     let exactText = (r.balls[n]).map { Diagnosis.exactText($0) } ?? show(exact)
+    if node.op == .subtract || node.op == .add, children.count == 2, !d.isInfinite, !d.isNaN {
+      let a = r.trace[children[0]]
+      let b = r.trace[children[1]]
+      let isDifference = (node.op == .subtract) == ((a < 0) == (b < 0))
+      if isDifference, a != 0, b != 0, Swift.abs(d) < 0.5 * Swift.max(Swift.abs(a), Swift.abs(b)) {
+        let result = d == 0 ? Swift.abs(exact) : Swift.abs(d)
+        let digits = Swift.max(0, Int((-log10(result / Swift.max(Swift.abs(a), Swift.abs(b)))).rounded(.down)))
+        let agreement = a == b ? "are equal in Double" : "agree to about \(digits) digits"
+        return culprit(
+          .cancellation,
+          "cancellation in `\(t)`: the operands \(show(a)) and \(show(b)) \(agreement), so their rounding errors become the leading digits of the result (Double \(show(d)), exact \(exactText))")
+      }
+    }
     if d.isInfinite, r.balls[n]?.isFinite == true {
       return culprit(.overflow, "`\(t)` overflows: its exact value, \(exactText), is above the largest Double, so Double gives \(show(d))")
     }
@@ -103,16 +116,6 @@ struct Diagnosis {
       return culprit(.invalidOperation, "`\(t)` is NaN in Double (its operands are \(operands)) while its exact value is \(exactText)")
     }
     switch node.op {
-    case .subtract, .add:
-      let a = r.trace[children[0]]
-      let b = r.trace[children[1]]
-      let isDifference = (node.op == .subtract) == ((a < 0) == (b < 0))
-      if isDifference, a != 0, b != 0 {
-        let digits = Swift.max(0, Int((-log10(Swift.abs(d == 0 ? exact : d) / Swift.max(Swift.abs(a), Swift.abs(b)))).rounded(.down)))
-        return culprit(
-          .cancellation,
-          "cancellation in `\(t)`: the operands \(show(a)) and \(show(b)) agree to about \(digits) digits, so their rounding errors become the leading digits of the result (Double \(show(d)), exact \(exactText))")
-      }
     case .function(.log), .function(.log1p):
       let u = children[0]
       let ud = r.trace[u]

@@ -131,13 +131,13 @@ public enum SafetyAnalysis {
         let beyondIndex = towardRight ? j + 1 : i - 1
         var far = results[farIndex].input
         if beyondIndex >= 0 && beyondIndex < results.count && results[beyondIndex].statuses[c] == .pass {
-          far = bisect(fail: far, pass: results[beyondIndex].input, component: c).fail
+          far = refine(fail: far, pass: results[beyondIndex].input, component: c).0
         }
         let start = towardRight ? first : far
         let end = towardRight ? far : first
         // A region around the middle is searched toward the middle; others toward their far end.
         let containsCenter = results[i].input <= center && center <= results[j].input
-        let zeroFrom = exactlyZero(from: first, to: containsCenter ? center : far, component: c)
+        let zeroFrom = exactlyZero(between: first, and: containsCenter ? center : far, component: c)
         let r = check(first)
         let culprit = diagnosis.diagnose(r, component: c)
         guard case .fail(let kind) = r.statuses[c] else {
@@ -165,20 +165,22 @@ public enum SafetyAnalysis {
       return (SafetyAnalysis.double(kf), SafetyAnalysis.double(kp))
     }
 
-    /// Where, going from `from` toward `to` (a failing region), Double's
-    /// result becomes exactly 0 and stays 0 to the region's end: found by
-    /// bisection on the Double evaluation alone; nil when it does not.
-    func exactlyZero(from: Double, to: Double, component c: Int) -> Double? {
+    /// Where, between the two ends of a failing region, Double's result
+    /// switches to exactly 0 (log(1 + e^x) below x = -36.7, 1 - cos x for
+    /// |x| below 1.05e-8): the zero input next to a nonzero one, by
+    /// bisection on the Double evaluation alone; nil when neither end or
+    /// both ends are 0.
+    func exactlyZero(between a: Double, and b: Double, component c: Int) -> Double? {
       func isZero(_ x: Double) -> Bool {
         var args = probe.arguments
         args[probe.argument] = x
         return DoubleTrace(probe.expression, arguments: args, parameters: probe.parameters, roots: [probe.roots[c]])
           .values[probe.roots[c]] == 0
       }
-      guard isZero(to) else { return nil }
-      if isZero(from) { return from }
-      var kz = SafetyAnalysis.key(to)
-      var kn = SafetyAnalysis.key(from)
+      let (za, zb) = (isZero(a), isZero(b))
+      guard za != zb else { return nil }
+      var kz = SafetyAnalysis.key(za ? a : b)
+      var kn = SafetyAnalysis.key(za ? b : a)
       while Swift.abs(kz - kn) > 1 {
         let km = kn + (kz - kn) / 2
         if isZero(SafetyAnalysis.double(km)) { kz = km } else { kn = km }
@@ -195,7 +197,7 @@ public enum SafetyAnalysis {
     /// the rounding of each input (a cancellation's onset) is found this way
     /// near where its inputs first fail often; `intermittent` says so (some
     /// of 16 inputs just beyond the edge pass).
-    mutating func refine(fail: Double, pass: Double, component c: Int) -> (Double, Double, intermittent: Bool) {
+    mutating func refine(fail: Double, pass: Double, component c: Int) -> (Double, Double?, intermittent: Bool) {
       var f = fail
       var rounds = 0
       while true {
@@ -224,7 +226,9 @@ public enum SafetyAnalysis {
               if !check(SafetyAnalysis.double(km)).statuses[c].isFailure { intermittent = true }
             }
           }
-          return (edge.fail, edge.pass, intermittent)
+          // The neighbour is reported only when it is a decided pass.
+          let neighbour: Double? = check(edge.pass).statuses[c] == .pass ? edge.pass : nil
+          return (edge.fail, neighbour, intermittent)
         }
         f = SafetyAnalysis.double(next)
       }

@@ -18,7 +18,9 @@
 /// `^` binds tighter than unary minus: `-x^2` is -(x^2), and `2^3^2` is
 /// 2^(3^2). A comparison is not associative (`a < b < c` is an error).
 /// Limits keep a hostile expression from exhausting the stack or memory:
-/// at most ``maximumDepth`` nested levels and ``maximumNodes`` nodes.
+/// a tree at most ``maximumDepth`` levels high (every operator of a chain
+/// a + b + c ... counts as a level, as do parentheses, calls and signs: the
+/// later stages walk the tree recursively) and at most ``maximumNodes`` nodes.
 public struct Parser {
   /// Nesting deeper than this is refused (parentheses, calls, unary signs, powers).
   public static let maximumDepth = 200
@@ -280,7 +282,12 @@ public struct Parser {
     if nodes > Parser.maximumNodes {
       throw source.error("the expression has more than \(Parser.maximumNodes) nodes", at: range)
     }
-    return Syntax(kind, range)
+    let s = Syntax(kind, range)
+    if s.height > Parser.maximumDepth {
+      throw source.error(
+        "the expression is nested more than \(Parser.maximumDepth) levels deep (each operator of a chain is a level)", at: range)
+    }
+    return s
   }
 
   private func unexpected(_ context: String) -> ExpressionError {

@@ -27,10 +27,22 @@ public struct Syntax: Sendable {
 
   public let kind: Kind
   public let range: SourceRange
+  /// The levels of the tree below and including this node (a leaf is 1; a
+  /// chain a + b + c is 3 levels, as every operator nests the previous one).
+  public let height: Int
 
   public init(_ kind: Kind, _ range: SourceRange) {
     self.kind = kind
     self.range = range
+    let below: Int
+    switch kind {
+    case .number, .name: below = 0
+    case .negate(let a), .plus(let a), .not(let a), .parenthesized(let a): below = a.height
+    case .binary(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
+      below = max(a.height, b.height)
+    case .call(_, _, let args): below = args.map(\.value.height).max() ?? 0
+    }
+    self.height = below + 1
   }
 }
 
