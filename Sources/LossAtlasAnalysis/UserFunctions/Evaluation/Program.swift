@@ -178,6 +178,10 @@ public final class Program: @unchecked Sendable {
     }
     self.inputRegisters = inputs
     self.outputRegisters = outputs.map { register[$0]! }
+    // The jet's registers as plain integers: no array access per point.
+    self.jetInput = Int(inputs.first ?? 0)
+    self.jetOutputs = outputs.count >= 3
+      ? (Int(register[outputs[0]]!), Int(register[outputs[1]]!), Int(register[outputs[2]]!)) : (0, 0, 0)
     self.registerCount = Int(next)
     self.instructions = .allocate(capacity: max(1, code.count))
     _ = self.instructions.initialize(from: code)
@@ -191,6 +195,8 @@ public final class Program: @unchecked Sendable {
 
   public let instructionCount: Int
   private let constantCount: Int
+  private let jetInput: Int
+  private let jetOutputs: (Int, Int, Int)
 
   deinit {
     instructions.deallocate()
@@ -218,9 +224,9 @@ public final class Program: @unchecked Sendable {
     withUnsafeTemporaryAllocation(of: Double.self, capacity: registerCount) { buffer in
       let r = buffer.baseAddress!
       if constantCount > 0 { r.update(from: constants.baseAddress!, count: constantCount) }
-      r[Int(inputRegisters[0])] = x
+      r[jetInput] = x
       execute(r)
-      return Jet(value: r[Int(outputRegisters[0])], d1: r[Int(outputRegisters[1])], d2: r[Int(outputRegisters[2])])
+      return Jet(value: r[jetOutputs.0], d1: r[jetOutputs.1], d2: r[jetOutputs.2])
     }
   }
 

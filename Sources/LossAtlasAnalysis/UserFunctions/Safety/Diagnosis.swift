@@ -32,6 +32,13 @@ struct Diagnosis {
       bad.insert(n)
       let numericChildren = graph[n].children.filter { !graph.isCondition($0) && live.contains($0) }
       if numericChildren.allSatisfy({ !bad.contains($0) }) {
+        // A child within the 1e-300 absolute tolerance can still be wrong
+        // relative to itself (exp(x) - 1 = 0 for x = 1e-300, exact 1e-300):
+        // this node only magnified it. The error was born where that child's
+        // relative error was.
+        if let origin = relativeOrigin(numericChildren, result, live: live) {
+          return describe(origin, result, live: live)
+        }
         return describe(n, result, live: live)
       }
     }
@@ -39,6 +46,27 @@ struct Diagnosis {
     return Culprit(
       node: root, cause: .amplifiedRounding, text: text(root),
       explanation: "`\(text(root))` accumulates rounding errors beyond 1e-6")
+  }
+
+  /// The first node below `nodes` whose Double value is off by more than
+  /// 1e-6 relative to its exact nonzero value while its own children are not.
+  private func relativeOrigin(_ nodes: [TermID], _ r: SafetyProbe.Result, live: [TermID]) -> TermID? {
+    let graph = expression.graph
+    func relativelyBad(_ n: TermID) -> Bool {
+      guard let b = r.balls[n], b.isFinite, !b.mid.isZero else { return false }
+      let d = r.trace[n]
+      guard d.isFinite else { return true }
+      let exact = b.mid.double
+      guard exact != 0, exact.isFinite else { return false }
+      return Swift.abs(d - exact) > 1e-6 * Swift.abs(exact)
+    }
+    var current = nodes.first(where: relativelyBad)
+    while let n = current {
+      let kids = graph[n].children.filter { !graph.isCondition($0) && live.contains($0) }
+      guard let next = kids.first(where: relativelyBad) else { return n }
+      current = next
+    }
+    return nil
   }
 
   /// value, derivative and second derivative of the view.
@@ -99,7 +127,7 @@ struct Diagnosis {
     if d.isInfinite, r.balls[n]?.isFinite == true {
       return culprit(.overflow, "`\(t)` overflows: its exact value, \(exactText), is above the largest Double, so Double gives \(show(d))")
     }
-    if d == 0, let b = r.balls[n], b.isFinite, !b.mid.isZero {
+    if d == 0, let b = r.balls[n], b.isFinite, !b.mid.isZero, b.mid.topExponent < -1022 {
       // Is it the divisor of a division that reads it?
       if let parent = live.first(where: { p in
         if case .divide = graph[p].op { return graph[p].children[1] == n }

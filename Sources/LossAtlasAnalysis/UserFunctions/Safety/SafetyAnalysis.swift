@@ -131,7 +131,29 @@ public enum SafetyAnalysis {
         let beyondIndex = towardRight ? j + 1 : i - 1
         var far = results[farIndex].input
         if beyondIndex >= 0 && beyondIndex < results.count && results[beyondIndex].statuses[c] == .pass {
-          far = refine(fail: far, pass: results[beyondIndex].input, component: c).0
+          let edge = refine(fail: far, pass: results[beyondIndex].input, component: c)
+          far = edge.0
+          intermittent = intermittent || edge.intermittent
+          // An intermittent onset can pass at a sampled input and fail beyond
+          // it: 32 inputs between each passing sample and the next one out
+          // are checked, and the region extends to the outermost failure.
+          var k = beyondIndex
+          let outward = towardRight ? 1 : -1
+          while k + outward >= 0 && k + outward < results.count && results[k].statuses[c] == .pass {
+            let a = SafetyAnalysis.key(results[k].input)
+            let b = SafetyAnalysis.key(results[k + outward].input)
+            var outermost: Double?
+            for s in 1...32 {
+              let km = a + (b - a) / 33 * Int64(s)
+              let x = SafetyAnalysis.double(km)
+              if check(x).statuses[c].isFailure { outermost = x }
+            }
+            guard let o = outermost else { break }
+            far = o
+            intermittent = true
+            if results[k + outward].statuses[c] != .pass { break }
+            k += outward
+          }
         }
         let start = towardRight ? first : far
         let end = towardRight ? far : first

@@ -82,8 +82,11 @@ public struct SafetyFinding: Sendable {
   /// e^x) is exactly 0 below x = -36.7 while e^x is not), found by
   /// bisection; nil when it never is.
   public let doubleIsZeroFrom: Double?
-  /// Whether inputs beyond `firstFailure` fail or pass with their rounding
-  /// (a cancellation's onset), rather than all failing (an overflow).
+  /// Whether the region's inputs fail or pass with their own rounding near
+  /// an edge (a cancellation's onset), rather than all failing (an
+  /// overflow). The edges of such a region are failing inputs found by
+  /// sampling, bisection and a dense check; inputs beyond them may still
+  /// fail now and then.
   public let intermittent: Bool
 }
 
