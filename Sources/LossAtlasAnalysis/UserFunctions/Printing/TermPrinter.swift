@@ -132,7 +132,7 @@ struct TermPrinter {
     var latexArgs = args.map(\.latex).joined(separator: ", ")
     var mathmlArgs = args.map(\.mathml).joined(separator: "<mo>,</mo>")
     if !params.isEmpty {
-      latexArgs += ";\\, " + params.map { "\(UserSymbols.latexEscaped($0.name)) = \(expr($0.node).latex)" }.joined(separator: ", ")
+      latexArgs += ";\\, " + params.map { "\\mathrm{\(UserSymbols.latexEscaped($0.name))} = \(expr($0.node).latex)" }.joined(separator: ", ")
       mathmlArgs += "<mo>;</mo>" + params.map { "<mi>\($0.name)</mi><mo>=</mo>\(expr($0.node).mathml)" }.joined(separator: "<mo>,</mo>")
     }
     let tall = latexArgs.contains("\\frac")
