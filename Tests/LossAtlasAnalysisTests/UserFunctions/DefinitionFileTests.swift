@@ -96,4 +96,19 @@ import Testing
     #expect(Self.error("functions:\n  - id: f\n    arguments: [s, y]\n    domain: {y: \"[1, 2]\"}\n    value: s * y\n")!.message
       == "the view holds y at 0.0, outside its domain [1, 2]; give view.at.y")
   }
+
+  /// The Cauchy loss as written is not evaluation-stable: near r = 0,
+  /// 1 + r^2 rounds (log of a rounded 1: log1p would not), and beyond
+  /// |r| = 1.3407807929942597e154 r^2 overflows (derive.py, the x^2 edge:
+  /// (yhat - 0) / 1 is yhat exactly).
+  @Test func definitionViewIsAnalysed() throws {
+    let d = try UserFunctionFile.parse(Self.example, file: "ex.yaml")[0]
+    let program = d.viewProgram()
+    #expect(program.jet(1) == Jet(value: log(2), d1: 1, d2: 0))
+    let report = d.safetyReport()
+    #expect(!report.stable)
+    let value = report.findings.filter { $0.component == .value }
+    #expect(value.contains { $0.cause == .logOfRoundedOne && $0.start > 0 && $0.end < 1e-3 })
+    #expect(value.contains { $0.firstFailure == 1.3407807929942597e+154 && $0.cause == .overflow })
+  }
 }

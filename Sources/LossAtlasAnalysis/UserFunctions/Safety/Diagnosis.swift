@@ -111,6 +111,8 @@ struct Diagnosis {
       Culprit(node: n, cause: cause, text: t, explanation: sentence)
     }
     let exactText = (r.balls[n]).map { Diagnosis.exactText($0) } ?? show(exact)
+    // "Double 9.398e-11, exact 9.397e-11" hides a 1e-6 error: the relative error says it.
+    let offBy = exact != 0 && d.isFinite && exact.isFinite ? ", off by \(show(Swift.abs(d - exact) / Swift.abs(exact))) relative" : ""
     if node.op == .subtract || node.op == .add, children.count == 2, !d.isInfinite, !d.isNaN {
       let a = r.trace[children[0]]
       let b = r.trace[children[1]]
@@ -121,7 +123,7 @@ struct Diagnosis {
         let agreement = a == b ? "are equal in Double" : "agree to about \(digits) digits"
         return culprit(
           .cancellation,
-          "cancellation in `\(t)`: the operands \(show(a)) and \(show(b)) \(agreement), so their rounding errors become the leading digits of the result (Double \(show(d)), exact \(exactText))")
+          "cancellation in `\(t)`: the operands \(show(a)) and \(show(b)) \(agreement), so their rounding errors become the leading digits of the result (Double \(show(d)), exact \(exactText)\(offBy))")
       }
     }
     if d.isInfinite, r.balls[n]?.isFinite == true {
@@ -163,7 +165,7 @@ struct Diagnosis {
         let digits = relative > 0 ? Swift.max(0, Int(-log10(relative))) : 16
         return culprit(
           .logOfRoundedOne,
-          "log of a rounded 1: `\(ut)` is 1 + \(smallText), stored in Double as 1 + \(show(stored)) (the small part keeps about \(digits) correct digits), and log near 1 passes that error on to the result (Double \(show(d)), exact \(exactText))")
+          "log of a rounded 1: `\(ut)` is 1 + \(smallText), stored in Double as 1 + \(show(stored)) (the small part keeps about \(digits) correct digits), and log near 1 passes that error on to the result (Double \(show(d)), exact \(exactText)\(offBy))")
       }
     default:
       break
@@ -172,7 +174,7 @@ struct Diagnosis {
     if case .function(let f) = node.op { name = f.rawValue } else { name = "the operation" }
     return culprit(
       .amplifiedRounding,
-      "`\(t)`: \(name) magnifies the rounding of its operands here (Double \(show(d)), exact \(exactText))")
+      "`\(t)`: \(name) magnifies the rounding of its operands here (Double \(show(d)), exact \(exactText)\(offBy))")
   }
 
   /// A number as the report prints it: 4 significant digits.

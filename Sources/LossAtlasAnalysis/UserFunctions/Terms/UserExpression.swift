@@ -62,14 +62,13 @@ public struct UserExpression: Sendable {
       graph = d.graph
     }
     var hessian = [[TermID]](repeating: [TermID](repeating: 0, count: indices.count), count: indices.count)
-    for (a, i) in indices.enumerated() {
+    for a in indices.indices {
       for b in a..<indices.count {
         var d = Differentiator(graph: graph, variable: indices[b], source: source, argumentNames: arguments)
         let h = try d.derivative(gradient[a])
         graph = d.graph
         hessian[a][b] = h
         hessian[b][a] = h
-        _ = i
       }
     }
     self.source = source
