@@ -32,7 +32,8 @@ struct SafetyProbe {
     let exact: [Ball]
     /// Every node in Double and exactly, for the diagnosis.
     let trace: [Double]
-    let balls: [TermID: Ball]
+    /// The exact ball of every node, by id (nil for nodes not needed).
+    let balls: [Ball?]
     let precision: Int
   }
 

@@ -26,9 +26,9 @@ struct WideEvaluator {
   /// The balls of `roots` (and of every node they need) at the first
   /// precision where `decided` accepts them, or at the last one.
   func evaluate(
-    arguments: [Double], parameters: [Double], roots: [TermID], decided: ([TermID: Ball]) -> Bool
-  ) -> (balls: [TermID: Ball], precision: Int) {
-    var last: [TermID: Ball] = [:]
+    arguments: [Double], parameters: [Double], roots: [TermID], decided: ([Ball?]) -> Bool
+  ) -> (balls: [Ball?], precision: Int) {
+    var last: [Ball?] = []
     for p in WideEvaluator.precisions {
       last = evaluate(arguments: arguments, parameters: parameters, roots: roots, precision: p)
       if decided(last) { return (last, p) }
@@ -37,11 +37,12 @@ struct WideEvaluator {
   }
 
   /// The balls of every node `roots` need, at precision p.
-  func evaluate(arguments: [Double], parameters: [Double], roots: [TermID], precision p: Int) -> [TermID: Ball] {
+  func evaluate(arguments: [Double], parameters: [Double], roots: [TermID], precision p: Int) -> [Ball?] {
     let graph = expression.graph
     let w = WideArithmetic(precision: p)
-    var balls: [TermID: Ball] = [:]
-    var truth: [TermID: Bool?] = [:]
+    // Arrays by node id (no hashing per node).
+    var balls = [Ball?](repeating: nil, count: graph.count)
+    var truth = [Bool??](repeating: nil, count: graph.count)
     var calls: [[Int]: [CatalogOutput: Ball]] = [:]
     for n in graph.topologicalOrder(roots) {
       let node = graph[n]
