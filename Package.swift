@@ -57,7 +57,11 @@ let package = Package(
     .target(name: "LossAtlasCore", swiftSettings: numericsSettings),
     .target(
       name: "LossAtlasAnalysis",
-      dependencies: ["LossAtlasCore", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "LossAtlasCore", .product(name: "Yams", package: "Yams"),
+        // The wide arithmetic of user functions' numerical-safety analysis.
+        .product(name: "BigInt", package: "BigInt"),
+      ],
       swiftSettings: numericsSettings
     ),
     .target(name: "LossAtlasCharts", dependencies: ["CGD"]),

@@ -6,6 +6,7 @@
 //   swift run -c release charts-bench      # ms per chart, parallel set
 //   swift run -c release charts-demo       # example PNGs in /tmp/charts-demo
 //   swift run -c release figures-bench     # the manual's figures: ms per figure, the set
+//   swift run -c release userfunctions-bench  # user formulas: compiled sweep vs catalog, safety analysis
 import Foundation
 import PackageDescription
 
@@ -24,6 +25,12 @@ let package = Package(
     ),
     .executableTarget(
       name: "analysis-bench",
+      dependencies: [
+        .product(name: "LossAtlasCore", package: root), .product(name: "LossAtlasAnalysis", package: root),
+      ]
+    ),
+    .executableTarget(
+      name: "userfunctions-bench",
       dependencies: [
         .product(name: "LossAtlasCore", package: root), .product(name: "LossAtlasAnalysis", package: root),
       ]
