@@ -202,14 +202,17 @@ import Testing
       let rb = try #require(b.wait(seconds: 300), "trial \(trial): a run did not finish")
       #expect(ra.status == 0 && rb.status == 0, "trial \(trial): \(ra.stderr) \(rb.stderr)")
       let now = FileTreeSnapshot(out, excluding: { !isUsers($0) }).entries.filter { $0.key != "" }
-      #expect(now == users, "trial \(trial): the user's files changed")
+      #expect(now == users, "trial \(trial): the user's files changed: \(Set(now.keys).union(users.keys).filter { now[$0] != users[$0] }.sorted())")
       let written = files(out, excluding: { isUsers($0) || $0 == ".lossatlas-manifest" })
       #expect(written == references[0] || written == references[1], "trial \(trial): the manual is one of the two, whole")
+      // The paths of the manifest's `file` lines (in the older format, its lines).
+      let lines = (text(out + "/.lossatlas-manifest") ?? "").split(separator: "\n")
       let listed = Set(
-        (text(out + "/.lossatlas-manifest") ?? "").split(separator: "\n").compactMap { line -> String? in
-          let fields = line.split(separator: " ", maxSplits: 3)
-          return fields.first == "file" && fields.count == 4 ? String(fields[3]) : nil
-        })
+        lines.first == "lossatlas-manifest 2"
+          ? lines.compactMap { line -> String? in
+            let fields = line.split(separator: " ", maxSplits: 3)
+            return fields.first == "file" && fields.count == 4 ? String(fields[3]) : nil
+          } : lines.map(String.init))
       #expect(listed == Set(written.keys), "trial \(trial): the manifest lists exactly the manual")
     }
   }

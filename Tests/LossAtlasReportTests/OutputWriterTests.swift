@@ -378,6 +378,19 @@ import TestSupport
     #expect(read(".lossatlas-tmp-cutshort000000000") == "A", "one that does not hold what was written is kept")
     #expect(report.notes == ["kept \(out)/.lossatlas-tmp-cutshort000000000, listed in the previous manifest: it changed since LossAtlas wrote it"])
     #expect(read("a.md") == "A2" && read("old.md") == nil)
+    #expect(read(".lossatlas-manifest") == "lossatlas-manifest 2\nfolder html\nfile \(a2) 2 a.md\nfile \(b1) 2 html/b.html\n")
+  }
+
+  @Test func aWrongHashInAnEditedManifestCanOnlyKeepAFile() throws {
+    try OutputWriter.write(first, to: out)
+    // The record of an unchanged file is carried over to the next manifest
+    // without hashing the file again: a wrong one must never lead to a loss.
+    let manifest = read(".lossatlas-manifest")!.replacingOccurrences(of: try sha256sum("old"), with: try sha256sum("xyz"))
+    try put(".lossatlas-manifest", manifest)
+    try OutputWriter.write(first, to: out)
+    let report = try OutputWriter.write(second, to: out)
+    #expect(read("old.md") == "old", "kept: its bytes are not what the manifest says LossAtlas wrote")
+    #expect(report.notes == ["kept \(out)/old.md, listed in the previous manifest: it changed since LossAtlas wrote it"])
   }
 
   @Test func foldersAnOlderVersionLeftAreRecoveredOrReportedNeverDeleted() throws {

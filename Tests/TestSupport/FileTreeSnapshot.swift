@@ -12,7 +12,7 @@ import Foundation
 /// un-sparsed, split from a hard link, or touched (modification time).
 /// Symbolic links are recorded, never followed; FIFOs are never opened.
 public struct FileTreeSnapshot: Equatable, CustomStringConvertible {
-  public struct Entry: Equatable {
+  public struct Entry: Equatable, CustomStringConvertible {
     public let kind: UInt32
     public let inode: UInt64
     public let mode: UInt32
@@ -28,6 +28,13 @@ public struct FileTreeSnapshot: Equatable, CustomStringConvertible {
     /// The bytes of a regular file (for a file over 4 MiB: its first and
     /// last MiB).
     public let content: [UInt8]?
+
+    /// Short, for failure messages (the bytes are summarised by count).
+    public var description: String {
+      "kind \(String(kind, radix: 8)) inode \(inode) mode \(String(mode, radix: 8)) owner \(owner) links \(links) size \(size) "
+        + "blocks \(blocks) mtime \(modifiedSeconds).\(modifiedNanoseconds)\(linkTarget.map { " -> \($0)" } ?? "")"
+        + "\(content.map { " \($0.count) bytes read" } ?? "")"
+    }
   }
 
   /// Relative path -> entry ("" is the root folder itself).

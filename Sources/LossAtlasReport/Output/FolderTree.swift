@@ -45,7 +45,4 @@ final class FolderTree {
   func add(_ relative: String, _ handle: FolderHandle) {
     handles[relative] = handle
   }
-
-  /// Every folder opened so far.
-  var opened: [FolderHandle] { Array(handles.values) }
 }

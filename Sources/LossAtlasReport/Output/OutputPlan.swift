@@ -79,18 +79,16 @@ struct OutputPlan {
         foldersToCreate.append(folder)
       case .blocked(let reason):
         blocked.insert(folder)
-        conflicts.append("\(reason) (\(neverReplaced))")
+        conflicts.append(reason)
       }
     }
 
     // Files.
-    let records = Self.records(of: files)
+    var actions: [(index: Int, folder: String, name: String, action: Action)] = []
     for (index, file) in files.enumerated() {
       let (folder, name) = OutputPath.split(file.path)
       if blocked.contains(folder) { continue }
-      func write(_ action: Action) {
-        writes.append(FileWrite(index: index, path: file.path, folder: folder, name: name, record: records[index], action: action))
-      }
+      func write(_ action: Action) { actions.append((index, folder, name, action)) }
       if toCreate.contains(folder) {
         write(.create)
         continue
@@ -122,6 +120,27 @@ struct OutputPlan {
           conflicts.append("\(handle.pathOf(name)) \(why) (move it away, or run with --force to replace it)")
         }
       }
+    }
+
+    // Each file's record for the manifest. A file already on disk with
+    // these bytes keeps the record of the previous manifest when that lists
+    // one record of this size for it (a run that regenerates an unchanged
+    // manual hashes nothing; SHA-256 of the whole manual costs about 40 ms).
+    // Should that record be wrong (an edited manifest), the error is safe:
+    // the file would later read as changed, kept rather than deleted.
+    var reused: [Int: OutputManifest.Record] = [:]
+    for entry in actions {
+      guard case .unchanged = entry.action, let recorded = previous.files[files[entry.index].path], recorded.count == 1,
+        let record = recorded.first, record.size == files[entry.index].bytes.count
+      else { continue }
+      reused[entry.index] = record
+    }
+    let hashed = Self.records(of: actions.map(\.index).filter { reused[$0] == nil }.map { files[$0] })
+    var next = hashed.makeIterator()
+    for entry in actions {
+      let record = reused[entry.index] ?? next.next()!
+      writes.append(
+        FileWrite(index: entry.index, path: files[entry.index].path, folder: entry.folder, name: entry.name, record: record, action: entry.action))
     }
 
     // Files of the previous manual that the new one does not have.

@@ -43,11 +43,8 @@ struct SHA256 {
 
   /// Compresses every whole 64-byte block of `bytes`.
   private mutating func compress(blocksOf bytes: UnsafeRawBufferPointer) {
-    var offset = 0
-    while offset + 64 <= bytes.count {
-      compress(block: bytes.baseAddress! + offset)
-      offset += 64
-    }
+    guard bytes.count >= 64, let base = bytes.baseAddress else { return }
+    compress(base, blocks: bytes.count / 64)
   }
 
   /// Pads the last partial block (`tail`, under 64 bytes) with 0x80, zeros
@@ -64,38 +61,51 @@ struct SHA256 {
 
   @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-  /// One block: the message schedule, 64 rounds, and the addition into `h`.
-  private mutating func compress(block: UnsafeRawPointer) {
+  /// `blocks` consecutive blocks from `base`: for each, the message
+  /// schedule, 64 rounds, and the addition into `h`. One call for all the
+  /// blocks, so the schedule buffer and the constants are set up once.
+  private mutating func compress(_ base: UnsafeRawPointer, blocks: Int) {
+    var (h0, h1, h2, h3, h4, h5, h6, h7) = h
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-      for t in 0..<16 {
-        w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self))
-      }
-      for t in 16..<64 {
-        let s0 = Self.rotr(w[t - 15], 7) ^ Self.rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-        let s1 = Self.rotr(w[t - 2], 17) ^ Self.rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-      }
-      var (a, b, c, d, e, f, g, hh) = h
       Self.k.withUnsafeBufferPointer { k in
-        for t in 0..<64 {
-          let sigma1 = Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)
-          let choose = (e & f) ^ (~e & g)
-          let t1 = hh &+ sigma1 &+ choose &+ k[t] &+ w[t]
-          let sigma0 = Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)
-          let majority = (a & b) ^ (a & c) ^ (b & c)
-          let t2 = sigma0 &+ majority
-          hh = g
-          g = f
-          f = e
-          e = d &+ t1
-          d = c
-          c = b
-          b = a
-          a = t1 &+ t2
+        for index in 0..<blocks {
+          let block = base + 64 * index
+          for t in 0..<16 {
+            w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self))
+          }
+          for t in 16..<64 {
+            let s0 = Self.rotr(w[t - 15], 7) ^ Self.rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
+            let s1 = Self.rotr(w[t - 2], 17) ^ Self.rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+          }
+          var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+          for t in 0..<64 {
+            let sigma1 = Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)
+            let choose = (e & f) ^ (~e & g)
+            let t1 = h &+ sigma1 &+ choose &+ k[t] &+ w[t]
+            let sigma0 = Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            h = g
+            g = f
+            f = e
+            e = d &+ t1
+            d = c
+            c = b
+            b = a
+            a = t1 &+ sigma0 &+ majority
+          }
+          h0 &+= a
+          h1 &+= b
+          h2 &+= c
+          h3 &+= d
+          h4 &+= e
+          h5 &+= f
+          h6 &+= g
+          h7 &+= h
         }
       }
-      h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
     }
+    h = (h0, h1, h2, h3, h4, h5, h6, h7)
   }
 
   /// The first 32 bits of the fractional parts of the cube roots of the

@@ -95,9 +95,7 @@ enum SystemCalls {
 
   #if os(Linux)
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
-    private typealias SyncFS = @convention(c) (Int32) -> Int32
     private static let renameat2: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
-    private static let syncfs: SyncFS? = dlsym(nil, "syncfs").map { unsafeBitCast($0, to: SyncFS.self) }
     /// From linux/fs.h.
     private static let renameNoReplace: UInt32 = 1
     private static let renameExchange: UInt32 = 2
@@ -134,29 +132,6 @@ enum SystemCalls {
       return e == EINVAL || e == ENOSYS || e == ENOTSUP ? .unsupported : .failed(e)
     #else
       return .unsupported
-    #endif
-  }
-
-  /// Writes every dirty page and inode of the file system holding `fd` to
-  /// the disk (`syncfs`); false where that call is missing or fails, and
-  /// the caller syncs file by file.
-  ///
-  /// One `syncfs` after writing the manual's 289 files took 0.04-0.06 s on
-  /// this machine's ext4 disk; an `fsync` of each took 1.0-1.6 s.
-  static var canSyncFileSystem: Bool {
-    #if os(Linux)
-      syncfs != nil
-    #else
-      false
-    #endif
-  }
-
-  static func syncFileSystem(of fd: Int32) -> Bool {
-    #if os(Linux)
-      guard let syncfs else { return false }
-      return syncfs(fd) == 0
-    #else
-      return false
     #endif
   }
 
