@@ -224,7 +224,7 @@ import TestSupport
     try FileManager.default.createDirectory(atPath: root + "/real", withIntermediateDirectories: false)
     #expect(symlink("real", out) == 0)
     try OutputWriter.write(first, to: out)
-    try OutputWriter.write(second, to: out)
+    try OutputWriter.write(second, to: out + "/")  // with a slash, the same
     #expect(kind(out) == S_IFLNK, "the link is still a link")
     #expect((try? String(contentsOfFile: root + "/real/a.md", encoding: .utf8)) == "A2", "the manual is where it points")
     #expect(names(root) == ["out", "real"])

@@ -24,7 +24,7 @@ enum LegacyLeftovers {
   /// renamed-aside copy exists, and describes every leftover.
   static func recover(_ destination: String) -> [String] {
     let (parent, name) = OutputWriter.parentAndName(destination)
-    guard name != ".", name != ".." else { return [] }
+    guard !name.isEmpty, name != ".", name != ".." else { return [] }
     let prefix = parent == "/" ? "/" : parent + "/"
     let staging = prefix + ".\(name).lossatlas-tmp"
     let aside = prefix + ".\(name).lossatlas-old"

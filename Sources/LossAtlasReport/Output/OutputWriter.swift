@@ -64,9 +64,10 @@ public enum OutputWriter {
   /// link to one) or does not exist yet; an existing folder has a valid
   /// manifest or is empty, unless `force`. `generate` calls this before
   /// any work, so a mistyped `--out` fails at once.
-  public static func preflight(_ destination: String, force: Bool) throws {
+  public static func preflight(_ path: String, force: Bool) throws {
+    guard !path.isEmpty else { throw OutputError(description: "the output folder's path is empty") }
+    let destination = withoutTrailingSlashes(path)
     let shown = SystemCalls.printable(destination)
-    guard !destination.isEmpty else { throw OutputError(description: "the output folder's path is empty") }
     var info = stat()
     if lstat(destination, &info) != 0 {
       let e = errno
@@ -107,13 +108,17 @@ public enum OutputWriter {
   /// parent must exist). `waiting` is called if another run holds the
   /// folder's lock (this run then waits for it). Throws ``OutputError``.
   @discardableResult
-  public static func write(_ files: [OutputFile], to destination: String, force: Bool = false, waiting: () -> Void = {}) throws
+  public static func write(_ files: [OutputFile], to path: String, force: Bool = false, waiting: () -> Void = {}) throws
     -> OutputReport
   {
     try validate(files)
+    let destination = withoutTrailingSlashes(path)
     var report = OutputReport(notes: LegacyLeftovers.recover(destination))
     try preflight(destination, force: force)
     let created = mkdir(destination, 0o777) == 0
+    if !created && errno != EEXIST {
+      throw OutputError(description: "cannot create the output folder \(SystemCalls.printable(destination)): \(SystemCalls.message(errno))")
+    }
     let root = try FolderHandle.open(destination)
     let lock = try OutputLock(in: root, waiting: waiting)
     do {
@@ -249,12 +254,19 @@ public enum OutputWriter {
     }
   }
 
+  /// `path` without trailing slashes ("out/" names the link "out" itself,
+  /// not the folder it points to, as `lstat` sees it); "/" stays.
+  static func withoutTrailingSlashes(_ path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    return String(trimmed)
+  }
+
   /// The parent folder of `path` and its last component, ignoring trailing
   /// slashes: "a/b/" -> ("a", "b"), "b" -> (".", "b"), "/b" -> ("/", "b").
   static func parentAndName(_ path: String) -> (parent: String, name: String) {
-    var trimmed = Substring(path)
-    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-    guard let slash = trimmed.lastIndex(of: "/") else { return (".", String(trimmed)) }
+    let trimmed = withoutTrailingSlashes(path)
+    guard let slash = trimmed.lastIndex(of: "/") else { return (".", trimmed) }
     let parent = slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     return (parent, String(trimmed[trimmed.index(after: slash)...]))
   }
