@@ -58,6 +58,7 @@ bench: build
 	Benchmarks/.build/release/catalog-bench
 	Benchmarks/.build/release/analysis-bench
 	Benchmarks/.build/release/charts-bench 300
+	Benchmarks/.build/release/writer-bench output 15
 	@for i in 1 2 3 4 5; do /usr/bin/time -f "check: %e s wall, %U s user" $(RELEASE_BIN) check > /dev/null; done
 	@tmp=$$(mktemp -d); for i in 1 2 3 4 5; do /usr/bin/time -f "generate: %e s wall, %U s user" $(RELEASE_BIN) generate --out "$$tmp/out" --quiet; done; rm -rf "$$tmp"
 

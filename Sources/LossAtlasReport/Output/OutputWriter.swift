@@ -47,9 +47,9 @@ public struct OutputReport: Sendable, Equatable {
 ///   leaves each file old or new (never half-written), and a manifest that
 ///   accounts for both, so the next run finishes the job.
 /// - Files are not flushed to the disk one by one: an `fsync` of each of
-///   the manual's 289 files took 1.0-1.6 s on this machine's ext4 disk, more
-///   than the rest of the run, and one `syncfs` (0.04-0.06 s on an idle
-///   disk) waits for every other process's writes too. Like git's checkout
+///   the manual's 288 files took 1.3-2.0 s on this machine's ext4 disk
+///   (`writer-bench`), more than the rest of the run, and a `syncfs` waits
+///   for every other process's writes on the disk too. Like git's checkout
 ///   and rsync, the writer leaves that to the file system: a killed process
 ///   loses nothing, and ext4 writes a file renamed over another to the disk
 ///   before the rename (its `auto_da_alloc`). A file that a power failure
