@@ -11,13 +11,17 @@ import Testing
 /// message naming it and left exactly as it was; the temporary file cannot
 /// be hijacked by a planted link; the result has the mode a normal write
 /// gives.
-@Suite struct ChartOutputSafetyTests {
+@Suite final class ChartOutputSafetyTests {
   let folder: URL = {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("lossatlas-chart-safety-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }()
   var root: String { folder.path }
+
+  deinit {
+    try? FileManager.default.removeItem(at: folder)
+  }
 
   func chart(_ out: String) throws -> LaunchedCLI.Outcome {
     try #require(try LaunchedCLI.run(["chart", "sigmoid", "--out", out], seconds: 120), "chart did not finish within 2 minutes")

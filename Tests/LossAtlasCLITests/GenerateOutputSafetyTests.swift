@@ -11,13 +11,17 @@ import Testing
 /// a second run at once corrupts nothing, leftovers of an older version
 /// are recovered, and bad options fail before any work. Each run writes a
 /// small manual (sigmoid, Markdown) to keep the suite quick.
-@Suite struct GenerateOutputSafetyTests {
+@Suite final class GenerateOutputSafetyTests {
   let folder: URL = {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("lossatlas-generate-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }()
   var root: String { folder.path }
+
+  deinit {
+    try? FileManager.default.removeItem(at: folder)
+  }
 
   /// `generate --out OUT --only ONLY --format markdown --quiet ...`, within
   /// five minutes (a run that hangs fails the test).
