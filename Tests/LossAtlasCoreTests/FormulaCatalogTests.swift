@@ -15,7 +15,7 @@ import Testing
     }
   }()
 
-  /// The 41 ids of CATALOG.md, in catalog order (the golden vectors hold
+  /// The 41 ids of the catalog, in catalog order (the golden vectors hold
   /// every one).
   static let ids: [String] = {
     var seen: [String] = []
