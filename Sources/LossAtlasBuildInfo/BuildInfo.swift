@@ -40,8 +40,8 @@ public enum BuildInfo {
       fromShallowClone: Generated.commitFromShallowClone)
   }
 
-  /// One line for pages and data: "LossAtlas 0.9.0, source sha256 3f5c0a1b2c3d".
-  public static var stamp: String { "LossAtlas \(version), source sha256 \(sourceShort)" }
+  /// The build, for page footers: "LossAtlas 0.9.0 (source sha256 3f5c0a1b2c3d)".
+  public static var stamp: String { "LossAtlas \(version) (source sha256 \(sourceShort))" }
 
   /// The text of `lossatlas --version`.
   public static var versionText: String {
