@@ -36,8 +36,8 @@ FROM ${RUNTIME_IMAGE}
 RUN apt-get update \
   && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libgd3 fonts-dejavu-core \
   && rm -rf /var/lib/apt/lists/* \
-  && groupadd --system --gid 10001 lossatlas \
-  && useradd --system --uid 10001 --gid 10001 --create-home --home-dir /home/lossatlas lossatlas
+  && groupadd --gid 10001 lossatlas \
+  && useradd --uid 10001 --gid 10001 --create-home --home-dir /home/lossatlas lossatlas
 COPY --from=build /out/lossatlas /usr/local/bin/lossatlas
 COPY LICENSE /usr/share/doc/lossatlas/LICENSE
 LABEL org.opencontainers.image.title="lossatlas" \
