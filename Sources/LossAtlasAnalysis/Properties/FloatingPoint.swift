@@ -10,7 +10,7 @@ public enum NumberFormat: String, Sendable, CaseIterable {
   /// returned as a Double.
   public func round(_ v: Double) -> Double {
     switch self {
-    case .float16: return Double(Float16(v))
+    case .float16: return Binary16.round(v)  // Double(Float16(v)), also on Intel Macs
     case .float32: return Double(Float(v))
     case .float64: return v
     }
@@ -19,7 +19,7 @@ public enum NumberFormat: String, Sendable, CaseIterable {
   /// The largest finite magnitude (inputs beyond it do not exist in the format).
   public var greatestFinite: Double {
     switch self {
-    case .float16: return Double(Float16.greatestFiniteMagnitude)
+    case .float16: return Binary16.greatestFiniteMagnitude
     case .float32: return Double(Float.greatestFiniteMagnitude)
     case .float64: return .greatestFiniteMagnitude
     }

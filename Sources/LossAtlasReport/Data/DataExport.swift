@@ -1,4 +1,5 @@
 import LossAtlasAnalysis
+import LossAtlasBuildInfo
 import LossAtlasCore
 
 /// The manual's data files, for readers who would rather load numbers than
@@ -62,14 +63,24 @@ enum DataExport {
         ))
       return .object(members)
     }
-    return OutputFile(path: "data/catalog.json", text: JSONValue.object([("functions", .array(items))]).prettyText)
+    return OutputFile(
+      path: "data/catalog.json", text: JSONValue.object([("generator", generator), ("functions", .array(items))]).prettyText)
   }
+
+  /// The build that wrote the data: its version and the SHA-256 fingerprint
+  /// of its source (see BuildInfo; the same on every page's footer).
+  static let generator = JSONValue.object([
+    ("name", .string("LossAtlas")), ("version", .string(BuildInfo.version)),
+    ("source_sha256", .string(BuildInfo.sourceSHA256)),
+  ])
 
   /// Every computed property of every function at every parameter setting.
   static func properties(_ analyses: [FunctionAnalysis], tau: Double) -> OutputFile {
     OutputFile(
       path: "data/properties.json",
-      text: JSONValue.object([("saturation_tau", .double(tau)), ("functions", .array(analyses.map(\.json)))]).prettyText)
+      text: JSONValue.object([
+        ("generator", generator), ("saturation_tau", .double(tau)), ("functions", .array(analyses.map(\.json))),
+      ]).prettyText)
   }
 
   /// The primary view swept over its plot range (401 points) at every

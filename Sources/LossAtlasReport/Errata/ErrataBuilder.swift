@@ -86,10 +86,11 @@ enum ErrataBuilder {
     return ErrataPage(
       site: SitePages.site(current: "errata", title: "Errata: the seed article, claim by claim"),
       intro: [
+        SeedArticle.identification,
         "Every claim of the seed article (a widely read Chinese blog post on loss functions) that a reader could learn something wrong from, with the article's words, an English gloss, the verdict, what is right, and the evidence computed in this run. The statements under “Evidence” are written the way the article states them and decided by the property engine; the same statements are checked in CI (claims/article.yaml), so a regression that flips a verdict fails the build.",
       ],
       summary: DataTable(caption: "Verdicts", header: ["id", "section", "verdict", "evidence"], rows: summary),
-      entries: entries)
+      entries: entries, references: SeedArticle.references)
   }
 }
 

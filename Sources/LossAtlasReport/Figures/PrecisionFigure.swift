@@ -95,8 +95,9 @@ enum PrecisionFigure {
     func neighbours(_ v: Double) -> (rounded: Double, up: Double, down: Double) {
       switch format {
       case .float16:
-        let f = Float16(v)
-        return (Double(f), Double(f.nextUp), Double(f.nextDown))
+        // Binary16 computes what Float16 does, also where Float16 is unavailable (Intel Macs).
+        let f = Binary16.round(v)
+        return (f, Binary16.nextUp(f), Binary16.nextDown(f))
       case .float32:
         let f = Float(v)
         return (Double(f), Double(f.nextUp), Double(f.nextDown))

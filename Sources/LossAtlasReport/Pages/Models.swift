@@ -189,6 +189,8 @@ struct ErrataPage {
   let intro: [String]
   let summary: DataTable
   let entries: [ErrataEntry]
+  /// The published sources the corrections rely on.
+  let references: [String]
 }
 
 struct ErrataEntry {
