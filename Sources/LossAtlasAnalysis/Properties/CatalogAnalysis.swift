@@ -6,7 +6,10 @@ import LossAtlasCore
 public struct FunctionFacts: Sendable {
   /// Vanishing gradient through depth (activations only).
   public let depth: GradientDepth?
+  /// The rounding thresholds of the precision study.
   public let precision: [PrecisionThreshold]
+  /// Where the value or derivative equals its limit exactly on a half-line.
+  public let exactTails: [ExactTail]
   public let naiveFailures: [NaiveFailure]
   public let minimiser: EmpiricalMinimiser?
 }
@@ -134,9 +137,10 @@ public enum CatalogAnalysis {
   public static func facts(_ spec: FunctionSpec, _ parameters: ParameterValues) -> FunctionFacts {
     let view = spec.views(parameters)[0]
     let samples = ViewSamples(view, count: 4001)
+    let study = FloatingPointStudy.precisionFacts(samples)
     return FunctionFacts(
       depth: spec.family == .activation ? GradientDepth.simulate(view) : nil,
-      precision: FloatingPointStudy.precision(samples),
+      precision: study.thresholds, exactTails: study.exact,
       naiveFailures: spec.naive.map { FloatingPointStudy.naiveFailures(samples, naive: $0, parameters: parameters) } ?? [],
       minimiser: EmpiricalMinimiser.compute(spec, parameters: parameters))
   }
