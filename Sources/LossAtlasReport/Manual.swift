@@ -127,7 +127,7 @@ public enum ManualGenerator {
             ], byID, figures: infos, figureKey: "compare-regression-losses")
         ))
       pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos)))
-      pages.append(("methods", "methods", OverviewBuilders.methods(accuracy: accuracy, tau: options.tau)))
+      pages.append(("methods", "methods", OverviewBuilders.methods(accuracy: accuracy, tau: options.tau, analyses: analyses)))
       let errata = try ErrataBuilder.build(errataSources, results: claimResults, figures: infos, formulaCheck: formulaCheck)
       pages.append(("errata", "errata", errata))
 

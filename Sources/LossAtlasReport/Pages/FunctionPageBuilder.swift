@@ -35,6 +35,9 @@ enum FunctionPageBuilder {
     _ spec: FunctionSpec, _ analysis: FunctionAnalysis, figures: [FigureInfo], accuracy: AccuracySummary?
   ) -> FunctionPage {
     let defaults = analysis.settings[analysis.defaultIndex]
+    let primary = spec.views(defaults.parameters)[0]
+    let precisionRows = FloatingPointText.rows(analysis.facts.precision, view: primary)
+    let precisionExact = FloatingPointText.exact(analysis.facts.exactTails)
     return FunctionPage(
       site: SitePages.site(current: spec.id, title: spec.name),
       id: spec.id, name: spec.name, family: spec.family.title, summary: spec.summary,
@@ -58,11 +61,11 @@ enum FunctionPageBuilder {
       implementation: spec.implementationNote,
       naiveFailures: naive(spec, analysis),
       hasNaiveFailures: !analysis.facts.naiveFailures.isEmpty,
-      precision: analysis.facts.precision.map { t in
-        PrecisionRow(
-          format: t.format.rawValue, direction: Phrasing.direction(t.direction), what: t.kind.rawValue,
-          from: t.x.map { "x = \(Readable.number($0))" } ?? "never, within the format's range")
-      },
+      precision: precisionRows,
+      hasPrecision: !precisionRows.isEmpty,
+      precisionExact: precisionExact,
+      hasPrecisionExact: !precisionExact.isEmpty,
+      precisionNone: precisionRows.isEmpty && precisionExact.isEmpty ? FloatingPointText.none(primary) : nil,
       conventions: spec.conventions.map { ConventionRow(framework: $0.framework.rawValue, api: $0.api.isEmpty ? "—" : $0.api, note: $0.note) },
       measuredNote: "Framework behaviour described as measured comes from float64 measurements against the golden vectors (PyTorch 2.15 CPU; JAX 0.10 with optax 0.2.8 CPU; 2026-11-25), not from LossAtlas runs.",
       references: spec.references.map { ReferenceRow(citation: $0.citation, year: String($0.year), url: $0.url) },
@@ -201,11 +204,8 @@ enum FunctionPageBuilder {
   }
 
   static func naive(_ spec: FunctionSpec, _ a: FunctionAnalysis) -> [Fact] {
-    a.facts.naiveFailures.map { f in
-      Fact(
-        name: "\(f.component == "value" ? "Value" : "Derivative") as \(f.formula), toward \(Phrasing.direction(f.direction))",
-        value: "\(f.mode.rawValue) from x = \(Readable.number(f.x, digits: 8)) (there: \(Readable.number(f.naive)) instead of \(Readable.number(f.stable)))")
-    }
+    let view = spec.views(a.settings[a.defaultIndex].parameters)[0]
+    return a.facts.naiveFailures.map { FloatingPointText.naive($0, view: view) }
   }
 
   static func accuracyText(_ s: AccuracySummary?) -> String {

@@ -33,6 +33,28 @@ public enum Readable {
     return sign + (m == "1" ? "" : m + "×") + "10" + superscript(e)
   }
 
+  /// A count with thousands separators: `31,744`.
+  public static func count<I: BinaryInteger>(_ n: I) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(c)
+    }
+    return (n < 0 ? "−" : "") + out
+  }
+
+  /// A fraction as a percentage with at most 2 significant digits: `38%`,
+  /// `0.41%`; never "0%" or "100%" for a fraction strictly between 0 and 1.
+  public static func percent(_ f: Double) -> String {
+    if f <= 0 { return "0%" }
+    if f >= 1 { return "100%" }
+    var t = number(f * 100, digits: 2)
+    if t == "100" { t = "99.9" }
+    if t == "0" { t = number(f * 100, digits: 1) }
+    return t + "%"
+  }
+
   /// An interval in the manual's notation: `(−∞, 0]`.
   public static func interval(_ i: RealInterval, digits: Int = 6) -> String {
     "\(i.lowerClosed ? "[" : "(")\(number(i.lower, digits: digits)), \(number(i.upper, digits: digits))\(i.upperClosed ? "]" : ")")"
