@@ -250,7 +250,7 @@ public enum ManualGenerator {
       throw ManualError(
         step: "errata", reason: "claim '\(wrong.claim.id)' got verdict \(wrong.holds), the file expects \(wrong.claim.verdict)")
     }
-    return (accuracy, results, sources, FormulaCheck.run())
+    return (accuracy, results, sources, FormulaCheck.run(lines: lines))
   }
 
   /// Collapses runs of blank lines left by template sections and ends the

@@ -149,8 +149,8 @@ import Testing
       let d = Float(kind.isValue ? j.value : j.d1)
       return kind == .valueEqualsInput ? d == x : d == limit
     }
-    let centre = Float((view.plotRange.lowerBound + view.plotRange.upperBound) / 2)
-    let near = direction > 0 ? Swift.max(centre, 0).nextUp : Swift.min(centre, 0).nextDown
+    // One unit out from the centre: it fails there in every case here.
+    let near = Float((view.plotRange.lowerBound + view.plotRange.upperBound) / 2 + Double(direction))
     let far = Float(direction) * Float.greatestFiniteMagnitude
     #expect(!holds(near) && holds(far))
     let x = Self.bitBisect32(near: near, far: far, holds: holds)
@@ -166,8 +166,7 @@ import Testing
       let d = kind.isValue ? j.value : j.d1
       return kind == .valueEqualsInput ? d == x : d == t.limit
     }
-    let centre = (view.plotRange.lowerBound + view.plotRange.upperBound) / 2
-    let near = direction > 0 ? Swift.max(centre, 0).nextUp : Swift.min(centre, 0).nextDown
+    let near = (view.plotRange.lowerBound + view.plotRange.upperBound) / 2 + Double(direction)
     let far = Double(direction) * Double.greatestFiniteMagnitude
     #expect(!holds(near) && holds(far))
     #expect(t.x == Self.bitBisect64(near: near, far: far, holds: holds), "\(id) \(kind.rawValue) toward \(direction)")
@@ -194,10 +193,11 @@ import Testing
     #expect(try Self.engine("log-cosh", .float64, 1, .valueEqualsInput) == 0x1p53 + 2)
   }
 
-  @Test("barron (alpha 1): x − 1 + 1/(2x) rounds to x only where the spacing is 2: Float16 from 2050, Float32 from 2^24 + 2")
+  @Test("barron (alpha 1): x − 1 + 1/(2x) rounds to x only where the spacing below x is 2 (the residual 1/(2x) > 0 breaks the tie toward x): from 2050, 2^24 + 2, 2^53 + 2; at 2^53 itself it rounds to 2^53 − 1")
   func barronRoundsToX() throws {
     #expect(try Self.engine("barron", .float16, 1, .valueEqualsInput) == 2050)
     #expect(try Self.engine("barron", .float32, 1, .valueEqualsInput) == 0x1p24 + 2)
+    #expect(try Self.engine("barron", .float64, 1, .valueEqualsInput) == 0x1p53 + 2)
   }
 
   @Test("sigmoid rounds to 1 once 1 − σ(x) ≤ half the spacing below 1 (a tie goes to 1): x ≥ ln(2^12 − 1) in Float16, ln(2^25 − 1) in Float32, ln(2^54 − 1) in Float64")
@@ -267,7 +267,9 @@ import Testing
   func noUncertainty() throws {
     for spec in Catalog.all {
       let f = FloatingPointStudy.precisionFacts(ViewSamples(spec.primaryView, count: 4001))
-      #expect(f.thresholds.allSatisfy { $0.uncertain == 0 }, "\(spec.id)")
+      for t in f.thresholds where t.uncertain > 0 {
+        Issue.record("\(spec.id) \(t.format.rawValue) \(t.kind.rawValue) \(t.direction): \(t.uncertain) undecidable")
+      }
     }
   }
 }

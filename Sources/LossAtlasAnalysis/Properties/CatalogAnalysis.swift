@@ -138,10 +138,11 @@ public enum CatalogAnalysis {
     let view = spec.views(parameters)[0]
     let samples = ViewSamples(view, count: 4001)
     let study = FloatingPointStudy.precisionFacts(samples)
+    let naive = spec.naive.map { FloatingPointStudy.naiveFailures(samples, naive: $0, parameters: parameters) } ?? []
     return FunctionFacts(
       depth: spec.family == .activation ? GradientDepth.simulate(view) : nil,
       precision: study.thresholds, exactTails: study.exact,
-      naiveFailures: spec.naive.map { FloatingPointStudy.naiveFailures(samples, naive: $0, parameters: parameters) } ?? [],
+      naiveFailures: naive,
       minimiser: EmpiricalMinimiser.compute(spec, parameters: parameters))
   }
 }

@@ -41,20 +41,20 @@ public struct NaiveFailure: Sendable, Equatable {
 /// the rounding of each operation long before every input fails, so the
 /// first failure is found in three steps:
 /// 1. a scan outward from the plot centre at steps of 2⁻¹⁰ max(1, |x|)
-///    (2⁻⁵ |x| beyond 2²⁰; toward a finite end, 16 points an octave of the
+///    (2⁻³ |x| beyond 2²⁰; toward a finite end, 16 points an octave of the
 ///    distance to it) finds the first failing sample;
 /// 2. bisection between it and the last clean sample narrows it to
 ///    adjacent Doubles;
-/// 3. a dense check of the unit before it (2¹⁶ evenly spaced inputs) looks
+/// 3. a dense check of the unit before it (2¹⁴ evenly spaced inputs) looks
 ///    for an earlier failure the scan stepped over; if one is found, the
 ///    bisection and the check repeat from there.
-/// A failing stretch narrower than the dense step (2⁻¹⁶ of the unit) that
+/// A failing stretch narrower than the dense step (2⁻¹⁴ of the unit) that
 /// lies before the first failure found could still be missed.
 public enum NaiveFailureScan {
   /// The dense check's inputs per unit, and the inputs sampled after the
   /// failure for the failing fraction.
-  public static let denseCount = 1 << 16
-  public static let afterCount = 1 << 14
+  public static let denseCount = 1 << 14
+  public static let afterCount = 1 << 12
 
   /// The first failure of `naive` against `accurate` toward `direction`,
   /// or nil when every scanned input is clean.
@@ -64,7 +64,9 @@ public enum NaiveFailureScan {
   ) -> NaiveFailure? {
     let fails: (Double) -> Bool = { x in mode(naive(x), accurate(x)) != nil }
     let points = scanPoints(centre: centre, direction: direction, domain: domain)
-    guard let k = points.firstIndex(where: fails) else { return nil }
+    // Each scan point is tested once; the runs below reuse the answers.
+    let failing = points.map(fails)
+    guard let k = failing.firstIndex(of: true) else { return nil }
     var x = k == 0 ? points[0] : RootFinding.boundary(fails, from: points[k - 1], to: points[k]).firstTrue
     let dir = Double(direction)
     // Dense check of the unit before x, repeated while it finds an earlier failure.
@@ -86,25 +88,25 @@ public enum NaiveFailureScan {
     }
     // The failing fraction of the unit after x.
     let u = unit(x, centre: centre, after: true, domain: domain, direction: direction)
-    var failing = 0
+    var failed = 0
     var checked = 0
     for i in 0..<afterCount {
       let p = x + dir * u * Double(i) / Double(afterCount)
       guard domain.contains(p) else { continue }
       checked += 1
-      if fails(p) { failing += 1 }
+      if fails(p) { failed += 1 }
     }
     // The longest run of failing scan points (by count) after the first
     // failure, its ends bisected.
     var best: (start: Int, end: Int)?
     var i = k
     while i < points.count {
-      guard fails(points[i]) else {
+      guard failing[i] else {
         i += 1
         continue
       }
       var j = i
-      while j + 1 < points.count && fails(points[j + 1]) { j += 1 }
+      while j + 1 < points.count && failing[j + 1] { j += 1 }
       if best.map({ j - i > $0.end - $0.start }) ?? true { best = (i, j) }
       i = j + 1
     }
@@ -120,7 +122,7 @@ public enum NaiveFailureScan {
     let s = accurate(x)
     return NaiveFailure(
       component: component, formula: formula, direction: direction, x: x, mode: mode(n, s) ?? .inaccurate, naive: n,
-      stable: s, unit: u, fractionFailingAfter: checked > 0 ? Double(failing) / Double(checked) : 1, alwaysFrom: always,
+      stable: s, unit: u, fractionFailingAfter: checked > 0 ? Double(failed) / Double(checked) : 1, alwaysFrom: always,
       alwaysTo: alwaysTo, alwaysMode: always.flatMap { mode(naive($0), accurate($0)) })
   }
 
@@ -158,7 +160,7 @@ public enum NaiveFailureScan {
       while x.isFinite {
         if domain.contains(x) { out.append(x) }
         let m = abs(x)
-        let step = m <= 0x1p20 ? Swift.max(1, m) * 0x1p-10 : m * 0x1p-5
+        let step = m <= 0x1p20 ? Swift.max(1, m) * 0x1p-10 : m * 0x1p-3
         x += dir * step
       }
       out.append(dir * .greatestFiniteMagnitude)

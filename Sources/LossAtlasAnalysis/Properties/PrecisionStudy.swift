@@ -68,6 +68,14 @@ public struct ExactTail: Sendable, Equatable {
   public let boundary: Double?
   /// Whether it holds at `boundary` itself.
   public let closed: Bool
+
+  public init(direction: Int, kind: PrecisionThreshold.Kind, limit: Double, boundary: Double?, closed: Bool) {
+    self.direction = direction
+    self.kind = kind
+    self.limit = limit
+    self.boundary = boundary
+    self.closed = closed
+  }
 }
 
 /// The precision study of one view.
@@ -140,8 +148,13 @@ public enum PrecisionStudy {
           var ties = 0
           var uncertain = 0
           let target = format.round(limit)
+          let offset = kind == .valueEqualsInput ? AsymptoticOffset.read(f, direction: direction) : nil
           let search = ThresholdSearch(inputs: inputs) { i in
             let x = inputs.x(i)
+            if let offset, let decided = offset.decides(x, format) {
+              ties += 1
+              return decided
+            }
             let j = format == .float16 ? jets[Int(i)] : f(x)
             let d = kind.isValue ? j.value : j.d1
             if d.isNaN { return false }
@@ -213,5 +226,65 @@ public enum PrecisionStudy {
     }
     guard beyond > 0 else { return nil }
     return ExactTail(direction: direction, kind: kind, limit: limit, boundary: b, closed: q(b, view.evaluate(b)))
+  }
+}
+
+/// f(x) = x + c + r(x) toward one end, with the constant c and the sign of
+/// the residual r (which tends to 0): what decides whether f rounds to x
+/// where c is exactly half the format's spacing next to x, a tie that only
+/// the residual's sign breaks, below the resolution of any Double result
+/// (barron at alpha = 1 is x − 1 + 1/(2x): at x = 2⁵³ + 2 the exact value
+/// rounds to x, the rounded Double difference to x − 2).
+///
+/// c and the sign are read at x = ±2¹⁰ … ±2³⁰, where f(x) − x is exact in
+/// Double: c is the value the differences settle to, taken as the power of
+/// two within 10⁻⁹ of it when there is one (a tie value; barron's
+/// −1 + 1/(2x) settles to −1, and only such a c is used); the residual's
+/// sign must be the same at every point where the Double still shows it
+/// (it reads 0 once it is below half an ulp of x), and is 0 only where f
+/// is exactly x + c at every point (huber's linear piece).
+struct AsymptoticOffset {
+  let c: Double
+  /// -1, 0 or +1.
+  let residualSign: Int
+
+  static func read(_ f: (Double) -> Jet, direction: Int) -> AsymptoticOffset? {
+    let d = Double(direction)
+    let offsets = (10...30).map { k -> Double in
+      let x = d * Double(sign: .plus, exponent: k, significand: 1)
+      return f(x).value - x
+    }
+    guard let last = offsets.last, last.isFinite, last != 0 else { return nil }
+    // Snap to a power of two within 1e-9 (a tie value of some binade).
+    let p = Double(sign: .plus, exponent: abs(last).exponent, significand: 1)
+    var c = last
+    for q in [p, 2 * p] where abs(abs(last) - q) <= 1e-9 * q { c = last < 0 ? -q : q }
+    guard abs(c).significand == 1 else { return nil }
+    // The residual's sign where the Double still shows it; farther out it
+    // may fall below half an ulp of x and read 0 (barron from 2^27), but
+    // a 0 may not come before a nonzero residual.
+    let signs = offsets.map { o -> Int in o - c > 0 ? 1 : o - c < 0 ? -1 : 0 }
+    let nonzero = Set(signs.filter { $0 != 0 })
+    guard nonzero.count <= 1 else { return nil }
+    if let s = nonzero.first {
+      guard let lastNonzero = signs.lastIndex(of: s), !signs[..<lastNonzero].contains(0) else { return nil }
+      return AsymptoticOffset(c: c, residualSign: s)
+    }
+    return AsymptoticOffset(c: c, residualSign: 0)
+  }
+
+  /// Whether f rounds to x in `format`, when c is exactly half the spacing
+  /// on its side of x (nil otherwise: the Double result decides).
+  func decides(_ x: Double, _ format: NumberFormat) -> Bool? {
+    let o = format.ordinal(x)
+    let top = format.greatestOrdinal
+    guard o > -top && o < top else { return nil }
+    let h = c < 0 ? (x - format.value(ordinal: o - 1)) / 2 : (format.value(ordinal: o + 1) - x) / 2
+    guard abs(c) == h else { return nil }
+    // v = x + c + r with |c| = h: inside when r pulls toward x, outside
+    // when it pushes away, a tie (to even) when r is 0.
+    let toward = c < 0 ? residualSign > 0 : residualSign < 0
+    if residualSign == 0 { return format.ordinal(x).magnitude & 1 == 0 }
+    return toward
   }
 }

@@ -31,11 +31,15 @@ enum FloatingPointText {
     }
     switch format {
     case .float16, .float32:
-      let digits = format == .float16 ? Float16(m).description : Float(m).description
-      if !digits.contains("e"), digits.filter(\.isNumber).count <= 8, let v = Double(digits), v == m {
-        return sign + Readable.trimmed(digits)
+      // The fewest significant digits that read back as the same input of
+      // the format.
+      for digits in 1...9 {
+        let e = Int(log10(m).rounded(.down))
+        let scale = Readable.pow10(digits - 1 - e)
+        let candidate = (m * scale).rounded() / scale
+        if format.round(candidate) == m { return Readable.number(x, digits: digits) }
       }
-      return Readable.number(x, digits: 8)
+      return Readable.number(x, digits: 9)
     case .float64:
       return Readable.number(x)
     }

@@ -149,7 +149,7 @@ enum FunctionPageBuilder {
     for s in a.settings {
       for v in s.views {
         var cells = spec.parameters.map { Readable.number(s.parameters[$0.name]) }
-        cells += [v.viewLabel, Phrasing.range(v), Phrasing.monotonic(v.monotonic), v.continuity.rawValue, Readable.number(v.maxAbsDerivative.value)]
+        cells += [v.viewLabel, Phrasing.range(v), Phrasing.monotonic(v.monotonic), Readable.smoothness(v.continuity), Readable.number(v.maxAbsDerivative.value)]
         if spec.family.isLoss {
           cells += [Phrasing.yesNo(v.convex), v.zeroAtCorrect.rawValue, v.gradientGrowth.rawValue]
         } else {

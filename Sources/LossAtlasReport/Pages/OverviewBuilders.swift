@@ -12,7 +12,7 @@ enum OverviewBuilders {
         let p = a.primary
         return IndexRow(
           id: spec.id, name: spec.name, range: Phrasing.range(p), monotonic: Phrasing.monotonic(p.monotonic),
-          continuity: p.continuity == .cInfinity ? "C∞" : p.continuity.rawValue,
+          continuity: Readable.smoothness(p.continuity),
           saturatesLeft: Phrasing.yesNo(p.saturatesLeft), saturatesRight: Phrasing.yesNo(p.saturatesRight),
           convex: Phrasing.yesNo(p.convex), zeroAtCorrect: family.isLoss ? p.zeroAtCorrect.rawValue : "—",
           gradient: family.isLoss ? p.gradientGrowth.rawValue : "—",
@@ -81,7 +81,7 @@ enum OverviewBuilders {
       guard let a = analyses[spec.id] else { continue }
       let p = a.primary
       var cells = [
-        spec.id, p.viewLabel, Phrasing.range(p), p.continuity.rawValue, Phrasing.yesNo(p.convex), p.zeroAtCorrect.rawValue,
+        spec.id, p.viewLabel, Phrasing.range(p), Readable.smoothness(p.continuity), Phrasing.yesNo(p.convex), p.zeroAtCorrect.rawValue,
         Readable.number(p.maxAbsDerivative.value), p.gradientGrowth.rawValue,
       ]
       if family == .regressionLoss {
