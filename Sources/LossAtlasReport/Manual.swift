@@ -22,6 +22,9 @@ public struct ManualOptions: Sendable {
   /// Interior samples per view, and for each function's primary view.
   public var samples: Int = 20_001
   public var primarySamples: Int = 1_000_001
+  /// The framework measurements (JSON text of data/frameworks/measurements.json);
+  /// nil reads the file embedded in the build (if any).
+  public var frameworkMeasurements: String?
 
   public init(templates: TemplateSet) {
     self.templates = templates
@@ -70,6 +73,20 @@ public enum ManualGenerator {
       return Catalog.all.filter { wanted?.contains($0.id) ?? true }
     }
 
+    // Every framework statement's placeholders must resolve before anything
+    // is analysed: a convention that cites a measurement the committed file
+    // lacks stops the run, naming both.
+    let measurements = try step("framework measurements") { () -> FrameworkMeasurements? in
+      do {
+        let m = try options.frameworkMeasurements.map { try FrameworkMeasurements.parse($0) }
+          ?? FrameworkMeasurements.embedded()
+        for spec in specs { _ = try FunctionPageBuilder.conventions(spec, measurements: m) }
+        return m
+      } catch {
+        throw ManualError(step: "framework measurements", reason: "\(error)")
+      }
+    }
+
     // The golden-vector accuracy, the errata's claims and the formula check
     // do not need the analyses: they run on one more thread beside the
     // analysis (which uses `jobs` threads), so neither waits for the other.
@@ -105,7 +122,11 @@ public enum ManualGenerator {
       pages.append(("index", "index", OverviewBuilders.index(analyses, accuracy: accuracyByID)))
       for spec in specs {
         guard let a = byID[spec.id] else { continue }
-        pages.append((spec.id, "function", FunctionPageBuilder.build(spec, a, figures: infos, accuracy: accuracyByID[spec.id])))
+        pages.append(
+          (
+            spec.id, "function",
+            try FunctionPageBuilder.build(spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements)
+          ))
       }
       pages.append(("compare-activations", "comparison", OverviewBuilders.activations(byID, figures: infos)))
       pages.append(

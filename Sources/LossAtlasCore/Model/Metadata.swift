@@ -37,18 +37,31 @@ public enum Framework: String, Sendable, CaseIterable {
 }
 
 /// How one framework spells a function, and how its convention differs.
+///
+/// A figure about a framework's behaviour is never typed into `note`: the
+/// note holds a placeholder `{measurement-id.key}` that the manual fills
+/// from the committed measurements (data/frameworks/measurements.json) and
+/// follows with the version measured. Digits that are definitions, not
+/// measurements ("divides by C", a default `threshold=20` cited from the
+/// framework's source), are listed in `definitional`, so that a test can
+/// require every other digit of a note to come from a measurement.
 public struct FrameworkConvention: Sendable {
   public let framework: Framework
   /// The call a user would write, e.g. `torch.nn.functional.softplus(x, beta, threshold=20)`;
   /// empty when the framework has no equivalent.
   public let api: String
-  /// One line on the difference from the catalog ("none" when identical).
+  /// One line on the difference from the catalog ("none" when identical),
+  /// with `{measurement-id.key}` placeholders for measured figures.
   public let note: String
+  /// The substrings of `note` with digits that are definitional (a
+  /// default, a formula), not measured.
+  public let definitional: [String]
 
-  public init(_ framework: Framework, _ api: String, _ note: String) {
+  public init(_ framework: Framework, _ api: String, _ note: String, definitional: [String] = []) {
     self.framework = framework
     self.api = api
     self.note = note
+    self.definitional = definitional
   }
 }
 

@@ -32,8 +32,9 @@ public struct FigureInfo: Sendable {
 /// Builds one function's page model from its catalog entry and analysis.
 enum FunctionPageBuilder {
   static func build(
-    _ spec: FunctionSpec, _ analysis: FunctionAnalysis, figures: [FigureInfo], accuracy: AccuracySummary?
-  ) -> FunctionPage {
+    _ spec: FunctionSpec, _ analysis: FunctionAnalysis, figures: [FigureInfo], accuracy: AccuracySummary?,
+    measurements: FrameworkMeasurements? = nil
+  ) throws -> FunctionPage {
     let defaults = analysis.settings[analysis.defaultIndex]
     let primary = spec.views(defaults.parameters)[0]
     let precisionRows = FloatingPointText.rows(analysis.facts.precision, view: primary)
@@ -66,10 +67,35 @@ enum FunctionPageBuilder {
       precisionExact: precisionExact,
       hasPrecisionExact: !precisionExact.isEmpty,
       precisionNone: precisionRows.isEmpty && precisionExact.isEmpty ? FloatingPointText.none(primary) : nil,
-      conventions: spec.conventions.map { ConventionRow(framework: $0.framework.rawValue, api: $0.api.isEmpty ? "—" : $0.api, note: $0.note) },
-      measuredNote: "Framework behaviour described as measured comes from float64 measurements against the golden vectors (PyTorch 2.15 CPU; JAX 0.10 with optax 0.2.8 CPU; 2026-11-25), not from LossAtlas runs.",
+      conventions: try conventions(spec, measurements: measurements),
+      measuredNote: measurements?.note ?? FrameworkMeasurements.absentNote,
       references: spec.references.map { ReferenceRow(citation: $0.citation, year: String($0.year), url: $0.url) },
       accuracy: accuracyText(accuracy))
+  }
+
+  // MARK: - Conventions
+
+  /// The convention rows with every `{measurement.key}` placeholder
+  /// resolved from the committed measurements and the version measured
+  /// named; a placeholder that does not resolve (or any placeholder when
+  /// the build embeds no measurements) is an error naming the function and
+  /// the framework.
+  static func conventions(_ spec: FunctionSpec, measurements: FrameworkMeasurements?) throws(FrameworkMeasurements.Failure) -> [ConventionRow] {
+    var rows: [ConventionRow] = []
+    for c in spec.conventions {
+      let context = "\(spec.id), \(c.framework.rawValue) convention"
+      let note: String
+      if let measurements {
+        note = try measurements.resolve(c.note, where: context)
+      } else if let p = FrameworkMeasurements.placeholders(in: c.note).first {
+        throw FrameworkMeasurements.Failure(
+          description: "\(context): placeholder {\(p.id).\(p.key)} does not resolve: this build embeds no \(FrameworkMeasurements.path)")
+      } else {
+        note = c.note
+      }
+      rows.append(ConventionRow(framework: c.framework.rawValue, api: c.api.isEmpty ? "—" : c.api, note: note))
+    }
+    return rows
   }
 
   // MARK: - Formula
