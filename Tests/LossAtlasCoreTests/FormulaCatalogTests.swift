@@ -75,15 +75,20 @@ import Testing
     return (d.expr, env)
   }
 
-  @Test func everyCatalogIDHasAFormula() {
-    #expect(Self.ids.count == 41)
-    let missing = Self.ids.filter { Formulas.formula(for: $0) == nil }
-    #expect(missing.isEmpty, "no formula for \(missing)")
+  /// Every spec carries its formula (a stored, non-optional property: a
+  /// function without one does not compile); its derivatives are taken in
+  /// exactly the spec's differentiable arguments, in the same order.
+  @Test("each formula differentiates in the spec's differentiable arguments", arguments: Catalog.ids)
+  func formulaArgumentsMatchTheSpec(id: String) throws {
+    let spec = try Catalog.function(named: id)
+    #expect(spec.formula.derivatives.map(\.argument) == spec.differentiable)
+    let scalarArguments = spec.arguments.allSatisfy { $0.kind != .vector }
+    #expect((spec.formula.secondDerivative != nil) == scalarArguments, "\(id): f'' exactly when no argument is a vector")
   }
 
   @Test("each formula equals the golden vectors at moderate inputs", arguments: ids)
   func formulaEqualsGoldenVectors(id: String) throws {
-    let f = try #require(Formulas.formula(for: id))
+    let f = try Catalog.function(named: id).formula
     var checked = 0
     var failures: [String] = []
     for line in Self.lines where line.id == id && Self.isModerate(line) {
@@ -149,7 +154,7 @@ import Testing
 
   @Test("each derivative formula differentiates the value formula, and f'' the derivative", arguments: ids)
   func derivativesAreDerivatives(id: String) throws {
-    let f = try #require(Formulas.formula(for: id))
+    let f = try Catalog.function(named: id).formula
     var checked = 0
     var failures: [String] = []
     func check(_ what: String, _ claimed: Double, at x: Double, _ line: GoldenLine, _ g: (Double) -> Double?) {

@@ -44,7 +44,8 @@ import Testing
     let spec = FunctionSpec(
       id: "sigmoid", name: real.name, family: real.family, summary: real.summary, arguments: real.arguments,
       differentiable: real.differentiable, evaluate: { _, _ in Evaluation(value: .scalar(0), gradient: []) },
-      views: real.views, implementationNote: "", conventions: [FrameworkConvention(.pytorch, "torch.sigmoid(x)", "0 from x = {torch.missing.x}")],
+      views: real.views, formula: real.formula, implementationNote: "",
+      conventions: [FrameworkConvention(.pytorch, "torch.sigmoid(x)", "0 from x = {torch.missing.x}")],
       references: [])
     #expect(throws: FrameworkMeasurements.Failure.self) { try FunctionPageBuilder.conventions(spec, measurements: try Self.fixture()) }
     #expect(throws: FrameworkMeasurements.Failure.self) { try FunctionPageBuilder.conventions(spec, measurements: nil) }

@@ -129,7 +129,7 @@ extension ManualTests {
     let check = FormulaCheck.run(lines: lines)
     #expect(check.functions == Catalog.all.count)
     #expect(check.missing.isEmpty)
-    let withSecond = Catalog.all.filter { $0.formula?.secondDerivative != nil }.count
+    let withSecond = Catalog.all.filter { $0.formula.secondDerivative != nil }.count
     #expect(withSecond >= 30)
     #expect(check.secondDerivatives == withSecond)
     #expect(check.worst <= FormulaCheck.tolerance, "worst \(check.worst) at \(check.worstAt); \(check.summary)")

@@ -29,6 +29,10 @@ public struct FunctionSpec: Sendable {
   /// The scalar views of the function at the given (validated) parameters;
   /// the first is the primary one (charts, the manual's tables).
   public let views: @Sendable (ParameterValues) -> [ScalarView]
+  /// The documented mathematics: value, derivatives and second derivative
+  /// as expression trees, the single source the manual prints and the
+  /// tests evaluate against the implementation.
+  public let formula: FunctionFormula
   /// The textbook formula the implementation replaces, if it has a failure mode.
   public let naive: NaiveForm?
   /// The identity the stable implementation uses, in one or two lines.
@@ -43,7 +47,7 @@ public struct FunctionSpec: Sendable {
     id: String, name: String, family: Family, aliases: [String] = [], summary: String,
     parameters: [ParameterSpec] = [], arguments: [ArgumentSpec], differentiable: [String],
     evaluate: @escaping @Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Evaluation,
-    views: @escaping @Sendable (ParameterValues) -> [ScalarView],
+    views: @escaping @Sendable (ParameterValues) -> [ScalarView], formula: FunctionFormula,
     naive: NaiveForm? = nil, implementationNote: String,
     conventions: [FrameworkConvention], references: [Reference]
   ) {
@@ -57,6 +61,7 @@ public struct FunctionSpec: Sendable {
     self.differentiable = differentiable
     self.evaluator = evaluate
     self.views = views
+    self.formula = formula
     self.naive = naive
     self.implementationNote = implementationNote
     self.conventions = conventions

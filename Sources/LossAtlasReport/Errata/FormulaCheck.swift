@@ -61,7 +61,7 @@ struct FormulaCheck: Sendable {
       }
     }
     for spec in specs {
-      guard let f = spec.formula else { continue }
+      let f = spec.formula
       for line in lines where line.id == spec.id && isModerate(line) {
         guard let e = try? spec.evaluate(parameters: line.parameters, arguments: line.arguments) else { continue }
         points += 1
@@ -94,7 +94,7 @@ struct FormulaCheck: Sendable {
         }
       }
     }
-    let missing = specs.filter { $0.formula != nil && !compared.contains($0.id) }.map(\.id)
+    let missing = specs.filter { !compared.contains($0.id) }.map(\.id)
     return FormulaCheck(
       functions: compared.count, catalog: specs.count, secondDerivatives: withSecond.count, points: points,
       components: components, worst: worst, worstAt: worstAt, missing: missing)
