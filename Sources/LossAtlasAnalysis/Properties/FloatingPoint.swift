@@ -16,8 +16,9 @@ public enum FloatingPointStudy {
 
   /// Where the naive formula first fails toward each end (see
   /// ``NaiveFailureScan``): its value against the view's value, its
-  /// derivative against the view's derivative, in that order, toward −∞
-  /// then +∞. The closures evaluate exactly the formula the page prints.
+  /// derivative against the view's derivative, then each intermediate
+  /// against its accurate evaluation, in that order, toward −∞ then +∞.
+  /// The closures evaluate exactly the formula the page prints.
   public static func naiveFailures(_ samples: ViewSamples, naive: NaiveForm, parameters: ParameterValues) -> [NaiveFailure] {
     let view = samples.view
     let f = view.evaluate
@@ -25,10 +26,13 @@ public enum FloatingPointStudy {
     let value = naive.value(parameters)
     let derivative = naive.derivative(parameters)
     var out: [NaiveFailure] = []
-    let parts: [(String, String, (Double) -> Double, (Double) -> Double)] = [
+    var parts: [(String, String, (Double) -> Double, (Double) -> Double)] = [
       ("value", naive.valueFormula, value, { f($0).value }),
       ("derivative", naive.derivativeFormula, derivative, { f($0).d1 }),
     ]
+    for i in naive.intermediates {
+      parts.append(("in " + i.within, i.formula, i.naive(parameters), i.accurate(parameters)))
+    }
     for (component, formula, g, stable) in parts {
       for direction in [-1, 1] {
         if let failure = NaiveFailureScan.first(

@@ -10,7 +10,8 @@ public struct NaiveFailure: Sendable, Equatable {
     case inaccurate = "is off by more than 1%"
   }
 
-  /// "value", "derivative", or the name of an intermediate expression.
+  /// "value", "derivative", or where a subexpression sits ("in the value
+  /// and the derivative").
   public let component: String
   public let formula: String
   public let direction: Int
@@ -31,6 +32,9 @@ public struct NaiveFailure: Sendable, Equatable {
   public let alwaysFrom: Double?
   public let alwaysTo: Double?
   public let alwaysMode: NaiveFailure.Mode?
+  /// From here outward the formula is exactly 0 at every scanned input
+  /// while the accurate value is not (nil when that never settles).
+  public let zeroFrom: Double?
 }
 
 /// Scans a textbook formula against the catalog's accurate implementation.
@@ -118,12 +122,22 @@ public enum NaiveFailureScan {
         alwaysTo = RootFinding.boundary({ !fails($0) }, from: points[r.end], to: points[r.end + 1]).lastFalse
       }
     }
+    // Where the formula settles at exactly 0 for good (1 + erf(x/sqrt 2)),
+    // while the accurate value is not 0 there.
+    var zeroFrom: Double?
+    let isZero: (Double) -> Bool = { p in naive(p) == 0 }
+    var z = points.count
+    while z > k && isZero(points[z - 1]) { z -= 1 }
+    if z < points.count {
+      let start = z > k ? RootFinding.boundary(isZero, from: points[z - 1], to: points[z]).firstTrue : x
+      if accurate(start) != 0 && isZero(start) { zeroFrom = start }
+    }
     let n = naive(x)
     let s = accurate(x)
     return NaiveFailure(
       component: component, formula: formula, direction: direction, x: x, mode: mode(n, s) ?? .inaccurate, naive: n,
       stable: s, unit: u, fractionFailingAfter: checked > 0 ? Double(failed) / Double(checked) : 1, alwaysFrom: always,
-      alwaysTo: alwaysTo, alwaysMode: always.flatMap { mode(naive($0), accurate($0)) })
+      alwaysTo: alwaysTo, alwaysMode: always.flatMap { mode(naive($0), accurate($0)) }, zeroFrom: zeroFrom)
   }
 
   /// How an input fails, or nil when it does not.

@@ -90,15 +90,43 @@ public struct NaiveForm: Sendable {
   public let derivativeFormula: String
   public let value: @Sendable (ParameterValues) -> @Sendable (Double) -> Double
   public let derivative: @Sendable (ParameterValues) -> @Sendable (Double) -> Double
+  /// Subexpressions of the formulas whose failure the manual reports on
+  /// their own (gelu's 1 + erf(x / sqrt 2), which cancels).
+  public let intermediates: [NaiveIntermediate]
 
   public init(
     valueFormula: String, derivativeFormula: String,
     value: @escaping @Sendable (ParameterValues) -> @Sendable (Double) -> Double,
-    derivative: @escaping @Sendable (ParameterValues) -> @Sendable (Double) -> Double
+    derivative: @escaping @Sendable (ParameterValues) -> @Sendable (Double) -> Double,
+    intermediates: [NaiveIntermediate] = []
   ) {
     self.valueFormula = valueFormula
     self.derivativeFormula = derivativeFormula
     self.value = value
     self.derivative = derivative
+    self.intermediates = intermediates
+  }
+}
+
+/// A subexpression of a naive formula, evaluated the textbook way and
+/// accurately, so that the analysis can say where it alone fails.
+public struct NaiveIntermediate: Sendable {
+  /// How it is written, e.g. `1 + erf(x / sqrt(2))`.
+  public let formula: String
+  /// Where it appears, e.g. "the value and the derivative".
+  public let within: String
+  /// The textbook evaluation (exactly the printed expression).
+  public let naive: @Sendable (ParameterValues) -> @Sendable (Double) -> Double
+  /// An accurate evaluation of the same quantity.
+  public let accurate: @Sendable (ParameterValues) -> @Sendable (Double) -> Double
+
+  public init(
+    formula: String, within: String, naive: @escaping @Sendable (ParameterValues) -> @Sendable (Double) -> Double,
+    accurate: @escaping @Sendable (ParameterValues) -> @Sendable (Double) -> Double
+  ) {
+    self.formula = formula
+    self.within = within
+    self.naive = naive
+    self.accurate = accurate
   }
 }

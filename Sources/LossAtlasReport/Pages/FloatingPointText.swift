@@ -117,7 +117,12 @@ enum FloatingPointText {
 
   /// A naive-formula failure as a page fact.
   static func naive(_ f: NaiveFailure, view: ScalarView) -> Fact {
-    let component = f.component == "value" ? "Value" : f.component == "derivative" ? "Derivative" : f.component
+    let name: String
+    switch f.component {
+    case "value": name = "Value as \(f.formula)"
+    case "derivative": name = "Derivative as \(f.formula)"
+    default: name = "Subexpression \(f.formula) (\(f.component))"
+    }
     var value = "\(f.mode.rawValue) first at x = \(Readable.number(f.x, digits: 8)) (there: \(Readable.number(f.naive)) instead of \(Readable.number(f.stable)))"
     let after = f.fractionFailingAfter
     if after < 1 {
@@ -130,6 +135,7 @@ enum FloatingPointText {
       if let b = f.alwaysTo { value += " to x = \(Readable.number(b))" }
       if let m = f.alwaysMode, m != f.mode { value += " (\(m.rawValue) there)" }
     }
-    return Fact(name: "\(component) as \(f.formula), toward \(toward(f.direction, view))", value: value)
+    if let z = f.zeroFrom, z != f.x { value += "; exactly 0 from x = \(Readable.number(z))" }
+    return Fact(name: "\(name), toward \(toward(f.direction, view))", value: value)
   }
 }

@@ -24,7 +24,7 @@ enum LogSigmoid {
       valueFormula: "log(1 / (1 + exp(-x)))", derivativeFormula: "1 / (1 + exp(x))",
       value: { _ in { x in log(1 / (1 + exp(-x))) } },
       derivative: { _ in { x in 1 / (1 + exp(x)) } }),
-    implementationNote: "-softplus(-x) as min(x, 0) - log1p(e^-|x|): both terms non-positive, so no cancellation. The naive log(1/(1 + exp(-x))) is -inf below x = -709.78 (exact: about x) and 0 above x = 37 (exact: about -e^-x).",
+    implementationNote: "-softplus(-x) as min(x, 0) - log1p(e^-|x|): both terms non-positive, so no cancellation. The naive log(1/(1 + exp(-x))) is -inf far left (exact: about x) and 0 far right (exact: about -e^-x), both computed below.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.logsigmoid(x)", "none"),
       FrameworkConvention(.keras, "keras.activations.log_sigmoid(x)", "none"),

@@ -27,10 +27,10 @@ enum Mish {
       derivative: { _ in
         { x in
           let t = tanh(log(1 + exp(x)))
-          return t + x / (1 + exp(-x)) * (1 - t * t)
+          return t + x * (1 / (1 + exp(-x))) * (1 - t * t)
         }
       }),
-    implementationNote: "With w = e^x, tanh(softplus x) = w (w + 2) / (w^2 + 2w + 2) (and (1 + 2v) / (1 + 2v + 2v^2) with v = e^-x for x >= 0): only positive terms, no log, no tanh; f' = w/D ((w + 2) + 4x (1 + w)/D) in double-double. The naive form is 0 below x = -37 where the exact value is about x e^x, and its 1 - tanh^2 is 0 above x = 19.",
+    implementationNote: "With w = e^x, tanh(softplus x) = w (w + 2) / (w^2 + 2w + 2) (and (1 + 2v) / (1 + 2v + 2v^2) with v = e^-x for x >= 0): only positive terms, no log, no tanh; f' = w/D ((w + 2) + 4x (1 + w)/D) in double-double. The naive form is 0 far left where the exact value is about x e^x, and its 1 - tanh^2 loses all accuracy and then is 0 as x grows (computed below).",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.mish(x)", "none"),
       FrameworkConvention(.keras, "keras.activations.mish(x)", "none in value (written as x * tanh(softplus(x)))"),

@@ -27,14 +27,14 @@ enum SELU {
         { x in
           let lambda = 1.0507009873554804934193349852946
           let alpha = 1.6732632423543772848170429916717
-          return x > 0 ? lambda * x : lambda * (alpha * (exp(x) - 1))
+          return x > 0 ? lambda * x : lambda * alpha * (exp(x) - 1)
         }
       },
       derivative: { _ in
         { x in
           let lambda = 1.0507009873554804934193349852946
           let alpha = 1.6732632423543772848170429916717
-          return x > 0 ? lambda : lambda * (alpha * exp(x))
+          return x > 0 ? lambda : lambda * alpha * exp(x)
         }
       }),
     implementationNote: "lambda and lambda * alpha as double-double constants (the exact decimals of the paper), times x or expm1(x) with one rounding; the left derivative as m 2^k below x = -700.",

@@ -39,7 +39,7 @@ enum Softplus {
         let beta = p["beta"]
         return { x in 1 / (1 + exp(-beta * x)) }
       }),
-    implementationNote: "t = beta x formed exactly; for t > 0 the value is x + log1p(e^-t)/beta (no overflow; x itself, not t/beta, so no rounding), below log1p(e^t)/beta, and e^t as m 2^k below t = -700. The naive form overflows to inf above x = 709.78/beta and is 0 below x = -37/beta.",
+    implementationNote: "t = beta x formed exactly; for t > 0 the value is x + log1p(e^-t)/beta (no overflow; x itself, not t/beta, so no rounding), below log1p(e^t)/beta, and e^t as m 2^k below t = -700. The naive form overflows to inf far right and is 0 far left where the exact value is about e^(beta x)/beta (both computed below).",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.softplus(x, beta=1.0, threshold=20.0)", "returns x for beta x > 20: value off by up to about 5e5 ulp just past the threshold and gradient exactly 1 (measured)"),
       FrameworkConvention(.keras, "keras.activations.softplus(x)", "no beta: only beta = 1"),

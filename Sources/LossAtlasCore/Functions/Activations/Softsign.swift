@@ -29,7 +29,7 @@ enum Softsign {
           return 1 / (d * d)
         }
       }),
-    implementationNote: "1 + |x| formed exactly and divided in double-double; the derivative as (1/(1 + |x|))^2, so the square never overflows (the naive (1 + |x|)^2 is inf above |x| = 1.3e154, giving 0 where the exact value is still a subnormal). f'' = -2 sign(x) / (1 + |x|)^3 jumps from +2 to -2 at 0; the jet gives 0 there.",
+    implementationNote: "1 + |x| formed exactly and divided in double-double; the derivative as (1/(1 + |x|))^2, so the square never overflows (the naive (1 + |x|)^2 overflows far out, giving 0 where the exact value is still a subnormal: computed below). f'' = -2 sign(x) / (1 + |x|)^3 jumps from +2 to -2 at 0; the jet gives 0 there.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.softsign(x)", "none"),
       FrameworkConvention(.keras, "keras.activations.softsign(x)", "none"),

@@ -44,7 +44,7 @@ enum Softmax {
           return p * (1 - p)
         }
       }),
-    implementationNote: "Shift by max(z) with each z_i - max formed exactly (TwoSum) and e^(z_i - max) from the exact argument; S = sum of the terms in double-double, p_i = e_i / S in double-double. 1 - p_i is never formed: J_ii = p_i (sum of the other e_j) / S from prefix and suffix sums. The naive form overflows (inf/inf = NaN) once a logit exceeds 709.78.",
+    implementationNote: "Shift by max(z) with each z_i - max formed exactly (TwoSum) and e^(z_i - max) from the exact argument; S = sum of the terms in double-double, p_i = e_i / S in double-double. 1 - p_i is never formed: J_ii = p_i (sum of the other e_j) / S from prefix and suffix sums. The naive form overflows (inf/inf = NaN) once e^x does (computed below).",
     conventions: [
       FrameworkConvention(.pytorch, "torch.softmax(z, dim=-1)", "backward on the rounded output p: p (1 - p) is 0 where the exact diagonal is below ulp(1) p (measured)"),
       FrameworkConvention(.keras, "keras.activations.softmax(z, axis=-1)", "none in value"),
