@@ -12,9 +12,12 @@ enum FloatingPointText {
   }
 
   /// An input of a format as readers should see it: a power of two (or one
-  /// within 16 of it, for large integers) as `2⁵³` or `2⁵³ + 2`, a Float16
-  /// or Float32 input by its shortest round-trip digits in that format
-  /// (capped at 8 significant digits), a Float64 one by 6 significant digits.
+  /// within 16 of it, for large integers) as `2⁵³` or `(2⁵³ + 2)`; a
+  /// Float16 or Float32 input exactly when its decimal expansion has at
+  /// most 8 significant digits (`32768`, `−17.34375`), else by the fewest
+  /// digits that read back as the same input (`3.447` for 3.447265625); a
+  /// Float64 input by 6 significant digits, or as `3 − 1 ulp` when those
+  /// digits would name a different Double a few ulps away.
   static func input(_ x: Double, _ format: NumberFormat) -> String {
     let m = abs(x)
     let sign = x < 0 ? "−" : ""
@@ -31,8 +34,15 @@ enum FloatingPointText {
     }
     switch format {
     case .float16, .float32:
-      // The fewest significant digits that read back as the same input of
-      // the format.
+      // Exact when short: the value times 10^k is an integer for some k
+      // with at most 8 significant digits.
+      for digits in 1...8 {
+        let e = Int(log10(m).rounded(.down))
+        let scale = Readable.pow10(digits - 1 - e)
+        let n = (m * scale).rounded()
+        if n / scale == m && (m * scale) == n { return Readable.number(x, digits: digits) }
+      }
+      // Else the fewest significant digits that read back as the same input.
       for digits in 1...9 {
         let e = Int(log10(m).rounded(.down))
         let scale = Readable.pow10(digits - 1 - e)
@@ -41,6 +51,15 @@ enum FloatingPointText {
       }
       return Readable.number(x, digits: 9)
     case .float64:
+      // A 6-digit neighbour a few ulps away: say so.
+      let e = Int(log10(m).rounded(.down))
+      let scale = Readable.pow10(5 - e)
+      let near = (m * scale).rounded() / scale
+      if near != m && abs(near - m) <= 4 * m.ulp {
+        let ulps = Int((abs(near - m) / m.ulp).rounded())
+        let nearText = Readable.number(near)
+        return sign + "(\(nearText) \(m < near ? "−" : "+") \(ulps) ulp)"
+      }
       return Readable.number(x)
     }
   }
