@@ -15,7 +15,9 @@ struct EmbedResources: BuildToolPlugin {
     }
     // The committed framework measurements the pages cite (JSON only).
     inputs += files(under: root.appendingPathComponent("data/frameworks")).filter { $0.pathExtension == "json" }
-    inputs.append(root.appendingPathComponent("Tests/TestSupport/Fixtures/oracle-public.jsonl"))
+    for oracle in ["oracle-public.jsonl", "oracle-public-2.jsonl"] {
+      inputs.append(root.appendingPathComponent("Tests/TestSupport/Fixtures/\(oracle)"))
+    }
     inputs.sort { $0.path < $1.path }
     let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedResources.swift")
     return [

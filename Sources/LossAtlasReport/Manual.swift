@@ -240,14 +240,17 @@ public enum ManualGenerator {
   static func sideWork(
     specs: [FunctionSpec], options: ManualOptions
   ) throws -> ([AccuracySummary], [ClaimResult], [ErrataSource], FormulaCheck) {
-    guard let text = ProjectFiles.text("Tests/TestSupport/Fixtures/oracle-public.jsonl") else {
-      throw ManualError(step: "accuracy", reason: "the golden vectors are not embedded in this build")
-    }
-    let lines: [GoldenLine]
-    do {
-      lines = try GoldenVectors.parse(text)
-    } catch {
-      throw ManualError(step: "accuracy", reason: "\(error)")
+    var lines: [GoldenLine] = []
+    for file in ["oracle-public.jsonl", "oracle-public-2.jsonl"] {
+      let path = "Tests/TestSupport/Fixtures/\(file)"
+      guard let text = ProjectFiles.text(path) else {
+        throw ManualError(step: "accuracy", reason: "the golden vectors \(path) are not embedded in this build")
+      }
+      do {
+        lines += try GoldenVectors.parse(text)
+      } catch {
+        throw ManualError(step: "accuracy", reason: "\(path): \(error)")
+      }
     }
     let accuracy = specs.map { GoldenVectors.summarize(lines, id: $0.id) }
 

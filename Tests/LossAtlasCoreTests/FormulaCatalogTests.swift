@@ -2,26 +2,14 @@ import LossAtlasCore
 import TestSupport
 import Testing
 
-/// The formulas against the catalog itself, for all 41 ids whether or not
-/// their implementation has landed: every formula equals the 50-digit
-/// golden vectors at moderate inputs, and every derivative formula is the
+/// The formulas against the catalog itself, for every catalog id: every
+/// formula equals the 50-digit golden vectors at moderate inputs, and every derivative formula is the
 /// derivative of the value formula (f'' of f'), by one-sided differences.
 @Suite struct FormulaCatalogTests {
-  static let lines: [GoldenLine] = {
-    do {
-      return try GoldenVectors.parse(Fixtures.text("oracle-public.jsonl"))
-    } catch {
-      fatalError("cannot read the golden vectors: \(error)")
-    }
-  }()
+  static let lines: [GoldenLine] = GoldenFixtures.lines
 
-  /// The 41 ids of CATALOG.md, in catalog order (the golden vectors hold
-  /// every one).
-  static let ids: [String] = {
-    var seen: [String] = []
-    for line in lines where !seen.contains(line.id) { seen.append(line.id) }
-    return seen
-  }()
+  /// Every catalog id, in catalog order (the golden vectors hold every one).
+  static let ids: [String] = Catalog.ids
 
   /// The formula environment of a golden line: parameters, real and
   /// integer arguments as scalars, arrays as vectors.
