@@ -20,8 +20,11 @@ struct FrameworkMeasurements: Sendable {
 
   struct Measurement: Sendable {
     let id: String
-    /// The framework key of `versions` (`torch`, `jax`, `optax`, `keras`).
+    /// The framework as the file names it (`pytorch`, `jax`, `optax`, `keras`).
     let framework: String
+    /// The key of `versions` whose version was measured (`torch`,
+    /// `torchvision`, `jax`, `optax`, `keras`).
+    let versionKey: String
     let function: String
     let call: String
     let what: String
@@ -79,18 +82,34 @@ struct FrameworkMeasurements: Sendable {
         case .number:
           guard let v = m.value.doubleValue else { throw Failure(description: "\(file): '\(id).\(m.key)' is not a number") }
           values[m.key] = .number(v)
+        case .null:
+          values[m.key] = .string("none")
+        case .array(let items):
+          // A list of numbers (a gradient vector, a point), printed as a list.
+          var texts: [String] = []
+          for item in items {
+            guard let v = item.doubleValue else {
+              throw Failure(description: "\(file): '\(id).\(m.key)' must hold numbers only")
+            }
+            texts.append(Readable.number(v))
+          }
+          values[m.key] = .string("[" + texts.joined(separator: ", ") + "]")
         default:
-          throw Failure(description: "\(file): '\(id).\(m.key)' must be a number, a string or a boolean")
+          throw Failure(description: "\(file): '\(id).\(m.key)' must be a number, a string, a boolean, null or a list of numbers")
         }
       }
       var source: String?
       if let s = item["source"], s != .null { source = try string(s, "\(id).source") }
       let framework = try string(item["framework"], "\(id).framework")
-      guard versions.contains(where: { $0.key == framework }) else {
-        throw Failure(description: "\(file): measurement '\(id)' names framework '\(framework)', which 'versions' does not list")
+      // The package measured: the id's first component when `versions`
+      // lists it (torchvision.*), else the framework (pytorch is torch).
+      let first = String(id.prefix { $0 != "." })
+      let candidates = [first, framework == "pytorch" ? "torch" : framework]
+      guard let versionKey = candidates.first(where: { c in versions.contains { $0.key == c } }) else {
+        throw Failure(description: "\(file): measurement '\(id)' names framework '\(framework)', whose version 'versions' does not list")
       }
       byID[id] = Measurement(
-        id: id, framework: framework, function: try string(item["function"], "\(id).function"),
+        id: id, framework: framework, versionKey: versionKey, function: try string(item["function"], "\(id).function"),
         call: try string(item["call"], "\(id).call"), what: try string(item["what"], "\(id).what"), values: values,
         source: source)
     }
@@ -105,69 +124,98 @@ struct FrameworkMeasurements: Sendable {
     return try parse(t)
   }
 
-  /// How a framework key reads on a page: `PyTorch 2.15.0`.
-  func versionText(_ framework: String) -> String {
-    let names = ["torch": "PyTorch", "jax": "JAX", "jaxlib": "jaxlib", "optax": "optax", "keras": "Keras", "tensorflow": "TensorFlow"]
-    let name = names[framework] ?? framework
-    let version = versions.first { $0.key == framework }?.version ?? "?"
+  /// How a package of `versions` reads on a page: `PyTorch 2.15.0`.
+  func versionText(_ key: String) -> String {
+    let names = [
+      "torch": "PyTorch", "torchvision": "torchvision", "jax": "JAX", "jaxlib": "jaxlib", "optax": "optax", "keras": "Keras",
+      "tensorflow": "TensorFlow",
+    ]
+    let name = names[key] ?? key
+    let version = versions.first { $0.key == key }?.version ?? "?"
     return "\(name) \(version)"
   }
 
-  /// The placeholders `{id.key}` of a text, in order.
-  static func placeholders(in text: String) -> [(id: String, key: String, range: Range<String.Index>)] {
-    var out: [(String, String, Range<String.Index>)] = []
+  /// The placeholders of a text: `{measurement-id.key}`, `{versions.torch}`
+  /// or `{measured_on}` (braces around one token without spaces), in order.
+  static func placeholders(in text: String) -> [(token: String, range: Range<String.Index>)] {
+    var out: [(String, Range<String.Index>)] = []
     var from = text.startIndex
     while let open = text[from...].firstIndex(of: "{"), let close = text[open...].firstIndex(of: "}") {
       let inner = text[text.index(after: open)..<close]
-      if let dot = inner.lastIndex(of: "."), !inner.contains(" ") {
-        out.append((String(inner[..<dot]), String(inner[inner.index(after: dot)...]), open..<text.index(after: close)))
+      if !inner.isEmpty, !inner.contains(" "), inner.contains(".") || inner == "measured_on" {
+        out.append((String(inner), open..<text.index(after: close)))
       }
       from = text.index(after: close)
     }
     return out
   }
 
+  /// A placeholder's text and the package it was measured with (nil for
+  /// `{versions.x}` and `{measured_on}`, which name no measurement).
+  func value(of token: String, where context: String) throws(Failure) -> (text: String, versionKey: String?) {
+    if token == "measured_on" { return (measuredOn, nil) }
+    if token.hasPrefix("versions.") {
+      let key = String(token.dropFirst("versions.".count))
+      guard let v = versions.first(where: { $0.key == key }) else {
+        throw Failure(description: "\(context): placeholder {\(token)} does not resolve: \(Self.path) lists no version of '\(key)'")
+      }
+      return (v.version, nil)
+    }
+    // The longest prefix that is a measurement id; the rest is the key
+    // (keys may hold dots: jax.api.exists.jax.nn.celu).
+    var split = token.endIndex
+    while let dot = token[..<split].lastIndex(of: ".") {
+      let id = String(token[..<dot])
+      let key = String(token[token.index(after: dot)...])
+      if let m = measurements[id] {
+        if key == "source" {
+          guard let s = m.source else {
+            throw Failure(description: "\(context): placeholder {\(token)} does not resolve: measurement '\(id)' cites no source")
+          }
+          return (s, m.versionKey)
+        }
+        guard let v = m.values[key] else {
+          let keys = m.values.keys.sorted().joined(separator: ", ")
+          throw Failure(description: "\(context): placeholder {\(token)} does not resolve: measurement '\(id)' has values \(keys)")
+        }
+        switch v {
+        case .number(let d): return (Readable.number(d), m.versionKey)
+        case .string(let s): return (s, m.versionKey)
+        case .bool(let b): return (b ? "yes" : "no", m.versionKey)
+        }
+      }
+      split = dot
+    }
+    throw Failure(description: "\(context): placeholder {\(token)} does not resolve: \(Self.path) has no measurement it names")
+  }
+
   /// `text` with every placeholder replaced by its measured value, followed
   /// by the versions measured ("(measured with PyTorch 2.15.0)"); text
-  /// without placeholders is returned as it is. `where` names the text in
-  /// the error when a placeholder does not resolve.
+  /// without measurement placeholders gets no such note. `where` names the
+  /// text in the error when a placeholder does not resolve.
   func resolve(_ text: String, where context: String) throws(Failure) -> String {
     let found = Self.placeholders(in: text)
     guard !found.isEmpty else { return text }
     var out = text
-    var frameworks: [String] = []
+    var packages: [String] = []
     for p in found.reversed() {
-      guard let m = measurements[p.id] else {
-        throw Failure(description: "\(context): placeholder {\(p.id).\(p.key)} does not resolve: \(Self.path) has no measurement '\(p.id)'")
-      }
-      let replacement: String
-      if p.key == "source" {
-        guard let s = m.source else {
-          throw Failure(description: "\(context): placeholder {\(p.id).source} does not resolve: measurement '\(p.id)' cites no source")
-        }
-        replacement = s
-      } else {
-        guard let v = m.values[p.key] else {
-          let keys = m.values.keys.sorted().joined(separator: ", ")
-          throw Failure(description: "\(context): placeholder {\(p.id).\(p.key)} does not resolve: measurement '\(p.id)' has values \(keys)")
-        }
-        switch v {
-        case .number(let d): replacement = Readable.number(d)
-        case .string(let s): replacement = s
-        case .bool(let b): replacement = b ? "yes" : "no"
-        }
-      }
-      out.replaceSubrange(p.range, with: replacement)
-      if !frameworks.contains(m.framework) { frameworks.insert(m.framework, at: 0) }
+      let v = try value(of: p.token, where: context)
+      out.replaceSubrange(p.range, with: v.text)
+      if let k = v.versionKey, !packages.contains(k) { packages.insert(k, at: 0) }
     }
-    return out + " (measured with " + frameworks.map(versionText).joined(separator: ", ") + ")"
+    guard !packages.isEmpty else { return out }
+    return out + " (measured with " + packages.map(versionText).joined(separator: ", ") + ")"
   }
 
   /// The note under a function's convention table: where the measured
   /// statements come from.
   var note: String {
-    "Statements marked “measured with …” come from \(Self.path), written by `\(command)` on \(platform), \(measuredOn), with "
-      + versions.map { versionText($0.key) }.joined(separator: ", ") + "; the other statements are definitions or defaults cited from the framework's documentation or source."
+    let measured = ["torch", "torchvision", "jax", "optax", "keras"].filter { k in versions.contains { $0.key == k } }
+    var backend = ""
+    if let b = versions.first(where: { $0.key == "keras_backend" }) { backend = " (Keras on \(b.version))" }
+    return "Statements marked “measured with …” come from \(Self.path), written by `\(command)` on \(measuredOn) (\(platform)) with "
+      + measured.map(versionText).joined(separator: ", ") + backend
+      + "; the other statements are definitions, defaults or API facts cited from each framework's documentation or source."
   }
 
   /// The note when this build embeds no measurements.

@@ -89,7 +89,7 @@ enum FunctionPageBuilder {
         note = try measurements.resolve(c.note, where: context)
       } else if let p = FrameworkMeasurements.placeholders(in: c.note).first {
         throw FrameworkMeasurements.Failure(
-          description: "\(context): placeholder {\(p.id).\(p.key)} does not resolve: this build embeds no \(FrameworkMeasurements.path)")
+          description: "\(context): placeholder {\(p.token)} does not resolve: this build embeds no \(FrameworkMeasurements.path)")
       } else {
         note = c.note
       }

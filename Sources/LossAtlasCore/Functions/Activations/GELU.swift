@@ -32,8 +32,8 @@ enum GELU {
       ]),
     implementationNote: "Phi(x) = phi(x) R(-x) for x <= 0 and 1 - phi(x) R(x) above, with the Mills ratio R as a double-double (tabulated Taylor series, asymptotic series beyond 26) and phi from exp of the exactly formed -x^2/2; then f' = phi (R + x) for x < 0 has its cancellation done exactly. The textbook 1 + erf(x/sqrt 2) cancels in the left tail, where the exact gelu is about -x phi(x): where it loses accuracy and where it is exactly 0 is computed below.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.gelu(x)", "none: the default approximate='none' is this erf form"),
-      FrameworkConvention(.keras, "keras.activations.gelu(x, approximate=False)", "none: the default is this erf form"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.gelu(x)", "the default approximate='none' is this erf form; x/2 (1 + erf(x/sqrt 2)) cancels for x < 0: off by {torch.gelu.accuracy.value_max_ulp} ulp at x = {torch.gelu.accuracy.value_worst_x}", definitional: ["x/2 (1 + erf(x/sqrt 2))", "x < 0"]),
+      FrameworkConvention(.keras, "keras.activations.gelu(x, approximate=False)", "the default approximate=False is this erf form; value off by {keras.gelu.accuracy.value_max_ulp} ulp at x = {keras.gelu.accuracy.value_worst_x}"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
       FrameworkConvention(.jaxnn, "jax.nn.gelu(x, approximate=False)", "defaults to approximate=True, the tanh form (our gelu-tanh); pass approximate=False for this one"),
     ],

@@ -33,10 +33,10 @@ enum GELUTanh {
       ]),
     implementationNote: "As x sigma(v) with v = 2 sqrt(2/pi) (x + 0.044715 x^3) formed in double-double from the exact constants, so 1 + tanh(u) is never formed (the naive form's 1 + tanh(u) cancels in the left tail: where it loses accuracy and where it is exactly 0 is computed below) and e^-|v| has an exact argument; f' = sigma(v) (1 + x v' sigma(-v)) in double-double. Far right the naive derivative is (1 - T^2) = 0 times an overflowed 1 + 3c x^2, 0 * inf = NaN, and in the left tail it returns 0 where the exact value is about x v' e^v (both computed below).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.gelu(x, approximate='tanh')", "NaN gradient for |x| > 1.3e154 (measured)"),
-      FrameworkConvention(.keras, "keras.activations.gelu(x, approximate=True)", "none in value; the default approximate=False is the erf form"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.gelu(x, approximate='tanh')", "NaN gradient from |x| = {torch.gelu-tanh.nan-grad-from.nan_from}"),
+      FrameworkConvention(.keras, "keras.activations.gelu(x, approximate=True)", "the default approximate=False is the erf form; x/2 (1 + tanh(u)) cancels for x < 0 ({keras.gelu-tanh.accuracy.value_max_ulp} ulp at x = {keras.gelu-tanh.accuracy.value_worst_x})", definitional: ["x/2 (1 + tanh(u))", "x < 0"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.gelu(x)", "this is the default (approximate=True); its derivative is NaN at large x (measured)"),
+      FrameworkConvention(.jaxnn, "jax.nn.gelu(x)", "this is the default (approximate=True); its derivative is NaN from |x| = {jax.gelu.default-and-nan.nan_from}"),
     ],
     references: [Reference("Hendrycks, Gimpel, Gaussian error linear units (GELUs), arXiv:1606.08415", year: 2016)]
   )
