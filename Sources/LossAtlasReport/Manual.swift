@@ -77,7 +77,7 @@ public enum ManualGenerator {
       do {
         let m = try options.frameworkMeasurements.map { try FrameworkMeasurements.parse($0) }
           ?? FrameworkMeasurements.embedded()
-        for spec in specs { _ = try FunctionPageBuilder.conventions(spec, measurements: m) }
+        for spec in specs { try FunctionPageBuilder.checkFrameworkTexts(spec, measurements: m) }
         return m
       } catch {
         throw ManualError(step: "framework measurements", reason: "\(error)")
@@ -209,7 +209,7 @@ public enum ManualGenerator {
           })
         case .data(let d):
           switch d {
-          case 0: data.set(d, DataExport.catalog(specs))
+          case 0: data.set(d, DataExport.catalog(specs, measurements: measurements))
           case 1: data.set(d, DataExport.properties(analyses, tau: options.tau))
           default: data.set(d, DataExport.sweep(specs[d - 2]))
           }

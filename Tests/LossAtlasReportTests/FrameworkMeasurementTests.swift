@@ -77,8 +77,9 @@ import Testing
     let embedded = try #require(try FrameworkMeasurements.embedded())
     var placeholders = 0
     for spec in Catalog.all {
-      #expect(throws: Never.self) { try FunctionPageBuilder.conventions(spec, measurements: embedded) }
+      #expect(throws: Never.self) { try FunctionPageBuilder.checkFrameworkTexts(spec, measurements: embedded) }
       placeholders += spec.conventions.reduce(0) { $0 + FrameworkMeasurements.placeholders(in: $1.note).count }
+      placeholders += FrameworkMeasurements.placeholders(in: spec.implementationNote).count
     }
     #expect(placeholders > 100)
   }

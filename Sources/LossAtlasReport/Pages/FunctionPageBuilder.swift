@@ -44,11 +44,12 @@ enum FunctionPageBuilder {
       id: spec.id, name: spec.name, family: spec.family.title, summary: spec.summary,
       aliases: spec.aliases.isEmpty ? nil : spec.aliases.joined(separator: ", "),
       formula: formula(spec),
-      parameters: spec.parameters.map { p in
+      parameters: try spec.parameters.map { p in
         ParameterRow(
           name: p.name, symbol: Equation(latex: p.symbol, mathml: mathmlSymbol(p.symbol)),
           defaultValue: Readable.number(p.defaultValue), range: rangeText(p.range),
-          grid: p.grid.map { Readable.number($0) }.joined(separator: ", "), summary: p.summary)
+          grid: p.grid.map { Readable.number($0) }.joined(separator: ", "),
+          summary: try resolve(p.summary, measurements, where: "\(spec.id), parameter \(p.name)"))
       },
       hasParameters: !spec.parameters.isEmpty,
       arguments: spec.arguments.map { a in
@@ -59,7 +60,7 @@ enum FunctionPageBuilder {
       settings: settingsTable(spec, analysis),
       facts: facts(spec, analysis),
       edgeCases: edgeCases(spec, defaults.parameters),
-      implementation: spec.implementationNote,
+      implementation: try resolve(spec.implementationNote, measurements, where: "\(spec.id), implementation note"),
       naiveFailures: naive(spec, analysis),
       hasNaiveFailures: !analysis.facts.naiveFailures.isEmpty,
       precision: precisionRows,
@@ -83,19 +84,29 @@ enum FunctionPageBuilder {
   static func conventions(_ spec: FunctionSpec, measurements: FrameworkMeasurements?) throws(FrameworkMeasurements.Failure) -> [ConventionRow] {
     var rows: [ConventionRow] = []
     for c in spec.conventions {
-      let context = "\(spec.id), \(c.framework.rawValue) convention"
-      let note: String
-      if let measurements {
-        note = try measurements.resolve(c.note, where: context)
-      } else if let p = FrameworkMeasurements.placeholders(in: c.note).first {
-        throw FrameworkMeasurements.Failure(
-          description: "\(context): placeholder {\(p.token)} does not resolve: this build embeds no \(FrameworkMeasurements.path)")
-      } else {
-        note = c.note
-      }
+      let note = try resolve(c.note, measurements, where: "\(spec.id), \(c.framework.rawValue) convention")
       rows.append(ConventionRow(framework: c.framework.rawValue, api: c.api.isEmpty ? "—" : c.api, note: note))
     }
     return rows
+  }
+
+  /// A catalog text that may cite a framework measurement (a convention
+  /// note, the implementation note, a parameter's summary), resolved.
+  static func resolve(_ text: String, _ measurements: FrameworkMeasurements?, where context: String) throws(FrameworkMeasurements.Failure) -> String {
+    if let measurements { return try measurements.resolve(text, where: context) }
+    if let p = FrameworkMeasurements.placeholders(in: text).first {
+      throw FrameworkMeasurements.Failure(
+        description: "\(context): placeholder {\(p.token)} does not resolve: this build embeds no \(FrameworkMeasurements.path)")
+    }
+    return text
+  }
+
+  /// Every framework-citing text of a function resolved, or the first
+  /// failure (what `generate` checks before it analyses anything).
+  static func checkFrameworkTexts(_ spec: FunctionSpec, measurements: FrameworkMeasurements?) throws(FrameworkMeasurements.Failure) {
+    _ = try conventions(spec, measurements: measurements)
+    _ = try resolve(spec.implementationNote, measurements, where: "\(spec.id), implementation note")
+    for p in spec.parameters { _ = try resolve(p.summary, measurements, where: "\(spec.id), parameter \(p.name)") }
   }
 
   // MARK: - Formula

@@ -8,7 +8,7 @@ enum LeakyReLU {
     parameters: [
       ParameterSpec(
         name: "slope", symbol: "a", defaultValue: 0.01, range: .nonNegative, grid: [0, 0.01, 0.1, 0.2, 0.3],
-        summary: "the slope for x < 0 (0 gives ReLU; PyTorch and jax default 0.01, Keras 0.2)")
+        summary: "the slope for x < 0 (0 gives ReLU; PyTorch and jax default {torch.leaky_relu.kink-and-default.default_negative_slope}, Keras {keras.leaky_relu.defaults.activation_default})")
     ],
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in
