@@ -102,7 +102,10 @@ import Testing
         var text = c.note
         for p in FrameworkMeasurements.placeholders(in: text).reversed() { text.removeSubrange(p.range) }
         // Longest first, so a definition inside a longer one is not cut short.
-        for d in c.definitional.sorted(by: { $0.count > $1.count }) { text = text.replacingOccurrences(of: d, with: "") }
+        for d in c.definitional.sorted(by: { $0.count > $1.count }) {
+          if !text.contains(d) { out.append("\(spec.id) \(c.framework.rawValue): definitional '\(d)' is not in the note's text") }
+          text = text.replacingOccurrences(of: d, with: "")
+        }
         if text.contains(where: { $0.isNumber }) { out.append("\(spec.id) \(c.framework.rawValue): \(c.note)") }
       }
     }

@@ -55,18 +55,27 @@ import Testing
 
 extension ManualTests {
   /// The text of a generated page outside code (fenced blocks, inline code,
-  /// <code> elements) and outside URLs and image paths.
+  /// <code> elements), formulas ($$ blocks and <math> elements, where the
+  /// catalog's exact decimal constants such as selu's lambda belong) and
+  /// URLs and image paths.
   static func prose(_ text: String) -> String {
     var out = ""
     var inFence = false
+    var inMath = false
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       if line.hasPrefix("```") {
         inFence.toggle()
         continue
       }
-      if inFence { continue }
+      if line == "$$" {
+        inMath.toggle()
+        continue
+      }
+      if inFence || inMath { continue }
       var l = String(line)
-      for (open, close) in [("`", "`"), ("<code>", "</code>"), ("(figures/", ")"), ("src=\"", "\""), ("href=\"", "\"")] {
+      for (open, close) in [
+        ("`", "`"), ("<code>", "</code>"), ("<math", "</math>"), ("(figures/", ")"), ("src=\"", "\""), ("href=\"", "\""),
+      ] {
         while let a = l.range(of: open), let b = l.range(of: close, range: a.upperBound..<l.endIndex) {
           l.removeSubrange(a.lowerBound..<b.upperBound)
         }
