@@ -12,6 +12,11 @@ public struct FunctionFacts: Sendable {
   public let exactTails: [ExactTail]
   public let naiveFailures: [NaiveFailure]
   public let minimiser: EmpiricalMinimiser?
+
+  /// No facts: what `check` gets, which reads only the declared
+  /// properties (it skips the simulations, scans and precision searches).
+  public static let skipped = FunctionFacts(
+    depth: nil, precision: [], exactTails: [], naiveFailures: [], minimiser: nil)
 }
 
 /// Every view of one function at one parameter setting, with the declared
@@ -48,9 +53,13 @@ public struct FunctionAnalysis: Sendable {
 /// `threads` threads; results come back in catalog order whatever the
 /// scheduling, so reports are deterministic.
 public enum CatalogAnalysis {
+  ///
+  /// `facts: false` skips each function's facts (depth simulation, naive
+  /// scans, precision study): `FunctionAnalysis.facts` is then
+  /// ``FunctionFacts/skipped``.
   public static func run(
     ids: [String]? = nil, options: AnalysisOptions = AnalysisOptions(), primarySamples: Int = 1_000_001,
-    threads: Int = 2
+    threads: Int = 2, facts computeFacts: Bool = true
   ) -> [FunctionAnalysis] {
     let specs = ids.map { wanted in Catalog.all.filter { wanted.contains($0.id) } } ?? Catalog.all
     // One task per (function, setting, view), plus one facts task per function.
@@ -92,7 +101,7 @@ public enum CatalogAnalysis {
       let spec = specs[task.function]
       let params = allSettings[task.function][task.setting]
       if task.view < 0 {
-        results[t] = .facts(facts(spec, params))
+        results[t] = .facts(computeFacts ? facts(spec, params) : .skipped)
       } else {
         let isPrimary = task.setting == defaultIndex(spec, allSettings[task.function]) && task.view == 0
         var o = options
