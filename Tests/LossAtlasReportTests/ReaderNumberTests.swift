@@ -45,6 +45,7 @@ import Testing
     #expect(FloatingPointText.input(0x1p53 + 2, .float64) == "(2⁵³ + 2)")
     #expect(FloatingPointText.input(0x1p24, .float32) == "2²⁴")
     #expect(FloatingPointText.input(3.447265625, .float16) == "3.447")
+    #expect(FloatingPointText.input(6.23828125, .float16) == "6.238")
     #expect(FloatingPointText.input(-17.34375, .float16) == "−17.34375")
     #expect(FloatingPointText.input(32768, .float16) == "32768")
     #expect(FloatingPointText.input(3.0.nextDown, .float64) == "(3 − 1 ulp)")

@@ -15,7 +15,8 @@ enum FloatingPointText {
   /// within 16 of it, for large integers) as `2⁵³` or `(2⁵³ + 2)`; a
   /// Float16 or Float32 input exactly when its decimal expansion has at
   /// most 8 significant digits (`32768`, `−17.34375`), else by the fewest
-  /// digits that read back as the same input (`3.447` for 3.447265625); a
+  /// digits, at least 4, that read back as the same input (`3.447` for
+  /// 3.447265625, `6.238` for 6.23828125); a
   /// Float64 input by 6 significant digits, or as `3 − 1 ulp` when those
   /// digits would name a different Double a few ulps away.
   static func input(_ x: Double, _ format: NumberFormat) -> String {
@@ -42,8 +43,9 @@ enum FloatingPointText {
         let n = (m * scale).rounded()
         if n / scale == m && (m * scale) == n { return Readable.number(x, digits: digits) }
       }
-      // Else the fewest significant digits that read back as the same input.
-      for digits in 1...9 {
+      // Else the fewest significant digits (at least 4) that read back as
+      // the same input: 6.238 for 6.23828125, not the 6.24 that also would.
+      for digits in 4...9 {
         let e = Int(log10(m).rounded(.down))
         let scale = Readable.pow10(digits - 1 - e)
         let candidate = (m * scale).rounded() / scale
