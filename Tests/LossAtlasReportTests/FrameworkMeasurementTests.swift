@@ -22,6 +22,8 @@ import Testing
       "off by {torch.softplus.max-ulp.ulp} ulp; optax gives {optax.huber.kink.grad} ({optax.huber.kink.source})", where: "t")
     #expect(two == "off by 582043 ulp; optax gives 0 (optax/losses/_regression.py:120 in optax 0.2.8) (measured with PyTorch 2.15.0, optax 0.2.8)")
     #expect(try m.resolve("none", where: "t") == "none")
+    #expect(try m.resolve("{torch.sigmoid.grad-zero-from.x|9}", where: "t") == "36.7368006 (measured with PyTorch 2.15.0)")
+    #expect(throws: FrameworkMeasurements.Failure.self) { try m.resolve("{torch.sigmoid.grad-zero-from.x|40}", where: "t") }
   }
 
   @Test("an unresolvable placeholder is an error naming the text, the id and what the file has")

@@ -28,6 +28,7 @@ import Testing
         == "holds on 1025 points: largest deviation 5.55112×10⁻¹⁷ (at z0 = −25, z1 = −24)")
     #expect(Readable.text("Cinf; C1; Cinfinity") == "C∞; C1; Cinfinity")
     #expect(Readable.text("log1p(x) at x = 1e-300") == "log1p(x) at x = 10⁻³⁰⁰")
+    #expect(Readable.text("1.0 (attained, on (-inf, -1)); [0.0, inf); info, infinite") == "1 (attained, on (−∞, −1)); [0, ∞); info, infinite")
   }
 
   @Test("counts and percentages")

@@ -137,6 +137,9 @@ struct FrameworkMeasurements: Sendable {
 
   /// The placeholders of a text: `{measurement-id.key}`, `{versions.torch}`
   /// or `{measured_on}` (braces around one token without spaces), in order.
+  /// A number may ask for more significant digits than the formatter's 6
+  /// with `|N` (`{torch.hardsigmoid.grad-constant.grad_at_0|9}`: the float32
+  /// 1/6 shows its difference from 1/6 in the 8th digit).
   static func placeholders(in text: String) -> [(token: String, range: Range<String.Index>)] {
     var out: [(String, Range<String.Index>)] = []
     var from = text.startIndex
@@ -152,7 +155,16 @@ struct FrameworkMeasurements: Sendable {
 
   /// A placeholder's text and the package it was measured with (nil for
   /// `{versions.x}` and `{measured_on}`, which name no measurement).
-  func value(of token: String, where context: String) throws(Failure) -> (text: String, versionKey: String?) {
+  func value(of placeholder: String, where context: String) throws(Failure) -> (text: String, versionKey: String?) {
+    var token = placeholder
+    var digits = 6
+    if let bar = placeholder.lastIndex(of: "|") {
+      guard let n = Int(placeholder[placeholder.index(after: bar)...]), (1...12).contains(n) else {
+        throw Failure(description: "\(context): placeholder {\(placeholder)}: the digits after | must be 1 to 12")
+      }
+      digits = n
+      token = String(placeholder[..<bar])
+    }
     if token == "measured_on" { return (measuredOn, nil) }
     if token.hasPrefix("versions.") {
       let key = String(token.dropFirst("versions.".count))
@@ -179,7 +191,7 @@ struct FrameworkMeasurements: Sendable {
           throw Failure(description: "\(context): placeholder {\(token)} does not resolve: measurement '\(id)' has values \(keys)")
         }
         switch v {
-        case .number(let d): return (Readable.number(d), m.versionKey)
+        case .number(let d): return (Readable.number(d, digits: digits), m.versionKey)
         case .string(let s): return (s, m.versionKey)
         case .bool(let b): return (b ? "yes" : "no", m.versionKey)
         }

@@ -61,8 +61,9 @@ public enum Readable {
   /// Text written for machines (claim details, identity reports) made
   /// reader-facing: every decimal number in it with a point or an exponent
   /// ("5.551115123125783e-17", "-25.0") through ``number(_:digits:)``, a
-  /// leading "-" as a real minus, and "Cinf" as "C∞". Integers without a
-  /// point ("1025 points", "z0") stay as they are.
+  /// leading "-" as a real minus, the words "inf" and "-inf" as ∞ and −∞,
+  /// and "Cinf" as "C∞". Integers without a point ("1025 points", "z0")
+  /// stay as they are.
   public static func text(_ s: String) -> String {
     var out = ""
     let chars = Array(s)
@@ -102,6 +103,19 @@ public enum Readable {
         i = j
         continue
       }
+      // "inf" and "-inf" as a word: ∞ and −∞.
+      var replaced = false
+      for (word, symbol) in [("-inf", "−∞"), ("inf", "∞")] where !glued && !replaced {
+        let w = Array(word)
+        if i + w.count <= chars.count && Array(chars[i..<(i + w.count)]) == w
+          && (i + w.count == chars.count || !(chars[i + w.count].isLetter || isDigit(chars[i + w.count])))
+        {
+          out += symbol
+          i += w.count
+          replaced = true
+        }
+      }
+      if replaced { continue }
       if c == "C" && i + 3 < chars.count && String(chars[i...(i + 3)]) == "Cinf" && !glued
         && (i + 4 == chars.count || !(chars[i + 4].isLetter || isDigit(chars[i + 4])))
       {
