@@ -40,7 +40,7 @@ extension LossAtlasCommand {
       var rows: [CheckRow] = []
       var sources: [(name: String, text: String)] = []
       if files.isEmpty {
-        rows += CheckRow.declared(CatalogAnalysis.run(options: options, threads: jobs))
+        rows += CheckRow.declared(CatalogAnalysis.run(options: options, threads: jobs, facts: false))
         sources = ProjectResources.claimFiles()
       } else {
         let paths: [String]

@@ -61,10 +61,22 @@ extension LossAtlasCommand {
         out += "  depth to vanish  \(d.depthToVanish.map(String.init) ?? "> 100") (median |prod f'| < 1e-6)\n"
       }
       for n in f.naiveFailures {
-        out += "  naive \(n.component): \(n.formula) \(n.mode.rawValue) at x = \(Format.number(n.x))\n"
+        out += "  naive \(n.component): \(n.formula) \(n.mode.rawValue) first at x = \(Format.number(n.x))"
+        out += "; fails at \(Format.number(n.fractionFailingAfter * 100))% of the unit after it"
+        if let a = n.alwaysFrom { out += "; at every input from x = \(Format.number(a))" }
+        out += "\n"
+      }
+      for t in f.exactTails {
+        let what = t.kind.isValue ? "value" : "derivative"
+        let equals = t.kind == .valueEqualsInput ? "x" : Format.number(t.limit)
+        let from = t.boundary.map { "x \(t.direction > 0 ? (t.closed ? ">=" : ">") : (t.closed ? "<=" : "<")) \(Format.number($0))" } ?? "every x"
+        out += "  exact: \(what) equals \(equals) for \(from)\n"
       }
       for p in f.precision {
-        out += "  \(p.format.rawValue) toward \(p.direction < 0 ? "-inf" : "+inf"): \(p.kind.rawValue) from x = \(p.x.map(Format.number) ?? "never")\n"
+        out += "  \(p.format.rawValue) toward \(p.direction < 0 ? "lower end" : "upper end"): \(p.kind.rawValue) from x = \(p.x.map(Format.number) ?? "never")"
+        if let e = p.earlier { out += " (also at \(e.hits) of \(e.checked) checked inputs in [\(Format.number(Swift.min(e.from, e.to))), \(Format.number(Swift.max(e.from, e.to)))])" }
+        if p.ties > 0 || p.uncertain > 0 { out += " [ties \(p.ties), uncertain \(p.uncertain)]" }
+        out += "\n"
       }
       if let m = f.minimiser {
         out += "  minimiser of the mean loss over \(m.targets.map(Format.number)): \(Format.number(m.minimiser))\n"

@@ -33,6 +33,20 @@ import Testing
   }
 
   #if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
+    @Test("encodings: magnitudeBits and value(magnitudeBits:) are Float16's bit pattern, both ways, for every value")
+    func encodings() {
+      var mismatches: [String] = []
+      for bits in UInt16(0)...0x7C00 {
+        let native = Double(Float16(bitPattern: bits))
+        if Binary16.value(magnitudeBits: bits) != native { mismatches.append("value(\(bits))") }
+        if Binary16.magnitudeBits(native) != bits { mismatches.append("bits(\(native))") }
+        if Binary16.magnitudeBits(-native) != bits { mismatches.append("bits(-\(native))") }
+      }
+      #expect(mismatches.isEmpty, Comment(rawValue: mismatches.prefix(10).joined(separator: ", ")))
+    }
+  #endif
+
+  #if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
     @Test("every binary16 value, its neighbours and every rounding boundary agree with Float16")
     func exhaustive() {
       var mismatches: [String] = []

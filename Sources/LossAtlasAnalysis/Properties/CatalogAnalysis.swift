@@ -6,9 +6,17 @@ import LossAtlasCore
 public struct FunctionFacts: Sendable {
   /// Vanishing gradient through depth (activations only).
   public let depth: GradientDepth?
+  /// The rounding thresholds of the precision study.
   public let precision: [PrecisionThreshold]
+  /// Where the value or derivative equals its limit exactly on a half-line.
+  public let exactTails: [ExactTail]
   public let naiveFailures: [NaiveFailure]
   public let minimiser: EmpiricalMinimiser?
+
+  /// No facts: what `check` gets, which reads only the declared
+  /// properties (it skips the simulations, scans and precision searches).
+  public static let skipped = FunctionFacts(
+    depth: nil, precision: [], exactTails: [], naiveFailures: [], minimiser: nil)
 }
 
 /// Every view of one function at one parameter setting, with the declared
@@ -45,9 +53,13 @@ public struct FunctionAnalysis: Sendable {
 /// `threads` threads; results come back in catalog order whatever the
 /// scheduling, so reports are deterministic.
 public enum CatalogAnalysis {
+  ///
+  /// `facts: false` skips each function's facts (depth simulation, naive
+  /// scans, precision study): `FunctionAnalysis.facts` is then
+  /// ``FunctionFacts/skipped``.
   public static func run(
     ids: [String]? = nil, options: AnalysisOptions = AnalysisOptions(), primarySamples: Int = 1_000_001,
-    threads: Int = 2
+    threads: Int = 2, facts computeFacts: Bool = true
   ) -> [FunctionAnalysis] {
     let specs = ids.map { wanted in Catalog.all.filter { wanted.contains($0.id) } } ?? Catalog.all
     // One task per (function, setting, view), plus one facts task per function.
@@ -89,7 +101,7 @@ public enum CatalogAnalysis {
       let spec = specs[task.function]
       let params = allSettings[task.function][task.setting]
       if task.view < 0 {
-        results[t] = .facts(facts(spec, params))
+        results[t] = .facts(computeFacts ? facts(spec, params) : .skipped)
       } else {
         let isPrimary = task.setting == defaultIndex(spec, allSettings[task.function]) && task.view == 0
         var o = options
@@ -134,10 +146,12 @@ public enum CatalogAnalysis {
   public static func facts(_ spec: FunctionSpec, _ parameters: ParameterValues) -> FunctionFacts {
     let view = spec.views(parameters)[0]
     let samples = ViewSamples(view, count: 4001)
+    let study = FloatingPointStudy.precisionFacts(samples)
+    let naive = spec.naive.map { FloatingPointStudy.naiveFailures(samples, naive: $0, parameters: parameters) } ?? []
     return FunctionFacts(
       depth: spec.family == .activation ? GradientDepth.simulate(view) : nil,
-      precision: FloatingPointStudy.precision(samples),
-      naiveFailures: spec.naive.map { FloatingPointStudy.naiveFailures(samples, naive: $0, parameters: parameters) } ?? [],
+      precision: study.thresholds, exactTails: study.exact,
+      naiveFailures: naive,
       minimiser: EmpiricalMinimiser.compute(spec, parameters: parameters))
   }
 }

@@ -110,7 +110,28 @@ extension FunctionFacts {
           precision.map { p in
             .object([
               ("format", .string(p.format.rawValue)), ("direction", .integer(p.direction)), ("kind", .string(p.kind.rawValue)),
-              ("x", p.x.map(JSONValue.double) ?? .null),
+              ("limit", .double(p.limit)), ("x", p.x.map(JSONValue.double) ?? .null), ("exhaustive", .bool(p.exhaustive)),
+              (
+                "earlier",
+                p.earlier.map { e in
+                  .object([
+                    ("hits", .integer(Int(e.hits))), ("checked", .integer(Int(e.checked))), ("from", .double(e.from)),
+                    ("to", .double(e.to)), ("exhaustive", .bool(e.exhaustive)),
+                  ])
+                } ?? .null
+              ),
+              ("ties", .integer(p.ties)), ("uncertain", .integer(p.uncertain)),
+            ])
+          })
+      ))
+    members.append(
+      (
+        "exact_tails",
+        .array(
+          exactTails.map { t in
+            .object([
+              ("direction", .integer(t.direction)), ("kind", .string(t.kind.rawValue)), ("limit", .double(t.limit)),
+              ("boundary", t.boundary.map(JSONValue.double) ?? .null), ("closed", .bool(t.closed)),
             ])
           })
       ))
@@ -122,6 +143,9 @@ extension FunctionFacts {
             .object([
               ("component", .string(f.component)), ("formula", .string(f.formula)), ("direction", .integer(f.direction)),
               ("x", .double(f.x)), ("mode", .string(f.mode.rawValue)), ("naive", .double(f.naive)), ("stable", .double(f.stable)),
+              ("unit", .double(f.unit)), ("fraction_failing_after", .double(f.fractionFailingAfter)),
+              ("always_from", f.alwaysFrom.map(JSONValue.double) ?? .null), ("always_to", f.alwaysTo.map(JSONValue.double) ?? .null),
+              ("zero_from", f.zeroFrom.map(JSONValue.double) ?? .null),
             ])
           })
       ))

@@ -58,4 +58,28 @@ public enum Binary16 {
 
   /// The greatest binary16 value less than `v` (as `Float16.nextDown`).
   public static func nextDown(_ v: Double) -> Double { -nextUp(-v) }
+
+  /// The 15 magnitude bits of the encoding of `v`, which must be a binary16
+  /// value or ±inf (as `Float16(v).bitPattern & 0x7FFF`): the subnormal
+  /// f 2^-24 encodes as f, the normal (1 + f/1024) 2^e as (e + 15) << 10 | f,
+  /// infinity as 0x7C00. Consecutive values have consecutive encodings.
+  public static func magnitudeBits(_ v: Double) -> UInt16 {
+    let a = v.magnitude
+    if a == .infinity { return 0x7C00 }
+    if a < 0x1p-14 { return UInt16(a * 0x1p24) }
+    let e = Int(a.exponent)
+    let f = UInt16((Double(sign: .plus, exponent: -e, significand: a) - 1) * 1024)
+    return UInt16(e + 15) << 10 | f
+  }
+
+  /// The non-negative binary16 value whose encoding's magnitude bits are
+  /// `bits` (the inverse of ``magnitudeBits(_:)``; 0x7C00 and above: +inf).
+  public static func value(magnitudeBits bits: UInt16) -> Double {
+    let m = bits & 0x7FFF
+    if m >= 0x7C00 { return .infinity }
+    let field = Int(m >> 10)
+    let f = Double(m & 0x3FF)
+    if field == 0 { return f * 0x1p-24 }
+    return Double(sign: .plus, exponent: field - 15, significand: 1 + f / 1024)
+  }
 }

@@ -8,7 +8,13 @@ import LossAtlasCore
 enum DataExport {
   /// The catalog: every function's signature, formulas (LaTeX), framework
   /// conventions and references.
-  static func catalog(_ specs: [FunctionSpec]) -> OutputFile {
+  ///
+  /// Texts that cite framework measurements are printed resolved, as the
+  /// pages print them (`generate` checked every placeholder before).
+  static func catalog(_ specs: [FunctionSpec], measurements: FrameworkMeasurements? = nil) -> OutputFile {
+    func resolved(_ text: String, _ context: String) -> String {
+      (try? FunctionPageBuilder.resolve(text, measurements, where: context)) ?? text
+    }
     let items: [JSONValue] = specs.map { spec in
       var members: [(key: String, value: JSONValue)] = [
         ("id", .string(spec.id)), ("name", .string(spec.name)), ("family", .string(spec.family.rawValue)),
@@ -30,7 +36,7 @@ enum DataExport {
               .object([
                 ("name", .string(p.name)), ("symbol", .string(p.symbol)), ("default", .double(p.defaultValue)),
                 ("range", .string(p.range.description)), ("grid", .array(p.grid.map(JSONValue.double))),
-                ("summary", .string(p.summary)),
+                ("summary", .string(resolved(p.summary, spec.id))),
               ])
             })
         ),
@@ -41,7 +47,7 @@ enum DataExport {
       if let s = f.secondDerivative { formula.append(("second_derivative", .string(s.latex))) }
       if !f.definitions.isEmpty { formula.append(("definitions", .array(f.definitions.map { .string($0.latex) }))) }
       members.append(("formula_latex", .object(formula)))
-      members.append(("implementation", .string(spec.implementationNote)))
+      members.append(("implementation", .string(resolved(spec.implementationNote, spec.id))))
       if let n = spec.naive {
         members.append(("naive", .object([("value", .string(n.valueFormula)), ("derivative", .string(n.derivativeFormula))])))
       }
@@ -50,7 +56,9 @@ enum DataExport {
           "conventions",
           .array(
             spec.conventions.map { c in
-              .object([("framework", .string(c.framework.rawValue)), ("api", .string(c.api)), ("note", .string(c.note))])
+              .object([
+                ("framework", .string(c.framework.rawValue)), ("api", .string(c.api)), ("note", .string(resolved(c.note, spec.id))),
+              ])
             })
         ))
       members.append(

@@ -32,19 +32,24 @@ public struct FigureInfo: Sendable {
 /// Builds one function's page model from its catalog entry and analysis.
 enum FunctionPageBuilder {
   static func build(
-    _ spec: FunctionSpec, _ analysis: FunctionAnalysis, figures: [FigureInfo], accuracy: AccuracySummary?
-  ) -> FunctionPage {
+    _ spec: FunctionSpec, _ analysis: FunctionAnalysis, figures: [FigureInfo], accuracy: AccuracySummary?,
+    measurements: FrameworkMeasurements? = nil
+  ) throws -> FunctionPage {
     let defaults = analysis.settings[analysis.defaultIndex]
+    let primary = spec.views(defaults.parameters)[0]
+    let precisionRows = FloatingPointText.rows(analysis.facts.precision, view: primary)
+    let precisionExact = FloatingPointText.exact(analysis.facts.exactTails)
     return FunctionPage(
       site: SitePages.site(current: spec.id, title: spec.name),
       id: spec.id, name: spec.name, family: spec.family.title, summary: spec.summary,
       aliases: spec.aliases.isEmpty ? nil : spec.aliases.joined(separator: ", "),
       formula: formula(spec),
-      parameters: spec.parameters.map { p in
+      parameters: try spec.parameters.map { p in
         ParameterRow(
           name: p.name, symbol: Equation(latex: p.symbol, mathml: mathmlSymbol(p.symbol)),
           defaultValue: Readable.number(p.defaultValue), range: rangeText(p.range),
-          grid: p.grid.map { Readable.number($0) }.joined(separator: ", "), summary: p.summary)
+          grid: p.grid.map { Readable.number($0) }.joined(separator: ", "),
+          summary: try resolve(p.summary, measurements, where: "\(spec.id), parameter \(p.name)"))
       },
       hasParameters: !spec.parameters.isEmpty,
       arguments: spec.arguments.map { a in
@@ -55,18 +60,53 @@ enum FunctionPageBuilder {
       settings: settingsTable(spec, analysis),
       facts: facts(spec, analysis),
       edgeCases: edgeCases(spec, defaults.parameters),
-      implementation: spec.implementationNote,
+      implementation: try resolve(spec.implementationNote, measurements, where: "\(spec.id), implementation note"),
       naiveFailures: naive(spec, analysis),
       hasNaiveFailures: !analysis.facts.naiveFailures.isEmpty,
-      precision: analysis.facts.precision.map { t in
-        PrecisionRow(
-          format: t.format.rawValue, direction: Phrasing.direction(t.direction), what: t.kind.rawValue,
-          from: t.x.map { "x = \(Readable.number($0))" } ?? "never, within the format's range")
-      },
-      conventions: spec.conventions.map { ConventionRow(framework: $0.framework.rawValue, api: $0.api.isEmpty ? "—" : $0.api, note: $0.note) },
-      measuredNote: "Framework behaviour described as measured comes from float64 measurements against the golden vectors (PyTorch 2.15 CPU; JAX 0.10 with optax 0.2.8 CPU; 2026-11-25), not from LossAtlas runs.",
+      precision: precisionRows,
+      hasPrecision: !precisionRows.isEmpty,
+      precisionExact: precisionExact,
+      hasPrecisionExact: !precisionExact.isEmpty,
+      precisionNone: precisionRows.isEmpty && precisionExact.isEmpty ? FloatingPointText.none(primary) : nil,
+      conventions: try conventions(spec, measurements: measurements),
+      measuredNote: measurements?.note ?? FrameworkMeasurements.absentNote,
       references: spec.references.map { ReferenceRow(citation: $0.citation, year: String($0.year), url: $0.url) },
       accuracy: accuracyText(accuracy))
+  }
+
+  // MARK: - Conventions
+
+  /// The convention rows with every `{measurement.key}` placeholder
+  /// resolved from the committed measurements and the version measured
+  /// named; a placeholder that does not resolve (or any placeholder when
+  /// the build embeds no measurements) is an error naming the function and
+  /// the framework.
+  static func conventions(_ spec: FunctionSpec, measurements: FrameworkMeasurements?) throws(FrameworkMeasurements.Failure) -> [ConventionRow] {
+    var rows: [ConventionRow] = []
+    for c in spec.conventions {
+      let note = try resolve(c.note, measurements, where: "\(spec.id), \(c.framework.rawValue) convention")
+      rows.append(ConventionRow(framework: c.framework.rawValue, api: c.api.isEmpty ? "—" : c.api, note: note))
+    }
+    return rows
+  }
+
+  /// A catalog text that may cite a framework measurement (a convention
+  /// note, the implementation note, a parameter's summary), resolved.
+  static func resolve(_ text: String, _ measurements: FrameworkMeasurements?, where context: String) throws(FrameworkMeasurements.Failure) -> String {
+    if let measurements { return try measurements.resolve(text, where: context) }
+    if let p = FrameworkMeasurements.placeholders(in: text).first {
+      throw FrameworkMeasurements.Failure(
+        description: "\(context): placeholder {\(p.token)} does not resolve: this build embeds no \(FrameworkMeasurements.path)")
+    }
+    return text
+  }
+
+  /// Every framework-citing text of a function resolved, or the first
+  /// failure (what `generate` checks before it analyses anything).
+  static func checkFrameworkTexts(_ spec: FunctionSpec, measurements: FrameworkMeasurements?) throws(FrameworkMeasurements.Failure) {
+    _ = try conventions(spec, measurements: measurements)
+    _ = try resolve(spec.implementationNote, measurements, where: "\(spec.id), implementation note")
+    for p in spec.parameters { _ = try resolve(p.summary, measurements, where: "\(spec.id), parameter \(p.name)") }
   }
 
   // MARK: - Formula
@@ -143,7 +183,7 @@ enum FunctionPageBuilder {
     for s in a.settings {
       for v in s.views {
         var cells = spec.parameters.map { Readable.number(s.parameters[$0.name]) }
-        cells += [v.viewLabel, Phrasing.range(v), Phrasing.monotonic(v.monotonic), v.continuity.rawValue, Readable.number(v.maxAbsDerivative.value)]
+        cells += [v.viewLabel, Phrasing.range(v), Phrasing.monotonic(v.monotonic), Readable.smoothness(v.continuity), Readable.number(v.maxAbsDerivative.value)]
         if spec.family.isLoss {
           cells += [Phrasing.yesNo(v.convex), v.zeroAtCorrect.rawValue, v.gradientGrowth.rawValue]
         } else {
@@ -198,11 +238,8 @@ enum FunctionPageBuilder {
   }
 
   static func naive(_ spec: FunctionSpec, _ a: FunctionAnalysis) -> [Fact] {
-    a.facts.naiveFailures.map { f in
-      Fact(
-        name: "\(f.component == "value" ? "Value" : "Derivative") as \(f.formula), toward \(Phrasing.direction(f.direction))",
-        value: "\(f.mode.rawValue) from x = \(Readable.number(f.x, digits: 8)) (there: \(Readable.number(f.naive)) instead of \(Readable.number(f.stable)))")
-    }
+    let view = spec.views(a.settings[a.defaultIndex].parameters)[0]
+    return a.facts.naiveFailures.map { FloatingPointText.naive($0, view: view) }
   }
 
   static func accuracyText(_ s: AccuracySummary?) -> String {

@@ -91,6 +91,12 @@ struct FunctionPage {
   let naiveFailures: [Fact]
   let hasNaiveFailures: Bool
   let precision: [PrecisionRow]
+  let hasPrecision: Bool
+  /// Exact statements (the function equals its limit on a half-line).
+  let precisionExact: [String]
+  let hasPrecisionExact: Bool
+  /// What the section says when it has neither rows nor exact statements.
+  let precisionNone: String?
   let conventions: [ConventionRow]
   let measuredNote: String
   let references: [ReferenceRow]
@@ -138,11 +144,13 @@ struct EdgeRow {
   let note: String
 }
 
+/// One (direction, kind) of the precision study, a cell per format.
 struct PrecisionRow {
-  let format: String
   let direction: String
   let what: String
-  let from: String
+  let float16: String
+  let float32: String
+  let float64: String
 }
 
 struct ConventionRow {
@@ -234,7 +242,7 @@ func modelKeySamples() -> [Any] {
     ViewSection(label: "", rows: []),
     SettingsTable(header: [], rows: []),
     EdgeRow(view: "", x: "", value: "", d1: "", d2: "", note: ""),
-    PrecisionRow(format: "", direction: "", what: "", from: ""),
+    PrecisionRow(direction: "", what: "", float16: "", float32: "", float64: ""),
     ConventionRow(framework: "", api: "", note: ""),
     ReferenceRow(citation: "", year: "", url: ""),
     DataTable(caption: "", header: [], rows: []),

@@ -12,7 +12,7 @@ enum OverviewBuilders {
         let p = a.primary
         return IndexRow(
           id: spec.id, name: spec.name, range: Phrasing.range(p), monotonic: Phrasing.monotonic(p.monotonic),
-          continuity: p.continuity == .cInfinity ? "C∞" : p.continuity.rawValue,
+          continuity: Readable.smoothness(p.continuity),
           saturatesLeft: Phrasing.yesNo(p.saturatesLeft), saturatesRight: Phrasing.yesNo(p.saturatesRight),
           convex: Phrasing.yesNo(p.convex), zeroAtCorrect: family.isLoss ? p.zeroAtCorrect.rawValue : "—",
           gradient: family.isLoss ? p.gradientGrowth.rawValue : "—",
@@ -49,17 +49,20 @@ enum OverviewBuilders {
       guard let a = analyses[id] else { continue }
       let p = a.primary
       let f32 = a.facts.precision.first { $0.format == .float32 && $0.direction == 1 && $0.kind == .valueReachesLimit }?.x
+      let exact = a.facts.exactTails.first { $0.direction == 1 && $0.kind == .valueReachesLimit }
+      let f32Text = exact.map { t in t.boundary.map { "exactly, from \(Readable.number($0))" } ?? "exactly" }
+        ?? f32.map { FloatingPointText.input($0, .float32) } ?? "—"
       rows.append(
         SettingsRow(cells: [
           id, Phrasing.range(p), Phrasing.monotonic(p.monotonic), Phrasing.yesNo(p.zeroCentered),
           Readable.number(p.maxAbsDerivative.value), Phrasing.saturation(p), Phrasing.intervals(p.deadRegions),
-          a.facts.depth?.depthToVanish.map(String.init) ?? "> 100", f32.map { Readable.number($0, digits: 4) } ?? "—",
+          a.facts.depth?.depthToVanish.map(String.init) ?? "> 100", f32Text,
         ]))
     }
     return ComparisonPage(
       site: SitePages.site(current: "compare-activations", title: "Activations compared"), id: "compare-activations", title: "Activations compared",
       intro: [
-        "The scalar activations side by side, at their default parameters. Depth to vanish is the first depth at which the median of |∏ f′(x_l)| over 10,000 standard-normal draws per layer falls below 10⁻⁶; the Float32 column is where the value rounds to its limit toward +∞ (— when it has no finite limit there).",
+        "The scalar activations side by side, at their default parameters. Depth to vanish is the first depth at which the median of |∏ f′(x_l)| over 10,000 standard-normal draws per layer falls below 10⁻⁶; the Float32 column is the first Float32 input from which the value rounds to its limit toward +∞ (“exactly” where it equals the limit on a half-line, — when it has no finite limit there).",
       ],
       figures: figures.filter { $0.key.hasPrefix("compare-") && ($0.functions.contains("sigmoid") || $0.functions.contains("relu") || $0.functions.contains("gelu")) }.map(\.ref),
       tables: [
@@ -78,7 +81,7 @@ enum OverviewBuilders {
       guard let a = analyses[spec.id] else { continue }
       let p = a.primary
       var cells = [
-        spec.id, p.viewLabel, Phrasing.range(p), p.continuity.rawValue, Phrasing.yesNo(p.convex), p.zeroAtCorrect.rawValue,
+        spec.id, p.viewLabel, Phrasing.range(p), Readable.smoothness(p.continuity), Phrasing.yesNo(p.convex), p.zeroAtCorrect.rawValue,
         Readable.number(p.maxAbsDerivative.value), p.gradientGrowth.rawValue,
       ]
       if family == .regressionLoss {
@@ -122,7 +125,10 @@ enum OverviewBuilders {
 
   // MARK: - Methods
 
-  static func methods(accuracy: [AccuracySummary], tau: Double) -> MethodsPage {
+  static func methods(accuracy: [AccuracySummary], tau: Double, analyses: [FunctionAnalysis] = []) -> MethodsPage {
+    let thresholds = analyses.flatMap(\.facts.precision)
+    let ties = thresholds.reduce(0) { $0 + $1.ties }
+    let uncertain = thresholds.reduce(0) { $0 + $1.uncertain }
     let rows = accuracy.map { s in
       SettingsRow(cells: [
         s.id, String(s.lines), String(s.components), Readable.number(s.worstUlp, digits: 3), String(s.neededSens),
@@ -141,6 +147,9 @@ enum OverviewBuilders {
         Fact(name: "Jump at a breakpoint", value: "one-sided limits differ by more than 10⁻⁶ of their size"),
         Fact(name: "Depth to vanish", value: "median below 10⁻⁶; 10,000 draws; L ≤ 100"),
         Fact(name: "Naive formula failure", value: "overflow, NaN, 0 instead of a nonzero value, or more than 1% off"),
+        Fact(
+          name: "Precision study, this run",
+          value: "\(Readable.count(thresholds.count)) thresholds; \(Readable.count(ties)) inputs whose result was a tie, decided as exact (a Double on a Float16 or Float32 rounding boundary, to even; or x + c with c half the spacing, by the sign of f(x) − x − c); \(Readable.count(uncertain)) within 4 ulp of a boundary without being on it (undecidable from the Double)"),
         Fact(name: "Limits", value: "values at 10²⁹⁰ and 10³⁰⁰ (or 10⁻²⁹⁰, 10⁻³⁰⁰ from a finite end) agree to 10⁻⁹"),
       ],
       accuracyIntro: [

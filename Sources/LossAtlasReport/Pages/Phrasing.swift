@@ -44,7 +44,7 @@ enum Phrasing {
     switch p.continuity {
     case .discontinuous: name = "discontinuous"
     case .cInfinity: name = "C∞ (smooth)"
-    default: name = p.continuity.rawValue
+    default: name = Readable.smoothness(p.continuity)
     }
     let notes = p.breakpoints.compactMap { b -> String? in
       guard let k = b.firstJumpOrder else { return nil }

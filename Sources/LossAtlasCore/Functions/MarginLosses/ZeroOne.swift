@@ -18,7 +18,7 @@ enum ZeroOne {
     implementationNote: "y s is exact (y = ±1), so the comparison y s <= 0 decides the value exactly; the value at s = 0 is 1 (an undecided score counts as an error). The derivative is 0 everywhere, as the catalog defines it.",
     conventions: [
       FrameworkConvention(.pytorch, "", "no equivalent loss; (torch.sign(s) != y).float() counts errors and has no gradient"),
-      FrameworkConvention(.keras, "", "no equivalent loss; keras.metrics.BinaryAccuracy is 1 minus it (threshold 0.5 on probabilities)"),
+      FrameworkConvention(.keras, "", "no equivalent loss; keras.metrics.BinaryAccuracy is 1 minus it (threshold 0.5 on probabilities, its documented default)", definitional: ["1 minus", "threshold 0.5"]),
       FrameworkConvention(.optax, "", "no equivalent (not differentiable)"),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],
