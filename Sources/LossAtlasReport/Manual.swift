@@ -22,6 +22,9 @@ public struct ManualOptions: Sendable {
   /// Interior samples per view, and for each function's primary view.
   public var samples: Int = 20_001
   public var primarySamples: Int = 1_000_001
+  /// The finite network that checks the gradient-gain model (width 256,
+  /// depth 50, six seeds).
+  public var gainSimulation: GainSimulation.Settings = .standard
 
   public init(templates: TemplateSet) {
     self.templates = templates
@@ -81,7 +84,8 @@ public enum ManualGenerator {
     }
     let analyses = try step("analyse \(specs.count) functions") {
       CatalogAnalysis.run(
-        ids: specs.map(\.id), options: AnalysisOptions(samples: options.samples, saturationTau: options.tau),
+        ids: specs.map(\.id),
+        options: AnalysisOptions(samples: options.samples, saturationTau: options.tau, gainSimulation: options.gainSimulation),
         primarySamples: options.primarySamples, threads: options.jobs)
     }
     group.wait()

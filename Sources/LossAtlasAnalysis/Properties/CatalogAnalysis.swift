@@ -4,11 +4,26 @@ import LossAtlasCore
 /// Floating-point and simulation facts about a function at its default
 /// parameters (its primary view).
 public struct FunctionFacts: Sendable {
-  /// Vanishing gradient through depth (activations only).
+  /// The chain of activation derivatives through depth, weights set aside
+  /// (activations only).
   public let depth: GradientDepth?
+  /// The mean-field gradient gain at He and at Xavier initialisation
+  /// (activations only), in ``WeightInit`` order.
+  public let gains: [GradientGain]
+  /// The finite-width simulations of the gains (when asked for), in the same order.
+  public let gainSimulations: [GainSimulation]
   public let precision: [PrecisionThreshold]
   public let naiveFailures: [NaiveFailure]
   public let minimiser: EmpiricalMinimiser?
+}
+
+extension FunctionFacts {
+  /// These facts with the gain simulations added.
+  func with(simulations: [GainSimulation]) -> FunctionFacts {
+    FunctionFacts(
+      depth: depth, gains: gains, gainSimulations: simulations, precision: precision, naiveFailures: naiveFailures,
+      minimiser: minimiser)
+  }
 }
 
 /// Every view of one function at one parameter setting, with the declared
@@ -18,6 +33,8 @@ public struct SettingAnalysis: Sendable {
   public let views: [ViewProperties]
   /// Per view, the declared-vs-computed outcomes.
   public let declared: [[PropertyOutcome]]
+  /// The function over its whole domain at these parameters.
+  public let domain: DomainProperties
 }
 
 /// The analysis of one catalog function over its whole parameter grid.
@@ -30,6 +47,9 @@ public struct FunctionAnalysis: Sendable {
 
   /// The primary view at the default parameters.
   public var primary: ViewProperties { settings[defaultIndex].views[0] }
+
+  /// The whole domain at the default parameters.
+  public var domain: DomainProperties { settings[defaultIndex].domain }
 
   /// Every declared property that disagrees with the computation.
   public var failures: [(coordinates: String, outcome: PropertyOutcome)] {
@@ -54,7 +74,7 @@ public enum CatalogAnalysis {
     struct Task {
       let function: Int
       let setting: Int
-      let view: Int  // -1: the facts task
+      let view: Int  // -1: the facts task; -2: the whole-domain search
     }
     var tasks: [Task] = []
     var settingsPerSpec: [[ParameterValues]] = []
@@ -62,12 +82,15 @@ public enum CatalogAnalysis {
       let settings = ParameterGrid.settings(spec)
       settingsPerSpec.append(settings)
       tasks.append(Task(function: fi, setting: defaultIndex(spec, settings), view: -1))
+      let multi = Self.hasSeveralArguments(spec)
       for (si, p) in settings.enumerated() {
+        if multi { tasks.append(Task(function: fi, setting: si, view: -2)) }
         for vi in spec.views(p).indices { tasks.append(Task(function: fi, setting: si, view: vi)) }
       }
     }
     enum Output {
       case facts(FunctionFacts)
+      case search(DomainSearch)
       case view(ViewProperties, [PropertyOutcome])
     }
     let results = ResultSlots<Output>(count: tasks.count)
@@ -79,7 +102,7 @@ public enum CatalogAnalysis {
     // index, so the order of work does not change the output.
     let heavy = allTasks.indices.filter { t in
       let task = allTasks[t]
-      return task.view < 0 || (task.view == 0 && task.setting == defaultIndex(specs[task.function], allSettings[task.function]))
+      return task.view == -1 || (task.view == 0 && task.setting == defaultIndex(specs[task.function], allSettings[task.function]))
     }
     let light = allTasks.indices.filter { !heavy.contains($0) }
     let order = heavy + light
@@ -88,8 +111,10 @@ public enum CatalogAnalysis {
       let task = allTasks[t]
       let spec = specs[task.function]
       let params = allSettings[task.function][task.setting]
-      if task.view < 0 {
+      if task.view == -1 {
         results[t] = .facts(facts(spec, params))
+      } else if task.view == -2 {
+        results[t] = .search(DomainSearch.run(spec, parameters: params))
       } else {
         let isPrimary = task.setting == defaultIndex(spec, allSettings[task.function]) && task.view == 0
         var o = options
@@ -101,23 +126,52 @@ public enum CatalogAnalysis {
         results[t] = .view(props, DeclaredCheck.compare(view.declared, props))
       }
     }
+    // The finite networks that check the gain model: every activation and
+    // initialisation through the same weights, in one batch.
+    var simulations: [[GainSimulation]] = Array(repeating: [], count: specs.count)
+    if let settings = options.gainSimulation {
+      var jobs: [GainSimulation.Job] = []
+      var owner: [Int] = []
+      var t = 0
+      for (fi, spec) in specs.enumerated() {
+        guard case .facts(let f) = results[t] else { preconditionFailure("task order") }
+        let view = spec.views(allSettings[fi][defaultIndex(spec, allSettings[fi])])[0]
+        for g in f.gains {
+          jobs.append(GainSimulation.Job(view: view, initialization: g.initialization, q: g.q))
+          owner.append(fi)
+        }
+        t += 1 + allSettings[fi].reduce(0) { n, p in n + spec.views(p).count + (hasSeveralArguments(spec) ? 1 : 0) }
+      }
+      for (job, sim) in zip(owner, GainSimulation.run(jobs, settings: settings, threads: threads)) {
+        simulations[job].append(sim)
+      }
+    }
     // Assemble in task order.
     var out: [FunctionAnalysis] = []
     var t = 0
     for (fi, spec) in specs.enumerated() {
-      guard case .facts(let factsResult) = results[t] else { preconditionFailure("task order") }
+      guard case .facts(let computed) = results[t] else { preconditionFailure("task order") }
+      let factsResult = computed.with(simulations: simulations[fi])
       t += 1
       var settings: [SettingAnalysis] = []
       for p in settingsPerSpec[fi] {
         var views: [ViewProperties] = []
         var declared: [[PropertyOutcome]] = []
+        var search: DomainSearch?
+        if Self.hasSeveralArguments(spec) {
+          guard case .search(let s) = results[t] else { preconditionFailure("task order") }
+          search = s
+          t += 1
+        }
         for _ in spec.views(p).indices {
           guard case .view(let props, let outcomes) = results[t] else { preconditionFailure("task order") }
           views.append(props)
           declared.append(outcomes)
           t += 1
         }
-        settings.append(SettingAnalysis(parameters: p, views: views, declared: declared))
+        let domain = DomainProperties.combine(spec, parameters: p, views: views, search: search)
+        declared[0] += DeclaredCheck.compare(spec.declaredDomain(p), domain)
+        settings.append(SettingAnalysis(parameters: p, views: views, declared: declared, domain: domain))
       }
       out.append(
         FunctionAnalysis(
@@ -130,12 +184,22 @@ public enum CatalogAnalysis {
     settings.firstIndex(of: spec.defaultParameters) ?? 0
   }
 
-  /// The facts of a function's primary view at `parameters`.
+  /// Whether a function has more than one argument, or a vector one: then
+  /// its views are not its whole domain, and a search runs over it.
+  public static func hasSeveralArguments(_ spec: FunctionSpec) -> Bool {
+    spec.arguments.count > 1 || spec.arguments.contains { $0.kind != .real }
+  }
+
+  /// The facts of a function's primary view at `parameters` (without the
+  /// gain simulation, which ``run(ids:options:primarySamples:threads:)``
+  /// adds for all the activations at once).
   public static func facts(_ spec: FunctionSpec, _ parameters: ParameterValues) -> FunctionFacts {
     let view = spec.views(parameters)[0]
     let samples = ViewSamples(view, count: 4001)
+    let activation = spec.family == .activation
+    let gains = activation ? WeightInit.allCases.map { GradientGain.compute(view, initialization: $0) } : []
     return FunctionFacts(
-      depth: spec.family == .activation ? GradientDepth.simulate(view) : nil,
+      depth: activation ? GradientDepth.simulate(view) : nil, gains: gains, gainSimulations: [],
       precision: FloatingPointStudy.precision(samples),
       naiveFailures: spec.naive.map { FloatingPointStudy.naiveFailures(samples, naive: $0, parameters: parameters) } ?? [],
       minimiser: EmpiricalMinimiser.compute(spec, parameters: parameters))

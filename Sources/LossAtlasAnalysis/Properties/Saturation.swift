@@ -1,6 +1,6 @@
 import LossAtlasCore
 
-/// Saturation intervals and dead regions.
+/// Saturation intervals, flat zones and dead regions.
 enum Saturation {
   /// The intervals where |f'(x)| < threshold (threshold = tau * max |f'|),
   /// from sign changes of |f'| - threshold between samples, each end
@@ -39,6 +39,51 @@ enum Saturation {
       result.append(FoundInterval(RealInterval(a, end, lowerClosed: domain.contains(a), upperClosed: domain.contains(end))))
     }
     return result
+  }
+
+  /// Splits the intervals where |f'| is below the threshold into the
+  /// saturation intervals proper — those that run to an infinite end of
+  /// the domain, the tails — and the bounded ones, the flat zones. A flat
+  /// zone is near a minimum (maximum) when f' changes sign from − to + (+
+  /// to −) inside it or is 0 there (the point found by bisection on f'),
+  /// and of low slope otherwise.
+  static func split(_ intervals: [FoundInterval], _ s: ViewSamples) -> (tails: [FoundInterval], flat: [FlatZone]) {
+    let domain = s.view.domain
+    var tails: [FoundInterval] = []
+    var flat: [FlatZone] = []
+    for i in intervals {
+      let tail = (i.lower == -.infinity && domain.lower == -.infinity) || (i.upper == .infinity && domain.upper == .infinity)
+      if tail {
+        tails.append(i)
+      } else {
+        flat.append(flatZone(i.interval, s))
+      }
+    }
+    return (tails, flat)
+  }
+
+  static func flatZone(_ interval: RealInterval, _ s: ViewSamples) -> FlatZone {
+    let f = s.view.evaluate
+    let range = s.indices(from: interval.lower, through: interval.upper)
+    var previous: Int?
+    for i in range {
+      let d = s.d1[i]
+      guard !d.isNaN else { continue }
+      if d == 0 {
+        // The stationary point itself, or a flat stretch (f' exactly 0).
+        let left = range.lowerBound < i ? s.d1[range.lowerBound] : 0
+        let right = range.upperBound - 1 > i ? s.d1[range.upperBound - 1] : 0
+        if left < 0 && right > 0 { return FlatZone(interval: interval, kind: .nearMinimum, at: s.xs[i]) }
+        if left > 0 && right < 0 { return FlatZone(interval: interval, kind: .nearMaximum, at: s.xs[i]) }
+        continue
+      }
+      if let p = previous, (s.d1[p] < 0) != (d < 0) {
+        let x = RootFinding.bisect({ f($0).d1 }, s.xs[p], s.xs[i], relativeTolerance: 1e-15)
+        return FlatZone(interval: interval, kind: s.d1[p] < 0 ? .nearMinimum : .nearMaximum, at: x)
+      }
+      previous = i
+    }
+    return FlatZone(interval: interval, kind: .lowSlope, at: nil)
   }
 
   /// The intervals where f' is exactly 0: the pieces on which f' is 0 at

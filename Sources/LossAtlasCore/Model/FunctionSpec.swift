@@ -29,6 +29,10 @@ public struct FunctionSpec: Sendable {
   /// The scalar views of the function at the given (validated) parameters;
   /// the first is the primary one (charts, the manual's tables).
   public let views: @Sendable (ParameterValues) -> [ScalarView]
+  /// What the catalog states about the function over its whole domain
+  /// (every argument free) at the given parameters, checked by the
+  /// property engine's search; empty unless a function declares it.
+  public let domainDeclared: @Sendable (ParameterValues) -> DeclaredDomainProperties
   /// The textbook formula the implementation replaces, if it has a failure mode.
   public let naive: NaiveForm?
   /// The identity the stable implementation uses, in one or two lines.
@@ -44,6 +48,7 @@ public struct FunctionSpec: Sendable {
     parameters: [ParameterSpec] = [], arguments: [ArgumentSpec], differentiable: [String],
     evaluate: @escaping @Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Evaluation,
     views: @escaping @Sendable (ParameterValues) -> [ScalarView],
+    domain: @escaping @Sendable (ParameterValues) -> DeclaredDomainProperties = { _ in DeclaredDomainProperties() },
     naive: NaiveForm? = nil, implementationNote: String,
     conventions: [FrameworkConvention], references: [Reference]
   ) {
@@ -57,6 +62,7 @@ public struct FunctionSpec: Sendable {
     self.differentiable = differentiable
     self.evaluator = evaluate
     self.views = views
+    self.domainDeclared = domain
     self.naive = naive
     self.implementationNote = implementationNote
     self.conventions = conventions
@@ -70,6 +76,9 @@ public struct FunctionSpec: Sendable {
 
   /// The prediction argument (the one derivatives and views are taken in).
   public var predictionArgument: String { differentiable[0] }
+
+  /// The declared whole-domain properties at `parameters`.
+  public func declaredDomain(_ parameters: ParameterValues) -> DeclaredDomainProperties { domainDeclared(parameters) }
 
   /// The primary scalar view at the default parameters.
   public var primaryView: ScalarView { views(defaultParameters)[0] }
