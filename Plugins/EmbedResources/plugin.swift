@@ -13,7 +13,9 @@ struct EmbedResources: BuildToolPlugin {
     for folder in ["templates", "claims"] {
       inputs += files(under: root.appendingPathComponent(folder))
     }
-    inputs.append(root.appendingPathComponent("Tests/TestSupport/Fixtures/oracle-public.jsonl"))
+    for oracle in ["oracle-public.jsonl", "oracle-public-2.jsonl"] {
+      inputs.append(root.appendingPathComponent("Tests/TestSupport/Fixtures/\(oracle)"))
+    }
     inputs.sort { $0.path < $1.path }
     let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedResources.swift")
     return [

@@ -1,24 +1,96 @@
 /// Every function of CATALOG.md, in catalog order, with look-up by id or alias.
+///
+/// `all` is the registry: one line per function, each naming the `spec` of
+/// the function's own file under `Functions/<family>/`. Adding a function is
+/// one new file there and one line here (see CONTRIBUTING.md).
 public enum Catalog {
   /// All 41 functions: activations, vector activations, margin,
   /// probabilistic, multiclass and regression losses, in catalog order.
-  public static let all: [FunctionSpec] =
-    Activations.all + VectorActivations.all + MarginLosses.all + ProbabilisticLosses.all
-    + MulticlassLosses.all + RegressionLosses.all
+  public static let all: [FunctionSpec] = [
+    // Activations
+    Identity.spec,
+    Sigmoid.spec,
+    Tanh.spec,
+    ReLU.spec,
+    LeakyReLU.spec,
+    ReLU6.spec,
+    ELU.spec,
+    SELU.spec,
+    GELU.spec,
+    GELUTanh.spec,
+    SiLU.spec,
+    Mish.spec,
+    Softplus.spec,
+    Softsign.spec,
+    HardSigmoid.spec,
+    HardTanh.spec,
+    HardSwish.spec,
+    LogSigmoid.spec,
+    // Vector activations
+    Softmax.spec,
+    LogSoftmax.spec,
+    // Margin losses
+    ZeroOne.spec,
+    Hinge.spec,
+    SquaredHinge.spec,
+    LogisticLoss.spec,
+    ExponentialLoss.spec,
+    // Probabilistic binary losses
+    BCE.spec,
+    BCELogits.spec,
+    Focal.spec,
+    // Multiclass losses
+    CrossEntropy.spec,
+    KLDiv.spec,
+    MulticlassHinge.spec,
+    CrammerSinger.spec,
+    // Regression losses
+    MSE.spec,
+    MAE.spec,
+    Huber.spec,
+    SmoothL1.spec,
+    LogCosh.spec,
+    Quantile.spec,
+    Barron.spec,
+    GaussianNLL.spec,
+    PoissonNLL.spec,
+  ]
 
   /// Every id, in catalog order.
   public static var ids: [String] { all.map(\.id) }
 
   private static let index: [String: Int] = {
+    let clashes = nameClashes(in: all)
+    precondition(clashes.isEmpty, "catalog names used twice: " + clashes.joined(separator: "; "))
     var index: [String: Int] = [:]
     for (i, spec) in all.enumerated() {
-      for name in [spec.id] + spec.aliases {
-        precondition(index[name] == nil, "catalog name \(name) is used twice")
-        index[name] = i
-      }
+      for name in [spec.id] + spec.aliases { index[normalized(name)] = i }
     }
     return index
   }()
+
+  /// Every name (id or alias, compared as a user's input is: case-folded,
+  /// `_` read as `-`) that `specs` use more than once, each described with
+  /// the functions that use it; empty for a valid registry.
+  ///
+  /// A duplicated id or alias would make one function unreachable by that
+  /// name, so the registry is checked on first use (a precondition) and by
+  /// a test.
+  public static func nameClashes(in specs: [FunctionSpec]) -> [String] {
+    var owners: [String: [String]] = [:]
+    var order: [String] = []
+    for spec in specs {
+      for name in [spec.id] + spec.aliases {
+        let key = normalized(name)
+        if owners[key] == nil { order.append(key) }
+        owners[key, default: []].append(spec.id)
+      }
+    }
+    return order.compactMap { key in
+      guard let ids = owners[key], ids.count > 1 else { return nil }
+      return "'\(key)' is a name of " + ids.joined(separator: " and ")
+    }
+  }
 
   /// The function whose id or alias is `name` (case-insensitive; `_` reads as `-`).
   ///

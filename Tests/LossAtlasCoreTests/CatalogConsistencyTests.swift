@@ -112,11 +112,38 @@ import Testing
 
   @Test func idsAreUniqueAndAliasesResolve() throws {
     #expect(Set(Catalog.ids).count == Catalog.ids.count)
+    #expect(Catalog.nameClashes(in: Catalog.all).isEmpty, "\(Catalog.nameClashes(in: Catalog.all))")
     for spec in Catalog.all {
       for alias in spec.aliases {
         #expect(try Catalog.function(named: alias).id == spec.id)
       }
     }
+  }
+}
+
+extension CatalogConsistencyTests {
+  /// A copy of `spec` under another id with the given aliases.
+  static func renamed(_ spec: FunctionSpec, id: String, aliases: [String]) -> FunctionSpec {
+    FunctionSpec(
+      id: id, name: spec.name, family: spec.family, aliases: aliases, summary: spec.summary,
+      parameters: spec.parameters, arguments: spec.arguments, differentiable: spec.differentiable,
+      evaluate: { p, a throws(CatalogError) in try spec.evaluate(p, a) }, views: spec.views, formula: spec.formula,
+      naive: spec.naive, implementationNote: spec.implementationNote, conventions: spec.conventions,
+      references: spec.references)
+  }
+
+  /// The registry check catches what would make a function unreachable by
+  /// one of its names: a function registered twice, an alias equal to
+  /// another id (compared as user input is: case-folded, `_` as `-`), an
+  /// alias shared by two functions.
+  @Test func theRegistryCheckCatchesNamesUsedTwice() throws {
+    let relu = try Catalog.function(named: "relu")
+    let gelu = try Catalog.function(named: "gelu")
+    #expect(Catalog.nameClashes(in: Catalog.all + [relu]).contains("'relu' is a name of relu and relu"))
+    let shadow = Self.renamed(gelu, id: "gelu-copy", aliases: ["Leaky_ReLU"])
+    #expect(Catalog.nameClashes(in: Catalog.all + [shadow]) == ["'leaky-relu' is a name of leaky-relu and gelu-copy"])
+    let sharedAlias = Self.renamed(gelu, id: "gelu-copy", aliases: ["gelu-erf"])
+    #expect(Catalog.nameClashes(in: Catalog.all + [sharedAlias]) == ["'gelu-erf' is a name of gelu and gelu-copy"])
   }
 }
 

@@ -6,7 +6,7 @@ import Testing
 /// golden vectors: identities between losses on grids, the 1-D slice views of
 /// the vector losses against the general evaluator, kink conventions, limits,
 /// domain errors with their exact messages, and the shared numerics of
-/// `StableMath+Classification.swift`.
+/// `Math/` (90-bit exp and log, mantissa * 2^n, the softmax expansion).
 @Suite struct ClassificationLossTests {
   // MARK: - Helpers
 

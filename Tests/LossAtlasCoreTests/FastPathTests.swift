@@ -38,8 +38,8 @@ import Testing
     let alphas: [Double] = [-.infinity, -2, 0, 0.5, 1, 2, 4, 1.3, -0.5, 7, 16, -16]
     for a in alphas {
       for c in [1, 0.5, 3.0, 0x1p-200, 0x1p200] {
-        let fast = RegressionLosses.barronJet(alpha: a, c: c)
-        let careful = RegressionLosses.barronCarefulJet(alpha: a, c: c)
+        let fast = Barron.jet(alpha: a, c: c)
+        let careful = Barron.carefulJet(alpha: a, c: c)
         // |x| at the fast range's ends, the series switches (s = 2^-20, 1/16),
         // Welsch's s = 300 and ordinary residuals.
         let b = a == -.infinity || a == 0 || a == 4 ? 2.0 : abs(a - 2)
@@ -58,14 +58,14 @@ import Testing
   @Test("focal: the fast path agrees with the mantissa * 2^n path")
   func focal() {
     for gamma in [0, 0.5, 1, 2, 3, 4, 5, 2.5, 7.3, 100] {
-      let gammaCase = StableMath.focalGammaCase(gamma)
+      let gammaCase = Focal.gammaCase(gamma)
       for alpha in [0.25, 0.5, 1] {
         let alphaT = DoubleDouble(alpha)
         for u in Self.around([0x1p-60, 1e-8, 0.25, 1, 3, 10, 36, 39.99, 40]) + [0] {
-          guard let fast = StableMath.focalFastJet(u, gamma: gamma, gammaCase: gammaCase, alphaT: alphaT) else { continue }
+          guard let fast = Focal.fastJet(u, gamma: gamma, gammaCase: gammaCase, alphaT: alphaT) else { continue }
           // The careful path forms f'' in double (17 ulp off at gamma = 5, u = -3; the fast
           // path is within 4 of the 50-digit value on the held-out lines).
-          Self.agree(fast, StableMath.focalJet(u, gamma: gamma, alphaT: alphaT), tolerance: 4, d2Tolerance: 32, "focal gamma \(gamma) alpha \(alpha) u \(u)")
+          Self.agree(fast, Focal.carefulJet(u, gamma: gamma, alphaT: alphaT), tolerance: 4, d2Tolerance: 32, "focal gamma \(gamma) alpha \(alpha) u \(u)")
         }
       }
     }
@@ -84,8 +84,8 @@ import Testing
     }
     for (r, v) in points {
       for y in [0, 1.5] {
-        let f = RegressionLosses.gaussianNLLJets(r + y, y, v)
-        let c = RegressionLosses.gaussianNLLCareful(r + y, y, v)
+        let f = GaussianNLL.jets(r + y, y, v)
+        let c = GaussianNLL.careful(r + y, y, v)
         let what = "gaussian-nll r \(r) y \(y) var \(v)"
         #expect(!f.value.isNaN && !f.dMean.isNaN && !f.dVar.isNaN && !f.d2Var.isNaN, "\(what): NaN")
         // Near the value's zero both are limited by the input's own sensitivity.
@@ -105,15 +105,15 @@ import Testing
       var zs = Self.around([700, 1e-8, 1, 3, 50])
       if y > 0 { zs += [log(y), log(y).nextUp, log(y) + 0.1, log(y) - 0.1, log(y) + 0.3] }
       for z in zs {
-        Self.agree(RegressionLosses.poissonJet(z, y), RegressionLosses.poissonCareful(z, y), tolerance: 3, d2Tolerance: 3, "poisson z \(z) y \(y)")
+        Self.agree(PoissonNLL.jet(z, y), PoissonNLL.careful(z, y), tolerance: 3, d2Tolerance: 3, "poisson z \(z) y \(y)")
       }
     }
   }
 
   @Test("kl-div slice: the fast path agrees with the general pieces away from the minimum")
   func klSlice() {
-    let fast = MulticlassLosses.klSlice2(q0: 0.75, q1: 0.25)
-    let careful = MulticlassLosses.klSlice2Careful(q0: 0.75, q1: 0.25)
+    let fast = KLDiv.slice2(q0: 0.75, q1: 0.25)
+    let careful = KLDiv.slice2Careful(q0: 0.75, q1: 0.25)
     let xStar = log(3.0)
     for x in Self.around([40, 6, 3, 1.5 + xStar, xStar - 1.5, xStar + 0.5, 0.1]) + [xStar - 3, xStar + 3] {
       Self.agree(fast(x), careful(x), tolerance: 4, d2Tolerance: 4, "kl-div slice x \(x)")

@@ -2,26 +2,14 @@ import LossAtlasCore
 import TestSupport
 import Testing
 
-/// The formulas against the catalog itself, for all 41 ids whether or not
-/// their implementation has landed: every formula equals the 50-digit
-/// golden vectors at moderate inputs, and every derivative formula is the
+/// The formulas against the catalog itself, for every catalog id: every
+/// formula equals the 50-digit golden vectors at moderate inputs, and every derivative formula is the
 /// derivative of the value formula (f'' of f'), by one-sided differences.
 @Suite struct FormulaCatalogTests {
-  static let lines: [GoldenLine] = {
-    do {
-      return try GoldenVectors.parse(Fixtures.text("oracle-public.jsonl"))
-    } catch {
-      fatalError("cannot read the golden vectors: \(error)")
-    }
-  }()
+  static let lines: [GoldenLine] = GoldenFixtures.lines
 
-  /// The 41 ids of CATALOG.md, in catalog order (the golden vectors hold
-  /// every one).
-  static let ids: [String] = {
-    var seen: [String] = []
-    for line in lines where !seen.contains(line.id) { seen.append(line.id) }
-    return seen
-  }()
+  /// Every catalog id, in catalog order (the golden vectors hold every one).
+  static let ids: [String] = Catalog.ids
 
   /// The formula environment of a golden line: parameters, real and
   /// integer arguments as scalars, arrays as vectors.
@@ -75,15 +63,20 @@ import Testing
     return (d.expr, env)
   }
 
-  @Test func everyCatalogIDHasAFormula() {
-    #expect(Self.ids.count == 41)
-    let missing = Self.ids.filter { Formulas.formula(for: $0) == nil }
-    #expect(missing.isEmpty, "no formula for \(missing)")
+  /// Every spec carries its formula (a stored, non-optional property: a
+  /// function without one does not compile); its derivatives are taken in
+  /// exactly the spec's differentiable arguments, in the same order.
+  @Test("each formula differentiates in the spec's differentiable arguments", arguments: Catalog.ids)
+  func formulaArgumentsMatchTheSpec(id: String) throws {
+    let spec = try Catalog.function(named: id)
+    #expect(spec.formula.derivatives.map(\.argument) == spec.differentiable)
+    let scalarArguments = spec.arguments.allSatisfy { $0.kind != .vector }
+    #expect((spec.formula.secondDerivative != nil) == scalarArguments, "\(id): f'' exactly when no argument is a vector")
   }
 
   @Test("each formula equals the golden vectors at moderate inputs", arguments: ids)
   func formulaEqualsGoldenVectors(id: String) throws {
-    let f = try #require(Formulas.formula(for: id))
+    let f = try Catalog.function(named: id).formula
     var checked = 0
     var failures: [String] = []
     for line in Self.lines where line.id == id && Self.isModerate(line) {
@@ -149,7 +142,7 @@ import Testing
 
   @Test("each derivative formula differentiates the value formula, and f'' the derivative", arguments: ids)
   func derivativesAreDerivatives(id: String) throws {
-    let f = try #require(Formulas.formula(for: id))
+    let f = try Catalog.function(named: id).formula
     var checked = 0
     var failures: [String] = []
     func check(_ what: String, _ claimed: Double, at x: Double, _ line: GoldenLine, _ g: (Double) -> Double?) {

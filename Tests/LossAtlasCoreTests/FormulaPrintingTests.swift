@@ -8,7 +8,7 @@ import Testing
   static let ids = FormulaCatalogTests.ids
 
   static func formula(_ id: String) throws -> FunctionFormula {
-    try #require(Formulas.formula(for: id), "no formula for \(id)")
+    try Catalog.function(named: id).formula
   }
 
   @Test func softmaxJacobian() throws {

@@ -145,7 +145,7 @@ import Testing
   func formulas() throws {
     let md = try #require(Self.text("markdown/sigmoid.md"))
     let html = try #require(Self.text("html/sigmoid.html"))
-    let f = try #require(try Catalog.function(named: "sigmoid").formula)
+    let f = try Catalog.function(named: "sigmoid").formula
     #expect(md.contains("$$\nf(x) = \(f.value.latex)\n$$"))
     #expect(html.contains(f.value.mathml))
     #expect(!html.contains("$$"))

@@ -86,24 +86,3 @@ extension Condition {
     }
   }
 }
-
-extension FunctionSpec {
-  /// The function's documented formulas (the single source the manual
-  /// prints and the tests evaluate).
-  public var formula: FunctionFormula? { Formulas.byID[id] }
-}
-
-/// The formulas of every catalog function, keyed by id.
-public enum Formulas {
-  /// The formula of the catalog id `id` (whether or not the function's
-  /// implementation is in the catalog yet), or nil.
-  public static func formula(for id: String) -> FunctionFormula? { byID[id] }
-
-  static let byID: [String: FunctionFormula] = {
-    var all: [String: FunctionFormula] = [:]
-    for table in [activations, vectorActivations, marginLosses, probabilisticLosses, multiclassLosses, regressionLosses] {
-      all.merge(table) { a, _ in a }
-    }
-    return all
-  }()
-}

@@ -74,3 +74,75 @@ extension StableMath {
     return DoubleDouble(p, (-p).addingProduct(a, b))
   }
 }
+
+// MARK: - Logistic cross entropy (bce-logits, logistic, the 2-class slice)
+
+extension StableMath {
+  /// The binary cross entropy of a logit z against a target y in [0, 1],
+  /// with its first two derivatives in z:
+  ///
+  /// ```
+  /// L   = y softplus(-z) + (1 - y) softplus(z)
+  ///     = (1 - y) z + log1p(e^-z)      (z >= 0)
+  ///     = y (-z)    + log1p(e^z)       (z <  0)
+  /// L'  = sigma(z) - y = (1 - y) - sigma(-z)   (z >= 0)
+  ///                    = sigma(z) - y          (z <  0)
+  /// L'' = sigma(z) sigma(-z) = e^-|z| / (1 + e^-|z|)^2
+  /// ```
+  /// Both terms of the value are non-negative, so the sum never cancels;
+  /// the textbook `max(z, 0) - z y + log1p(e^-|z|)` cancels in its first
+  /// two terms, and `-(y log sigma + (1 - y) log(1 - sigma))` gives
+  /// log 0 = -inf once sigma rounds to 1 (z > 36.7). `y` and `oneMinusY`
+  /// are passed as exact double-doubles (1 - y is formed exactly by the
+  /// caller, so that y = 0.3 costs nothing). The gradient is formed in
+  /// double-double from sigma(-|z|) = E / (1 + E), E = e^-|z|; where
+  /// sigma(z) - y cancels (lost more than 3 bits) sigma(-|z|) is formed
+  /// again from the 90-bit E of `expMantissaExponent`, so that the result
+  /// does not carry glibc's half-ulp in E (one ulp of z or y moves the exact
+  /// result by as much, so the cheap form would pass, but only through the
+  /// input-sensitivity clause).
+  @inlinable
+  public static func logisticCrossEntropyJet(_ z: Double, y: DoubleDouble, oneMinusY: DoubleDouble) -> Jet {
+    let a = abs(z)
+    let e = LossAtlasCore.exp(-a)
+    let d = DoubleDouble.twoSum(1, e)
+    let lp = log1p(e)
+    if y.lo == 0 && oneMinusY.lo == 0 && (y.hi == 1 || y.hi == 0) {
+      // A hard label: sigma(z) - y is -sigma(-z) or sigma(z), which never
+      // cancels; sigma(-|z|) = e / (d.hi + d.lo) to first order in d.lo.
+      let q1 = e / d.hi
+      let small = q1 - q1 * (d.lo / d.hi)
+      let large = 1 / d.hi - d.lo / (d.hi * d.hi)  // sigma(|z|)
+      let d2 = q1 / d.hi
+      let positive = y.hi == 1
+      if z >= 0 {
+        return Jet(value: positive ? lp : a + lp, d1: positive ? -small : large, d2: d2)
+      }
+      return Jet(value: positive ? a + lp : lp, d1: positive ? -large : small, d2: d2)
+    }
+    // sigma(-|z|) = e / d in double-double.
+    let q1 = e / d.hi
+    let rem = (DoubleDouble(e) - d * q1)
+    let small = DoubleDouble.fastTwoSum(q1, rem.hi / d.hi)
+    let value: Double
+    var d1: Double
+    if z >= 0 {
+      value = (oneMinusY * a + lp).value
+      d1 = (oneMinusY - small).value
+      if abs(d1) < 0.125 * q1 { d1 = (oneMinusY - sigmoidOfNegativeAbs(a)).value }
+    } else {
+      value = (y * a + lp).value
+      d1 = (small - y).value
+      if abs(d1) < 0.125 * q1 { d1 = (sigmoidOfNegativeAbs(a) - y).value }
+    }
+    let d2 = q1 / d.hi
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// sigma(-a) = E / (1 + E), E = e^-a, for a >= 0, to about 2^-90.
+  @usableFromInline
+  static func sigmoidOfNegativeAbs(_ a: Double) -> DoubleDouble {
+    let e = expMantissaExponent(DoubleDouble(-a)).doubleDouble
+    return e / (e + 1.0)
+  }
+}

@@ -1,6 +1,8 @@
 /// Numerically stable building blocks shared by the catalog. Each is written
 /// once here with the identity it uses and the range where the naive form
-/// fails; family files extend this namespace in `StableMath+*.swift`.
+/// fails; the files `Math/StableMath+*.swift` extend this namespace, one topic
+/// each (exp, the normal distribution, softmax, the residual, ...), and a
+/// kernel that serves one function only lives in that function's file.
 public enum StableMath {
   /// `e^(t.hi + t.lo)` for an argument carried as a DoubleDouble.
   ///

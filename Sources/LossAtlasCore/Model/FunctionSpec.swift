@@ -33,6 +33,10 @@ public struct FunctionSpec: Sendable {
   /// (every argument free) at the given parameters, checked by the
   /// property engine's search; empty unless a function declares it.
   public let domainDeclared: @Sendable (ParameterValues) -> DeclaredDomainProperties
+  /// The documented mathematics: value, derivatives and second derivative
+  /// as expression trees, the single source the manual prints and the
+  /// tests evaluate against the implementation.
+  public let formula: FunctionFormula
   /// The textbook formula the implementation replaces, if it has a failure mode.
   public let naive: NaiveForm?
   /// The identity the stable implementation uses, in one or two lines.
@@ -49,6 +53,7 @@ public struct FunctionSpec: Sendable {
     evaluate: @escaping @Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Evaluation,
     views: @escaping @Sendable (ParameterValues) -> [ScalarView],
     domain: @escaping @Sendable (ParameterValues) -> DeclaredDomainProperties = { _ in DeclaredDomainProperties() },
+    formula: FunctionFormula,
     naive: NaiveForm? = nil, implementationNote: String,
     conventions: [FrameworkConvention], references: [Reference]
   ) {
@@ -63,6 +68,7 @@ public struct FunctionSpec: Sendable {
     self.evaluator = evaluate
     self.views = views
     self.domainDeclared = domain
+    self.formula = formula
     self.naive = naive
     self.implementationNote = implementationNote
     self.conventions = conventions

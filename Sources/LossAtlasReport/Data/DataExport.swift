@@ -34,13 +34,12 @@ enum DataExport {
             })
         ),
       ]
-      if let f = spec.formula {
-        var formula: [(key: String, value: JSONValue)] = [("value", .string(f.value.latex))]
-        formula.append(("derivatives", .object(f.derivatives.map { ($0.argument, JSONValue.string($0.expr.latex)) })))
-        if let s = f.secondDerivative { formula.append(("second_derivative", .string(s.latex))) }
-        if !f.definitions.isEmpty { formula.append(("definitions", .array(f.definitions.map { .string($0.latex) }))) }
-        members.append(("formula_latex", .object(formula)))
-      }
+      let f = spec.formula
+      var formula: [(key: String, value: JSONValue)] = [("value", .string(f.value.latex))]
+      formula.append(("derivatives", .object(f.derivatives.map { ($0.argument, JSONValue.string($0.expr.latex)) })))
+      if let s = f.secondDerivative { formula.append(("second_derivative", .string(s.latex))) }
+      if !f.definitions.isEmpty { formula.append(("definitions", .array(f.definitions.map { .string($0.latex) }))) }
+      members.append(("formula_latex", .object(formula)))
       members.append(("implementation", .string(spec.implementationNote)))
       if let n = spec.naive {
         members.append(("naive", .object([("value", .string(n.valueFormula)), ("derivative", .string(n.derivativeFormula))])))

@@ -110,7 +110,7 @@ struct FormulaCheck: Sendable {
     var worst = 0.0
     var worstAt = "—"
     for spec in Catalog.all {
-      guard let f = spec.formula else { continue }
+      let f = spec.formula
       functions += 1
       let params = spec.defaultParameters
       let real = spec.arguments.allSatisfy { $0.kind == .real }

@@ -72,10 +72,7 @@ enum FunctionPageBuilder {
   // MARK: - Formula
 
   static func formula(_ spec: FunctionSpec) -> FormulaSection {
-    guard let f = spec.formula else {
-      let missing = Equation(latex: "\\text{(no formula)}", mathml: "<mtext>(no formula)</mtext>")
-      return FormulaSection(value: missing, derivatives: [], second: nil, definitions: [], hasDefinitions: false)
-    }
+    let f = spec.formula
     let lhs = FormulaLHS(spec: spec, formula: f)
     return FormulaSection(
       value: lhs.equation(lhs.value, f.value),

@@ -1,0 +1,16 @@
+/// What the scalar activations of CATALOG.md share: their one view.
+///
+/// Each activation is one file beside this one (`GELU.swift`, ...) holding
+/// its entry, formula and stable jet; `Catalog.all` lists them in catalog
+/// order.
+enum Activations {
+  /// The one view of an activation: f in x over the whole real line.
+  static func view(
+    plotRange: ClosedRange<Double>, breakpoints: [Double] = [], declared: DeclaredProperties,
+    _ jet: @escaping @Sendable (Double) -> Jet
+  ) -> ScalarView {
+    ScalarView(
+      label: "x", argument: "x", plotRange: plotRange, breakpoints: breakpoints, declared: declared,
+      evaluate: jet)
+  }
+}

@@ -1,0 +1,121 @@
+/// GELU (Gaussian error linear unit), catalog id `gelu`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
+enum GELU {
+  static let spec = FunctionSpec(
+    id: "gelu", name: "GELU (Gaussian error linear unit)", family: .activation, aliases: ["gelu-erf"],
+    summary: "x Phi(x), x weighted by the standard normal CDF: a smooth ReLU with a small negative dip (minimum -0.170 at x = -0.752). The activation of BERT and GPT-2.",
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
+    views: { _ in
+      [
+        Activations.view(
+          plotRange: -5...5,
+          declared: DeclaredProperties(
+            infimum: RangeBound(-0.16997120747990366, attained: true), supremum: RangeBound(.infinity, attained: false),
+            monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
+            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.1289041451851547,
+            saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
+          jet)
+      ]
+    },
+    formula: formula,
+    naive: NaiveForm(
+      valueFormula: "x / 2 * (1 + erf(x / sqrt(2)))",
+      derivativeFormula: "(1 + erf(x / sqrt(2))) / 2 + x * exp(-x^2 / 2) / sqrt(2 pi)",
+      value: { _ in naiveValue },
+      derivative: { _ in naiveDerivative }),
+    implementationNote: "Phi(x) = phi(x) R(-x) for x <= 0 and 1 - phi(x) R(x) above, with the Mills ratio R as a double-double (tabulated Taylor series, asymptotic series beyond 26) and phi from exp of the exactly formed -x^2/2; then f' = phi (R + x) for x < 0 has its cancellation done exactly. 1 + erf(x/sqrt 2) cancels to 0 below x = -5.9 (exact gelu there is about -x phi(x)), and libm's erfc is 2-3 ulp off.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.gelu(x)", "none: the default approximate='none' is this erf form"),
+      FrameworkConvention(.keras, "keras.activations.gelu(x, approximate=False)", "none: the default is this erf form"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.gelu(x, approximate=False)", "defaults to approximate=True, the tanh form (our gelu-tanh); pass approximate=False for this one"),
+    ],
+    references: [Reference("Hendrycks, Gimpel, Gaussian error linear units (GELUs), arXiv:1606.08415", year: 2016)]
+  )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .x * .Phi(.x),
+    derivatives: [("x", .Phi(.x) + .x * .phi(.x))],
+    secondDerivative: (.n(2) - .x.pow(.n(2))) * .phi(.x),
+    definitions: [
+      (.Phi(.x), .n(1) / .n(2) * (.n(1) + .erf(.x / .sqrt(.n(2))))),
+      (.phi(.x), .exp(-(.x.pow(.n(2)) / .n(2))) / .sqrt(.n(2) * .pi)),
+    ])
+
+  /// The textbook gelu, x/2 (1 + erf(x / sqrt 2)).
+  @Sendable static func naiveValue(_ x: Double) -> Double {
+    let z: Double = x / 2.0.squareRoot()
+    return x / 2 * (1 + erf(z))
+  }
+
+  /// The textbook gelu derivative (1 + erf(x / sqrt 2)) / 2 + x exp(-x^2/2) / sqrt(2 pi).
+  @Sendable static func naiveDerivative(_ x: Double) -> Double {
+    let z: Double = x / 2.0.squareRoot()
+    let density: Double = exp(-x * x / 2) / (2 * Double.pi).squareRoot()
+    return (1 + erf(z)) / 2 + x * density
+  }
+
+  /// x Phi(x), Phi(x) + x phi(x), phi(x) (2 - x^2).
+  ///
+  /// With R the Mills ratio (``StableMath/millsRatio(_:)``) and phi formed
+  /// as m 2^k (subnormal below x = -37.6):
+  /// ```
+  /// x <= 0:  f = x phi R(-x),        f' = phi (R(-x) + x)
+  /// x >  0:  f = x (1 - phi R(x)),   f' = 1 - phi R(x) + x phi
+  /// ```
+  /// For |x| <= 6 (every plotted point) R comes from
+  /// ``StableMath/millsRatioTabulated(_:)`` and the double-double products
+  /// are written out (one exp, no division):
+  /// ```
+  /// e = e^(-x^2/2) (x^2 exact);  E = e / sqrt(2 pi) = phi;  Q = E R = Phi(-|x|)
+  /// x <= 0:  f = x Q;            f' = E (R + x)   (R + x a TwoSum: it cancels at x = -0.75)
+  /// x >  0:  f = x (1 - Q);      f' = (1 - Q) + x E
+  /// ```
+  /// Beyond, ``jetWide(_:)``.
+  @Sendable static func jet(_ x: Double) -> Jet {
+    guard abs(x) <= 6 else { return jetWide(x) }
+    let r = StableMath.millsRatioTabulated(abs(x))
+    let c = StableMath.inverseSqrtTwoPi
+    let x2 = x * x
+    let x2l = (-x2).addingProduct(x, x)
+    let e0 = exp(-0.5 * x2)
+    let e = e0.addingProduct(e0, -0.5 * x2l)  // e^(-x^2/2)
+    let eh = e * c.hi  // phi(x) = eh + el
+    let el = (-eh).addingProduct(e, c.hi) + e * c.lo
+    let qh = eh * r.hi  // Phi(-|x|) = qh + ql
+    let ql = (-qh).addingProduct(eh, r.hi) + (eh * r.lo + el * r.hi)
+    let d2 = eh * ((2 - x2) - x2l)
+    if x <= 0 {
+      let dh = r.hi + x
+      let dbb = dh - x
+      let dl = ((x - (dh - dbb)) + (r.hi - dbb)) + r.lo
+      return Jet(value: (x * ql).addingProduct(x, qh), d1: (eh * dl + el * dh).addingProduct(eh, dh), d2: d2)
+    }
+    let ph = 1 - qh  // Phi(x) = ph + pl; qh <= 1/2
+    let pl = ((1 - ph) - qh) - ql
+    return Jet(value: (x * pl).addingProduct(x, ph), d1: ph + pl.addingProduct(x, eh), d2: d2)
+  }
+
+  /// ``jet(_:)`` for |x| > 6, from ``StableMath/millsRatio(_:)``.
+  /// Below x = -39.5 every result is under 2^-1075 (0); above 40, x, 1, 0.
+  static func jetWide(_ x: Double) -> Jet {
+    if x < -39.5 { return Jet(value: 0, d1: 0, d2: 0) }
+    if x > 40 { return Jet(value: x, d1: 1, d2: 0) }
+    let x2 = StableMath.exactProduct(x, x)
+    let (m, k) = StableMath.expScaled(x2 * -0.5)
+    let phi = StableMath.inverseSqrtTwoPi * m  // phi(x) = phi * 2^k
+    let d2 = StableMath.scaled((phi * (DoubleDouble(2) - x2)).value, k)
+    if x > 26 { return Jet(value: x, d1: 1, d2: d2) }
+    let r = StableMath.millsRatio(abs(x))
+    if x <= 0 {
+      let value = StableMath.scaled(((phi * r) * x).value, k)
+      let d1 = StableMath.scaled((phi * (r + x)).value, k)
+      return Jet(value: value, d1: d1, d2: d2)
+    }
+    let cdf = DoubleDouble(1) - phi * r
+    return Jet(value: (cdf * x).value, d1: (cdf + phi * x).value, d2: d2)
+  }
+}

@@ -1,0 +1,146 @@
+/// SiLU (swish), catalog id `silu`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
+enum SiLU {
+  static let spec = FunctionSpec(
+    id: "silu", name: "SiLU (swish)", family: .activation, aliases: ["swish"],
+    summary: "x sigma(beta x): the sigmoid-weighted linear unit (swish with beta = 1). Smooth, non-monotonic (minimum -0.278/beta at x = -1.278/beta); beta -> inf approaches ReLU.",
+    parameters: [
+      ParameterSpec(
+        name: "beta", symbol: "\\beta", defaultValue: 1, range: .positive, grid: [0.5, 1, 2, 5],
+        summary: "the sharpness: the sigmoid's slope (1 is SiLU; large beta approaches ReLU)")
+    ],
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in
+      let beta = p["beta"]
+      return { x in jet(x, beta: beta) }
+    },
+    views: { p in
+      let beta = p["beta"]
+      return [
+        Activations.view(
+          plotRange: -6...6,
+          declared: DeclaredProperties(
+            infimum: RangeBound(-0.2784645427610738 / beta, attained: true),
+            supremum: RangeBound(.infinity, attained: false),
+            monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
+            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.099839320128867,
+            saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
+          { x in jet(x, beta: beta) })
+      ]
+    },
+    formula: formula,
+    naive: NaiveForm(
+      valueFormula: "x / (1 + exp(-beta * x))", derivativeFormula: "s + beta * x * s * (1 - s), s = 1 / (1 + exp(-beta * x))",
+      value: { p in
+        let beta = p["beta"]
+        return { x in x / (1 + exp(-beta * x)) }
+      },
+      derivative: { p in
+        let beta = p["beta"]
+        return { x in
+          let s = 1 / (1 + exp(-beta * x))
+          return s + beta * x * s * (1 - s)
+        }
+      }),
+    implementationNote: "t = beta x formed exactly (TwoProduct); sigma(t) and sigma(-t) from e^-|t| with 1 + e exact, f' = sigma(t) (1 + t sigma(-t)) in double-double (no 1 - s cancellation); below t = -700 the factor e^t is kept as m 2^k so that x e^t does not multiply a subnormal's rounding error.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.functional.silu(x)", "no beta: only beta = 1"),
+      FrameworkConvention(.keras, "keras.activations.silu(x)", "no beta: only beta = 1 (keras.activations.swish is the same function)"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.silu(x)", "no beta: only beta = 1 (jax.nn.swish is the same function)"),
+    ],
+    references: [
+      Reference("Elfwing, Uchibe, Doya, Sigmoid-weighted linear units for neural network function approximation in reinforcement learning, Neural Networks", year: 2018),
+      Reference("Ramachandran, Zoph, Le, Searching for activation functions, arXiv:1710.05941", year: 2017),
+    ]
+  )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .x * .sigma(.beta * .x),
+    derivatives: [("x", .sigma(.beta * .x) + .beta * .x * .sigma(.beta * .x) * .sigma(-(.beta * .x)))],
+    secondDerivative: .beta * .sigma(.beta * .x) * .sigma(-(.beta * .x))
+      * (.n(2) + .beta * .x * (.n(1) - .n(2) * .sigma(.beta * .x))))
+
+  /// x sigma(t), sigma(t) (1 + t sigma(-t)), beta sigma(t) sigma(-t) (2 + t (sigma(-t) - sigma(t))),
+  /// t = beta x.
+  ///
+  /// For |t| <= 700 (every plotted point), one exp and one division, the
+  /// double-double steps written out without renormalizing between them:
+  /// ```
+  /// t + tl = beta x (TwoProduct);  e = e^-|t| (argument exact);  d = 1 + e (TwoSum)
+  /// r = 1/d.hi,  eps = 1 - d r (fma, with d.lo):  sigma(|t|) = r (1 + eps) to 2^-100
+  /// t >= 0:  f = x r (1 + eps);  f' = r (1 + eps) (1 + q), q = t e r <= 0.28
+  /// t <  0:  f = (x e) r (1 + eps);  f' = (e R) (1 + t R) with 1 + t R a double-double
+  /// ```
+  /// For t >= 0 every term of f' is positive and q's few roundings are damped
+  /// by q / (1 + q) <= 0.22; for t < 0, 1 + t R cancels at the minimum of f
+  /// (t = -1.278) and is formed exactly from R's two parts, so the only error
+  /// left there is exp's own (the same as the general path below).
+  @Sendable static func jet(_ x: Double, beta: Double) -> Jet {
+    let t = beta * x
+    guard abs(t) <= 700 else { return jetWide(x, beta: beta) }
+    let tl = (-t).addingProduct(beta, x)  // t + tl = beta x exactly
+    let e0 = exp(-abs(t))
+    let e = e0.addingProduct(-e0, t >= 0 ? tl : -tl)  // e^-|beta x|
+    let dh = 1 + e
+    let dl = (1 - dh) + e
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let rl = r * eps
+    if t >= 0 {
+      // sigma(t) = R = r + rl, sigma(-t) = e R
+      let sm = e * r
+      let q = t * sm
+      let d2 = beta * (sm * r) * (2 + t * (sm - r))
+      return Jet(value: (x * rl).addingProduct(x, r), d1: r.addingProduct(r, q + eps + eps * q), d2: d2)
+    }
+    // sigma(t) = e R, sigma(-t) = R; x e, c = 1 + t R and s = e R as double-doubles
+    let xe = x * e
+    let xel = (-xe).addingProduct(x, e)
+    let p = t * r
+    let pl = (-p).addingProduct(t, r) + (t * rl + tl * r)
+    let c = DoubleDouble.twoSum(1, p)
+    let cl = c.lo + pl
+    let sh = e * r
+    let sl = (-sh).addingProduct(e, r) + e * rl
+    // 2 + t (sigma(-t) - sigma(t)) cancels at the roots of f'' (t = -2.40): the difference from both parts.
+    let d2 = beta * (sh * r) * (2 + t * ((r - sh) + (rl - sl)))
+    let value = (xe * rl + xel * r).addingProduct(xe, r)
+    return Jet(value: value, d1: (sh * cl + sl * c.hi).addingProduct(sh, c.hi), d2: d2)
+  }
+
+  /// ``jet(_:beta:)`` for |beta x| > 700, where e^-|t| may be subnormal.
+  static func jetWide(_ x: Double, beta: Double) -> Jet {
+    let t = StableMath.exactProduct(beta, x)
+    // beta = bs 2^be, so that f'' = beta e^t (...) as m 2^k neither overflows nor underflows
+    // early (beta may be up to 1.8e308; e^-t (2 - t) at t = 1000 is 5e-432).
+    let bs = beta.significand
+    let be = Int(beta.exponent)
+    if t.hi > 700 {
+      // e^-t < 1e-304: f = x and f' = 1 to double precision; f'' = beta e^-t (2 - t) as m 2^k.
+      let (m, k) = StableMath.expScaled(-t)
+      return Jet(value: x, d1: 1, d2: m == 0 ? 0 : StableMath.scaled(bs * m * (2 - t.hi), k + be))
+    }
+    if t.hi >= 0 {
+      let e = StableMath.exp(-t)
+      let s = StableMath.reciprocal(DoubleDouble.twoSum(1, e))  // sigma(t)
+      let sm = s * e  // sigma(-t)
+      let d2 = beta * (sm * s).hi * (2 + t.hi * (sm - s).hi)
+      return Jet(value: (s * x).value, d1: (s * (t * sm + 1)).value, d2: d2)
+    }
+    let (m, k) = StableMath.expScaled(t)
+    if m == 0 { return Jet(value: 0, d1: 0, d2: 0) }  // t < -1600: |x| e^t < 2^-2000
+    if k != 0 {
+      // e^t < 1e-304: sigma(t) = e^t and sigma(-t) = 1 to double precision.
+      return Jet(
+        value: StableMath.scaled(m * x, k), d1: StableMath.scaled((t + 1).value * m, k),
+        d2: StableMath.scaled(bs * m * (2 + t.hi), k + be))
+    }
+    let sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))  // sigma(-t)
+    let s = sm * m  // sigma(t)
+    let d2 = beta * (s * sm).hi * (2 + t.hi * (sm - s).hi)
+    return Jet(value: (s * x).value, d1: (s * (t * sm + 1)).value, d2: d2)
+  }
+}

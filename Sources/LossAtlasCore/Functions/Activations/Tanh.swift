@@ -1,0 +1,90 @@
+/// Hyperbolic tangent, catalog id `tanh`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
+enum Tanh {
+  static let spec = FunctionSpec(
+    id: "tanh", name: "Hyperbolic tangent", family: .activation, aliases: ["hyperbolic-tangent"],
+    summary: "tanh x = (e^x - e^-x) / (e^x + e^-x): a zero-centred sigmoid onto (-1, 1), equal to 2 sigma(2x) - 1. The classic recurrent-network activation; it saturates on both sides.",
+    arguments: [.activationInput], differentiable: ["x"],
+    evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
+    views: { _ in
+      [
+        Activations.view(
+          plotRange: -4...4,
+          declared: DeclaredProperties(
+            infimum: RangeBound(-1, attained: false), supremum: RangeBound(1, attained: false),
+            monotonic: .increasing, derivativeMonotonic: .neither, continuity: .cInfinity,
+            zeroCentered: true, identityNearOrigin: true, maxAbsDerivative: 1,
+            saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: false),
+          jet)
+      ]
+    },
+    formula: formula,
+    naive: NaiveForm(
+      valueFormula: "(exp(x) - exp(-x)) / (exp(x) + exp(-x))", derivativeFormula: "1 - tanh(x)^2",
+      value: { _ in { x in (exp(x) - exp(-x)) / (exp(x) + exp(-x)) } },
+      derivative: { _ in
+        { x in
+          let t = LossAtlasCore.tanh(x)
+          return 1 - t * t
+        }
+      }),
+    implementationNote: "From e = e^(-2|x|) and 1 - e (expm1 below 2|x| = ln 2, so 1 - e never cancels), one libm call for both: tanh |x| = (1 - e)/(1 + e) and sech^2 x = 4e/(1 + e)^2 with 1 + e exact, never 1 - tanh^2, which is 0 above |x| = 19.1 where the exact value is about 4 e^(-2|x|). (glibc's tanh itself is up to 1.9 ulp off near |x| = 0.5; this is within 1.2.)",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.tanh(x)", "backward is 1 - y^2 on the rounded output: 0 instead of about 4 e^(-2|x|) above |x| = 19 (measured)"),
+      FrameworkConvention(.keras, "keras.activations.tanh(x)", "none in value; the gradient is the backend's"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.tanh(x)", "autodiff of the rounded output: derivative 0 above x = 20 (measured)"),
+    ],
+    references: [Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.3.2", year: 2016)]
+  )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .tanh(.x),
+    derivatives: [("x", .n(1) - .tanh(.x).pow(.n(2)))],
+    secondDerivative: -(.n(2) * .tanh(.x) * (.n(1) - .tanh(.x).pow(.n(2)))))
+
+  /// tanh x, sech^2 x, -2 tanh(x) sech^2(x), all from one exp (expm1 below
+  /// 2|x| = ln 2, as in ``StableMath/logisticParts(_:)``) and one division:
+  /// ```
+  /// tanh |x| = (1 - e) / (1 + e),   sech^2 x = 4 e / (1 + e)^2,   e = e^-2|x|
+  /// ```
+  @Sendable static func jet(_ x: Double) -> Jet {
+    let a = abs(x)
+    if a > 354 {
+      // e^-2|x| is subnormal: tanh = ±1, sech^2 = 4 m 2^k rounded once.
+      let (m, k) = StableMath.expScaled(DoubleDouble(-2 * a))
+      let d1 = StableMath.scaled(4 * m, k)
+      return Jet(value: x > 0 ? 1 : -1, d1: d1, d2: x > 0 ? -2 * d1 : 2 * d1)
+    }
+    // e = e^-2|x| = eh + el and 1 - e = omh + oml, each exact from one libm call (expm1 below 2|x| = ln 2)
+    let eh: Double
+    let el: Double
+    let omh: Double
+    let oml: Double
+    if a < 0x1.62e42fefa39efp-2 {
+      let m = expm1(-2 * a)
+      eh = 1 + m
+      el = (1 - eh) + m
+      omh = -m
+      oml = 0
+    } else {
+      eh = exp(-2 * a)
+      el = 0
+      omh = 1 - eh  // e <= 1/2
+      oml = (1 - omh) - eh
+    }
+    // 1/(1 + e) = r (1 + eps); tanh |x| = (1 - e) r (1 + eps); sech^2 x = 4 e r^2 (1 + 2 eps)
+    let dh = 1 + eh
+    let dl = ((1 - dh) + eh) + el
+    let r = 1 / dh
+    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let t = (oml * r + omh * r * eps).addingProduct(omh, r)
+    let rr = r * r
+    let rrl = (-rr).addingProduct(r, r)
+    let d1 = 4 * (eh * rrl + el * rr + 2 * eh * rr * eps).addingProduct(eh, rr)
+    let value = x < 0 ? -t : t
+    return Jet(value: value, d1: d1, d2: -2 * value * d1)
+  }
+}

@@ -1,0 +1,70 @@
+/// What the multiclass losses of CATALOG.md (a score or logit vector s of
+/// length C >= 2 against a true class k or a target distribution q)
+/// share: their arguments, the class-index check, and the exact margins of
+/// the two hinges.
+///
+/// These are not on the scalar hot path (the general evaluator allocates);
+/// their 1-D slices, which are, have closed forms without allocation.
+enum MulticlassLosses {
+  // MARK: - Shared arguments and checks
+
+  static let scores = ArgumentSpec(
+    name: "s", kind: .vector, minimumCount: 2, summary: "the score (logit) vector, one entry per class")
+  static let trueClass = ArgumentSpec(name: "k", kind: .integer, summary: "the true class index, 0-based")
+
+  /// The class index k, checked against the number of classes C.
+  ///
+  /// - Throws: ``CatalogError`` naming k and the allowed 0...C-1.
+  static func classIndex(_ a: ArgumentValues, classes c: Int, id: String) throws(CatalogError) -> Int {
+    let k = a.integer("k")
+    guard k < c else {
+      throw CatalogError(
+        .badArgument,
+        "argument k = \(k) of \(id) is outside its domain: k must be a class index from 0 to \(c - 1) (s has \(c) classes)")
+    }
+    return k
+  }
+
+  /// Whether any entry is so large that s_j - s_i could overflow.
+  static func isHuge(_ s: [Double]) -> Bool { s.contains { abs($0) >= 0x1p1021 } }
+
+  // MARK: - The margins of the two multiclass hinges
+
+  /// s_j - s_k + delta summed exactly: its parts (for an exact sign and an
+  /// exact total), or +inf / -inf when s_j - s_k itself overflows (delta
+  /// <= max Double cannot bring it back into range).
+  static func marginParts(_ sj: Double, _ sk: Double, _ delta: Double) -> (sign: Int, parts: [Double]) {
+    let d = sj - sk
+    if d == .infinity { return (1, [.infinity]) }
+    if d == -.infinity { return (-1, [-.infinity]) }
+    let dd = DoubleDouble.twoSum(sj, -sk)
+    let e = dd.hi + delta
+    if e == .infinity { return (1, [.infinity]) }
+    let ee = DoubleDouble.twoSum(dd.hi, delta)
+    let parts = [ee.hi, ee.lo, dd.lo]
+    let total = ExactSum.of(parts)
+    return (total > 0 ? 1 : (total < 0 ? -1 : 0), parts)
+  }
+
+  /// The correctly rounded sum of the parts of several margins, scaled
+  /// down first when the sum could overflow an intermediate.
+  static func exactTotal(_ partsList: [[Double]]) -> Double {
+    if partsList.contains(where: { $0.contains { !$0.isFinite } }) { return .infinity }
+    let huge = partsList.contains { $0.contains { abs($0) >= 0x1p1018 } }
+    let scale = huge ? 0x1p-8 : 1.0
+    var sum = ExactSum()
+    for parts in partsList {
+      for v in parts { sum.add(v * scale) }
+    }
+    return sum.value / scale
+  }
+
+  /// The slice s = [x, 0, 0], k = 0 of the two hinge losses: slope * max(0, delta - x).
+  static func hingeSliceDeclared(slope: Double) -> DeclaredProperties {
+    DeclaredProperties(
+      infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false),
+      monotonic: .decreasing, derivativeMonotonic: .increasing, continuity: .c0, maxAbsDerivative: slope,
+      saturatesLeft: false, saturatesRight: true, convex: true, concave: false, nonNegative: true,
+      zeroAtCorrect: .attained, gradientGrowth: .bounded)
+  }
+}

@@ -1,0 +1,65 @@
+/// Softmax, catalog id `softmax`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
+enum Softmax {
+  static let spec = FunctionSpec(
+    id: "softmax", name: "Softmax", family: .vectorActivation, aliases: [],
+    summary: "p_i = e^(z_i) / sum_j e^(z_j): turns a vector of logits into a probability distribution. The output layer of every multiclass classifier; invariant to adding a constant to all logits.",
+    arguments: [VectorActivations.logits], differentiable: ["z"],
+    evaluate: { _, a in
+      let z = a.vector("z")
+      let r = StableMath.softmaxParts(z)
+      var jacobian: [[Double]] = []
+      jacobian.reserveCapacity(z.count)
+      for i in z.indices {
+        var row = [Double](repeating: 0, count: z.count)
+        for j in z.indices {
+          // J_ii = p_i (1 - p_i) = p_i * (sum of the other terms) / S; J_ij = -p_i p_j.
+          row[j] = i == j ? (r.p[i] * r.complement[i]).value : -(r.p[i] * r.p[j]).value
+        }
+        jacobian.append(row)
+      }
+      return Evaluation(
+        value: .vector(r.p.map(\.value)), gradient: [NamedTensor("z", .matrix(jacobian))], secondDerivative: nil)
+    },
+    views: { _ in
+      [
+        VectorActivations.slice(
+          label: "z = [x, 0], output p_0",
+          declared: DeclaredProperties(
+            infimum: RangeBound(0, attained: false), supremum: RangeBound(1, attained: false),
+            monotonic: .increasing, derivativeMonotonic: .neither, continuity: .cInfinity,
+            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 0.25,
+            saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: true),
+          Sigmoid.jet)
+      ]
+    },
+    formula: formula,
+    naive: NaiveForm(
+      valueFormula: "exp(z_0) / sum_j exp(z_j), along z = [x, 0]", derivativeFormula: "p_0 * (1 - p_0)",
+      value: { _ in { x in exp(x) / (exp(x) + exp(0)) } },
+      derivative: { _ in
+        { x in
+          let p = exp(x) / (exp(x) + exp(0))
+          return p * (1 - p)
+        }
+      }),
+    implementationNote: "Shift by max(z) with each z_i - max formed exactly (TwoSum) and e^(z_i - max) from the exact argument; S = sum of the terms in double-double, p_i = e_i / S in double-double. 1 - p_i is never formed: J_ii = p_i (sum of the other e_j) / S from prefix and suffix sums. The naive form overflows (inf/inf = NaN) once a logit exceeds 709.78.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.softmax(z, dim=-1)", "backward on the rounded output p: p (1 - p) is 0 where the exact diagonal is below ulp(1) p (measured)"),
+      FrameworkConvention(.keras, "keras.activations.softmax(z, axis=-1)", "none in value"),
+      FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.softmax(z, axis=-1)", "none in value; the gradient is autodiff of the shifted exponentials"),
+    ],
+    references: [
+      Reference("Bridle, Probabilistic interpretation of feedforward classification network outputs, with relationships to statistical pattern recognition, Neurocomputing (NATO ASI)", year: 1990),
+      Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.3", year: 2016),
+    ]
+  )
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .exp(.element(.z, index: .i)) / .sumOver(.j, excluding: nil, .exp(.element(.z, index: .j))),
+    derivatives: [("z", .softmax(of: .z, at: .i) * (.kronecker(.i, .j) - .softmax(of: .z, at: .j)))],
+    valueIndex: .i, derivativeIndices: [.i, .j])
+}
