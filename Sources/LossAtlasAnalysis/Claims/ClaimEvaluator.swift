@@ -223,7 +223,11 @@ public final class ClaimEvaluator: @unchecked Sendable {
       return .word(d.monotonic!.rawValue)
     case .maxAbsDerivative where d.maxAbsDerivative != nil:
       let v = d.maxAbsDerivative!
-      let detail = "\(formatValue(v)) over the whole domain" + (d.maxAbsDerivativeExact ? "" : " (at least: a steeper point found by the search)")
+      // Where: the view that reaches it, every place (both tails of huber).
+      let steepest = views.filter { Format.sameNumber($0.maxAbsDerivative.value, v) }.first
+      let place = steepest.map { "; in the view \($0.viewLabel): \(Format.extremum($0.maxAbsDerivative))" } ?? ""
+      let detail = "\(formatValue(v)) over the whole domain"
+        + (d.maxAbsDerivativeExact ? place : " (at least: a steeper point found by the search)")
       return .number(v, detail: detail)
     default:
       var list: [(label: String, value: Computed)] = []

@@ -33,7 +33,7 @@ enum GainFigure {
       var chart = Chart(
         title: initialization.title,
         x: Axis("layers k", range: 1...Double(GradientGain.maxDepth)),
-        y: Axis("expected squared gradient × after k layers", scale: .log10))
+        y: Axis("expected |gradient|² ratio after k layers", scale: .log10))
       var lowest = 1.0
       var highest = 1.0
       var ends: [String] = []

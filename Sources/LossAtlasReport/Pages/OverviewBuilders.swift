@@ -126,16 +126,21 @@ enum OverviewBuilders {
     for spec in Catalog.all where spec.family == family {
       guard let a = analyses[spec.id] else { continue }
       let p = a.primary
+      let params = Phrasing.parameters(p.parameters, spec: spec)
       var cells = [
-        spec.id, p.viewLabel, Phrasing.range(p), p.continuity.rawValue, Phrasing.yesNo(p.convex), p.zeroAtCorrect.rawValue,
-        Readable.number(p.maxAbsDerivative.value), p.gradientGrowth.rawValue,
+        spec.id, ViewNaming.pretty(p.viewLabel) + (params.isEmpty ? "" : "; \(params)"), Phrasing.range(p), p.continuity.rawValue,
+        Phrasing.yesNo(p.convex), p.zeroAtCorrect.rawValue, Readable.number(p.maxAbsDerivative.value), p.gradientGrowth.rawValue,
+        Phrasing.domainRange(a.domain), Phrasing.yesNo(a.domain.nonNegative),
       ]
       if family == .regressionLoss {
         cells.append(a.facts.minimiser.map { Readable.number($0.minimiser, digits: 6) } ?? "—")
       }
       rows.append(SettingsRow(cells: cells))
     }
-    var header = ["id", "view", "range", "continuity", "convex", "zero at correct", "max |f′|", "gradient"]
+    var header = [
+      "id", "view shown", "range in that view", "continuity", "convex", "zero at correct", "max |f′|", "gradient",
+      "range over the whole domain", "non-negative (whole domain)",
+    ]
     if family == .regressionLoss { header.append("minimiser over 0…9, 30") }
     return ComparisonPage(
       site: SitePages.site(current: page, title: title), id: page, title: title, intro: intro,
@@ -181,7 +186,7 @@ enum OverviewBuilders {
     }
     let offList = modelOff.sorted()
     let simText = simulation.map {
-      "The model is checked against finite networks: width \($0.width), depth \($0.depth), weights drawn from N(0, σ_w²/\($0.width)), layer 1's pre-activations from N(0, q), \($0.seeds.count) fixed seeds (SplitMix64), the same weights for every activation. The simulated column is the product over layers l = 1…k of |δ^l|² / |δ^(l+1)|² (δ the gradient with respect to the pre-activations), each averaged over the seeds, and in brackets the range of one standard error. "
+      "The model is checked against finite networks: width \($0.width), depth \($0.depth), weights drawn from N(0, σ_w²/\($0.width)), layer 1's pre-activations from N(0, q), \($0.seeds.count) fixed seeds (SplitMix64), the same weights for every activation. The simulated column is the product over layers l = 1…k of |δ^l|² / |δ^(l+1)|² (δ the gradient with respect to the pre-activations), each averaged over the seeds, and in brackets the range of one standard error (from how far the seeds' own products spread: one network's gradient after many layers varies a lot from draw to draw). "
         + (offList.isEmpty
           ? "The model lies within three standard errors of the simulation everywhere."
           : "† marks where the model lies more than three standard errors from the simulation (\(offList.joined(separator: ", "))): there the mean-field model, which treats each layer's weights as independent of the gradient that reaches them and follows the variance map exactly, is only a rough guide at this width and depth.")

@@ -173,8 +173,8 @@ enum Phrasing {
 
   static func direction(_ d: Int) -> String { d < 0 ? "x → −∞" : "x → ∞" }
 
-  /// `{delta = 0.5}`-style parameter text with readable numbers.
+  /// `δ = 0.5`, `α = 1, c = 1`: parameters by their symbols, readable numbers.
   static func parameters(_ p: ParameterValues, spec: FunctionSpec) -> String {
-    spec.parameters.map { "\($0.name) = \(number(p[$0.name]))" }.joined(separator: ", ")
+    spec.parameters.map { "\(ViewNaming.symbol($0)) = \(number(p[$0.name]))" }.joined(separator: ", ")
   }
 }
