@@ -162,7 +162,7 @@ enum OverviewBuilders {
           guard let sim, k <= sim.depthRatio.count, k <= g.depthRatio.count else { return "—" }
           let band = sim.band(k)
           let off = !sim.band(k, sigmas: 3).contains(g.depthRatio[k - 1])
-          if off { modelOff.insert(spec.id + " " + g.initialization.rawValue) }
+          if off { modelOff.insert(spec.id + (g.initialization == .he ? " at He" : " at Xavier")) }
           return Readable.number(sim.depthRatio[k - 1], digits: 3)
             + " (\(Readable.number(band.lowerBound, digits: 2)) to \(Readable.number(band.upperBound, digits: 2)))" + (off ? " †" : "")
         }
@@ -196,7 +196,8 @@ enum OverviewBuilders {
       intro: [
         "What a deep network does to its gradient at initialisation depends on the weights as much as on the activation. In the standard mean-field model (Poole et al. 2016, Schoenholz et al. 2017) a wide layer with weights W_ij ~ N(0, σ_w²/fan-in) and no bias multiplies the expected squared gradient by the gain χ = σ_w² E[f′(h)²], where h ~ N(0, q) is the layer's pre-activation. σ_w² = 2 is He initialisation, σ_w² = 1 Xavier (LeCun's fan-in form). q is the stable nonzero fixed point of the variance map q ↦ σ_w² E[f(h)²] — the variance a deep network settles at — or q = 1, the variance of standardised inputs, where the map has no nonzero fixed point or where every q is one (relu at He, identity at Xavier; then χ does not depend on q). χ below 1 shrinks the gradient layer by layer, above 1 grows it: relu at He has χ = 2 · P(h > 0) = 1 exactly, and sigmoid, whose derivative is at most 1/4, at most σ_w²/16.",
         "The columns “after k layers” give the model's expected squared gradient that reaches layer 1 from layer k + 1, relative to what left it: the product of χ(q_l) along the variance recursion q_(l+1) = σ_w² E[f(h_l)²] from q_1 = q (χ^k at a fixed point). " + simText,
-        "The second table sets the weights aside: it is the chain of activation derivatives alone, |∏ f′(x_l)| with x_l drawn from N(0, 1) independently per layer (10,000 draws in antithetic pairs x, −x, fixed seed): its ordinary median (with 10,000 draws, the mean of the 5,000th and 5,001st smallest) at several depths, its mean at L = 10, and the first depth where the median is below 10⁻⁶. Without the weights, leaky-relu and elu seem to vanish faster than sigmoid; with them (first table) they do not: read that table for what happens in a network.",
+        "The second table sets the weights aside: it is the chain of activation derivatives alone, |∏ f′(x_l)| with x_l drawn from N(0, 1) independently per layer (10,000 draws in antithetic pairs x, −x, fixed seed): its ordinary median (with 10,000 draws, the mean of the 5,000th and 5,001st smallest) at several depths, its mean at L = 10, and the first depth where the median is below 10⁻⁶. "
+          + misleading(analyses),
       ],
       figures: ["gain", "depth"].compactMap { key in figures.first { $0.key == key }?.ref },
       tables: [
@@ -213,6 +214,26 @@ enum OverviewBuilders {
           header: ["activation", "L = 1", "L = 5", "L = 10", "L = 20", "L = 50", "L = 100", "mean at L = 10", "depth to vanish"],
           rows: rows),
       ])
+  }
+
+  /// What the weights-aside chain gets backwards, from this run's numbers:
+  /// the activations whose median vanishes before sigmoid's although their
+  /// gain with He weights is larger.
+  static func misleading(_ analyses: [String: FunctionAnalysis]) -> String {
+    guard let sigmoid = analyses["sigmoid"]?.facts, let sigmoidDepth = sigmoid.depth?.depthToVanish,
+      let sigmoidGain = sigmoid.gains.first(where: { $0.initialization == .he })?.gain
+    else { return "Read the first table for what happens in a network." }
+    var cases: [String] = []
+    for spec in Catalog.all where spec.family == .activation && spec.id != "sigmoid" {
+      guard let f = analyses[spec.id]?.facts, let d = f.depth?.depthToVanish, d < sigmoidDepth,
+        let g = f.gains.first(where: { $0.initialization == .he })?.gain, g > sigmoidGain
+      else { continue }
+      cases.append("\(spec.id) (L = \(d); gain at He \(Readable.number(g, digits: 4)))")
+    }
+    guard !cases.isEmpty else { return "Read the first table for what happens in a network." }
+    return "Without the weights, the median of " + FigureText.list(cases)
+      + " falls below 10⁻⁶ before sigmoid's (L = \(sigmoidDepth)), although with He weights sigmoid's gain is "
+      + "\(Readable.number(sigmoidGain, digits: 3)) a layer: the chain alone gets the comparison backwards. Read the first table for what happens in a network."
   }
 
   // MARK: - Methods
