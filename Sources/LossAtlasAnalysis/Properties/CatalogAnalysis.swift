@@ -70,14 +70,39 @@ public enum CatalogAnalysis {
     threads: Int = 2
   ) -> [FunctionAnalysis] {
     let specs = ids.map { wanted in Catalog.all.filter { wanted.contains($0.id) } } ?? Catalog.all
-    // One task per (function, setting, view), plus one facts task per function.
+    // The gain model of every activation first (a few milliseconds each):
+    // the finite networks that check it start from its variances, and run
+    // as tasks of the pool below, one per seed, beside everything else.
+    let primaries = specs.map { $0.views($0.defaultParameters)[0] }
+    let activations = specs.indices.filter { specs[$0].family == .activation }
+    let gainSlots = ResultSlots<[GradientGain]>(count: activations.count)
+    parallelFor(activations.count, threads: threads) { a in
+      gainSlots[a] = WeightInit.allCases.map { GradientGain.compute(primaries[activations[a]], initialization: $0) }
+    }
+    var gains: [Int: [GradientGain]] = [:]
+    var jobs: [GainSimulation.Job] = []
+    var jobOwner: [Int] = []
+    for (a, fi) in activations.enumerated() {
+      gains[fi] = gainSlots[a]
+      for g in gainSlots[a] {
+        jobs.append(GainSimulation.Job(view: primaries[fi], initialization: g.initialization, q: g.q))
+        jobOwner.append(fi)
+      }
+    }
+    let simulation = jobs.isEmpty ? nil : options.gainSimulation
+    let allJobs = jobs
+    let allGains = gains
+    // One task per (function, setting, view), one facts task per function,
+    // one whole-domain search per setting of a function of several
+    // arguments, and one task per seed of the gain simulation.
     struct Task {
       let function: Int
       let setting: Int
-      let view: Int  // -1: the facts task; -2: the whole-domain search
+      let view: Int  // -1: the facts task; -2: the whole-domain search; -3: seed `setting` of the simulation
     }
     var tasks: [Task] = []
     var settingsPerSpec: [[ParameterValues]] = []
+    for k in (simulation?.seeds ?? []).indices { tasks.append(Task(function: -1, setting: k, view: -3)) }
     for (fi, spec) in specs.enumerated() {
       let settings = ParameterGrid.settings(spec)
       settingsPerSpec.append(settings)
@@ -92,6 +117,7 @@ public enum CatalogAnalysis {
       case facts(FunctionFacts)
       case search(DomainSearch)
       case view(ViewProperties, [PropertyOutcome])
+      case seed([[Double]])
     }
     let results = ResultSlots<Output>(count: tasks.count)
     let allTasks = tasks
@@ -102,17 +128,22 @@ public enum CatalogAnalysis {
     // index, so the order of work does not change the output.
     let heavy = allTasks.indices.filter { t in
       let task = allTasks[t]
-      return task.view == -1 || (task.view == 0 && task.setting == defaultIndex(specs[task.function], allSettings[task.function]))
+      return task.view == -3 || task.view == -1
+        || (task.view == 0 && task.setting == defaultIndex(specs[task.function], allSettings[task.function]))
     }
     let light = allTasks.indices.filter { !heavy.contains($0) }
     let order = heavy + light
     parallelFor(tasks.count, threads: threads) { k in
       let t = order[k]
       let task = allTasks[t]
+      if task.view == -3, let simulation {
+        results[t] = .seed(GainSimulation.layerRatios(allJobs, seed: simulation.seeds[task.setting], settings: simulation))
+        return
+      }
       let spec = specs[task.function]
       let params = allSettings[task.function][task.setting]
       if task.view == -1 {
-        results[t] = .facts(facts(spec, params))
+        results[t] = .facts(facts(spec, params, gains: allGains[task.function] ?? []))
       } else if task.view == -2 {
         results[t] = .search(DomainSearch.run(spec, parameters: params))
       } else {
@@ -126,29 +157,21 @@ public enum CatalogAnalysis {
         results[t] = .view(props, DeclaredCheck.compare(view.declared, props))
       }
     }
-    // The finite networks that check the gain model: every activation and
-    // initialisation through the same weights, in one batch.
+    // The finite networks that check the gain model: the seeds combined.
     var simulations: [[GainSimulation]] = Array(repeating: [], count: specs.count)
-    if let settings = options.gainSimulation {
-      var jobs: [GainSimulation.Job] = []
-      var owner: [Int] = []
-      var t = 0
-      for (fi, spec) in specs.enumerated() {
-        guard case .facts(let f) = results[t] else { preconditionFailure("task order") }
-        let view = spec.views(allSettings[fi][defaultIndex(spec, allSettings[fi])])[0]
-        for g in f.gains {
-          jobs.append(GainSimulation.Job(view: view, initialization: g.initialization, q: g.q))
-          owner.append(fi)
-        }
-        t += 1 + allSettings[fi].reduce(0) { n, p in n + spec.views(p).count + (hasSeveralArguments(spec) ? 1 : 0) }
+    var t = 0
+    if let simulation {
+      let perSeed = simulation.seeds.indices.map { k -> [[Double]] in
+        guard case .seed(let r) = results[k] else { preconditionFailure("task order") }
+        return r
       }
-      for (job, sim) in zip(owner, GainSimulation.run(jobs, settings: settings, threads: threads)) {
-        simulations[job].append(sim)
+      for (owner, sim) in zip(jobOwner, GainSimulation.combine(perSeed, jobs: jobs, settings: simulation)) {
+        simulations[owner].append(sim)
       }
+      t = simulation.seeds.count
     }
     // Assemble in task order.
     var out: [FunctionAnalysis] = []
-    var t = 0
     for (fi, spec) in specs.enumerated() {
       guard case .facts(let computed) = results[t] else { preconditionFailure("task order") }
       let factsResult = computed.with(simulations: simulations[fi])
@@ -192,12 +215,12 @@ public enum CatalogAnalysis {
 
   /// The facts of a function's primary view at `parameters` (without the
   /// gain simulation, which ``run(ids:options:primarySamples:threads:)``
-  /// adds for all the activations at once).
-  public static func facts(_ spec: FunctionSpec, _ parameters: ParameterValues) -> FunctionFacts {
+  /// adds for all the activations at once; `gains` when already computed).
+  public static func facts(_ spec: FunctionSpec, _ parameters: ParameterValues, gains: [GradientGain]? = nil) -> FunctionFacts {
     let view = spec.views(parameters)[0]
     let samples = ViewSamples(view, count: 4001)
     let activation = spec.family == .activation
-    let gains = activation ? WeightInit.allCases.map { GradientGain.compute(view, initialization: $0) } : []
+    let gains = gains ?? (activation ? WeightInit.allCases.map { GradientGain.compute(view, initialization: $0) } : [])
     return FunctionFacts(
       depth: activation ? GradientDepth.simulate(view) : nil, gains: gains, gainSimulations: [],
       precision: FloatingPointStudy.precision(samples),

@@ -92,8 +92,15 @@ public struct GainSimulation: Sendable, Equatable {
   public static func run(_ jobs: [Job], settings: Settings = .standard, threads: Int = 1) -> [GainSimulation] {
     let perSeed = ResultSlots<[[Double]]>(count: settings.seeds.count)
     parallelFor(settings.seeds.count, threads: threads) { k in
-      perSeed[k] = logRatios(jobs, seed: settings.seeds[k], settings: settings)
+      perSeed[k] = layerRatios(jobs, seed: settings.seeds[k], settings: settings)
     }
+    return combine(settings.seeds.indices.map { perSeed[$0] }, jobs: jobs, settings: settings)
+  }
+
+  /// The simulations from each seed's layer ratios (``layerRatios(_:seed:settings:)``,
+  /// in seed order): the product of the per-layer means, and the spread of
+  /// the seeds' own products.
+  static func combine(_ perSeed: [[[Double]]], jobs: [Job], settings: Settings) -> [GainSimulation] {
     let count = Double(settings.seeds.count)
     return jobs.indices.map { c in
       var product = 1.0
@@ -115,7 +122,7 @@ public struct GainSimulation: Sendable, Equatable {
   }
 
   /// For one seed, per job: the layer ratios |delta^l|^2 / |delta^(l+1)|^2, l = 1...depth.
-  static func logRatios(_ jobs: [Job], seed: UInt64, settings: Settings) -> [[Double]] {
+  static func layerRatios(_ jobs: [Job], seed: UInt64, settings: Settings) -> [[Double]] {
     let n = settings.width
     let depth = settings.depth
     let draws = Draws(seed: seed, width: n, depth: depth)
