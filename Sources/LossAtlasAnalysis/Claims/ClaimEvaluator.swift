@@ -181,7 +181,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
       guard spec.family == .activation else { throw fail(claim, "gradient-gain is defined for scalar activations") }
       let initialization = claim.initialization ?? .xavier
       let g = GradientGain.compute(try selectView(claim, params), initialization: initialization, depth: 1)
-      let q = g.source == .fixedPoint ? "q = \(formatValue(g.q)), the fixed point" : "q = 1 (\(g.source.rawValue))"
+      let q = g.source == .fixedPoint ? "q = \(formatValue(g.q)), the fixed point" : "q = 1: \(g.source.rawValue)"
       return .number(g.gain, detail: "\(formatValue(g.gain)) at \(initialization.rawValue) init (\(q))")
     default:
       if claim.arguments.isEmpty && CatalogAnalysis.hasSeveralArguments(spec) {
