@@ -46,14 +46,16 @@ public struct GainSimulation: Sendable, Equatable {
   /// After k = 1...depth layers: the product over l = 1...k of the
   /// seeds' mean of |delta^l|^2 / |delta^(l+1)|^2.
   public let depthRatio: [Double]
-  /// The standard error of log(depthRatio[k - 1]), from the spread of the
-  /// seeds: the standard deviation over the seeds of log of each seed's own
-  /// ratio after k layers, divided by the square root of the number of
-  /// seeds. (Not from the layers' spreads as if they were independent: in
-  /// one network a layer's ratio depends on the variance the layers below
-  /// it happened to produce, and the per-seed products spread far more than
-  /// independent layers would — gelu at He over ten layers by a factor of
-  /// about 3 either way.)
+  /// The standard error of log(depthRatio[k - 1]): the larger of two
+  /// estimates. One is the spread of the seeds: the standard deviation over
+  /// the seeds of the log of each seed's own ratio after k layers, over the
+  /// square root of the number of seeds (in one network a layer's ratio
+  /// depends on the variance the layers below it happened to produce, so
+  /// the products spread far more than independent layers would: gelu at He
+  /// over ten layers by a factor of about 3 either way). The other treats
+  /// the layers as independent: the square root of the sum over the layers
+  /// of (the seeds' variance of r_l) / (seeds × mean²). With a handful of
+  /// seeds either can come out small by chance.
   public let logStandardError: [Double]
 
   /// The ratio after k layers divided and multiplied by e^(m × standard
@@ -102,19 +104,26 @@ public struct GainSimulation: Sendable, Equatable {
   /// the seeds' own products.
   static func combine(_ perSeed: [[[Double]]], jobs: [Job], settings: Settings) -> [GainSimulation] {
     let count = Double(settings.seeds.count)
+    func variance(_ xs: [Double]) -> Double {
+      guard xs.count > 1 else { return 0 }
+      let m = xs.reduce(0, +) / Double(xs.count)
+      return xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(xs.count - 1)
+    }
     return jobs.indices.map { c in
       var product = 1.0
       var logs = [Double](repeating: 0, count: settings.seeds.count)
+      var layerVariance = 0.0
       var ratios: [Double] = []
       var errors: [Double] = []
       for l in 0..<settings.depth {
         let values = settings.seeds.indices.map { perSeed[$0][c][l] }
-        product *= values.reduce(0, +) / count
+        let mean = values.reduce(0, +) / count
+        product *= mean
         ratios.append(product)
         for k in logs.indices { logs[k] += log(values[k]) }
-        let mean = logs.reduce(0, +) / count
-        let spread = count > 1 ? logs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1) : 0
-        errors.append((spread / count).squareRoot())
+        if mean > 0 { layerVariance += variance(values) / (count * mean * mean) }
+        // The larger of the two estimates: a few seeds can agree by chance.
+        errors.append(max(variance(logs) / count, layerVariance).squareRoot())
       }
       return GainSimulation(
         settings: settings, initialization: jobs[c].initialization, depthRatio: ratios, logStandardError: errors)
