@@ -109,6 +109,18 @@ import Testing
     #expect(abs(sigmoid.saturationIntervals[1].lower - x) <= 1e-8 * x)
   }
 
+  @Test("saturation tails end open at a breakpoint on the other side: hard-swish (-inf, -3) (f'(-3) = -1/2), hard-sigmoid (-inf, -3] (f'(-3) = 0)")
+  func tailEnds() throws {
+    let hardSwish = try Self.properties("hard-swish")
+    #expect(hardSwish.saturationIntervals.map(\.interval) == [RealInterval(-.infinity, -3, upperClosed: false)])
+    let hardSigmoid = try Self.properties("hard-sigmoid")
+    #expect(hardSigmoid.saturationIntervals.map(\.interval) == [
+      RealInterval(-.infinity, -3, upperClosed: true), RealInterval(3, .infinity, lowerClosed: true),
+    ])
+    let relu = try Self.properties("relu")
+    #expect(relu.saturationIntervals.map(\.interval) == [RealInterval(-.infinity, 0, upperClosed: true)])
+  }
+
   // MARK: 3. Whole domain
 
   @Test("whole domain: gaussian-nll is not non-negative (at yhat = y, var = 0.5 it is log(0.5)/2), and unbounded below")

@@ -23,20 +23,38 @@ enum Saturation {
       let lowerBelow = lowerLimit.map { abs($0.value) < threshold } ?? true
       start = lowerBelow ? domain.lower : s.xs[0]
     }
+    // An end whose bisection never left a breakpoint (the breakpoint is a
+    // sample, and |f'| crosses the threshold right there) is that
+    // breakpoint, open: it is on the other side (hard-swish: |f'| = 0 for
+    // x < -3 but f'(-3) = -1/2, so the tail is (-inf, -3), not (-inf, -3]).
+    let breaks = Set(s.view.breakpoints)
+    var startClosed = true
     for i in 1..<s.xs.count where flag(i) != flag(i - 1) {
       if flag(i) {
         let b = RootFinding.boundary({ below($0) }, from: s.xs[i - 1], to: s.xs[i], relativeTolerance: tolerance)
-        start = b.firstTrue
+        if breaks.contains(b.lastFalse) {
+          start = b.lastFalse
+          startClosed = false
+        } else {
+          start = b.firstTrue
+          startClosed = true
+        }
       } else if let a = start {
         let b = RootFinding.boundary({ !below($0) }, from: s.xs[i - 1], to: s.xs[i], relativeTolerance: tolerance)
-        result.append(FoundInterval(RealInterval(a, b.lastFalse, lowerClosed: domain.contains(a), upperClosed: true)))
+        let atBreak = breaks.contains(b.firstTrue)
+        result.append(
+          FoundInterval(
+            RealInterval(
+              a, atBreak ? b.firstTrue : b.lastFalse, lowerClosed: domain.contains(a) && startClosed, upperClosed: !atBreak)))
         start = nil
+        startClosed = true
       }
     }
     if let a = start {
       let upperBelow = upperLimit.map { abs($0.value) < threshold } ?? true
       let end = upperBelow ? domain.upper : s.xs[s.xs.count - 1]
-      result.append(FoundInterval(RealInterval(a, end, lowerClosed: domain.contains(a), upperClosed: domain.contains(end))))
+      result.append(
+        FoundInterval(RealInterval(a, end, lowerClosed: domain.contains(a) && startClosed, upperClosed: domain.contains(end))))
     }
     return result
   }
