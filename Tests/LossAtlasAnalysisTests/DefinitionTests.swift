@@ -119,6 +119,9 @@ import Testing
     ])
     let relu = try Self.properties("relu")
     #expect(relu.saturationIntervals.map(\.interval) == [RealInterval(-.infinity, 0, upperClosed: true)])
+    // mae'(0) = 0 at a single point: not a flat zone (|f'| = 1 on either side).
+    let mae = try Self.properties("mae")
+    #expect(mae.flatZones.isEmpty && mae.saturationIntervals.isEmpty)
   }
 
   // MARK: 3. Whole domain

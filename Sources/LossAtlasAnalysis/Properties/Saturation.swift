@@ -61,7 +61,8 @@ enum Saturation {
 
   /// Splits the intervals where |f'| is below the threshold into the
   /// saturation intervals proper — those that run to an infinite end of
-  /// the domain, the tails — and the bounded ones, the flat zones. A flat
+  /// the domain, the tails — and the bounded ones of positive width, the
+  /// flat zones (a single point is not a zone). A flat
   /// zone is near a minimum (maximum) when f' changes sign from − to + (+
   /// to −) inside it or is 0 there (the point found by bisection on f'),
   /// and of low slope otherwise.
@@ -73,9 +74,11 @@ enum Saturation {
       let tail = (i.lower == -.infinity && domain.lower == -.infinity) || (i.upper == .infinity && domain.upper == .infinity)
       if tail {
         tails.append(i)
-      } else {
+      } else if i.upper > i.lower {
         flat.append(flatZone(i.interval, s))
       }
+      // A single point (a kink whose subgradient is 0: mae and quantile at
+      // r = 0) is not a stretch, and not a zone.
     }
     return (tails, flat)
   }
