@@ -24,7 +24,10 @@ enum ELU {
             infimum: RangeBound(-alpha, attained: false), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: alpha <= 1 ? .increasing : .neither,
             continuity: alpha == 1 ? .c1 : .c0,
-            zeroCentered: nil, identityNearOrigin: alpha == 1 ? true : nil, maxAbsDerivative: max(alpha, 1),
+            // Mean output for X ~ N(0, 1): φ(0) + alpha (e^(1/2) Φ(−1) − 1/2), 0 only
+            // at alpha = 1.6732632... (selu's alpha, not on the grid); elu(0) = 0.
+            zeroCentered: abs(alpha - 1.6732632423543772) > 1e-6 ? false : nil, passesThroughOrigin: true,
+            identityNearOrigin: alpha == 1 ? true : nil, maxAbsDerivative: max(alpha, 1),
             saturatesLeft: true, saturatesRight: false, convex: alpha <= 1, concave: false, nonNegative: false),
           { x in jet(x, alpha: alpha) })
       ]

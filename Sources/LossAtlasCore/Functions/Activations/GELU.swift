@@ -14,7 +14,8 @@ enum GELU {
           declared: DeclaredProperties(
             infimum: RangeBound(-0.16997120747990366, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.1289041451851547,
+            // Mean output E[X Φ(X)] = E[φ(X)] = 1/(2 sqrt(pi)) (Stein's lemma); gelu(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.1289041451851547,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]

@@ -15,7 +15,8 @@ enum GELUTanh {
           declared: DeclaredProperties(
             infimum: RangeBound(-0.17004075057125406, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.1289930686587717,
+            // Mean output close to gelu's 1/(2 sqrt(pi)), not 0; gelu-tanh(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.1289930686587717,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]

@@ -14,7 +14,8 @@ enum LogSigmoid {
           declared: DeclaredProperties(
             infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(0, attained: false),
             monotonic: .increasing, derivativeMonotonic: .decreasing, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1,
+            // Mean output −E[softplus(X)] < 0; log-sigmoid(0) = −log 2.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: false, saturatesRight: true, convex: false, concave: true, nonNegative: false),
           jet)
       ]

@@ -14,7 +14,8 @@ enum Mish {
           declared: DeclaredProperties(
             infimum: RangeBound(-0.30884341301725043, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.088498161251728,
+            // Mean output > 0 (x tanh(softplus x) >= −0.31 and grows like x); mish(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.088498161251728,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]

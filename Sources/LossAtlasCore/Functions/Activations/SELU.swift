@@ -15,7 +15,9 @@ enum SELU {
             infimum: RangeBound(-lambdaAlpha.hi, attained: false),
             supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c0,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: lambdaAlpha.hi,
+            // Mean output lambda (φ(0) + alpha (e^(1/2) Φ(−1) − 1/2)) = 0: alpha is chosen
+            // for it (Klambauer et al. 2017); selu(0) = 0.
+            zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: lambdaAlpha.hi,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]

@@ -24,7 +24,8 @@ enum SiLU {
             infimum: RangeBound(-0.2784645427610738 / beta, attained: true),
             supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.099839320128867,
+            // Mean output E[X sigma(beta X)] = beta E[sigma'(beta X)] > 0 (Stein); silu(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.099839320128867,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           { x in jet(x, beta: beta) })
       ]

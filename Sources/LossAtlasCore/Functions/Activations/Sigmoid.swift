@@ -14,7 +14,8 @@ enum Sigmoid {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: false), supremum: RangeBound(1, attained: false),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 0.25,
+            // Mean output 1/2 (sigma(x) + sigma(−x) = 1); sigma(0) = 1/2.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 0.25,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false),
           jet)
       ]

@@ -23,7 +23,8 @@ enum Softplus {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: false), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: .increasing, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1,
+            // Mean output > 0 (softplus > 0); softplus(0) = log(2)/beta.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: false, convex: true, concave: false, nonNegative: true),
           { x in jet(x, beta: beta) })
       ]

@@ -14,7 +14,8 @@ enum Softsign {
           declared: DeclaredProperties(
             infimum: RangeBound(-1, attained: false), supremum: RangeBound(1, attained: false),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c1,
-            zeroCentered: true, identityNearOrigin: true, maxAbsDerivative: 1,
+            // Odd: mean output 0; softsign(0) = 0.
+            zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: true, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: false),
           jet)
       ]

@@ -28,6 +28,13 @@ enum CrossEntropy {
           declared: sliceDeclared(eps: eps, classes: 3), evaluate: slice3(eps: eps)),
       ]
     },
+    domain: { p in
+      // log-sum-exp minus a linear term: convex in s; without smoothing it
+      // tends to 0 as s_k - max_j s_j -> inf, never reaching it.
+      DeclaredDomainProperties(
+        infimum: p["eps"] == 0 ? RangeBound(0, attained: false) : nil, supremum: RangeBound(.infinity, attained: false),
+        nonNegative: true, convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "-log(exp(x) / (exp(x) + 1))  (s = [x, 0], k = 0)",

@@ -43,6 +43,12 @@ enum KLDiv {
           evaluate: slice2(q0: 0.75, q1: 0.25))
       ]
     },
+    domain: { _ in
+      // KL(q || softmax(s)) >= 0, with equality at s = log q + const; convex in s.
+      DeclaredDomainProperties(
+        infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false), nonNegative: true,
+        convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "sum_j q_j (log q_j - log softmax([x, 0])_j), q = [0.75, 0.25]",

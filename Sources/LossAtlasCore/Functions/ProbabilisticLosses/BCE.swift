@@ -41,6 +41,13 @@ enum BCE {
           declared: ySoft, evaluate: { p in jet(p, 0.3) }),
       ]
     },
+    domain: { _ in
+      // 0 at p = y in {0, 1}; +inf at p = 1 - y for a hard label (an infinite
+      // value is not attained); convex in p for every y.
+      DeclaredDomainProperties(
+        infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false), nonNegative: true,
+        convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "-(y log p + (1 - y) log(1 - p))", derivativeFormula: "(p - y) / (p (1 - p))",

@@ -35,6 +35,12 @@ enum Focal {
           evaluate: jet(gamma: gamma, alpha: alpha, positive: false)),
       ]
     },
+    domain: { p in
+      // Tends to 0 as p_t -> 1; convex in z only without the focusing term.
+      DeclaredDomainProperties(
+        infimum: RangeBound(0, attained: false), supremum: RangeBound(.infinity, attained: false), nonNegative: true,
+        convex: p["gamma"] == 0 ? true : nil)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "-alpha (1 - sigma(z))^gamma log sigma(z)",

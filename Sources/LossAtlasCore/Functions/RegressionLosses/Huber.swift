@@ -21,6 +21,7 @@ enum Huber {
           jet(delta: delta))
       ]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     implementationNote: "The piece is chosen on the exact residual hi + lo (|r| <= delta decided without rounding); r^2 / 2 as (hi/2) hi by FMA plus hi lo, and delta (|r| - delta/2) as a double-double product rounded once. The gradient on the quadratic piece is r itself, exact even at r = 1e-300.",
     conventions: [

@@ -14,6 +14,7 @@ enum LogCosh {
           jet)
       ]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "log(cosh(r))", derivativeFormula: "sinh(r) / cosh(r)",

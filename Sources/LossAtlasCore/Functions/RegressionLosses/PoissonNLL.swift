@@ -36,6 +36,13 @@ enum PoissonNLL {
           evaluate: { jet($0, 0) }),
       ]
     },
+    domain: { _ in
+      // min over z of e^z - y z is y - y ln y (at z = ln y): -13.03 at y = 10,
+      // and -> -inf as y grows. Convex in z (f'' = e^z) for every y.
+      DeclaredDomainProperties(
+        infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(.infinity, attained: false),
+        nonNegative: false, convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "exp(z) - y * z", derivativeFormula: "exp(z) - y",

@@ -23,6 +23,7 @@ enum Quantile {
           jet(tau: tau))
       ]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     implementationNote: "tau u and (1 - tau) |u| are double-double products of the exact residual with tau and with the exact 1 - tau (TwoSum), each rounded once.",
     conventions: [

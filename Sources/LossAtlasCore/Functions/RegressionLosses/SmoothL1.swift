@@ -22,6 +22,7 @@ enum SmoothL1 {
           jet(beta: beta))
       ]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     implementationNote: "As huber with the piece chosen on the exact residual; r^2 / (2 beta) as a double-double quotient (with an exponent kept apart when r^2 or the quotient would leave the Double range) and r / beta with its FMA remainder.",
     conventions: [
