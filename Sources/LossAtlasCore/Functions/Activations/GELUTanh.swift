@@ -5,7 +5,7 @@ enum GELUTanh {
   static let spec = FunctionSpec(
     id: "gelu-tanh", name: "GELU, tanh approximation", family: .activation,
     aliases: ["gelu-approx", "approximate-gelu"],
-    summary: "x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))): the tanh approximation of GELU used by the original BERT and GPT-2 code and by jax.nn.gelu's default; within 5e-4 of gelu.",
+    summary: "x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))): the tanh approximation of GELU, the form of OpenAI's GPT and GPT-2 code (and of BERT's reference code after its first release, which used the erf form, gelu) and jax.nn.gelu's default; within 5e-4 of gelu.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in
@@ -15,7 +15,8 @@ enum GELUTanh {
           declared: DeclaredProperties(
             infimum: RangeBound(-0.17004075057125406, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.1289930686587717,
+            // Mean output close to gelu's 1/(2 sqrt(pi)), not 0; gelu-tanh(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.1289930686587717,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -25,13 +26,18 @@ enum GELUTanh {
       valueFormula: "0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3)))",
       derivativeFormula: "0.5 (1 + T) + 0.5 x (1 - T^2) sqrt(2/pi) (1 + 3 * 0.044715 x^2), T the tanh above",
       value: { _ in naiveValue },
-      derivative: { _ in naiveDerivative }),
-    implementationNote: "As x sigma(v) with v = 2 sqrt(2/pi) (x + 0.044715 x^3) formed in double-double from the exact constants, so 1 + tanh(u) never cancels (it is 0 to double precision below x = -5.9 in the naive form) and e^-|v| has an exact argument; f' = sigma(v) (1 + x v' sigma(-v)) in double-double. The naive derivative is NaN (0 * inf) for |x| > 5.6e102 and returns 0 where the exact value is about x v' e^v.",
+      derivative: { _ in naiveDerivative },
+      intermediates: [
+        NaiveIntermediate(
+          formula: "1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3))", within: "the value and the derivative",
+          naive: { _ in naiveOnePlusTanh }, accurate: { _ in twoSigmaTwoU })
+      ]),
+    implementationNote: "As x sigma(v) with v = 2 sqrt(2/pi) (x + 0.044715 x^3) formed in double-double from the exact constants, so 1 + tanh(u) is never formed (the naive form's 1 + tanh(u) cancels in the left tail: where it loses accuracy and where it is exactly 0 is computed below) and e^-|v| has an exact argument; f' = sigma(v) (1 + x v' sigma(-v)) in double-double. Far right the naive derivative is (1 - T^2) = 0 times an overflowed 1 + 3c x^2, 0 * inf = NaN, and in the left tail it returns 0 where the exact value is about x v' e^v (both computed below).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.gelu(x, approximate='tanh')", "NaN gradient for |x| > 1.3e154 (measured)"),
-      FrameworkConvention(.keras, "keras.activations.gelu(x, approximate=True)", "none in value; the default approximate=False is the erf form"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.gelu(x, approximate='tanh')", "NaN gradient from |x| = {torch.gelu-tanh.nan-grad-from.nan_from}"),
+      FrameworkConvention(.keras, "keras.activations.gelu(x, approximate=True)", "the default approximate=False is the erf form; x/2 (1 + tanh(u)) cancels for x < 0 ({keras.gelu-tanh.accuracy.value_max_ulp} ulp at x = {keras.gelu-tanh.accuracy.value_worst_x})", definitional: ["x/2 (1 + tanh(u))", "x < 0"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.gelu(x)", "this is the default (approximate=True); its derivative is NaN at large x (measured)"),
+      FrameworkConvention(.jaxnn, "jax.nn.gelu(x)", "this is the default (approximate=True); its derivative is NaN from |x| = {jax.gelu.default-and-nan.nan_from}"),
     ],
     references: [Reference("Hendrycks, Gimpel, Gaussian error linear units (GELUs), arXiv:1606.08415", year: 2016)]
   )
@@ -65,18 +71,34 @@ enum GELUTanh {
   /// 3 * 0.044715.
   static let cubicCoefficient3 = DoubleDouble(0x1.12ba9d1f60179p-3, 0x1.f30e7ff583a54p-57)
 
-  /// The textbook gelu-tanh, 0.5 x (1 + tanh(k (x + 0.044715 x^3))).
+  /// The textbook gelu-tanh, 0.5 x (1 + tanh(k (x + 0.044715 x^3))), with
+  /// the powers formed first as printed (x^3 overflows from 5.6e102).
   @Sendable static func naiveValue(_ x: Double) -> Double {
     let k: Double = (2 / Double.pi).squareRoot()
-    let u: Double = k * (x + 0.044715 * x * x * x)
+    let u: Double = k * (x + 0.044715 * (x * x * x))
     return 0.5 * x * (1 + LossAtlasCore.tanh(u))
   }
 
-  /// The textbook gelu-tanh derivative 0.5 (1 + T) + 0.5 x (1 - T^2) k (1 + 3 c x^2).
+  /// The textbook 1 + tanh(u), u = k (x + 0.044715 x^3), as the naive value
+  /// and derivative form it.
+  @Sendable static func naiveOnePlusTanh(_ x: Double) -> Double {
+    let k: Double = (2 / Double.pi).squareRoot()
+    return 1 + LossAtlasCore.tanh(k * (x + 0.044715 * (x * x * x)))
+  }
+
+  /// 1 + tanh(u) = 2 sigma(2u) accurately: 2 f(x) / x (f is accurate to
+  /// an ulp relative); 1 at x = 0.
+  @Sendable static func twoSigmaTwoU(_ x: Double) -> Double {
+    x == 0 ? 1 : 2 * (jet(x).value / x)
+  }
+
+  /// The textbook gelu-tanh derivative 0.5 (1 + T) + 0.5 x (1 - T^2) k (1 + 3 c x^2),
+  /// x^2 formed first as printed (it overflows from 1.34e154, and then
+  /// 0 * inf is NaN).
   @Sendable static func naiveDerivative(_ x: Double) -> Double {
     let k: Double = (2 / Double.pi).squareRoot()
-    let t: Double = LossAtlasCore.tanh(k * (x + 0.044715 * x * x * x))
-    let du: Double = k * (1 + 3 * 0.044715 * x * x)
+    let t: Double = LossAtlasCore.tanh(k * (x + 0.044715 * (x * x * x)))
+    let du: Double = k * (1 + 3 * 0.044715 * (x * x))
     return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * du
   }
 

@@ -14,7 +14,8 @@ enum Mish {
           declared: DeclaredProperties(
             infimum: RangeBound(-0.30884341301725043, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.088498161251728,
+            // Mean output > 0 (x tanh(softplus x) >= −0.31 and grows like x); mish(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.088498161251728,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -27,15 +28,15 @@ enum Mish {
       derivative: { _ in
         { x in
           let t = tanh(log(1 + exp(x)))
-          return t + x / (1 + exp(-x)) * (1 - t * t)
+          return t + x * (1 / (1 + exp(-x))) * (1 - t * t)
         }
       }),
-    implementationNote: "With w = e^x, tanh(softplus x) = w (w + 2) / (w^2 + 2w + 2) (and (1 + 2v) / (1 + 2v + 2v^2) with v = e^-x for x >= 0): only positive terms, no log, no tanh; f' = w/D ((w + 2) + 4x (1 + w)/D) in double-double. The naive form is 0 below x = -37 where the exact value is about x e^x, and its 1 - tanh^2 is 0 above x = 19.",
+    implementationNote: "With w = e^x, tanh(softplus x) = w (w + 2) / (w^2 + 2w + 2) (and (1 + 2v) / (1 + 2v + 2v^2) with v = e^-x for x >= 0): only positive terms, no log, no tanh; f' = w/D ((w + 2) + 4x (1 + w)/D) in double-double. The naive form is 0 far left where the exact value is about x e^x, and its 1 - tanh^2 loses all accuracy and then is 0 as x grows (computed below).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.mish(x)", "none"),
-      FrameworkConvention(.keras, "keras.activations.mish(x)", "none in value (written as x * tanh(softplus(x)))"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.mish(x)", "none (within {torch.mish.accuracy.value_max_ulp} ulp; derivative within {torch.mish.accuracy.grad_max_ulp} ulp)"),
+      FrameworkConvention(.keras, "keras.activations.mish(x)", "none in value (written as x * tanh(softplus(x)), within {keras.mish.accuracy.value_max_ulp} ulp); its derivative is off by {keras.mish.accuracy.grad_max_ulp} ulp at x = {keras.mish.accuracy.grad_worst_x}"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.mish(x)", "none in value (written as x * tanh(softplus(x)))"),
+      FrameworkConvention(.jaxnn, "jax.nn.mish(x)", "none in value (written as x * tanh(softplus(x)), within {jax.mish.accuracy.value_max_ulp} ulp); its derivative is off by {jax.mish.accuracy.grad_max_ulp} ulp at x = {jax.mish.accuracy.grad_worst_x}"),
     ],
     references: [Reference("Misra, Mish: a self regularized non-monotonic activation function, arXiv:1908.08681", year: 2019)]
   )

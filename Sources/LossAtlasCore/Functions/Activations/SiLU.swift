@@ -24,7 +24,8 @@ enum SiLU {
             infimum: RangeBound(-0.2784645427610738 / beta, attained: true),
             supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.099839320128867,
+            // Mean output E[X sigma(beta X)] = beta E[sigma'(beta X)] > 0 (Stein); silu(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.099839320128867,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           { x in jet(x, beta: beta) })
       ]
@@ -45,10 +46,10 @@ enum SiLU {
       }),
     implementationNote: "t = beta x formed exactly (TwoProduct); sigma(t) and sigma(-t) from e^-|t| with 1 + e exact, f' = sigma(t) (1 + t sigma(-t)) in double-double (no 1 - s cancellation); below t = -700 the factor e^t is kept as m 2^k so that x e^t does not multiply a subnormal's rounding error.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.silu(x)", "no beta: only beta = 1"),
-      FrameworkConvention(.keras, "keras.activations.silu(x)", "no beta: only beta = 1 (keras.activations.swish is the same function)"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.silu(x)", "no beta (its parameters: {torch.silu.parameters.parameters}): only beta = 1", definitional: ["beta = 1"]),
+      FrameworkConvention(.keras, "keras.activations.silu(x)", "no beta: only beta = 1 (keras.activations.swish is the same function)", definitional: ["beta = 1"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.silu(x)", "no beta: only beta = 1 (jax.nn.swish is the same function)"),
+      FrameworkConvention(.jaxnn, "jax.nn.silu(x)", "no beta: only beta = 1 (jax.nn.swish is the same function)", definitional: ["beta = 1"]),
     ],
     references: [
       Reference("Elfwing, Uchibe, Doya, Sigmoid-weighted linear units for neural network function approximation in reinforcement learning, Neural Networks", year: 2018),

@@ -23,7 +23,8 @@ enum Softplus {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: false), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: .increasing, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1,
+            // Mean output > 0 (softplus > 0); softplus(0) = log(2)/beta.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: false, convex: true, concave: false, nonNegative: true),
           { x in jet(x, beta: beta) })
       ]
@@ -39,12 +40,12 @@ enum Softplus {
         let beta = p["beta"]
         return { x in 1 / (1 + exp(-beta * x)) }
       }),
-    implementationNote: "t = beta x formed exactly; for t > 0 the value is x + log1p(e^-t)/beta (no overflow; x itself, not t/beta, so no rounding), below log1p(e^t)/beta, and e^t as m 2^k below t = -700. The naive form overflows to inf above x = 709.78/beta and is 0 below x = -37/beta.",
+    implementationNote: "t = beta x formed exactly; for t > 0 the value is x + log1p(e^-t)/beta (no overflow; x itself, not t/beta, so no rounding), below log1p(e^t)/beta, and e^t as m 2^k below t = -700. The naive form overflows to inf far right and is 0 far left where the exact value is about e^(beta x)/beta (both computed below).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.softplus(x, beta=1.0, threshold=20.0)", "returns x for beta x > 20: value off by up to about 5e5 ulp just past the threshold and gradient exactly 1 (measured)"),
-      FrameworkConvention(.keras, "keras.activations.softplus(x)", "no beta: only beta = 1"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.softplus(x, beta=1.0, threshold=20.0)", "returns x from x = {torch.softplus.threshold.returns_x_from} (beta x > {torch.softplus.threshold.default_threshold}): the value is off by {torch.softplus.threshold.max_ulp_error} ulp there, the most past the threshold, and the gradient is exactly 1 (exact {torch.softplus.threshold.exact_grad_at_threshold})", definitional: ["exactly 1"]),
+      FrameworkConvention(.keras, "keras.activations.softplus(x)", "no beta: only beta = 1", definitional: ["beta = 1"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.softplus(x)", "no beta: only beta = 1 (jnp.logaddexp(x, 0))"),
+      FrameworkConvention(.jaxnn, "jax.nn.softplus(x)", "no beta: only beta = 1 ({jax.softplus.source.formula})", definitional: ["beta = 1"]),
     ],
     references: [
       Reference("Dugas, Bengio, Belisle, Nadeau, Garcia, Incorporating second-order functional knowledge for better option pricing, NeurIPS", year: 2001),

@@ -14,7 +14,8 @@ enum Tanh {
           declared: DeclaredProperties(
             infimum: RangeBound(-1, attained: false), supremum: RangeBound(1, attained: false),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: true, identityNearOrigin: true, maxAbsDerivative: 1,
+            // Odd: mean output 0; tanh(0) = 0.
+            zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: true, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -31,10 +32,10 @@ enum Tanh {
       }),
     implementationNote: "From e = e^(-2|x|) and 1 - e (expm1 below 2|x| = ln 2, so 1 - e never cancels), one libm call for both: tanh |x| = (1 - e)/(1 + e) and sech^2 x = 4e/(1 + e)^2 with 1 + e exact, never 1 - tanh^2, which is 0 above |x| = 19.1 where the exact value is about 4 e^(-2|x|). (glibc's tanh itself is up to 1.9 ulp off near |x| = 0.5; this is within 1.2.)",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.tanh(x)", "backward is 1 - y^2 on the rounded output: 0 instead of about 4 e^(-2|x|) above |x| = 19 (measured)"),
-      FrameworkConvention(.keras, "keras.activations.tanh(x)", "none in value; the gradient is the backend's"),
+      FrameworkConvention(.pytorch, "torch.tanh(x)", "backward is 1 - y^2 on the rounded output: exactly 0 from |x| = {torch.tanh.grad-zero-from.x} (the exact derivative there is {torch.tanh.grad-zero-from.exact_derivative})", definitional: ["1 - y^2", "exactly 0"]),
+      FrameworkConvention(.keras, "keras.activations.tanh(x)", "computes in float32 for a float64 input (result dtype {keras.ops.float64-downcast.activations_tanh_dtype}): tanh(0.3) = {keras.ops.float64-downcast.activations_tanh_at_0_3} (exact {keras.ops.float64-downcast.exact_tanh_at_0_3})", definitional: ["float32", "float64", "tanh(0.3)"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.tanh(x)", "autodiff of the rounded output: derivative 0 above x = 20 (measured)"),
+      FrameworkConvention(.jaxnn, "jax.nn.tanh(x)", "autodiff of the rounded output: {jax.tanh.grad.ratio_at_18} times the exact derivative at x = 18, {jax.tanh.grad.ratio_at_19_1} times at 19.1, exactly 0 from x = {jax.tanh.grad.zero_from}", definitional: ["x = 18", "at 19.1", "exactly 0"]),
     ],
     references: [Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.3.2", year: 2016)]
   )

@@ -41,6 +41,13 @@ enum BCE {
           declared: ySoft, evaluate: { p in jet(p, 0.3) }),
       ]
     },
+    domain: { _ in
+      // 0 at p = y in {0, 1}; +inf at p = 1 - y for a hard label (an infinite
+      // value is not attained); convex in p for every y.
+      DeclaredDomainProperties(
+        infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false), nonNegative: true,
+        convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "-(y log p + (1 - y) log(1 - p))", derivativeFormula: "(p - y) / (p (1 - p))",
@@ -48,8 +55,8 @@ enum BCE {
       derivative: { _ in { p in (p - 1) / (p * (1 - p)) } }),
     implementationNote: "Two non-negative terms, 0 log 0 = 0 taken literally (the naive form is 0 * -inf = NaN at p = 0, y = 0); log(1 - p) as log1p(-p) for p <= 1/2 and log of the exact 1 - p above; 1 - y exact as a double-double. The gradient (p - y)/(p (1 - p)) is a quotient of exact double-doubles (p - y, p (1 - p)) rounded once, with the one-sided limits +1 at (0, 0) and -1 at (1, 1), and ±inf at p = 0 (y > 0) and p = 1 (y < 1).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.binary_cross_entropy(p, y)", "clamps log at -100 (the loss is capped at 100 y for tiny p) and divides the gradient by max(p (1 - p), 1e-12); gradient 0 at (0, 0) and (1, 1) instead of +1 / -1"),
-      FrameworkConvention(.keras, "keras.losses.BinaryCrossentropy()", "clips p to [1e-7, 1 - 1e-7], so the loss never exceeds about 16.1 and the gradient vanishes outside the clip"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.binary_cross_entropy(p, y)", "clamps log at -100: the loss is exactly 100 y for p <= {torch.binary_cross_entropy.clamps.capped_up_to} ({torch.binary_cross_entropy.clamps.value_at_1e_255} at p = 1e-255, exact {torch.binary_cross_entropy.clamps.exact_at_1e_255}); the gradient divides by max(p (1 - p), 1e-12) with 1e-12 as a float32 ({torch.binary_cross_entropy.clamps.grad_at_1_0} at p = 1, y = 0); {torch.binary_cross_entropy.clamps.grad_at_0_0} at (0, 0) and {torch.binary_cross_entropy.clamps.grad_at_1_1} at (1, 1) instead of +1 / -1", definitional: ["-100", "100 y", "p = 1e-255", "max(p (1 - p), 1e-12)", "1e-12 as a float32", "p = 1, y = 0", "(0, 0)", "(1, 1)", "+1 / -1"]),
+      FrameworkConvention(.keras, "keras.losses.BinaryCrossentropy()", "clips p to [epsilon, 1 - epsilon] with epsilon = {keras.binary_crossentropy.clip.epsilon} rounded to float32: the loss never exceeds {keras.binary_crossentropy.clip.value_at_0} and the gradient is {keras.binary_crossentropy.clip.grad_at_1e_9} outside the clip (at p = 1e-9)", definitional: ["1 - epsilon", "float32", "p = 1e-9"]),
       FrameworkConvention(.optax, "", "no probability-input BCE; optax.losses.sigmoid_binary_cross_entropy takes logits (see bce-logits)"),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],

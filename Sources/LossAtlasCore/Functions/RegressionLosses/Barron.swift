@@ -24,6 +24,11 @@ enum Barron {
         RegressionLosses.residualView(plotRange: -6...6, declared: declared(alpha: alpha, c: c), jet(alpha: alpha, c: c))
       ]
     },
+    domain: { p in
+      // A loss of r alone: its view's range; convex in yhat iff alpha >= 1.
+      let d = declared(alpha: p["alpha"], c: p["c"])
+      return RegressionLosses.residualDomain(convex: p["alpha"] >= 1, supremum: d.supremum!)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "abs(alpha - 2) / alpha * (pow((r / c)^2 / abs(alpha - 2) + 1, alpha / 2) - 1)",

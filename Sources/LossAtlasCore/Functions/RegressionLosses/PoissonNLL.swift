@@ -36,6 +36,13 @@ enum PoissonNLL {
           evaluate: { jet($0, 0) }),
       ]
     },
+    domain: { _ in
+      // min over z of e^z - y z is y - y ln y (at z = ln y): -13.03 at y = 10,
+      // and -> -inf as y grows. Convex in z (f'' = e^z) for every y.
+      DeclaredDomainProperties(
+        infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(.infinity, attained: false),
+        nonNegative: false, convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "exp(z) - y * z", derivativeFormula: "exp(z) - y",
@@ -44,8 +51,8 @@ enum PoissonNLL {
     implementationNote: "e^z = M 2^k with M a double-double (Cody-Waite reduction, 1 + expm1 of the reduced argument), y z an exact product, and e^z - y z, e^z - y summed in double-double before one rounding: both cancel near their roots (e^z - y at z = log y).",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.PoissonNLLLoss(log_input=True, full=False)", "same e^z - y z with log_input=True; full=True adds the Stirling term for log(y!); reduction='mean'"),
-      FrameworkConvention(.keras, "keras.losses.Poisson()", "takes the rate itself, not its log: yhat - y log(yhat + eps)"),
-      FrameworkConvention(.optax, "", "no equivalent in optax 0.2.8 (write jnp.exp(z) - y * z)"),
+      FrameworkConvention(.keras, "keras.losses.Poisson()", "takes the rate itself, not its log: yhat - y log(yhat + eps) ({keras.poisson.rate-input.value} at rate 0, y = 1, instead of inf)", definitional: ["rate 0, y = 1"]),
+      FrameworkConvention(.optax, "", "no equivalent in optax {versions.optax} (write jnp.exp(z) - y * z)"),
       RegressionLosses.noJaxNN,
     ],
     references: [

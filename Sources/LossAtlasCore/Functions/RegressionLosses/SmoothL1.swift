@@ -22,10 +22,11 @@ enum SmoothL1 {
           jet(beta: beta))
       ]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     implementationNote: "As huber with the piece chosen on the exact residual; r^2 / (2 beta) as a double-double quotient (with an exponent kept apart when r^2 or the quotient would leave the Double range) and r / beta with its FMA remainder.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.SmoothL1Loss(beta=1.0) / F.smooth_l1_loss", "same per-element loss (beta = 0 is L1); equals HuberLoss(delta=beta) / beta, so the two differ by a factor beta"),
+      FrameworkConvention(.pytorch, "torch.nn.SmoothL1Loss(beta=1.0) / F.smooth_l1_loss", "same per-element loss (beta = 0 is L1); equals HuberLoss(delta=beta) / beta, so the two differ by a factor beta", definitional: ["beta = 0 is L1"]),
       FrameworkConvention(.keras, "", "no equivalent (keras.losses.Huber is beta times this loss)"),
       FrameworkConvention(.optax, "", "no equivalent (optax.losses.huber_loss(delta=beta) / beta)"),
       RegressionLosses.noJaxNN,
