@@ -45,7 +45,8 @@ enum InfoNCE {
     conventions: [
       FrameworkConvention(.pytorch, "", "no built-in; torch.nn.functional.cross_entropy(s / tau, k) per anchor"),
       FrameworkConvention(.keras, "", "no equivalent; keras.losses.CategoricalCrossentropy(from_logits=True) on s / tau"),
-      FrameworkConvention(.optax, "optax.losses.ntxent(embeddings, labels, temperature)", "takes embeddings and pair labels, forms cosine similarities and averages over anchors; default temperature {optax.info-nce.jit.default_temperature}, not 0.1; softmax cross-entropy of s / tau under jax.jit gives {optax.info-nce.jit.jit_tau_0_07} at s = [1e300, 0], k = 0, tau = 0.07 (eagerly {optax.info-nce.jit.eager_tau_0_07}, the exact loss)"),
+      FrameworkConvention(.optax, "optax.losses.ntxent(embeddings, labels, temperature)", "takes embeddings and pair labels, forms cosine similarities and averages over anchors; default temperature {optax.info-nce.jit.default_temperature}, not 0.1; softmax cross-entropy of s / tau under jax.jit gives {optax.info-nce.jit.jit_tau_0_07} at s = [1e300, 0], k = 0, tau = 0.07 (eagerly {optax.info-nce.jit.eager_tau_0_07}, the exact loss)",
+        definitional: ["not 0.1", "s = [1e300, 0], k = 0, tau = 0.07"]),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],
     references: [

@@ -33,7 +33,8 @@ enum MulticlassPerceptron {
     conventions: [
       FrameworkConvention(.pytorch, "", "no built-in; s.max() - s[k] by hand"),
       FrameworkConvention(.keras, "", "no equivalent"),
-      FrameworkConvention(.optax, "optax.losses.multiclass_perceptron_loss(s, k)", "jnp.max splits the gradient among tied largest scores: {optax.multiclass_perceptron_loss.tie-grad.grad_k_tied} at s = [1, 1, 0], k = 0 and {optax.multiclass_perceptron_loss.tie-grad.grad_wrong_tied} at [0, 1, 1], k = 0 (the catalog: all 0, and [-1, 1, 0])"),
+      FrameworkConvention(.optax, "optax.losses.multiclass_perceptron_loss(s, k)", "jnp.max splits the gradient among tied largest scores: {optax.multiclass_perceptron_loss.tie-grad.grad_k_tied} at s = [1, 1, 0], k = 0 and {optax.multiclass_perceptron_loss.tie-grad.grad_wrong_tied} at [0, 1, 1], k = 0 (the catalog: all 0, and [-1, 1, 0])",
+        definitional: ["s = [1, 1, 0], k = 0", "[0, 1, 1], k = 0", "all 0", "[-1, 1, 0]"]),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],
     references: [

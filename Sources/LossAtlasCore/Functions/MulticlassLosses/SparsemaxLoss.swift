@@ -41,7 +41,8 @@ enum SparsemaxLoss {
     conventions: [
       FrameworkConvention(.pytorch, "", "no built-in sparsemax loss"),
       FrameworkConvention(.keras, "", "no equivalent"),
-      FrameworkConvention(.optax, "optax.losses.multiclass_sparsemax_loss(s, k)", "integer labels; written in the Fenchel-Young form <p, s - s_k> + (1 - |p|^2) / 2 with p from optax.projections.projection_simplex"),
+      FrameworkConvention(.optax, "optax.losses.multiclass_sparsemax_loss(s, k)", "integer labels; written in the Fenchel-Young form <p, s - s_k> + (1 - |p|^2) / 2 with p from optax.projections.projection_simplex",
+        definitional: ["<p, s - s_k> + (1 - |p|^2) / 2"]),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],
     references: [
