@@ -6,11 +6,14 @@ extension StableMath {
   /// e^t for a double-double t as a ``ScaledDD``, relative error about
   /// 2^-66 plus |t| times the relative error of t: ``expMantissaExponent(_:)`` of the
   /// high part times 1 + lo. Nothing under- or overflows, so e^-800 keeps
-  /// its digits (a factor of a finite derivative in barron).
+  /// its digits (a factor of a finite derivative in barron). t.hi = ±inf
+  /// gives inf or 0. A NaN argument (an error upstream) gives NaN rather
+  /// than a trap in the integer conversion, so that tests see it.
   @inlinable
   public static func scaledExp(_ t: DoubleDouble) -> ScaledDD {
     if t.hi < -1.0e4 { return .zero }
     if t.hi > 1.0e4 { return ScaledDD(.infinity) }
+    if t.hi.isNaN { return ScaledDD(normalizedMantissa: DoubleDouble(.nan, .nan), exponent: 0) }
     let (m, k) = expMantissaExponent(t.hi)
     return ScaledDD(m + m.hi * t.lo, exponent: k)
   }

@@ -86,7 +86,12 @@ enum BCE {
   /// L = -y log p - (1 - y) log(1 - p), L' = (p - y)/(p (1 - p)),
   /// L'' = y/p^2 + (1 - y)/(1 - p)^2.
   @inline(__always)
+  ///
+  /// p = -0 is the end p = 0 of the domain, not a number below it: `p + 0`
+  /// turns it into +0 (and leaves every other p as it is), so that -1/p is
+  /// -inf there as at +0, and -log1p(-p) is +0, not -0.
   @Sendable static func jet(_ p: Double, _ y: Double) -> Jet {
+    let p = p + 0
     if y == 1 {
       // -log p, -1/p, 1/p^2 (-1 at p = 1 and -inf, +inf at p = 0 as the
       // catalog's limits); each rounded once (twice for f'').

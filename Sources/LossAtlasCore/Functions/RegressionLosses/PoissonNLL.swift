@@ -85,8 +85,9 @@ enum PoissonNLL {
     }
     if z < -800 {
       // e^z < 2^-1154: below half the smallest subnormal, so it only decides
-      // the sign of zero.
-      return Jet(value: -(y * z), d1: -y, d2: 0)
+      // the sign of zero: e^z - y z and e^z - y are +0 for y = 0 (0 - y z and
+      // 0 - y, not -(y z) and -y, which are -0 there).
+      return Jet(value: 0 - y * z, d1: 0 - y, d2: 0)
     }
     let (m, k) = StableMath.expMantissaExponent(z)
     // Far from 2^0 the exponent is kept apart: e^z - y z = 2^k (M - (y 2^-k) z), so that
