@@ -68,21 +68,15 @@ enum Softplus {
   /// t <= 0: f = log1p(e)/beta,      f' = e R
   /// ```
   @Sendable static func jet(_ x: Double, beta: Double) -> Jet {
-    let t = beta * x
-    guard abs(t) <= 700 else { return jetWide(x, beta: beta) }
-    let tl = (-t).addingProduct(beta, x)  // t + tl = beta x
-    let e0 = exp(-abs(t))
-    let e = e0.addingProduct(-e0, t >= 0 ? tl : -tl)
-    let dh = 1 + e
-    let dl = (1 - dh) + e
-    let r = 1 / dh
-    let eps = 1.0.addingProduct(-dh, r) - dl * r
-    let sh = e * r  // sigma(-|t|) = sh + sl
-    let sl = (-sh).addingProduct(e, r) + sh * eps
-    let d2 = beta * (sh * r * eps + sl * r).addingProduct(sh, r)
+    let t = DoubleDouble.twoProduct(beta, x)  // beta x exactly
+    guard abs(t.hi) <= 700 else { return jetWide(x, beta: beta) }
+    let e = StableMath.exp(t.hi >= 0 ? -t : t)  // e^-|t| from the exact argument
+    let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(1, e))  // sigma(|t|) = R
+    let s = reciprocal.times(e)  // sigma(-|t|) = e R
+    let d2 = beta * reciprocal.timesRounded(s)
     let l = log1p(e) / beta
-    if t > 0 { return Jet(value: x + l, d1: r.addingProduct(r, eps), d2: d2) }
-    return Jet(value: l, d1: sh + sl, d2: d2)
+    if t.hi > 0 { return Jet(value: x + l, d1: reciprocal.value, d2: d2) }
+    return Jet(value: l, d1: s.hi + s.lo, d2: d2)
   }
 
   /// ``jet(_:beta:)`` for |beta x| > 700.
@@ -98,7 +92,7 @@ enum Softplus {
     if k != 0 {
       // e^t < 1e-304: log1p(e^t) = sigma(t) = e^t to double precision.
       return Jet(
-        value: StableMath.scaled(m / beta, k), d1: StableMath.scaled(m, k), d2: StableMath.scaled(beta * m, k))
+        value: StableMath.scaleByPowerOfTwo(m / beta, k), d1: StableMath.scaleByPowerOfTwo(m, k), d2: StableMath.scaleByPowerOfTwo(beta * m, k))
     }
     let sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))  // sigma(-t)
     let s = sm * m  // sigma(t)

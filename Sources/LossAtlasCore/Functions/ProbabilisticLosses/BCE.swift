@@ -104,7 +104,7 @@ enum BCE {
       // +inf at p = 1); one reciprocal with its FMA residual.
       let omp = DoubleDouble.twoSum(1, -p)
       let value = -(p <= 0.5 ? log1p(-p) : log(omp.hi))
-      let h = StableMath.ddReciprocal(omp)
+      let h = StableMath.reciprocal(omp)
       let d1 = p == 1 ? .infinity : h.hi + h.lo
       return Jet(value: value, d1: d1, d2: d1 * d1)
     }
@@ -139,7 +139,7 @@ enum BCE {
       let denominator = DoubleDouble.twoProduct(p, oneMinusP.hi) + p * oneMinusP.lo
       if denominator.hi >= 0x1p-1000 {
         // One reciprocal and its residual, then one rounded product.
-        d1 = StableMath.roundedDDProduct(numerator, StableMath.ddReciprocal(denominator))
+        d1 = StableMath.roundedDDProduct(numerator, StableMath.reciprocal(denominator))
       } else {
         d1 = quotient(numerator, denominator)
       }

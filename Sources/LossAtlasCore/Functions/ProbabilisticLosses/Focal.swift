@@ -322,7 +322,7 @@ enum Focal {
     let e = StableMath.expNegativeLean(a)  // E in [e^-40, 1]
     let dh = 1 + e.hi
     let onePlusE = DoubleDouble(dh, (e.hi - (dh - 1)) + e.lo)
-    let h = StableMath.ddReciprocal(onePlusE)  // sigma(|u|)
+    let h = StableMath.reciprocal(onePlusE)  // sigma(|u|)
     let l = LossAtlasCore.log(dh) + onePlusE.lo * h.hi  // log1p(E)
     if gammaCase >= 0 {
       // Integer gamma: the factors as alpha_t E^gamma (formed while 1/(1 + E)

@@ -249,7 +249,7 @@ enum Barron {
     let d1 = StableMath.roundedDDProduct(dBase, ef)
     let am = StableMath.looseProduct(s, g.alphaMinusOne)
     let bend = DoubleDouble.twoSum(1, am.hi) + am.lo
-    let iw = StableMath.ddReciprocal(w)
+    let iw = StableMath.reciprocal(w)
     let d2 = StableMath.roundedDDProduct(StableMath.looseProduct(times(ef, k.invC2, k.cIsOne), iw), bend)
     return Jet(value: value, d1: d1, d2: d2)
   }
@@ -291,8 +291,7 @@ enum Barron {
   /// x^2 * scale (scale a power of two) as a double-double, x = hi + lo.
   @inline(__always)
   static func square(_ x: DoubleDouble, times scale: Double) -> DoubleDouble {
-    let p = DoubleDouble.twoProduct(x.hi, x.hi)
-    let s = DoubleDouble.fastTwoSum(p.hi, p.lo.addingProduct(2 * x.hi, x.lo))
+    let s = DoubleDouble.square(x)
     return DoubleDouble(s.hi * scale, s.lo * scale)
   }
 
@@ -353,7 +352,7 @@ enum Barron {
     guard let (x, dBase) = fastResidual(yhat, y, k) else { return nil }
     let s = square(x, times: 0.25)
     let w = DoubleDouble.twoSum(1, s.hi) + s.lo
-    let iw = StableMath.ddReciprocal(w)
+    let iw = StableMath.reciprocal(w)
     let iw2 = iw * iw
     let value = StableMath.roundedDDProduct(DoubleDouble(2 * s.hi, 2 * s.lo), iw)
     let d1 = StableMath.roundedDDProduct(dBase, iw2)
@@ -381,7 +380,7 @@ enum Barron {
     guard let (x, dBase) = fastResidual(yhat, y, k) else { return nil }
     let s = square(x, times: 0.5)
     let w = DoubleDouble.twoSum(1, s.hi) + s.lo
-    let iw = StableMath.ddReciprocal(w)
+    let iw = StableMath.reciprocal(w)
     let value = log1p(s.hi) + s.lo * iw.hi
     let d1 = StableMath.roundedDDProduct(dBase, iw)
     let oneMinusS = DoubleDouble.twoSum(1, -s.hi) + (-s.lo)

@@ -58,9 +58,7 @@ enum SmoothL1 {
         if a < beta || (a == beta && lo < 0) {
           let value: Double
           if fast && a >= 0x1p-400 {
-            let p = DoubleDouble.twoProduct(r.hi, r.hi)
-            let sq = DoubleDouble.fastTwoSum(p.hi, p.lo.addingProduct(2 * r.hi, r.lo))
-            value = StableMath.roundedQuotient(sq, twoBeta)
+            value = StableMath.roundedQuotient(DoubleDouble.square(r), twoBeta)
           } else {
             let s = ScaledDD(r)
             value = (s * s / scaledTwoBeta).double
