@@ -114,7 +114,7 @@ enum GELUTanh {
     let (uh, ul) = (u.hi, u.lo + k2.lo * x)
     let v = DoubleDouble.twoProduct(uh, wh)
     let (vh, vl) = (v.hi, v.lo + (uh * wl + ul * wh))
-    let e = StableMath.exp(vh >= 0 ? DoubleDouble(-vh, -vl) : DoubleDouble(vh, vl))  // e^-|v|, exact argument
+    let e = StableMath.exp(DoubleDouble(-abs(vh), vh >= 0 ? -vl : vl))  // e^-|v|, exact argument
     let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(1, e))  // sigma(|v|) = R
     let (r, eps) = (reciprocal.r, reciprocal.eps)
     let rl = r * eps

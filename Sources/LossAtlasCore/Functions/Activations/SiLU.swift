@@ -82,7 +82,7 @@ enum SiLU {
     let tt = DoubleDouble.twoProduct(beta, x)  // beta x exactly
     let (t, tl) = (tt.hi, tt.lo)
     guard abs(t) <= 700 else { return jetWide(x, beta: beta) }
-    let e = StableMath.exp(t >= 0 ? -tt : tt)  // e^-|beta x| from the exact argument
+    let e = StableMath.exp(DoubleDouble(-abs(t), t >= 0 ? -tl : tl))  // e^-|beta x|, exact argument
     let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(1, e))  // sigma(|t|) = R
     let (r, eps) = (reciprocal.r, reciprocal.eps)
     let rl = r * eps

@@ -70,7 +70,7 @@ enum Softplus {
   @Sendable static func jet(_ x: Double, beta: Double) -> Jet {
     let t = DoubleDouble.twoProduct(beta, x)  // beta x exactly
     guard abs(t.hi) <= 700 else { return jetWide(x, beta: beta) }
-    let e = StableMath.exp(t.hi >= 0 ? -t : t)  // e^-|t| from the exact argument
+    let e = StableMath.exp(DoubleDouble(-abs(t.hi), t.hi >= 0 ? -t.lo : t.lo))  // e^-|t|, exact argument
     let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(1, e))  // sigma(|t|) = R
     let s = reciprocal.times(e)  // sigma(-|t|) = e R
     let d2 = beta * reciprocal.timesRounded(s)
