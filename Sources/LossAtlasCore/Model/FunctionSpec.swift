@@ -42,6 +42,9 @@ public struct FunctionSpec: Sendable {
 
   public let conventions: [FrameworkConvention]
   public let references: [Reference]
+  /// What the manual draws for it beyond its own figure (a parameter
+  /// family, a limit drawn beside it).
+  public let figures: FigureHints
 
   public init(
     id: String, name: String, family: Family, aliases: [String] = [], summary: String,
@@ -49,7 +52,7 @@ public struct FunctionSpec: Sendable {
     evaluate: @escaping @Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Evaluation,
     views: @escaping @Sendable (ParameterValues) -> [ScalarView], formula: FunctionFormula,
     naive: NaiveForm? = nil, implementationNote: String,
-    conventions: [FrameworkConvention], references: [Reference]
+    conventions: [FrameworkConvention], references: [Reference], figures: FigureHints = FigureHints()
   ) {
     self.id = id
     self.name = name
@@ -66,6 +69,7 @@ public struct FunctionSpec: Sendable {
     self.implementationNote = implementationNote
     self.conventions = conventions
     self.references = references
+    self.figures = figures
   }
 
   /// The parameter values used when a caller gives none.

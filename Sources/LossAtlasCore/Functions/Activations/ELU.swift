@@ -49,7 +49,10 @@ enum ELU {
     ],
     references: [
       Reference("Clevert, Unterthiner, Hochreiter, Fast and accurate deep network learning by exponential linear units (ELUs), ICLR", year: 2016)
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "alpha", xRange: -4...4, note: "α sets the floor −α that the value approaches as x → −∞."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.

@@ -53,7 +53,10 @@ enum SiLU {
     references: [
       Reference("Elfwing, Uchibe, Doya, Sigmoid-weighted linear units for neural network function approximation in reinforcement learning, Neural Networks", year: 2018),
       Reference("Ramachandran, Zoph, Le, Searching for activation functions, arXiv:1710.05941", year: 2017),
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "beta", xRange: -6...6, note: "Larger β bends SiLU toward relu; its minimum moves toward 0."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.

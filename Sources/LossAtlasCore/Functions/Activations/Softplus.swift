@@ -49,7 +49,12 @@ enum Softplus {
     references: [
       Reference("Dugas, Bengio, Belisle, Nadeau, Garcia, Incorporating second-order functional knowledge for better option pricing, NeurIPS", year: 2001),
       Reference("Glorot, Bordes, Bengio, Deep sparse rectifier neural networks, AISTATS", year: 2011),
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "beta", xRange: -4...4, note: "Larger β bends softplus toward relu (dashed), its limit as β → ∞.",
+        limit: LimitCurve(
+          id: "relu", legend: "relu (β → ∞)", sentence: "The dashed line is relu, the limit as β → ∞.")))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.

@@ -50,7 +50,11 @@ enum Barron {
     ],
     references: [
       Reference("Barron, A General and Adaptive Robust Loss Function, CVPR", year: 2019)
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "alpha", values: [-.infinity, -2, 0, 1, 2], derivativeRange: -2...2,
+        note: "As in Barron (2019), Fig. 1: α = 2 is L2, α = 1 pseudo-Huber (Charbonnier), α = 0 Cauchy, α = −2 Geman-McClure, α = −∞ Welsch."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.

@@ -33,7 +33,11 @@ enum SmoothL1 {
     references: [
       Reference("Girshick, Fast R-CNN, ICCV", year: 2015),
       Reference("Huber, Robust Estimation of a Location Parameter, Ann. Math. Statist. 35(1)", year: 1964),
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "beta", xRange: -3...3,
+        note: "Quadratic for |r| < β and linear beyond with slope 1; β = 0 is the absolute error."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
