@@ -73,14 +73,18 @@ enum Softplus {
   /// t <= 0: f = log1p(e)/beta,      f' = e R
   /// ```
   @Sendable static func jet(_ x: Double, beta: Double) -> Jet {
-    let t = DoubleDouble.twoProduct(beta, x)  // beta x exactly
-    guard abs(t.hi) <= 700 else { return jetWide(x, beta: beta) }
-    let e = StableMath.exp(DoubleDouble(-abs(t.hi), t.hi >= 0 ? -t.lo : t.lo))  // e^-|t|, exact argument
+    let t = beta * x
+    guard abs(t) <= 700 else { return jetWide(x, beta: beta) }
+    let tl = (-t).addingProduct(beta, x)  // t + tl = beta x (TwoProduct)
+    // e^-|t| from the exact argument: e0 (1 -+ tl), as StableMath.exp(_:) does it (written out:
+    // negating e0 rather than tl measured 0.4 ns/point faster here).
+    let e0 = exp(-abs(t))
+    let e = e0.addingProduct(-e0, t >= 0 ? tl : -tl)
     let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(1, e))  // sigma(|t|) = R
     let s = reciprocal.times(e)  // sigma(-|t|) = e R
     let d2 = beta * reciprocal.timesRounded(s)
     let l = log1p(e) / beta
-    if t.hi > 0 { return Jet(value: x + l, d1: reciprocal.value, d2: d2) }
+    if t > 0 { return Jet(value: x + l, d1: reciprocal.value, d2: d2) }
     return Jet(value: l, d1: s.hi + s.lo, d2: d2)
   }
 
