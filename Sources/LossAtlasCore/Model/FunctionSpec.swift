@@ -46,6 +46,9 @@ public struct FunctionSpec: Sendable {
 
   public let conventions: [FrameworkConvention]
   public let references: [Reference]
+  /// What the manual draws for it beyond its own figure (a parameter
+  /// family, a limit drawn beside it).
+  public let figures: FigureHints
 
   public init(
     id: String, name: String, family: Family, aliases: [String] = [], summary: String,
@@ -55,7 +58,7 @@ public struct FunctionSpec: Sendable {
     domain: @escaping @Sendable (ParameterValues) -> DeclaredDomainProperties = { _ in DeclaredDomainProperties() },
     formula: FunctionFormula,
     naive: NaiveForm? = nil, implementationNote: String,
-    conventions: [FrameworkConvention], references: [Reference]
+    conventions: [FrameworkConvention], references: [Reference], figures: FigureHints = FigureHints()
   ) {
     self.id = id
     self.name = name
@@ -73,6 +76,7 @@ public struct FunctionSpec: Sendable {
     self.implementationNote = implementationNote
     self.conventions = conventions
     self.references = references
+    self.figures = figures
   }
 
   /// The parameter values used when a caller gives none.

@@ -52,7 +52,10 @@ enum ELU {
     ],
     references: [
       Reference("Clevert, Unterthiner, Hochreiter, Fast and accurate deep network learning by exponential linear units (ELUs), ICLR", year: 2016)
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "alpha", xRange: -4...4, note: "α sets the floor −α that the value approaches as x → −∞."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
@@ -76,10 +79,9 @@ enum ELU {
     if x < -1 {
       guard x >= -700 else { return jetWide(x, alpha: alpha) }
       let e = exp(x)
-      let h = e - 1
-      let hl = e - (h + 1)  // e - 1 = h + hl
+      let em1 = DoubleDouble.fastTwoSum(-1, e)  // e - 1 exactly
       let d1 = alpha * e
-      return Jet(value: (alpha * hl).addingProduct(alpha, h), d1: d1, d2: d1)
+      return Jet(value: (alpha * em1.lo).addingProduct(alpha, em1.hi), d1: d1, d2: d1)
     }
     let m = expm1(x)
     let d1 = alpha * (x < -0.25 ? exp(x) : 1 + m)
@@ -89,7 +91,7 @@ enum ELU {
   /// ``jet(_:alpha:)`` below x = -700.
   static func jetWide(_ x: Double, alpha: Double) -> Jet {
     let (m, k) = StableMath.expScaled(DoubleDouble(x))
-    let d1 = StableMath.scaled(alpha * m, k)
+    let d1 = StableMath.scaleByPowerOfTwo(alpha * m, k)
     return Jet(value: alpha * expm1(x), d1: d1, d2: d1)
   }
 }

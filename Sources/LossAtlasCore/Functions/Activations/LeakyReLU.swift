@@ -42,7 +42,9 @@ enum LeakyReLU {
     ],
     references: [
       Reference("Maas, Hannun, Ng, Rectifier nonlinearities improve neural network acoustic models, ICML workshop", year: 2013)
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(parameter: "slope", xRange: -4...4, note: "The slope a for x < 0; a = 0 is relu."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.

@@ -139,7 +139,7 @@ enum CrossEntropy {
     let off = DoubleDouble(2 * eps) / 3.0  // 1 - q_0
     let q0 = DoubleDouble(1) - off
     let epsMinusOne = DoubleDouble.twoSum(eps, -1)
-    let ln2 = StableMath.expLn2
+    let ln2 = StableMath.ln2
     return { x in
       let a = abs(x)
       let e = exp(-a)

@@ -34,7 +34,11 @@ enum Quantile {
     ],
     references: [
       Reference("Koenker and Bassett, Regression Quantiles, Econometrica 46(1)", year: 1978)
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "tau", values: [0.1, 0.5, 0.9],
+        note: "τ weights under- against over-prediction: the slopes are −τ and 1 − τ."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
