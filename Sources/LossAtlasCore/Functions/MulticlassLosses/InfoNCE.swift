@@ -8,7 +8,7 @@ enum InfoNCE {
     parameters: [
       ParameterSpec(
         name: "tau", symbol: "\\tau", defaultValue: 0.1, range: .positive, grid: [0.1, 1],
-        summary: "the temperature the similarities are divided by (optax's ntxent default is 0.07)")
+        summary: "the temperature the similarities are divided by (optax's ntxent default is {optax.info-nce.jit.default_temperature})")
     ],
     arguments: [MulticlassLosses.scores, MulticlassLosses.trueClass], differentiable: ["s"],
     evaluate: { p, a throws(CatalogError) in

@@ -29,7 +29,8 @@ enum NLL {
     formula: formula,
     implementationNote: "-s_k is exact; the gradient -onehot(k) is exact. The loss is only a log-likelihood when s holds log-probabilities (log-softmax outputs); on raw scores it is unbounded below, and the catalog takes any finite s, as PyTorch does.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.nll_loss(s, k, reduction='none')", "none; expects log-probabilities but does not check them; weight and ignore_index change it"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.nll_loss(s, k, reduction='none')", "none (at s = [0.3, -1.2, 2.5], k = 1: {torch.nll_loss.value.value}, gradient {torch.nll_loss.value.grad}); expects log-probabilities but does not check them; weight and ignore_index change it",
+        definitional: ["s = [0.3, -1.2, 2.5], k = 1"]),
       FrameworkConvention(.keras, "", "no equivalent; keras.losses.SparseCategoricalCrossentropy takes probabilities or logits, not log-probabilities"),
       FrameworkConvention(.optax, "", "no equivalent; -jnp.take_along_axis(log_probs, k) by hand"),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations)"),

@@ -49,7 +49,7 @@ enum PolyCrossEntropy {
         definitional: ["(1 - softmax(s)[k])"]),
       FrameworkConvention(.keras, "", "no equivalent"),
       FrameworkConvention(.optax, "optax.losses.poly_loss_cross_entropy(s, onehot(k), epsilon=2.0)", "takes one-hot (or soft) labels; loses both terms when p_k is within an ulp of 1: at s = [40, 0], k = 0 value {optax.poly_loss_cross_entropy.saturated.value} and gradient {optax.poly_loss_cross_entropy.saturated.grad_0} (exact {optax.poly_loss_cross_entropy.saturated.exact_value} and {optax.poly_loss_cross_entropy.saturated.exact_grad_0})",
-        definitional: ["s = [40, 0], k = 0"]),
+        definitional: ["s = [40, 0], k = 0", "within an ulp of 1"]),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],
     references: [

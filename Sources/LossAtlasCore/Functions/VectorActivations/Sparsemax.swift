@@ -10,7 +10,7 @@ enum Sparsemax {
     views: { _ in
       [
         ScalarView(
-          label: "z = [x, 0], output p_0", argument: "z", fixed: [("z[1]", .real(0))], plotRange: -8...8,
+          label: "z = [x, 0], output p_0", argument: "z[0]", fixed: [("z[1]", .real(0))], plotRange: -8...8,
           breakpoints: [-1, 1],
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: true), supremum: RangeBound(1, attained: true),
