@@ -26,6 +26,7 @@ enum InfoNCE {
             monotonic: .decreasing, derivativeMonotonic: .increasing, continuity: .cInfinity,
             maxAbsDerivative: 1 / tau, saturatesLeft: false, saturatesRight: true, convex: true, concave: false,
             nonNegative: true, zeroAtCorrect: .limit, gradientGrowth: .bounded),
+          refinedValue: { x in refinedSlice2(x, tau: tau) },
           evaluate: { x in slice2(x, tau: tau) })
       ]
     },
@@ -124,6 +125,32 @@ enum InfoNCE {
   /// both sigmoids without cancellation, one exp and one log1p in all. A
   /// quotient beyond the Double range gives the limits (L = 0 or +inf,
   /// L' = 0 or -1/tau).
+  /// The value of ``slice2(_:tau:)`` for x < 0, L = |u| + log1p(E), as
+  /// hi + lo with an error bound, for the precision study: at tau = 0.1
+  /// the quotient x / tau is 10 x (1 - 5.6e-17), which the Double rounds
+  /// onto Float16's rounding boundaries (x = -6552: L rounds to 65520, the
+  /// overflow boundary, while L is 65520 - 3.6e-12). |u| = a + al with a
+  /// the rounded quotient and al its remainder (exact fma, one rounding:
+  /// 2^-53 |al|); log1p(E) within 2^-50 of itself (exp, the first-order
+  /// correction and log1p); the sum al + l rounded once (2^-53 of it).
+  /// nil for x >= 0 (L = log1p(E), nothing to refine) and beyond the range.
+  @Sendable static func refinedSlice2(_ x: Double, tau: Double) -> RefinedValue? {
+    let q = x / tau
+    guard q.isFinite, q < 0 else { return nil }
+    let r = x.addingProduct(-q, tau) / tau
+    let a = -q
+    let al = -r
+    let e0 = exp(-a)
+    let l = log1p(e0.addingProduct(-e0, al))
+    let t = al + l
+    // Two-sum a + t: hi the rounded sum, lo its exact error.
+    let hi = a + t
+    let v = hi - a
+    let lo = (a - (hi - v)) + (t - v)
+    let error = 0x1p-49 * (abs(al) + l) + Double.leastNonzeroMagnitude
+    return RefinedValue(hi: hi, lo: lo, error: error)
+  }
+
   @Sendable static func slice2(_ x: Double, tau: Double) -> Jet {
     let q = x / tau
     if !q.isFinite {

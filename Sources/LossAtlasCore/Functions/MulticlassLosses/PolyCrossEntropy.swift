@@ -53,7 +53,7 @@ enum PolyCrossEntropy {
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],
     references: [
-      Reference("Leng, Xu, Tan, Yang, Zhou, Anguelov, Shi, Leng, Poly-1: PolyLoss: a polynomial expansion perspective of classification loss functions, ICLR", year: 2022)
+      Reference("Leng, Tan, Liu, Cubuk, Shi, Cheng, Anguelov, PolyLoss: a polynomial expansion perspective of classification loss functions, ICLR (arXiv:2204.12511)", year: 2022)
     ]
   )
 
