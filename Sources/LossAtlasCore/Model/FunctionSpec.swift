@@ -29,6 +29,9 @@ public struct FunctionSpec: Sendable {
   /// The scalar views of the function at the given (validated) parameters;
   /// the first is the primary one (charts, the manual's tables).
   public let views: @Sendable (ParameterValues) -> [ScalarView]
+  /// The two-argument plot boxes of the function at the given parameters
+  /// (a gated unit's f(a, b) for a heat map or contour); empty for most.
+  public let surfaces: @Sendable (ParameterValues) -> [SurfaceView]
   /// The documented mathematics: value, derivatives and second derivative
   /// as expression trees, the single source the manual prints and the
   /// tests evaluate against the implementation.
@@ -47,7 +50,8 @@ public struct FunctionSpec: Sendable {
     id: String, name: String, family: Family, aliases: [String] = [], summary: String,
     parameters: [ParameterSpec] = [], arguments: [ArgumentSpec], differentiable: [String],
     evaluate: @escaping @Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Evaluation,
-    views: @escaping @Sendable (ParameterValues) -> [ScalarView], formula: FunctionFormula,
+    views: @escaping @Sendable (ParameterValues) -> [ScalarView],
+    surfaces: @escaping @Sendable (ParameterValues) -> [SurfaceView] = { _ in [] }, formula: FunctionFormula,
     naive: NaiveForm? = nil, implementationNote: String,
     conventions: [FrameworkConvention], references: [Reference]
   ) {
@@ -61,6 +65,7 @@ public struct FunctionSpec: Sendable {
     self.differentiable = differentiable
     self.evaluator = evaluate
     self.views = views
+    self.surfaces = surfaces
     self.formula = formula
     self.naive = naive
     self.implementationNote = implementationNote

@@ -3,7 +3,7 @@
 /// its stable implementation with the notes on why it is stable.
 enum LeakyReLU {
   static let spec = FunctionSpec(
-    id: "leaky-relu", name: "Leaky ReLU", family: .activation, aliases: ["lrelu", "leakyrelu"],
+    id: "leaky-relu", name: "Leaky ReLU", family: .activation, aliases: ["lrelu", "leakyrelu", "prelu", "rrelu"],
     summary: "x for x >= 0, a x below: ReLU with a small slope a on the negative side, so that no unit's gradient is exactly zero.",
     parameters: [
       ParameterSpec(
@@ -37,6 +37,12 @@ enum LeakyReLU {
       FrameworkConvention(.pytorch, "torch.nn.functional.leaky_relu(x, negative_slope=0.01)", "none: same default slope, derivative a at 0"),
       FrameworkConvention(.keras, "keras.activations.leaky_relu(x, negative_slope=0.2)", "default slope 0.2, not 0.01 (the LeakyReLU layer defaults to 0.3)"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(
+        .pytorch, "torch.nn.PReLU(num_parameters=1, init=0.25)",
+        "alias prelu: the slope a is learned, initially {torch.prelu.init.init}; at a fixed a it is this function"),
+      FrameworkConvention(
+        .pytorch, "torch.nn.RReLU(lower=1/8, upper=1/3)",
+        "alias rrelu: in training a is drawn from U(lower, upper) per element; in evaluation a = (lower + upper)/2 = 11/48 (lower {torch.rrelu.eval-slope.lower}, upper {torch.rrelu.eval-slope.upper}), this function at that slope"),
       FrameworkConvention(.jaxnn, "jax.nn.leaky_relu(x, negative_slope=0.01)", "written with jnp.where(x >= 0, ...): derivative 1 at 0, not a; XLA on CPU flushes subnormal inputs to 0 (measured)"),
     ],
     references: [

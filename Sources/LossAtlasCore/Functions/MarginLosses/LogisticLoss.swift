@@ -3,7 +3,7 @@
 /// its stable implementation with the notes on why it is stable.
 enum LogisticLoss {
   static let spec = FunctionSpec(
-    id: "logistic", name: "Logistic loss", family: .marginLoss, aliases: ["logistic-loss"],
+    id: "logistic", name: "Logistic loss", family: .marginLoss, aliases: ["logistic-loss", "soft-margin"],
     summary: "log(1 + e^(-y s)) = softplus(-y s): the negative log-likelihood of logistic regression written in the margin, smooth and convex, linear for badly wrong scores.",
     arguments: MarginLosses.arguments, differentiable: ["s"],
     evaluate: MarginLosses.evaluator(jet),
@@ -25,6 +25,9 @@ enum LogisticLoss {
       FrameworkConvention(.pytorch, "torch.nn.functional.softplus(-y * s)", "softplus has threshold=20: for -y s > 20 it returns -y s itself (off by up to 5e5 ulp just past it, gradient exactly 1)"),
       FrameworkConvention(.keras, "keras.losses.BinaryCrossentropy(from_logits=True) with (y + 1) / 2", "takes labels in {0, 1}; the same loss after the label change"),
       FrameworkConvention(.optax, "optax.losses.sigmoid_binary_cross_entropy(s, (y + 1) / 2)", "takes labels in {0, 1}; the same loss after the label change"),
+      FrameworkConvention(
+        .pytorch, "torch.nn.functional.soft_margin_loss(s, y)",
+        "alias soft-margin: SoftMarginLoss is this loss, log(1 + exp(-y s)), averaged over the elements by default (reduction='mean')"),
       FrameworkConvention(.jaxnn, "jax.nn.softplus(-y * s)", "jax.nn has no losses; softplus of the negative margin is this loss"),
     ],
     references: [
