@@ -98,7 +98,10 @@ struct GroupPanels {
   var variable: String { ViewNaming.variable(members[0].view) }
   var valueSymbol: String { ViewNaming.valueSymbol(spec, variable: variable) }
   var derivativeSymbol: String { ViewNaming.derivativeSymbol(spec, variable: variable) }
-  var primeName: String { spec.family.isLoss ? "∂L/∂\(variable)" : "f′" }
+  var primeName: String {
+    if spec.family == .gatedUnit { return "∂f/∂\(variable)" }
+    return spec.family.isLoss ? "∂L/∂\(variable)" : "f′"
+  }
 
   /// The x-axis title; a single view says what it holds fixed (a slice,
   /// what it slices).

@@ -61,7 +61,10 @@ enum OverviewBuilders {
       intro: [
         "The scalar activations side by side, at their default parameters. Depth to vanish is the first depth at which the median of |∏ f′(x_l)| over 10,000 standard-normal draws per layer falls below 10⁻⁶; the Float32 column is where the value rounds to its limit toward +∞ (— when it has no finite limit there).",
       ],
-      figures: figures.filter { $0.key.hasPrefix("compare-") && ($0.functions.contains("sigmoid") || $0.functions.contains("relu") || $0.functions.contains("gelu")) }.map(\.ref),
+      figures: figures.filter { f in
+        f.key.hasPrefix("compare-")
+          && f.functions.contains { id in Catalog.all.contains { $0.id == id && ($0.family == .activation || $0.family == .gatedUnit) } }
+      }.map(\.ref),
       tables: [
         DataTable(
           caption: "Scalar activations at their default parameters",

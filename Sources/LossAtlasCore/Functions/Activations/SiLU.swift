@@ -138,8 +138,7 @@ enum SiLU {
       let s = StableMath.reciprocal(DoubleDouble.twoSum(1, e))  // sigma(t)
       let sm = s * e  // sigma(-t)
       let d2 = StableMath.scaled(bs * cm * (sm * s).hi * (2 + t.hi * (sm - s).hi), be + ce)
-      return Jet(
-        value: StableMath.roundedProduct(s * x, c), d1: StableMath.roundedProduct(s * (t * sm + 1), c), d2: d2)
+      return Jet(value: product(s, x, c), d1: StableMath.roundedProduct(s * (t * sm + 1), c), d2: d2)
     }
     let (m, k) = StableMath.expScaled(t)
     if m == 0 { return Jet(value: 0, d1: 0, d2: 0) }  // t < -1600: |c x| e^t < 2^-2000 |c x|
@@ -153,7 +152,17 @@ enum SiLU {
     let sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))  // sigma(-t)
     let s = sm * m  // sigma(t)
     let d2 = StableMath.scaled(bs * cm * (s * sm).hi * (2 + t.hi * (sm - s).hi), be + ce)
-    return Jet(
-      value: StableMath.roundedProduct(s * x, c), d1: StableMath.roundedProduct(s * (t * sm + 1), c), d2: d2)
+    return Jet(value: product(s, x, c), d1: StableMath.roundedProduct(s * (t * sm + 1), c), d2: d2)
+  }
+
+  /// c x s rounded once, for a double-double s = sigma(t) in [e^-700, 1]:
+  /// x and c enter by their significands and their powers of two join at
+  /// the end, so neither c x (overflow: c = 1e300, x = -1e10, beta = 1e-8)
+  /// nor x s (underflow: a subnormal x) loses digits on the way.
+  static func product(_ s: DoubleDouble, _ x: Double, _ c: Double) -> Double {
+    if x == 0 { return 0 }
+    let xm = x < 0 ? -x.significand : x.significand
+    let cm = c < 0 ? -c.significand : c.significand
+    return StableMath.scaled(StableMath.roundedProduct(s * xm, cm), Int(x.exponent) + Int(c.exponent))
   }
 }

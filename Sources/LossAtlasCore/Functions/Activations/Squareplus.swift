@@ -76,7 +76,10 @@ enum Squareplus {
   /// ```
   /// x^2 + b exactly (TwoProduct, TwoSum); s = sqrt(hi) plus the residual
   /// correction (fma); d, b/(2d) and w = (b/(2d))/s with one reciprocal
-  /// each and an exact fma residual: every result within about 1 ulp.
+  /// each and an exact fma residual: every result within about 1 ulp. b's
+  /// power of two is kept apart from its significand until the final
+  /// scaling, so a subnormal b (or a quotient below the normal range)
+  /// costs no digits on the way.
   /// Outside |x| in [2^-500, 2^500] with b in [2^-1000, 2^1000] (x^2 would
   /// overflow, or both terms lose digits below the normal range) the same
   /// steps run on x 2^-k and b 2^-2k, k the larger of the exponents of |x|
@@ -98,17 +101,22 @@ enum Squareplus {
     let d = DoubleDouble.twoSum(sh, xs) + sl
     let d2h = 2 * d.hi
     let invD = 1 / d2h
-    // q = b / (2 d) as q' 2^kq: with b itself when scaling down (b 2^-2k may have underflowed),
-    // with b' when scaling up (b itself may be subnormal).
-    let bq = k < 0 ? bs : b
-    let kq = k < 0 ? k : -k
-    let q1 = bq * invD
-    let q2 = (bq.addingProduct(-d2h, q1) - 2 * d.lo * q1) * invD  // the remainder bq - 2 d q1, fma-exact
-    // w = q / s' (times 2^(kq - k)), in (0, 1/2].
+    // q = b / (2 d) = qm 2^kq and w = q / s = wm 2^kw with b = bm 2^eb: b's power of two is kept
+    // apart, so that a subnormal b (or a quotient below the normal range) costs no digits before
+    // the final rounding; qm and wm are normal numbers.
+    let bm = b.significand
+    let eb = Int(b.exponent)
+    let kq = eb - k
+    let kw = eb - 2 * k
+    let q1 = bm * invD
+    let q2 = (bm.addingProduct(-d2h, q1) - 2 * d.lo * q1) * invD  // the remainder bm - 2 d q1, fma-exact
     let w1 = q1 * invS
     let wm = w1 + ((q1.addingProduct(-sh, w1) + q2 - sl * w1) * invS)
-    let w = StableMath.scaled(wm, kq - k)
-    let d2 = StableMath.scaled(2 * wm * (1 - w) * invS, kq - 2 * k)
+    let w = StableMath.scaled(wm, kw)  // in (0, 1/2]
+    // f'' = 2 w (1 - w) / s: from w itself where it is normal (wm / s' could overflow when s' is
+    // tiny); from wm where w is below the normal range (then 1 - w = 1, and s' >= 1).
+    let d2 = w >= 0x1p-1022
+      ? StableMath.scaled(2 * w * (1 - w) * invS, -k) : StableMath.scaled(2 * wm * invS, kw - k)
     if x < 0 {
       return Jet(value: StableMath.scaled(q1 + q2, kq), d1: w, d2: d2)
     }

@@ -49,12 +49,15 @@ enum GEGLU {
   }
 
   /// c gelu(b), c gelu'(b), c gelu''(b), each rounded once: the plain
-  /// products for |b| <= 6 (every part of gelu's jet is normal there, and
-  /// gelu(0) = 0 is exact), gelu's tail kernel with the factor beyond.
+  /// products for |b| <= 6 (gelu' and gelu'' are normal there, and so is
+  /// gelu(b) except at b = 0, where it is exactly 0, and for |b| below
+  /// 2^-1000, where gelu(b) = b/2 to double precision and c gelu(b) is
+  /// (c b)/2); gelu's tail kernel with the factor beyond.
   static func times(_ b: Double, _ c: Double) -> Jet {
     if abs(b) <= 6 {
       let g = GELU.jet(b)
-      return Jet(value: c * g.value, d1: c * g.d1, d2: c * g.d2)
+      let value = abs(b) < 0x1p-1000 ? (c * b) * 0.5 : c * g.value
+      return Jet(value: value, d1: c * g.d1, d2: c * g.d2)
     }
     return GELU.jetWide(b, times: c)
   }
