@@ -36,10 +36,10 @@ enum HardShrink {
     conventions: [
       FrameworkConvention(
         .pytorch, "torch.nn.functional.hardshrink(x, lambd=0.5)",
-        "none (default lambd {torch.shrink.defaults.hardshrink_lambd})"),
+        "none: derivative {torch.shrink-threshold.grad-at-kinks.hardshrink_at_lambda} at ±lambda as here (default lambd {torch.shrink.defaults.hardshrink_lambd})"),
       FrameworkConvention(
         .keras, "keras.activations.hard_shrink(x, threshold=0.5)",
-        "none in value (default threshold {keras.activations.parameters.hard_shrink_default})"),
+        "none: derivative {keras.shrink-threshold.grad-at-kinks.hard_shrink_at_lambda} at ±threshold as here (default threshold {keras.activations.parameters.hard_shrink_default})"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
       FrameworkConvention(.jaxnn, "", "no hard_shrink in jax.nn; jnp.where(jnp.abs(x) > lambda, x, 0) by hand"),
     ],

@@ -35,10 +35,10 @@ enum SoftShrink {
     conventions: [
       FrameworkConvention(
         .pytorch, "torch.nn.functional.softshrink(x, lambd=0.5)",
-        "none (default lambd {torch.shrink.defaults.softshrink_lambd})"),
+        "none: derivative {torch.shrink-threshold.grad-at-kinks.softshrink_at_lambda} at ±lambda as here (default lambd {torch.shrink.defaults.softshrink_lambd})"),
       FrameworkConvention(
         .keras, "keras.activations.soft_shrink(x, threshold=0.5)",
-        "none in value (default threshold {keras.activations.parameters.soft_shrink_default})"),
+        "none: derivative {keras.shrink-threshold.grad-at-kinks.soft_shrink_at_lambda} at ±threshold as here (default threshold {keras.activations.parameters.soft_shrink_default})"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
       FrameworkConvention(.jaxnn, "", "no soft_shrink in jax.nn; jnp.sign(x) * jax.nn.relu(jnp.abs(x) - lambda) by hand"),
     ],

@@ -42,10 +42,10 @@ enum Threshold {
     conventions: [
       FrameworkConvention(
         .pytorch, "torch.nn.functional.threshold(x, threshold, value)",
-        "none; PyTorch's Threshold has no defaults (t = 1, v = 0 are the catalog's, chosen to show the jump)"),
+        "none: derivative {torch.shrink-threshold.grad-at-kinks.threshold_at_t} at x = t as here; PyTorch's Threshold has no defaults (t = 1, v = 0 are the catalog's, chosen to show the jump)"),
       FrameworkConvention(
         .keras, "keras.activations.threshold(x, threshold, default_value)",
-        "none in value; no defaults either"),
+        "none: derivative {keras.shrink-threshold.grad-at-kinks.threshold_at_t} at x = t as here; no defaults either"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
       FrameworkConvention(.jaxnn, "", "no threshold in jax.nn; jnp.where(x > t, x, v) by hand"),
     ],

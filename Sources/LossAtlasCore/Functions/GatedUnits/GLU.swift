@@ -22,7 +22,7 @@ enum GLU {
         "takes one tensor and splits it in halves along dim (default {torch.glu.default.dim}): a is the first half, b the second; the same a sigma(b)"),
       FrameworkConvention(
         .keras, "keras.activations.glu(x, axis=-1)",
-        "splits its input in halves along axis as PyTorch does; the gradient is JAX's"),
+        "splits its input in halves along axis (default {keras.glu.halves.default_axis}): a is the first half, b the second; a sigma(b) within {keras.glu.halves.ulp_error_vs_a_sigmoid_b} ulp"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
       FrameworkConvention(
         .jaxnn, "jax.nn.glu(x, axis=-1)",

@@ -27,7 +27,7 @@ enum LogisticLoss {
       FrameworkConvention(.optax, "optax.losses.sigmoid_binary_cross_entropy(s, (y + 1) / 2)", "takes labels in {0, 1}; the same loss after the label change"),
       FrameworkConvention(
         .pytorch, "torch.nn.functional.soft_margin_loss(s, y)",
-        "alias soft-margin: SoftMarginLoss is this loss, log(1 + exp(-y s)), averaged over the elements by default (reduction='mean')"),
+        "alias soft-margin: SoftMarginLoss is this loss, log(1 + exp(-y s)) (within {torch.soft_margin_loss.as-logistic.max_ulp} ulp), averaged over the elements by default (reduction='{torch.soft_margin_loss.as-logistic.default_reduction}')"),
       FrameworkConvention(.jaxnn, "jax.nn.softplus(-y * s)", "jax.nn has no losses; softplus of the negative margin is this loss"),
     ],
     references: [
