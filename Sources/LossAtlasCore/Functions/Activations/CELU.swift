@@ -112,7 +112,7 @@ enum CELU {
     let ul = x.addingProduct(-uh, alpha) / alpha
     let (m, k) = StableMath.expScaled(DoubleDouble(uh, ul))
     // e^u / alpha with alpha = as 2^ae: nothing overflows or underflows before the one rounding.
-    let d2 = StableMath.scaled(m / alpha.significand, k - Int(alpha.exponent))
-    return Jet(value: -alpha, d1: StableMath.scaled(m, k), d2: d2)
+    let d2 = StableMath.scaleByPowerOfTwo(m / alpha.significand, k - Int(alpha.exponent))
+    return Jet(value: -alpha, d1: StableMath.scaleByPowerOfTwo(m, k), d2: d2)
   }
 }

@@ -120,12 +120,12 @@ enum GELU {
     let (m, k) = StableMath.expScaled(x2 * -0.5)
     let phi = StableMath.inverseSqrtTwoPi * m  // phi(x) = phi * 2^k
     let phic = phi * cm  // c phi(x) = phic * 2^(k + ce)
-    let d2 = StableMath.scaled((phic * (DoubleDouble(2) - x2)).value, k + ce)
+    let d2 = StableMath.scaleByPowerOfTwo((phic * (DoubleDouble(2) - x2)).value, k + ce)
     if x > 26 { return Jet(value: x * c, d1: c, d2: d2) }
     let r = StableMath.millsRatio(abs(x))
     if x <= 0 {
-      let value = StableMath.scaled(((phic * r) * x).value, k + ce)
-      let d1 = StableMath.scaled((phic * (r + x)).value, k + ce)
+      let value = StableMath.scaleByPowerOfTwo(((phic * r) * x).value, k + ce)
+      let d1 = StableMath.scaleByPowerOfTwo((phic * (r + x)).value, k + ce)
       return Jet(value: value, d1: d1, d2: d2)
     }
     let cdf = DoubleDouble(1) - phi * r

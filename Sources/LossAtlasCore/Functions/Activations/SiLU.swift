@@ -131,13 +131,13 @@ enum SiLU {
     if t.hi > 700 {
       // e^-t < 1e-304: f = x and f' = 1 to double precision; f'' = beta e^-t (2 - t) as m 2^k.
       let (m, k) = StableMath.expScaled(-t)
-      return Jet(value: x * c, d1: c, d2: m == 0 ? 0 : StableMath.scaled(bs * cm * m * (2 - t.hi), k + be + ce))
+      return Jet(value: x * c, d1: c, d2: m == 0 ? 0 : StableMath.scaleByPowerOfTwo(bs * cm * m * (2 - t.hi), k + be + ce))
     }
     if t.hi >= 0 {
       let e = StableMath.exp(-t)
       let s = StableMath.reciprocal(DoubleDouble.twoSum(1, e))  // sigma(t)
       let sm = s * e  // sigma(-t)
-      let d2 = StableMath.scaled(bs * cm * (sm * s).hi * (2 + t.hi * (sm - s).hi), be + ce)
+      let d2 = StableMath.scaleByPowerOfTwo(bs * cm * (sm * s).hi * (2 + t.hi * (sm - s).hi), be + ce)
       return Jet(value: product(s, x, c), d1: StableMath.roundedProduct(s * (t * sm + 1), c), d2: d2)
     }
     let (m, k) = StableMath.expScaled(t)
@@ -146,12 +146,12 @@ enum SiLU {
       // e^t < 1e-304: sigma(t) = e^t and sigma(-t) = 1 to double precision. x/4 keeps
       // m x cm below the overflow threshold (|x| may be near 1.8e308 when beta is tiny).
       return Jet(
-        value: StableMath.scaled((m * cm) * (x * 0.25), k + ce + 2), d1: StableMath.scaled((t + 1).value * m * cm, k + ce),
-        d2: StableMath.scaled(bs * m * cm * (2 + t.hi), k + be + ce))
+        value: StableMath.scaleByPowerOfTwo((m * cm) * (x * 0.25), k + ce + 2), d1: StableMath.scaleByPowerOfTwo((t + 1).value * m * cm, k + ce),
+        d2: StableMath.scaleByPowerOfTwo(bs * m * cm * (2 + t.hi), k + be + ce))
     }
     let sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))  // sigma(-t)
     let s = sm * m  // sigma(t)
-    let d2 = StableMath.scaled(bs * cm * (s * sm).hi * (2 + t.hi * (sm - s).hi), be + ce)
+    let d2 = StableMath.scaleByPowerOfTwo(bs * cm * (s * sm).hi * (2 + t.hi * (sm - s).hi), be + ce)
     return Jet(value: product(s, x, c), d1: StableMath.roundedProduct(s * (t * sm + 1), c), d2: d2)
   }
 
@@ -163,6 +163,6 @@ enum SiLU {
     if x == 0 { return 0 }
     let xm = x < 0 ? -x.significand : x.significand
     let cm = c < 0 ? -c.significand : c.significand
-    return StableMath.scaled(StableMath.roundedProduct(s * xm, cm), Int(x.exponent) + Int(c.exponent))
+    return StableMath.scaleByPowerOfTwo(StableMath.roundedProduct(s * xm, cm), Int(x.exponent) + Int(c.exponent))
   }
 }

@@ -89,8 +89,8 @@ enum Squareplus {
     let inRange = ax <= 0x1p500 && b <= 0x1p1000 && (ax >= 0x1p-500 || b >= 0x1p-1000)
     let k = inRange ? 0 : max(ax == 0 ? Int.min : Int(ax.exponent), Int(b.exponent) >> 1)
     // Scaled inputs (exact; a scaled b that underflows is negligible beside x'^2 ~ 1).
-    let xs = StableMath.scaled(ax, -k)
-    let bs = StableMath.scaled(b, -2 * k)
+    let xs = StableMath.scaleByPowerOfTwo(ax, -k)
+    let bs = StableMath.scaleByPowerOfTwo(b, -2 * k)
     // s' = sqrt(x'^2 + b') in double-double.
     let x2 = DoubleDouble.twoProduct(xs, xs)
     let r2 = x2 + bs
@@ -112,14 +112,14 @@ enum Squareplus {
     let q2 = (bm.addingProduct(-d2h, q1) - 2 * d.lo * q1) * invD  // the remainder bm - 2 d q1, fma-exact
     let w1 = q1 * invS
     let wm = w1 + ((q1.addingProduct(-sh, w1) + q2 - sl * w1) * invS)
-    let w = StableMath.scaled(wm, kw)  // in (0, 1/2]
+    let w = StableMath.scaleByPowerOfTwo(wm, kw)  // in (0, 1/2]
     // f'' = 2 w (1 - w) / s: from w itself where it is normal (wm / s' could overflow when s' is
     // tiny); from wm where w is below the normal range (then 1 - w = 1, and s' >= 1).
     let d2 = w >= 0x1p-1022
-      ? StableMath.scaled(2 * w * (1 - w) * invS, -k) : StableMath.scaled(2 * wm * invS, kw - k)
+      ? StableMath.scaleByPowerOfTwo(2 * w * (1 - w) * invS, -k) : StableMath.scaleByPowerOfTwo(2 * wm * invS, kw - k)
     if x < 0 {
-      return Jet(value: StableMath.scaled(q1 + q2, kq), d1: w, d2: d2)
+      return Jet(value: StableMath.scaleByPowerOfTwo(q1 + q2, kq), d1: w, d2: d2)
     }
-    return Jet(value: StableMath.scaled(0.5 * (d.hi + d.lo), k), d1: 1 - w, d2: d2)
+    return Jet(value: StableMath.scaleByPowerOfTwo(0.5 * (d.hi + d.lo), k), d1: 1 - w, d2: d2)
   }
 }

@@ -116,7 +116,7 @@ enum TanhShrink {
       f = s.hi + (s.lo + s.hi.ulp * 0x1p-20)
       d1 = 1
       let (m, k) = StableMath.expScaled(DoubleDouble(-2 * a))
-      d2 = StableMath.scaled(8 * m, k)
+      d2 = StableMath.scaleByPowerOfTwo(8 * m, k)
     }
     return x < 0 ? Jet(value: -f, d1: d1, d2: -d2) : Jet(value: f, d1: d1, d2: d2)
   }

@@ -65,7 +65,7 @@ enum GLU {
     }
     let cm = c < 0 ? -c.significand : c.significand
     let (m, k) = StableMath.expScaled(DoubleDouble(-abs(b)))
-    let ce = StableMath.scaled(cm * m, k + Int(c.exponent))  // c e^-|b|, rounded once
+    let ce = StableMath.scaleByPowerOfTwo(cm * m, k + Int(c.exponent))  // c e^-|b|, rounded once
     return b > 0 ? Jet(value: c, d1: ce, d2: -ce) : Jet(value: ce, d1: ce, d2: ce)
   }
 }
