@@ -33,6 +33,10 @@ enum ComparisonFigures {
     /// ŷ = r for y = 0): ∂L/∂s, ∂L/∂r.
     var derivativeVariable: String { variable == "y·s" ? "s" : variable }
     let caption: String
+    /// The y-axis titles where "f(x)" and "f′(x)" would misname the curves
+    /// (the gated units at a = 1: f(1, b) and ∂f/∂b).
+    var valueLabel: String? = nil
+    var derivativeLabel: String? = nil
 
     var ids: [String] { rows.flatMap(\.ids) }
   }
@@ -76,7 +80,8 @@ enum ComparisonFigures {
       xLabel: "gate b (a = 1)", variable: "b",
       caption: "The gated linear units a g(b) at a = 1, where each is its gate g (sigmoid, relu, gelu, silu): value "
         + "(left) and derivative ∂f/∂b (right). At another a the curves are scaled by a (each unit's page draws "
-        + "a = −1 and 2), and the gradient in a is g(b) itself."),
+        + "a = −1 and 2), and the gradient in a is g(b) itself.",
+      valueLabel: "f(1, b)", derivativeLabel: "∂f/∂b"),
   ]
 
   /// One builder per comparison figure, in the manual's order.
@@ -108,10 +113,11 @@ enum ComparisonFigures {
       let derivativeRange = RobustRange.consensus(curves.compactMap { RobustRange($0.gridD1) }).axisRange
       let prefix = row.title.isEmpty ? "" : "\(row.title): "
       var value = Chart(
-        title: "\(prefix)value", x: Axis(d.xLabel, range: row.xRange), y: Axis(isLoss ? "loss" : "f(x)", range: valueRange))
+        title: "\(prefix)value", x: Axis(d.xLabel, range: row.xRange),
+        y: Axis(d.valueLabel ?? (isLoss ? "loss" : "f(x)"), range: valueRange))
       var derivative = Chart(
         title: "\(prefix)derivative", x: Axis(d.xLabel, range: row.xRange),
-        y: Axis(isLoss ? "∂L/∂\(d.derivativeVariable)" : "f′(x)", range: derivativeRange))
+        y: Axis(d.derivativeLabel ?? (isLoss ? "∂L/∂\(d.derivativeVariable)" : "f′(x)"), range: derivativeRange))
       for (k, c) in curves.enumerated() {
         let (color, style) = FigureStyle.seriesStyle(k)
         value.series.append(Series(row.ids[k], x: c.x, y: c.value, style: style, color: color))
@@ -121,7 +127,7 @@ enum ComparisonFigures {
       derivative.referenceLines = FigureStyle.zeroLine(derivativeRange)
       derivative.legend = .none
       panels += [value, derivative]
-      let prime = isLoss ? "∂L/∂\(d.derivativeVariable)" : "f′"
+      let prime = d.derivativeLabel ?? (isLoss ? "∂L/∂\(d.derivativeVariable)" : "f′")
       facts += zip(row.ids, properties).map { FigureFacts.summary($0, $1, variable: d.variable, prime: prime) }
       cut += zip(row.ids, curves).filter { _, c in
         c.value.contains { $0.isFinite && !valueRange.contains($0) }
