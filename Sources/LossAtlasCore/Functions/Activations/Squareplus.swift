@@ -71,55 +71,72 @@ enum Squareplus {
   /// With d = s + |x| and w = b/(2 s d) (both without cancellation):
   /// ```
   /// x >= 0:  f = d/2,       f' = 1 - w
-  /// x <  0:  f = b/(2d),    f' = w         (the textbook x + s cancels)
+  /// x <  0:  f = w s = b/(2d),   f' = w     (the textbook x + s cancels)
   /// f'' = 2 w (1 - w)/s
   /// ```
-  /// x^2 + b exactly (TwoProduct, TwoSum); s = sqrt(hi) plus the residual
-  /// correction (fma); d, b/(2d) and w = (b/(2d))/s with one reciprocal
-  /// each and an exact fma residual: every result within about 1 ulp. b's
-  /// power of two is kept apart from its significand until the final
-  /// scaling, so a subnormal b (or a quotient below the normal range)
-  /// costs no digits on the way.
-  /// Outside |x| in [2^-500, 2^500] with b in [2^-1000, 2^1000] (x^2 would
-  /// overflow, or both terms lose digits below the normal range) the same
-  /// steps run on x 2^-k and b 2^-2k, k the larger of the exponents of |x|
-  /// and sqrt(b), and the powers of two return in the final scaling.
+  /// See ``parts(_:_:_:)`` for the arithmetic (one square root, one
+  /// division, every result within about 1 ulp). Where |x| <= 2^500 and
+  /// b in [2^-1000, 2^1000] with x^2 <= 2^900 b, nothing leaves the normal
+  /// range on the way; elsewhere (x^2 would overflow at |x| = 1.3e154, or a
+  /// tiny b leaves w or b/(2d) below the normal range while the other is
+  /// not) the same steps run on x 2^-k, b 2^-2k (k the larger of the
+  /// exponents of |x| and sqrt(b)) and b's own significand, and the powers
+  /// of two join in one final scaling.
   @Sendable static func jet(_ x: Double, b: Double) -> Jet {
     let ax = abs(x)
-    let inRange = ax <= 0x1p500 && b <= 0x1p1000 && (ax >= 0x1p-500 || b >= 0x1p-1000)
-    let k = inRange ? 0 : max(ax == 0 ? Int.min : Int(ax.exponent), Int(b.exponent) >> 1)
-    // Scaled inputs (exact; a scaled b that underflows is negligible beside x'^2 ~ 1).
-    let xs = StableMath.scaleByPowerOfTwo(ax, -k)
-    let bs = StableMath.scaleByPowerOfTwo(b, -2 * k)
-    // s' = sqrt(x'^2 + b') in double-double.
-    let x2 = DoubleDouble.twoProduct(xs, xs)
+    if ax <= 0x1p500 && b >= 0x1p-1000 && b <= 0x1p1000 && ax * ax <= b * 0x1p900 {
+      let p = parts(ax, b, b)
+      let w = p.w.hi + p.w.lo
+      let d2 = 2 * w * (1 - w) * p.invS
+      if x < 0 { return Jet(value: p.q.hi + p.q.lo, d1: w, d2: d2) }
+      return Jet(value: 0.5 * (p.d.hi + p.d.lo), d1: 1 - w, d2: d2)
+    }
+    let k = max(ax == 0 ? Int.min : Int(ax.exponent), Int(b.exponent) >> 1)
+    // x' = |x| 2^-k and b' = b 2^-2k are exact (a b' that underflows is negligible beside x'^2 ~ 1);
+    // the quotients take b's significand, b = bm 2^eb, so that neither a subnormal b nor a
+    // quotient below the normal range costs digits before the final scaling.
+    let eb = Int(b.exponent)
+    let p = parts(
+      StableMath.scaleByPowerOfTwo(ax, -k), StableMath.scaleByPowerOfTwo(b, -2 * k), b.significand)
+    let wm = p.w.hi + p.w.lo
+    let kw = eb - 2 * k  // w = wm 2^kw, q = (wm s') 2^(eb - k)
+    let w = StableMath.scaleByPowerOfTwo(wm, kw)  // in (0, 1/2]
+    // f'' = 2 w (1 - w) / s: from w where it is normal, from wm where it is not (then 1 - w = 1).
+    let d2 = w >= 0x1p-1022
+      ? StableMath.scaleByPowerOfTwo(2 * w * (1 - w) * p.invS, -k)
+      : StableMath.scaleByPowerOfTwo(2 * wm * p.invS, kw - k)
+    if x < 0 { return Jet(value: StableMath.scaleByPowerOfTwo(p.q.hi + p.q.lo, eb - k), d1: w, d2: d2) }
+    return Jet(value: StableMath.scaleByPowerOfTwo(0.5 * (p.d.hi + p.d.lo), k), d1: 1 - w, d2: d2)
+  }
+
+  /// d = s + x, w = bq / (2 s d) and q = w s as double-doubles, and about
+  /// 1/s, with s = sqrt(x^2 + bs), for x >= 0 (s and d from bs, the
+  /// quotients with the numerator bq).
+  ///
+  /// One square root and one division:
+  /// ```
+  /// x^2 + bs exactly (TwoProduct, TwoSum);  sh = sqrt(hi);  inv = 1 / (2 sh (sh + x))
+  /// s = sh + sl,  sl = (hi - sh^2 + lo) / (2 sh)     (the residual by fma; 1/sh = 2 (sh + x) inv)
+  /// P = 2 s d in double-double;  w = w1 + (bq - P w1) inv, w1 = bq inv  (the remainder fma-exact)
+  /// ```
+  /// inv is within a few ulp of 1/P, so the one correction leaves w good
+  /// to about 2^-100; q = w s is its double-double product.
+  @inline(__always)
+  static func parts(_ x: Double, _ bs: Double, _ bq: Double) -> (d: DoubleDouble, w: DoubleDouble, q: DoubleDouble, invS: Double) {
+    let x2 = DoubleDouble.twoProduct(x, x)
     let r2 = x2 + bs
     let sh = r2.hi.squareRoot()
-    let invS = 1 / sh
-    let sl = (r2.hi.addingProduct(-sh, sh) + r2.lo) * (0.5 * invS)  // (r2 - sh^2) / (2 sh)
-    // d' = s' + |x'|, twice: 2 d'.
-    let d = DoubleDouble.twoSum(sh, xs) + sl
-    let d2h = 2 * d.hi
-    let invD = 1 / d2h
-    // q = b / (2 d) = qm 2^kq and w = q / s = wm 2^kw with b = bm 2^eb: b's power of two is kept
-    // apart, so that a subnormal b (or a quotient below the normal range) costs no digits before
-    // the final rounding; qm and wm are normal numbers.
-    let bm = b.significand
-    let eb = Int(b.exponent)
-    let kq = eb - k
-    let kw = eb - 2 * k
-    let q1 = bm * invD
-    let q2 = (bm.addingProduct(-d2h, q1) - 2 * d.lo * q1) * invD  // the remainder bm - 2 d q1, fma-exact
-    let w1 = q1 * invS
-    let wm = w1 + ((q1.addingProduct(-sh, w1) + q2 - sl * w1) * invS)
-    let w = StableMath.scaleByPowerOfTwo(wm, kw)  // in (0, 1/2]
-    // f'' = 2 w (1 - w) / s: from w itself where it is normal (wm / s' could overflow when s' is
-    // tiny); from wm where w is below the normal range (then 1 - w = 1, and s' >= 1).
-    let d2 = w >= 0x1p-1022
-      ? StableMath.scaleByPowerOfTwo(2 * w * (1 - w) * invS, -k) : StableMath.scaleByPowerOfTwo(2 * wm * invS, kw - k)
-    if x < 0 {
-      return Jet(value: StableMath.scaleByPowerOfTwo(q1 + q2, kq), d1: w, d2: d2)
-    }
-    return Jet(value: StableMath.scaleByPowerOfTwo(0.5 * (d.hi + d.lo), k), d1: 1 - w, d2: d2)
+    let d0 = sh + x
+    let inv = 1 / (2 * sh * d0)
+    let invS = 2 * d0 * inv
+    let sl = (r2.hi.addingProduct(-sh, sh) + r2.lo) * (0.5 * invS)
+    let d = DoubleDouble.twoSum(sh, x) + sl
+    let ph = 2 * sh * d.hi
+    let pl = (-ph).addingProduct(2 * sh, d.hi) + 2 * (sh * d.lo + sl * d.hi)
+    let w1 = bq * inv
+    let w2 = (bq.addingProduct(-ph, w1) - pl * w1) * inv
+    let qh = w1 * sh
+    let ql = (-qh).addingProduct(w1, sh) + (w1 * sl + w2 * sh)
+    return (d, DoubleDouble(w1, w2), DoubleDouble(qh, ql), invS)
   }
 }

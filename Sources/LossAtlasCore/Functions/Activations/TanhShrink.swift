@@ -103,12 +103,21 @@ enum TanhShrink {
       d2 = 2 * t.hi * (1 - t.hi * t.hi)
     } else if a <= 350 {
       let e = StableMath.expNegativeLean(2 * a)
-      let num = DoubleDouble.fastTwoSum(1, -e.hi) + (-e.lo)  // 1 - e
-      let den = DoubleDouble.fastTwoSum(1, e.hi) + e.lo  // 1 + e
-      let t = num / den  // tanh a
-      f = (DoubleDouble.twoSum(a, -t.hi) + (-t.lo)).value
-      d1 = (t * t).value
-      d2 = 8 * t.hi * e.hi / (den.hi * den.hi)  // 2 tanh sech^2, sech^2 = 4e/(1 + e)^2
+      // 1 - e and 1 + e as head + tail (Fast2Sum: e < 1), one division: tanh a = t1 + t2, t2 from
+      // the fma-exact remainder of the quotient.
+      let nh = 1 - e.hi
+      let nl = ((1 - nh) - e.hi) - e.lo
+      let dh = 1 + e.hi
+      let dl = ((1 - dh) + e.hi) + e.lo
+      let r = 1 / dh
+      let t1 = nh * r
+      let t2 = (nh.addingProduct(-dh, t1) + nl - dl * t1) * r
+      // a - tanh a: a - t1 exact as a TwoSum, then the low parts; tanh^2 = t1^2 + 2 t1 t2.
+      let s = DoubleDouble.twoSum(a, -t1)
+      f = s.hi + (s.lo - t2)
+      let p = t1 * t1
+      d1 = p + ((-p).addingProduct(t1, t1) + 2 * t1 * t2)
+      d2 = 8 * t1 * e.hi * r * r  // 2 tanh sech^2, sech^2 = 4e/(1 + e)^2
     } else {
       // tanh a = 1 - delta with 0 < delta < 2^-1000: a - 1 correctly rounded; a nudge far below
       // half an ulp stands in for delta, which only decides exact ties (a >= 2^53, a - 1 halfway).
