@@ -44,6 +44,12 @@ enum FamilyFigures {
       id: "silu", parameter: "beta", values: nil, xRange: -6...6,
       note: "Larger β bends SiLU toward relu; its minimum moves toward 0."),
     Definition(
+      id: "celu", parameter: "alpha", values: nil, xRange: -4...4,
+      note: "α sets the floor −α and the length scale of the exponential part; the slope at 0 is 1 for every α."),
+    Definition(
+      id: "squareplus", parameter: "b", values: nil, xRange: -4...4,
+      note: "Smaller b bends squareplus toward relu; its value at 0 is √b / 2."),
+    Definition(
       id: "huber", parameter: "delta", values: [0.5, 1, 2, 4], xRange: -5...5,
       note: "Quadratic for |r| ≤ δ and linear beyond: the derivative is the residual clipped to [−δ, δ]."),
     Definition(

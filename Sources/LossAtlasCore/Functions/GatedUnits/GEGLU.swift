@@ -6,14 +6,14 @@ enum GEGLU {
     id: "geglu", name: "GEGLU", family: .gatedUnit, aliases: [],
     summary: "a gelu(b), gelu in its erf form: the GLU variant with a GELU gate (Shazeer 2020), used in the feed-forward layers of T5 v1.1 and other Transformers.",
     arguments: GatedUnits.arguments, differentiable: ["a", "b"],
-    evaluate: GatedUnits.evaluator { _ in jet },
+    evaluate: GatedUnits.evaluator { _ in Kernel() },
     views: { p in
       let gate = GELU.spec.primaryView
       return GatedUnits.views(
         gatePlotRange: gate.plotRange, gate: gate.declared, gateAtZero: 0, slopeAtZero: 0.5,
-        gateValue: GatedUnits.gateValue(formula, p), jet)
+        gateValue: GatedUnits.gateValue(formula, p), Kernel())
     },
-    surfaces: { _ in [GatedUnits.surface(gatePlotRange: GELU.spec.primaryView.plotRange, jet)] },
+    surfaces: { _ in [GatedUnits.surface(gatePlotRange: GELU.spec.primaryView.plotRange) { b, a in jet(a, b) }] },
     formula: formula,
     implementationNote: "gelu's own jet at b (the Mills-ratio form, within about 1 ulp), each part times a rounded once. Below b = -6, where gelu(b) and its derivatives head below the normal range, and |a| > 1, gelu's tail kernel takes a into the mantissa of phi(b) = m 2^k before the one rounding (at a = 1e300, b = -40 gelu(b) itself rounds to 0 while a gelu(b) is a normal number).",
     conventions: [
@@ -43,9 +43,16 @@ enum GEGLU {
       ])
   }()
 
-  /// a gelu(b) with its gradient and Hessian (``GatedUnits/product(_:_:times:)``).
+  /// The unit's kernel (``jet(_:_:)``) as a value for the generic views.
+  struct Kernel: GatedUnits.Kernel {
+    func callAsFunction(_ a: Double, _ b: Double) -> SurfaceJet { jet(a, b) }
+  }
+
+  /// a gelu(b) with its gradient and Hessian (``GatedUnits/product(_:_:)``).
   @Sendable static func jet(_ a: Double, _ b: Double) -> SurfaceJet {
-    GatedUnits.product(a, GELU.jet(b)) { c in times(b, c) }
+    let g = GELU.jet(b)
+    if GatedUnits.needsTail(a, g) { return GatedUnits.product(g, tail: times(b, a)) }
+    return GatedUnits.product(a, g)
   }
 
   /// c gelu(b), c gelu'(b), c gelu''(b), each rounded once: the plain

@@ -6,14 +6,14 @@ enum GLU {
     id: "glu", name: "GLU (gated linear unit)", family: .gatedUnit, aliases: [],
     summary: "a sigma(b): the value half a passed through a sigmoid gate computed from the other half b (Dauphin et al. 2017). The gate is in (0, 1), so the unit scales a down, never flips it.",
     arguments: GatedUnits.arguments, differentiable: ["a", "b"],
-    evaluate: GatedUnits.evaluator { _ in jet },
+    evaluate: GatedUnits.evaluator { _ in Kernel() },
     views: { p in
       let gate = Sigmoid.spec.primaryView
       return GatedUnits.views(
         gatePlotRange: gate.plotRange, gate: gate.declared, gateAtZero: 0.5, slopeAtZero: 0.25,
-        gateValue: GatedUnits.gateValue(formula, p), jet)
+        gateValue: GatedUnits.gateValue(formula, p), Kernel())
     },
-    surfaces: { _ in [GatedUnits.surface(gatePlotRange: Sigmoid.spec.primaryView.plotRange, jet)] },
+    surfaces: { _ in [GatedUnits.surface(gatePlotRange: Sigmoid.spec.primaryView.plotRange) { b, a in jet(a, b) }] },
     formula: formula,
     implementationNote: "The sigmoid's own jet at b (about 1 ulp), each of sigma, sigma', sigma'' times a rounded once. Where sigma(b) or its derivatives fall below the normal range (|b| > 708) and |a| > 1, e^-|b| is kept as m 2^k and a joins the mantissa before the one rounding (at a = 1e300, b = -746 the plain product of the subnormal sigma(-746) would keep about one digit).",
     conventions: [
@@ -44,9 +44,16 @@ enum GLU {
       hessian: [[.n(0), slope], [slope, a * .sigma(b) * .sigma(-b) * (.n(1) - .n(2) * .sigma(b))]])
   }()
 
-  /// a sigma(b) with its gradient and Hessian (``GatedUnits/product(_:_:times:)``).
+  /// The unit's kernel (``jet(_:_:)``) as a value for the generic views.
+  struct Kernel: GatedUnits.Kernel {
+    func callAsFunction(_ a: Double, _ b: Double) -> SurfaceJet { jet(a, b) }
+  }
+
+  /// a sigma(b) with its gradient and Hessian (``GatedUnits/product(_:_:)``).
   @Sendable static func jet(_ a: Double, _ b: Double) -> SurfaceJet {
-    GatedUnits.product(a, Sigmoid.jet(b)) { c in times(b, c) }
+    let g = Sigmoid.jet(b)
+    if GatedUnits.needsTail(a, g) { return GatedUnits.product(g, tail: times(b, a)) }
+    return GatedUnits.product(a, g)
   }
 
   /// c sigma(b), c sigma'(b), c sigma''(b), each rounded once.

@@ -10,6 +10,15 @@
 /// Surface order: a unit's ``SurfaceJet`` has x = b (the gate, across) and
 /// y = a (up): value a g, dx = a g', dy = g, dxx = a g'', dxy = g', dyy = 0.
 enum GatedUnits {
+  /// A unit's kernel at fixed parameters: f(a, b) = a g(b) with its
+  /// gradient and Hessian as a ``SurfaceJet`` (x = b, y = a). A value type,
+  /// so that the views and the plot box built from it (generic, hence
+  /// specialized) call the unit's jet directly: a closure kernel inside the
+  /// view's closure cost a call and two copies of the result per point.
+  protocol Kernel: Sendable {
+    func callAsFunction(_ a: Double, _ b: Double) -> SurfaceJet
+  }
+
   static let arguments: [ArgumentSpec] = [
     ArgumentSpec(name: "a", summary: "the value half (the linear path)"),
     ArgumentSpec(name: "b", summary: "the gate half, passed through the gate activation"),
@@ -28,29 +37,38 @@ enum GatedUnits {
 
   // MARK: - The product
 
-  /// a g(b), its gradient and its Hessian from the gate's jet g at b.
-  ///
-  /// Each product with a rounds once, so the result carries the gate's own
-  /// error plus half an ulp. Where some of g, g', g'' lies below the normal
-  /// range (a subnormal that has lost its digits, or 0 where the exact
-  /// value is not) and |a| > 1 would magnify that loss (a = 1e300,
-  /// b = -746), `times(a)` recomputes a g, a g', a g'' with a joined to the
-  /// gate's mantissa before the one rounding; it is called at most on the
-  /// gate's tails and at its exact zeros.
+  /// a g(b), its gradient and its Hessian from the gate's jet g at b:
+  /// each product with a rounds once, so the result carries the gate's own
+  /// error plus half an ulp.
   @inline(__always)
-  static func product(_ a: Double, _ g: Jet, times: (Double) -> Jet) -> SurfaceJet {
-    var p = Jet(value: a * g.value, d1: a * g.d1, d2: a * g.d2)
-    if abs(a) > 1 && min(abs(g.value), abs(g.d1), abs(g.d2)) < 0x1p-1022 { p = times(a) }
-    return SurfaceJet(value: p.value, dx: p.d1, dy: g.value, dxx: p.d2, dxy: g.d1, dyy: 0)
+  static func product(_ a: Double, _ g: Jet) -> SurfaceJet {
+    SurfaceJet(value: a * g.value, dx: a * g.d1, dy: g.value, dxx: a * g.d2, dxy: g.d1, dyy: 0)
+  }
+
+  /// Whether the plain products of ``product(_:_:)`` would lose digits:
+  /// some of g, g', g'' lies below the normal range (a subnormal that has
+  /// lost its digits, or 0 where the exact value is not) and |a| > 1 would
+  /// magnify that loss (a = 1e300, b = -746). Then the unit asks its
+  /// gate's tail kernel for a g, a g', a g'' with a joined to the gate's
+  /// mantissa before the one rounding (``product(_:tail:)``); that happens
+  /// only on the gate's tails and at its exact zeros.
+  @inline(__always)
+  static func needsTail(_ a: Double, _ g: Jet) -> Bool {
+    abs(a) > 1 && min(abs(g.value), abs(g.d1), abs(g.d2)) < 0x1p-1022
+  }
+
+  /// The product from the gate's jet g and the tail kernel's a g, a g', a g''.
+  static func product(_ g: Jet, tail p: Jet) -> SurfaceJet {
+    SurfaceJet(value: p.value, dx: p.d1, dy: g.value, dxx: p.d2, dxy: g.d1, dyy: 0)
   }
 
   // MARK: - Evaluator, views, plot box
 
-  /// An `evaluate` closure from a unit's kernel `(a, b) -> SurfaceJet`:
+  /// An `evaluate` closure from a unit's kernel at the given parameters:
   /// value, gradient in a and b, and the 2 x 2 Hessian [[0, g'], [g', a g'']]
   /// in the catalog's order (a, b).
-  static func evaluator(
-    _ kernel: @escaping @Sendable (ParameterValues) -> @Sendable (Double, Double) -> SurfaceJet
+  static func evaluator<K: Kernel>(
+    _ kernel: @escaping @Sendable (ParameterValues) -> K
   ) -> @Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Evaluation {
     { p, args in
       let j = kernel(p)(args.real("a"), args.real("b"))
@@ -69,10 +87,9 @@ enum GatedUnits {
   /// are g(0) and g'(0); `gateValue(b)` is g(b) from the unit's formula
   /// (the textbook evaluation, independent of the kernel) for the slopes
   /// in a.
-  static func views(
+  static func views<K: Kernel>(
     gatePlotRange: ClosedRange<Double>, breakpoints: [Double] = [], gate: DeclaredProperties,
-    gateAtZero: Double, slopeAtZero: Double, gateValue: (Double) -> Double,
-    _ kernel: @escaping @Sendable (Double, Double) -> SurfaceJet
+    gateAtZero: Double, slopeAtZero: Double, gateValue: (Double) -> Double, _ kernel: K
   ) -> [ScalarView] {
     let inB = valueHalves.map { a in
       ScalarView(
@@ -97,14 +114,16 @@ enum GatedUnits {
   }
 
   /// The plot box of f(a, b): b across the gate's plot range, a up over
-  /// [-3, 3] (for a heat map or contour plot).
+  /// [-3, 3] (for a heat map or contour plot). `evaluate` takes (b, a) and
+  /// is stored as given: a closure literal calling the unit's jet, one call
+  /// per point.
   static func surface(
     gatePlotRange: ClosedRange<Double>, breakpoints: [Double] = [],
-    _ kernel: @escaping @Sendable (Double, Double) -> SurfaceJet
+    evaluate: @escaping @Sendable (_ b: Double, _ a: Double) -> SurfaceJet
   ) -> SurfaceView {
     SurfaceView(
       label: "f(a, b)", x: "b", y: "a", xRange: gatePlotRange, yRange: valueRange, xBreakpoints: breakpoints,
-      evaluate: { b, a in kernel(a, b) })
+      evaluate: evaluate)
   }
 
   // MARK: - Declared properties

@@ -6,14 +6,14 @@ enum ReGLU {
     id: "reglu", name: "ReGLU", family: .gatedUnit, aliases: [],
     summary: "a relu(b): the GLU variant with a ReLU gate (Shazeer 2020). The gate is 0 for b <= 0, so both gradients vanish there: a dead gate passes nothing back to a or b.",
     arguments: GatedUnits.arguments, differentiable: ["a", "b"],
-    evaluate: GatedUnits.evaluator { _ in jet },
+    evaluate: GatedUnits.evaluator { _ in Kernel() },
     views: { p in
       let gate = ReLU.spec.primaryView
       return GatedUnits.views(
         gatePlotRange: gate.plotRange, breakpoints: [0], gate: gate.declared, gateAtZero: 0, slopeAtZero: 0,
-        gateValue: GatedUnits.gateValue(formula, p), jet)
+        gateValue: GatedUnits.gateValue(formula, p), Kernel())
     },
-    surfaces: { _ in [GatedUnits.surface(gatePlotRange: ReLU.spec.primaryView.plotRange, breakpoints: [0], jet)] },
+    surfaces: { _ in [GatedUnits.surface(gatePlotRange: ReLU.spec.primaryView.plotRange, breakpoints: [0]) { b, a in jet(a, b) }] },
     formula: formula,
     implementationNote: "a b for b > 0 (one rounding), else 0; relu's subgradient 0 at b = 0 gives df/db = 0 and the Hessian entry d2f/da db = 0 there.",
     conventions: [
@@ -37,6 +37,11 @@ enum ReGLU {
       derivatives: [("a", .max(.n(0), b)), ("b", .cases([(a, .greater(b, .n(0))), (.n(0), .otherwise)]))],
       hessian: [[.n(0), step], [step, .n(0)]])
   }()
+
+  /// The unit's kernel (``jet(_:_:)``) as a value for the generic views.
+  struct Kernel: GatedUnits.Kernel {
+    func callAsFunction(_ a: Double, _ b: Double) -> SurfaceJet { jet(a, b) }
+  }
 
   /// a relu(b): value a b, gradient (b, a), Hessian [[0, 1], [1, 0]] for
   /// b > 0; all 0 for b <= 0 (relu's subgradient 0 at b = 0).

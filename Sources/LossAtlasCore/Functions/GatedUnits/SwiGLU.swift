@@ -11,14 +11,17 @@ enum SwiGLU {
         summary: "the gate's sharpness, silu's beta (1 in the language models; large beta approaches ReGLU)")
     ],
     arguments: GatedUnits.arguments, differentiable: ["a", "b"],
-    evaluate: GatedUnits.evaluator { p in kernel(beta: p["beta"]) },
+    evaluate: GatedUnits.evaluator { p in Kernel(beta: p["beta"]) },
     views: { p in
       let gate = SiLU.spec.views(p)[0]
       return GatedUnits.views(
         gatePlotRange: gate.plotRange, gate: gate.declared, gateAtZero: 0, slopeAtZero: 0.5,
-        gateValue: GatedUnits.gateValue(formula, p), kernel(beta: p["beta"]))
+        gateValue: GatedUnits.gateValue(formula, p), Kernel(beta: p["beta"]))
     },
-    surfaces: { p in [GatedUnits.surface(gatePlotRange: SiLU.spec.views(p)[0].plotRange, kernel(beta: p["beta"]))] },
+    surfaces: { p in
+      let beta = p["beta"]
+      return [GatedUnits.surface(gatePlotRange: SiLU.spec.views(p)[0].plotRange) { b, a in jet(a, b, beta: beta) }]
+    },
     formula: formula,
     implementationNote: "silu's own jet at b (beta b formed exactly, within about 1 ulp), each part times a rounded once. Where silu(b) or its derivatives fall below the normal range (beta b < -708, or a tiny beta) and |a| > 1, silu's tail kernel takes a into the mantissa of e^(beta b) = m 2^k before the one rounding (at a = 1e300, b = -746 silu(b) itself is a subnormal with few digits while a silu(b) is a normal number).",
     conventions: [
@@ -49,12 +52,18 @@ enum SwiGLU {
       ])
   }()
 
-  /// The kernel at beta: a silu(b; beta) with its gradient and Hessian
-  /// (``GatedUnits/product(_:_:times:)``); silu's tail kernel, valid for
-  /// every b, supplies the products that need it.
-  static func kernel(beta: Double) -> @Sendable (Double, Double) -> SurfaceJet {
-    { a, b in
-      GatedUnits.product(a, SiLU.jet(b, beta: beta)) { c in SiLU.jetWide(b, beta: beta, times: c) }
-    }
+  /// The unit's kernel at beta (``jet(_:_:beta:)``) as a value for the generic views.
+  struct Kernel: GatedUnits.Kernel {
+    let beta: Double
+    func callAsFunction(_ a: Double, _ b: Double) -> SurfaceJet { jet(a, b, beta: beta) }
+  }
+
+  /// a silu(b; beta) with its gradient and Hessian
+  /// (``GatedUnits/product(_:_:)``); silu's tail kernel, valid for every
+  /// b, supplies the products that need it.
+  static func jet(_ a: Double, _ b: Double, beta: Double) -> SurfaceJet {
+    let g = SiLU.jet(b, beta: beta)
+    if GatedUnits.needsTail(a, g) { return GatedUnits.product(g, tail: SiLU.jetWide(b, beta: beta, times: a)) }
+    return GatedUnits.product(a, g)
   }
 }
