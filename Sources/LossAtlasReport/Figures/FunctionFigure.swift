@@ -72,7 +72,11 @@ struct FunctionFigure {
     let atDefaults = parameters == spec.defaultParameters
     let paramText = params.isEmpty ? "" : (atDefaults ? " at its default parameters (\(params))" : " at \(params)")
     var caption = "\(spec.name)\(paramText): value (left) and derivative (right)."
-    let marks = Array(Set(captionParts)).sorted { FunctionFigure.captionOrder($0) < FunctionFigure.captionOrder($1) }
+    // In a fixed order, ties (two rows' "shaded grey" parts: ∂f/∂a and ∂f/∂b) by their text, so
+    // that the caption does not depend on the Set's iteration order.
+    let marks = Array(Set(captionParts)).sorted {
+      (FunctionFigure.captionOrder($0), $0) < (FunctionFigure.captionOrder($1), $1)
+    }
     if !marks.isEmpty { caption += " " + FigureText.list(marks).capitalizedFirst + "." }
     return ManualFigure(
       path: "figures/\(spec.id).png", kind: .function, functionIDs: [spec.id], caption: caption,
