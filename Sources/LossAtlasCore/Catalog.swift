@@ -115,27 +115,38 @@ public enum Catalog {
     let hint = close.isEmpty
       ? "run `lossatlas list` for the \(all.count) ids"
       : "did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?"
-    throw CatalogError(.unknownFunction, "unknown function '\(name)': \(hint)")
+    throw CatalogError(.unknownFunction, "unknown function '\(InputEcho.short(name))': \(hint)")
   }
 
   /// The ids and aliases closest to `name` by edit distance, at most three,
   /// each within distance 3 or sharing a prefix with `name`.
+  ///
+  /// The edit distance is computed only for names whose length differs
+  /// from `name`'s by at most the limit (the distance is at least that
+  /// difference), so a 10 MB name costs a prefix test per catalog name, not
+  /// 10 MB x 20 steps each.
   public static func suggestions(for name: String) -> [String] {
     let key = normalized(name)
+    let length = key.unicodeScalars.count
+    let limit = max(2, min(3, key.count / 2))
     let scored = index.keys.map { candidate -> (String, Int) in
-      var d = editDistance(key, candidate)
+      var d = abs(candidate.unicodeScalars.count - length) <= limit ? editDistance(key, candidate) : Int.max
       if !key.isEmpty && (candidate.hasPrefix(key) || key.hasPrefix(candidate)) { d = min(d, 1) }
       return (candidate, d)
     }
-    let limit = max(2, min(3, key.count / 2))
     return scored.filter { $0.1 <= limit }
       .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
       .prefix(3)
       .map(\.0)
   }
 
+  /// The look-up key: lower case, `_` read as `-`, and at most 64
+  /// characters (every id and alias is shorter, so a longer name matches
+  /// nothing either way, and a 10 MB name is not copied in full).
   private static func normalized(_ name: String) -> String {
-    String(name.lowercased().map { $0 == "_" ? "-" : $0 })
+    var scalars = String.UnicodeScalarView()
+    scalars.append(contentsOf: name.unicodeScalars.prefix(64))
+    return String(String(scalars).lowercased().map { $0 == "_" ? "-" : $0 })
   }
 }
 

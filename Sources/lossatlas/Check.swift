@@ -15,21 +15,24 @@ extension LossAtlasCommand {
         2 when a file cannot be understood (reported as FILE:LINE: reason).
         """)
 
-    @Argument(help: "Claim files (YAML). None: the catalog's declared properties and claims/*.yaml.")
+    @Argument(help: "Claim files (YAML), or folders of them (their *.yaml and *.yml). None: the catalog's declared properties and claims/*.yaml.")
     var files: [String] = []
 
     @Option(help: "Output format: table, json, junit (CI test reports) or github (workflow annotations).")
     var format: CheckFormat = .table
 
-    @Option(help: "Saturation threshold tau: |f'| < tau * max |f'|.")
+    // `.unconditional`: a negative value (`--jobs -1`) is read as the
+    // option's value and refused by `validate` with the allowed range,
+    // instead of being taken for an option ("Missing value").
+    @Option(parsing: .unconditional, help: "Saturation threshold tau, in (0, 1): |f'| < tau * max |f'|.")
     var tau: Double = 1e-2
 
-    @Option(help: "Threads.")
+    @Option(parsing: .unconditional, help: "Threads, 1 to 64.")
     var jobs: Int = 2
 
     func validate() throws {
       guard tau > 0 && tau < 1 else { throw ValidationError("--tau must be in (0, 1), not \(tau)") }
-      guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+      guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 64, not \(jobs)") }
     }
 
     func run() throws {
@@ -37,15 +40,23 @@ extension LossAtlasCommand {
       var rows: [CheckRow] = []
       var sources: [(name: String, text: String)] = []
       if files.isEmpty {
-        rows += CheckRow.declared(CatalogAnalysis.run(options: options, threads: jobs))
+        rows += CheckRow.declared(CatalogAnalysis.run(options: options, threads: jobs, facts: false))
         sources = ProjectResources.claimFiles()
       } else {
-        for path in files {
-          guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            printError("error: \(path):1: cannot read the file (missing, unreadable or not UTF-8)")
+        let paths: [String]
+        switch ClaimPaths.expand(files) {
+        case .success(let expanded): paths = expanded
+        case .failure(let error):
+          printError("error: \(error.message)")
+          throw ExitCode(2)
+        }
+        for path in paths {
+          switch ClaimFileReader.load(path) {
+          case .success(let text): sources.append((path, text))
+          case .failure(let reason):
+            printError("error: \(path):1: \(reason.text)")
             throw ExitCode(2)
           }
-          sources.append((path, text))
         }
       }
       do {

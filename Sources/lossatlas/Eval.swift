@@ -16,15 +16,19 @@ extension LossAtlasCommand {
         One point:  lossatlas eval huber --arg yhat=3 --arg y=1 --param delta=0.5
         Vectors:    lossatlas eval cross-entropy --arg 's=[1,2,3]' --arg k=2
         Batch:      lossatlas eval --jsonl < requests.jsonl
+        Numbers: 1.5, +1, .5, 1., -2e-8, and inf, infinity, nan in any case (NaN is refused \
+        by every argument and parameter, however it is spelt).
         A batch line is {"id": ..., "params": {...}, "args": {...}}; each answer line is \
-        {"value": V, "grad": {NAME: V, ...}} or {"error": "message"}. Exit status: 0 when \
-        every line was evaluated, 1 when some line gave an error, 2 when stdin cannot be read.
+        {"value": V, "grad": {NAME: V, ...}} or {"error": "line N: message"}, written before \
+        the next line is read. A line has at most 16 MiB; a vector at most 4096 elements \
+        (softmax and log-softmax: 1024). Exit status: 0 when every line was evaluated, 1 when \
+        some line gave an error, 2 when stdin cannot be read, 74 when stdout cannot be written.
         """)
 
     @Argument(help: "A function id or alias (see `lossatlas list`).")
     var id: String?
 
-    @Option(name: .customLong("arg"), help: ArgumentHelp("An argument, NAME=V (V a number, -inf, or a JSON array).", valueName: "NAME=V"))
+    @Option(name: .customLong("arg"), help: ArgumentHelp("An argument, NAME=V (V a number such as 1.5, .5, -inf, or a list [1, 2, 3]).", valueName: "NAME=V"))
     var arguments: [String] = []
 
     @Option(name: .customLong("param"), help: ArgumentHelp("A parameter, NAME=V (default: the catalog's).", valueName: "NAME=V"))
@@ -73,12 +77,12 @@ extension LossAtlasCommand {
       for item in arguments {
         let (name, text) = try split(item, flag: "--arg", spec: spec)
         guard args[name] == nil else {
-          throw CatalogError(.unknownArgument, "argument \(name) is given twice")
+          throw CatalogError(.unknownArgument, "argument \(InputEcho.short(name)) is given twice")
         }
         guard spec.arguments.contains(where: { $0.name == name }) else {
           throw CatalogError(
             .unknownArgument,
-            "unknown argument '\(name)' for \(spec.id): it takes \(spec.arguments.map(\.name).joined(separator: ", "))")
+            "unknown argument '\(InputEcho.short(name))' for \(spec.id): it takes \(spec.arguments.map(\.name).joined(separator: ", "))")
         }
         args[name] = try EvalRequest.commandLineValue(text, name: name, spec: spec)
       }
@@ -86,10 +90,10 @@ extension LossAtlasCommand {
       for item in parameters {
         let (name, text) = try split(item, flag: "--param", spec: spec)
         guard params[name] == nil else {
-          throw CatalogError(.unknownParameter, "parameter \(name) is given twice")
+          throw CatalogError(.unknownParameter, "parameter \(InputEcho.short(name)) is given twice")
         }
         guard case .real(let v) = try EvalRequest.commandLineValue(text, name: name, spec: spec) else {
-          throw CatalogError(.badParameter, "parameter \(name) of \(spec.id) must be a single number, not '\(text)'")
+          throw CatalogError(.badParameter, "parameter \(name) of \(spec.id) must be a single number, not '\(InputEcho.short(text))'")
         }
         params[name] = v
       }
@@ -101,7 +105,7 @@ extension LossAtlasCommand {
         let names = flag == "--arg" ? spec.arguments.map(\.name) : spec.parameters.map(\.name)
         throw CatalogError(
           flag == "--arg" ? .unknownArgument : .unknownParameter,
-          "\(flag) '\(item)' must be NAME=V; \(spec.id) takes \(names.isEmpty ? "none" : names.joined(separator: ", "))")
+          "\(flag) '\(InputEcho.short(item))' must be NAME=V; \(spec.id) takes \(names.isEmpty ? "none" : names.joined(separator: ", "))")
       }
       return (String(item[..<eq]), String(item[item.index(after: eq)...]))
     }
@@ -164,30 +168,48 @@ extension LossAtlasCommand {
     // MARK: - Batch
 
     /// Answers every stdin line; returns the exit status (0, 1, or 2).
+    ///
+    /// Answers are collected and written in chunks, and always before
+    /// LossAtlas waits for more input: a program that writes one request
+    /// and waits for its answer gets it, and a batch read from a file
+    /// still costs one write per 64 KiB read, not one per line.
     private func runBatch() -> Int32 {
       var sawError = false
       var output = ""
       var lineNumber = 0
-      let ok = forEachStdinLine { line in
+      func flush() {
+        guard !output.isEmpty else { return }
+        writeOut(output)
+        output.removeAll(keepingCapacity: true)
+      }
+      let ok = forEachStdinLine(maxLength: Self.maxLineBytes, beforeWaiting: flush) { line in
         lineNumber += 1
         let answer: JSONValue
         do throws(CatalogError) {
-          answer = try EvalRequest.decode(jsonLine: line).evaluate().batchJSON
+          switch line {
+          case .text(let bytes):
+            answer = try EvalRequest.decode(jsonLine: bytes).evaluate().batchJSON
+          case .tooLong(let count):
+            throw CatalogError(
+              .badArgument,
+              "the line has \(count) bytes; a request line may have at most \(Self.maxLineBytes) (16 MiB)")
+          }
         } catch {
           sawError = true
           answer = .object([("error", .string("line \(lineNumber): \(error.message)"))])
         }
         output += answer.lineText
         output += "\n"
-        if output.utf8.count >= 1 << 16 {
-          writeOut(output)
-          output.removeAll(keepingCapacity: true)
-        }
+        if output.utf8.count >= 1 << 16 { flush() }
       }
-      writeOut(output)
+      flush()
       guard ok else { return 2 }
       return sawError ? 1 : 0
     }
+
+    /// The longest request line read (16 MiB): a longer one is answered
+    /// with an error without being held in memory, and the batch goes on.
+    static let maxLineBytes = 16 << 20
   }
 }
 
@@ -214,14 +236,47 @@ extension Tensor {
   }
 }
 
-/// Calls `body` with each line of standard input (without its newline;
-/// a final line without a newline counts). Invalid UTF-8 is replaced with
-/// U+FFFD so that the JSON parser reports the line as malformed.
+/// One line of standard input: its bytes (without the newline and a
+/// carriage return before it), or, for a line longer than the limit, only
+/// its length.
+enum StdinLine {
+  case text([UInt8])
+  case tooLong(Int)
+}
+
+/// Calls `body` with each line of standard input (a final line without a
+/// newline counts). A line longer than `maxLength` bytes is skipped as it
+/// is read, never held whole: `body` gets `.tooLong(length)`.
+/// `beforeWaiting` runs before every read of stdin, that is whenever every
+/// complete line read so far has been handed to `body`.
 /// Returns false, after printing why, when stdin cannot be read.
-func forEachStdinLine(_ body: (String) -> Void) -> Bool {
+func forEachStdinLine(maxLength: Int, beforeWaiting: () -> Void, _ body: (StdinLine) -> Void) -> Bool {
   var pending: [UInt8] = []
+  // The length of the current line, once it is longer than `maxLength`.
+  var overlong: Int?
   var buffer = [UInt8](repeating: 0, count: 1 << 16)
+  func take(_ chunk: ArraySlice<UInt8>) {
+    if let n = overlong {
+      overlong = n + chunk.count
+    } else if pending.count + chunk.count > maxLength {
+      overlong = pending.count + chunk.count
+      pending.removeAll()
+    } else {
+      pending.append(contentsOf: chunk)
+    }
+  }
+  func endLine() {
+    if let n = overlong {
+      body(.tooLong(n))
+    } else {
+      if pending.last == UInt8(ascii: "\r") { pending.removeLast() }
+      body(.text(pending))
+    }
+    pending.removeAll(keepingCapacity: pending.count <= 1 << 20)
+    overlong = nil
+  }
   while true {
+    beforeWaiting()
     let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
     if n < 0 {
       if errno == EINTR { continue }
@@ -231,14 +286,12 @@ func forEachStdinLine(_ body: (String) -> Void) -> Bool {
     if n == 0 { break }
     var start = 0
     for i in 0..<n where buffer[i] == UInt8(ascii: "\n") {
-      pending.append(contentsOf: buffer[start..<i])
-      if pending.last == UInt8(ascii: "\r") { pending.removeLast() }
-      body(String(decoding: pending, as: UTF8.self))
-      pending.removeAll(keepingCapacity: true)
+      take(buffer[start..<i])
+      endLine()
       start = i + 1
     }
-    pending.append(contentsOf: buffer[start..<n])
+    take(buffer[start..<n])
   }
-  if !pending.isEmpty { body(String(decoding: pending, as: UTF8.self)) }
+  if !pending.isEmpty || overlong != nil { endLine() }
   return true
 }

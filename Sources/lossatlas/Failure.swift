@@ -13,11 +13,17 @@ enum ExitStatus {
   static let usage: Int32 = 64
   /// The input was understood but cannot be evaluated (out of domain, ...).
   static let failure: Int32 = 1
+  /// Standard output cannot be written (a full disk, /dev/full): EX_IOERR.
+  static let outputError: Int32 = 74
 }
 
-/// Prints one line to standard error.
+/// Prints one line to standard error. Control characters and terminal
+/// escape sequences in it (from a file name or a value the user gave) are
+/// written as escapes, so the message stays one line and cannot drive the
+/// terminal. A failure to write to stderr is ignored: there is nowhere
+/// left to report it.
 func printError(_ message: String) {
-  writeAll(2, message + "\n")
+  _ = writeAll(2, InputEcho.escapingControls(message) + "\n")
 }
 
 /// Prints `error: message` and returns the exit code for the error's kind.
@@ -37,24 +43,48 @@ func usageFailure(_ message: String) -> ExitCode {
   return ExitCode(ExitStatus.usage)
 }
 
-/// Writes text to standard output.
+/// Writes text to standard output. If it cannot be written the program
+/// ends here: quietly when the reader went away (a closed pipe, as in
+/// `lossatlas list | head -1`: killed by SIGPIPE like any Unix filter,
+/// status 141 in the shell), otherwise with `error: cannot write to
+/// standard output: REASON` and exit status 74.
 func writeOut(_ text: String) {
-  writeAll(1, text)
+  if let code = writeAll(1, text) { outputFailed(code) }
+}
+
+/// Ends the program after a failed write to standard output (see
+/// ``writeOut(_:)``).
+func outputFailed(_ code: Int32) -> Never {
+  if code == EPIPE {
+    signal(SIGPIPE, SIG_DFL)
+    raise(SIGPIPE)
+    _exit(128 + SIGPIPE)
+  }
+  printError("error: cannot write to standard output: \(String(cString: strerror(code)))")
+  exit(ExitStatus.outputError)
+}
+
+/// Ends the process with `status` (the C library's exit, callable where
+/// ArgumentParser's `exit(withError:)` is in scope).
+func terminate(_ status: Int32) -> Never {
+  exit(status)
 }
 
 /// Writes every byte of `text` to the file descriptor `fd`, retrying short
-/// writes; output is unbuffered, so callers pass large chunks.
-func writeAll(_ fd: Int32, _ text: String) {
+/// writes and interruptions; returns nil, or the errno of the write that
+/// failed. Output is unbuffered, so callers pass large chunks.
+func writeAll(_ fd: Int32, _ text: String) -> Int32? {
   var text = text
-  text.withUTF8 { bytes in
+  return text.withUTF8 { bytes -> Int32? in
     var offset = 0
     while offset < bytes.count {
       let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
       if n < 0 {
         if errno == EINTR { continue }
-        return  // the reader went away (EPIPE); nothing useful is left to do
+        return errno
       }
       offset += n
     }
+    return nil
   }
 }

@@ -1,8 +1,15 @@
 import ArgumentParser
+import LossAtlasBuildInfo
 import LossAtlasCore
 
 #if os(Linux)
   import CMalloc
+#endif
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// The `lossatlas` command: parsing and printing only; every computation
@@ -22,11 +29,24 @@ struct LossAtlasCommand: ParsableCommand {
 
   static func main() {
     tuneAllocator()
+    // A write to a closed pipe returns EPIPE instead of killing the process
+    // at once, so that `writeOut` decides (see `outputFailed`).
+    signal(SIGPIPE, SIG_IGN)
     do {
       var command = try parseAsRoot()
       try command.run()
     } catch {
-      exit(withError: error)
+      let code = exitCode(for: error)
+      // Help, and the exit codes the commands chose after printing their
+      // own message, as ArgumentParser prints them.
+      if code == .success || error is ExitCode { exit(withError: error) }
+      // A parsing error can quote what was typed: escape control
+      // characters (a terminal escape sequence in an argument), keeping
+      // ArgumentParser's own line breaks.
+      let message = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+        .map { InputEcho.escapingControls(String($0)) }.joined(separator: "\n")
+      _ = writeAll(2, message.hasSuffix("\n") ? message : message + "\n")
+      terminate(code.rawValue)
     }
   }
 
@@ -34,10 +54,12 @@ struct LossAtlasCommand: ParsableCommand {
     commandName: "lossatlas",
     abstract: "A verified reference of deep-learning loss and activation functions.",
     discussion: """
-      Every number LossAtlas prints is computed from the catalog of CATALOG.md, \
-      accurate to 4 ulp (or the backward-stable bound where the function itself \
-      is that sensitive).
+      Every number LossAtlas prints is computed from its catalog (each function's \
+      definition, domain and parameters: `lossatlas list`, and the function pages \
+      of the manual), accurate to 4 ulp (or the backward-stable bound where the \
+      function itself is that sensitive).
       """,
+    version: BuildInfo.versionText,
     subcommands: [List.self, Eval.self, Sweep.self, Properties.self, Check.self, Generate.self, Chart.self]
   )
 }

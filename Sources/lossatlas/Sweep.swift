@@ -27,7 +27,10 @@ extension LossAtlasCommand {
     @Option(parsing: .unconditional, help: "The last x (default: the view's plot range).")
     var to: Double?
 
-    @Option(help: "Number of points.")
+    // `.unconditional` for the numbers: `--points -5` and `--view -1` are
+    // read as values and refused with the allowed range, not taken for
+    // options ("Missing value").
+    @Option(parsing: .unconditional, help: "Number of points, 1 to 50000000 (rows are written as they are computed).")
     var points: Int = 1001
 
     @Option(help: "Point spacing.")
@@ -39,15 +42,15 @@ extension LossAtlasCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("Parameter values, NAME=V1,V2,... (every combination is swept).", valueName: "NAME=V,..."))
     var parameters: [String] = []
 
-    @Option(help: "Which view: its index (0 is the primary view) or its label.")
+    @Option(parsing: .unconditional, help: "Which view: its index (0 is the primary view) or its label.")
     var view: String = "0"
 
     @Option(help: "Output format.")
     var format: OutputFormat = .csv
 
     func validate() throws {
-      guard points >= 1 && points <= 50_000_000 else {
-        throw ValidationError("--points must be between 1 and 50000000, not \(points)")
+      guard points >= 1 && points <= Self.maxRows else {
+        throw ValidationError("--points must be between 1 and \(Self.maxRows), not \(points)")
       }
       if let from, !from.isFinite { throw ValidationError("--from must be a finite number") }
       if let to, !to.isFinite { throw ValidationError("--to must be a finite number") }
@@ -57,12 +60,15 @@ extension LossAtlasCommand {
       }
       if let at {
         for item in at.split(separator: ",", omittingEmptySubsequences: false) {
-          guard let v = Double(item.trimmingCharacters(in: .whitespaces)), v.isFinite else {
-            throw ValidationError("--at: '\(item)' is not a finite number")
+          guard let v = NumberSyntax.parse(item.trimmingCharacters(in: .whitespaces)), v.isFinite else {
+            throw ValidationError("--at: '\(InputEcho.short(String(item)))' is not a finite number")
           }
         }
       }
     }
+
+    /// The most rows one sweep writes (every parameter setting counted).
+    static let maxRows = 50_000_000
 
     func run() throws {
       let spec: FunctionSpec
@@ -72,38 +78,58 @@ extension LossAtlasCommand {
         var overrides: [String: [Double]] = [:]
         for item in parameters {
           guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
-            throw CatalogError(.unknownParameter, "--param '\(item)' must be NAME=V1,V2,...")
+            throw CatalogError(.unknownParameter, "--param '\(InputEcho.short(item))' must be NAME=V1,V2,...")
           }
           let name = String(item[..<eq])
           var values: [Double] = []
           for text in item[item.index(after: eq)...].split(separator: ",", omittingEmptySubsequences: false) {
             guard case .real(let v) = try EvalRequest.commandLineValue(String(text), name: name, spec: spec) else {
-              throw CatalogError(.badParameter, "parameter \(name) of \(spec.id) must be numbers, not '\(text)'")
+              throw CatalogError(.badParameter, "parameter \(name) of \(spec.id) must be numbers, not '\(InputEcho.short(String(text)))'")
             }
             values.append(v)
           }
           overrides[name] = values
         }
+        // Every combination of the lists is a block of rows: count them
+        // before making them (two lists of 100,000 values would be 10^10).
+        var rows = at.map { $0.split(separator: ",", omittingEmptySubsequences: false).count } ?? points
+        for values in overrides.values {
+          let (product, overflow) = rows.multipliedReportingOverflow(by: values.count)
+          guard !overflow && product <= Self.maxRows else {
+            throw CatalogError(
+              .badParameter,
+              "the --param lists and --points make more than \(Self.maxRows) rows; sweep fewer values at a time")
+          }
+          rows = product
+        }
         settings = try ParameterGrid.settings(spec, overrides: overrides)
       } catch {
         throw fail(error)
       }
-      var blocks: [SweepBlock] = []
+      // Every block is planned (view, grid, domain) before the first row is
+      // written, so a bad setting leaves no partial output.
+      var plans: [SweepPlan] = []
       var argument = spec.predictionArgument
       for p in settings {
         let views = spec.views(p)
         guard let v = Int(view).flatMap({ views.indices.contains($0) ? views[$0] : nil }) ?? views.first(where: { $0.label == view })
         else {
           throw usageFailure(
-            "no view '\(view)' of \(spec.id): its views are " + views.enumerated().map { "\($0) (\($1.label))" }.joined(separator: ", "))
+            "no view '\(InputEcho.short(view))' of \(spec.id): its views are "
+              + views.enumerated().map { "\($0) (\($1.label))" }.joined(separator: ", "))
         }
         argument = v.argument
         let lo = from ?? v.plotRange.lowerBound
         let hi = to ?? v.plotRange.upperBound
-        let explicit = at.map { $0.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+        let explicit = at.map { $0.split(separator: ",").compactMap { NumberSyntax.parse($0.trimmingCharacters(in: .whitespaces)) } }
         for x in explicit ?? [lo, hi] where !v.domain.contains(x) {
           printError("error: x = \(formatValue(x)) is outside the domain of \(spec.id) \(v.label): \(v.domain)")
           throw ExitCode(ExitStatus.failure)
+        }
+        if explicit == nil && points > 1 && !(lo < hi) {
+          throw usageFailure(
+            "the sweep must go from a lower to a higher x: --from \(formatValue(lo)) and --to \(formatValue(hi)) (the view's plot range is \(formatValue(v.plotRange.lowerBound)) to \(formatValue(v.plotRange.upperBound)))"
+          )
         }
         let grid: Grid
         if let explicit {
@@ -111,13 +137,16 @@ extension LossAtlasCommand {
         } else if scale == .linear {
           grid = .linear(from: lo, to: hi, count: points)
         } else {
-          grid = .symmetricLog(from: lo, to: hi, count: points, scale: max(1e-300, (hi - lo) / 100))
+          // (hi - lo) / 100, or hi / 100 - lo / 100 when hi - lo overflows.
+          let width = (hi - lo).isFinite ? (hi - lo) / 100 : hi / 100 - lo / 100
+          grid = .symmetricLog(from: lo, to: hi, count: points, scale: max(1e-300, width))
         }
-        blocks.append(LossAtlasAnalysis.Sweep.run(v, parameters: p, xs: grid.values))
+        plans.append(SweepPlan(view: v, parameters: p, grid: grid))
       }
+      let writer = SweepWriter(spec: spec, argument: argument, plans: plans)
       switch format {
-      case .csv: writeOut(LossAtlasAnalysis.Sweep.csv(blocks, parameterNames: spec.parameters.map(\.name)))
-      case .json: writeOut(LossAtlasAnalysis.Sweep.json(blocks, spec: spec, argument: argument))
+      case .csv: try writer.csv()
+      case .json: try writer.json()
       }
     }
   }

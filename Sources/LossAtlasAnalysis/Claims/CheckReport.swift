@@ -68,16 +68,21 @@ public enum CheckReport {
     return "\(rows.count) statements checked: \(rows.count - failed) pass, \(failed) fail"
   }
 
-  /// Failures in full, passes as one line each.
+  /// Failures in full, passes as one line each. Everything that comes
+  /// from a claim file or its name (ids, text, expected words, the path)
+  /// has its control characters escaped (``InputEcho``): a newline or a
+  /// terminal escape sequence in a claim cannot forge a line of the report
+  /// or drive the terminal.
   static func table(_ rows: [CheckRow]) -> String {
+    let e = InputEcho.escapingControls
     var out = ""
     for r in rows {
       let mark = r.passes ? "PASS" : "FAIL"
-      let place = r.line.map { "\(r.source):\($0)" } ?? r.source
-      out += "\(mark)  \(place)  \(r.id)  [\(r.function) \(r.property)]\n"
+      let place = r.line.map { "\(e(r.source)):\($0)" } ?? e(r.source)
+      out += "\(mark)  \(place)  \(e(r.id))  [\(e(r.function)) \(e(r.property))]\n"
       if !r.passes {
-        if !r.text.isEmpty { out += "      \(r.text)\n" }
-        out += "      expected: \(r.expected)\n      computed: \(r.computed)\n"
+        if !r.text.isEmpty { out += "      \(e(r.text))\n" }
+        out += "      expected: \(e(r.expected))\n      computed: \(e(r.computed))\n"
       }
     }
     out += summary(rows) + "\n"
@@ -135,7 +140,7 @@ public enum CheckReport {
   static func github(_ rows: [CheckRow]) -> String {
     var out = ""
     for r in rows where !r.passes {
-      let location = r.line.map { "file=\(r.source),line=\($0)," } ?? ""
+      let location = r.line.map { "file=\(ghProperty(r.source)),line=\($0)," } ?? ""
       let message = "\(r.id): \(r.text.isEmpty ? r.property : r.text) — expected \(r.expected); computed \(r.computed)"
       out += "::error \(location)title=\(ghProperty("lossatlas check: \(r.function) \(r.property)"))::\(ghData(message))\n"
     }
@@ -143,6 +148,12 @@ public enum CheckReport {
     return out
   }
 
+  /// Text for an XML attribute or element. `& < > " '` are entities;
+  /// tab, newline and carriage return are character references (so an
+  /// attribute keeps them); every character XML 1.0 forbids (the other C0
+  /// controls, U+FFFE, U+FFFF) and the C1 controls, DEL and bidi controls
+  /// (allowed, but they mislead a reader) are written visibly as `\u{XX}`.
+  /// The result is always well-formed XML text.
   static func xml(_ s: String) -> String {
     var out = ""
     for c in s.unicodeScalars {
@@ -152,21 +163,40 @@ public enum CheckReport {
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
       case "'": out += "&apos;"
+      case "\t": out += "&#9;"
       case "\n": out += "&#10;"
+      case "\r": out += "&#13;"
       default:
-        if c.value < 0x20 && c != "\t" { continue }
-        out.unicodeScalars.append(c)
+        if InputEcho.needsEscape(c) {
+          out += "\\u{" + String(c.value, radix: 16, uppercase: true) + "}"
+        } else {
+          out.unicodeScalars.append(c)
+        }
       }
     }
     return out
   }
 
-  /// Escapes for a workflow command's message (%, CR, LF).
+  /// Escapes for a workflow command's message, as the Actions toolkit's
+  /// `escapeData` writes them: `%` as %25, CR as %0D, LF as %0A. Other
+  /// control characters are written visibly (``InputEcho``), since the
+  /// runner echoes the line to the log.
   static func ghData(_ s: String) -> String {
-    s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+    var out = ""
+    for c in s.unicodeScalars {
+      switch c {
+      case "%": out += "%25"
+      case "\r": out += "%0D"
+      case "\n": out += "%0A"
+      default: out += InputEcho.escapingControls(String(c))
+      }
+    }
+    return out
   }
 
-  /// Escapes for a workflow command's property (also `:` and `,`).
+  /// Escapes for a workflow command's property value (`file=`, `title=`),
+  /// as the toolkit's `escapeProperty`: those of ``ghData(_:)``, and `:` as
+  /// %3A and `,` as %2C, which would otherwise end the value.
   static func ghProperty(_ s: String) -> String {
     ghData(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
   }

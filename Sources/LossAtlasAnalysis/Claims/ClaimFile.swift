@@ -22,10 +22,30 @@ public enum ClaimFile {
   /// The keys a claim may have.
   static let knownKeys: Set<String> = [
     "id", "text", "function", "params", "args", "property", "over", "at", "expect", "verdict",
-    "name", "format", "kind", "direction", "component", "residuals", "targets", "view",
+    "name", "format", "kind", "direction", "component", "residuals", "targets", "view", "init",
   ]
 
+  /// The largest claim file read, in bytes (the project's largest is 20 KB).
+  public static let maxBytes = 4 << 20
+  /// The most claims in one file (the project has 73 in all).
+  public static let maxClaims = 10_000
+  /// The most parameter settings one claim is decided at (the product of
+  /// its `params:` lists; the project's largest is 4). Each setting is a
+  /// run of the property engine.
+  public static let maxSettings = 64
+  /// The longest `residuals:` or `targets:` list (each target is a loss
+  /// evaluation at each of 2001 grid points of the minimiser).
+  public static let maxValues = 1000
+
   public static func parse(_ yaml: String, file: String) throws(ClaimFileError) -> [Claim] {
+    guard yaml.utf8.count <= maxBytes else {
+      throw ClaimFileError(file: file, line: 1, reason: "the file is \(yaml.utf8.count) bytes; a claim file may have at most \(maxBytes) (4 MiB)")
+    }
+    do {
+      try YAMLPrescan.check(yaml)
+    } catch {
+      throw ClaimFileError(file: file, line: error.line, reason: error.reason)
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: yaml)
@@ -40,12 +60,17 @@ public enum ClaimFile {
     guard case .sequence(let items) = claimsNode else {
       throw ClaimFileError(file: file, line: claimsNode.mark?.line ?? 1, reason: "'claims' must be a list of claims")
     }
+    guard items.count <= maxClaims else {
+      throw ClaimFileError(
+        file: file, line: claimsNode.mark?.line ?? 1, reason: "\(items.count) claims; a claim file may hold at most \(maxClaims) (split it)")
+    }
     var claims: [Claim] = []
     var seen: [String: Int] = [:]
     for item in items {
       let claim = try parseClaim(item, file: file)
       if let first = seen[claim.id] {
-        throw ClaimFileError(file: file, line: claim.line, reason: "claim id '\(claim.id)' is used twice (first on line \(first))")
+        throw ClaimFileError(
+          file: file, line: claim.line, reason: "claim id '\(InputEcho.short(claim.id))' is used twice (first on line \(first))")
       }
       seen[claim.id] = claim.line
       claims.append(claim)
@@ -63,11 +88,11 @@ public enum ClaimFile {
     guard case .mapping(let map) = node else { throw fail("each claim must be a mapping with id, function, property, expect") }
     for (key, _) in map {
       guard let k = key.string, knownKeys.contains(k) else {
-        throw fail("unknown key '\(key.string ?? "?")'; allowed: \(knownKeys.sorted().joined(separator: ", "))", key)
+        throw fail("unknown key '\(InputEcho.short(key.string ?? "?"))'; allowed: \(knownKeys.sorted().joined(separator: ", "))", key)
       }
     }
     guard let idNode = map["id"], let id = idNode.string, !id.isEmpty else { throw fail("claim without an 'id'") }
-    let context = "claim '\(id)'"
+    let context = "claim '\(InputEcho.short(id))'"
     let text = map["text"]?.string ?? ""
     guard let fnNode = map["function"], let fnName = fnNode.string else { throw fail("\(context): missing 'function'") }
     let spec: FunctionSpec
@@ -79,7 +104,7 @@ public enum ClaimFile {
     guard let propNode = map["property"], let propName = propNode.string else { throw fail("\(context): missing 'property'") }
     guard let property = ClaimProperty(rawValue: propName) else {
       throw fail(
-        "\(context): unknown property '\(propName)'; known: \(ClaimProperty.allCases.map(\.rawValue).joined(separator: ", "))",
+        "\(context): unknown property '\(InputEcho.short(propName))'; known: \(ClaimProperty.allCases.map(\.rawValue).joined(separator: ", "))",
         propNode)
     }
 
@@ -91,7 +116,7 @@ public enum ClaimFile {
         let name = k.string ?? "?"
         guard let p = spec.parameters.first(where: { $0.name == name }) else {
           let allowed = spec.parameters.isEmpty ? "\(spec.id) has no parameters" : "\(spec.id) takes " + spec.parameters.map(\.name).joined(separator: ", ")
-          throw fail("\(context): unknown parameter '\(name)': \(allowed)", k)
+          throw fail("\(context): unknown parameter '\(InputEcho.short(name))': \(allowed)", k)
         }
         let values: [Double]
         if case .sequence(let seq) = v {
@@ -104,6 +129,10 @@ public enum ClaimFile {
         }
         parameters[name] = values
       }
+      let settings = parameters.values.reduce(1) { $0 * $1.count }
+      guard settings <= maxSettings else {
+        throw fail("\(context): the params lists make \(settings) settings; a claim may have at most \(maxSettings) (split it)", pNode)
+      }
     }
 
     var arguments: [String: ArgumentValue] = [:]
@@ -112,11 +141,16 @@ public enum ClaimFile {
       for (k, v) in am {
         let name = k.string ?? "?"
         guard let a = spec.arguments.first(where: { $0.name == name }) else {
-          throw fail("\(context): unknown argument '\(name)' for \(spec.id): it takes \(spec.arguments.map(\.name).joined(separator: ", "))", k)
+          throw fail("\(context): unknown argument '\(InputEcho.short(name))' for \(spec.id): it takes \(spec.arguments.map(\.name).joined(separator: ", "))", k)
         }
         switch a.kind {
         case .vector:
           guard case .sequence(let seq) = v else { throw fail("\(context): argument \(name) must be a list of numbers", v) }
+          do {
+            try EvalRequest.checkLength(seq.count, name: name, spec: spec)
+          } catch {
+            throw fail("\(context): \(error.message)", v)
+          }
           arguments[name] = .vector(try seq.map { n throws(ClaimFileError) in try number(n, "\(context): argument \(name)", file) })
         case .integer:
           guard let k = v.int else { throw fail("\(context): argument \(name) must be an integer class index", v) }
@@ -159,6 +193,9 @@ public enum ClaimFile {
     for key in ["residuals", "targets"] {
       if let n = map[key] {
         guard case .sequence(let seq) = n, !seq.isEmpty else { throw fail("\(context): '\(key)' must be a list of numbers", n) }
+        guard seq.count <= maxValues else {
+          throw fail("\(context): '\(key)' has \(seq.count) numbers; at most \(maxValues) are allowed", n)
+        }
         values = try seq.map { v throws(ClaimFileError) in try number(v, "\(context): \(key)", file) }
       }
     }
@@ -166,17 +203,25 @@ public enum ClaimFile {
     if property == .identity {
       guard let name else { throw fail("\(context): identity needs 'name:' (one of \(Identity.all.map(\.name).joined(separator: ", ")))") }
       guard Identity.named(name) != nil else {
-        throw fail("\(context): unknown identity '\(name)'; known: \(Identity.all.map(\.name).joined(separator: ", "))", map["name"])
+        throw fail("\(context): unknown identity '\(InputEcho.short(name))'; known: \(Identity.all.map(\.name).joined(separator: ", "))", map["name"])
       }
     }
     if (property == .meanValue || property == .minimiser) && values == nil {
       throw fail("\(context): \(property.rawValue) needs '\(property == .meanValue ? "residuals" : "targets"):' (a list of numbers)")
     }
+    var initialization: WeightInit?
+    if let iNode = map["init"] {
+      guard let i = iNode.string.flatMap({ WeightInit(rawValue: $0.lowercased()) }) else {
+        throw fail("\(context): 'init' must be he or xavier, not '\(iNode.string ?? "?")'", iNode)
+      }
+      guard property == .gradientGain else { throw fail("\(context): 'init' belongs to gradient-gain claims", iNode) }
+      initialization = i
+    }
     return Claim(
       id: id, text: text, function: spec, parameters: parameters, arguments: arguments, property: property,
       over: over, at: at, expect: expect, verdict: verdict, name: name, format: map["format"]?.string,
       kind: map["kind"]?.string, direction: direction, component: map["component"]?.string, values: values,
-      line: line, file: file)
+      initialization: initialization, line: line, file: file)
   }
 
   /// `expect:` — a mapping {equals|approx(+tol)|at-most|at-least|in}, or a literal.
@@ -211,33 +256,53 @@ public enum ClaimFile {
     }
   }
 
-  /// A number: YAML int or float, or the words inf, -inf (also .inf, -.inf).
+  /// A number as ``NumberSyntax`` spells it (`1`, `+1`, `.5`, `1.`,
+  /// `-2e-8`, `inf`, `-Infinity`), or YAML's `.inf`, `+.inf`, `-.inf` (any
+  /// case). NaN, however spelt (`nan`, `NaN`, `.nan`), is refused like any
+  /// other non-number.
   static func number(_ node: Node, _ context: String, _ file: String) throws(ClaimFileError) -> Double {
     let text = node.string?.trimmingSpaces ?? ""
     switch text.lowercased() {
-    case "inf", "+inf", ".inf", "+.inf", "infinity": return .infinity
-    case "-inf", "-.inf", "-infinity": return -.infinity
+    case ".inf", "+.inf": return .infinity
+    case "-.inf": return -.infinity
     default: break
     }
-    if case .scalar = node, let v = Double(text), !v.isNaN { return v }
-    throw ClaimFileError(file: file, line: node.mark?.line ?? 1, reason: "\(context) must be a number (or inf, -inf), not '\(text)'")
+    if case .scalar = node, let v = NumberSyntax.parse(text), !v.isNaN { return v }
+    let shown = node.string.map { "'\(InputEcho.short($0))'" } ?? "a list or mapping"
+    throw ClaimFileError(
+      file: file, line: node.mark?.line ?? 1, reason: "\(context) must be a number (such as 1.5, -2e-8, inf, -inf), not \(shown)")
   }
 
   static func line(of error: YamlError) -> Int {
     switch error {
     case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
       return mark.line
+    case .duplicatedKeysInMapping(_, let context):
+      return context.mark.line
+    case .reader(_, let offset, _, let yaml):
+      guard let offset else { return 1 }
+      // The offset counts characters.
+      return yaml.prefix(offset).reduce(1) { $0 + ($1.isNewline ? 1 : 0) }
     default:
       return 1
     }
   }
 
+  /// The problem alone, on one line (Yams' own description adds a dump of
+  /// the file).
   static func reason(of error: YamlError) -> String {
     switch error {
-    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
-      return problem
+    case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+      let prefix = context.map { "\($0.text) " } ?? ""
+      return InputEcho.escapingControls(prefix + problem)
+    case .reader(let problem, _, _, _):
+      return InputEcho.escapingControls(problem)
+    case .duplicatedKeysInMapping(let duplicates, _):
+      return "duplicate key " + duplicates.map { "'\(InputEcho.short($0))'" }.joined(separator: ", ")
+    case .memory:
+      return "out of memory"
     default:
-      return "\(error)"
+      return InputEcho.short("\(error)", limit: 200)
     }
   }
 }

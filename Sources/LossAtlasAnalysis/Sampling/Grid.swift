@@ -1,3 +1,4 @@
+import Foundation
 import LossAtlasCore
 
 /// A set of points to sweep a function over.
@@ -11,26 +12,58 @@ public enum Grid: Sendable, Equatable {
   /// Exactly these points, in this order.
   case points([Double])
 
+  /// How many points the grid has.
+  public var count: Int {
+    switch self {
+    case .linear(_, _, let n), .symmetricLog(_, _, let n, _): return max(n, 0)
+    case .points(let xs): return xs.count
+    }
+  }
+
   /// The points of the grid, in increasing order for `linear` and
-  /// `symmetricLog`. The ends are exact (no accumulated rounding).
+  /// `symmetricLog` (when `from` < `to`). The ends are exact.
   public var values: [Double] {
+    (0..<count).map(point)
+  }
+
+  /// The `i`-th point, computed on its own (a sweep of 50 million points
+  /// never holds them all). The ends are exact.
+  ///
+  /// Linear points are a + i h with h = (b - a) / (n - 1) while b - a is
+  /// a Double. When it overflows (a = -1e308, b = 1e308: the step was inf
+  /// and the points NaN), they are a (1 - t) + b t with t = i / (n - 1),
+  /// which forms no difference, clamped to [a, b] in case the two products
+  /// round outward. (The blend everywhere would move the manual's decimal
+  /// grids off their decimals: -4.9750000000000005 for -4.975.)
+  /// Symmetric-log points are spaced evenly in asinh(x / scale), whose
+  /// range never overflows, and clamped the same way.
+  public func point(_ i: Int) -> Double {
     switch self {
     case .linear(let a, let b, let n):
-      guard n > 1 else { return n == 1 ? [a] : [] }
-      let step = (b - a) / Double(n - 1)
-      return (0..<n).map { i in i == n - 1 ? b : a + Double(i) * step }
+      guard n > 1 else { return a }
+      if i == n - 1 { return b }
+      let width = b - a
+      if width.isFinite { return a + Double(i) * (width / Double(n - 1)) }
+      return Grid.clamp(Grid.blend(a, b, Double(i) / Double(n - 1)), a, b)
     case .symmetricLog(let a, let b, let n, let scale):
-      guard n > 1 else { return n == 1 ? [a] : [] }
+      guard n > 1 else { return a }
+      if i == 0 { return a }
+      if i == n - 1 { return b }
       let ua = asinh(a / scale)
       let ub = asinh(b / scale)
-      return (0..<n).map { i in
-        if i == 0 { return a }
-        if i == n - 1 { return b }
-        return scale * sinh(ua + (ub - ua) * Double(i) / Double(n - 1))
-      }
+      return Grid.clamp(scale * sinh(ua + (ub - ua) * Double(i) / Double(n - 1)), a, b)
     case .points(let xs):
-      return xs
+      return xs[i]
     }
+  }
+
+  /// a (1 - t) + b t.
+  static func blend(_ a: Double, _ b: Double, _ t: Double) -> Double {
+    a * (1 - t) + b * t
+  }
+
+  static func clamp(_ x: Double, _ a: Double, _ b: Double) -> Double {
+    min(max(x, min(a, b)), max(a, b))
   }
 }
 

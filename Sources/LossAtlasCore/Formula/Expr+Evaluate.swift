@@ -148,6 +148,12 @@ extension Expr {
     case .max: return v.max() ?? .nan
     case .min: return v.min() ?? .nan
     case .logSumExp: throw FormulaError(description: "logsumexp takes a vector")
+    case .expm1: return LossAtlasCore.expm1(v[0])
+    case .log1p: return LossAtlasCore.log1p(v[0])
+    case .sin: return LossAtlasCore.sin(v[0])
+    case .cos: return LossAtlasCore.cos(v[0])
+    case .tan: return LossAtlasCore.tan(v[0])
+    case .atan: return LossAtlasCore.atan(v[0])
     }
   }
 }

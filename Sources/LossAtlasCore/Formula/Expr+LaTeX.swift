@@ -176,7 +176,7 @@ extension MathFunction {
   /// f(x)^2 (max(0, 1 - y s)^2, not max^2).
   var takesPowerOnName: Bool {
     switch self {
-    case .tanh, .cosh, .sinh: return true
+    case .tanh, .cosh, .sinh, .sin, .cos, .tan: return true
     default: return false
     }
   }
@@ -200,6 +200,12 @@ extension MathFunction {
     case .max: return "\\max"
     case .min: return "\\min"
     case .logSumExp: return "\\operatorname{logsumexp}"
+    case .expm1: return "\\operatorname{expm1}"
+    case .log1p: return "\\operatorname{log1p}"
+    case .sin: return "\\sin"
+    case .cos: return "\\cos"
+    case .tan: return "\\tan"
+    case .atan: return "\\arctan"
     }
   }
 
@@ -209,6 +215,7 @@ extension MathFunction {
     case .sigma: return "<mi>σ</mi>"
     case .normalCDF: return "<mi mathvariant=\"normal\">Φ</mi>"
     case .normalPDF: return "<mi>φ</mi>"
+    case .atan: return "<mi>arctan</mi>"
     default: return "<mi>\(rawValue == "logSumExp" ? "logsumexp" : rawValue)</mi>"
     }
   }

@@ -43,6 +43,8 @@ public enum MathFunction: String, Sendable, CaseIterable {
   case min
   /// log sum_j e^(s_j) over a vector argument.
   case logSumExp
+  /// e^x - 1, log(1 + x), and the circular functions (user formulas).
+  case expm1, log1p, sin, cos, tan, atan
 }
 
 /// A condition in a piecewise formula.

@@ -13,29 +13,64 @@ public struct EvalRequest: Sendable {
   }
 
   /// Evaluates after full validation.
+  ///
+  /// - Throws: ``CatalogError`` for any input outside the domain, and,
+  ///   should the function ever answer NaN inside its domain (a bug), an
+  ///   error saying so instead of printing NaN as an answer.
   public func evaluate() throws(CatalogError) -> Evaluation {
-    try spec.evaluate(parameters: parameters, arguments: arguments)
+    let e = try spec.evaluate(parameters: parameters, arguments: arguments)
+    if e.value.containsNaN || e.gradient.contains(where: \.tensor.containsNaN) || e.secondDerivative?.isNaN == true {
+      throw CatalogError(
+        .badArgument,
+        "\(spec.id) computed NaN at these arguments, which is a bug in LossAtlas: please report it with this input")
+    }
+    return e
+  }
+
+  /// The most elements a vector argument may have: the answers grow with
+  /// it (a gradient as long as the vector).
+  public static let maxVectorLength = 4096
+
+  /// The most elements for softmax and log-softmax, whose answer is the
+  /// n x n Jacobian: 1024 elements (ImageNet's 1000 classes fit) answer
+  /// with a line of about 25 MB; 4096 would be about 400 MB.
+  public static let maxJacobianVectorLength = 1024
+
+  /// The most elements a vector argument of `spec` may have.
+  public static func maxVectorLength(for spec: FunctionSpec) -> Int {
+    spec.family == .vectorActivation ? maxJacobianVectorLength : maxVectorLength
   }
 }
 
 extension EvalRequest {
   /// Decodes one JSON Lines request. Keys other than `id`, `params` and
   /// `args` (such as `value`, `grad` and `sens` in the golden files) are
-  /// ignored; `params` may be absent; a parameter may be the string "-inf".
+  /// ignored; `params` may be absent; a number may also be one of the
+  /// strings of ``NumberSyntax/nonFiniteWord(_:)`` ("-inf", "NaN", ...).
   ///
   /// - Throws: ``CatalogError`` naming the offending key or value.
   public static func decode(jsonLine text: String) throws(CatalogError) -> EvalRequest {
+    try decode(jsonLine: Array(text.utf8))
+  }
+
+  /// Decodes one JSON Lines request given as UTF-8 bytes.
+  public static func decode(jsonLine bytes: [UInt8]) throws(CatalogError) -> EvalRequest {
     let json: JSONValue
     do {
-      json = try JSONValue.parse(text)
+      json = try JSONValue.parse(bytes)
     } catch {
       throw CatalogError(.badArgument, "\(error.description); expected one JSON object a line")
     }
     guard case .object = json else {
       throw CatalogError(.badArgument, "expected a JSON object like {\"id\": \"sigmoid\", \"args\": {\"x\": 1}}")
     }
-    guard case .string(let id)? = json["id"] else {
-      throw CatalogError(.badArgument, "missing \"id\": a function id or alias (see `lossatlas list`)")
+    let id: String
+    switch json["id"] {
+    case .string(let s)?: id = s
+    case nil: throw CatalogError(.badArgument, "missing \"id\": a function id or alias (see `lossatlas list`)")
+    case let other?:
+      throw CatalogError(
+        .badArgument, "\"id\" must be a string (a function id or alias, see `lossatlas list`), not \(other.shortText)")
     }
     let spec = try Catalog.function(named: id)
     var parameters: [String: Double] = [:]
@@ -44,69 +79,120 @@ extension EvalRequest {
       break
     case .object(let members)?:
       for m in members {
+        try checkName(m.key, among: spec.parameters.map(\.name), kind: .unknownParameter, spec: spec)
         guard let v = m.value.doubleValue else {
-          throw CatalogError(.badParameter, "parameter \(m.key) of \(spec.id) must be a number (or \"-inf\")")
+          throw CatalogError(
+            .badParameter, "parameter \(m.key) of \(spec.id) must be a number (or \"inf\", \"-inf\"), not \(m.value.shortText)")
         }
         parameters[m.key] = v
       }
-    default:
-      throw CatalogError(.badParameter, "\"params\" must be an object like {\"delta\": 1}")
+    case let other?:
+      throw CatalogError(.badParameter, "\"params\" must be an object like {\"delta\": 1}, not \(other.shortText)")
     }
-    guard case .object(let members)? = json["args"] else {
+    let members: [(key: String, value: JSONValue)]
+    switch json["args"] {
+    case .object(let m)?: members = m
+    case nil:
       throw CatalogError(.missingArgument, "missing \"args\": an object like {\"\(spec.arguments[0].name)\": 1}")
+    case let other?:
+      throw CatalogError(
+        .badArgument, "\"args\" must be an object like {\"\(spec.arguments[0].name)\": 1}, not \(other.shortText)")
     }
     var arguments: [String: ArgumentValue] = [:]
     for m in members {
+      try checkName(m.key, among: spec.arguments.map(\.name), kind: .unknownArgument, spec: spec)
       arguments[m.key] = try argumentValue(m.value, name: m.key, spec: spec)
     }
     return EvalRequest(spec: spec, parameters: parameters, arguments: arguments)
   }
 
+  /// Refuses a parameter or argument name `spec` does not take, echoing
+  /// at most the start of it.
+  static func checkName(
+    _ name: String, among names: [String], kind: CatalogError.Kind, spec: FunctionSpec
+  ) throws(CatalogError) {
+    guard !names.contains(name) else { return }
+    // Worded as FunctionSpec's own checks word them.
+    if kind == .unknownParameter {
+      let allowed = names.isEmpty ? "\(spec.id) has no parameters" : "\(spec.id) takes " + names.joined(separator: ", ")
+      throw CatalogError(kind, "unknown parameter '\(InputEcho.short(name))': \(allowed)")
+    }
+    throw CatalogError(kind, "unknown argument '\(InputEcho.short(name))' for \(spec.id): it takes \(names.joined(separator: ", "))")
+  }
+
   /// Reads one argument: a number, an array of numbers, or an integer class
-  /// index. Strings "inf", "-inf" and "nan" are read as numbers so that the
-  /// domain check can reject them with the argument's allowed range.
+  /// index. The strings of ``NumberSyntax/nonFiniteWord(_:)`` are read as
+  /// numbers so that the domain check can reject them with the argument's
+  /// allowed range.
   static func argumentValue(_ json: JSONValue, name: String, spec: FunctionSpec) throws(CatalogError) -> ArgumentValue {
     let kind = spec.arguments.first { $0.name == name }?.kind
     switch json {
     case .number, .string:
       guard let v = json.doubleValue else {
-        throw CatalogError(.badArgument, "argument \(name) of \(spec.id) must be a number, not \(json.lineText)")
+        throw CatalogError(.badArgument, "argument \(name) of \(spec.id) must be a number, not \(json.shortText)")
       }
       if kind == .integer && json.isIntegerLiteral, let k = Int(exactly: v) { return .integer(k) }
       return .real(v)
     case .array(let items):
+      try checkLength(items.count, name: name, spec: spec)
       var values: [Double] = []
+      values.reserveCapacity(items.count)
       for item in items {
         guard let v = item.doubleValue else {
-          throw CatalogError(.badArgument, "argument \(name) of \(spec.id) must hold numbers only, not \(item.lineText)")
+          throw CatalogError(.badArgument, "argument \(name) of \(spec.id) must hold numbers only, not \(item.shortText)")
         }
         values.append(v)
       }
       return .vector(values)
     default:
-      throw CatalogError(.badArgument, "argument \(name) of \(spec.id) must be a number or an array of numbers")
+      throw CatalogError(.badArgument, "argument \(name) of \(spec.id) must be a number or an array of numbers, not \(json.shortText)")
     }
   }
 
-  /// Reads a command-line value: a JSON number or array (`1.5`, `[1,2,3]`)
-  /// or the words `inf`, `-inf`, `nan`.
-  public static func commandLineValue(_ text: String, name: String, spec: FunctionSpec) throws(CatalogError) -> ArgumentValue {
-    let trimmed = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    let json: JSONValue
-    switch trimmed.lowercased() {
-    case "inf", "+inf", "infinity", "+infinity": json = .string("inf")
-    case "-inf", "-infinity": json = .string("-inf")
-    case "nan": json = .string("nan")
-    default:
-      do {
-        json = try JSONValue.parse(trimmed)
-      } catch {
-        throw CatalogError(
-          .badArgument,
-          "cannot read '\(text)' for \(name) of \(spec.id): write a number (1.5, -2e-8, -inf) or a JSON array ([1, 2, 3])")
-      }
+  /// Refuses a vector longer than ``maxVectorLength(for:)``.
+  public static func checkLength(_ count: Int, name: String, spec: FunctionSpec) throws(CatalogError) {
+    let limit = maxVectorLength(for: spec)
+    guard count <= limit else {
+      let why = spec.family == .vectorActivation ? " (the answer is the \(limit) x \(limit) Jacobian at most)" : ""
+      throw CatalogError(
+        .badArgument, "argument \(name) of \(spec.id) has \(count) elements; at most \(limit) are allowed\(why)")
     }
-    return try argumentValue(json, name: name, spec: spec)
+  }
+
+  /// Reads a command-line value: a number as ``NumberSyntax`` spells it
+  /// (`1.5`, `+1`, `.5`, `-inf`, `nan`), or a list of them in brackets
+  /// (`[1, 2.5, -inf]`).
+  public static func commandLineValue(_ text: String, name: String, spec: FunctionSpec) throws(CatalogError) -> ArgumentValue {
+    let trimmed = trimmingSpaces(text)
+    let kind = spec.arguments.first { $0.name == name }?.kind
+    func unreadable() -> CatalogError {
+      CatalogError(
+        .badArgument,
+        "cannot read '\(InputEcho.short(text))' for \(name) of \(spec.id): write a number (1.5, -2e-8, .5, +1, -inf) or a list of numbers ([1, 2, 3])"
+      )
+    }
+    if trimmed.hasPrefix("[") {
+      guard trimmed.hasSuffix("]") else { throw unreadable() }
+      let inner = trimmingSpaces(String(trimmed.dropFirst().dropLast()))
+      let items = inner.isEmpty ? [] : inner.split(separator: ",", omittingEmptySubsequences: false)
+      try checkLength(items.count, name: name, spec: spec)
+      var values: [Double] = []
+      for item in items {
+        var word = trimmingSpaces(String(item))
+        // A JSON-style quoted word ("-inf") reads as the word.
+        if word.count >= 2 && word.hasPrefix("\"") && word.hasSuffix("\"") { word = String(word.dropFirst().dropLast()) }
+        guard let v = NumberSyntax.parse(word) else { throw unreadable() }
+        values.append(v)
+      }
+      return .vector(values)
+    }
+    guard let v = NumberSyntax.parse(trimmed) else { throw unreadable() }
+    if kind == .integer && NumberSyntax.isIntegerLiteral(trimmed), let k = Int(exactly: v) { return .integer(k) }
+    return .real(v)
+  }
+
+  private static func trimmingSpaces(_ text: String) -> String {
+    String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
   }
 }
 
@@ -125,6 +211,15 @@ extension Evaluation {
 }
 
 extension Tensor {
+  /// Whether any number of the tensor is NaN.
+  var containsNaN: Bool {
+    switch self {
+    case .scalar(let v): return v.isNaN
+    case .vector(let v): return v.contains(where: \.isNaN)
+    case .matrix(let m): return m.contains { $0.contains(where: \.isNaN) }
+    }
+  }
+
   /// The tensor as JSON: a number, an array, or an array of rows.
   public var json: JSONValue {
     switch self {

@@ -45,14 +45,14 @@ public enum JSONValue: Sendable, Equatable {
     return members.first { $0.key == key }?.value
   }
 
-  /// The number as a correctly rounded Double; "inf", "-inf" and "nan"
-  /// strings are read as the non-finite numbers they name.
+  /// The number as a correctly rounded Double; the strings "inf", "+inf",
+  /// "-inf", "infinity", "+infinity", "-infinity" and "nan", in any case
+  /// (``NumberSyntax/nonFiniteWord(_:)``), are read as the non-finite
+  /// numbers they name.
   public var doubleValue: Double? {
     switch self {
     case .number(let text): return Double(text)
-    case .string("inf"), .string("+inf"): return .infinity
-    case .string("-inf"): return -.infinity
-    case .string("nan"): return .nan
+    case .string(let word): return NumberSyntax.nonFiniteWord(word)
     default: return nil
     }
   }
@@ -73,6 +73,17 @@ extension JSONValue {
     var out = ""
     write(to: &out, indent: nil, level: 0)
     return out
+  }
+
+  /// The value as an error message quotes it: a number, string, `true`,
+  /// `false` or `null` as JSON (cut to 60 characters), an array or object
+  /// by what it is.
+  public var shortText: String {
+    switch self {
+    case .array(let items): return items.isEmpty ? "[]" : "an array of \(items.count) item\(items.count == 1 ? "" : "s")"
+    case .object(let members): return members.isEmpty ? "{}" : "an object"
+    default: return InputEcho.short(lineText)
+    }
   }
 
   /// Pretty JSON with two-space indentation and a trailing newline.
@@ -219,6 +230,9 @@ private struct JSONParser {
   mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
     index += 1
     var members: [(key: String, value: JSONValue)] = []
+    // The keys seen, for the duplicate check: a set, so that an object of
+    // 100,000 keys costs 100,000 look-ups, not 5 billion comparisons.
+    var keys = Set<String>()
     skipSpace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
@@ -233,7 +247,7 @@ private struct JSONParser {
       index += 1
       skipSpace()
       let v = try value(depth: depth + 1)
-      if members.contains(where: { $0.key == key }) { throw error("duplicate key '\(key)'") }
+      guard keys.insert(key).inserted else { throw error("duplicate key '\(InputEcho.short(key))'") }
       members.append((key, v))
       skipSpace()
       guard index < bytes.count else { throw error("unexpected end of input in an object") }

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// A view model turned into dictionaries and arrays once, before rendering.
@@ -23,31 +24,46 @@ enum MustacheTree {
   final class Node: MustacheParent, CustomStringConvertible {
     let fields: [String: Any]
     let original: Any
+    /// Shared by every node of one tree.
+    let budget: RenderBudget
 
-    init(fields: [String: Any], original: Any) {
+    init(fields: [String: Any], original: Any, budget: RenderBudget) {
       self.fields = fields
       self.original = original
+      self.budget = budget
     }
 
-    func child(named name: String) -> Any? { fields[name] }
+    /// The field `name`, while the render's budget lasts (see
+    /// ``RenderBudget``); nothing once it is spent.
+    func child(named name: String) -> Any? {
+      guard budget.spendLookup() else { return nil }
+      let value = fields[name]
+      if let text = value as? String, !budget.spendBytes(text.utf8.count) { return nil }
+      return value
+    }
+
     var description: String { String(describing: original) }
   }
 
   /// The tree of `model`.
   static func make(_ model: Any) -> Any {
+    make(model, budget: RenderBudget())
+  }
+
+  private static func make(_ model: Any, budget: RenderBudget) -> Any {
     let mirror = Mirror(reflecting: model)
     switch mirror.displayStyle {
     case .struct, .class:
       var fields: [String: Any] = [:]
       for child in mirror.children {
         guard let label = child.label, let value = unwrap(child.value) else { continue }
-        fields[label] = make(value)
+        fields[label] = make(value, budget: budget)
       }
-      return Node(fields: fields, original: model)
+      return Node(fields: fields, original: model, budget: budget)
     case .collection:
-      return mirror.children.map { make($0.value) }
+      return mirror.children.map { make($0.value, budget: budget) }
     case .optional:
-      return unwrap(model).map(make) as Any
+      return unwrap(model).map { make($0, budget: budget) } as Any
     default:
       return model
     }
@@ -58,5 +74,59 @@ enum MustacheTree {
     let mirror = Mirror(reflecting: value)
     guard mirror.displayStyle == .optional else { return value }
     return mirror.children.first?.value
+  }
+}
+
+/// A bound on the work of rendering one page from a ``MustacheTree``: how
+/// many field look-ups, and how many bytes of text fields they return.
+///
+/// Nested sections over lists multiply: `{{#rows}}{{#rows}}...` sixty
+/// levels deep over 41 rows is 41^60 iterations, and a template of a
+/// million `{{{mathml}}}` tags writes gigabytes; neither overflows the
+/// stack (``TemplateStructure`` sees to that) but either would run for
+/// ever. Once the budget is spent, look-ups find nothing, so the render
+/// ends quickly, and ``TemplateSet/render(_:format:name:)`` reports the
+/// template instead of returning the page. The manual's largest page uses
+/// 623 look-ups and 20 KB (measured with ``peak``); ManualTests keeps the
+/// limits at least 100 times above what the manual uses.
+final class RenderBudget: @unchecked Sendable {
+  /// Field look-ups per page.
+  static let maxLookups = 1_000_000
+  /// Bytes of text fields per page.
+  static let maxBytes = 64 << 20
+
+  private(set) var lookups = 0
+  private(set) var bytes = 0
+
+  /// Whether the budget was spent during the current render.
+  var exhausted: Bool { lookups > Self.maxLookups || bytes > Self.maxBytes }
+
+  /// Starts a new render (a tree is rendered once per format).
+  func reset() {
+    lookups = 0
+    bytes = 0
+  }
+
+  /// The most look-ups and bytes any render of this process used, for the
+  /// test that keeps the limits far above what the manual needs.
+  static var peak: (lookups: Int, bytes: Int) { peakLock.withLock { peakValue } }
+  nonisolated(unsafe) private static var peakValue = (lookups: 0, bytes: 0)
+  private static let peakLock = NSLock()
+
+  /// Records this render in ``peak``.
+  func finish() {
+    Self.peakLock.withLock {
+      Self.peakValue = (max(Self.peakValue.lookups, lookups), max(Self.peakValue.bytes, bytes))
+    }
+  }
+
+  func spendLookup() -> Bool {
+    lookups += 1
+    return !exhausted
+  }
+
+  func spendBytes(_ n: Int) -> Bool {
+    bytes += n
+    return !exhausted
   }
 }

@@ -1,6 +1,13 @@
 import Foundation
+import LossAtlasCore
 import LossAtlasResources
 import Mustache
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A template problem: names the template and, when known, the line.
 public struct TemplateError: Error, Sendable, CustomStringConvertible {
@@ -19,7 +26,15 @@ public struct TemplateSet: Sendable {
   public let sources: [String: String]
   /// Static files copied verbatim, e.g. `html/style.css`.
   public let assets: [String: String]
+  /// Where the templates come from, as errors name it: `templates` (the
+  /// ones compiled in) or the `--templates` folder's path.
+  public let origin: String
   let libraries: [String: MustacheLibrary]
+
+  /// The largest template or asset file read from a folder (the project's
+  /// largest is 9 KB; swift-mustache parses about 0.5 MB a second in a
+  /// debug build).
+  public static let maxFileBytes = 1 << 20
 
   /// The templates compiled into the binary.
   public static func embedded() throws -> TemplateSet {
@@ -30,25 +45,79 @@ public struct TemplateSet: Sendable {
     return try TemplateSet(files: files, origin: "templates")
   }
 
-  /// The templates of a folder laid out like the project's templates/.
+  /// The templates of a folder laid out like the project's templates/: the
+  /// regular files directly inside `markdown/` and `html/` (names starting
+  /// with a dot are skipped). Anything else there (a subfolder, a FIFO, a
+  /// device) is an error naming it; nothing is opened that could block.
   public static func directory(_ url: URL) throws -> TemplateSet {
-    let fm = FileManager.default
-    var isDirectory: ObjCBool = false
-    guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw TemplateError(description: "--templates \(url.path) is not a folder")
+    let root = url.path
+    guard TemplateFileKind.of(root, followingLinks: true) == .folder else {
+      throw TemplateError(description: "--templates \(root) is not a folder")
     }
     var files: [String: String] = [:]
     for folder in ["markdown", "html"] {
-      let dir = url.appendingPathComponent(folder)
-      let names = (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
+      let dir = url.appendingPathComponent(folder).path
+      switch TemplateFileKind.of(dir, followingLinks: true) {
+      case .missing: continue
+      case .folder: break
+      case let kind: throw TemplateError(description: "\(dir) is \(kind.phrase), not a folder of templates")
+      }
+      let names: [String]
+      do {
+        names = try FileManager.default.contentsOfDirectory(atPath: dir)
+      } catch {
+        throw TemplateError(description: "\(dir): cannot list the folder (\(error.localizedDescription))")
+      }
       for name in names.sorted() where !name.hasPrefix(".") {
-        guard let text = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) else {
-          throw TemplateError(description: "\(dir.appendingPathComponent(name).path): not readable UTF-8 text")
-        }
-        files["\(folder)/\(name)"] = text
+        let path = "\(dir)/\(name)"
+        files["\(folder)/\(name)"] = try readTemplateFile(path)
       }
     }
-    return try TemplateSet(files: files, origin: url.path)
+    return try TemplateSet(files: files, origin: root)
+  }
+
+  /// The text of one file of a templates folder: a regular file (or a
+  /// link to one) of at most ``maxFileBytes``, in UTF-8. Opened without
+  /// blocking and checked after opening, so a FIFO planted in the folder
+  /// is reported instead of waited on.
+  static func readTemplateFile(_ path: String) throws -> String {
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else {
+      throw TemplateError(description: "\(path): cannot open (\(String(cString: strerror(errno))))")
+    }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      throw TemplateError(description: "\(path): cannot read (\(String(cString: strerror(errno))))")
+    }
+    let kind = TemplateFileKind(mode: info.st_mode)
+    guard kind == .regular else {
+      throw TemplateError(
+        description:
+          "\(path) is \(kind.phrase), not a template: a templates folder holds the files directly inside markdown/ and html/ (move or remove it)"
+      )
+    }
+    guard Int(info.st_size) <= maxFileBytes else {
+      throw TemplateError(description: "\(path): \(info.st_size) bytes; a template may have at most \(maxFileBytes) (1 MiB)")
+    }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw TemplateError(description: "\(path): cannot read (\(String(cString: strerror(errno))))")
+      }
+      if n == 0 { break }
+      bytes += chunk[0..<n]
+      guard bytes.count <= maxFileBytes else {
+        throw TemplateError(description: "\(path): more than \(maxFileBytes) bytes; a template may have at most 1 MiB")
+      }
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw TemplateError(description: "\(path): not UTF-8 text")
+    }
+    return text
   }
 
   init(files: [String: String], origin: String) throws {
@@ -64,32 +133,74 @@ public struct TemplateSet: Sendable {
     }
     var libraries: [String: MustacheLibrary] = [:]
     for format in ["markdown", "html"] {
+      let own = sources.filter { $0.key.hasPrefix(format + "/") }
+      let byShortName = Dictionary(uniqueKeysWithValues: own.map { (String($0.key.dropFirst(format.count + 1)), $0.value) })
+      // Structure first: swift-mustache's parser recurses per nested section.
+      try TemplateStructure.check(byShortName, folder: "\(origin)/\(format)")
       var library = MustacheLibrary()
-      for (name, text) in sources.sorted(by: { $0.key < $1.key }) where name.hasPrefix(format + "/") {
-        let short = String(name.dropFirst(format.count + 1))
+      for (short, text) in byShortName.sorted(by: { $0.key < $1.key }) {
         do {
           try library.register(text, named: short)
         } catch let error as MustacheTemplate.ParserError {
           let line = error.context.lineNumber
-          throw TemplateError(description: "\(origin)/\(name).mustache:\(line): \(error.error)")
+          throw TemplateError(description: "\(origin)/\(format)/\(short).mustache:\(line): \(error.error)")
         } catch {
-          throw TemplateError(description: "\(origin)/\(name).mustache: \(error)")
+          throw TemplateError(description: "\(origin)/\(format)/\(short).mustache: \(error)")
         }
       }
       libraries[format] = library
     }
+    try TemplateSet.checkLinkedAssets(sources, assets: assets, origin: origin)
     self.sources = sources
     self.assets = assets
+    self.origin = origin
     self.libraries = libraries
+  }
+
+  /// Every stylesheet or script an HTML template links by a relative path
+  /// (`<link href="style.css">`) must be a file of the set, or the pages
+  /// would be written without it.
+  static func checkLinkedAssets(_ sources: [String: String], assets: [String: String], origin: String) throws {
+    for (name, text) in sources.sorted(by: { $0.key < $1.key }) where name.hasPrefix("html/") {
+      var line = 1
+      for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        defer { line += 1 }
+        for attribute in ["href=\"", "src=\""] {
+          var rest = row[...]
+          while let r = rest.range(of: attribute) {
+            rest = rest[r.upperBound...]
+            guard let q = rest.firstIndex(of: "\"") else { break }
+            let target = String(rest[..<q])
+            rest = rest[rest.index(after: q)...]
+            guard target.hasSuffix(".css") || target.hasSuffix(".js"),
+              !target.contains("://"), !target.hasPrefix("/"), !target.contains("{{")
+            else { continue }
+            if assets["html/\(target)"] == nil {
+              throw TemplateError(
+                description: "\(origin)/\(name).mustache:\(line): links \(target), but \(origin)/html/\(target) does not exist")
+            }
+          }
+        }
+      }
+    }
   }
 
   /// Renders `model` with `format/name` (e.g. `html`, `function`).
   public func render(_ model: Any, format: String, name: String) throws -> String {
     guard sources["\(format)/\(name)"] != nil, let library = libraries[format] else {
-      throw TemplateError(description: "missing template \(format)/\(name).mustache")
+      throw TemplateError(description: "missing template \(origin)/\(format)/\(name).mustache")
     }
+    let budget = (model as? MustacheTree.Node)?.budget
+    budget?.reset()
     guard let text = library.render(model, withTemplate: name) else {
-      throw TemplateError(description: "missing template \(format)/\(name).mustache")
+      throw TemplateError(description: "missing template \(origin)/\(format)/\(name).mustache")
+    }
+    budget?.finish()
+    if let budget, budget.exhausted {
+      throw TemplateError(
+        description:
+          "\(origin)/\(format)/\(name).mustache: rendering stopped after \(budget.lookups) field look-ups and \(budget.bytes) bytes of text (at most \(RenderBudget.maxLookups) and \(RenderBudget.maxBytes)): sections over lists nested in each other, or a field repeated too often?"
+      )
     }
     return text
   }
@@ -99,10 +210,13 @@ public struct TemplateSet: Sendable {
   /// error naming the template and the line instead of an empty string.
   public func validate(knownKeys: Set<String>) throws {
     for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-      for (line, key) in TemplateSet.tags(in: text) {
+      // The structure was checked when the set was made: the scan succeeds.
+      let tags = (try? MustacheScan.tags(in: text)) ?? []
+      for tag in tags where tag.kind == .variable || tag.kind == .section {
+        let key = tag.name
         let head = String(key.split(separator: ".").first ?? "")
         if key == "." || head.isEmpty || knownKeys.contains(head) || Self.builtins.contains(head) { continue }
-        throw TemplateError(description: "templates/\(name).mustache:\(line): unknown key '\(key)'")
+        throw TemplateError(description: "\(origin)/\(name).mustache:\(tag.line): unknown key '\(InputEcho.short(key))'")
       }
     }
   }
@@ -113,40 +227,6 @@ public struct TemplateSet: Sendable {
   static let registerContentTypes: Void = {
     MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
   }()
-
-  /// (line, key) of every variable or section tag (not partials, comments,
-  /// pragmas).
-  static func tags(in text: String) -> [(Int, String)] {
-    var out: [(Int, String)] = []
-    var line = 1
-    var i = text.startIndex
-    while i < text.endIndex {
-      if text[i] == "\n" { line += 1 }
-      if text[i...].hasPrefix("{{") {
-        var j = text.index(i, offsetBy: 2)
-        var triple = false
-        if j < text.endIndex && text[j] == "{" {
-          triple = true
-          j = text.index(after: j)
-        }
-        guard let close = text[j...].range(of: "}}") else { break }
-        var body = text[j..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-        let sigil = body.first
-        if !triple, let s = sigil, "!>%<$=".contains(s) {
-          // comment, partial, pragma, inheritance: not a data key
-        } else {
-          if let s = sigil, "#^/&".contains(s) { body = body.dropFirst().trimmingCharacters(in: .whitespaces) }
-          if !body.isEmpty { out.append((line, body)) }
-        }
-        line += text[i..<close.upperBound].filter { $0 == "\n" }.count
-        i = close.upperBound
-        if triple, i < text.endIndex, text[i] == "}" { i = text.index(after: i) }
-        continue
-      }
-      i = text.index(after: i)
-    }
-    return out
-  }
 }
 
 /// The names of every stored property reachable from a value (through

@@ -24,7 +24,8 @@ enum CELU {
           declared: DeclaredProperties(
             infimum: RangeBound(-alpha, attained: false), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: .increasing, continuity: .c1,
-            zeroCentered: true, identityNearOrigin: true, maxAbsDerivative: 1,
+            // Mean output E[X; X > 0] + alpha E[e^(X/alpha) - 1; X < 0] > 0 (e^u - 1 > u); celu(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: true, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: false, convex: true, concave: false, nonNegative: false),
           { x in jet(x, alpha: alpha) })
       ]
@@ -44,18 +45,22 @@ enum CELU {
     conventions: [
       FrameworkConvention(
         .pytorch, "torch.nn.functional.celu(x, alpha=1.0)",
-        "backward forms e^(x/alpha) with a float32 reciprocal 1/alpha: at alpha = 0.1 the derivative is off by {torch.celu.float32-reciprocal.rel_error_at_x_over_alpha_10} (relative) at x/alpha = -10 and {torch.celu.float32-reciprocal.rel_error_at_x_over_alpha_100} at -100 (exact while alpha is a float32 number)"),
+        "backward forms e^(x/alpha) with a float32 reciprocal 1/alpha: at alpha = 0.1 the derivative is off by {torch.celu.float32-reciprocal.rel_error_at_x_over_alpha_10} (relative) at x/alpha = -10 and {torch.celu.float32-reciprocal.rel_error_at_x_over_alpha_100} at -100 (exact while alpha is a float32 number)", definitional: ["float32", "1/alpha", "alpha = 0.1", "x/alpha = -10", "at -100"]),
       FrameworkConvention(
         .keras, "keras.activations.celu(x, alpha=1.0)",
         "none in value; the gradient is JAX's, which cancels (see jax.nn)"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
       FrameworkConvention(
         .jaxnn, "jax.nn.celu(x, alpha=1.0)",
-        "max(x, 0) + alpha expm1(min(x, 0)/alpha), whose gradient goes through expm1's derivative expm1(u) + 1 and cancels: relative error {jax.celu.grad-cancellation.rel_error_at_minus_20} at x = -20, exactly 0 for x <= {jax.celu.grad-cancellation.zero_up_to} (alpha = 1)"),
+        "max(x, 0) + alpha expm1(min(x, 0)/alpha), whose gradient goes through expm1's derivative expm1(u) + 1 and cancels: relative error {jax.celu.grad-cancellation.rel_error_at_minus_20} at x = -20, exactly 0 for x <= {jax.celu.grad-cancellation.zero_up_to} (alpha = 1)", definitional: ["max(x, 0) + alpha expm1(min(x, 0)/alpha)", "expm1(u) + 1", "expm1's", "x = -20", "exactly 0", "(alpha = 1)"]),
     ],
     references: [
       Reference("Barron, Continuously differentiable exponential linear units, arXiv:1704.07483", year: 2017, url: "https://arxiv.org/abs/1704.07483")
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "alpha", xRange: -4...4,
+        note: "α sets the floor −α and the length scale of the exponential part; the slope at 0 is 1 for every α."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.

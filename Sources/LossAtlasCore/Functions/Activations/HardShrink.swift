@@ -26,7 +26,8 @@ enum HardShrink {
             infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: identity ? .constant : .neither,
             continuity: identity ? .cInfinity : .discontinuous,
-            zeroCentered: true, identityNearOrigin: false, maxAbsDerivative: 1,
+            // Odd: mean output 0 for a symmetric input, and f(0) = 0.
+            zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: false, saturatesRight: false, convex: identity, concave: identity, nonNegative: false),
           { x in jet(x, lambda: lambda) })
       ]
@@ -41,7 +42,7 @@ enum HardShrink {
         .keras, "keras.activations.hard_shrink(x, threshold=0.5)",
         "none: derivative {keras.shrink-threshold.grad-at-kinks.hard_shrink_at_lambda} at ±threshold as here (default threshold {keras.activations.parameters.hard_shrink_default})"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "", "no hard_shrink in jax.nn; jnp.where(jnp.abs(x) > lambda, x, 0) by hand"),
+      FrameworkConvention(.jaxnn, "", "no hard_shrink in jax.nn; jnp.where(jnp.abs(x) > lambda, x, 0) by hand", definitional: ["jnp.where(jnp.abs(x) > lambda, x, 0)"]),
     ],
     references: [
       Reference("Donoho, Johnstone, Ideal spatial adaptation by wavelet shrinkage, Biometrika 81(3)", year: 1994)

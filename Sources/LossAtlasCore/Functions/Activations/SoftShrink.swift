@@ -25,7 +25,8 @@ enum SoftShrink {
             infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: identity ? .constant : .neither,
             continuity: identity ? .cInfinity : .c0,
-            zeroCentered: true, identityNearOrigin: false, maxAbsDerivative: 1,
+            // Odd: mean output 0 for a symmetric input, and f(0) = 0.
+            zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: false, saturatesRight: false, convex: identity, concave: identity, nonNegative: false),
           { x in jet(x, lambda: lambda) })
       ]

@@ -14,7 +14,8 @@ enum SparsePlus {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: .increasing, continuity: .c1,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1,
+            // Non-negative, positive on (-1, inf): mean output > 0; f(0) = 1/4.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: false, convex: true, concave: false, nonNegative: true),
           jet)
       ]
@@ -27,7 +28,7 @@ enum SparsePlus {
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
       FrameworkConvention(
         .jaxnn, "jax.nn.sparse_plus(x)",
-        "none: derivative {jax.sparse_plus.grad-at-kinks.grad_at_minus_1} at x = -1 and {jax.sparse_plus.grad-at-kinks.grad_at_1} at x = 1, as here"),
+        "none: derivative {jax.sparse_plus.grad-at-kinks.grad_at_minus_1} at x = -1 and {jax.sparse_plus.grad-at-kinks.grad_at_1} at x = 1, as here", definitional: ["x = -1", "x = 1"]),
     ],
     references: [
       Reference("Blondel, Martins, Niculae, Learning with Fenchel-Young losses, JMLR 21(35)", year: 2020, url: "https://jmlr.org/papers/v21/19-021.html")

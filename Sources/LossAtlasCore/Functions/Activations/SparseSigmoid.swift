@@ -14,7 +14,8 @@ enum SparseSigmoid {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: true), supremum: RangeBound(1, attained: true),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c0,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 0.5,
+            // Non-negative, positive on (-1, inf): mean output > 0; f(0) = 1/2.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 0.5,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: true),
           jet)
       ]
@@ -27,7 +28,7 @@ enum SparseSigmoid {
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
       FrameworkConvention(
         .jaxnn, "jax.nn.sparse_sigmoid(x)",
-        "0.5 * clip(x + 1, 0, 2), and jnp.clip splits the gradient at the ends: {jax.sparse_sigmoid.grad-at-kinks.grad_at_minus_1} at x = -1 and {jax.sparse_sigmoid.grad-at-kinks.grad_at_1} at x = 1 (the catalog: 0)"),
+        "0.5 * clip(x + 1, 0, 2), and jnp.clip splits the gradient at the ends: {jax.sparse_sigmoid.grad-at-kinks.grad_at_minus_1} at x = -1 and {jax.sparse_sigmoid.grad-at-kinks.grad_at_1} at x = 1 (the catalog: 0)", definitional: ["0.5 * clip(x + 1, 0, 2)", "x = -1", "x = 1", "(the catalog: 0)"]),
     ],
     references: [
       Reference("Blondel, Martins, Niculae, Learning with Fenchel-Young losses, JMLR 21(35)", year: 2020, url: "https://jmlr.org/papers/v21/19-021.html")

@@ -23,7 +23,8 @@ enum Squareplus {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: false), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: .increasing, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1,
+            // Positive everywhere: mean output > 0, f(0) = sqrt(b)/2 > 0.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: false, convex: true, concave: false, nonNegative: true),
           { x in jet(x, b: b) })
       ]
@@ -43,18 +44,22 @@ enum Squareplus {
     conventions: [
       FrameworkConvention(
         .pytorch, "",
-        "no squareplus; written by hand as (x + torch.sqrt(x * x + b)) / 2 it overflows to inf from |x| = {torch.squareplus.by-hand.inf_from} and cancels for x < 0 ({torch.squareplus.by-hand.value_at_minus_1e8} at x = -1e8, exact {torch.squareplus.by-hand.exact_at_minus_1e8})"),
+        "no squareplus; written by hand as (x + torch.sqrt(x * x + b)) / 2 it overflows to inf from |x| = {torch.squareplus.by-hand.inf_from} and cancels for x < 0 ({torch.squareplus.by-hand.value_at_minus_1e8} at x = -1e8, exact {torch.squareplus.by-hand.exact_at_minus_1e8})", definitional: ["(x + torch.sqrt(x * x + b)) / 2", "x < 0", "x = -1e8"]),
       FrameworkConvention(
         .keras, "keras.activations.squareplus(x, b=4)",
         "the same textbook formula as jax.nn (default b {keras.activations.parameters.squareplus_default_b}): off by {keras.squareplus.accuracy.value_max_ulp} ulp at x = {keras.squareplus.accuracy.value_worst_x}"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
       FrameworkConvention(
         .jaxnn, "jax.nn.squareplus(x, b=4)",
-        "(x + sqrt(x^2 + b)) / 2 as written: inf from |x| = {jax.squareplus.overflow-cancellation.inf_from} on both sides (exact: about x, and b/(4|x|)); for x < 0 it cancels: relative error {jax.squareplus.overflow-cancellation.rel_error_at_minus_1e6} at x = -1e6, {jax.squareplus.overflow-cancellation.value_at_minus_1e8} at -1e8 (exact {jax.squareplus.overflow-cancellation.exact_at_minus_1e8})"),
+        "(x + sqrt(x^2 + b)) / 2 as written: inf from |x| = {jax.squareplus.overflow-cancellation.inf_from} on both sides (exact: about x, and b/(4|x|)); for x < 0 it cancels: relative error {jax.squareplus.overflow-cancellation.rel_error_at_minus_1e6} at x = -1e6, {jax.squareplus.overflow-cancellation.value_at_minus_1e8} at -1e8 (exact {jax.squareplus.overflow-cancellation.exact_at_minus_1e8})", definitional: ["(x + sqrt(x^2 + b)) / 2", "b/(4|x|)", "x < 0", "x = -1e6", "at -1e8"]),
     ],
     references: [
       Reference("Barron, Squareplus: a softplus-like algebraic rectifier, arXiv:2112.11687", year: 2021, url: "https://arxiv.org/abs/2112.11687")
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "b", xRange: -4...4, note: "Smaller b bends squareplus toward relu (dashed), its limit as b → 0; its value at 0 is √b / 2.",
+        limit: LimitCurve(id: "relu", legend: "relu (b → 0)", sentence: "The dashed line is relu, the limit as b → 0.")))
   )
 
   /// The parameter b.

@@ -14,7 +14,8 @@ enum TanhShrink {
           declared: DeclaredProperties(
             infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: true, identityNearOrigin: false, maxAbsDerivative: 1,
+            // Odd: mean output 0 for a symmetric input, and f(0) = 0.
+            zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: false, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -33,12 +34,12 @@ enum TanhShrink {
     conventions: [
       FrameworkConvention(
         .pytorch, "torch.nn.functional.tanhshrink(x)",
-        "x - tanh(x), which cancels near 0: relative error {torch.tanhshrink.cancellation.value_rel_error_at_1e_5} at x = 1e-5, and {torch.tanhshrink.cancellation.value_at_1e_8} at x = 1e-8 (exact {torch.tanhshrink.cancellation.exact_at_1e_8}); the autograd derivative 1 - (1 - tanh^2 x) is off by {torch.tanhshrink.cancellation.grad_rel_error_at_1e_8} (relative) at 1e-8"),
+        "x - tanh(x), which cancels near 0: relative error {torch.tanhshrink.cancellation.value_rel_error_at_1e_5} at x = 1e-5, and {torch.tanhshrink.cancellation.value_at_1e_8} at x = 1e-8 (exact {torch.tanhshrink.cancellation.exact_at_1e_8}); the autograd derivative 1 - (1 - tanh^2 x) is off by {torch.tanhshrink.cancellation.grad_rel_error_at_1e_8} (relative) at 1e-8", definitional: ["near 0", "x = 1e-5", "x = 1e-8", "1 - (1 - tanh^2 x)", "at 1e-8"]),
       FrameworkConvention(
         .keras, "keras.activations.tanh_shrink(x)",
-        "x - tanh(x), which cancels near 0: {keras.tanh_shrink.cancellation.value_at_1e_8} at x = 1e-8 (exact {keras.tanh_shrink.cancellation.exact})"),
+        "x - tanh(x), which cancels near 0: {keras.tanh_shrink.cancellation.value_at_1e_8} at x = 1e-8 (exact {keras.tanh_shrink.cancellation.exact})", definitional: ["near 0", "x = 1e-8"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "", "no tanhshrink in jax.nn; x - jnp.tanh(x) by hand cancels near 0"),
+      FrameworkConvention(.jaxnn, "", "no tanhshrink in jax.nn; x - jnp.tanh(x) by hand cancels near 0", definitional: ["near 0"]),
     ],
     references: [
       Reference("Collobert, Kavukcuoglu, Farabet, Torch7: a Matlab-like environment for machine learning, BigLearn NIPS workshop", year: 2011)

@@ -26,7 +26,7 @@ enum GLU {
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
       FrameworkConvention(
         .jaxnn, "jax.nn.glu(x, axis=-1)",
-        "splits x in halves x1, x2 along axis and returns {jax.glu.source.formula}: a = x1, b = x2"),
+        "splits x in halves x1, x2 along axis and returns {jax.glu.source.formula}: a = x1, b = x2", definitional: ["x1, x2", "a = x1, b = x2"]),
     ],
     references: [
       Reference("Dauphin, Fan, Auli, Grangier, Language modeling with gated convolutional networks, ICML", year: 2017, url: "https://arxiv.org/abs/1612.08083")

@@ -149,7 +149,9 @@ enum GatedUnits {
       infimum: infimum, supremum: up ? times(g.supremum) : times(g.infimum),
       monotonic: up ? g.monotonic : reversed(g.monotonic),
       derivativeMonotonic: up ? g.derivativeMonotonic : reversed(g.derivativeMonotonic),
-      continuity: g.continuity, zeroCentered: g0 == 0, identityNearOrigin: g0 == 0 && a * g1 == 1,
+      // E[a g(X)] = a E[g(X)]: zero-centred where g is (or a = 0); f(0) = a g(0).
+      continuity: g.continuity, zeroCentered: a == 0 ? true : g.zeroCentered,
+      passesThroughOrigin: a == 0 || g0 == 0, identityNearOrigin: g0 == 0 && a * g1 == 1,
       maxAbsDerivative: g.maxAbsDerivative.map { abs(a) * $0 },
       saturatesLeft: g.saturatesLeft, saturatesRight: g.saturatesRight,
       convex: up ? g.convex : g.concave, concave: up ? g.concave : g.convex,
@@ -162,7 +164,8 @@ enum GatedUnits {
       infimum: s == 0 ? RangeBound(0, attained: true) : RangeBound(-.infinity, attained: false),
       supremum: s == 0 ? RangeBound(0, attained: true) : RangeBound(.infinity, attained: false),
       monotonic: s > 0 ? .increasing : (s < 0 ? .decreasing : .constant), derivativeMonotonic: .constant,
-      continuity: .cInfinity, zeroCentered: true, identityNearOrigin: s == 1, maxAbsDerivative: abs(s),
+      // E[s X] = 0 and f(0) = 0 for every slope.
+      continuity: .cInfinity, zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: s == 1, maxAbsDerivative: abs(s),
       saturatesLeft: s == 0, saturatesRight: s == 0, convex: true, concave: true, nonNegative: s == 0)
   }
 

@@ -17,10 +17,14 @@ enum ReGLU {
     formula: formula,
     implementationNote: "a b for b > 0 (one rounding), else 0; relu's subgradient 0 at b = 0 gives df/db = 0 and the Hessian entry d2f/da db = 0 there.",
     conventions: [
-      FrameworkConvention(.pytorch, "", "no ReGLU module; a * torch.relu(b) by hand (relu'(0) = 0, as here)"),
+      FrameworkConvention(
+        .pytorch, "", "no ReGLU module; a * torch.relu(b) by hand (relu'(0) = {torch.relu.grad-at-0.grad_at_0}, as here)",
+        definitional: ["relu'(0)"]),
       FrameworkConvention(.keras, "", "no ReGLU activation; a * keras.activations.relu(b) by hand"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "", "no reglu; a * jax.nn.relu(b) by hand"),
+      FrameworkConvention(
+        .jaxnn, "", "no reglu; a * jax.nn.relu(b) by hand (grad relu(0) = {jax.relu.grad-at-0.grad_at_0}, as here)",
+        definitional: ["relu(0)"]),
     ],
     references: [
       Reference("Shazeer, GLU variants improve Transformer, arXiv:2002.05202", year: 2020, url: "https://arxiv.org/abs/2002.05202")

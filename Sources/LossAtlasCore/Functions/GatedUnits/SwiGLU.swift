@@ -25,10 +25,10 @@ enum SwiGLU {
     formula: formula,
     implementationNote: "silu's own jet at b (beta b formed exactly, within about 1 ulp), each part times a rounded once. Where silu(b) or its derivatives fall below the normal range (beta b < -708, or a tiny beta) and |a| > 1, silu's tail kernel takes a into the mantissa of e^(beta b) = m 2^k before the one rounding (at a = 1e300, b = -746 silu(b) itself is a subnormal with few digits while a silu(b) is a normal number).",
     conventions: [
-      FrameworkConvention(.pytorch, "", "no SwiGLU module; a * torch.nn.functional.silu(b) by hand (beta = 1 only)"),
-      FrameworkConvention(.keras, "", "no SwiGLU activation; a * keras.activations.silu(b) by hand (beta = 1 only)"),
+      FrameworkConvention(.pytorch, "", "no SwiGLU module; a * torch.nn.functional.silu(b) by hand (beta = 1 only)", definitional: ["beta = 1"]),
+      FrameworkConvention(.keras, "", "no SwiGLU activation; a * keras.activations.silu(b) by hand (beta = 1 only)", definitional: ["beta = 1"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "", "no swiglu; a * jax.nn.silu(b) by hand (beta = 1 only)"),
+      FrameworkConvention(.jaxnn, "", "no swiglu; a * jax.nn.silu(b) by hand (beta = 1 only)", definitional: ["beta = 1"]),
     ],
     references: [
       Reference("Shazeer, GLU variants improve Transformer, arXiv:2002.05202", year: 2020, url: "https://arxiv.org/abs/2002.05202"),
