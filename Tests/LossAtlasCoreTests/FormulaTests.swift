@@ -140,6 +140,22 @@ import Testing
         checked += 1
         if !Self.agree(f, d2, scale: max(1, abs(d2))) { failures.append("\(p.label) f'': formula \(f), code \(d2)") }
       }
+      // The Hessian, entry by entry, when the formula states one.
+      if let h = formula.hessian {
+        guard case .matrix(let m)? = e.hessian, m.count == h.count else {
+          failures.append("\(p.label): the formula states a Hessian, the code gives \(String(describing: e.hessian))")
+          continue
+        }
+        for (i, row) in h.enumerated() {
+          for (j, entry) in row.enumerated() where j < m[i].count {
+            let f = try entry.evaluate(env)
+            checked += 1
+            if !Self.agree(f, m[i][j], scale: max(1, abs(m[i][j]))) {
+              failures.append("\(p.label) H[\(i)][\(j)]: formula \(f), code \(m[i][j])")
+            }
+          }
+        }
+      }
     }
     #expect(checked >= 200, "\(id): only \(checked) components checked")
     #expect(failures.count == 0, Comment(rawValue: "\(id): \(failures.count) disagreements:\n" + failures.prefix(10).joined(separator: "\n")))

@@ -88,6 +88,9 @@ struct FigureSetTests {
       "figures/family-silu-beta.png", "figures/family-focal-gamma.png", "figures/compare-margin-losses.png",
       "figures/compare-sigmoid-like.png", "figures/compare-relu-like.png", "figures/compare-gelu-gelu-tanh.png",
       "figures/depth.png", "figures/precision-sigmoid.png", "figures/precision-tanh.png", "figures/precision-softsign.png",
+      // Catalog part 2 (p2-scalar): the shrink and GLU comparisons and two parameter families.
+      "figures/compare-shrink.png", "figures/compare-glu-variants.png", "figures/family-celu-alpha.png",
+      "figures/family-squareplus-b.png",
     ]
     // The regression losses arrive from another branch.
     if Catalog.ids.contains("huber") {

@@ -1,6 +1,8 @@
 /// The families of CATALOG.md, in catalog order.
 public enum Family: String, Sendable, CaseIterable {
   case activation = "activation"
+  /// Two scalar arguments, a value half a and a gate half b: a g(b).
+  case gatedUnit = "gated-unit"
   case vectorActivation = "vector-activation"
   case marginLoss = "margin-loss"
   case probabilisticLoss = "probabilistic-loss"
@@ -11,6 +13,7 @@ public enum Family: String, Sendable, CaseIterable {
   public var title: String {
     switch self {
     case .activation: return "Scalar activations"
+    case .gatedUnit: return "Gated linear units"
     case .vectorActivation: return "Vector activations"
     case .marginLoss: return "Margin losses"
     case .probabilisticLoss: return "Probabilistic binary losses"
@@ -22,7 +25,7 @@ public enum Family: String, Sendable, CaseIterable {
   /// Whether the family holds losses (as opposed to activations).
   public var isLoss: Bool {
     switch self {
-    case .activation, .vectorActivation: return false
+    case .activation, .gatedUnit, .vectorActivation: return false
     default: return true
     }
   }
