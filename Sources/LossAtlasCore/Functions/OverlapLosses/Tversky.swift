@@ -69,84 +69,71 @@ enum Tversky {
 
   // MARK: - Implementation
 
-  /// In units of lambda (see ``OverlapLosses/Scaled``), T' = sum p'_i y_i,
-  /// F' = sum p'_i (1 - y_i), N' = sum (1 - p_i) y'_i, E' = alpha F' + beta N':
+  /// With p' = lambda p, y' = lambda y (lambda = 2^-k a power of two that
+  /// brings the largest of p and y near 1, see ``OverlapLosses/Scaled``),
+  /// the sums are exact expansions in units of lambda^2 or lambda:
   ///
   /// ```
-  /// L       = E' / D',  D' = T' + E' + lambda s
-  /// dL/dp_i = (g_i (T' + lambda s) - y'_i E') / D'^2,
-  ///           g_i = lambda (alpha (1 - y_i) - beta y_i) = alpha (lambda - y'_i) - beta y'_i
+  /// T = T'' / lambda^2,  T'' = sum p'_i y'_i
+  /// F = F' / lambda,     F'  = sum p'_i (1 - y_i)
+  /// N = N' / lambda,     N'  = sum (1 - p_i) y'_i
   /// ```
-  /// every sum and numerator an exact expansion, rounded once. Where a
-  /// weight near the Double range overflows an expansion, the same
-  /// formulas in ``ScaledDD`` arithmetic (about 2^-100 relative).
+  /// The value L = (alpha F + beta N) / (T + alpha F + beta N + s) is a
+  /// ratio of sums of non-negative terms, formed in ``ScaledDD`` (weights
+  /// and smoothing from 1e-300 to 1e300 need its exponent). The gradient's
+  /// numerator, in units of lambda^2,
+  ///
+  /// ```
+  /// g_i (T'' + lambda^2 s) - y'_i (alpha F' + beta N'),  g_i = alpha (1 - y_i) - beta y_i,
+  /// ```
+  /// cancels (exactly, for p = y = 1e-300 with alpha = 1, beta = 0) and is
+  /// summed exactly over the whole exponent range (``WideExactSum``), then
+  /// divided by the denominator squared in ``ScaledDD``.
   ///
   /// - Throws: ``CatalogError`` where T + alpha F + beta N + s = 0.
   static func evaluation(
     _ p: [Double], _ y: [Double], alpha: Double, beta: Double, smooth s: Double
   ) throws(CatalogError) -> Evaluation {
-    let sc = OverlapLosses.scaled(p, y, smooth: s)
-    var hits = ExactSum()  // T' + lambda s
-    var falsePositives = ExactSum()
-    var falseNegatives = ExactSum()
+    let sc = OverlapLosses.scaled(p, y, smooth: 0)
+    let k = -Int(sc.lambda.exponent)
+    var hits = ExactSum()  // T''
+    var falsePositives = ExactSum()  // F'
+    var falseNegatives = ExactSum()  // N'
     for i in p.indices {
-      hits.addProduct(sc.p[i], y[i])
+      hits.addProduct(sc.p[i], sc.y[i])
       OverlapLosses.addComplementProduct(&falsePositives, sc.p[i], y[i])
       OverlapLosses.addComplementProduct(&falseNegatives, sc.y[i], p[i])
     }
-    hits.add(sc.smooth)
-    var errors = ExactSum()
-    errors.addProduct(falsePositives, alpha)
-    errors.addProduct(falseNegatives, beta)
-    var denominator = hits
-    denominator.addProduct(errors, 1)
-    guard denominator.sign > 0 else {
+    let t = ScaledDD(hits.doubleDouble, exponent: 2 * k)
+    let errors =
+      ScaledDD(falsePositives.doubleDouble, exponent: k) * ScaledDD(alpha)
+      + ScaledDD(falseNegatives.doubleDouble, exponent: k) * ScaledDD(beta)
+    let denominator = t + ScaledDD(s) + errors
+    guard !denominator.isZero else {
       throw CatalogError(
         .badArgument,
         "tversky is undefined where T + alpha F + beta N + smooth = 0 (here T = 0, and alpha F, beta N and smooth are all 0): give smooth > 0, or weights and masks with some error or overlap")
     }
-    let d = denominator.doubleDouble
-    let value = (errors.doubleDouble / d).value
+    let value = (errors / denominator).double
+    let squared = denominator * denominator
     var gradient = [Double](repeating: 0, count: p.count)
-    var g = ExactSum()
-    var t = ExactSum()
+    var numerator = WideExactSum()
     for i in p.indices {
-      g.removeAll()
-      let c = DoubleDouble.twoSum(sc.lambda, -sc.y[i])
-      g.addProduct(alpha, c.hi)
-      g.addProduct(alpha, c.lo)
-      g.addProduct(-beta, sc.y[i])
-      t.removeAll()
-      t.addProduct(g, hits)
-      t.addProduct(errors, -sc.y[i])
-      // Divided by D' twice: D'^2 may overflow for huge weights.
-      gradient[i] = (t.doubleDouble / d / d).value
-    }
-    if !value.isFinite || gradient.contains(where: { !$0.isFinite }) {
-      return scaledEvaluation(p, y, alpha: alpha, beta: beta, smooth: s)
-    }
-    return Evaluation(value: .scalar(value), gradient: [NamedTensor("p", .vector(gradient))])
-  }
-
-  /// The same loss with every sum a ``ScaledDD`` (unbounded exponent, about
-  /// 2^-100 relative): for weights so large (alpha near 1e308) that the
-  /// exact expansions overflow.
-  static func scaledEvaluation(_ p: [Double], _ y: [Double], alpha: Double, beta: Double, smooth s: Double) -> Evaluation {
-    var t = ScaledDD.zero
-    var f = ScaledDD.zero
-    var n = ScaledDD.zero
-    for i in p.indices {
-      t = t + ScaledDD(DoubleDouble.twoProduct(p[i], y[i]))
-      f = f + ScaledDD(OverlapLosses.complement(y[i]) * p[i])
-      n = n + ScaledDD(OverlapLosses.complement(p[i]) * y[i])
-    }
-    let hits = t + ScaledDD(s)
-    let errors = f * ScaledDD(alpha) + n * ScaledDD(beta)
-    let d = hits + errors
-    let value = (errors / d).double
-    let gradient = p.indices.map { i -> Double in
-      let g = ScaledDD(OverlapLosses.complement(y[i]) * alpha) - ScaledDD(DoubleDouble.twoProduct(beta, y[i]))
-      return ((g * hits - errors * ScaledDD(y[i])) / d / d).double
+      numerator.removeAll()
+      let c = OverlapLosses.complement(y[i])
+      // g_i (T'' + lambda^2 s): g_i's parts alpha c.hi, alpha c.lo, -beta y_i.
+      for part in hits.partials {
+        numerator.addProduct(alpha, c.hi, part)
+        numerator.addProduct(alpha, c.lo, part)
+        numerator.addProduct(-beta, y[i], part)
+      }
+      numerator.addProduct(alpha, c.hi, s, exponent: -2 * k)
+      numerator.addProduct(alpha, c.lo, s, exponent: -2 * k)
+      numerator.addProduct(-beta, y[i], s, exponent: -2 * k)
+      // - y'_i (alpha F' + beta N').
+      for part in falsePositives.partials { numerator.addProduct(-sc.y[i], alpha, part) }
+      for part in falseNegatives.partials { numerator.addProduct(-sc.y[i], beta, part) }
+      gradient[i] = (numerator.value.timesPowerOfTwo(2 * k) / squared).double
     }
     return Evaluation(value: .scalar(value), gradient: [NamedTensor("p", .vector(gradient))])
   }
