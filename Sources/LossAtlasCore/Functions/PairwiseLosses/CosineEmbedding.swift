@@ -23,7 +23,7 @@ enum CosineEmbedding {
       try PairwiseLosses.requireSameLength([("a", a), ("b", b)], id: "cosine-embedding")
       guard let sa = PairwiseLosses.scaled(a) else { throw zeroVector("a") }
       guard let sb = PairwiseLosses.scaled(b) else { throw zeroVector("b") }
-      return evaluation(sa, sb, y: args.real("y"), margin: p["margin"]) { ExactDot.sign(a, b) }
+      return evaluation(a, b, sa, sb, y: args.real("y"), margin: p["margin"])
     },
     views: { p in
       let m = p["margin"]
@@ -109,25 +109,26 @@ enum CosineEmbedding {
   // MARK: - Implementation
 
   /// The loss and its gradient for a = u 2^ea and b = v 2^eb (u, v the
-  /// scaled vectors, largest entry in [1, 2)).
+  /// scaled vectors, largest entry in [1, 2); a and b the originals).
   ///
   /// A = |u|^2, B = |v|^2, D = u.v are exact expansions; s = sqrt(A B) and
   /// every division are double-doubles. The value is 1 - c (y = +1) or
   /// max(0, c - m) (y = -1), each formed without cancellation (see
   /// ``oneMinusCosine(_:_:_:_:)`` and ``cosineAboveMargin(_:_:_:_:margin:)``);
   /// the gradient is dL/dc times dc/da_i = (A v_i - D u_i) / (A s) 2^-ea and
-  /// dc/db_i = (B u_i - D v_i) / (B s) 2^-eb, numerators exact.
+  /// dc/db_i = (B u_i - D v_i) / (B s) 2^-eb, numerators exact (see
+  /// ``numerator(_:_:_:_:_:_:_:)``).
   ///
   /// The sign of D decides c > 0 (margin 0). A product below the scaled
   /// frame's normal range is off by at most 2^-1073, so where
-  /// |D| <= n 2^-1072 its sign comes from `exactSign`, the exact sign of
-  /// a.b over the whole exponent range (``ExactDot``).
+  /// |D| <= n 2^-1072 its sign is the exact sign of a.b over the whole
+  /// exponent range (``ExactDot``).
   static func evaluation(
-    _ a: (vector: [Double], exponent: Int), _ b: (vector: [Double], exponent: Int), y: Double, margin m: Double,
-    exactSign: () -> Int
+    _ a: [Double], _ b: [Double], _ sa: (vector: [Double], exponent: Int), _ sb: (vector: [Double], exponent: Int),
+    y: Double, margin m: Double
   ) -> Evaluation {
-    let u = a.vector
-    let v = b.vector
+    let u = sa.vector
+    let v = sb.vector
     var normU = ExactSum()
     var normV = ExactSum()
     var dot = ExactSum()
@@ -137,7 +138,7 @@ enum CosineEmbedding {
       dot.addProduct(u[i], v[i])
     }
     let s = (normU.doubleDouble * normV.doubleDouble).squareRoot()
-    let dotSign = abs(dot.value) > Double(u.count) * 0x1p-1072 ? dot.sign : exactSign()
+    let dotSign = abs(dot.value) > Double(u.count) * 0x1p-1072 ? dot.sign : ExactDot.sign(a, b)
     let value: Double
     let slope: Double  // dL/dc
     if y == 1 {
@@ -153,20 +154,32 @@ enum CosineEmbedding {
     if slope != 0 {
       let aS = normU.doubleDouble * s
       let bS = normV.doubleDouble * s
-      var numerator = ExactSum()
-      for i in u.indices {
-        numerator.removeAll()
-        numerator.addProduct(normU, v[i])
-        numerator.addProduct(dot, -u[i])
-        gradA[i] = slope * scaled(numerator.doubleDouble / aS, -a.exponent)
-        numerator.removeAll()
-        numerator.addProduct(normV, u[i])
-        numerator.addProduct(dot, -v[i])
-        gradB[i] = slope * scaled(numerator.doubleDouble / bS, -b.exponent)
+      var work = ExactSum()
+      for i in u.indices where a[i] != 0 || b[i] != 0 {
+        // The pair (a_i, b_i) in a frame of its own, 2^t times the scaled
+        // one: an entry far below its vector's largest (b_i = 1e-300 in a
+        // b of 1e199) is lost in the scaled frame, yet its gradient entry
+        // b_i / (|a| |b|) is a normal number when |a| is tiny.
+        let t = -max(
+          a[i] == 0 ? Int.min / 4 : Int(a[i].exponent) - sa.exponent,
+          b[i] == 0 ? Int.min / 4 : Int(b[i].exponent) - sb.exponent)
+        let ui = StableMath.scaleByPowerOfTwo(a[i], t - sa.exponent)
+        let vi = StableMath.scaleByPowerOfTwo(b[i], t - sb.exponent)
+        gradA[i] = slope * scaled(numerator(normU, vi, dot, ui, &work) / aS, -sa.exponent - t)
+        gradB[i] = slope * scaled(numerator(normV, ui, dot, vi, &work) / bS, -sb.exponent - t)
       }
     }
     return Evaluation(
       value: .scalar(value), gradient: [NamedTensor("a", .vector(gradA)), NamedTensor("b", .vector(gradB))])
+  }
+
+  /// N x - D z, an exact expansion rounded to a double-double (`work` is
+  /// scratch storage, reused).
+  static func numerator(_ n: ExactSum, _ x: Double, _ d: ExactSum, _ z: Double, _ work: inout ExactSum) -> DoubleDouble {
+    work.removeAll()
+    work.addProduct(n, x)
+    work.addProduct(d, -z)
+    return work.doubleDouble
   }
 
   /// x 2^k rounded once (twice when the result is subnormal: within one
