@@ -86,71 +86,198 @@ enum TripletMargin {
 
   // MARK: - Implementation
 
-  /// A difference vector v 2^e, its entries double-doubles, largest in [1, 2).
-  struct ScaledDifference {
-    var entries: [DoubleDouble]
-    var exponent: Int
-    /// sqrt(sum of squares of `entries`), a double-double (0 for a zero vector).
-    var norm: DoubleDouble
+  /// The differences a - p, a - n and n - p, exact as double-doubles,
+  /// halved (exponent 1) when one of them overflows: halving is exact for
+  /// the large terms, and a subnormal one loses at most 2^-1075, nothing
+  /// beside a difference of 2^1024.
+  static func differences(_ a: [Double], _ p: [Double], _ n: [Double])
+    -> (toP: [DoubleDouble], toN: [DoubleDouble], pToN: [DoubleDouble], exponent: Int)
+  {
+    let toP = zip(a, p).map { StableMath.residual($0, $1) }
+    let toN = zip(a, n).map { StableMath.residual($0, $1) }
+    let pToN = zip(n, p).map { StableMath.residual($0, $1) }
+    if (toP + toN + pToN).allSatisfy({ $0.hi.isFinite }) { return (toP, toN, pToN, 0) }
+    return (
+      zip(a, p).map { StableMath.halfResidual($0, $1) }, zip(a, n).map { StableMath.halfResidual($0, $1) },
+      zip(n, p).map { StableMath.halfResidual($0, $1) }, 1
+    )
   }
 
-  /// x - y exactly, entry by entry, scaled by a power of two, with its norm.
-  static func difference(_ x: [Double], _ y: [Double]) -> ScaledDifference {
-    var entries = zip(x, y).map { StableMath.residual($0, $1) }
-    var exponent = 0
-    if entries.contains(where: { !$0.hi.isFinite }) {
-      // Some x_i - y_i beyond the Double range: halve every difference
-      // (exact for the large terms; a subnormal one loses at most 2^-1075,
-      // nothing beside a difference of 2^1024).
-      entries = zip(x, y).map { StableMath.halfResidual($0, $1) }
-      exponent = 1
-    }
+  /// The exponent of the largest |hi| of the entries (nil when all are 0).
+  static func largestExponent(_ v: [DoubleDouble]) -> Int? {
     var largest = 0.0
-    for e in entries { largest = max(largest, abs(e.hi)) }
-    guard largest > 0 else { return ScaledDifference(entries: entries, exponent: 0, norm: DoubleDouble(0)) }
-    let k = Int(largest.exponent)
-    if k != 0 {
-      entries = entries.map {
-        DoubleDouble(StableMath.scaleByPowerOfTwo($0.hi, -k), StableMath.scaleByPowerOfTwo($0.lo, -k))
-      }
-    }
-    var squares = DoubleDouble(0)
-    for e in entries {
-      let s = DoubleDouble.twoProduct(e.hi, e.hi)
-      squares = squares + DoubleDouble.fastTwoSum(s.hi, s.lo + 2 * e.hi * e.lo)
-    }
-    return ScaledDifference(entries: entries, exponent: exponent + k, norm: squares.squareRoot())
+    for e in v { largest = max(largest, abs(e.hi)) }
+    return largest > 0 ? Int(largest.exponent) : nil
+  }
+
+  /// The entries times 2^-k (exact in the normal range).
+  static func scaled(_ v: [DoubleDouble], _ k: Int) -> [DoubleDouble] {
+    k == 0 ? v : v.map { DoubleDouble(StableMath.scaleByPowerOfTwo($0.hi, -k), StableMath.scaleByPowerOfTwo($0.lo, -k)) }
+  }
+
+  /// sum_i v_i^2 exactly, (hi + lo)^2 = hi^2 + 2 hi lo + lo^2 term by term.
+  static func squares(_ v: [DoubleDouble]) -> ExactSum {
+    var sum = ExactSum()
+    for e in v { addSquare(e, to: &sum) }
+    return sum
+  }
+
+  /// sum += (hi + lo)^2, exactly.
+  static func addSquare(_ e: DoubleDouble, to sum: inout ExactSum) {
+    sum.addProduct(e.hi, e.hi)
+    sum.addProduct(2 * e.hi, e.lo)
+    sum.addProduct(e.lo, e.lo)
+  }
+
+  static let zero = DoubleDouble(0)
+
+  /// An exact expansion of a quantity times 2^exponent.
+  struct Scaled {
+    var sum: ExactSum
+    var exponent: Int
+    var value: ScaledDD { ScaledDD(sum.doubleDouble, exponent: exponent) }
   }
 
   /// The loss and its gradient; see the implementation note.
+  ///
+  /// Each distance is a double-double in its own frame (d = |v| for the
+  /// difference v scaled by a power of two). Their difference comes from
+  /// DP - DN = sum_i (n_i - p_i)(2 a_i - p_i - n_i), exact (the factors
+  /// are exact expansions, scaled into range), so
+  /// d_p - d_n = (DP - DN) / (d_p + d_n) keeps its digits when the two
+  /// distances agree to 1e-87 or differ by 1e-261 at 1e297, and
+  /// L = (d_p - d_n) + m is rounded once. Where L is within 2^-90 of its
+  /// terms, L > 0 is decided exactly: d_p + m > d_n iff R < 0 or
+  /// 4 m^2 DP > R^2 with R = DN - DP - m^2.
+  ///
+  /// The anchor's gradient u_p - u_n cancels where both unit vectors'
+  /// entries agree. Entries of one sign are formed as
+  /// (P_i^2 DN - N_i^2 DP) / (d_p d_n (P_i d_n + N_i d_p)) (P = a - p,
+  /// N = a - n) with an exact numerator, so 1-D and axis-aligned triplets
+  /// give 0 exactly and an entry near ±1 keeps its tiny difference; entries
+  /// below 2^-500 of their vector, when the distances are within a factor
+  /// 2, as (a - p)(d_n - d_p) / (d_p d_n) + (n - p) / d_n; the rest as
+  /// u_p - u_n.
   static func evaluation(_ a: [Double], _ p: [Double], _ n: [Double], margin m: Double) -> Evaluation {
-    let toP = difference(a, p)
-    let toN = difference(a, n)
-    let excess = ScaledDD(toP.norm, exponent: toP.exponent) - ScaledDD(toN.norm, exponent: toN.exponent) + ScaledDD(m)
-    let zeros = [Double](repeating: 0, count: a.count)
-    guard !excess.isZero && excess.m.hi > 0 else {
-      return Evaluation(
-        value: .scalar(0), gradient: [NamedTensor("a", .vector(zeros)), NamedTensor("p", .vector(zeros)), NamedTensor("n", .vector(zeros))])
+    let count = a.count
+    let zeros = [Double](repeating: 0, count: count)
+    func result(_ value: Double, _ gA: [Double], _ gP: [Double], _ gN: [Double]) -> Evaluation {
+      Evaluation(
+        value: .scalar(value),
+        gradient: [NamedTensor("a", .vector(gA)), NamedTensor("p", .vector(gP)), NamedTensor("n", .vector(gN))])
     }
-    var gradA = zeros
-    var gradP = zeros
-    var gradN = zeros
-    for i in a.indices {
-      let up = unit(toP, i)
-      let un = unit(toN, i)
-      gradA[i] = (up - un).value
-      gradP[i] = -up.value
-      gradN[i] = un.value
+    let (toP, toN, pToN, half) = differences(a, p, n)
+    let kp = largestExponent(toP)
+    let kn = largestExponent(toN)
+    // Unit vectors and lengths, each pair in its own frame.
+    let ep = kp.map { scaled(toP, $0) } ?? toP
+    let en = kn.map { scaled(toN, $0) } ?? toN
+    let np = kp == nil ? zero : squares(ep).doubleDouble.squareRoot()
+    let nn = kn == nil ? zero : squares(en).doubleDouble.squareRoot()
+    let dp = kp.map { ScaledDD(np, exponent: $0 + half) } ?? .zero
+    let dn = kn.map { ScaledDD(nn, exponent: $0 + half) } ?? .zero
+    let gap = squareGap(toP, toN, pToN, half)
+    let total = dp + dn
+    let diff = total.isZero ? ScaledDD.zero : gap.value / total
+    let excess = diff + ScaledDD(m)
+    var active = !excess.isZero && excess.m.hi > 0
+    let terms = Swift.max(diff.isZero ? Int.min / 4 : diff.e, Int(m.exponent))
+    if excess.isZero || excess.e < terms - 90 {
+      active = exactlyPositive(toP, gap, m, half)
     }
-    return Evaluation(
-      value: .scalar(excess.double),
-      gradient: [NamedTensor("a", .vector(gradA)), NamedTensor("p", .vector(gradP)), NamedTensor("n", .vector(gradN))])
+    guard active else { return result(0, zeros, zeros, zeros) }
+    let up = ep.map { kp == nil ? zero : $0 / np }
+    let un = en.map { kn == nil ? zero : $0 / nn }
+    var gA = zeros
+    var gP = zeros
+    var gN = zeros
+    let close = kp != nil && kn != nil && (dp - dn * ScaledDD(2)).m.hi <= 0 && (dn - dp * ScaledDD(2)).m.hi <= 0
+    let product = dp * dn
+    let framed = kp != nil && kn != nil
+    let squaresP = framed ? squares(ep) : ExactSum()
+    let squaresN = framed ? squares(en) : ExactSum()
+    var work = ExactSum()
+    for i in 0..<count {
+      gP[i] = -up[i].value
+      gN[i] = un[i].value
+      let (x, z) = (ep[i].hi, en[i].hi)
+      if framed && (x > 0) == (z > 0) && abs(x) >= 0x1p-500 && abs(z) >= 0x1p-500 {
+        // Same signs: u_p,i - u_n,i = (P_i^2 DN - N_i^2 DP) / (d_p d_n (P_i d_n + N_i d_p)),
+        // the numerator exact (its j = i terms cancel exactly, so an entry
+        // near ±1 keeps the tiny difference the other entries make).
+        work.removeAll()
+        var pp = ExactSum()
+        addSquare(ep[i], to: &pp)
+        var nn2 = ExactSum()
+        addSquare(en[i], to: &nn2)
+        work.addProduct(pp, squaresN)
+        var minusN = ExactSum()
+        minusN.addProduct(nn2, -1)
+        work.addProduct(minusN, squaresP)
+        let sideP = DoubleDouble(abs(ep[i].hi), ep[i].hi < 0 ? -ep[i].lo : ep[i].lo)
+        let sideN = DoubleDouble(abs(en[i].hi), en[i].hi < 0 ? -en[i].lo : en[i].lo)
+        let denominator = np * nn * (sideP * nn + sideN * np)
+        let q = work.doubleDouble / denominator
+        gA[i] = x > 0 ? q.value : -q.value
+      } else if close {
+        // (a - p)(d_n - d_p) / (d_p d_n) + (n - p) / d_n, in ScaledDD.
+        let pi = ScaledDD(toP[i], exponent: half)
+        let si = ScaledDD(pToN[i], exponent: half)
+        gA[i] = (pi * (ScaledDD.zero - diff) / product + si / dn).double
+      } else {
+        gA[i] = (up[i] - un[i]).value
+      }
+    }
+    return result(Swift.max(0, excess.double), gA, gP, gN)
   }
 
-  /// Entry i of the unit vector of a difference (scale-free: the
-  /// exponent cancels), 0 for a zero difference.
-  static func unit(_ d: ScaledDifference, _ i: Int) -> DoubleDouble {
-    d.norm.hi == 0 ? DoubleDouble(0) : d.entries[i] / d.norm
+  /// DP - DN = sum_i (n_i - p_i)((a_i - p_i) + (a_i - n_i)) exactly, from
+  /// the exact differences (times 2^half): each factor's parts scaled so
+  /// that the largest is near 1, every product of parts exact.
+  static func squareGap(_ toP: [DoubleDouble], _ toN: [DoubleDouble], _ pToN: [DoubleDouble], _ half: Int) -> Scaled {
+    guard let ks = largestExponent(pToN), let kt = largestExponent(toP + toN) else {
+      return Scaled(sum: ExactSum(), exponent: 0)
+    }
+    var sum = ExactSum()
+    for i in toP.indices {
+      let s = pToN[i]
+      guard s.hi != 0 else { continue }
+      let sh = StableMath.scaleByPowerOfTwo(s.hi, -ks)
+      let sl = StableMath.scaleByPowerOfTwo(s.lo, -ks)
+      for t in [toP[i].hi, toP[i].lo, toN[i].hi, toN[i].lo] where t != 0 {
+        let ts = StableMath.scaleByPowerOfTwo(t, -kt)
+        sum.addProduct(sh, ts)
+        sum.addProduct(sl, ts)
+      }
+    }
+    return Scaled(sum: sum, exponent: ks + kt + 2 * half)
+  }
+
+  /// d_p + m > d_n decided exactly (m > 0): R = DN - DP - m^2 = -(DP - DN) - m^2 < 0,
+  /// or 4 m^2 DP > R^2, all in one frame 2^-2K with 2^K about the largest of
+  /// d_p and m (a term far below the frame's range counts as 0).
+  static func exactlyPositive(_ toP: [DoubleDouble], _ gap: Scaled, _ m: Double, _ half: Int) -> Bool {
+    let kp = largestExponent(toP).map { $0 + half }
+    let k = Swift.max(kp ?? Int.min / 4, Int(m.exponent))
+    let mk = StableMath.scaleByPowerOfTwo(m, -k)
+    var dp = ExactSum()
+    if kp != nil {
+      dp = squares(scaled(toP, k - half))
+    }
+    var r = ExactSum()
+    for part in gap.sum.partials { r.add(-StableMath.scaleByPowerOfTwo(part, gap.exponent - 2 * k)) }
+    var mm = ExactSum()
+    mm.add(DoubleDouble.twoProduct(mk, mk))
+    r.addProduct(mm, -1)
+    if r.sign < 0 { return true }
+    var test = ExactSum()
+    var fourMM = ExactSum()
+    fourMM.addProduct(mm, 4)
+    test.addProduct(fourMM, dp)
+    var minusR = ExactSum()
+    minusR.addProduct(r, -1)
+    test.addProduct(r, minusR)
+    return test.sign > 0
   }
 
   // MARK: - View
