@@ -7,6 +7,7 @@
 //   swift run -c release charts-demo       # example PNGs in /tmp/charts-demo
 //   swift run -c release figures-bench     # the manual's figures: ms per figure, the set
 //   swift run -c release userfunctions-bench  # user formulas: compiled sweep vs catalog, safety analysis
+//   swift run -c release writer-bench      # the output writer: a new folder, a rerun, fsync per file
 import Foundation
 import PackageDescription
 
@@ -46,6 +47,10 @@ let package = Package(
     .executableTarget(
       name: "charts-demo",
       dependencies: ["BenchFigures", .product(name: "LossAtlasCharts", package: root)]
+    ),
+    .executableTarget(
+      name: "writer-bench",
+      dependencies: [.product(name: "LossAtlasReport", package: root)]
     ),
     .executableTarget(
       name: "figures-bench",

@@ -4,12 +4,6 @@ import LossAtlasCharts
 import LossAtlasCore
 import LossAtlasReport
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension LossAtlasCommand {
   /// `lossatlas chart`: one function's figure of the manual as a PNG.
   struct Chart: ParsableCommand {
@@ -20,8 +14,10 @@ extension LossAtlasCommand {
         lossatlas chart huber --param delta=2 --out huber-2.png --scale 2
         The property engine runs for this function at the given parameters only; saturation \
         intervals, dead regions, kinks and extrema are marked as it finds them. The same input \
-        gives the same bytes on every run. The file is written to a temporary file in the same \
-        folder and renamed into place, so a failed run leaves no partial file.
+        gives the same bytes on every run. The file is written to a new temporary file in the same \
+        folder and renamed into place, so a failed run leaves no partial file. --out must be a new \
+        path or a writable regular file: a symbolic link, folder, FIFO, device or read-only file is \
+        refused.
         """)
 
     @Argument(help: "A function id or alias (see `lossatlas list`).")
@@ -54,6 +50,13 @@ extension LossAtlasCommand {
         PropertyEngine.analyze(spec, parameters: values, viewIndex: i)
       }
       let path = out ?? "\(spec.id).png"
+      // Where the file goes is checked before drawing, and again when writing.
+      do {
+        try AtomicFile.checkTarget(path)
+      } catch {
+        printError("error: \(error)")
+        throw ExitCode(ExitStatus.failure)
+      }
       let png: [UInt8]
       do {
         let figure = try ManualFigures.function(spec, properties: properties, parameters: values).scaled(scale)
@@ -62,8 +65,10 @@ extension LossAtlasCommand {
         printError("error: cannot draw \(spec.id): \(error)")
         throw ExitCode(ExitStatus.failure)
       }
-      if let message = AtomicFile.save(png, to: path) {
-        printError("error: cannot write \(path): \(message)")
+      do {
+        try AtomicFile.save(png, toFile: path)
+      } catch {
+        printError("error: \(error)")
         throw ExitCode(ExitStatus.failure)
       }
       writeOut("wrote \(path) (\(800 * scale)x\(500 * scale) px)\n")
@@ -89,55 +94,6 @@ extension LossAtlasCommand {
         out[name] = v
       }
       return out
-    }
-  }
-}
-
-// MARK: - AtomicFile
-
-/// Writes a file by writing a temporary sibling and renaming it into place:
-/// readers see the old file or the whole new one, and a failure leaves no
-/// partial file behind.
-enum AtomicFile {
-  /// Writes `bytes` to `path`; returns nil on success or why it failed.
-  static func save(_ bytes: [UInt8], to path: String) -> String? {
-    let slash = path.lastIndex(of: "/")
-    let directory = slash.map { String(path[..<$0]) } ?? "."
-    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    guard !name.isEmpty else { return "the path names a folder, not a file" }
-    var info = stat()
-    if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { return "it is a folder" }
-    let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).lossatlas-tmp-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { return reason(errno, directory: directory) }
-    var offset = 0
-    var failure: Int32 = 0
-    bytes.withUnsafeBytes { raw in
-      while offset < raw.count {
-        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        offset += n
-      }
-    }
-    if close(fd) != 0 && failure == 0 { failure = errno }
-    if failure == 0 && rename(temporary, path) != 0 { failure = errno }
-    if failure != 0 {
-      unlink(temporary)
-      return reason(failure, directory: directory)
-    }
-    return nil
-  }
-
-  private static func reason(_ code: Int32, directory: String) -> String {
-    switch code {
-    case ENOENT: return "the folder \(directory) does not exist"
-    case EACCES, EPERM: return "permission denied in \(directory)"
-    case ENOTDIR: return "\(directory) is not a folder"
-    default: return String(cString: strerror(code))
     }
   }
 }

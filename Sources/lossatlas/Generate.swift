@@ -8,13 +8,19 @@ import LossAtlasReport
 #endif
 
 extension LossAtlasCommand {
-  /// `lossatlas generate`: the whole manual, written atomically.
+  /// `lossatlas generate`: the whole manual, each file written atomically,
+  /// nothing but the manual's files touched.
   struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Generate the manual (Markdown and HTML pages, figures, data) into a folder.",
       discussion: """
-        Writes into a temporary sibling folder and swaps it in, so a failed or interrupted \
-        run leaves the previous manual intact; files LossAtlas did not write are kept.
+        Writes only the manual's files, each atomically (a temporary file, then a rename), and \
+        records them with their SHA-256 in OUT/.lossatlas-manifest. Files it did not write are \
+        never copied, moved, changed or deleted; a file of an earlier manual that the new one \
+        lacks is deleted only if it still holds exactly what LossAtlas wrote. A generated file \
+        edited since is not replaced (the run stops, naming it) unless --force. A folder that is \
+        not empty and has no manifest is refused unless --force. A second run on the same folder \
+        waits for the first (OUT/.lossatlas-lock). --out may be a symbolic link to a folder.
         """)
 
     @Option(help: "The output folder.")
@@ -37,15 +43,50 @@ extension LossAtlasCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @Flag(
+      help: """
+        Write into a folder that is not empty and has no LossAtlas manifest, and replace files at the \
+        manual's paths that LossAtlas did not write or that were edited since. Nothing else is touched.
+        """)
+    var force = false
+
     func validate() throws {
       guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 64, not \(jobs)") }
-      for f in format.split(separator: ",") where ManualFormat(rawValue: String(f).trimmingCharacters(in: .whitespaces)) == nil {
-        throw ValidationError("--format '\(f)' is not one of markdown, html")
+      _ = try formats()
+      if let only {
+        let names = only.split(separator: ",", omittingEmptySubsequences: false)
+        if names.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+          throw ValidationError("--only '\(only)' has an empty name: give function ids or aliases, comma-separated (see `lossatlas list`)")
+        }
       }
       if out.isEmpty { throw ValidationError("--out must name a folder") }
     }
 
+    /// The formats of `--format`: at least one, each once.
+    func formats() throws -> [ManualFormat] {
+      var formats: [ManualFormat] = []
+      for item in format.split(separator: ",", omittingEmptySubsequences: false) {
+        let name = item.trimmingCharacters(in: .whitespaces)
+        guard let f = ManualFormat(rawValue: name) else {
+          throw ValidationError(
+            name.isEmpty
+              ? "--format '\(format)' has an empty item: give markdown, html or both, comma-separated"
+              : "--format '\(name)' is not one of markdown, html")
+        }
+        guard !formats.contains(f) else { throw ValidationError("--format names \(name) twice") }
+        formats.append(f)
+      }
+      return formats
+    }
+
     func run() throws {
+      // The output folder first: a mistyped --out fails before any work.
+      do {
+        try OutputWriter.preflight(out, force: force)
+      } catch {
+        printError("error: \(error)")
+        throw ExitCode(ExitStatus.failure)
+      }
       let templateSet: TemplateSet
       do {
         templateSet = try templates.map { try TemplateSet.directory(URL(fileURLWithPath: $0)) } ?? TemplateSet.embedded()
@@ -54,7 +95,7 @@ extension LossAtlasCommand {
         throw ExitCode(ExitStatus.failure)
       }
       var options = ManualOptions(templates: templateSet)
-      options.formats = format.split(separator: ",").compactMap { ManualFormat(rawValue: String($0).trimmingCharacters(in: .whitespaces)) }
+      options.formats = try formats()
       options.jobs = jobs
       if let only {
         var ids: [String] = []
@@ -78,7 +119,12 @@ extension LossAtlasCommand {
       do {
         let files = try ManualGenerator.generate(options, figures: ManualFigureSource.build, progress: progress)
         progress("write \(files.count) files to \(out)")
-        try OutputWriter.write(files, to: URL(fileURLWithPath: out))
+        let report = try OutputWriter.write(files, to: out, force: force) {
+          if !quiet {
+            printError("lossatlas: waiting for another run writing to \(out) (it holds \(OutputWriter.lockName) there)")
+          }
+        }
+        for note in report.notes { printError("warning: \(note)") }
         progress("done")
       } catch {
         printError("error: \(error)")

@@ -1,11 +1,7 @@
-import Foundation
 #if canImport(Glibc)
-import Glibc
-/// POSIX write(2) (the name `write` is taken by ``OutputWriter/write(_:to:)``).
-private let posixWrite = Glibc.write
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
-private let posixWrite = Darwin.write
+  import Darwin
 #endif
 
 /// A generated file: its path relative to the output folder and its bytes.
@@ -23,255 +19,263 @@ public struct OutputFile: Sendable, Equatable {
   }
 }
 
-/// Why the manual could not be written.
-public struct OutputError: Error, Sendable, CustomStringConvertible {
-  public let description: String
+/// What a successful write wants the user to know: files it kept (and
+/// why), leftovers of an older version, files replaced under `--force`.
+public struct OutputReport: Sendable, Equatable {
+  public var notes: [String] = []
 }
 
-/// Writes a complete manual atomically.
+/// Writes the manual into its output folder, touching nothing but the
+/// manual's own files.
 ///
-/// 1. Every file is written into a temporary sibling folder
-///    (`.output.lossatlas-tmp`) next to the destination.
-/// 2. The destination's manifest (`.lossatlas-manifest`, the files the last
-///    run wrote) says which of its files are LossAtlas's. Files not in it
-///    are the user's: they are carried over into the new folder untouched;
-///    if a new file would replace one of them, the run stops with an error
-///    and the destination is left as it was.
-/// 3. The old folder is renamed aside, the new one renamed into place, and
-///    the old one removed. A run that fails or is interrupted before the
-///    rename leaves the previous manual intact (and the next run clears the
-///    stale temporary folder).
+/// - It writes only the files of the manual, each in place and atomically
+///   (``AtomicFile``); a file that already holds the right bytes is not
+///   written (it keeps its modification time).
+/// - `.lossatlas-manifest` records each file it wrote with its SHA-256
+///   (``OutputManifest``). A file of the previous manual that the new one
+///   lacks is deleted only if it still holds those exact bytes; a file
+///   that changed is kept and reported. A generated file that was edited
+///   since (or was never LossAtlas's) is not replaced unless `force`.
+/// - It never copies, moves, deletes or rewrites any other entry; it never
+///   replaces a symbolic link, FIFO, socket, device or folder, and never
+///   goes through a symbolic link inside the output folder (the output
+///   folder itself may be a link to a folder: it is followed).
+/// - A folder that has no manifest and is not empty is refused unless
+///   `force`; even then only the manual's paths are written.
+/// - An exclusive lock (``OutputLock``) serialises runs on one folder.
+/// - Every check runs before the first write; a run that fails or is killed
+///   leaves each file old or new (never half-written), and a manifest that
+///   accounts for both, so the next run finishes the job.
+/// - Files are not flushed to the disk one by one: an `fsync` of each of
+///   the manual's 288 files took 1.3-2.0 s on this machine's ext4 disk
+///   (`writer-bench`), more than the rest of the run, and a `syncfs` waits
+///   for every other process's writes on the disk too. Like git's checkout
+///   and rsync, the writer leaves that to the file system: a killed process
+///   loses nothing, and ext4 writes a file renamed over another to the disk
+///   before the rename (its `auto_da_alloc`). A file that a power failure
+///   left unwritten reads as changed since LossAtlas wrote it, so the next
+///   run names it instead of deleting or silently replacing it.
 public enum OutputWriter {
-  public static let manifestName = ".lossatlas-manifest"
+  public static let manifestName = OutputManifest.fileName
+  public static let lockName = OutputLock.fileName
 
-  public static func write(_ files: [OutputFile], to destination: URL) throws {
-    let fm = FileManager.default
-    let dest = destination.standardizedFileURL
-    let parent = dest.deletingLastPathComponent()
-    let name = dest.lastPathComponent
-    var isDirectory: ObjCBool = false
-    if fm.fileExists(atPath: dest.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-      throw OutputError(description: "the output path \(dest.path) is a file, not a folder: choose another --out")
-    }
-    if !fm.fileExists(atPath: parent.path) {
-      throw OutputError(description: "the output folder's parent \(parent.path) does not exist")
-    }
-    guard fm.isWritableFile(atPath: parent.path) else {
-      throw OutputError(description: "cannot write to \(parent.path): permission denied")
-    }
-    let paths = files.map(\.path)
-    guard Set(paths).count == paths.count else {
-      throw OutputError(description: "internal error: a generated path is produced twice")
-    }
-    for p in paths where p.hasPrefix("/") || p.split(separator: "/").contains("..") || p == manifestName {
-      throw OutputError(description: "internal error: generated path \(p) escapes the output folder")
-    }
-
-    let staging = parent.appendingPathComponent(".\(name).lossatlas-tmp")
-    let aside = parent.appendingPathComponent(".\(name).lossatlas-old")
-    try? fm.removeItem(at: staging)
-    try? fm.removeItem(at: aside)
-    do {
-      try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-      let previous = fm.fileExists(atPath: dest.path) ? Previous(folder: dest.path, owned: Set(readManifest(dest))) : nil
-      try writeFiles(files, into: staging, previous: previous)
-      let manifest = paths.sorted().joined(separator: "\n") + "\n"
-      try Data(manifest.utf8).write(to: staging.appendingPathComponent(manifestName))
-
-      if let previous {
-        let owned = previous.owned
-        let generated = Set(paths)
-        for foreign in try allFiles(under: dest) where !owned.contains(foreign) && foreign != manifestName {
-          if generated.contains(foreign) {
-            throw OutputError(
-              description: "\(dest.appendingPathComponent(foreign).path) was not written by LossAtlas and would be replaced: move it away or choose another --out")
-          }
-          let target = staging.appendingPathComponent(foreign)
-          try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-          try fm.copyItem(at: dest.appendingPathComponent(foreign), to: target)
-        }
-        try fm.moveItem(at: dest, to: aside)
-        try fm.moveItem(at: staging, to: dest)
-        try? fm.removeItem(at: aside)
-      } else {
-        try fm.moveItem(at: staging, to: dest)
-      }
-    } catch let error as OutputError {
-      try? fm.removeItem(at: staging)
-      throw error
-    } catch {
-      try? fm.removeItem(at: staging)
-      if !fm.fileExists(atPath: dest.path), fm.fileExists(atPath: aside.path) {
-        try? fm.moveItem(at: aside, to: dest)
-      }
-      throw OutputError(description: "cannot write the manual to \(dest.path): \(error.localizedDescription)")
-    }
-  }
-
-  /// The manual being replaced: its folder and the files LossAtlas wrote there.
-  struct Previous {
-    let folder: String
-    let owned: Set<String>
-  }
-
-  /// Writes `files` under `folder` (which exists): each folder is created
-  /// once, parents first, then the files in order, with plain POSIX calls
-  /// (Foundation's per-file `Data.write` and `createDirectory` cost about
-  /// 0.25 ms a file).
-  ///
-  /// Creating a file (a new inode) is most of the cost on ext4, and it grows
-  /// as a disk sees many files deleted (0.2 to 0.9 ms a file measured here),
-  /// so inodes are reused where the bytes allow:
-  /// - a file of the previous manual that LossAtlas wrote and whose bytes
-  ///   are unchanged is hard-linked into the new folder (it keeps its
-  ///   modification time, and removing the old folder frees nothing);
-  /// - a file whose bytes equal an earlier one of this run (each figure is
-  ///   in both markdown/ and html/) is a hard link to it.
-  /// Where links are not supported, the file is written.
-  /// One thread: two threads creating files in one directory contend for
-  /// its lock, and the kernel spins on it (0.3-0.5 s of system time).
-  static func writeFiles(_ files: [OutputFile], into folder: URL, previous: Previous? = nil) throws {
-    let root = folder.path
-    var folders = Set<String>()
-    for file in files {
-      var parts = file.path.split(separator: "/").dropLast()
-      while !parts.isEmpty {
-        folders.insert(parts.joined(separator: "/"))
-        parts = parts.dropLast()
-      }
-    }
-    // Sorted, a parent comes before its children.
-    for relative in folders.sorted() {
-      let path = root + "/" + relative
-      if mkdir(path, 0o755) != 0 {
-        let e = errno
-        if e != EEXIST { throw OutputError(description: "cannot create \(path): \(String(cString: strerror(e)))") }
-      }
-    }
-    // Same-run duplicates are found by file name and size, then compared
-    // byte for byte.
-    struct Key: Hashable {
-      let name: Substring
-      let size: Int
-    }
-    var written: [Key: Int] = [:]
-    // A previous file is reused only from a real folder of the previous
-    // manual: a folder the user replaced by a symbolic link to somewhere else
-    // must not make the new manual share files with it. (The file itself is
-    // opened with O_NOFOLLOW.)
-    let previousRoot = previous.flatMap { resolvedPath($0.folder) }
-    let realFolders = previousRoot.map { realSubfolders(of: $0, among: folders) } ?? []
-    for (k, file) in files.enumerated() {
-      let path = root + "/" + file.path
-      let parent = file.path.split(separator: "/").dropLast().joined(separator: "/")
-      if let previous, let previousRoot, previous.owned.contains(file.path), parent.isEmpty || realFolders.contains(parent) {
-        let old = previousRoot + "/" + file.path
-        if readFile(old, expectedSize: file.bytes.count) == file.bytes, link(old, path) == 0 { continue }
-      }
-      let key = Key(name: file.path.split(separator: "/").last ?? "", size: file.bytes.count)
-      if let j = written[key], files[j].bytes == file.bytes, link(root + "/" + files[j].path, path) == 0 { continue }
-      if let failure = writeFile(file.bytes, to: path) {
-        throw OutputError(description: failure)
-      }
-      written[key] = written[key] ?? k
-    }
-  }
-
-  /// The folders among `relative` (paths under `root`) that are real
-  /// directories all the way down from `root`: no component is a symbolic
-  /// link or anything else. One `lstat` per folder.
-  private static func realSubfolders(of root: String, among relative: Set<String>) -> Set<String> {
-    var real = Set<String>()
-    // Sorted, a parent is decided before its children.
-    for folder in relative.sorted() {
-      let parent = folder.split(separator: "/").dropLast().joined(separator: "/")
-      guard parent.isEmpty || real.contains(parent) else { continue }
-      var info = stat()
-      if lstat(root + "/" + folder, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { real.insert(folder) }
-    }
-    return real
-  }
-
-  /// `path` with every symbolic link, `.` and `..` resolved; nil on error.
-  private static func resolvedPath(_ path: String) -> String? {
-    guard let resolved = realpath(path, nil) else { return nil }
-    defer { free(resolved) }
-    return String(cString: resolved)
-  }
-
-  /// The bytes of the regular file at `path` if it has `expectedSize` bytes;
-  /// nil otherwise or on any error. Opened without blocking (a FIFO put in
-  /// the old manual's place would otherwise wait for a writer forever) and
-  /// without following a final symbolic link.
-  private static func readFile(_ path: String, expectedSize: Int) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
+  /// Checks, without writing anything, that the manual can go to
+  /// `destination`: its parent folder exists; it is a folder (or a symbolic
+  /// link to one) or does not exist yet; an existing folder has a valid
+  /// manifest or is empty, unless `force`. `generate` calls this before
+  /// any work, so a mistyped `--out` fails at once.
+  public static func preflight(_ path: String, force: Bool) throws {
+    guard !path.isEmpty else { throw OutputError(description: "the output folder's path is empty") }
+    let destination = withoutTrailingSlashes(path)
+    let shown = SystemCalls.printable(destination)
     var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expectedSize else { return nil }
-    var bytes = [UInt8](repeating: 0, count: expectedSize)
-    var offset = 0
-    while offset < expectedSize {
-      let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + offset, expectedSize - offset) }
-      if got < 0 && errno == EINTR { continue }
-      guard got > 0 else { return nil }
-      offset += got
-    }
-    return bytes
-  }
-
-  /// Writes `bytes` to a new file at `path`; a message on failure.
-  ///
-  /// `O_EXCL`: the file must not exist. A staging file can be a hard link to
-  /// the live manual's file, so truncating an existing one (say, from a
-  /// second run writing into the same staging folder) could change the
-  /// manual before the swap.
-  private static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
-    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard fd >= 0 else {
+    if lstat(destination, &info) != 0 {
       let e = errno
-      if e == EEXIST {
-        return "cannot create \(path): it exists already (is another lossatlas generate writing to the same folder?)"
-      }
-      return "cannot create \(path): \(String(cString: strerror(e)))"
-    }
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeBytes { posixWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
-      if written < 0 {
+      guard e == ENOENT else { throw OutputError(description: "cannot use \(shown) as the output folder: \(SystemCalls.message(e))") }
+      let parent = parentAndName(destination).parent
+      guard stat(parent, &info) == 0 else {
         let e = errno
-        if e == EINTR { continue }
-        close(fd)
-        return "cannot write \(path): \(String(cString: strerror(e)))"
+        throw OutputError(
+          description: e == ENOENT
+            ? "the folder \(SystemCalls.printable(parent)), where the output folder \(shown) would go, does not exist (LossAtlas creates the output folder, not its parents)"
+            : "cannot use \(shown) as the output folder: \(SystemCalls.printable(parent)): \(SystemCalls.message(e))")
       }
-      offset += written
+      guard EntryKind(mode: info.st_mode) == .folder else {
+        throw OutputError(description: "\(SystemCalls.printable(parent)), where the output folder \(shown) would go, is not a folder")
+      }
+      return
     }
-    // A deferred write error (a full disk, a quota, NFS) shows up here.
-    if close(fd) != 0 {
-      let e = errno
-      return "cannot write \(path): \(String(cString: strerror(e)))"
+    let kind = EntryKind(mode: info.st_mode)
+    if kind == .symbolicLink {
+      let target = linkTarget(destination)
+      guard stat(destination, &info) == 0 else {
+        throw OutputError(
+          description: "the output path \(shown) is a symbolic link to \(target), which does not exist: LossAtlas follows a link to a folder but does not create what it points to")
+      }
+      guard EntryKind(mode: info.st_mode) == .folder else {
+        throw OutputError(description: "the output path \(shown) is a symbolic link to \(target), which is not a folder: choose another --out")
+      }
+    } else if kind == .file {
+      throw OutputError(description: "the output path \(shown) is a file, not a folder: choose another --out")
+    } else if kind != .folder {
+      throw OutputError(description: "the output path \(shown) is \(kind.phrase), not a folder: choose another --out")
     }
-    return nil
+    let root = try FolderHandle.open(destination)
+    if try OutputPlan.readManifest(in: root) == nil && !force { try OutputPlan.requireEmpty(root) }
   }
 
-  /// The paths the last run recorded, or [] when there is no manifest.
-  static func readManifest(_ dir: URL) -> [String] {
-    guard let text = try? String(contentsOf: dir.appendingPathComponent(manifestName), encoding: .utf8) else { return [] }
-    return text.split(separator: "\n").map(String.init)
+  /// Writes `files` into the folder `destination` (created if missing; its
+  /// parent must exist). `waiting` is called if another run holds the
+  /// folder's lock (this run then waits for it). Throws ``OutputError``.
+  @discardableResult
+  public static func write(_ files: [OutputFile], to path: String, force: Bool = false, waiting: () -> Void = {}) throws
+    -> OutputReport
+  {
+    try validate(files)
+    let destination = withoutTrailingSlashes(path)
+    var report = OutputReport(notes: LegacyLeftovers.recover(destination))
+    try preflight(destination, force: force)
+    let created = mkdir(destination, 0o777) == 0
+    if !created && errno != EEXIST {
+      throw OutputError(description: "cannot create the output folder \(SystemCalls.printable(destination)): \(SystemCalls.message(errno))")
+    }
+    let root = try FolderHandle.open(destination)
+    let lock = try OutputLock(in: root, waiting: waiting)
+    do {
+      let tree = FolderTree(root: root)
+      let plan = try OutputPlan(files, in: tree, force: force)
+      report.notes += plan.notes
+      report.notes += try execute(plan, files, tree)
+      lock.release()
+    } catch {
+      lock.release()
+      if created { rmdir(destination) }  // only if still empty
+      throw error
+    }
+    return report
   }
 
-  /// Every file under `dir` (not folders), as paths relative to it, sorted.
-  static func allFiles(under dir: URL) throws -> [String] {
-    let fm = FileManager.default
-    guard let walker = fm.enumerator(atPath: dir.path) else { return [] }
-    var out: [String] = []
-    for case let relative as String in walker {
-      var isDirectory: ObjCBool = false
-      let full = dir.appendingPathComponent(relative).path
-      if fm.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-        out.append(relative)
+  /// Carries out `plan`: folders, the manifest of intent, every new file
+  /// under a temporary name, then the renames, the deletions and the final
+  /// manifest. Returns notes for the user.
+  private static func execute(_ plan: OutputPlan, _ files: [OutputFile], _ tree: FolderTree) throws -> [String] {
+    let root = tree.root
+    var notes: [String] = []
+    var manifestFile = plan.manifestFile
+    var manifestBytes = plan.manifestBytes
+    func saveManifest(_ manifest: OutputManifest) throws {
+      let bytes = manifest.encoded()
+      let temporary = try AtomicFile.writeTemporary(bytes, in: root, sync: false)
+      try AtomicFile.install(temporary, as: OutputManifest.fileName, in: root, replacing: manifestFile)
+      manifestFile = temporary.identity
+      manifestBytes = bytes
+    }
+
+    var ours = plan.previous.folders
+    for folder in plan.foldersToCreate {
+      let (parent, name) = OutputPath.split(folder)
+      let (handle, created) = try tree.handle(parent).makeSubfolder(name)
+      tree.add(folder, handle)
+      if created { ours.insert(folder) }
+    }
+
+    // The manifest of intent: the old and the new bytes of every path, and
+    // every temporary file, so that a run killed from here on leaves
+    // nothing the next run does not recognise.
+    let pending = plan.writes.filter { if case .unchanged = $0.action { false } else { true } }
+    let names = pending.map { _ in AtomicFile.randomName() }
+    if !pending.isEmpty {
+      var intent = plan.previous
+      intent.folders = ours
+      for write in plan.writes { intent.files[write.path, default: []].insert(write.record) }
+      for (write, name) in zip(pending, names) {
+        intent.files[write.folder.isEmpty ? name : write.folder + "/" + name] = [write.record]
+      }
+      try saveManifest(intent)
+    }
+
+    var temporaries: [(OutputPlan.FileWrite, AtomicFile.Temporary)] = []
+    func discardTemporaries(from start: Int) {
+      for (write, temporary) in temporaries[start...] { _ = tree.handle(write.folder).removeFile(temporary.name) }
+    }
+    do {
+      for (write, name) in zip(pending, names) {
+        var proposed: String? = name
+        let temporary = try AtomicFile.writeTemporary(
+          files[write.index].bytes, in: tree.handle(write.folder), sync: false,
+          names: {
+            defer { proposed = nil }
+            return proposed ?? AtomicFile.randomName()
+          })
+        temporaries.append((write, temporary))
+      }
+    } catch {
+      discardTemporaries(from: 0)
+      throw error
+    }
+    for (k, (write, temporary)) in temporaries.enumerated() {
+      var replacing: FileIdentity?
+      if case .replace(let identity) = write.action { replacing = identity }
+      do {
+        try AtomicFile.install(temporary, as: write.name, in: tree.handle(write.folder), replacing: replacing)
+      } catch {
+        discardTemporaries(from: k + 1)
+        throw error
       }
     }
-    return out.sorted()
+
+    for deletion in plan.deletions {
+      let folder = tree.handle(deletion.folder)
+      // Still the file that was examined (and found to hold what LossAtlas wrote)?
+      if let now = try? folder.entry(deletion.name), now.kind == .file, let identity = now.identity,
+        identity.isUnchanged(since: deletion.identity)
+      {
+        let e = folder.removeFile(deletion.name)
+        if e != 0 && e != ENOENT { notes.append("could not delete \(folder.pathOf(deletion.name)): \(SystemCalls.message(e))") }
+      } else {
+        notes.append("kept \(folder.pathOf(deletion.name)), a file of the previous manual: it changed while LossAtlas was writing")
+      }
+    }
+
+    // Folders LossAtlas created that the manual no longer needs: removed if
+    // empty (rmdir never removes anything in them), deepest first.
+    for folder in ours.subtracting(plan.neededFolders).sorted(by: >) {
+      let (parent, name) = OutputPath.split(folder)
+      guard case .folder(let handle) = tree.lookup(parent) else {
+        ours.remove(folder)
+        continue
+      }
+      if handle.removeEmptySubfolder(name) || (try? handle.entry(name).kind) == .absent { ours.remove(folder) }
+    }
+
+    var final = OutputManifest()
+    final.folders = ours
+    for write in plan.writes { final.files[write.path] = [write.record] }
+    if final.encoded() != manifestBytes { try saveManifest(final) }
+    return notes
+  }
+
+  /// The generated files must have distinct paths inside the folder, and no
+  /// file may be where another needs a folder.
+  static func validate(_ files: [OutputFile]) throws {
+    var paths = Set<String>()
+    for file in files {
+      if let problem = OutputPath.problem(file.path) {
+        throw OutputError(description: "internal error: the generated path '\(SystemCalls.printable(file.path))' \(problem)")
+      }
+      guard paths.insert(file.path).inserted else {
+        throw OutputError(description: "internal error: the generated path \(SystemCalls.printable(file.path)) is produced twice")
+      }
+    }
+    for file in files {
+      if let folder = OutputPath.folders(above: file.path).first(where: paths.contains) {
+        throw OutputError(description: "internal error: \(folder) is generated as a file and as the folder of \(file.path)")
+      }
+    }
+  }
+
+  /// `path` without trailing slashes ("out/" names the link "out" itself,
+  /// not the folder it points to, as `lstat` sees it); "/" stays.
+  static func withoutTrailingSlashes(_ path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    return String(trimmed)
+  }
+
+  /// The parent folder of `path` and its last component, ignoring trailing
+  /// slashes: "a/b/" -> ("a", "b"), "b" -> (".", "b"), "/b" -> ("/", "b").
+  static func parentAndName(_ path: String) -> (parent: String, name: String) {
+    let trimmed = withoutTrailingSlashes(path)
+    guard let slash = trimmed.lastIndex(of: "/") else { return (".", trimmed) }
+    let parent = slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+    return (parent, String(trimmed[trimmed.index(after: slash)...]))
+  }
+
+  /// Where the symbolic link at `path` points, for messages.
+  private static func linkTarget(_ path: String) -> String {
+    var buffer = [CChar](repeating: 0, count: 4097)
+    let n = readlink(path, &buffer, 4096)
+    guard n >= 0 else { return "?" }
+    return SystemCalls.printable(String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self))
   }
 }
