@@ -39,6 +39,7 @@ public enum ArgumentDomain: Sendable, Equatable, CustomStringConvertible {
     case .finite: return v
     case .interval(let lo, _, let hi, _): return lo == 0 || hi == 0 ? 0 : v
     case .labels(let allowed): return allowed.contains(0) ? 0 : v
+    case .nonZero: return v  // 0 of either sign is refused by `contains`
     }
   }
 
