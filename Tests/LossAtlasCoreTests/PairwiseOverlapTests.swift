@@ -175,7 +175,7 @@ import Testing
     let m = Self.message("cosine-embedding", [:], ["a": .vector([0, 0]), "b": .vector([1, 2]), "y": .real(1)])
     #expect(m?.contains("argument a of cosine-embedding is all zeros") == true, "\(m ?? "")")
     let n = Self.message("cosine-embedding", [:], ["a": .vector([1, 2, 3]), "b": .vector([1, 2]), "y": .real(1)])
-    #expect(n?.contains("must have one length: a has 3 elements, b has 2") == true, "\(n ?? "")")
+    #expect(n?.contains("argument b of cosine-embedding has 2 elements but a has 3: b must have the length of a") == true, "\(n ?? "")")
     let y = Self.message("cosine-embedding", [:], ["a": .vector([1]), "b": .vector([1]), "y": .real(0)])
     #expect(y?.contains("y must be one of {-1, +1}") == true, "\(y ?? "")")
     let margin = Self.message("cosine-embedding", ["margin": 1.5], ["a": .vector([1]), "b": .vector([1]), "y": .real(1)])
@@ -252,6 +252,12 @@ import Testing
     // Empty masks, s = 1: L = 0 and dL/dp_i = -(0 - 1)/1 = 1.
     let empty = try Self.dice([0, 0, 0], [0, 0, 0])
     #expect(Self.value(empty) == 0 && Self.vector(empty, "p") == [1, 1, 1])
+    // Empty masks, s = 5e-324 = 2^-1074: dL/dp_i = s / s^2 = 2^1074, beyond
+    // the Double range: +inf (not NaN); s = 2^-1000: exactly 2^1000.
+    let tiny = try Self.dice([0, 0], [0, 0], smooth: 5e-324)
+    #expect(Self.value(tiny) == 0 && Self.vector(tiny, "p") == [.infinity, .infinity])
+    let small = try Self.dice([0, 0], [0, 0], smooth: 0x1p-1000)
+    #expect(Self.vector(small, "p") == [0x1p1000, 0x1p1000])
     // p = [1 - 2^-53] twice, y = [1, 1], s = 0: L = 2^-52 / (4 - 2^-52) = 2^-54 (1 + 2^-54 + ...),
     // nearest Double 2^-54; the textbook 1 - 2I / (P + Y) is off by 100 % (1.1e-16).
     let q = 1 - 0x1p-53

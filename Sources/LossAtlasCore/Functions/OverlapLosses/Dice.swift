@@ -84,7 +84,7 @@ enum Dice {
     guard denominator.sign > 0 else {
       throw CatalogError(
         .badArgument,
-        "dice is undefined where P + Y + smooth = 0: p and y are all zeros and smooth = 0 (give smooth > 0, or a nonzero mask)")
+        "dice is undefined where P + Y + smooth = 0: argument p and argument y are all zeros and smooth = 0 (give smooth > 0, or a nonzero mask)")
     }
     let d = denominator.doubleDouble
     let value = (numerator.doubleDouble / d).value
@@ -95,7 +95,12 @@ enum Dice {
       t.removeAll()
       t.addProduct(base, 1)
       t.addProduct(denominator, -2 * sc.y[i])
-      gradient[i] = (t.doubleDouble / dd).value
+      let n = t.doubleDouble
+      let q = (n / dd).value
+      // Beyond the Double range (empty masks, s = 5e-324: dL/dp_i = 1/s =
+      // 2^1074) the double-double division's correction is inf - inf;
+      // the leading quotient is then the correctly rounded ±inf.
+      gradient[i] = q.isNaN ? n.hi / dd.hi : q
     }
     return Evaluation(value: .scalar(value), gradient: [NamedTensor("p", .vector(gradient))])
   }

@@ -112,7 +112,7 @@ enum Tversky {
     guard !denominator.isZero else {
       throw CatalogError(
         .badArgument,
-        "tversky is undefined where T + alpha F + beta N + smooth = 0 (here T = 0, and alpha F, beta N and smooth are all 0): give smooth > 0, or weights and masks with some error or overlap")
+        "tversky is undefined where T + alpha F + beta N + smooth = 0 (here T = 0, and alpha F, beta N and smooth are all 0): give smooth > 0, or weights and masks (argument p, argument y) with some error or overlap")
     }
     let value = (errors / denominator).double
     let squared = denominator * denominator

@@ -28,7 +28,7 @@ enum PairwiseLosses {
     for v in vectors.dropFirst() where v.value.count != first.value.count {
       throw CatalogError(
         .badArgument,
-        "arguments \(first.name) and \(v.name) of \(id) must have one length: \(first.name) has \(first.value.count) elements, \(v.name) has \(v.value.count)")
+        "argument \(v.name) of \(id) has \(v.value.count) elements but \(first.name) has \(first.value.count): \(v.name) must have the length of \(first.name)")
     }
   }
 
