@@ -3,8 +3,9 @@ import LossAtlasBuildInfo
 import LossAtlasCore
 
 /// The manual's data files, for readers who would rather load numbers than
-/// read pages: `data/catalog.json`, `data/properties.json` and one
-/// `data/sweeps/ID.csv` per function.
+/// read pages: `catalog.json`, `properties.json` and one `sweeps/ID.csv` per
+/// function, in ``SitePages/dataFolder`` (`html/data/`, so that the
+/// published site carries them; the pages link to them).
 enum DataExport {
   /// The catalog: every function's signature, formulas (LaTeX), framework
   /// conventions and references.
@@ -73,7 +74,7 @@ enum DataExport {
       return .object(members)
     }
     return OutputFile(
-      path: "data/catalog.json", text: JSONValue.object([("generator", generator), ("functions", .array(items))]).prettyText)
+      path: "\(SitePages.dataFolder)/catalog.json", text: JSONValue.object([("generator", generator), ("functions", .array(items))]).prettyText)
   }
 
   /// The build that wrote the data: its version and the SHA-256 fingerprint
@@ -86,7 +87,7 @@ enum DataExport {
   /// Every computed property of every function at every parameter setting.
   static func properties(_ analyses: [FunctionAnalysis], tau: Double) -> OutputFile {
     OutputFile(
-      path: "data/properties.json",
+      path: "\(SitePages.dataFolder)/properties.json",
       text: JSONValue.object([
         ("generator", generator), ("saturation_tau", .double(tau)), ("functions", .array(analyses.map(\.json))),
       ]).prettyText)
@@ -101,6 +102,6 @@ enum DataExport {
         .filter(view.domain.contains)
       return Sweep.run(view, parameters: p, xs: xs)
     }
-    return OutputFile(path: "data/sweeps/\(spec.id).csv", text: Sweep.csv(blocks, parameterNames: spec.parameters.map(\.name)))
+    return OutputFile(path: "\(SitePages.dataFolder)/sweeps/\(spec.id).csv", text: Sweep.csv(blocks, parameterNames: spec.parameters.map(\.name)))
   }
 }

@@ -56,7 +56,8 @@ enum FunctionPageBuilder {
         Fact(name: a.name + (spec.differentiable.contains(a.name) ? " (differentiated)" : ""), value: a.domainDescription + ": " + a.summary)
       },
       figures: figures.filter { $0.functions.contains(spec.id) }.map(\.ref),
-      views: defaults.views.map { viewSection($0, spec: spec) } + domainSection(defaults.domain, spec: spec),
+      views: defaults.views.enumerated().map { viewSection($1, spec: spec, number: $0 + 1) }
+        + domainSection(defaults.domain, spec: spec),
       settings: settingsTable(spec, analysis),
       facts: facts(spec, analysis),
       edgeCases: edgeCases(spec, defaults.parameters),
@@ -144,7 +145,9 @@ enum FunctionPageBuilder {
 
   // MARK: - Properties
 
-  static func viewSection(_ p: ViewProperties, spec: FunctionSpec) -> ViewSection {
+  /// The properties of one view; `number` counts the views from 1 and
+  /// names the section's anchor (`view-1`).
+  static func viewSection(_ p: ViewProperties, spec: FunctionSpec, number: Int) -> ViewSection {
     var rows: [Fact] = [
       Fact(name: "Range", value: Phrasing.range(p)),
       Fact(name: "Infimum", value: Phrasing.extremum(p.infimum, p.argument)),
@@ -179,7 +182,7 @@ enum FunctionPageBuilder {
       Fact(
         name: "Gradient check (Richardson differences, \(p.gradientCheck.points) points)",
         value: "f′ within \(Readable.number(p.gradientCheck.maxRelativeErrorD1, digits: 2)), f″ within \(Readable.number(p.gradientCheck.maxRelativeErrorD2, digits: 2))"))
-    return ViewSection(label: "In " + p.viewLabel, rows: rows)
+    return ViewSection(label: "In " + p.viewLabel, anchor: "view-\(number)", rows: rows)
   }
 
   /// The function over its whole domain (every argument free), for a
@@ -210,7 +213,7 @@ enum FunctionPageBuilder {
           value: "the views above, each analysed exactly, and a search over every argument (\(s.points) points, \(s.settings) settings of the arguments other than \(prediction)); see Methods"))
     }
     let label = "the whole domain (every argument free\(params.isEmpty ? "" : "; \(params)"))"
-    return [ViewSection(label: "Over " + label, rows: rows)]
+    return [ViewSection(label: "Over " + label, anchor: "whole-domain", rows: rows)]
   }
 
   static func domainBoundText(_ b: DomainBound, spec: FunctionSpec) -> String {

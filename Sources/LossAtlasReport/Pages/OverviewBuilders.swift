@@ -11,7 +11,7 @@ enum OverviewBuilders {
         guard let spec = try? Catalog.function(named: a.id), spec.family == family else { return nil }
         return (spec, a)
       }
-      if let table = indexTable(family, members) { families.append(table) }
+      if let table = indexTable(family, members) { families.append(table.droppingUnusedColumns()) }
     }
     let lines = accuracy.values.reduce(0) { $0 + $1.lines }
     let components = accuracy.values.reduce(0) { $0 + $1.components }
@@ -59,7 +59,7 @@ enum OverviewBuilders {
       return FamilyTable(
         title: family.title,
         note: "Each activation has one argument, so these are properties of the whole function, at its default parameters (named where it has any). Zero-centred: the mean output E[f(X)] for X ~ N(0, 1) is 0 (within 10⁻¹²); passes through 0: f(0) = 0.",
-        header: header, rows: rows)
+        anchor: family.rawValue, header: header, rows: rows)
     }
     let header = [
       "view shown", "range in that view", "monotonic", "continuity", "saturates left", "saturates right",
@@ -83,7 +83,7 @@ enum OverviewBuilders {
     return FamilyTable(
       title: family.title,
       note: "The first columns describe one view, the one named in “view shown”, with its parameters (the defaults): the swept argument, the others fixed at the values given. The last three describe the whole function at those parameters, every argument free (see each page and the methods): a function can be non-negative in the view shown and not over its whole domain.",
-      header: header, rows: rows)
+      anchor: family.rawValue, header: header, rows: rows)
   }
 
   // MARK: - Comparisons
@@ -244,6 +244,10 @@ enum OverviewBuilders {
 
   // MARK: - Methods
 
+  /// The id of a property's definition on the methods page: `property-`
+  /// and its name as claim files spell it (`property-convex`).
+  static func propertyAnchor(_ name: String) -> String { "property-" + name }
+
   static func methods(accuracy: [AccuracySummary], tau: Double, analyses: [FunctionAnalysis] = []) -> MethodsPage {
     let thresholds = analyses.flatMap(\.facts.precision)
     let ties = thresholds.reduce(0) { $0 + $1.ties }
@@ -259,7 +263,9 @@ enum OverviewBuilders {
       intro: [
         "How every property in this manual is computed. The engine works on scalar views: an activation in x; a loss in its prediction argument with the other arguments fixed at representative values; a vector function through a documented 1-D slice. Mathematical properties are about exact arithmetic; floating-point facts (extreme inputs, the naive formula, precision) are reported separately.",
       ],
-      properties: PropertyDefinitions.all(tau: tau).map { Fact(name: $0.name, value: $0.definition) },
+      properties: PropertyDefinitions.all(tau: tau).map {
+        DefinitionEntry(anchor: propertyAnchor($0.name), name: $0.name, value: $0.definition)
+      },
       thresholds: [
         Fact(name: "Saturation threshold τ", value: Readable.number(tau)),
         Fact(name: "Interval ends (saturation)", value: "bisection to 10⁻⁹ relative"),
