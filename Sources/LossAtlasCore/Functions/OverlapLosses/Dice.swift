@@ -26,8 +26,8 @@ enum Dice {
     implementationNote: "L is formed as its own ratio (P + Y - 2 I) / (P + Y + s), the numerator the sum of the non-negative terms p_i (1 - y_i) + y_i (1 - p_i), never as 1 - (2 I + s) / (P + Y + s): near a perfect mask (L = 5e-17) the ratio rounds to 1 and the difference to 0. Inputs are scaled by a power of two, sums are exact expansions rounded once, and the gradient's numerator (2 I + s) - 2 y_i (P + Y + s), which cancels wherever y_i is close to half of 1 - L, is exact too. Empty masks (all p = y = 0) give 0 for s > 0 and an error for s = 0.",
     conventions: [
       FrameworkConvention(.pytorch, "", "no built-in"),
-      FrameworkConvention(.keras, "keras.losses.Dice()", "no smoothing: 1 - 2 I / (P + Y + epsilon), so two empty masks give {keras.dice.smoothing.at_empty} (the catalog with s = 1: 0)"),
-      FrameworkConvention(.optax, "optax.losses.dice_loss(p, y)", "per class, with softmax applied first by default (apply_softmax {optax.dice_loss.conventions.default_apply_softmax}); its smooth s is the catalog's smooth 2 s ({optax.dice_loss.conventions.ulp_error_vs_catalog_smooth_2} ulp apart); computed as 1 - ratio, it returns {optax.dice_loss.conventions.class_0} where the exact loss is {optax.dice_loss.conventions.exact_class_0}"),
+      FrameworkConvention(.keras, "keras.losses.Dice()", "no smoothing: 1 - 2 I / (P + Y + epsilon), so two empty masks give {keras.dice.smoothing.at_empty} (the catalog with s = 1: 0)", definitional: ["1 - 2 I / (P + Y + epsilon)", "s = 1: 0"]),
+      FrameworkConvention(.optax, "optax.losses.dice_loss(p, y)", "per class, with softmax applied first by default (apply_softmax {optax.dice_loss.conventions.default_apply_softmax}); its smooth s is the catalog's smooth 2 s ({optax.dice_loss.conventions.ulp_error_vs_catalog_smooth_2} ulp apart); computed as 1 - ratio, it returns {optax.dice_loss.conventions.class_0} where the exact loss is {optax.dice_loss.conventions.exact_class_0}", definitional: ["smooth 2 s", "1 - ratio"]),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],
     references: [

@@ -35,7 +35,7 @@ enum Tversky {
     implementationNote: "L is formed as its own ratio (alpha F + beta N) / (T + alpha F + beta N + s), a sum of non-negative terms over a sum of non-negative terms, never as 1 - (a ratio near 1). Inputs are scaled by a power of two and every sum is an exact expansion; the gradient's numerator (alpha (1 - y_i) - beta y_i)(T + s) - y_i (alpha F + beta N), which cancels, is exact too, and rounded once. A zero denominator T + alpha F + beta N + s is an error.",
     conventions: [
       FrameworkConvention(.pytorch, "", "no built-in"),
-      FrameworkConvention(.keras, "keras.losses.Tversky(alpha=0.5, beta=0.5)", "its alpha weighs the false negatives and its beta the false positives, the reverse of the catalog's: with alpha = 1, beta = 0 it gives {keras.tversky.alpha-weighs.alpha_1_beta_0} at p = [0.5, 0.5], y = [1, 1], where the catalog (no false positives) gives 0; no smooth term beyond an epsilon"),
+      FrameworkConvention(.keras, "keras.losses.Tversky(alpha=0.5, beta=0.5)", "its alpha weighs the false negatives and its beta the false positives, the reverse of the catalog's: with alpha = 1, beta = 0 it gives {keras.tversky.alpha-weighs.alpha_1_beta_0} at p = [0.5, 0.5], y = [1, 1], where the catalog (no false positives) gives 0; no smooth term beyond an epsilon", definitional: ["alpha = 1, beta = 0", "p = [0.5, 0.5], y = [1, 1]", "gives 0"]),
       FrameworkConvention(.optax, "", "no tversky_loss; optax.losses.dice_loss takes alpha and beta (defaults {optax.dice_loss.conventions.default_alpha} and {optax.dice_loss.conventions.default_beta}) with its own smoothing (see dice)"),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],

@@ -35,7 +35,7 @@ enum HingeEmbedding {
     formula: formula,
     implementationNote: "y = +1 returns x itself; y = -1 rounds m - x once (the exact value beyond the Double range rounds to inf, as it should). The kink x = m is decided exactly and gets the derivative 0, as PyTorch's.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.HingeEmbeddingLoss(margin=1.0) / F.hinge_embedding_loss(x, y)", "per element the same loss (reduction='mean' averages); derivative {torch.hinge_embedding_loss.tie.grad_at_margin} at x = m for y = -1, as the catalog's; default margin {torch.hinge_embedding_loss.tie.default_margin}"),
+      FrameworkConvention(.pytorch, "torch.nn.HingeEmbeddingLoss(margin=1.0) / F.hinge_embedding_loss(x, y)", "per element the same loss (reduction='mean' averages); derivative {torch.hinge_embedding_loss.tie.grad_at_margin} at x = m for y = -1, as the catalog's; default margin {torch.hinge_embedding_loss.tie.default_margin}", definitional: ["y = -1"]),
       FrameworkConvention(.keras, "", "no built-in"),
       FrameworkConvention(.optax, "", "no built-in"),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),

@@ -39,7 +39,7 @@ enum MarginRanking {
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.MarginRankingLoss(margin=0.0) / F.margin_ranking_loss(x1, x2, y)", "per element the same loss (reduction='mean' averages); at the kink both gradients are {torch.margin_ranking_loss.tie.grad_x1} and {torch.margin_ranking_loss.tie.grad_x2}, as the catalog's; default margin {torch.margin_ranking_loss.tie.default_margin}"),
       FrameworkConvention(.keras, "", "no built-in"),
-      FrameworkConvention(.optax, "", "no built-in; jnp.maximum(0, -y * (x1 - x2) + m) by hand splits the gradient at the kink ({jax.jnp.tie-grads.maximum_grad_at_tie} of each side)"),
+      FrameworkConvention(.optax, "", "no built-in; jnp.maximum(0, -y * (x1 - x2) + m) by hand splits the gradient at the kink ({jax.jnp.tie-grads.maximum_grad_at_tie} of each side)", definitional: ["jnp.maximum(0, -y * (x1 - x2) + m)"]),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],
     references: [

@@ -15,9 +15,9 @@ enum Perceptron {
     formula: formula,
     implementationNote: "t = y s is exact (y = ±1 flips a sign), so the value -t is exact too; the kink y s = 0 is decided exactly and gets the derivative 0 (the flat piece), so a score of exactly 0 is not updated.",
     conventions: [
-      FrameworkConvention(.pytorch, "", "no built-in; written torch.clamp(-y * s, min=0), its gradient at the clamp's boundary is {torch.hinge.kink-grad.clamp_y_plus} (measured on the hinge's clamp), as the catalog's"),
+      FrameworkConvention(.pytorch, "", "no built-in; written torch.clamp(-y * s, min=0), its gradient at the clamp's boundary is {torch.hinge.kink-grad.clamp_y_plus} (measured on the hinge's clamp), as the catalog's", definitional: ["min=0"]),
       FrameworkConvention(.keras, "", "no built-in"),
-      FrameworkConvention(.optax, "optax.losses.perceptron_loss(s, y)", "jnp.maximum splits the gradient at the kink y s = 0: {optax.perceptron_loss.tie-grad.y_plus} for y = +1 and {optax.perceptron_loss.tie-grad.y_minus} for y = -1, instead of 0"),
+      FrameworkConvention(.optax, "optax.losses.perceptron_loss(s, y)", "jnp.maximum splits the gradient at the kink y s = 0: {optax.perceptron_loss.tie-grad.y_plus} for y = +1 and {optax.perceptron_loss.tie-grad.y_minus} for y = -1, instead of 0", definitional: ["y s = 0", "y = +1", "y = -1", "instead of 0"]),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],
     references: [
