@@ -67,6 +67,17 @@ public enum Catalog {
     Barron.spec,
     GaussianNLL.spec,
     PoissonNLL.spec,
+    MAPE.spec,
+    MSLE.spec,
+    // Pairwise and embedding losses
+    Perceptron.spec,
+    MarginRanking.spec,
+    HingeEmbedding.spec,
+    CosineEmbedding.spec,
+    TripletMargin.spec,
+    // Overlap losses
+    Dice.spec,
+    Tversky.spec,
   ]
 
   /// Every id, in catalog order.

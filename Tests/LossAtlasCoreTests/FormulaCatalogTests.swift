@@ -98,7 +98,7 @@ import Testing
     var checked = 0
     var failures: [String] = []
     for line in Self.lines where line.id == id && Self.isModerate(line) {
-      for c in line.components {
+      for c in line.components where !(c.path.hasPrefix("grad.") && Self.kinkBelowResolution(line, f)) {
         guard let (expr, env) = Self.resolve(c.path, f, Self.environment(line)) else {
           failures.append("\(line.coordinates): no formula for \(c.path)")
           continue
@@ -232,5 +232,22 @@ import Testing
     }
     #expect(checked >= 10, "\(id): only \(checked) derivatives checked")
     #expect(failures.isEmpty, Comment(rawValue: "\(id): \(failures.count) disagreements:\n" + failures.prefix(10).joined(separator: "\n")))
+  }
+}
+
+extension FormulaCatalogTests {
+  /// Golden lines of cosine-embedding (y = -1) whose cosine c lies within
+  /// 1e-12 of the margin m: which piece owns them (c > m or not) is decided
+  /// by bits the textbook evaluation of c in Double does not have (the
+  /// golden vectors put c 1.4e-17 above m = 0.5 on purpose); the code
+  /// decides them exactly (a Gram-determinant numerator), and the golden
+  /// test holds its gradient there. The value is still compared.
+  static func kinkBelowResolution(_ line: GoldenLine, _ f: FunctionFormula) -> Bool {
+    guard line.id == "cosine-embedding", case .real(-1)? = line.arguments["y"], let m = line.parameters["margin"],
+      case .vector(let a)? = line.arguments["a"], case .vector(let b)? = line.arguments["b"]
+    else { return false }
+    let dot = zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
+    let c = dot / (a.reduce(0) { $0 + $1 * $1 }.squareRoot() * b.reduce(0) { $0 + $1 * $1 }.squareRoot())
+    return abs(c - m) <= 1e-12
   }
 }

@@ -42,7 +42,7 @@ import Testing
               args["q"] = .vector(q)
               vectors["q"] = q
             case (.vector, _):
-              let v = (0..<c).map { _ in 12 * (Double(rng.next() % 10_000) / 10_000 - 0.5) }
+              let v = (0..<c).map { _ in Self.sample(a.domain, spread: 12, &rng) }
               args[a.name] = .vector(v)
               vectors[a.name] = v
             case (.integer, _):
@@ -50,7 +50,7 @@ import Testing
               args[a.name] = .integer(k)
               scalars[a.name] = Double(k)
             case (.real, _):
-              let v = 4 * (Double(rng.next() % 10_000) / 10_000 - 0.5)
+              let v = Self.sample(a.domain, spread: 4, &rng)
               args[a.name] = .real(v)
               scalars[a.name] = v
             }
@@ -75,6 +75,21 @@ import Testing
       }
     }
     return out
+  }
+
+  /// One seeded value inside `domain` (one draw): a label (the label of
+  /// cosine-embedding), a point of a bounded interval (the masks of dice),
+  /// or spread * (u - 1/2) for an unbounded one.
+  static func sample(_ domain: ArgumentDomain, spread: Double, _ rng: inout SplitMix64) -> Double {
+    let u = Double(rng.next() % 10_000) / 10_000
+    switch domain {
+    case .labels(let values):
+      return values[Int(u * Double(values.count))]
+    case .interval(let lo, _, let hi, _) where lo.isFinite && hi.isFinite:
+      return lo + (hi - lo) * (u + 0.5 / 10_000)
+    default:
+      return spread * (u - 0.5)
+    }
   }
 
   /// Agreement to 1e-9 of the larger magnitude, with an absolute floor of

@@ -189,10 +189,18 @@ struct FunctionFigureTests {
   @Test("a dashed vertical line at every breakpoint that jumps, in both panels", arguments: Catalog.ids)
   func referenceLinesAtBreakpoints(id: String) throws {
     let f = FigureFixture.function(id).figure
-    let range = f.panels[0].x.range!
+    // One row of two panels per argument, in view order (cosine-embedding
+    // sweeps the angle t in the first row and the cosine c in the second).
+    var arguments: [String] = []
+    for props in FigureFixture.defaults(id).views where !arguments.contains(props.argument) {
+      arguments.append(props.argument)
+    }
     for props in FigureFixture.defaults(id).views {
+      let row = arguments.firstIndex(of: props.argument)!
+      let panels = f.panels[(2 * row)..<(2 * row + 2)]
+      let range = panels.first!.x.range!
       for b in props.breakpoints where b.firstJumpOrder != nil && b.x > range.lowerBound && b.x < range.upperBound {
-        for panel in f.panels.prefix(2) {
+        for panel in panels {
           #expect(
             panel.referenceLines.contains { $0.orientation == .vertical && $0.value == b.x && $0.dashed },
             "\(id) breakpoint \(b.x)")

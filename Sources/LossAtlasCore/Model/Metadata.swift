@@ -8,6 +8,10 @@ public enum Family: String, Sendable, CaseIterable {
   case probabilisticLoss = "probabilistic-loss"
   case multiclassLoss = "multiclass-loss"
   case regressionLoss = "regression-loss"
+  /// Losses of two scores or of embedding vectors (CATALOG part 2).
+  case pairwiseLoss = "pairwise-loss"
+  /// Overlap losses of a predicted and a target mask (dice, tversky).
+  case overlapLoss = "overlap-loss"
 
   /// A heading for the family, e.g. "Margin losses".
   public var title: String {
@@ -19,6 +23,8 @@ public enum Family: String, Sendable, CaseIterable {
     case .probabilisticLoss: return "Probabilistic binary losses"
     case .multiclassLoss: return "Multiclass losses"
     case .regressionLoss: return "Regression losses"
+    case .pairwiseLoss: return "Pairwise and embedding losses"
+    case .overlapLoss: return "Overlap losses (segmentation)"
     }
   }
 

@@ -328,6 +328,7 @@ struct FormulaLHS {
     switch name {
     case "yhat": return ("\\hat{y}", "<mover><mi>y</mi><mo>^</mo></mover>")
     case "var": return ("\\sigma^2", "<msup><mi>σ</mi><mn>2</mn></msup>")
+    case "x1", "x2": return ("x_\(name.last!)", "<msub><mi>x</mi><mn>\(name.last!)</mn></msub>")
     default: return (name, "<mi>\(name)</mi>")
     }
   }
