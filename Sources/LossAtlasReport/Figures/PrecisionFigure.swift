@@ -55,7 +55,11 @@ enum PrecisionFigure {
       panels.append(chart)
       alt.append(sentence)
     }
-    let caption = "Where \(spec.name) rounds to its limit: the distance |f(x) − L| from the limit L against |x| "
+    // The primary view's own names (b for a gated unit's view in b, s for a margin loss); a loss
+    // keeps f, since its own symbol L would read as the limit.
+    let v = ViewNaming.variable(view)
+    let name = spec.family.isLoss ? "f(\(v))" : ViewNaming.valueSymbol(spec, variable: v)
+    let caption = "Where \(spec.name) rounds to its limit: the distance |\(name) − L| from the limit L against |\(v)| "
       + "(log scale), the rounding resolution next to L of Float16, Float32 and Float64 (lines) and the input from "
       + "which the value rounds to L in each format (dots), from the precision study."
     return ManualFigure(
