@@ -19,7 +19,9 @@ public struct EvalRequest: Sendable {
   ///   error saying so instead of printing NaN as an answer.
   public func evaluate() throws(CatalogError) -> Evaluation {
     let e = try spec.evaluate(parameters: parameters, arguments: arguments)
-    if e.value.containsNaN || e.gradient.contains(where: \.tensor.containsNaN) || e.secondDerivative?.isNaN == true {
+    if e.value.containsNaN || e.gradient.contains(where: \.tensor.containsNaN) || e.secondDerivative?.isNaN == true
+      || e.hessian?.containsNaN == true
+    {
       throw CatalogError(
         .badArgument,
         "\(spec.id) computed NaN at these arguments, which is a bug in LossAtlas: please report it with this input")
