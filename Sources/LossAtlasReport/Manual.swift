@@ -25,6 +25,9 @@ public struct ManualOptions: Sendable {
   /// The framework measurements (JSON text of data/frameworks/measurements.json);
   /// nil reads the file embedded in the build (if any).
   public var frameworkMeasurements: String?
+  /// The finite network that checks the gradient-gain model (width 256,
+  /// depth 50, six seeds).
+  public var gainSimulation: GainSimulation.Settings = .standard
 
   public init(templates: TemplateSet) {
     self.templates = templates
@@ -95,7 +98,8 @@ public enum ManualGenerator {
     }
     let analyses = try step("analyse \(specs.count) functions") {
       CatalogAnalysis.run(
-        ids: specs.map(\.id), options: AnalysisOptions(samples: options.samples, saturationTau: options.tau),
+        ids: specs.map(\.id),
+        options: AnalysisOptions(samples: options.samples, saturationTau: options.tau, gainSimulation: options.gainSimulation),
         primarySamples: options.primarySamples, threads: options.jobs)
     }
     group.wait()

@@ -1,4 +1,5 @@
 import Foundation
+import LossAtlasAnalysis
 import LossAtlasCore
 @testable import LossAtlasReport
 import TestSupport
@@ -16,6 +17,9 @@ import Testing
       options.jobs = 2
       options.samples = 4001
       options.primarySamples = 20_001
+      // A small network for the gain check (the debug build would take
+      // minutes over the manual's 256 x 256 x 50; GainTests checks that one).
+      options.gainSimulation = GainSimulation.Settings(width: 32, depth: 10, seeds: [1, 2])
       return try ManualGenerator.generate(options, figures: ManualFigureSource.build)
     } catch {
       fatalError("the manual could not be generated: \(error)")
@@ -171,6 +175,8 @@ import Testing
     options.only = ["sigmoid", "hinge", "huber"]
     options.samples = 4001
     options.primarySamples = 20_001
+    // Two seeds on one thread or two: the simulation must not depend on it.
+    options.gainSimulation = GainSimulation.Settings(width: 32, depth: 10, seeds: [1, 2])
     let a = try ManualGenerator.generate(options, figures: ManualFigureSource.build)
     options.jobs = 1
     let b = try ManualGenerator.generate(options, figures: ManualFigureSource.build)

@@ -1,3 +1,4 @@
+import LossAtlasAnalysis
 import LossAtlasCharts
 import LossAtlasCore
 
@@ -27,15 +28,30 @@ enum FigureText {
     return Readable.number(v, digits: digits)
   }
 
-  /// `x < a`, `x > b` or `a < x < b` for an interval of x (the variable's name
-  /// given), open or closed ends read alike at three digits.
+  /// `x < a`, `x ≥ b` or `a ≤ x < b` for an interval of x (the variable's
+  /// name given): ≤ and ≥ at a closed end, < and > at an open one.
   static func condition(_ i: RealInterval, variable: String) -> String {
+    let lo = i.lowerClosed ? "≤" : "<"
+    let hi = i.upperClosed ? "≤" : "<"
     switch (i.lower.isInfinite, i.upper.isInfinite) {
     case (true, true): return "all \(variable)"
-    case (true, false): return "\(variable) < \(number(i.upper))"
-    case (false, true): return "\(variable) > \(number(i.lower))"
-    case (false, false): return "\(number(i.lower)) < \(variable) < \(number(i.upper))"
+    case (true, false): return "\(variable) \(hi) \(number(i.upper))"
+    case (false, true): return "\(variable) \(i.lowerClosed ? "≥" : ">") \(number(i.lower))"
+    case (false, false): return "\(number(i.lower)) \(lo) \(variable) \(hi) \(number(i.upper))"
     }
+  }
+
+  /// Every place of an extremum as a condition or point, joined: `ŷ ≤ −1
+  /// and ŷ ≥ 1`, `x = 0`, `x → ∞`.
+  static func places(_ e: Extremum, variable v: String) -> String {
+    list(
+      e.locations.map { l in
+        switch l {
+        case .point(let x): return "at \(v) = \(number(x))"
+        case .interval(let i): return "for \(condition(i, variable: v))"
+        case .approached(let end): return "as \(v) → \(number(end))"
+        }
+      })
   }
 
   /// Items joined as English prose: "a", "a and b", "a, b and c".

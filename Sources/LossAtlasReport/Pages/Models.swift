@@ -52,21 +52,17 @@ struct IndexPage {
 
 struct FamilyTable {
   let title: String
+  /// What the columns show: which view and parameters, what "whole domain" means.
+  let note: String
+  let header: [String]
   let rows: [IndexRow]
 }
 
+/// One function of an index table: its link and its cells (after the name).
 struct IndexRow {
   let id: String
   let name: String
-  let range: String
-  let monotonic: String
-  let continuity: String
-  let saturatesLeft: String
-  let saturatesRight: String
-  let convex: String
-  let zeroAtCorrect: String
-  let gradient: String
-  let maxSlope: String
+  let cells: [String]
 }
 
 // MARK: - Function page
@@ -234,10 +230,8 @@ func modelKeySamples() -> [Any] {
     e, nav, row,
     FigureRef(path: "", alt: "", caption: "", width: 0, height: 0),
     Fact(name: "", value: ""),
-    IndexRow(
-      id: "", name: "", range: "", monotonic: "", continuity: "", saturatesLeft: "", saturatesRight: "", convex: "",
-      zeroAtCorrect: "", gradient: "", maxSlope: ""),
-    FamilyTable(title: "", rows: []),
+    IndexRow(id: "", name: "", cells: []),
+    FamilyTable(title: "", note: "", header: [], rows: []),
     ParameterRow(name: "", symbol: e, defaultValue: "", range: "", grid: "", summary: ""),
     ViewSection(label: "", rows: []),
     SettingsTable(header: [], rows: []),

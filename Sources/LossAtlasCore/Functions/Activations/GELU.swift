@@ -14,7 +14,8 @@ enum GELU {
           declared: DeclaredProperties(
             infimum: RangeBound(-0.16997120747990366, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.1289041451851547,
+            // Mean output E[X Φ(X)] = E[φ(X)] = 1/(2 sqrt(pi)) (Stein's lemma); gelu(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.1289041451851547,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -97,23 +98,21 @@ enum GELU {
     guard abs(x) <= 6 else { return jetWide(x) }
     let r = StableMath.millsRatioTabulated(abs(x))
     let c = StableMath.inverseSqrtTwoPi
-    let x2 = x * x
-    let x2l = (-x2).addingProduct(x, x)
-    let e0 = exp(-0.5 * x2)
-    let e = e0.addingProduct(e0, -0.5 * x2l)  // e^(-x^2/2)
-    let eh = e * c.hi  // phi(x) = eh + el
-    let el = (-eh).addingProduct(e, c.hi) + e * c.lo
-    let qh = eh * r.hi  // Phi(-|x|) = qh + ql
-    let ql = (-qh).addingProduct(eh, r.hi) + (eh * r.lo + el * r.hi)
+    let xx = DoubleDouble.twoProduct(x, x)
+    let (x2, x2l) = (xx.hi, xx.lo)
+    let e = StableMath.exp(DoubleDouble(-0.5 * x2, -0.5 * x2l))  // e^(-x^2/2), exact argument
+    let phi = DoubleDouble.twoProduct(e, c.hi)  // phi(x) = eh + el
+    let (eh, el) = (phi.hi, phi.lo + e * c.lo)
+    let q = DoubleDouble.twoProduct(eh, r.hi)  // Phi(-|x|) = qh + ql
+    let (qh, ql) = (q.hi, q.lo + (eh * r.lo + el * r.hi))
     let d2 = eh * ((2 - x2) - x2l)
     if x <= 0 {
-      let dh = r.hi + x
-      let dbb = dh - x
-      let dl = ((x - (dh - dbb)) + (r.hi - dbb)) + r.lo
+      let d = DoubleDouble.twoSum(x, r.hi)  // R + x: it cancels at x = -0.75
+      let (dh, dl) = (d.hi, d.lo + r.lo)
       return Jet(value: (x * ql).addingProduct(x, qh), d1: (eh * dl + el * dh).addingProduct(eh, dh), d2: d2)
     }
-    let ph = 1 - qh  // Phi(x) = ph + pl; qh <= 1/2
-    let pl = ((1 - ph) - qh) - ql
+    let p = DoubleDouble.fastTwoSum(1, -qh)  // Phi(x) = ph + pl; qh <= 1/2
+    let (ph, pl) = (p.hi, p.lo - ql)
     return Jet(value: (x * pl).addingProduct(x, ph), d1: ph + pl.addingProduct(x, eh), d2: d2)
   }
 
@@ -125,12 +124,12 @@ enum GELU {
     let x2 = StableMath.exactProduct(x, x)
     let (m, k) = StableMath.expScaled(x2 * -0.5)
     let phi = StableMath.inverseSqrtTwoPi * m  // phi(x) = phi * 2^k
-    let d2 = StableMath.scaled((phi * (DoubleDouble(2) - x2)).value, k)
+    let d2 = StableMath.scaleByPowerOfTwo((phi * (DoubleDouble(2) - x2)).value, k)
     if x > 26 { return Jet(value: x, d1: 1, d2: d2) }
     let r = StableMath.millsRatio(abs(x))
     if x <= 0 {
-      let value = StableMath.scaled(((phi * r) * x).value, k)
-      let d1 = StableMath.scaled((phi * (r + x)).value, k)
+      let value = StableMath.scaleByPowerOfTwo(((phi * r) * x).value, k)
+      let d1 = StableMath.scaleByPowerOfTwo((phi * (r + x)).value, k)
       return Jet(value: value, d1: d1, d2: d2)
     }
     let cdf = DoubleDouble(1) - phi * r

@@ -15,7 +15,8 @@ enum GELUTanh {
           declared: DeclaredProperties(
             infimum: RangeBound(-0.17004075057125406, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.1289930686587717,
+            // Mean output close to gelu's 1/(2 sqrt(pi)), not 0; gelu-tanh(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.1289930686587717,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -122,26 +123,22 @@ enum GELUTanh {
     let k2 = twoSqrtTwoOverPi
     let c = cubicCoefficient
     let c3 = cubicCoefficient3
-    let x2 = x * x
-    let x2l = (-x2).addingProduct(x, x)
+    let xx = DoubleDouble.twoProduct(x, x)
+    let (x2, x2l) = (xx.hi, xx.lo)
     // w = 1 + c x^2 (c x^2 >= 0, so 1 + p sums the larger and the smaller in TwoSum order)
-    let p = c.hi * x2
-    let pl = (-p).addingProduct(c.hi, x2) + (c.hi * x2l + c.lo * x2)
-    let wa = max(1, p)
-    let wb = min(1, p)
-    let wh = wa + wb
-    let wl = (wb - (wh - wa)) + pl
+    let cx2 = DoubleDouble.twoProduct(c.hi, x2)
+    let p = cx2.hi
+    let pl = cx2.lo + (c.hi * x2l + c.lo * x2)
+    let w = DoubleDouble.fastTwoSum(max(1, p), min(1, p))
+    let (wh, wl) = (w.hi, w.lo + pl)
     // u = 2k x; v = u w
-    let uh = k2.hi * x
-    let ul = (-uh).addingProduct(k2.hi, x) + k2.lo * x
-    let vh = uh * wh
-    let vl = (-vh).addingProduct(uh, wh) + (uh * wl + ul * wh)
-    let e0 = exp(-abs(vh))
-    let e = e0.addingProduct(-e0, vh >= 0 ? vl : -vl)  // e^-|v|
-    let dh = 1 + e
-    let dl = (1 - dh) + e
-    let r = 1 / dh
-    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let u = DoubleDouble.twoProduct(k2.hi, x)
+    let (uh, ul) = (u.hi, u.lo + k2.lo * x)
+    let v = DoubleDouble.twoProduct(uh, wh)
+    let (vh, vl) = (v.hi, v.lo + (uh * wl + ul * wh))
+    let e = StableMath.exp(DoubleDouble(-abs(vh), vh >= 0 ? -vl : vl))  // e^-|v|, exact argument
+    let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(1, e))  // sigma(|v|) = R
+    let (r, eps) = (reciprocal.r, reciprocal.eps)
     let rl = r * eps
     // w3 = 1 + 3c x^2; x v' = u w3
     let p3 = c3.hi * x2
@@ -157,21 +154,19 @@ enum GELUTanh {
       return Jet(value: (x * rl).addingProduct(x, r), d1: r.addingProduct(r, q + eps + eps * q), d2: d2)
     }
     // sigma(v) = e R, sigma(-v) = R; x v', x e, 1 + x v' R and e R as double-doubles
-    let p3l = (-p3).addingProduct(c3.hi, x2) + (c3.hi * x2l + c3.lo * x2)
+    let p3l = DoubleDouble.twoProduct(c3.hi, x2).lo + (c3.hi * x2l + c3.lo * x2)
     let w3a = max(1, p3)
     let w3l = (min(1, p3) - (w3h - w3a)) + p3l
-    let gh = uh * w3h
-    let gl = (-gh).addingProduct(uh, w3h) + (uh * w3l + ul * w3h)
-    let xe = x * e
-    let xel = (-xe).addingProduct(x, e)
-    let ph = gh * r
-    let pll = (-ph).addingProduct(gh, r) + (gh * rl + gl * r)
-    let cc = DoubleDouble.twoSum(1, ph)
-    let cl = cc.lo + pll
-    let sh = e * r
-    let sl = (-sh).addingProduct(e, r) + e * rl
+    let g = DoubleDouble.twoProduct(uh, w3h)
+    let (gh, gl) = (g.hi, g.lo + (uh * w3l + ul * w3h))
+    let xe = DoubleDouble.twoProduct(x, e)
+    let ph = DoubleDouble.twoProduct(gh, r)
+    let cc = DoubleDouble.twoSum(1, ph.hi)
+    let cl = cc.lo + (ph.lo + (gh * rl + gl * r))
+    let se = DoubleDouble.twoProduct(e, r)
+    let (sh, sl) = (se.hi, se.lo + e * rl)
     let d2 = (sh * r) * (2 * dv + x * ddv + gh * dv * ((r - sh) + (rl - sl)))
-    let value = (xe * rl + xel * r).addingProduct(xe, r)
+    let value = (xe.hi * rl + xe.lo * r).addingProduct(xe.hi, r)
     return Jet(value: value, d1: (sh * cl + sl * cc.hi).addingProduct(sh, cc.hi), d2: d2)
   }
 
@@ -194,7 +189,7 @@ enum GELUTanh {
         // e^-v < 1e-304: f = x and f' = 1 to double precision; f'' = e^-v (2v' + x v'' - x v'^2)
         // as m 2^k, rounded once (sigma sigma(-v) itself would be subnormal, its rounding
         // error multiplied by x v'^2, about 2e5 at x = 21).
-        return Jet(value: x, d1: 1, d2: StableMath.scaled(m * (2 * dvd + x * ddv - x * dvd * dvd), k))
+        return Jet(value: x, d1: 1, d2: StableMath.scaleByPowerOfTwo(m * (2 * dvd + x * ddv - x * dvd * dvd), k))
       }
       s = StableMath.reciprocal(DoubleDouble.twoSum(1, m))
       sm = s * m
@@ -204,8 +199,8 @@ enum GELUTanh {
         // e^v < 1e-304: sigma(v) = e^v, sigma(-v) = 1 to double precision.
         let d2 = m * (2 * dvd + x * ddv + x * dvd * dvd)
         return Jet(
-          value: StableMath.scaled(m * x, k), d1: StableMath.scaled((dvx + 1).value * m, k),
-          d2: StableMath.scaled(d2, k))
+          value: StableMath.scaleByPowerOfTwo(m * x, k), d1: StableMath.scaleByPowerOfTwo((dvx + 1).value * m, k),
+          d2: StableMath.scaleByPowerOfTwo(d2, k))
       }
       sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))
       s = sm * m

@@ -14,7 +14,8 @@ enum HardSigmoid {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: true), supremum: RangeBound(1, attained: true),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c0,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1.0 / 6,
+            // Mean output 1/2 (hard-sigmoid(x) + hard-sigmoid(−x) = 1); f(0) = 1/2.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1.0 / 6,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: true),
           jet)
       ]

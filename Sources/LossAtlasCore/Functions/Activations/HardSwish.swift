@@ -14,7 +14,8 @@ enum HardSwish {
           declared: DeclaredProperties(
             infimum: RangeBound(-0.375, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .c0,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.5,
+            // Mean output erf(3/sqrt 2)/6 > 0; hard-swish(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.5,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]

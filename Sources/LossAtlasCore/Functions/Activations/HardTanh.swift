@@ -14,7 +14,8 @@ enum HardTanh {
           declared: DeclaredProperties(
             infimum: RangeBound(-1, attained: true), supremum: RangeBound(1, attained: true),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c0,
-            zeroCentered: true, identityNearOrigin: true, maxAbsDerivative: 1,
+            // Odd: mean output 0; hard-tanh(0) = 0.
+            zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: true, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: false),
           jet)
       ]

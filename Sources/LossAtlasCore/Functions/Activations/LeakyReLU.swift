@@ -26,7 +26,8 @@ enum LeakyReLU {
             monotonic: .increasing,
             derivativeMonotonic: a < 1 ? .increasing : (a == 1 ? .constant : .decreasing),
             continuity: a == 1 ? .cInfinity : .c0,
-            zeroCentered: nil, identityNearOrigin: a == 1 ? true : nil, maxAbsDerivative: max(a, 1),
+            // Mean output (1 − a)/sqrt(2 pi): 0 only for a = 1 (the identity); f(0) = 0.
+            zeroCentered: a == 1, passesThroughOrigin: true, identityNearOrigin: a == 1 ? true : nil, maxAbsDerivative: max(a, 1),
             saturatesLeft: a == 0, saturatesRight: false, convex: a <= 1, concave: a >= 1, nonNegative: a == 0),
           { x in jet(x, slope: a) })
       ]
@@ -41,7 +42,9 @@ enum LeakyReLU {
     ],
     references: [
       Reference("Maas, Hannun, Ng, Rectifier nonlinearities improve neural network acoustic models, ICML workshop", year: 2013)
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(parameter: "slope", xRange: -4...4, note: "The slope a for x < 0; a = 0 is relu."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.

@@ -14,7 +14,8 @@ enum LogSigmoid {
           declared: DeclaredProperties(
             infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(0, attained: false),
             monotonic: .increasing, derivativeMonotonic: .decreasing, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1,
+            // Mean output −E[softplus(X)] < 0; log-sigmoid(0) = −log 2.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: false, saturatesRight: true, convex: false, concave: true, nonNegative: false),
           jet)
       ]
@@ -46,15 +47,11 @@ enum LogSigmoid {
   /// (one division, the double-double products written out); log1p(e) once.
   @Sendable static func jet(_ x: Double) -> Jet {
     let e = exp(-abs(x))
-    let dh = 1 + e
-    let dl = (1 - dh) + e
-    let r = 1 / dh
-    let eps = 1.0.addingProduct(-dh, r) - dl * r
-    let sh = e * r  // sigma(-|x|) = sh + sl
-    let sl = (-sh).addingProduct(e, r) + sh * eps
-    let d2 = -(sh * r * eps + sl * r).addingProduct(sh, r)
+    let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(1, e))  // sigma(|x|) = R
+    let s = reciprocal.times(e)  // sigma(-|x|) = e R
+    let d2 = -reciprocal.timesRounded(s)
     let l = log1p(e)
-    if x >= 0 { return Jet(value: -l, d1: sh + sl, d2: d2) }
-    return Jet(value: x - l, d1: r.addingProduct(r, eps), d2: d2)
+    if x >= 0 { return Jet(value: -l, d1: s.hi + s.lo, d2: d2) }
+    return Jet(value: x - l, d1: reciprocal.value, d2: d2)
   }
 }

@@ -14,7 +14,8 @@ enum ReLU {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: .increasing, continuity: .c0,
-            zeroCentered: nil, identityNearOrigin: nil, maxAbsDerivative: 1,
+            // Mean output 1/sqrt(2 pi): not zero-centred, though relu(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: nil, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: false, convex: true, concave: false, nonNegative: true),
           jet)
       ]

@@ -14,7 +14,8 @@ enum ReLU6 {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: true), supremum: RangeBound(6, attained: true),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c0,
-            zeroCentered: nil, identityNearOrigin: nil, maxAbsDerivative: 1,
+            // Mean output φ(0) − φ(6) + 6 Φ(−6) > 0; relu6(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: nil, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: true),
           jet)
       ]

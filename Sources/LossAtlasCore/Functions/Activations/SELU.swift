@@ -15,7 +15,9 @@ enum SELU {
             infimum: RangeBound(-lambdaAlpha.hi, attained: false),
             supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c0,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: lambdaAlpha.hi,
+            // Mean output lambda (φ(0) + alpha (e^(1/2) Φ(−1) − 1/2)) = 0: alpha is chosen
+            // for it (Klambauer et al. 2017); selu(0) = 0.
+            zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: lambdaAlpha.hi,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -86,16 +88,15 @@ enum SELU {
     if x < -1 {
       guard x >= -700 else {
         let (m, k) = StableMath.expScaled(DoubleDouble(x))
-        let d1 = StableMath.scaled((la * m).value, k)
+        let d1 = StableMath.scaleByPowerOfTwo((la * m).value, k)
         return Jet(value: (la * expm1(x)).value, d1: d1, d2: d1)
       }
       let e = exp(x)
-      let h = e - 1
-      let hl = e - (h + 1)  // e - 1 = h + hl
-      let v = la.hi * h
-      let vl = (-v).addingProduct(la.hi, h) + (la.hi * hl + la.lo * h)
+      let em1 = DoubleDouble.fastTwoSum(-1, e)  // e - 1 exactly
+      let v = DoubleDouble.twoProduct(la.hi, em1.hi)
+      let vl = v.lo + (la.hi * em1.lo + la.lo * em1.hi)
       let d1 = (la.lo * e).addingProduct(la.hi, e)
-      return Jet(value: v + vl, d1: d1, d2: d1)
+      return Jet(value: v.hi + vl, d1: d1, d2: d1)
     }
     let m = expm1(x)
     let e = x < -0.25 ? exp(x) : 1 + m

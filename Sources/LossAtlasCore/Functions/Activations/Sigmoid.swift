@@ -14,7 +14,8 @@ enum Sigmoid {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: false), supremum: RangeBound(1, attained: false),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 0.25,
+            // Mean output 1/2 (sigma(x) + sigma(−x) = 1); sigma(0) = 1/2.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 0.25,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false),
           jet)
       ]
@@ -53,32 +54,27 @@ enum Sigmoid {
   /// eps = 1 - (1 + e) r from an fma, the double-double products written out
   /// (about 1 ulp; the Double forms reach 2.4 ulp near x = -21).
   @Sendable static func jet(_ x: Double) -> Jet {
-    // e = e^-|x| (eh + el), 1 - e (om); below |x| = ln 2 from expm1, so that 1 - e does not cancel.
+    // e = e^-|x| exactly as a double-double, 1 - e (om); below |x| = ln 2 from expm1, so that
+    // 1 - e does not cancel.
     let a = abs(x)
-    let eh: Double
-    let el: Double
+    let e: DoubleDouble
     let om: Double
     if a < 0x1.62e42fefa39efp-1 {
       let m = expm1(-a)
-      eh = 1 + m
-      el = (1 - eh) + m
+      e = DoubleDouble.fastTwoSum(1, m)
       om = -m
     } else {
-      eh = exp(-a)
-      el = 0
-      om = 1 - eh
+      e = DoubleDouble(exp(-a))
+      om = 1 - e.hi
     }
-    // sigma(|x|) = R = r (1 + eps), r = 1/(1 + e).hi; sigma(-|x|) = e R = sh + sl
-    let dh = 1 + eh
-    let dl = ((1 - dh) + eh) + el
-    let r = 1 / dh
-    let eps = 1.0.addingProduct(-dh, r) - dl * r
-    let sh = eh * r
-    let sl = (-sh).addingProduct(eh, r) + (el * r + sh * eps)
-    let d1 = (sh * r * eps + sl * r).addingProduct(sh, r)
+    // sigma(|x|) = R = 1/(1 + e); sigma(-|x|) = e R = s
+    let onePlusE = DoubleDouble.fastTwoSum(1, e.hi)
+    let reciprocal = StableMath.Reciprocal(DoubleDouble(onePlusE.hi, onePlusE.lo + e.lo))
+    let s = reciprocal.times(e)
+    let d1 = reciprocal.timesRounded(s)
     // 1 - 2 sigma(x) = -sign(x) tanh(|x|/2) = -sign(x) (1 - e)/(1 + e)
-    let tanhHalf = om * r
-    if x >= 0 { return Jet(value: r.addingProduct(r, eps), d1: d1, d2: -d1 * tanhHalf) }
-    return Jet(value: sh + sl, d1: d1, d2: d1 * tanhHalf)
+    let tanhHalf = om * reciprocal.r
+    if x >= 0 { return Jet(value: reciprocal.value, d1: d1, d2: -d1 * tanhHalf) }
+    return Jet(value: s.hi + s.lo, d1: d1, d2: d1 * tanhHalf)
   }
 }

@@ -23,7 +23,8 @@ enum Softplus {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: false), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: .increasing, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1,
+            // Mean output > 0 (softplus > 0); softplus(0) = log(2)/beta.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: false, convex: true, concave: false, nonNegative: true),
           { x in jet(x, beta: beta) })
       ]
@@ -49,7 +50,12 @@ enum Softplus {
     references: [
       Reference("Dugas, Bengio, Belisle, Nadeau, Garcia, Incorporating second-order functional knowledge for better option pricing, NeurIPS", year: 2001),
       Reference("Glorot, Bordes, Bengio, Deep sparse rectifier neural networks, AISTATS", year: 2011),
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "beta", xRange: -4...4, note: "Larger β bends softplus toward relu (dashed), its limit as β → ∞.",
+        limit: LimitCurve(
+          id: "relu", legend: "relu (β → ∞)", sentence: "The dashed line is relu, the limit as β → ∞.")))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
@@ -70,19 +76,17 @@ enum Softplus {
   @Sendable static func jet(_ x: Double, beta: Double) -> Jet {
     let t = beta * x
     guard abs(t) <= 700 else { return jetWide(x, beta: beta) }
-    let tl = (-t).addingProduct(beta, x)  // t + tl = beta x
+    let tl = (-t).addingProduct(beta, x)  // t + tl = beta x (TwoProduct)
+    // e^-|t| from the exact argument: e0 (1 -+ tl), as StableMath.exp(_:) does it (written out:
+    // negating e0 rather than tl measured 0.4 ns/point faster here).
     let e0 = exp(-abs(t))
     let e = e0.addingProduct(-e0, t >= 0 ? tl : -tl)
-    let dh = 1 + e
-    let dl = (1 - dh) + e
-    let r = 1 / dh
-    let eps = 1.0.addingProduct(-dh, r) - dl * r
-    let sh = e * r  // sigma(-|t|) = sh + sl
-    let sl = (-sh).addingProduct(e, r) + sh * eps
-    let d2 = beta * (sh * r * eps + sl * r).addingProduct(sh, r)
+    let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(1, e))  // sigma(|t|) = R
+    let s = reciprocal.times(e)  // sigma(-|t|) = e R
+    let d2 = beta * reciprocal.timesRounded(s)
     let l = log1p(e) / beta
-    if t > 0 { return Jet(value: x + l, d1: r.addingProduct(r, eps), d2: d2) }
-    return Jet(value: l, d1: sh + sl, d2: d2)
+    if t > 0 { return Jet(value: x + l, d1: reciprocal.value, d2: d2) }
+    return Jet(value: l, d1: s.hi + s.lo, d2: d2)
   }
 
   /// ``jet(_:beta:)`` for |beta x| > 700.
@@ -98,7 +102,7 @@ enum Softplus {
     if k != 0 {
       // e^t < 1e-304: log1p(e^t) = sigma(t) = e^t to double precision.
       return Jet(
-        value: StableMath.scaled(m / beta, k), d1: StableMath.scaled(m, k), d2: StableMath.scaled(beta * m, k))
+        value: StableMath.scaleByPowerOfTwo(m / beta, k), d1: StableMath.scaleByPowerOfTwo(m, k), d2: StableMath.scaleByPowerOfTwo(beta * m, k))
     }
     let sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))  // sigma(-t)
     let s = sm * m  // sigma(t)

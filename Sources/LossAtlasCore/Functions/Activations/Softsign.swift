@@ -14,7 +14,8 @@ enum Softsign {
           declared: DeclaredProperties(
             infimum: RangeBound(-1, attained: false), supremum: RangeBound(1, attained: false),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c1,
-            zeroCentered: true, identityNearOrigin: true, maxAbsDerivative: 1,
+            // Odd: mean output 0; softsign(0) = 0.
+            zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: true, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -63,22 +64,17 @@ enum Softsign {
   /// (1 + |x|)^2 does above 1.3e154).
   @Sendable static func jet(_ x: Double) -> Jet {
     let a = abs(x)
-    let big = max(1, a)
-    let small = min(1, a)
-    let dh = big + small
-    let dl = small - (dh - big)
-    let r = 1 / dh
-    let eps = 1.0.addingProduct(-dh, r) - dl * r
-    let rr = r * r
-    let rrl = (-rr).addingProduct(r, r)
+    let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(max(1, a), min(1, a)))  // 1/(1 + |x|)
+    let (r, eps) = (reciprocal.r, reciprocal.eps)
+    let r2 = DoubleDouble.twoProduct(r, r)
+    let (rr, rrl) = (r2.hi, r2.lo)
     let d1 = rr + (rrl + 2 * rr * eps)
-    let r3 = rr * r  // r^3 (1 + 3 eps) with r^2 r exact
-    let r3v = r3 + (((-r3).addingProduct(rr, r) + rrl * r) + 3 * r3 * eps)
+    let r3 = DoubleDouble.twoProduct(rr, r)  // r^3 (1 + 3 eps) with r^2 r exact
+    let r3v = r3.hi + ((r3.lo + rrl * r) + 3 * r3.hi * eps)
     let d2 = x == 0 ? 0 : (x > 0 ? -2 * r3v : 2 * r3v)
     if a <= 1 {
-      let v = x * r
-      let vl = (-v).addingProduct(x, r)
-      return Jet(value: v + (vl + v * eps), d1: d1, d2: d2)
+      let v = reciprocal.times(x)
+      return Jet(value: v.hi + v.lo, d1: d1, d2: d2)
     }
     let one = 1 - r  // r < 1/2
     let v = one + (((1 - one) - r) - r * eps)

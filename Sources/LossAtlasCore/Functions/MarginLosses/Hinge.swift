@@ -15,6 +15,10 @@ enum Hinge {
         zeroAtCorrect: .attained, gradientGrowth: .bounded)
       return MarginLosses.views(plotRange: -3...3, breakpoint: 1, positive: declared, negative: MarginLosses.mirrored(declared), jet)
     },
+    domain: { _ in
+      // A function of the margin y s: both labels give the same values.
+      DeclaredDomainProperties(infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false), nonNegative: true, convex: true)
+    },
     formula: formula,
     implementationNote: "t = y s is exact, so 1 - t is rounded once; the kink y s = 1 is decided exactly and gets the derivative 0 (the flat piece), as PyTorch's clamp does ({torch.hinge.kink-grad.clamp_y_plus} at the kink).",
     conventions: [

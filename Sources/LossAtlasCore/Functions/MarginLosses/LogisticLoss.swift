@@ -15,6 +15,10 @@ enum LogisticLoss {
         zeroAtCorrect: .limit, gradientGrowth: .bounded)
       return MarginLosses.views(plotRange: -3...3, positive: declared, negative: MarginLosses.mirrored(declared), jet)
     },
+    domain: { _ in
+      // A function of the margin y s: both labels give the same values.
+      DeclaredDomainProperties(infimum: RangeBound(0, attained: false), supremum: RangeBound(.infinity, attained: false), nonNegative: true, convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "log(1 + exp(-s))", derivativeFormula: "-exp(-s) / (1 + exp(-s))",

@@ -14,6 +14,10 @@ enum ZeroOne {
         nonNegative: true, zeroAtCorrect: .attained)
       return MarginLosses.views(plotRange: -3...3, breakpoint: 0, positive: declared, negative: MarginLosses.mirrored(declared), jet)
     },
+    domain: { _ in
+      // A function of the margin y s: both labels give the same values.
+      DeclaredDomainProperties(infimum: RangeBound(0, attained: true), supremum: RangeBound(1, attained: true), nonNegative: true, convex: false)
+    },
     formula: formula,
     implementationNote: "y s is exact (y = ±1), so the comparison y s <= 0 decides the value exactly; the value at s = 0 is 1 (an undecided score counts as an error). The derivative is 0 everywhere, as the catalog defines it.",
     conventions: [

@@ -29,6 +29,12 @@ enum CrammerSinger {
           })
       ]
     },
+    domain: { _ in
+      // 0 once every margin is met; a maximum of affine functions: convex in s.
+      DeclaredDomainProperties(
+        infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false), nonNegative: true,
+        convex: true)
+    },
     formula: formula,
     implementationNote: "The first j != k with the largest s_j is found by comparison (exact); its margin s_j - s_k + delta is summed exactly, so L is correctly rounded and L > 0, which decides the subgradient, is decided exactly. Ties among the wrong classes go to the first index, as the catalog says.",
     conventions: [

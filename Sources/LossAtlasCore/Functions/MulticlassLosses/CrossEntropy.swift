@@ -28,6 +28,13 @@ enum CrossEntropy {
           declared: sliceDeclared(eps: eps, classes: 3), evaluate: slice3(eps: eps)),
       ]
     },
+    domain: { p in
+      // log-sum-exp minus a linear term: convex in s; without smoothing it
+      // tends to 0 as s_k - max_j s_j -> inf, never reaching it.
+      DeclaredDomainProperties(
+        infimum: p["eps"] == 0 ? RangeBound(0, attained: false) : nil, supremum: RangeBound(.infinity, attained: false),
+        nonNegative: true, convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "-log(exp(x) / (exp(x) + 1))  (s = [x, 0], k = 0)",
@@ -142,7 +149,7 @@ enum CrossEntropy {
     let off = DoubleDouble(2 * eps) / 3.0  // 1 - q_0
     let q0 = DoubleDouble(1) - off
     let epsMinusOne = DoubleDouble.twoSum(eps, -1)
-    let ln2 = StableMath.expLn2
+    let ln2 = StableMath.ln2
     return { x in
       let a = abs(x)
       let e = exp(-a)

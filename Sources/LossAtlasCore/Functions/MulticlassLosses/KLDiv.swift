@@ -43,6 +43,12 @@ enum KLDiv {
           evaluate: slice2(q0: 0.75, q1: 0.25))
       ]
     },
+    domain: { _ in
+      // KL(q || softmax(s)) >= 0, with equality at s = log q + const; convex in s.
+      DeclaredDomainProperties(
+        infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false), nonNegative: true,
+        convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "sum_j q_j (log q_j - log softmax([x, 0])_j), q = [0.75, 0.25]",
@@ -267,7 +273,7 @@ enum KLDiv {
     }
     let z = StableMath.looseProduct(m, k.q0)  // q0 m > -q0
     let den = DoubleDouble.twoSum(1, z.hi) + z.lo  // 1 + q0 m >= q1
-    let rden = StableMath.ddReciprocal(den)
+    let rden = StableMath.reciprocal(den)
     let num = StableMath.looseProduct(k.q0q1, m)
     let d1 = StableMath.roundedDDProduct(num, rden)
     let d2 = StableMath.roundedDDProduct(StableMath.looseProduct(k.q0q1, g), StableMath.looseProduct(rden, rden))
@@ -280,8 +286,8 @@ enum KLDiv {
       let w0 = StableMath.looseProduct(k.onePlusQ0, m)
       let den0 = DoubleDouble.twoSum(2, w0.hi) + w0.lo
       let den1 = DoubleDouble.twoSum(2, z.hi) + z.lo
-      let s0 = StableMath.looseProduct(qm, StableMath.ddReciprocal(den0))
-      let s1 = StableMath.looseProduct(-z, StableMath.ddReciprocal(den1))
+      let s0 = StableMath.looseProduct(qm, StableMath.reciprocal(den0))
+      let s1 = StableMath.looseProduct(-z, StableMath.reciprocal(den1))
       let u0 = StableMath.looseProduct(qm, rden)
       let u1 = StableMath.looseProduct(-z, rden)
       let psi0 = psi(s0, u0)

@@ -30,6 +30,12 @@ enum MulticlassHinge {
           })
       ]
     },
+    domain: { _ in
+      // 0 once every margin is met; a maximum of affine functions: convex in s.
+      DeclaredDomainProperties(
+        infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false), nonNegative: true,
+        convex: true)
+    },
     formula: formula,
     implementationNote: "Each margin s_j - s_k + delta is summed exactly (TwoSum, then an exact sum of the three parts), so its sign, which decides the subgradient, is exact, and the loss is the correctly rounded sum of the positive margins. At a tie (margin exactly 0) the term is inactive (gradient 0), as in PyTorch's multi_margin_loss (gradient {torch.multi_margin_loss.convention.grad_at_tie} at a tie).",
     conventions: [

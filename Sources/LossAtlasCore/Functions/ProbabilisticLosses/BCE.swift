@@ -41,6 +41,13 @@ enum BCE {
           declared: ySoft, evaluate: { p in jet(p, 0.3) }),
       ]
     },
+    domain: { _ in
+      // 0 at p = y in {0, 1}; +inf at p = 1 - y for a hard label (an infinite
+      // value is not attained); convex in p for every y.
+      DeclaredDomainProperties(
+        infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false), nonNegative: true,
+        convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "-(y log p + (1 - y) log(1 - p))", derivativeFormula: "(p - y) / (p (1 - p))",
@@ -86,20 +93,24 @@ enum BCE {
   /// L = -y log p - (1 - y) log(1 - p), L' = (p - y)/(p (1 - p)),
   /// L'' = y/p^2 + (1 - y)/(1 - p)^2.
   @inline(__always)
+  ///
+  /// p = -0 is the end p = 0 of the domain, not a number below it, and
+  /// gives what +0 gives: -1/p is taken as -inf at p = ±0 (-1/-0 is +inf),
+  /// and the value 0 - log1p(-p) is +0 at both (-log1p(+0) is -0).
   @Sendable static func jet(_ p: Double, _ y: Double) -> Jet {
     if y == 1 {
       // -log p, -1/p, 1/p^2 (-1 at p = 1 and -inf, +inf at p = 0 as the
       // catalog's limits); each rounded once (twice for f'').
       // 0 - log p: +0 (not -0) at p = 1, as the manual prints it.
-      let d1 = -1 / p
+      let d1 = p == 0 ? -.infinity : -1 / p
       return Jet(value: 0 - log(p), d1: d1, d2: d1 * d1)
     }
     if y == 0 {
       // -log(1 - p), 1/(1 - p), 1/(1 - p)^2 with 1 - p exact (+1 at p = 0,
       // +inf at p = 1); one reciprocal with its FMA residual.
       let omp = DoubleDouble.twoSum(1, -p)
-      let value = -(p <= 0.5 ? log1p(-p) : log(omp.hi))
-      let h = StableMath.ddReciprocal(omp)
+      let value = 0 - (p <= 0.5 ? log1p(-p) : log(omp.hi))
+      let h = StableMath.reciprocal(omp)
       let d1 = p == 1 ? .infinity : h.hi + h.lo
       return Jet(value: value, d1: d1, d2: d1 * d1)
     }
@@ -134,7 +145,7 @@ enum BCE {
       let denominator = DoubleDouble.twoProduct(p, oneMinusP.hi) + p * oneMinusP.lo
       if denominator.hi >= 0x1p-1000 {
         // One reciprocal and its residual, then one rounded product.
-        d1 = StableMath.roundedDDProduct(numerator, StableMath.ddReciprocal(denominator))
+        d1 = StableMath.roundedDDProduct(numerator, StableMath.reciprocal(denominator))
       } else {
         d1 = quotient(numerator, denominator)
       }

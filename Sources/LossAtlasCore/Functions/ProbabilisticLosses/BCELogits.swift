@@ -42,6 +42,12 @@ enum BCELogits {
           evaluate: jet(y: 0.3)),
       ]
     },
+    domain: { _ in
+      // Tends to 0 for y in {0, 1} as z -> -/+inf, never reaches it; convex in z.
+      DeclaredDomainProperties(
+        infimum: RangeBound(0, attained: false), supremum: RangeBound(.infinity, attained: false), nonNegative: true,
+        convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "-(y log sigma(z) + (1 - y) log(1 - sigma(z)))", derivativeFormula: "sigma(z) - y",

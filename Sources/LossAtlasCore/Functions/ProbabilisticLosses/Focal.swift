@@ -35,6 +35,12 @@ enum Focal {
           evaluate: jet(gamma: gamma, alpha: alpha, positive: false)),
       ]
     },
+    domain: { p in
+      // Tends to 0 as p_t -> 1; convex in z only without the focusing term.
+      DeclaredDomainProperties(
+        infimum: RangeBound(0, attained: false), supremum: RangeBound(.infinity, attained: false), nonNegative: true,
+        convex: p["gamma"] == 0 ? true : nil)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "-alpha (1 - sigma(z))^gamma log sigma(z)",
@@ -68,7 +74,17 @@ enum Focal {
     ],
     references: [
       Reference("Lin, Goyal, Girshick, He, Dollar, Focal loss for dense object detection, ICCV", year: 2017),
-    ]
+    ],
+    figures: FigureHints(
+      // alpha = 1 makes alpha_t = 1 for y = 1: the catalog's focal loss is then
+      // exactly the curves of Lin et al.'s Fig. 1 (any other alpha scales them).
+      trueClassProbability: TrueClassProbabilityFigure(
+        parameter: "gamma", values: [0, 0.5, 1, 2, 5], fixed: ["alpha": 1], valueNames: [0: "cross-entropy"],
+        lossRange: 0...5, title: "Focal loss: γ ∈ {0, 0.5, 1, 2, 5}, α = 1",
+        caption: "Focal loss against the probability pₜ of the true class for γ ∈ {0, 0.5, 1, 2, 5}, "
+          + "with α = 1 (then α_t = 1 and the curves are those of Lin et al. 2017, Fig. 1; the catalog's default "
+          + "α = 0.25 scales every curve by 0.25). pₜ = σ(z) for y = 1, so each point is focal(z = logit pₜ, y = 1).",
+        observation: "All curves fall to 0 at pₜ = 1; larger γ flattens them for well-classified examples"))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
@@ -322,7 +338,7 @@ enum Focal {
     let e = StableMath.expNegativeLean(a)  // E in [e^-40, 1]
     let dh = 1 + e.hi
     let onePlusE = DoubleDouble(dh, (e.hi - (dh - 1)) + e.lo)
-    let h = StableMath.ddReciprocal(onePlusE)  // sigma(|u|)
+    let h = StableMath.reciprocal(onePlusE)  // sigma(|u|)
     let l = LossAtlasCore.log(dh) + onePlusE.lo * h.hi  // log1p(E)
     if gammaCase >= 0 {
       // Integer gamma: the factors as alpha_t E^gamma (formed while 1/(1 + E)

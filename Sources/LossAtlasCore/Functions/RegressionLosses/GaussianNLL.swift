@@ -43,6 +43,14 @@ enum GaussianNLL {
           }),
       ]
     },
+    domain: { _ in
+      // At yhat = y the loss is log(var)/2, which falls without bound as
+      // var -> 0 (gaussian-nll(0, 0, 0.1) = -1.15): not non-negative, though
+      // every view drawn here is. Convex in yhat (f'' = 1/var) for every y, var.
+      DeclaredDomainProperties(
+        infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(.infinity, attained: false),
+        nonNegative: false, convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "0.5 * (log(var) + (yhat - y)^2 / var)", derivativeFormula: "(yhat - y) / var",

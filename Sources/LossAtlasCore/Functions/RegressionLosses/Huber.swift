@@ -21,6 +21,7 @@ enum Huber {
           jet(delta: delta))
       ]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     implementationNote: "The piece is chosen on the exact residual hi + lo (|r| <= delta decided without rounding); r^2 / 2 as (hi/2) hi by FMA plus hi lo, and delta (|r| - delta/2) as a double-double product rounded once. The gradient on the quadratic piece is r itself, exact even at r = 1e-300.",
     conventions: [
@@ -32,7 +33,11 @@ enum Huber {
     references: [
       Reference("Huber, Robust Estimation of a Location Parameter, Ann. Math. Statist. 35(1)", year: 1964),
       Reference("Girshick, Fast R-CNN, ICCV", year: 2015),
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "delta", values: [0.5, 1, 2, 4], xRange: -5...5,
+        note: "Quadratic for |r| ≤ δ and linear beyond: the derivative is the residual clipped to [−δ, δ]."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.

@@ -14,6 +14,7 @@ enum LogCosh {
           jet)
       ]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "log(cosh(r))", derivativeFormula: "sinh(r) / cosh(r)",
@@ -84,15 +85,15 @@ enum LogCosh {
       let e2 = exp(-2 * a)
       let onePlus = DoubleDouble.fastTwoSum(1, e2)
       let l = log(onePlus.hi)
-      let h = 1 / onePlus.hi
-      let rho = 1.0.addingProduct(-onePlus.hi, h) - onePlus.lo * h  // 1 - (1 + E) h
-      let p = e2 * h
-      let ehLo = (-p).addingProduct(e2, h) + p * rho  // E h = p + ehLo
+      let reciprocal = StableMath.Reciprocal(onePlus)  // 1/(1 + E) = h (1 + rho)
+      let (h, rho) = (reciprocal.r, reciprocal.eps)
+      let eh = reciprocal.times(e2)  // E h = p + ehLo
+      let (p, ehLo) = (eh.hi, eh.lo)
       let tt = DoubleDouble.fastTwoSum(1, -2 * p)
       t = tt.hi + (tt.lo - 2 * ehLo)
       sech2 = 4 * p * h * (1 + 2 * rho)
-      let u = DoubleDouble.twoSum(a, -ScaledDD.ln2.hi)
-      value = u.hi + (u.lo + ((l + onePlus.lo * h) - ScaledDD.ln2.lo + t * lo))
+      let u = DoubleDouble.twoSum(a, -StableMath.ln2.hi)
+      value = u.hi + (u.lo + ((l + onePlus.lo * h) - StableMath.ln2.lo + t * lo))
     } else {
       // 1/16 <= a < 0.7: F = e^-a and G = e^a from the lean exp (about
       // 2^-59.5 each, computed side by side): tanh a = (G - F)/(G + F),
@@ -105,7 +106,7 @@ enum LogCosh {
       let g = StableMath.expNegativeLean(-a)
       let sinh2 = DoubleDouble.twoSum(g.hi, -f.hi) + (g.lo - f.lo)
       let cosh2 = DoubleDouble.twoSum(g.hi, f.hi) + (g.lo + f.lo)
-      let ic = StableMath.ddReciprocal(cosh2)
+      let ic = StableMath.reciprocal(cosh2)
       t = StableMath.roundedDDProduct(sinh2, ic)
       sech2 = 4 * StableMath.roundedDDProduct(ic, ic)
       if a >= 0.25 {
@@ -129,7 +130,7 @@ enum LogCosh {
   static func jetHuge(_ yhat: Double, _ y: Double) -> Jet {
     let h = StableMath.halfResidual(yhat, y)
     let t = DoubleDouble.fastTwoSum(abs(h.hi), h.hi < 0 ? -h.lo : h.lo)
-      - DoubleDouble(0.5 * ScaledDD.ln2.hi, 0.5 * ScaledDD.ln2.lo)
+      - DoubleDouble(0.5 * StableMath.ln2.hi, 0.5 * StableMath.ln2.lo)
     return Jet(value: 2 * (t.hi + t.lo), d1: h.hi > 0 ? 1 : -1, d2: 0)
   }
 }

@@ -15,6 +15,7 @@ enum MAE {
           declared: RegressionLosses.residualProperties(continuity: .c0, maxAbsDerivative: 1, gradientGrowth: .bounded), jet)
       ]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     implementationNote: "|yhat - y| is the rounded difference itself, correctly rounded; the subgradient at r = 0 is 0, as PyTorch's sign ({torch.abs.grad-at-0.grad_at_0} at 0).",
     conventions: [

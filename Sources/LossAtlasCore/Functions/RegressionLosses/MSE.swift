@@ -11,6 +11,7 @@ enum MSE {
     views: { _ in
       [RegressionLosses.residualView(declared: RegressionLosses.residualProperties(continuity: .cInfinity, gradientGrowth: .unbounded), jet)]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     implementationNote: "r = yhat - y is formed exactly (TwoSum) and r^2 = hi^2 + 2 hi lo rounded once (FMA), so the loss is correctly rounded even where yhat - y itself is not exact.",
     conventions: [

@@ -23,6 +23,7 @@ enum Quantile {
           jet(tau: tau))
       ]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     implementationNote: "tau u and (1 - tau) |u| are double-double products of the exact residual with tau and with the exact 1 - tau (TwoSum), each rounded once.",
     conventions: [
@@ -33,7 +34,11 @@ enum Quantile {
     ],
     references: [
       Reference("Koenker and Bassett, Regression Quantiles, Econometrica 46(1)", year: 1978)
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "tau", values: [0.1, 0.5, 0.9],
+        note: "τ weights under- against over-prediction: the slopes are −τ and 1 − τ."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.

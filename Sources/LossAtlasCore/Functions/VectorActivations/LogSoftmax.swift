@@ -35,7 +35,8 @@ enum LogSoftmax {
           declared: DeclaredProperties(
             infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(0, attained: false),
             monotonic: .increasing, derivativeMonotonic: .decreasing, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1,
+            // Along z = [x, 0]: log sigma(x) < 0, mean < 0; log(1/2) at x = 0.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: false, saturatesRight: true, convex: false, concave: true, nonNegative: false),
           LogSigmoid.jet)
       ]

@@ -29,7 +29,8 @@ enum Softmax {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: false), supremum: RangeBound(1, attained: false),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 0.25,
+            // Along z = [x, 0]: sigma(x), mean output 1/2; 1/2 at x = 0.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 0.25,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: true),
           Sigmoid.jet)
       ]
