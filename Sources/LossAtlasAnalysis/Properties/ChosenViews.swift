@@ -44,7 +44,8 @@ extension CatalogAnalysis {
       } else {
         let study = FloatingPointStudy.precisionFacts(ViewSamples(resolved.view, count: 4001))
         facts = FunctionFacts(
-          depth: nil, precision: study.thresholds, exactTails: study.exact, naiveFailures: [], minimiser: nil)
+          depth: nil, gains: [], gainSimulations: [], precision: study.thresholds, exactTails: study.exact,
+          naiveFailures: [], minimiser: nil)
       }
       slots[k] = ChosenViewAnalysis(parameters: p, resolved: resolved, properties: props, declared: declared, facts: facts)
     }

@@ -22,15 +22,17 @@ extension FunctionSpec {
     id: String, name: String, family: Family, aliases: [String] = [], summary: String,
     parameters: [ParameterSpec] = [], arguments: [ArgumentSpec], differentiable: [String],
     evaluate scalar: ScalarEvaluator,
-    views: @escaping @Sendable (ParameterValues) -> [ScalarView], formula: FunctionFormula,
+    views: @escaping @Sendable (ParameterValues) -> [ScalarView],
+    domain: @escaping @Sendable (ParameterValues) -> DeclaredDomainProperties = { _ in DeclaredDomainProperties() },
+    formula: FunctionFormula,
     naive: NaiveForm? = nil, implementationNote: String,
-    conventions: [FrameworkConvention], references: [Reference]
+    conventions: [FrameworkConvention], references: [Reference], figures: FigureHints = FigureHints()
   ) {
     self.init(
       id: id, name: name, family: family, aliases: aliases, summary: summary, parameters: parameters,
       arguments: arguments, differentiable: differentiable, evaluate: scalar.evaluate, views: views,
-      formula: formula, naive: naive, implementationNote: implementationNote, conventions: conventions,
-      references: references)
+      domain: domain, formula: formula, naive: naive, implementationNote: implementationNote,
+      conventions: conventions, references: references, figures: figures)
     self.lines = scalar.lines
   }
 
