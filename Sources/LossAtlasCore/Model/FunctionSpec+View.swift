@@ -9,6 +9,11 @@ public struct ResolvedView: Sendable {
   public let catalogIndex: Int?
   /// Where the view's breakpoints come from.
   public let breakpoints: BreakpointSource
+
+  /// The catalog's view `index` as it is.
+  public static func catalog(_ view: ScalarView, index: Int) -> ResolvedView {
+    ResolvedView(view: view, catalogIndex: index, breakpoints: .catalog)
+  }
 }
 
 /// How a view's breakpoints were found.

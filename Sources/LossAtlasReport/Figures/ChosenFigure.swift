@@ -16,6 +16,14 @@ public struct ChosenCurve: Sendable {
   }
 }
 
+extension ChosenCurve {
+  /// The legend name of a curve of a family at parameters `p`: every
+  /// parameter with its symbol (`δ = 0.5`).
+  public static func name(_ spec: FunctionSpec, parameters p: ParameterValues) -> String {
+    ViewNaming.parameters(spec, p)
+  }
+}
+
 extension ManualFigures {
   /// A figure of views a caller chose (`lossatlas chart` with `--view`,
   /// `--arg`, `--over`, `--from/--to`, or a family of `--param` values):
@@ -45,11 +53,15 @@ extension ManualFigures {
         curve: SampledCurve(c.view, over: range, breakpoints: c.properties.breakpoints), name: c.name,
         color: color, style: style)
     }
-    let panel = GroupPanels(spec: spec, members: members, xRange: range, row: 0, rows: 1)
+    let panel = GroupPanels(spec: spec, members: members, xRange: range, row: 0, rows: 1, peers: true)
     let params = parameters.map { ViewNaming.parameters(spec, $0) } ?? ""
-    let title = params.isEmpty ? spec.name : "\(spec.name), \(params)"
+    // The view's label when every curve shares it and it says more than
+    // the swept argument's name (`p (y = 0.7)`).
+    let labels = Set(curves.map(\.view.label))
+    let label = labels.count == 1 && first.view.label != first.view.argument ? first.view.label : ""
+    let title = ([spec.name, label, params].filter { !$0.isEmpty }).joined(separator: ", ")
     let figure = Figure(panels: [panel.valueChart(), panel.derivativeChart()], columns: 2, size: .standard, title: title)
-    var caption = "\(spec.name)\(params.isEmpty ? "" : " at \(params)"): value (left) and derivative (right)"
+    var caption = "\(spec.name)\(label.isEmpty ? "" : " along \(label)")\(params.isEmpty ? "" : " at \(params)"): value (left) and derivative (right)"
     caption += curves.count > 1 ? ", " + curves.map(\.name).joined(separator: "; ") + "." : "."
     let marks = Array(Set(panel.captionParts())).sorted { FunctionFigure.captionOrder($0) < FunctionFigure.captionOrder($1) }
     if !marks.isEmpty { caption += " " + FigureText.list(marks).capitalizedFirst + "." }
