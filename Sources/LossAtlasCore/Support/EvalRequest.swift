@@ -210,6 +210,23 @@ extension Evaluation {
       ("grad", .object(gradient.map { ($0.name, $0.tensor.json) })),
     ])
   }
+
+  /// The batch answer with the second derivative (`eval --jsonl
+  /// --second-derivative`): `{"value", "grad", "d2"}`, `d2` being
+  /// `{ARGUMENT: f''}` in the prediction argument `argument` for a scalar
+  /// function of one differentiated argument and null where the function
+  /// reports none (the vector functions and losses of a vector), then
+  /// `"hessian"` (rows in the order of `grad`) where the function reports
+  /// its whole Hessian.
+  public func batchJSON(secondDerivativeIn argument: String) -> JSONValue {
+    var members: [(key: String, value: JSONValue)] = [
+      ("value", value.json),
+      ("grad", .object(gradient.map { ($0.name, $0.tensor.json) })),
+      ("d2", secondDerivative.map { .object([(argument, .double($0))]) } ?? .null),
+    ]
+    if let hessian { members.append(("hessian", hessian.json)) }
+    return .object(members)
+  }
 }
 
 extension Tensor {
