@@ -150,7 +150,9 @@ public enum ManualGenerator {
         ))
       pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos)))
       pages.append(("methods", "methods", OverviewBuilders.methods(accuracy: accuracy, tau: options.tau, analyses: analyses)))
-      let errata = try ErrataBuilder.build(errataSources, results: claimResults, figures: infos, formulaCheck: formulaCheck)
+      let errata = try ErrataBuilder.build(
+        errataSources, results: claimResults, figures: infos, formulaCheck: formulaCheck,
+        functionPages: Set(specs.map(\.id)))
       pages.append(("errata", "errata", errata))
 
       // One parallel pass does the rest, heaviest jobs first: render each

@@ -8,6 +8,19 @@ public struct ClaimResult: Sendable {
   /// What was computed, one entry per parameter setting, e.g.
   /// `0.25 (attained, at x = 0)` or `{slope=0.01}: increasing`.
   public let computed: [String]
+  /// The same, as data: one `{"params", "value", "text", "holds"}` per
+  /// parameter setting, `value` a number, a boolean, a word, an interval
+  /// `[lo, hi]`, a list of intervals `{"lower", "upper", "lower_closed",
+  /// "upper_closed"}`, or an object of such values by view label (`inf`,
+  /// `-inf` as strings, which JSON cannot spell).
+  public var values: [JSONValue] = []
+
+  public init(claim: Claim, holds: Bool, computed: [String], values: [JSONValue] = []) {
+    self.claim = claim
+    self.holds = holds
+    self.computed = computed
+    self.values = values
+  }
 
   /// The claim passes when the computed verdict is the expected one.
   public var passes: Bool { holds == claim.verdict }
@@ -38,6 +51,26 @@ enum Computed {
     case .intervals(let list): return list.isEmpty ? "none" : list.map(\.description).joined(separator: " ∪ ")
     case .growth(let g): return g.rawValue
     case .perView(let list): return list.map { "\($0.label): \($0.value.description)" }.joined(separator: "; ")
+    }
+  }
+
+  /// The value as data (see ``ClaimResult/values``).
+  var json: JSONValue {
+    switch self {
+    case .number(let v, _): return .double(v)
+    case .bool(let b), .flag(let b, _): return .bool(b)
+    case .word(let w): return .string(w)
+    case .interval(let lo, let hi, _): return .array([.double(lo), .double(hi)])
+    case .intervals(let list):
+      return .array(
+        list.map { i in
+          .object([
+            ("lower", .double(i.lower)), ("upper", .double(i.upper)), ("lower_closed", .bool(i.lowerClosed)),
+            ("upper_closed", .bool(i.upperClosed)),
+          ])
+        })
+    case .growth(let g): return .string(g.rawValue)
+    case .perView(let list): return .object(list.map { ($0.label, $0.value.json) })
     }
   }
 }
@@ -89,6 +122,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
     }
     var holds = true
     var computed: [String] = []
+    var values: [JSONValue] = []
     for s in settings {
       let params: ParameterValues
       do {
@@ -101,8 +135,13 @@ public final class ClaimEvaluator: @unchecked Sendable {
       holds = holds && ok
       let prefix = settings.count > 1 ? "{\(params)}: " : ""
       computed.append(prefix + value.description)
+      values.append(
+        .object([
+          ("params", .object(params.values.keys.sorted().map { ($0, JSONValue.double(params[$0])) })),
+          ("value", value.json), ("text", .string(value.description)), ("holds", .bool(ok)),
+        ]))
     }
-    return ClaimResult(claim: claim, holds: holds, computed: computed)
+    return ClaimResult(claim: claim, holds: holds, computed: computed, values: values)
   }
 
   // MARK: - Computing the property
