@@ -223,7 +223,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
       let q = g.source == .fixedPoint ? "q = \(formatValue(g.q)), the fixed point" : "q = 1: \(g.source.rawValue)"
       return .number(g.gain, detail: "\(formatValue(g.gain)) at \(initialization.rawValue) init (\(q))")
     default:
-      if claim.arguments.isEmpty && CatalogAnalysis.hasSeveralArguments(spec) {
+      if claim.arguments.isEmpty && claim.view == nil && CatalogAnalysis.hasSeveralArguments(spec) {
         return try wholeDomain(claim, params)
       }
       let p = try properties(claim, params)
@@ -337,20 +337,38 @@ public final class ClaimEvaluator: @unchecked Sendable {
 
   // MARK: - Views and the analysis cache
 
-  /// The view a claim speaks of: the one whose fixed arguments match the
-  /// claim's `args` (the primary view when there are none), restricted to
-  /// `over` when given.
+  /// The view a claim speaks of: the catalog view `view` (the primary one
+  /// when not given), with `args` fixing its arguments. A catalog view whose
+  /// fixed arguments match `args` is that view; any other is built on
+  /// request (``FunctionSpec/view(_:base:fixing:along:)``: `args: {y: 0.7}`
+  /// for bce). Restricted to `over` when given.
   func selectView(_ claim: Claim, _ params: ParameterValues) throws(ClaimFileError) -> ScalarView {
-    let views = claim.function.views(params)
-    var view = views[0]
-    if !claim.arguments.isEmpty {
-      guard let match = views.first(where: { v in
-        claim.arguments.allSatisfy { name, value in v.fixed.contains { $0.name == name && $0.value == value } }
-      }) else {
-        let labels = views.map(\.label).joined(separator: "; ")
-        throw fail(claim, "no view of \(claim.function.id) fixes args \(describe(claim.arguments)); its views: \(labels)")
+    let spec = claim.function
+    let views = spec.views(params)
+    var base = 0
+    if let name = claim.view {
+      guard let i = Int(name).flatMap({ views.indices.contains($0) ? $0 : nil }) ?? views.firstIndex(where: { $0.label == name })
+      else {
+        throw fail(
+          claim,
+          "view '\(InputEcho.short(name))': \(spec.id)'s views are " + views.enumerated().map { "\($0) (\($1.label))" }.joined(separator: ", "))
       }
-      view = match
+      base = i
+    }
+    var view = views[base]
+    if !claim.arguments.isEmpty {
+      let match = claim.view == nil
+        ? views.first { v in claim.arguments.allSatisfy { name, value in v.fixed.contains { $0.name == name && $0.value == value } } }
+        : nil
+      if let match {
+        view = match
+      } else {
+        do {
+          view = try spec.view(params, base: base, fixing: claim.arguments).view
+        } catch {
+          throw fail(claim, "args \(describe(claim.arguments)): \(error.message)")
+        }
+      }
     }
     if let (a, b) = claim.over {
       // The interval must meet the domain in more than a point: `over:
