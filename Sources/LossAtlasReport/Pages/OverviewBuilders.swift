@@ -275,6 +275,14 @@ enum OverviewBuilders {
       ],
       accuracy: DataTable(
         caption: "Accuracy against the golden vectors",
-        header: ["id", "vectors", "components", "worst ulp", "by the sens bound", "failures"], rows: rows))
+        header: ["id", "vectors", "components", "worst ulp", "by the sens bound", "failures"], rows: rows),
+      claimIntro: [
+        "lossatlas check FILE.yaml decides statements about these functions with the same engine, for code review and CI (--format github annotates a pull request, --format junit feeds a test report, --format json gives each computed value as data). A claim file is YAML with a top-level claims: list; each claim names a function, a property and what it expects, for example {id: sigmoid-max-slope, function: sigmoid, property: max-abs-derivative, expect: {at-most: 0.25}}. The same reference is printed by lossatlas help claims.",
+        ClaimReference.wholeDomain,
+      ],
+      claimKeys: ClaimReference.keys.map { Fact(name: $0.name, value: $0.meaning) },
+      claimProperties: ClaimReference.properties.map { Fact(name: $0.name, value: $0.meaning) },
+      claimExpectations: ClaimReference.expectations.map { Fact(name: $0.name, value: $0.meaning) },
+      claimIdentities: ClaimReference.identities.map { Fact(name: $0.name, value: $0.meaning) })
   }
 }
