@@ -26,9 +26,9 @@ extension LossAtlasCommand {
         Second derivatives: --json prints "d2": {ARG: V} for a scalar function of one \
         differentiated argument. With --second-derivative, every --jsonl answer also has \
         "d2": {ARG: V} (null for a function that gives none: the vector functions and the \
-        losses of a score vector), and both modes add "hessian" (rows in the order of "grad") \
-        for a function that reports its whole Hessian. Without the flag the batch answers \
-        are unchanged.
+        losses of a score vector) and "hessian" (rows in the order of "grad") for a function \
+        that reports its whole Hessian, as --json always does. Without the flag the batch \
+        answers are unchanged.
         """)
 
     @Argument(help: "A function id or alias (see `lossatlas list`).")
@@ -146,7 +146,10 @@ extension LossAtlasCommand {
       } else if secondDerivative {
         members.append(("d2", .null))
       }
-      if secondDerivative, let h = e.hessian { members.append(("hessian", h.json)) }
+      if let h = e.hessian {
+        // An array of rows, rows and columns in the order of "grad".
+        members.append(("hessian", h.json))
+      }
       return .object(members)
     }
 
@@ -165,6 +168,9 @@ extension LossAtlasCommand {
       }
       if let d2 = e.secondDerivative {
         rows.append(("d2/d\(spec.predictionArgument)2", formatValue(d2)))
+      }
+      if let h = e.hessian {
+        rows.append(("Hessian in (" + e.gradient.map(\.name).joined(separator: ", ") + ")", describe(h)))
       }
       let width = rows.map(\.0.count).max() ?? 0
       for (label, value) in rows {

@@ -127,7 +127,8 @@ extension FunctionSpec {
     switch swept.kind {
     case .real:
       domain = swept.domain.realInterval
-      values[swept.name] = .real(domain.representative)
+      // A point the argument's own domain holds (not 0 for a nonzero one).
+      values[swept.name] = .real(swept.domain.contains(domain.representative) ? domain.representative : 1)
     case .vector:
       guard case .vector(let v)? = values[swept.name] else {
         throw ViewError(
@@ -388,7 +389,9 @@ extension ArgumentDomain {
   /// never swept since labels are not differentiated).
   var realInterval: RealInterval {
     switch self {
-    case .finite: return .realLine
+    // The real line without 0 (a divisor): swept over the whole line, the
+    // point 0 itself evaluating to what the evaluator says there.
+    case .finite, .nonZero: return .realLine
     case .interval(let lo, let loIn, let hi, let hiIn): return RealInterval(lo, hi, lowerClosed: loIn, upperClosed: hiIn)
     case .labels(let allowed): return RealInterval(allowed.min() ?? 0, allowed.max() ?? 0)
     }
