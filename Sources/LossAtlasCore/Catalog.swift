@@ -42,6 +42,9 @@ public enum Catalog {
     // Vector activations
     Softmax.spec,
     LogSoftmax.spec,
+    LogSumExp.spec,
+    Softmin.spec,
+    Sparsemax.spec,
     // Margin losses
     ZeroOne.spec,
     Hinge.spec,
@@ -57,6 +60,11 @@ public enum Catalog {
     KLDiv.spec,
     MulticlassHinge.spec,
     CrammerSinger.spec,
+    NLL.spec,
+    MulticlassPerceptron.spec,
+    PolyCrossEntropy.spec,
+    InfoNCE.spec,
+    SparsemaxLoss.spec,
     // Regression losses
     MSE.spec,
     MAE.spec,

@@ -178,10 +178,22 @@ import Testing
     // Difference quotients cannot resolve a derivative ulps away from a
     // singularity (bce's f'' at p = 1 - 2^-52 is 8e31): such points are left
     // to the value test.
+    // Nor can they resolve a piecewise vector function at a near-tie (two
+    // entries of a vector argument within 1e-12 relative but not equal):
+    // sparsemax's support at z = [1.5, 0.5 + 2^-53, 0.5] changes within an
+    // ulp on both sides of the point, far inside the smallest step.
     func nearSingularity(_ line: GoldenLine) -> Bool {
       line.arguments.values.contains { value in
-        guard case .real(let v) = value else { return false }
-        return abs(abs(v) - 1) < 1e-9 && abs(v) != 1
+        switch value {
+        case .real(let v):
+          return abs(abs(v) - 1) < 1e-9 && abs(v) != 1
+        case .vector(let v):
+          return v.indices.contains { i in
+            v.indices.contains { j in v[i] != v[j] && abs(v[i] - v[j]) <= 1e-12 * max(abs(v[i]), abs(v[j])) }
+          }
+        case .integer:
+          return false
+        }
       }
     }
     for line in Self.lines where line.id == id && Self.isModerate(line) && !nearSingularity(line) && !Self.catalogRuleAtPoint(line) {

@@ -347,6 +347,10 @@ struct FormulaLHS {
     case .activation: return ("f(x)", "<mrow><mi>f</mi><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")
     case .gatedUnit: return ofArguments
     case .vectorActivation:
+      // A scalar of the vector z (logsumexp) is f(z); a vector output f_i.
+      guard formula.valueIndex != nil else {
+        return ("f(z)", "<mrow><mi>f</mi><mo stretchy=\"false\">(</mo><mi>z</mi><mo stretchy=\"false\">)</mo></mrow>")
+      }
       let name = spec.id == "softmax" ? "p" : "f"
       return ("\(name)_i", "<msub><mi>\(name)</mi><mi>i</mi></msub>")
     default: return ("L", "<mi>L</mi>")
@@ -357,6 +361,9 @@ struct FormulaLHS {
     let a = symbol(arg)
     switch spec.family {
     case .activation: return ("f'(x)", "<mrow><msup><mi>f</mi><mo>′</mo></msup><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")
+    case .vectorActivation where formula.derivativeIndices.count == 1:
+      // The gradient of a scalar of z (logsumexp), not a Jacobian.
+      return ("\\frac{\\partial f}{\\partial z_j}", "<mfrac><mrow><mo>∂</mo><mi>f</mi></mrow><mrow><mo>∂</mo><msub><mi>z</mi><mi>j</mi></msub></mrow></mfrac>")
     case .gatedUnit:
       return ("\\frac{\\partial f}{\\partial \(a.latex)}", "<mfrac><mrow><mo>∂</mo><mi>f</mi></mrow><mrow><mo>∂</mo>\(a.mathml)</mrow></mfrac>")
     case .vectorActivation: return ("J_{ij} = \\frac{\\partial \(value.latex)}{\\partial z_j}", "<mrow><msub><mi>J</mi><mrow><mi>i</mi><mi>j</mi></mrow></msub><mo>=</mo><mfrac><mrow><mo>∂</mo>\(value.mathml)</mrow><mrow><mo>∂</mo><msub><mi>z</mi><mi>j</mi></msub></mrow></mfrac></mrow>")

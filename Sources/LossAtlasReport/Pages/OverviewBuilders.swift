@@ -270,7 +270,7 @@ enum OverviewBuilders {
         Fact(name: "Naive formula failure", value: "overflow, NaN, 0 instead of a nonzero value, or more than 1% off"),
         Fact(
           name: "Precision study, this run",
-          value: "\(Readable.count(thresholds.count)) thresholds; \(Readable.count(ties)) inputs whose result was a tie, decided as exact (a Double on a Float16 or Float32 rounding boundary, to even; or x + c with c half the spacing, by the sign of f(x) − x − c); \(Readable.count(uncertain)) within 4 ulp of a boundary without being on it (undecidable from the Double)"),
+          value: "\(Readable.count(thresholds.count)) thresholds; \(Readable.count(ties)) inputs whose result was a tie, decided as exact (a Double on a Float16 or Float32 rounding boundary, to even, unless the view gives its value more accurately than a Double, which then decides; or x + c with c half the spacing, by the sign of f(x) − x − c); \(Readable.count(uncertain)) within 4 ulp of a boundary without being on it (undecidable from the Double)"),
         Fact(name: "Limits", value: "values at 10²⁹⁰ and 10³⁰⁰ (or 10⁻²⁹⁰, 10⁻³⁰⁰ from a finite end) agree to 10⁻⁹"),
       ],
       accuracyIntro: [
