@@ -154,7 +154,9 @@ public enum ManualGenerator {
       pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos)))
       let methods = OverviewBuilders.methods(accuracy: accuracy, tau: options.tau, analyses: analyses)
       pages.append(("methods", "methods", methods))
-      let errata = try ErrataBuilder.build(errataSources, results: claimResults, figures: infos, formulaCheck: formulaCheck)
+      let errata = try ErrataBuilder.build(
+        errataSources, results: claimResults, figures: infos, formulaCheck: formulaCheck,
+        functionPages: Set(specs.map(\.id)))
       pages.append(("errata", "errata", errata))
       let search = SearchIndex.entries(
         functions: specs, properties: methods.properties,

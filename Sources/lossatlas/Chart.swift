@@ -18,13 +18,38 @@ extension LossAtlasCommand {
         folder and renamed into place, so a failed run leaves no partial file. --out must be a new \
         path or a writable regular file: a symbolic link, folder, FIFO, device or read-only file is \
         refused.
+        lossatlas chart huber --param delta=0.5,1,2        a family: one curve per delta
+        lossatlas chart bce --arg y=0.7 --from 0.05 --to 0.95
+        lossatlas chart gaussian-nll --over var --arg yhat=2 --arg y=0
+        lossatlas chart softmax --view 0 --from -10 --to 10
+        With --view, --arg, --over, --from/--to or a --param list, the figure shows the chosen \
+        view (see `lossatlas sweep --help`), value and derivative, one curve per combination of \
+        the --param lists (at most 8), each marked from its own analysis.
         """)
 
     @Argument(help: "A function id or alias (see `lossatlas list`).")
-    var id: String
+    var id: FunctionID
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("A parameter, NAME=V (default: the catalog's).", valueName: "NAME=V"))
+    @Option(
+      name: .customLong("param"),
+      help: ArgumentHelp(
+        "A parameter, NAME=V (default: the catalog's), or a list NAME=V1,V2,... to overlay a family.",
+        valueName: "NAME=V,..."),
+      completion: .custom(FunctionCompletion.parameters))
     var parameters: [String] = []
+
+    @OptionGroup(title: "View")
+    var selection: ViewOptions
+
+    @Option(parsing: .unconditional, help: "The left end of the x axis (default: the views' plot range).")
+    var from: Double?
+
+    @Option(parsing: .unconditional, help: "The right end of the x axis (default: the views' plot range).")
+    var to: Double?
+
+    /// At most this many curves in one figure (the series palette's colours
+    /// stay distinct).
+    static let maxCurves = 8
 
     @Option(help: ArgumentHelp("The PNG file to write (default: ID.png in the current directory).", valueName: "FILE"))
     var out: String?
@@ -35,19 +60,45 @@ extension LossAtlasCommand {
     func validate() throws {
       guard scale == 1 || scale == 2 else { throw ValidationError("--scale must be 1 or 2, not \(scale)") }
       if let out, out.isEmpty { throw ValidationError("--out must name a file") }
+      for (name, v) in [("--from", from), ("--to", to)] {
+        if let v, !v.isFinite { throw ValidationError("\(name) must be a finite number, not \(v)") }
+      }
+      if let from, let to, !(from < to) {
+        throw ValidationError("--from (\(from)) must be less than --to (\(to))")
+      }
     }
 
     func run() throws {
       let spec: FunctionSpec
-      let values: ParameterValues
-      do throws(CatalogError) {
-        spec = try Catalog.function(named: id)
-        values = try spec.validateParameters(parsedParameters(spec))
+      do {
+        spec = try id.spec()
       } catch {
         throw fail(error)
       }
-      let properties = spec.views(values).indices.map { i in
-        PropertyEngine.analyze(spec, parameters: values, viewIndex: i)
+      let settings = try parameterSettings(
+        spec, parameters, limit: Self.maxCurves,
+        tooMany: "the --param lists make more than \(Self.maxCurves) curves; overlay fewer at a time")
+      let chosen = !selection.isDefault || from != nil || to != nil || settings.count > 1
+      // Every view is resolved (and checked against --from/--to) before
+      // anything is drawn or written.
+      var views: [(ParameterValues, ResolvedView)] = []
+      if chosen {
+        for p in settings {
+          let resolved = try selection.resolve(spec, p)
+          let lo = from ?? resolved.view.plotRange.lowerBound
+          let hi = to ?? resolved.view.plotRange.upperBound
+          for (flag, x) in [("--from", lo), ("--to", hi)] where !resolved.view.domain.contains(x) {
+            throw usageFailure(
+              "\(flag) \(Format.number(x)) is outside the domain of \(spec.id)'s view \(resolved.view.label): \(resolved.view.domain)")
+          }
+          views.append((p, resolved))
+        }
+        if let from, to == nil, views.contains(where: { from >= $0.1.view.plotRange.upperBound }) {
+          throw usageFailure("--from \(Format.number(from)) is not left of the plot range's right end: give --to as well")
+        }
+        if let to, from == nil, views.contains(where: { to <= $0.1.view.plotRange.lowerBound }) {
+          throw usageFailure("--to \(Format.number(to)) is not right of the plot range's left end: give --from as well")
+        }
       }
       let path = out ?? "\(spec.id).png"
       // Where the file goes is checked before drawing, and again when writing.
@@ -59,8 +110,30 @@ extension LossAtlasCommand {
       }
       let png: [UInt8]
       do {
-        let figure = try ManualFigures.function(spec, properties: properties, parameters: values).scaled(scale)
-        png = try figure.png()
+        let figure: ManualFigure
+        if chosen {
+          let analyses = CatalogAnalysis.run(spec, chosen: views)
+          let curves = analyses.map { a in
+            ChosenCurve(
+              name: settings.count > 1 ? ChosenCurve.name(spec, parameters: a.parameters) : "", view: a.resolved.view,
+              properties: a.properties)
+          }
+          var range: ClosedRange<Double>? = nil
+          if from != nil || to != nil {
+            let lo = from ?? views.map(\.1.view.plotRange.lowerBound).min()!
+            let hi = to ?? views.map(\.1.view.plotRange.upperBound).max()!
+            range = lo...hi
+          }
+          figure = try ManualFigures.chosen(
+            spec, curves: curves, xRange: range, parameters: settings.count == 1 ? settings[0] : nil)
+        } else {
+          let values = settings[0]
+          let properties = spec.views(values).indices.map { i in
+            PropertyEngine.analyze(spec, parameters: values, viewIndex: i)
+          }
+          figure = try ManualFigures.function(spec, properties: properties, parameters: values)
+        }
+        png = try figure.scaled(scale).png()
       } catch {
         printError("error: cannot draw \(spec.id): \(error)")
         throw ExitCode(ExitStatus.failure)
@@ -72,28 +145,6 @@ extension LossAtlasCommand {
         throw ExitCode(ExitStatus.failure)
       }
       writeOut("wrote \(path) (\(800 * scale)x\(500 * scale) px)\n")
-    }
-
-    /// `--param NAME=V` items as a dictionary; a malformed item, a repeated
-    /// name or a value that is not one number is a catalog error naming it.
-    private func parsedParameters(_ spec: FunctionSpec) throws(CatalogError) -> [String: Double] {
-      var out: [String: Double] = [:]
-      for item in parameters {
-        guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
-          let names = spec.parameters.map(\.name)
-          throw CatalogError(
-            .unknownParameter,
-            "--param '\(InputEcho.short(item))' must be NAME=V; \(spec.id) takes \(names.isEmpty ? "none" : names.joined(separator: ", "))")
-        }
-        let name = String(item[..<eq])
-        guard out[name] == nil else { throw CatalogError(.unknownParameter, "parameter \(InputEcho.short(name)) is given twice") }
-        let text = String(item[item.index(after: eq)...])
-        guard case .real(let v) = try EvalRequest.commandLineValue(text, name: name, spec: spec) else {
-          throw CatalogError(.badParameter, "parameter \(name) of \(spec.id) must be a single number, not '\(InputEcho.short(text))'")
-        }
-        out[name] = v
-      }
-      return out
     }
   }
 }

@@ -13,6 +13,10 @@ extension LossAtlasCommand {
         catalog declares, at every parameter setting, and the project's claims/*.yaml.
         Exit status: 0 when every statement gets its expected verdict, 1 when any does not, \
         2 when a file cannot be understood (reported as FILE:LINE: reason).
+        The claim-file format (every key, property, expectation form and identity): \
+        `lossatlas help claims`, the manual's methods page, and the README.
+        --format json gives each claim's computed values as data ("values": numbers, \
+        intervals, words per parameter setting) beside the prose ("computed").
         """)
 
     @Argument(help: "Claim files (YAML), or folders of them (their *.yaml and *.yml). None: the catalog's declared properties and claims/*.yaml.")

@@ -23,10 +23,16 @@ extension LossAtlasCommand {
         the next line is read. A line has at most 16 MiB; a vector at most 4096 elements \
         (softmax and log-softmax: 1024). Exit status: 0 when every line was evaluated, 1 when \
         some line gave an error, 2 when stdin cannot be read, 74 when stdout cannot be written.
+        Second derivatives: --json prints "d2": {ARG: V} for a scalar function of one \
+        differentiated argument. With --second-derivative, every --jsonl answer also has \
+        "d2": {ARG: V} (null for a function that gives none: the vector functions and the \
+        losses of a score vector) and "hessian" (rows in the order of "grad") for a function \
+        that reports its whole Hessian, as --json always does. Without the flag the batch \
+        answers are unchanged.
         """)
 
     @Argument(help: "A function id or alias (see `lossatlas list`).")
-    var id: String?
+    var id: FunctionID?
 
     @Option(name: .customLong("arg"), help: ArgumentHelp("An argument, NAME=V (V a number such as 1.5, .5, -inf, or a list [1, 2, 3]).", valueName: "NAME=V"))
     var arguments: [String] = []
@@ -40,6 +46,11 @@ extension LossAtlasCommand {
     @Flag(help: "Read JSON Lines requests on stdin and answer one line each.")
     var jsonl = false
 
+    @Flag(
+      name: .customLong("second-derivative"),
+      help: "With --jsonl or --json: include the second derivative (\"d2\", and \"hessian\" where the function gives one).")
+    var secondDerivative = false
+
     func validate() throws {
       if jsonl {
         if id != nil || !arguments.isEmpty || !parameters.isEmpty || json {
@@ -47,6 +58,10 @@ extension LossAtlasCommand {
         }
       } else if id == nil {
         throw ValidationError("give a function ID (see `lossatlas list`), or --jsonl to read requests from stdin")
+      }
+      if secondDerivative && !json && !jsonl {
+        throw ValidationError(
+          "--second-derivative goes with --json or --jsonl (the readable answer always shows the second derivative)")
       }
     }
 
@@ -72,7 +87,7 @@ extension LossAtlasCommand {
     // MARK: - One point
 
     private func makeRequest() throws(CatalogError) -> EvalRequest {
-      let spec = try Catalog.function(named: id!)
+      let spec = try id!.spec()
       var args: [String: ArgumentValue] = [:]
       for item in arguments {
         let (name, text) = try split(item, flag: "--arg", spec: spec)
@@ -128,6 +143,8 @@ extension LossAtlasCommand {
       ]
       if let d2 = e.secondDerivative {
         members.append(("d2", .object([(request.spec.predictionArgument, .double(d2))])))
+      } else if secondDerivative {
+        members.append(("d2", .null))
       }
       if let h = e.hessian {
         // An array of rows, rows and columns in the order of "grad".
@@ -188,7 +205,9 @@ extension LossAtlasCommand {
         do throws(CatalogError) {
           switch line {
           case .text(let bytes):
-            answer = try EvalRequest.decode(jsonLine: bytes).evaluate().batchJSON
+            let request = try EvalRequest.decode(jsonLine: bytes)
+            let e = try request.evaluate()
+            answer = secondDerivative ? e.batchJSON(secondDerivativeIn: request.spec.predictionArgument) : e.batchJSON
           case .tooLong(let count):
             throw CatalogError(
               .badArgument,

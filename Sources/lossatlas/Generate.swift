@@ -26,10 +26,12 @@ extension LossAtlasCommand {
     @Option(help: "The output folder.")
     var out: String = "output"
 
-    @Option(help: "Formats, comma-separated: markdown, html.")
+    @Option(help: "Formats, comma-separated: markdown, html.", completion: .list(["markdown,html", "markdown", "html"]))
     var format: String = "markdown,html"
 
-    @Option(help: "Only these function ids (comma-separated): their pages, figures and sweeps.")
+    @Option(
+      help: "Only these function ids (comma-separated): their pages, figures and sweeps.",
+      completion: .list(FunctionID.allNames))
     var only: String?
 
     @Option(help: "A folder of templates laid out like the project's templates/ (markdown/, html/).")

@@ -60,6 +60,6 @@ struct LossAtlasCommand: ParsableCommand {
       function itself is that sensitive).
       """,
     version: BuildInfo.versionText,
-    subcommands: [List.self, Eval.self, Sweep.self, Properties.self, Check.self, Generate.self, Chart.self]
+    subcommands: [List.self, Eval.self, Sweep.self, Properties.self, Check.self, Claims.self, Generate.self, Chart.self]
   )
 }

@@ -6,10 +6,33 @@ extension LossAtlasCommand {
   /// `lossatlas properties`: everything the engine computes about one function.
   struct Properties: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print every property the engine computes for a function, at each parameter setting of its grid.")
+      abstract: "Print every property the engine computes for a function, at each parameter setting of its grid.",
+      discussion: """
+        lossatlas properties huber                         every view at every setting of the grid
+        lossatlas properties huber --param delta=0.3       every view at delta = 0.3
+        lossatlas properties huber --param delta=0.3,2 --arg y=5
+        lossatlas properties bce --arg y=0.7               p swept with y = 0.7
+        lossatlas properties gaussian-nll --over var --arg yhat=2 --arg y=0
+        With --param, --view, --arg or --over, the engine runs on the views chosen (see \
+        `lossatlas sweep --help` for how a view is chosen), each at every combination of the \
+        --param lists; a view the catalog does not list declares nothing, and its breakpoints \
+        are found where the documented formula changes piece (exact to one ulp).
+        """)
 
     @Argument(help: "A function id or alias (see `lossatlas list`).")
-    var id: String
+    var id: FunctionID
+
+    @Option(
+      name: .customLong("param"),
+      help: ArgumentHelp("Parameter values, NAME=V1,V2,... (every combination is analysed).", valueName: "NAME=V,..."),
+      completion: .custom(FunctionCompletion.parameters))
+    var parameters: [String] = []
+
+    @OptionGroup(title: "View")
+    var selection: ViewOptions
+
+    /// At most this many parameter settings from --param lists.
+    static let maxSettings = 64
 
     @Option(parsing: .unconditional, help: "Saturation threshold tau, in (0, 1): |f'| < tau * max |f'|.")
     var tau: Double = 1e-2
@@ -24,9 +47,13 @@ extension LossAtlasCommand {
     func run() throws {
       let spec: FunctionSpec
       do {
-        spec = try Catalog.function(named: id)
+        spec = try id.spec()
       } catch {
         throw fail(error)
+      }
+      if !parameters.isEmpty || !selection.isDefault {
+        try runChosen(spec)
+        return
       }
       let analysis = CatalogAnalysis.run(ids: [spec.id], options: AnalysisOptions(saturationTau: tau))[0]
       if json {
@@ -37,26 +64,7 @@ extension LossAtlasCommand {
       for s in analysis.settings {
         for v in s.views {
           out += "\n\(v.coordinates)\n"
-          out += "  range            \(Format.extremum(v.infimum)) .. \(Format.extremum(v.supremum))\n"
-          out += "  monotonic        \(v.monotonic.rawValue); f' \(v.derivativeMonotonic.rawValue)\n"
-          out += "  continuity       \(v.continuity.rawValue)\n"
-          out += "  max |f'|         \(Format.extremum(v.maxAbsDerivative))\n"
-          out += "  saturates        left \(v.saturatesLeft), right \(v.saturatesRight)\n"
-          out += "  saturation       \(v.saturationIntervals.isEmpty ? "none" : v.saturationIntervals.map(\.interval.description).joined(separator: " ∪ ")) (tails)\n"
-          if !v.flatZones.isEmpty {
-            out += "  flat zones       " + v.flatZones.map { "\($0.interval) \($0.kind.rawValue)\($0.at.map { " at \(Format.number($0))" } ?? "")" }.joined(separator: "; ") + "\n"
-          }
-          out += "  dead regions     \(v.deadRegions.map(\.interval.description).joined(separator: " ∪ "))\n"
-          out += "  convex/concave   \(v.convex)/\(v.concave) (midpoint cross-check \(v.convexityCrossCheck ? "agrees" : "DISAGREES"))\n"
-          if spec.family.isLoss {
-            out += "  zero at correct  \(v.zeroAtCorrect.rawValue); gradient there 0: \(v.gradientZeroAtMinimum)\n"
-            out += "  gradient         \(v.gradientGrowth.rawValue)\n"
-          } else {
-            out += "  mean output      \(v.meanOutput.map(Format.number) ?? "-") (E[f(X)], X ~ N(0, 1)); zero-centred: \(v.zeroCentered.map(String.init) ?? "-")\n"
-            out += "  origin           passes through 0: \(v.passesThroughOrigin.map(String.init) ?? "-"); identity near 0: \(v.identityNearOrigin.map(String.init) ?? "-")\n"
-          }
-          out += "  gradcheck        f' \(Format.number(v.gradientCheck.maxRelativeErrorD1)), f'' \(Format.number(v.gradientCheck.maxRelativeErrorD2)) over \(v.gradientCheck.points) points\n"
-          out += "  extremes         " + v.extremes.map { "\(Format.number($0.x)): \(Format.number($0.jet.value))\($0.honest ? "" : " (!)")" }.joined(separator: ", ") + "\n"
+          out += Self.describe(v, spec)
         }
       }
       for s in analysis.settings where s.domain.multiArgument {
@@ -70,8 +78,85 @@ extension LossAtlasCommand {
         if let m = d.monotonic { out += "  monotonic        \(m.rawValue)\n" }
         if let g = d.maxAbsDerivative { out += "  max |derivative| \(Format.number(g))\(d.maxAbsDerivativeExact ? "" : " (at least)")\n" }
       }
-      let f = analysis.facts
       out += "\nAt the default parameters:\n"
+      out += Self.describe(analysis.facts)
+      writeOut(out)
+    }
+
+    /// `properties` with --param or a chosen view: the engine on the chosen
+    /// view (or every catalog view) at each combination of the --param lists.
+    private func runChosen(_ spec: FunctionSpec) throws {
+      let settings = try parameterSettings(
+        spec, parameters, limit: Self.maxSettings,
+        tooMany: "the --param lists make more than \(Self.maxSettings) parameter settings; analyse fewer at a time")
+      // Every view is resolved before any is analysed: a bad choice prints
+      // one error and nothing else.
+      var chosen: [(parameters: ParameterValues, view: ResolvedView)] = []
+      for p in settings {
+        if selection.isDefault {
+          for (i, v) in spec.views(p).enumerated() {
+            chosen.append((p, ResolvedView.catalog(v, index: i)))
+          }
+        } else {
+          chosen.append((p, try selection.resolve(spec, p)))
+        }
+      }
+      let results = CatalogAnalysis.run(spec, chosen: chosen, options: AnalysisOptions(saturationTau: tau))
+      if json {
+        let doc = JSONValue.object([
+          ("id", .string(spec.id)), ("tau", .double(tau)), ("views", .array(results.map(\.json))),
+        ])
+        writeOut(doc.prettyText)
+        return
+      }
+      var out = "\(spec.name) (\(spec.id))\n"
+      for r in results {
+        let v = r.properties
+        let p = r.parameters.values.isEmpty ? "" : " {\(r.parameters)}"
+        let origin = r.resolved.catalogIndex.map { "catalog view \($0)" } ?? "built on request, breakpoints from the \(r.resolved.breakpoints.rawValue)"
+        out += "\n\(spec.id)\(p) \(r.resolved.view.label) (\(origin))\n"
+        out += Self.describe(v, spec)
+        if !r.resolved.view.breakpoints.isEmpty {
+          out += "  breakpoints      \(r.resolved.view.breakpoints.map(Format.number).joined(separator: ", "))\n"
+        }
+        for o in r.declared ?? [] where !o.passes {
+          out += "  DECLARED \(o.property): \(o.declared), computed \(o.computed)\n"
+        }
+        out += Self.describe(r.facts)
+      }
+      writeOut(out)
+    }
+
+    /// The properties of one view, one line each.
+    static func describe(_ v: ViewProperties, _ spec: FunctionSpec) -> String {
+      var out = ""
+      out += "  range            \(Format.extremum(v.infimum)) .. \(Format.extremum(v.supremum))\n"
+      out += "  monotonic        \(v.monotonic.rawValue); f' \(v.derivativeMonotonic.rawValue)\n"
+      out += "  continuity       \(v.continuity.rawValue)\n"
+      out += "  max |f'|         \(Format.extremum(v.maxAbsDerivative))\n"
+      out += "  saturates        left \(v.saturatesLeft), right \(v.saturatesRight)\n"
+      out += "  saturation       \(v.saturationIntervals.isEmpty ? "none" : v.saturationIntervals.map(\.interval.description).joined(separator: " ∪ ")) (tails)\n"
+      if !v.flatZones.isEmpty {
+        out += "  flat zones       " + v.flatZones.map { "\($0.interval) \($0.kind.rawValue)\($0.at.map { " at \(Format.number($0))" } ?? "")" }.joined(separator: "; ") + "\n"
+      }
+      out += "  dead regions     \(v.deadRegions.map(\.interval.description).joined(separator: " ∪ "))\n"
+      out += "  convex/concave   \(v.convex)/\(v.concave) (midpoint cross-check \(v.convexityCrossCheck ? "agrees" : "DISAGREES"))\n"
+      if spec.family.isLoss {
+        out += "  zero at correct  \(v.zeroAtCorrect.rawValue); gradient there 0: \(v.gradientZeroAtMinimum)\n"
+        out += "  gradient         \(v.gradientGrowth.rawValue)\n"
+      } else {
+        out += "  mean output      \(v.meanOutput.map(Format.number) ?? "-") (E[f(X)], X ~ N(0, 1)); zero-centred: \(v.zeroCentered.map(String.init) ?? "-")\n"
+        out += "  origin           passes through 0: \(v.passesThroughOrigin.map(String.init) ?? "-"); identity near 0: \(v.identityNearOrigin.map(String.init) ?? "-")\n"
+      }
+      out += "  gradcheck        f' \(Format.number(v.gradientCheck.maxRelativeErrorD1)), f'' \(Format.number(v.gradientCheck.maxRelativeErrorD2)) over \(v.gradientCheck.points) points\n"
+      out += "  extremes         " + v.extremes.map { "\(Format.number($0.x)): \(Format.number($0.jet.value))\($0.honest ? "" : " (!)")" }.joined(separator: ", ") + "\n"
+      return out
+    }
+
+    /// The floating-point facts (gains, depth, naive failures, exact tails,
+    /// precision thresholds, minimiser), one line each.
+    static func describe(_ f: FunctionFacts) -> String {
+      var out = ""
       for g in f.gains {
         out += "  gradient gain    \(g.initialization.rawValue): \(Format.number(g.gain)) at q = \(Format.number(g.q)) (\(g.source.rawValue))\n"
       }
@@ -99,7 +184,7 @@ extension LossAtlasCommand {
       if let m = f.minimiser {
         out += "  minimiser of the mean loss over \(m.targets.map(Format.number)): \(Format.number(m.minimiser))\n"
       }
-      writeOut(out)
+      return out
     }
   }
 }

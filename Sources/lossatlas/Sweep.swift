@@ -10,16 +10,23 @@ extension LossAtlasCommand {
       discussion: """
         lossatlas sweep huber --from -3 --to 3 --points 7 --param delta=0.5,1,2
         lossatlas sweep sigmoid --at -745.2,-37,0,36.7,37.5
-        The default range is the function's plot range; --scale symlog spaces points \
-        logarithmically away from 0. Losses are swept in their prediction argument with \
-        the other arguments of the chosen view fixed (see --view).
+        lossatlas sweep bce --arg y=0.7                 p swept with y = 0.7
+        lossatlas sweep gaussian-nll --over var --arg yhat=2 --arg y=0
+        lossatlas sweep cross-entropy --arg 's=[1,2,3]' --arg k=2 --over 's[0]'
+        The default range is the view's plot range; --scale symlog spaces points \
+        logarithmically away from 0. A view sweeps one argument with the others fixed: \
+        by default the catalog's primary view (--view picks another; `lossatlas properties \
+        ID` lists them). --arg NAME=V fixes an argument and --over NAME chooses the swept \
+        one, any differentiated argument or an element of a vector argument, whose other \
+        elements come from --arg (s=[1,2,3] with --over 's[0]' sweeps s = [x, 2, 3]); a \
+        vector-valued function (softmax) gives output i along z_i.
         """)
 
     enum Scale: String, ExpressibleByArgument, CaseIterable { case linear, symlog }
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
     @Argument(help: "A function id or alias (see `lossatlas list`).")
-    var id: String
+    var id: FunctionID
 
     @Option(parsing: .unconditional, help: "The first x (default: the view's plot range).")
     var from: Double?
@@ -39,11 +46,14 @@ extension LossAtlasCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Explicit points instead of a grid, comma-separated.", valueName: "X1,X2,..."))
     var at: String?
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("Parameter values, NAME=V1,V2,... (every combination is swept).", valueName: "NAME=V,..."))
+    @Option(
+      name: .customLong("param"),
+      help: ArgumentHelp("Parameter values, NAME=V1,V2,... (every combination is swept).", valueName: "NAME=V,..."),
+      completion: .custom(FunctionCompletion.parameters))
     var parameters: [String] = []
 
-    @Option(parsing: .unconditional, help: "Which view: its index (0 is the primary view) or its label.")
-    var view: String = "0"
+    @OptionGroup(title: "View")
+    var selection: ViewOptions
 
     @Option(help: "Output format.")
     var format: OutputFormat = .csv
@@ -72,52 +82,23 @@ extension LossAtlasCommand {
 
     func run() throws {
       let spec: FunctionSpec
-      let settings: [ParameterValues]
-      do throws(CatalogError) {
-        spec = try Catalog.function(named: id)
-        var overrides: [String: [Double]] = [:]
-        for item in parameters {
-          guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
-            throw CatalogError(.unknownParameter, "--param '\(InputEcho.short(item))' must be NAME=V1,V2,...")
-          }
-          let name = String(item[..<eq])
-          var values: [Double] = []
-          for text in item[item.index(after: eq)...].split(separator: ",", omittingEmptySubsequences: false) {
-            guard case .real(let v) = try EvalRequest.commandLineValue(String(text), name: name, spec: spec) else {
-              throw CatalogError(.badParameter, "parameter \(name) of \(spec.id) must be numbers, not '\(InputEcho.short(String(text)))'")
-            }
-            values.append(v)
-          }
-          overrides[name] = values
-        }
-        // Every combination of the lists is a block of rows: count them
-        // before making them (two lists of 100,000 values would be 10^10).
-        var rows = at.map { $0.split(separator: ",", omittingEmptySubsequences: false).count } ?? points
-        for values in overrides.values {
-          let (product, overflow) = rows.multipliedReportingOverflow(by: values.count)
-          guard !overflow && product <= Self.maxRows else {
-            throw CatalogError(
-              .badParameter,
-              "the --param lists and --points make more than \(Self.maxRows) rows; sweep fewer values at a time")
-          }
-          rows = product
-        }
-        settings = try ParameterGrid.settings(spec, overrides: overrides)
+      do {
+        spec = try id.spec()
       } catch {
         throw fail(error)
       }
+      // Every combination of the lists is a block of rows: the rows are
+      // counted before any is made.
+      let rowsPerBlock = at.map { $0.split(separator: ",", omittingEmptySubsequences: false).count } ?? points
+      let settings = try parameterSettings(
+        spec, parameters, limit: Self.maxRows / rowsPerBlock,
+        tooMany: "the --param lists and --points make more than \(Self.maxRows) rows; sweep fewer values at a time")
       // Every block is planned (view, grid, domain) before the first row is
       // written, so a bad setting leaves no partial output.
       var plans: [SweepPlan] = []
       var argument = spec.predictionArgument
       for p in settings {
-        let views = spec.views(p)
-        guard let v = Int(view).flatMap({ views.indices.contains($0) ? views[$0] : nil }) ?? views.first(where: { $0.label == view })
-        else {
-          throw usageFailure(
-            "no view '\(InputEcho.short(view))' of \(spec.id): its views are "
-              + views.enumerated().map { "\($0) (\($1.label))" }.joined(separator: ", "))
-        }
+        let v = try selection.resolve(spec, p).view
         argument = v.argument
         let lo = from ?? v.plotRange.lowerBound
         let hi = to ?? v.plotRange.upperBound

@@ -26,7 +26,8 @@ import Testing
   @Test func negativeViewNamesTheViews() throws {
     let r = try BoundedRun.run(["sweep", "huber", "--view", "-1"])
     #expect(r.status == 64)
-    #expect(r.stderr == "error: no view '-1' of huber: its views are 0 (yhat (y = 0))\n")
+    // The flag, what was typed and the views there are.
+    #expect(r.stderr == "error: --view '-1': huber's views are 0 (yhat (y = 0))\n")
   }
 
   /// One number syntax on the command line: +1, .5 and 1. were refused

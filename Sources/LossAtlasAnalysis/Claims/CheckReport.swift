@@ -15,6 +15,12 @@ public struct CheckRow: Sendable, Equatable {
   public let expected: String
   public let computed: String
   public let passes: Bool
+  /// The computed values as data (claims: ``ClaimResult/values``); empty
+  /// for the catalog's declared properties, whose computed side is text.
+  public var values: [JSONValue] = []
+  /// The verdict the statement got (a claim: whether it holds; a declared
+  /// property: whether it matches).
+  public var holds: Bool? = nil
 }
 
 extension CheckRow {
@@ -24,7 +30,7 @@ extension CheckRow {
     self.init(
       source: c.file, line: c.line, id: c.id, text: c.text, function: c.function.id, property: c.property.rawValue,
       expected: c.expect.description + verdict, computed: r.computed.joined(separator: "; ") + " -> \(r.holds)",
-      passes: r.passes)
+      passes: r.passes, values: r.values, holds: r.holds)
   }
 
   /// The rows of the catalog's declared properties: one per declared field
@@ -65,7 +71,7 @@ public enum CheckReport {
 
   static func summary(_ rows: [CheckRow]) -> String {
     let failed = rows.filter { !$0.passes }.count
-    return "\(rows.count) statements checked: \(rows.count - failed) pass, \(failed) fail"
+    return "\(rows.count) \(rows.count == 1 ? "statement" : "statements") checked: \(rows.count - failed) pass, \(failed) fail"
   }
 
   /// Failures in full, passes as one line each. Everything that comes
@@ -97,8 +103,10 @@ public enum CheckReport {
       members += [
         ("id", .string(r.id)), ("text", .string(r.text)), ("function", .string(r.function)),
         ("property", .string(r.property)), ("expected", .string(r.expected)), ("computed", .string(r.computed)),
-        ("passes", .bool(r.passes)),
       ]
+      if let holds = r.holds { members.append(("holds", .bool(holds))) }
+      if !r.values.isEmpty { members.append(("values", .array(r.values))) }
+      members.append(("passes", .bool(r.passes)))
       return .object(members)
     }
     return JSONValue.object([

@@ -82,6 +82,9 @@ public struct Claim: Sendable {
   /// other arguments of value-at / derivative-at.
   public let arguments: [String: ArgumentValue]
   public let property: ClaimProperty
+  /// The catalog view the claim starts from (`view: 1` or its label);
+  /// `args` then fix arguments of that view.
+  public let view: String?
   public let over: (lower: Double, upper: Double)?
   public let at: Double?
   public let expect: Expectation

@@ -8,6 +8,19 @@ public struct ClaimResult: Sendable {
   /// What was computed, one entry per parameter setting, e.g.
   /// `0.25 (attained, at x = 0)` or `{slope=0.01}: increasing`.
   public let computed: [String]
+  /// The same, as data: one `{"params", "value", "text", "holds"}` per
+  /// parameter setting, `value` a number, a boolean, a word, an interval
+  /// `[lo, hi]`, a list of intervals `{"lower", "upper", "lower_closed",
+  /// "upper_closed"}`, or an object of such values by view label (`inf`,
+  /// `-inf` as strings, which JSON cannot spell).
+  public var values: [JSONValue] = []
+
+  public init(claim: Claim, holds: Bool, computed: [String], values: [JSONValue] = []) {
+    self.claim = claim
+    self.holds = holds
+    self.computed = computed
+    self.values = values
+  }
 
   /// The claim passes when the computed verdict is the expected one.
   public var passes: Bool { holds == claim.verdict }
@@ -38,6 +51,26 @@ enum Computed {
     case .intervals(let list): return list.isEmpty ? "none" : list.map(\.description).joined(separator: " ∪ ")
     case .growth(let g): return g.rawValue
     case .perView(let list): return list.map { "\($0.label): \($0.value.description)" }.joined(separator: "; ")
+    }
+  }
+
+  /// The value as data (see ``ClaimResult/values``).
+  var json: JSONValue {
+    switch self {
+    case .number(let v, _): return .double(v)
+    case .bool(let b), .flag(let b, _): return .bool(b)
+    case .word(let w): return .string(w)
+    case .interval(let lo, let hi, _): return .array([.double(lo), .double(hi)])
+    case .intervals(let list):
+      return .array(
+        list.map { i in
+          .object([
+            ("lower", .double(i.lower)), ("upper", .double(i.upper)), ("lower_closed", .bool(i.lowerClosed)),
+            ("upper_closed", .bool(i.upperClosed)),
+          ])
+        })
+    case .growth(let g): return .string(g.rawValue)
+    case .perView(let list): return .object(list.map { ($0.label, $0.value.json) })
     }
   }
 }
@@ -89,6 +122,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
     }
     var holds = true
     var computed: [String] = []
+    var values: [JSONValue] = []
     for s in settings {
       let params: ParameterValues
       do {
@@ -101,8 +135,13 @@ public final class ClaimEvaluator: @unchecked Sendable {
       holds = holds && ok
       let prefix = settings.count > 1 ? "{\(params)}: " : ""
       computed.append(prefix + value.description)
+      values.append(
+        .object([
+          ("params", .object(params.values.keys.sorted().map { ($0, JSONValue.double(params[$0])) })),
+          ("value", value.json), ("text", .string(value.description)), ("holds", .bool(ok)),
+        ]))
     }
-    return ClaimResult(claim: claim, holds: holds, computed: computed)
+    return ClaimResult(claim: claim, holds: holds, computed: computed, values: values)
   }
 
   // MARK: - Computing the property
@@ -184,7 +223,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
       let q = g.source == .fixedPoint ? "q = \(formatValue(g.q)), the fixed point" : "q = 1: \(g.source.rawValue)"
       return .number(g.gain, detail: "\(formatValue(g.gain)) at \(initialization.rawValue) init (\(q))")
     default:
-      if claim.arguments.isEmpty && CatalogAnalysis.hasSeveralArguments(spec) {
+      if claim.arguments.isEmpty && claim.view == nil && CatalogAnalysis.hasSeveralArguments(spec) {
         return try wholeDomain(claim, params)
       }
       let p = try properties(claim, params)
@@ -298,20 +337,38 @@ public final class ClaimEvaluator: @unchecked Sendable {
 
   // MARK: - Views and the analysis cache
 
-  /// The view a claim speaks of: the one whose fixed arguments match the
-  /// claim's `args` (the primary view when there are none), restricted to
-  /// `over` when given.
+  /// The view a claim speaks of: the catalog view `view` (the primary one
+  /// when not given), with `args` fixing its arguments. A catalog view whose
+  /// fixed arguments match `args` is that view; any other is built on
+  /// request (``FunctionSpec/view(_:base:fixing:along:)``: `args: {y: 0.7}`
+  /// for bce). Restricted to `over` when given.
   func selectView(_ claim: Claim, _ params: ParameterValues) throws(ClaimFileError) -> ScalarView {
-    let views = claim.function.views(params)
-    var view = views[0]
-    if !claim.arguments.isEmpty {
-      guard let match = views.first(where: { v in
-        claim.arguments.allSatisfy { name, value in v.fixed.contains { $0.name == name && $0.value == value } }
-      }) else {
-        let labels = views.map(\.label).joined(separator: "; ")
-        throw fail(claim, "no view of \(claim.function.id) fixes args \(describe(claim.arguments)); its views: \(labels)")
+    let spec = claim.function
+    let views = spec.views(params)
+    var base = 0
+    if let name = claim.view {
+      guard let i = Int(name).flatMap({ views.indices.contains($0) ? $0 : nil }) ?? views.firstIndex(where: { $0.label == name })
+      else {
+        throw fail(
+          claim,
+          "view '\(InputEcho.short(name))': \(spec.id)'s views are " + views.enumerated().map { "\($0) (\($1.label))" }.joined(separator: ", "))
       }
-      view = match
+      base = i
+    }
+    var view = views[base]
+    if !claim.arguments.isEmpty {
+      let match = claim.view == nil
+        ? views.first { v in claim.arguments.allSatisfy { name, value in v.fixed.contains { $0.name == name && $0.value == value } } }
+        : nil
+      if let match {
+        view = match
+      } else {
+        do {
+          view = try spec.view(params, base: base, fixing: claim.arguments).view
+        } catch {
+          throw fail(claim, "args \(describe(claim.arguments)): \(error.message)")
+        }
+      }
     }
     if let (a, b) = claim.over {
       // The interval must meet the domain in more than a point: `over:

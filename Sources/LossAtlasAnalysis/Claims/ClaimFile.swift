@@ -169,6 +169,13 @@ public enum ClaimFile {
       guard a < b else { throw fail("\(context): 'over' must have a < b", oNode) }
       over = (a, b)
     }
+    var view: String?
+    if let vNode = map["view"] {
+      guard case .scalar(let scalar) = vNode, !scalar.string.isEmpty else {
+        throw fail("\(context): 'view' must be a view's index (0 is the primary view) or its label", vNode)
+      }
+      view = scalar.string
+    }
     var at: Double?
     if let atNode = map["at"] { at = try number(atNode, "\(context): at", file) }
     if property.needsAt && at == nil { throw fail("\(context): \(property.rawValue) needs 'at:' (the point)") }
@@ -219,7 +226,7 @@ public enum ClaimFile {
     }
     return Claim(
       id: id, text: text, function: spec, parameters: parameters, arguments: arguments, property: property,
-      over: over, at: at, expect: expect, verdict: verdict, name: name, format: map["format"]?.string,
+      view: view, over: over, at: at, expect: expect, verdict: verdict, name: name, format: map["format"]?.string,
       kind: map["kind"]?.string, direction: direction, component: map["component"]?.string, values: values,
       initialization: initialization, line: line, file: file)
   }

@@ -64,7 +64,7 @@ extension FunctionSpec {
     try evaluator(p, a)
   }
 
-  private func validate(_ value: ArgumentValue, against spec: ArgumentSpec) throws(CatalogError) -> ArgumentValue {
+  func validate(_ value: ArgumentValue, against spec: ArgumentSpec) throws(CatalogError) -> ArgumentValue {
     func bad(_ shown: String) -> CatalogError {
       CatalogError(
         .badArgument,

@@ -44,6 +44,10 @@ public struct FunctionSpec: Sendable {
   public let naive: NaiveForm?
   /// The identity the stable implementation uses, in one or two lines.
   public let implementationNote: String
+  /// How views the catalog does not list are evaluated (any fixed
+  /// arguments, another swept argument or vector element); nil when only
+  /// the evaluator can tell (see ``view(_:base:fixing:along:)``).
+  public internal(set) var lines: ViewLines? = nil
 
   // MARK: - Documentation
 

@@ -19,7 +19,9 @@ public struct EvalRequest: Sendable {
   ///   error saying so instead of printing NaN as an answer.
   public func evaluate() throws(CatalogError) -> Evaluation {
     let e = try spec.evaluate(parameters: parameters, arguments: arguments)
-    if e.value.containsNaN || e.gradient.contains(where: \.tensor.containsNaN) || e.secondDerivative?.isNaN == true {
+    if e.value.containsNaN || e.gradient.contains(where: \.tensor.containsNaN) || e.secondDerivative?.isNaN == true
+      || e.hessian?.containsNaN == true
+    {
       throw CatalogError(
         .badArgument,
         "\(spec.id) computed NaN at these arguments, which is a bug in LossAtlas: please report it with this input")
@@ -211,6 +213,23 @@ extension Evaluation {
       ("value", value.json),
       ("grad", .object(gradient.map { ($0.name, $0.tensor.json) })),
     ])
+  }
+
+  /// The batch answer with the second derivative (`eval --jsonl
+  /// --second-derivative`): `{"value", "grad", "d2"}`, `d2` being
+  /// `{ARGUMENT: f''}` in the prediction argument `argument` for a scalar
+  /// function of one differentiated argument and null where the function
+  /// reports none (the vector functions and losses of a vector), then
+  /// `"hessian"` (rows in the order of `grad`) where the function reports
+  /// its whole Hessian.
+  public func batchJSON(secondDerivativeIn argument: String) -> JSONValue {
+    var members: [(key: String, value: JSONValue)] = [
+      ("value", value.json),
+      ("grad", .object(gradient.map { ($0.name, $0.tensor.json) })),
+      ("d2", secondDerivative.map { .object([(argument, .double($0))]) } ?? .null),
+    ]
+    if let hessian { members.append(("hessian", hessian.json)) }
+    return .object(members)
   }
 }
 

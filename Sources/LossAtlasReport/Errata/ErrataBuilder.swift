@@ -46,8 +46,12 @@ enum ErrataBuilder {
     }
   }
 
+  /// The errata page. `functionPages`: the function pages this manual has
+  /// (all of them, or those of `generate --only`); a "see also" link to any
+  /// other function is left out, so that no link is broken.
   static func build(
-    _ sources: [ErrataSource], results: [ClaimResult], figures: [FigureInfo], formulaCheck: FormulaCheck
+    _ sources: [ErrataSource], results: [ClaimResult], figures: [FigureInfo], formulaCheck: FormulaCheck,
+    functionPages: Set<String>? = nil
   ) throws -> ErrataPage {
     let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.claim.id, $0) })
     let titles = Dictionary(uniqueKeysWithValues: SitePages.main.map { ($0.page, $0.title) })
@@ -73,9 +77,12 @@ enum ErrataBuilder {
             verdict: (r.holds ? "holds" : "does not hold") + (r.passes ? "" : " (UNEXPECTED: the claim file expects the opposite)")))
       }
       let refs = s.figures.compactMap { key in figures.first { $0.key == key }?.ref }
-      let links = s.see.map { page -> NavLink in
-        let title = (try? Catalog.function(named: page).name) ?? titles[page] ?? page
-        return NavLink(page: page, title: title, current: false)
+      let links = s.see.compactMap { page -> NavLink? in
+        if let spec = try? Catalog.function(named: page) {
+          guard functionPages?.contains(spec.id) ?? true else { return nil }
+          return NavLink(page: page, title: spec.name, current: false)
+        }
+        return NavLink(page: page, title: titles[page] ?? page, current: false)
       }
       entries.append(
         ErrataEntry(

@@ -120,6 +120,17 @@ struct RobustRange {
   /// may not stretch the axis beyond 1.25 × the primary's largest magnitude
   /// (so the mirrored view of e^(−ys), e^s, does not squash the primary to
   /// the bottom fifth: it leaves through the frame instead).
+  static func combined(_ ranges: [RobustRange], peers: Bool) -> RobustRange {
+    guard let first = ranges.first else { return RobustRange(lower: 0, upper: 1) }
+    guard peers else { return combined(primary: first, others: Array(ranges.dropFirst())) }
+    // Peers: the widest range is the primary, so no member is clipped by
+    // the 1.25 x rule because another came first.
+    let k = ranges.indices.max { max(abs(ranges[$0].lower), abs(ranges[$0].upper)) < max(abs(ranges[$1].lower), abs(ranges[$1].upper)) }!
+    var others = ranges
+    let primary = others.remove(at: k)
+    return combined(primary: primary, others: others)
+  }
+
   static func combined(primary p: RobustRange, others: [RobustRange]) -> RobustRange {
     var r = p
     let m = max(abs(p.lower), abs(p.upper))

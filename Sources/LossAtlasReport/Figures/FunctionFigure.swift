@@ -99,6 +99,10 @@ struct GroupPanels {
   let xRange: ClosedRange<Double>
   let row: Int
   let rows: Int
+  /// Whether the members are peers (a family a caller overlays, `lossatlas
+  /// chart --param delta=0.5,1,2`): the axes then hold every member's
+  /// range, not the first member's with the others clipped.
+  var peers = false
 
   var variable: String { ViewNaming.variable(members[0].view) }
   var valueSymbol: String { ViewNaming.valueSymbol(spec, variable: variable) }
@@ -132,14 +136,12 @@ struct GroupPanels {
 
   var valueRange: RobustRange {
     let ranges = members.compactMap { RobustRange($0.curve.gridValues) }
-    guard let first = ranges.first else { return RobustRange(lower: 0, upper: 1) }
-    return RobustRange.combined(primary: first, others: Array(ranges.dropFirst()))
+    return RobustRange.combined(ranges, peers: peers)
   }
 
   var derivativeRange: RobustRange {
     let ranges = members.compactMap { RobustRange($0.curve.gridD1) }
-    guard let first = ranges.first else { return RobustRange(lower: 0, upper: 1) }
-    return RobustRange.combined(primary: first, others: Array(ranges.dropFirst()))
+    return RobustRange.combined(ranges, peers: peers)
   }
 
   /// The size of the values drawn (for printing numbers to that scale).

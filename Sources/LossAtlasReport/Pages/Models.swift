@@ -205,6 +205,12 @@ struct MethodsPage {
   let thresholds: [Fact]
   let accuracyIntro: [String]
   let accuracy: DataTable
+  /// The claim-file format (``ClaimReference``): what `lossatlas check` reads.
+  let claimIntro: [String]
+  let claimKeys: [Fact]
+  let claimProperties: [Fact]
+  let claimExpectations: [Fact]
+  let claimIdentities: [Fact]
 }
 
 /// A defined term with an HTML id, so that the search and other pages can

@@ -284,6 +284,20 @@ enum OverviewBuilders {
       ],
       accuracy: DataTable(
         caption: "Accuracy against the golden vectors",
-        header: ["id", "vectors", "components", "worst ulp", "by the sens bound", "failures"], rows: rows))
+        header: ["id", "vectors", "components", "worst ulp", "by the sens bound", "failures"], rows: rows),
+      claimIntro: [
+        "lossatlas check FILE.yaml decides statements about these functions with the same engine, for code review and CI (--format github annotates a pull request, --format junit feeds a test report, --format json gives each computed value as data). A claim file is YAML with a top-level claims: list; each claim names a function, a property and what it expects, for example {id: sigmoid-max-slope, function: sigmoid, property: max-abs-derivative, expect: {at-most: 0.25}}. The same reference is printed by lossatlas help claims.",
+        ClaimReference.wholeDomain,
+      ],
+      claimKeys: ClaimReference.keys.map(claimFact),
+      claimProperties: ClaimReference.properties.map(claimFact),
+      claimExpectations: ClaimReference.expectations.map(claimFact),
+      claimIdentities: ClaimReference.identities.map(claimFact))
+  }
+
+  /// An entry of the claim reference for a page: the reader's C∞ where the
+  /// terminal help writes Cinf (a claim file accepts both spellings).
+  static func claimFact(_ e: ClaimReference.Entry) -> Fact {
+    Fact(name: e.name, value: e.meaning.split(separator: "Cinf", omittingEmptySubsequences: false).joined(separator: "C∞"))
   }
 }

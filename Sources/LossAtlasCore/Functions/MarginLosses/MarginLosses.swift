@@ -16,7 +16,7 @@ enum MarginLosses {
   /// and for y = -1.
   static func evaluator(
     _ jet: @escaping @Sendable (Double, Double) -> Jet
-  ) -> @Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Evaluation {
+  ) -> ScalarEvaluator {
     FunctionSpec.scalarEvaluator("s") { _, a in
       let y = a.real("y")
       return { s in jet(s, y) }

@@ -46,7 +46,13 @@ enum CrammerSinger {
     references: [
       Reference("Crammer, Singer, On the algorithmic implementation of multiclass kernel-based vector machines, JMLR 2", year: 2001)
     ]
-  )
+  ).withLines(
+    // Piecewise linear in s: f'' = 0 on every piece.
+    MulticlassLosses.lines { p, a in
+      let k = a.integer("k")
+      let delta = p["delta"]
+      return { s, i in MulticlassLosses.jet(evaluation(s, k: k, delta: delta), element: i, d2: 0) }
+    })
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(

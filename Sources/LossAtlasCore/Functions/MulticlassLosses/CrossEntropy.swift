@@ -52,7 +52,17 @@ enum CrossEntropy {
       Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.3", year: 2016),
       Reference("Szegedy, Vanhoucke, Ioffe, Shlens, Wojna, Rethinking the Inception architecture for computer vision (label smoothing), CVPR", year: 2016),
     ]
-  )
+  ).withLines(
+    // Along s_i: f'' = p_i (1 - p_i) (the Hessian diag(p) - p p^T, the
+    // target summing to 1), 1 - p_i as the sum of the other terms.
+    MulticlassLosses.lines { p, a in
+      let k = a.integer("k")
+      let eps = p["eps"]
+      return { s, i in
+        let r = StableMath.softmaxParts(s)
+        return MulticlassLosses.jet(evaluation(s, k: k, eps: eps), element: i, d2: (r.p[i] * r.complement[i]).value)
+      }
+    })
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(

@@ -75,7 +75,17 @@ enum KLDiv {
       Reference("Kullback, Leibler, On information and sufficiency, Annals of Mathematical Statistics 22(1)", year: 1951),
       Reference("Hinton, Vinyals, Dean, Distilling the knowledge in a neural network, arXiv:1503.02531", year: 2015),
     ]
-  )
+  ).withLines(
+    // Along s_i: f = const - q.s + (sum q) logsumexp(s), so f'' =
+    // (sum q) p_i (1 - p_i), 1 - p_i as the sum of the other terms.
+    MulticlassLosses.lines { _, a in
+      let q = a.vector("q")
+      let total = ExactSum.of(q)
+      return { s, i in
+        let r = StableMath.softmaxParts(s)
+        return MulticlassLosses.jet(evaluation(s, q), element: i, d2: total * (r.p[i] * r.complement[i]).value)
+      }
+    })
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(

@@ -47,7 +47,13 @@ enum MulticlassHinge {
     references: [
       Reference("Weston, Watkins, Support vector machines for multi-class pattern recognition, ESANN", year: 1999)
     ]
-  )
+  ).withLines(
+    // Piecewise linear in s: f'' = 0 on every piece.
+    MulticlassLosses.lines { p, a in
+      let k = a.integer("k")
+      let delta = p["delta"]
+      return { s, i in MulticlassLosses.jet(evaluation(s, k: k, delta: delta), element: i, d2: 0) }
+    })
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(

@@ -25,6 +25,34 @@ enum MulticlassLosses {
     return k
   }
 
+  /// The lines of a multiclass loss along s_i with the other scores and
+  /// arguments fixed: `make(p, a)` reads the parameters and the other
+  /// arguments once and gives the jet at a score vector (with s_i = x) and
+  /// i (O(C) a point).
+  static func lines(
+    _ make: @escaping @Sendable (ParameterValues, ArgumentValues) -> @Sendable ([Double], Int) -> Jet
+  ) -> ViewLines {
+    ViewLines(jet: { p, a, axis in
+      guard axis.argument == "s", let i = axis.index else { return nil }
+      let s = a.vector("s")
+      let jet = make(p, a)
+      return { x in
+        var line = s
+        line[i] = x
+        return jet(line, i)
+      }
+    })
+  }
+
+  /// The jet along s_i of an evaluation of a multiclass loss: its value,
+  /// gradient element i, and `d2`.
+  static func jet(_ e: Evaluation, element i: Int, d2: Double) -> Jet {
+    guard case .scalar(let value) = e.value, case .vector(let g)? = e.gradient("s") else {
+      preconditionFailure("a multiclass loss is a scalar with a gradient in s")
+    }
+    return Jet(value: value, d1: g[i], d2: d2)
+  }
+
   /// Whether any entry is so large that s_j - s_i could overflow.
   static func isHuge(_ s: [Double]) -> Bool { s.contains { abs($0) >= 0x1p1021 } }
 

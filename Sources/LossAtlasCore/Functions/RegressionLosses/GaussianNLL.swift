@@ -67,7 +67,27 @@ enum GaussianNLL {
       Reference("Nix and Weigend, Estimating the Mean and Variance of the Target Probability Distribution, ICNN", year: 1994),
       Reference("Kendall and Gal, What Uncertainties Do We Need in Bayesian Deep Learning for Computer Vision?, NeurIPS", year: 2017),
     ]
-  )
+  ).withLines(
+    ViewLines(
+      jet: { _, a, axis in
+        let (yhat, y, v) = (a.real("yhat"), a.real("y"), a.real("var"))
+        switch axis {
+        case ViewAxis("yhat"):
+          return { x in
+            let g = jets(x, y, v)
+            return Jet(value: g.value, d1: g.dMean, d2: g.d2Mean)
+          }
+        case ViewAxis("var"):
+          return { x in
+            let g = jets(yhat, y, x)
+            return Jet(value: g.value, d1: g.dVar, d2: g.d2Var)
+          }
+        default:
+          return nil
+        }
+      },
+      // In yhat the loss depends on yhat - y: its views move with y.
+      centre: { a, axis in axis == ViewAxis("yhat") ? a.real("y") : nil }))
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(

@@ -16,14 +16,14 @@ enum RegressionLosses {
   typealias ResidualJet = @Sendable (Double, Double) -> Jet
 
   /// `evaluate` for a loss of (yhat, y): the jet in yhat at the given y.
-  static func residualEvaluator(
-    _ jet: @escaping @Sendable (ParameterValues) -> ResidualJet
-  ) -> @Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Evaluation {
+  /// The loss depends on yhat - y alone, so a view at another y is the
+  /// y = 0 view moved by y (its plot range follows y).
+  static func residualEvaluator(_ jet: @escaping @Sendable (ParameterValues) -> ResidualJet) -> ScalarEvaluator {
     FunctionSpec.scalarEvaluator("yhat") { p, a in
       let f = jet(p)
       let y = a.real("y")
       return { f($0, y) }
-    }
+    }.centred { $0.real("y") }
   }
 
   /// The primary view of a loss of (yhat, y): yhat over the real line at y = 0.

@@ -57,7 +57,14 @@ enum LogSoftmax {
       Reference("Bridle, Probabilistic interpretation of feedforward classification network outputs, with relationships to statistical pattern recognition, Neurocomputing (NATO ASI)", year: 1990),
       Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.3", year: 2016),
     ]
-  )
+  ).withLines(
+    // Along z_i: log p_i = (z_i - max) - log S as the evaluator forms it,
+    // then 1 - p_i (the sum of the other terms) and -p_i (1 - p_i).
+    VectorActivations.lines { r, i in
+      let logS = log1p(r.sumBesideMaximum.value)
+      let value = r.shifted[i].hi.isFinite ? (r.shifted[i] - logS).value : r.shifted[i].hi
+      return Jet(value: value, d1: r.complement[i].value, d2: -(r.p[i] * r.complement[i]).value)
+    })
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(

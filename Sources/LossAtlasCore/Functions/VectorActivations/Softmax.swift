@@ -46,7 +46,16 @@ enum Softmax {
       Reference("Bridle, Probabilistic interpretation of feedforward classification network outputs, with relationships to statistical pattern recognition, Neurocomputing (NATO ASI)", year: 1990),
       Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.3", year: 2016),
     ]
-  )
+  ).withLines(
+    // Along z_i: p_i, p_i (1 - p_i) and p_i (1 - p_i) (1 - 2 p_i), with
+    // 1 - p_i the sum of the other terms (never a difference) and
+    // 1 - 2 p_i = (1 - p_i) - p_i in double-double.
+    VectorActivations.lines { r, i in
+      let p = r.p[i]
+      let c = r.complement[i]
+      let slope = p * c
+      return Jet(value: p.value, d1: slope.value, d2: (slope * (c - p)).value)
+    })
 
   /// The Jacobian J_ij = p_i (delta_ij - p_j) of softmax, row by row, from
   /// its parts (also softmin's, negated: softmin(z) = softmax(-z)).

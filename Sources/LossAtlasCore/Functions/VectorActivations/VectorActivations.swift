@@ -9,6 +9,23 @@ enum VectorActivations {
   static let logits = ArgumentSpec(
     name: "z", kind: .vector, domain: .finite, minimumCount: 1, summary: "the logits, a vector of length C >= 1")
 
+  /// The lines of a vector activation: output i along z_i with the other
+  /// logits fixed, `jet(parts, i)` reading softmax's pieces at each point
+  /// (O(C) a point, no Jacobian formed).
+  static func lines(
+    _ jet: @escaping @Sendable (StableMath.SoftmaxParts, Int) -> Jet
+  ) -> ViewLines {
+    ViewLines(jet: { _, a, axis in
+      guard axis.argument == "z", let i = axis.index else { return nil }
+      let z = a.vector("z")
+      return { x in
+        var line = z
+        line[i] = x
+        return jet(StableMath.softmaxParts(line), i)
+      }
+    })
+  }
+
   /// The 1-D slice z = [x, 0] of a vector activation.
   static func slice(
     label: String, declared: DeclaredProperties, _ jet: @escaping @Sendable (Double) -> Jet
