@@ -8,7 +8,7 @@ enum CatalogWide {
   static func evaluate(
     _ callee: CatalogCallee, _ output: CatalogOutput, arguments: [Ball], parameters: [Ball], _ w: WideArithmetic
   ) -> Ball {
-    guard let formula = callee.spec.formula else { return .unknown }
+    let formula = callee.spec.formula
     // The domain of each argument, decided on the ball.
     for (i, spec) in callee.spec.arguments.enumerated() {
       switch inDomain(arguments[i], spec.domain, w) {
