@@ -2,6 +2,8 @@
 
 /// What the renderer decided for one panel (for tests and debugging).
 struct PanelDiagnostics {
+  /// The panel's cell in the figure, in image pixels.
+  var cell: PixelRect
   /// The plot interior in image pixels (the frame is drawn just outside).
   var plot: PixelRect
   /// The x and y scales used.
