@@ -13,6 +13,11 @@ enum FigureStyle {
   static let saturation = ChartColor.series(3).tint(0.22)
   /// Fill of a dead region (f′ exactly 0).
   static let dead = ChartColor(hex: 0xD9D9D9)
+  /// The narrowest shaded region drawn, as a fraction of the x range: a
+  /// half-width panel's plot is about 330 px wide at scale 1, so 0.5% is
+  /// about 1.6 px, the least that reads as a band (huber at δ = 0.5 is
+  /// saturated only for |r| < 0.005, 0.1% of its range).
+  static let visibleBandFraction = 0.005
   /// Line width of a legend swatch that stands for a shaded region.
   static let swatchWidth = 8.0
   /// Points sampled per curve (plus two at each breakpoint).
