@@ -23,6 +23,16 @@ struct FigureLayoutTests {
     }
   }
 
+  /// The phone layout of every figure (panels stacked, 480 points wide).
+  @Test("no collisions in the narrow (phone) layout of any figure")
+  func noCollisionsNarrow() throws {
+    for f in FigureFixture.figures {
+      let narrow = f.narrowFigure
+      #expect(narrow.size.width == 480 && narrow.columns == 1)
+      for issue in try Self.renderer.layoutIssues(narrow) { Issue.record("\(f.narrowSVGPath): \(issue)") }
+    }
+  }
+
   /// Every string a chart of the manual draws, checked against the cmap of
   /// the fonts that draw it (the regular or bold face, then the fallbacks):
   /// no character may fall back to the .notdef box.

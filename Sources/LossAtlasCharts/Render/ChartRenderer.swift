@@ -148,12 +148,21 @@ public struct ChartRenderer: Sendable {
     var top = 0
     if !figure.title.isEmpty {
       let size = TextStyle.title.size * Double(u)
-      let m = try TextShaper.mask(figure.title, chain: fonts.chain(bold: true), pixelSize: size, angle: 0, cached: cachesText, memo: memo)
-      let baseline = 10 * u - m.bounds.minY
-      _ = canvas.text(
-        figure.title, mask: m, origin: ((width - m.bounds.width) / 2 - m.bounds.minX, baseline), size: size, bold: true,
-        color: .ink, angle: 0, alignment: .middle, role: .title)
-      top = baseline + m.bounds.maxY + 2 * u
+      func mask(_ s: String) throws -> TextMask {
+        try TextShaper.mask(s, chain: fonts.chain(bold: true), pixelSize: size, angle: 0, cached: cachesText, memo: memo)
+      }
+      // A title wider than the figure is broken into lines that fit; the
+      // lines share the first line's baseline spacing.
+      let lines = try TextWrap.lines(figure.title, maxWidth: width - 8 * u, width: { try mask($0).bounds.width })
+      var baseline = 10 * u - (try mask(lines[0]).bounds.minY)
+      for (k, line) in lines.enumerated() {
+        let m = try mask(line)
+        if k > 0 { baseline += Int((size * 1.25).rounded()) }
+        _ = canvas.text(
+          line, mask: m, origin: ((width - m.bounds.width) / 2 - m.bounds.minX, baseline), size: size, bold: true,
+          color: .ink, angle: 0, alignment: .middle, role: .title)
+        top = baseline + m.bounds.maxY + 2 * u
+      }
     }
     let rows = figure.rows
     for (i, chart) in figure.panels.enumerated() {

@@ -42,12 +42,12 @@ extension PanelRenderer {
   }
 
   /// Top-left corners for a box of `size` centred on rings around
-  /// `centre`, nearest ring first: radius 4, 8, ... 120 points, 16 directions.
+  /// `centre`, nearest ring first: radius 4, 8, ... 200 points, 32 directions.
   func rings(around centre: (Int, Int), size: (Int, Int)) -> [(Int, Int)] {
     var out: [(Int, Int)] = []
-    for r in stride(from: 4, through: 120, by: 4) {
-      for k in 0..<16 {
-        let a = Double(k) * Double.pi / 8
+    for r in stride(from: 4, through: 200, by: 4) {
+      for k in 0..<32 {
+        let a = Double(k) * Double.pi / 16
         let x = Double(centre.0) + px(Double(r)) * cos(a)
         let y = Double(centre.1) - px(Double(r)) * sin(a)
         out.append((Int(x.rounded()) - size.0 / 2, Int(y.rounded()) - size.1 / 2))
@@ -109,7 +109,7 @@ extension PanelRenderer {
       try place(m.label, .note, plot: plot, occupancy: occupancy, candidates: [
         (cx + d, cy - d - b.height), (cx + d, cy + d), (cx - d - b.width, cy - d - b.height),
         (cx - d - b.width, cy + d), (cx - b.width / 2, cy - d - b.height), (cx - b.width / 2, cy + d),
-      ], more: rings(around: (cx, cy), size: (b.width, b.height)))
+      ], more: [(cx - d - b.width, cy - b.height / 2), (cx + d, cy - b.height / 2)] + rings(around: (cx, cy), size: (b.width, b.height)))
     }
     for a in chart.annotations {
       let x = xScale.pixel(a.x)

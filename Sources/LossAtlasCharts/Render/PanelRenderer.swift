@@ -110,8 +110,11 @@ struct PanelRenderer {
     for (text, style) in [(chart.title, TextStyle.title), (chart.subtitle, TextStyle.subtitle)]
     where !text.isEmpty {
       let m = try metrics(style)
-      headerBoxes.append((text, style, top + m.ascent))
-      top += m.ascent + m.descent + ipx(4)
+      // A header wider than the cell is broken into lines that fit.
+      for line in try TextWrap.lines(text, maxWidth: cell.width - 2 * ipx(4), width: { try box($0, style).width }) {
+        headerBoxes.append((line, style, top + m.ascent))
+        top += m.ascent + m.descent + ipx(4)
+      }
     }
     var legendArea: PixelRect? = nil
     if legendAbove {

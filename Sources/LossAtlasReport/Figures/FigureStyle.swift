@@ -28,6 +28,23 @@ enum FigureStyle {
     (ChartColor.series(i % 7), i < 7 ? .solid : .dashed)
   }
 
+  /// Width in points of a figure laid out for phones.
+  static let narrowWidth = 480
+
+  /// A figure laid out again for a phone: its panels stacked in one
+  /// column, 480 points wide (about 300 per panel, 340 for a lone panel).
+  ///
+  /// An 800-point figure shown 358 CSS pixels wide (a 390-pixel phone less
+  /// the page's margins) is scaled by 0.45, so 12-pixel tick labels read
+  /// at 5.4 pixels; stacked at 480 points they read at 9 (× 0.75).
+  static func narrow(_ f: Figure) -> Figure {
+    let perPanel = f.panels.count == 1 ? 340 : 300
+    let title = f.title.isEmpty ? 0 : 26
+    return Figure(
+      panels: f.panels, columns: 1, size: ChartSize(width: narrowWidth, height: title + perPanel * f.panels.count),
+      scale: 1, title: f.title)
+  }
+
   /// The line y = 0 (solid, light grey), when 0 lies strictly inside `range`.
   static func zeroLine(_ range: ClosedRange<Double>?) -> [ReferenceLine] {
     guard let r = range, r.lowerBound < 0, r.upperBound > 0 else { return [] }

@@ -75,7 +75,7 @@ struct FunctionFigure {
     let figure = Figure(panels: panels, columns: 2, size: .standard, title: title)
     let atDefaults = parameters == spec.defaultParameters
     let paramText = params.isEmpty ? "" : (atDefaults ? " at its default parameters (\(params))" : " at \(params)")
-    var caption = "\(spec.name)\(paramText): value (left) and derivative (right)."
+    var caption = "\(spec.name)\(paramText): value and derivative."
     let marks = Array(Set(captionParts)).sorted { FunctionFigure.captionOrder($0) < FunctionFigure.captionOrder($1) }
     if !marks.isEmpty { caption += " " + FigureText.list(marks).capitalizedFirst + "." }
     if !cuts.isEmpty { caption += " The axes cut off \(FigureText.list(cuts)): those curves continue beyond the frame." }

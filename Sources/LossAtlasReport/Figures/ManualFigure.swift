@@ -51,6 +51,17 @@ public struct ManualFigure: Sendable, Hashable {
     try renderer.renderPNG(figure)
   }
 
+  /// The SVG's path beside the PNG (`figures/<stem>.svg`): the same
+  /// layout as vectors, following the reader's light or dark scheme; the
+  /// HTML shows it and keeps the PNG as the fallback.
+  public var svgPath: String { String(path.dropLast(4)) + ".svg" }
+
+  /// The path of the narrow SVG for phones (`figures/<stem>-narrow.svg`).
+  public var narrowSVGPath: String { String(path.dropLast(4)) + "-narrow.svg" }
+
+  /// The figure laid out for a phone (see ``FigureStyle/narrow(_:)``).
+  public var narrowFigure: Figure { FigureStyle.narrow(figure) }
+
   /// This figure drawn at another scale (1, or 2 for high-DPI).
   public func scaled(_ scale: Int) -> ManualFigure {
     var f = figure

@@ -110,7 +110,8 @@ extension ManualFigure {
     let stem = path.split(separator: "/").last.map { String($0.dropLast(4)) } ?? path
     return FigureInfo(
       key: stem, file: path, alt: altText, caption: caption, functions: functionIDs,
-      width: figure.size.width * figure.scale, height: figure.size.height * figure.scale)
+      width: figure.size.width * figure.scale, height: figure.size.height * figure.scale, svg: svgPath,
+      narrowSVG: narrowSVGPath)
   }
 }
 
