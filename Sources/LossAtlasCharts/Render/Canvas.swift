@@ -118,11 +118,12 @@ final class Canvas {
 
   /// A grid of data colours stretched over `rect` (nearest neighbour).
   func raster(_ r: SceneRaster) {
-    if let image {
-      for y in max(r.rect.minY, 0)..<min(r.rect.maxY, image.height) {
+    let area = r.rect.intersection(r.clip)
+    if let image, !area.isEmpty {
+      for y in max(area.minY, 0)..<min(area.maxY, image.height) {
         let row = min(r.rows - 1, (y - r.rect.minY) * r.rows / r.rect.height)
         let line = image.row(y)
-        for x in max(r.rect.minX, 0)..<min(r.rect.maxX, image.width) {
+        for x in max(area.minX, 0)..<min(area.maxX, image.width) {
           let column = min(r.columns - 1, (x - r.rect.minX) * r.columns / r.rect.width)
           line[x] = GDImage.packed(r.colors[row * r.columns + column])
         }

@@ -1,10 +1,31 @@
 // MARK: - Legend
 
 extension PanelRenderer {
-  /// The series listed in the legend (those with a name).
-  var legendEntries: [Int] {
+  /// One line of the legend: a sample of a line (or a thick swatch for a
+  /// shaded region) and a name.
+  struct LegendEntry {
+    var name: String
+    var color: ChartColor
+    /// Line width in points.
+    var width: Double
+    var style: LineStyle
+  }
+
+  /// What the legend lists: the named series, or a ternary plot's named
+  /// curves and regions.
+  var legendEntries: [LegendEntry] {
     guard chart.legend != .none else { return [] }
-    return chart.series.indices.filter { !chart.series[$0].name.isEmpty }
+    if let t = chart.ternary {
+      let curves = t.curves.enumerated().filter { !$0.element.name.isEmpty }.map { i, c in
+        LegendEntry(name: c.name, color: c.color ?? ChartColor.series(i), width: c.width, style: c.style)
+      }
+      let regions = t.regions.filter { !$0.name.isEmpty }.map { LegendEntry(name: $0.name, color: $0.color, width: 8, style: .solid) }
+      return curves + regions
+    }
+    return chart.series.indices.filter { !chart.series[$0].name.isEmpty }.map { i in
+      let s = chart.series[i]
+      return LegendEntry(name: s.name, color: seriesColor(i), width: s.width, style: s.style)
+    }
   }
 
   /// Sizes shared by the boxed legend and the row above the plot.
@@ -21,7 +42,7 @@ extension PanelRenderer {
     let m = try metrics(.legend)
     return LegendMetrics(
       ascent: m.ascent, rowHeight: m.ascent + m.descent + ipx(4), sample: ipx(26), gap: ipx(6), inner: ipx(7),
-      widths: try legendEntries.map { try box(chart.series[$0].name, .legend).width })
+      widths: try legendEntries.map { try box($0.name, .legend).width })
   }
 
   /// The legend inside the plot: a fixed corner when the chart names one;
@@ -83,9 +104,9 @@ extension PanelRenderer {
     }
     canvas.fill(rect, ChartColor(hex: 0xBBBBBB), .legendBox)
     canvas.fill(rect.insetBy(u), .white, .legendBox)
-    for (row, i) in entries.enumerated() {
+    for (row, e) in entries.enumerated() {
       let baseline = rect.minY + lm.inner + row * lm.rowHeight + lm.ascent
-      try drawLegendEntry(i, x: rect.minX + lm.inner, baseline: baseline, metrics: lm)
+      try drawLegendEntry(e, x: rect.minX + lm.inner, baseline: baseline, metrics: lm)
     }
     occupied.append(rect)
     diagnostics.legend = rect
@@ -98,14 +119,14 @@ extension PanelRenderer {
     let lm = try legendMetrics()
     let spacing = ipx(14)
     var rows: [(width: Int, entries: [Int])] = []
-    for (k, i) in legendEntries.enumerated() {
+    for k in legendEntries.indices {
       let w = lm.sample + lm.gap + lm.widths[k]
       if var last = rows.last, last.width + spacing + w <= width {
         last.width += spacing + w
-        last.entries.append(i)
+        last.entries.append(k)
         rows[rows.count - 1] = last
       } else {
-        rows.append((w, [i]))
+        rows.append((w, [k]))
       }
     }
     return rows
@@ -127,9 +148,9 @@ extension PanelRenderer {
     for (r, row) in rows.enumerated() {
       var x = min(max((plot.minX + plot.maxX - row.width) / 2, cell.minX + ipx(2)), cell.maxX - ipx(2) - row.width)
       let baseline = area.minY + r * lm.rowHeight + lm.ascent
-      for i in row.entries {
-        let k = legendEntries.firstIndex(of: i)!
-        try drawLegendEntry(i, x: x, baseline: baseline, metrics: lm)
+      let entries = legendEntries
+      for k in row.entries {
+        try drawLegendEntry(entries[k], x: x, baseline: baseline, metrics: lm)
         x += lm.sample + lm.gap + lm.widths[k] + spacing
       }
     }
@@ -138,22 +159,22 @@ extension PanelRenderer {
   }
 
   /// One entry: a sample of the series' line, then its name.
-  mutating func drawLegendEntry(_ i: Int, x: Int, baseline: Int, metrics lm: LegendMetrics) throws {
-    let s = chart.series[i]
+  mutating func drawLegendEntry(_ e: LegendEntry, x: Int, baseline: Int, metrics lm: LegendMetrics) throws {
     let midline = Double(baseline) - Double(lm.ascent) * 0.35
     let x0 = Double(x)
     // The sample is stroked through a mask of its own (an entry above the
     // plot lies outside the plot's mask), just larger than the stroke.
-    let reach = Int((px(s.width) / 2).rounded(.up)) + 2
+    let reach = Int((px(e.width) / 2).rounded(.up)) + 2
     let clip = PixelRect(
       minX: x - reach, minY: Int(midline.rounded(.down)) - reach, maxX: x + lm.sample + reach,
       maxY: Int(midline.rounded(.up)) + reach)
     var sampleMask = CoverageMask(clip: clip, levels: levels)
     var scratch = [UInt8](repeating: 0, count: clip.width * clip.height)
     canvas.stroke(
-      [[Point(x: x0, y: midline), Point(x: x0 + Double(lm.sample), y: midline)]], halfWidth: px(s.width) / 2,
-      dash: dashPattern(s), color: seriesColor(i), role: .legendSample, mask: &sampleMask, occupancy: &scratch)
-    try draw(s.name, .legend, baseline: x + lm.sample + lm.gap, baseline, role: .legendText)
+      [[Point(x: x0, y: midline), Point(x: x0 + Double(lm.sample), y: midline)]], halfWidth: px(e.width) / 2,
+      dash: dashPattern(width: e.width, style: e.style), color: e.color, role: .legendSample, mask: &sampleMask,
+      occupancy: &scratch)
+    try draw(e.name, .legend, baseline: x + lm.sample + lm.gap, baseline, role: .legendText)
   }
 
   /// How many data pixels (curves, markers) of `occupancy` lie in `rect`.

@@ -100,22 +100,17 @@ struct PanelRenderer {
   /// Lays out and draws the whole panel.
   mutating func draw() throws {
     try validate()
+    if let t = chart.ternary {
+      try drawTernary(t)
+      return
+    }
     let pad = ipx(10)
     let tickLength = ipx(5)
     let tickGap = ipx(3)
 
     // Vertical layout: title, subtitle, plot, x tick labels, x label.
     var top = cell.minY + pad
-    var headerBoxes: [(String, TextStyle, Int)] = []
-    for (text, style) in [(chart.title, TextStyle.title), (chart.subtitle, TextStyle.subtitle)]
-    where !text.isEmpty {
-      let m = try metrics(style)
-      // A header wider than the cell is broken into lines that fit.
-      for line in try TextWrap.lines(text, maxWidth: cell.width - 2 * ipx(4), width: { try box($0, style).width }) {
-        headerBoxes.append((line, style, top + m.ascent))
-        top += m.ascent + m.descent + ipx(4)
-      }
-    }
+    let headerBoxes = try layoutHeader(top: &top)
     var legendArea: PixelRect? = nil
     if legendAbove {
       let h = try legendRowsHeight(width: cell.width - 2 * pad)
@@ -139,7 +134,7 @@ struct PanelRenderer {
     }
 
     // Y axis: range and ticks depend on the plot height only.
-    let yRange = try resolvedRange(chart.y, values: yData())
+    let yRange = try chart.heatMap.flatMap { chart.y.range == nil ? $0.y : nil } ?? resolvedRange(chart.y, values: yData())
     let yTarget = max(2, min(12, (plotBottom - plotTop) / ipx(48)))
     let yTicks = ticks(for: chart.y, range: yRange, target: yTarget)
     let yLabelWidth = try yTicks.filter(\.isMajor).map { try box($0.label, .tickLabel).width }.max() ?? 0
@@ -152,14 +147,15 @@ struct PanelRenderer {
       left += b.width + ipx(6)
     }
     let plotLeft = left + yLabelWidth + tickGap + tickLength
-    let plotRight = cell.maxX - pad - ipx(14)
+    let plotRight = cell.maxX - pad - ipx(14) - (try chart.heatMap.map(colorBarSpace) ?? 0)
     guard plotRight - plotLeft >= ipx(60) else {
       throw ChartError.invalidFigure("panel '\(chart.title)' is too narrow for its labels (\(cell.width) px)")
     }
     let plot = PixelRect(minX: plotLeft, minY: plotTop, maxX: plotRight, maxY: plotBottom)
     diagnostics.plot = plot
 
-    let xRange = try resolvedRange(chart.x, values: xData())
+    // A heat map with an automatic axis fills the plot exactly.
+    let xRange = try chart.heatMap.flatMap { chart.x.range == nil ? $0.x : nil } ?? resolvedRange(chart.x, values: xData())
     let xTarget = max(2, min(12, plot.width / ipx(64)))
     let xTicks = ticks(for: chart.x, range: xRange, target: xTarget)
     let xScale = Scale(kind: chart.x.scale, range: xRange, start: Double(plot.minX), end: Double(plot.maxX))
@@ -170,12 +166,18 @@ struct PanelRenderer {
     // Plot contents, back to front.
     var occupancy = [UInt8](repeating: 0, count: plot.width * plot.height)
     var mask = CoverageMask(clip: plot, levels: levels)
+    if let h = chart.heatMap { drawHeatMap(h, plot: plot, xScale: xScale, yScale: yScale) }
     drawBands(plot: plot, xScale: xScale)
-    drawGrid(plot: plot, xTicks: xTicks, yTicks: yTicks, xScale: xScale, yScale: yScale)
+    // Grid lines over a heat map would only add noise to its colours.
+    if chart.heatMap == nil { drawGrid(plot: plot, xTicks: xTicks, yTicks: yTicks, xScale: xScale, yScale: yScale) }
     drawReferenceLines(plot: plot, xScale: xScale, yScale: yScale)
+    if let h = chart.heatMap {
+      drawContours(h, xScale: xScale, yScale: yScale, mask: &mask, occupancy: &occupancy)
+    }
     drawSeries(mask: &mask, occupancy: &occupancy, xScale: xScale, yScale: yScale)
     drawMarkers(mask: &mask, occupancy: &occupancy, xScale: xScale, yScale: yScale)
     drawFrame(plot: plot, xTicks: xTicks, yTicks: yTicks, xScale: xScale, yScale: yScale, tickLength: tickLength)
+    if let h = chart.heatMap { try drawColorBar(h, plot: plot) }
 
     // Tick labels (thinned so none collide), axis labels, title.
     let xLabelTop = plot.maxY + ipx(1) + tickLength + tickGap
@@ -193,21 +195,45 @@ struct PanelRenderer {
           chart.y.label, .axisLabel, boxOrigin: (cell.minX + pad, max(cell.minY, y)), angle: Double.pi / 2,
           alignment: .middle, role: .axisLabel))
     }
-    for (text, style, baseline) in headerBoxes {
-      let b = try box(text, style)
-      let x = clampStart((plot.minX + plot.maxX) / 2 - b.width / 2, width: b.width)
-      occupied.append(
-        try draw(text, style, baseline: x - b.minX, baseline, alignment: .middle, role: style.bold ? .title : .subtitle))
-    }
+    try drawHeader(headerBoxes, centre: (plot.minX + plot.maxX) / 2)
 
-    // Legend, then labels inside the plot.
+    // Legend, then labels inside the plot (a legend box would hide a
+    // heat map's colours: there it goes above the plot).
     if let area = legendArea {
       try drawLegendAbove(area: area, plot: plot)
+    } else if chart.heatMap != nil && chart.legend == .automatic && !legendEntries.isEmpty {
+      needsLegendAbove = true
+      return
     } else if try !drawLegendInside(plot: plot, occupancy: occupancy) {
       needsLegendAbove = true
       return
     }
     try drawInPlotLabels(plot: plot, xScale: xScale, yScale: yScale, occupancy: occupancy)
+  }
+
+  /// The title and subtitle lines (a header wider than the cell is broken
+  /// into lines that fit) with their baselines, from `top` down; `top`
+  /// moves below them.
+  func layoutHeader(top: inout Int) throws -> [(String, TextStyle, Int)] {
+    var lines: [(String, TextStyle, Int)] = []
+    for (text, style) in [(chart.title, TextStyle.title), (chart.subtitle, TextStyle.subtitle)] where !text.isEmpty {
+      let m = try metrics(style)
+      for line in try TextWrap.lines(text, maxWidth: cell.width - 2 * ipx(4), width: { try box($0, style).width }) {
+        lines.append((line, style, top + m.ascent))
+        top += m.ascent + m.descent + ipx(4)
+      }
+    }
+    return lines
+  }
+
+  /// Draws the header lines centred on `centre` (kept inside the cell).
+  mutating func drawHeader(_ lines: [(String, TextStyle, Int)], centre: Int) throws {
+    for (text, style, baseline) in lines {
+      let b = try box(text, style)
+      let x = clampStart(centre - b.width / 2, width: b.width)
+      occupied.append(
+        try draw(text, style, baseline: x - b.minX, baseline, alignment: .middle, role: style.bold ? .title : .subtitle))
+    }
   }
 
   /// A left edge for a box of `width` centred text that keeps it inside the cell.
@@ -234,6 +260,31 @@ struct PanelRenderer {
         if axis.scale == .log10 && r.lowerBound <= 0 {
           throw ChartError.invalidFigure("\(name) axis is log10 but its range \(r) includes values <= 0")
         }
+      }
+    }
+    if let h = chart.heatMap {
+      guard h.columns >= 1, h.rows >= 1, h.values.count == h.columns * h.rows else {
+        throw ChartError.invalidFigure("heat map '\(h.label)' has \(h.values.count) values for \(h.columns)x\(h.rows) cells")
+      }
+      guard [h.x, h.y].allSatisfy({ $0.lowerBound.isFinite && $0.upperBound.isFinite && $0.lowerBound < $0.upperBound }),
+        chart.x.scale == .linear, chart.y.scale == .linear
+      else {
+        throw ChartError.invalidFigure("heat map '\(h.label)' needs finite, non-empty extents on linear axes")
+      }
+      let r = h.valueRange
+      guard r.lowerBound.isFinite, r.upperBound.isFinite, r.lowerBound < r.upperBound else {
+        throw ChartError.invalidFigure("heat map '\(h.label)' has the value range \(r); it must be finite and non-empty")
+      }
+    }
+    if let t = chart.ternary {
+      guard t.vertexLabels.count == 3 else {
+        throw ChartError.invalidFigure("a ternary plot names its 3 vertices, not \(t.vertexLabels.count)")
+      }
+      guard t.gridStep >= 0 && t.gridStep < 1 else {
+        throw ChartError.invalidFigure("a ternary plot's grid step must be in [0, 1), not \(t.gridStep)")
+      }
+      for c in t.curves where !(c.width > 0 && c.width.isFinite) {
+        throw ChartError.invalidFigure("ternary curve '\(c.name)' has width \(c.width); it must be positive")
       }
     }
   }
@@ -384,8 +435,10 @@ struct PanelRenderer {
     chart.series[index].color ?? ChartColor.series(index)
   }
 
-  func dashPattern(_ s: Series) -> (on: Double, off: Double)? {
-    s.style == .dashed ? (on: px(3 * s.width + 2), off: px(2 * s.width + 1)) : nil
+  func dashPattern(_ s: Series) -> (on: Double, off: Double)? { dashPattern(width: s.width, style: s.style) }
+
+  func dashPattern(width: Double, style: LineStyle) -> (on: Double, off: Double)? {
+    style == .dashed ? (on: px(3 * width + 2), off: px(2 * width + 1)) : nil
   }
 
   func drawSeries(mask: inout CoverageMask, occupancy: inout [UInt8], xScale: Scale, yScale: Scale) {

@@ -81,7 +81,7 @@ struct SVGWriter {
         body += "<path class=\"\(p.role.className) f-\(c)\" d=\"\(d)\" fill=\"\(p.color.hexString)\" clip-path=\"url(#\(clipID(p.clip)))\"/>\n"
       case .raster(let r):
         let href = SVGWriter.pngDataURI(r)
-        body += "<image class=\"\(r.role.className)\" x=\"\(r.rect.minX)\" y=\"\(r.rect.minY)\" width=\"\(r.rect.width)\" height=\"\(r.rect.height)\" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" xlink:href=\"\(href)\"/>\n"
+        body += "<image class=\"\(r.role.className)\" x=\"\(r.rect.minX)\" y=\"\(r.rect.minY)\" width=\"\(r.rect.width)\" height=\"\(r.rect.height)\" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" clip-path=\"url(#\(clipID(r.clip)))\" xlink:href=\"\(href)\"/>\n"
       case .text(let t):
         body += text(t, &colors)
       }
@@ -103,7 +103,7 @@ struct SVGWriter {
     out += "text{font-family:\(SVGWriter.familyList(families.regular))}\n"
     out += "text.la-bold{font-family:\(SVGWriter.familyList(families.bold));font-weight:bold}\n"
     out += "rect,line{shape-rendering:crispEdges}\n"
-    out += "path.la-series,path.la-sample,path.la-contour{stroke-linecap:round;stroke-linejoin:round}\n"
+    out += "path.la-series,path.la-sample,path.la-contour,path.la-contour-halo{stroke-linecap:round;stroke-linejoin:round}\n"
     out += "]]></style>\n"
     if !clips.isEmpty {
       out += "<defs>\n"

@@ -46,7 +46,7 @@ enum SceneRole: Hashable {
   case series(Int)
   case legendSample
   case marker
-  case contour
+  case contour, contourHalo
   case heatMap, colorBar
   case region
   case title, subtitle, axisLabel, tickLabel, legendText, note, colorBarLabel
@@ -73,6 +73,7 @@ enum SceneRole: Hashable {
     case .legendSample: return "la-sample"
     case .marker: return "la-marker"
     case .contour: return "la-contour"
+    case .contourHalo: return "la-contour-halo"
     case .heatMap: return "la-heat"
     case .colorBar: return "la-colorbar"
     case .region: return "la-region"
@@ -143,10 +144,11 @@ struct SceneText {
   var role: SceneRole
 }
 
-/// `columns x rows` colours, row 0 at the top, stretched over `rect`.
-/// Data colours (a colour map): never re-coloured by a theme.
+/// `columns x rows` colours, row 0 at the top, stretched over `rect` and
+/// cut at `clip`. Data colours (a colour map): never re-coloured by a theme.
 struct SceneRaster {
   var rect: PixelRect
+  var clip: PixelRect
   var columns: Int
   var rows: Int
   var colors: [ChartColor]
