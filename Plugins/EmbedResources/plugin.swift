@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the project's templates/, claims/ and the public golden vectors
+/// Embeds the project's templates/, claims/, data/frameworks/ and the public golden vectors
 /// into the target that uses this plugin, so the `lossatlas` binary renders
 /// the manual, checks the shipped claims and reports its accuracy from any
 /// directory (a copied binary included).
@@ -13,6 +13,8 @@ struct EmbedResources: BuildToolPlugin {
     for folder in ["templates", "claims"] {
       inputs += files(under: root.appendingPathComponent(folder))
     }
+    // The committed framework measurements the pages cite (JSON only).
+    inputs += files(under: root.appendingPathComponent("data/frameworks")).filter { $0.pathExtension == "json" }
     for oracle in ["oracle-public.jsonl", "oracle-public-2.jsonl"] {
       inputs.append(root.appendingPathComponent("Tests/TestSupport/Fixtures/\(oracle)"))
     }

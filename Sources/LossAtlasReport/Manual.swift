@@ -22,6 +22,12 @@ public struct ManualOptions: Sendable {
   /// Interior samples per view, and for each function's primary view.
   public var samples: Int = 20_001
   public var primarySamples: Int = 1_000_001
+  /// The framework measurements (JSON text of data/frameworks/measurements.json);
+  /// nil reads the file embedded in the build (if any).
+  public var frameworkMeasurements: String?
+  /// The finite network that checks the gradient-gain model (width 256,
+  /// depth 50, six seeds).
+  public var gainSimulation: GainSimulation.Settings = .standard
 
   public init(templates: TemplateSet) {
     self.templates = templates
@@ -67,6 +73,20 @@ public enum ManualGenerator {
       return Catalog.all.filter { wanted?.contains($0.id) ?? true }
     }
 
+    // Every framework statement's placeholders must resolve before anything
+    // is analysed: a convention that cites a measurement the committed file
+    // lacks stops the run, naming both.
+    let measurements = try step("framework measurements") { () -> FrameworkMeasurements? in
+      do {
+        let m = try options.frameworkMeasurements.map { try FrameworkMeasurements.parse($0) }
+          ?? FrameworkMeasurements.embedded()
+        for spec in specs { try FunctionPageBuilder.checkFrameworkTexts(spec, measurements: m) }
+        return m
+      } catch {
+        throw ManualError(step: "framework measurements", reason: "\(error)")
+      }
+    }
+
     // The golden-vector accuracy, the errata's claims and the formula check
     // do not need the analyses: they run on one more thread beside the
     // analysis (which uses `jobs` threads), so neither waits for the other.
@@ -78,7 +98,8 @@ public enum ManualGenerator {
     }
     let analyses = try step("analyse \(specs.count) functions") {
       CatalogAnalysis.run(
-        ids: specs.map(\.id), options: AnalysisOptions(samples: options.samples, saturationTau: options.tau),
+        ids: specs.map(\.id),
+        options: AnalysisOptions(samples: options.samples, saturationTau: options.tau, gainSimulation: options.gainSimulation),
         primarySamples: options.primarySamples, threads: options.jobs)
     }
     group.wait()
@@ -102,7 +123,11 @@ public enum ManualGenerator {
       pages.append(("index", "index", OverviewBuilders.index(analyses, accuracy: accuracyByID)))
       for spec in specs {
         guard let a = byID[spec.id] else { continue }
-        pages.append((spec.id, "function", FunctionPageBuilder.build(spec, a, figures: infos, accuracy: accuracyByID[spec.id])))
+        pages.append(
+          (
+            spec.id, "function",
+            try FunctionPageBuilder.build(spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements)
+          ))
       }
       pages.append(("compare-activations", "comparison", OverviewBuilders.activations(byID, figures: infos)))
       pages.append(
@@ -124,7 +149,7 @@ public enum ManualGenerator {
             ], byID, figures: infos, figureKey: "compare-regression-losses")
         ))
       pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos)))
-      pages.append(("methods", "methods", OverviewBuilders.methods(accuracy: accuracy, tau: options.tau)))
+      pages.append(("methods", "methods", OverviewBuilders.methods(accuracy: accuracy, tau: options.tau, analyses: analyses)))
       let errata = try ErrataBuilder.build(errataSources, results: claimResults, figures: infos, formulaCheck: formulaCheck)
       pages.append(("errata", "errata", errata))
 
@@ -188,7 +213,7 @@ public enum ManualGenerator {
           })
         case .data(let d):
           switch d {
-          case 0: data.set(d, DataExport.catalog(specs))
+          case 0: data.set(d, DataExport.catalog(specs, measurements: measurements))
           case 1: data.set(d, DataExport.properties(analyses, tau: options.tau))
           default: data.set(d, DataExport.sweep(specs[d - 2]))
           }
@@ -254,7 +279,7 @@ public enum ManualGenerator {
       throw ManualError(
         step: "errata", reason: "claim '\(wrong.claim.id)' got verdict \(wrong.holds), the file expects \(wrong.claim.verdict)")
     }
-    return (accuracy, results, sources, FormulaCheck.run())
+    return (accuracy, results, sources, FormulaCheck.run(lines: lines))
   }
 
   /// Collapses runs of blank lines left by template sections and ends the

@@ -1,6 +1,6 @@
 import BigInt
 
-/// The accuracy rule of CATALOG.md, decided in exact rational arithmetic:
+/// The catalog's accuracy rule (the README and the methods page state it), decided in exact rational arithmetic:
 ///
 /// ```
 /// |computed - exact| <= max(4 ulp(exact), 2 * sens)

@@ -15,7 +15,7 @@ extension LossAtlasCommand {
         2 when a file cannot be understood (reported as FILE:LINE: reason).
         """)
 
-    @Argument(help: "Claim files (YAML). None: the catalog's declared properties and claims/*.yaml.")
+    @Argument(help: "Claim files (YAML), or folders of them (their *.yaml and *.yml). None: the catalog's declared properties and claims/*.yaml.")
     var files: [String] = []
 
     @Option(help: "Output format: table, json, junit (CI test reports) or github (workflow annotations).")
@@ -40,10 +40,17 @@ extension LossAtlasCommand {
       var rows: [CheckRow] = []
       var sources: [(name: String, text: String)] = []
       if files.isEmpty {
-        rows += CheckRow.declared(CatalogAnalysis.run(options: options, threads: jobs))
+        rows += CheckRow.declared(CatalogAnalysis.run(options: options, threads: jobs, facts: false))
         sources = ProjectResources.claimFiles()
       } else {
-        for path in files {
+        let paths: [String]
+        switch ClaimPaths.expand(files) {
+        case .success(let expanded): paths = expanded
+        case .failure(let error):
+          printError("error: \(error.message)")
+          throw ExitCode(2)
+        }
+        for path in paths {
           switch ClaimFileReader.load(path) {
           case .success(let text): sources.append((path, text))
           case .failure(let reason):

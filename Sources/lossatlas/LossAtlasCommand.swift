@@ -1,4 +1,5 @@
 import ArgumentParser
+import LossAtlasBuildInfo
 import LossAtlasCore
 
 #if os(Linux)
@@ -53,10 +54,12 @@ struct LossAtlasCommand: ParsableCommand {
     commandName: "lossatlas",
     abstract: "A verified reference of deep-learning loss and activation functions.",
     discussion: """
-      Every number LossAtlas prints is computed from the catalog of CATALOG.md, \
-      accurate to 4 ulp (or the backward-stable bound where the function itself \
-      is that sensitive).
+      Every number LossAtlas prints is computed from its catalog (each function's \
+      definition, domain and parameters: `lossatlas list`, and the function pages \
+      of the manual), accurate to 4 ulp (or the backward-stable bound where the \
+      function itself is that sensitive).
       """,
+    version: BuildInfo.versionText,
     subcommands: [List.self, Eval.self, Sweep.self, Properties.self, Check.self, Generate.self, Chart.self]
   )
 }

@@ -42,29 +42,59 @@ extension LossAtlasCommand {
           out += "  continuity       \(v.continuity.rawValue)\n"
           out += "  max |f'|         \(Format.extremum(v.maxAbsDerivative))\n"
           out += "  saturates        left \(v.saturatesLeft), right \(v.saturatesRight)\n"
-          out += "  saturation       \(v.saturationIntervals.map(\.interval.description).joined(separator: " ∪ "))\n"
+          out += "  saturation       \(v.saturationIntervals.isEmpty ? "none" : v.saturationIntervals.map(\.interval.description).joined(separator: " ∪ ")) (tails)\n"
+          if !v.flatZones.isEmpty {
+            out += "  flat zones       " + v.flatZones.map { "\($0.interval) \($0.kind.rawValue)\($0.at.map { " at \(Format.number($0))" } ?? "")" }.joined(separator: "; ") + "\n"
+          }
           out += "  dead regions     \(v.deadRegions.map(\.interval.description).joined(separator: " ∪ "))\n"
           out += "  convex/concave   \(v.convex)/\(v.concave) (midpoint cross-check \(v.convexityCrossCheck ? "agrees" : "DISAGREES"))\n"
           if spec.family.isLoss {
             out += "  zero at correct  \(v.zeroAtCorrect.rawValue); gradient there 0: \(v.gradientZeroAtMinimum)\n"
             out += "  gradient         \(v.gradientGrowth.rawValue)\n"
           } else {
-            out += "  zero-centred     \(v.zeroCentered.map(String.init) ?? "-"); identity near 0: \(v.identityNearOrigin.map(String.init) ?? "-")\n"
+            out += "  mean output      \(v.meanOutput.map(Format.number) ?? "-") (E[f(X)], X ~ N(0, 1)); zero-centred: \(v.zeroCentered.map(String.init) ?? "-")\n"
+            out += "  origin           passes through 0: \(v.passesThroughOrigin.map(String.init) ?? "-"); identity near 0: \(v.identityNearOrigin.map(String.init) ?? "-")\n"
           }
           out += "  gradcheck        f' \(Format.number(v.gradientCheck.maxRelativeErrorD1)), f'' \(Format.number(v.gradientCheck.maxRelativeErrorD2)) over \(v.gradientCheck.points) points\n"
           out += "  extremes         " + v.extremes.map { "\(Format.number($0.x)): \(Format.number($0.jet.value))\($0.honest ? "" : " (!)")" }.joined(separator: ", ") + "\n"
         }
       }
+      for s in analysis.settings where s.domain.multiArgument {
+        let d = s.domain
+        let p = s.parameters.values.isEmpty ? "" : " {\(s.parameters)}"
+        out += "\n\(spec.id)\(p) over the whole domain\n"
+        out += "  infimum          \(Format.domainBound(d.infimum))\n"
+        out += "  supremum         \(Format.domainBound(d.supremum))\n"
+        out += "  non-negative     \(d.nonNegative)" + (d.negativeWitness.map { " (\(spec.id)(\($0.point)) = \(Format.number($0.value)))" } ?? "") + "\n"
+        out += "  convex           \(d.convex) (in \(spec.predictionArgument), every value of the others)\n"
+        if let m = d.monotonic { out += "  monotonic        \(m.rawValue)\n" }
+        if let g = d.maxAbsDerivative { out += "  max |derivative| \(Format.number(g))\(d.maxAbsDerivativeExact ? "" : " (at least)")\n" }
+      }
       let f = analysis.facts
       out += "\nAt the default parameters:\n"
+      for g in f.gains {
+        out += "  gradient gain    \(g.initialization.rawValue): \(Format.number(g.gain)) at q = \(Format.number(g.q)) (\(g.source.rawValue))\n"
+      }
       if let d = f.depth {
-        out += "  depth to vanish  \(d.depthToVanish.map(String.init) ?? "> 100") (median |prod f'| < 1e-6)\n"
+        out += "  depth to vanish  \(d.depthToVanish.map(String.init) ?? "> 100") (median |prod f'| < 1e-6, weights set aside)\n"
       }
       for n in f.naiveFailures {
-        out += "  naive \(n.component): \(n.formula) \(n.mode.rawValue) at x = \(Format.number(n.x))\n"
+        out += "  naive \(n.component): \(n.formula) \(n.mode.rawValue) first at x = \(Format.number(n.x))"
+        out += "; fails at \(Format.number(n.fractionFailingAfter * 100))% of the unit after it"
+        if let a = n.alwaysFrom { out += "; at every input from x = \(Format.number(a))" }
+        out += "\n"
+      }
+      for t in f.exactTails {
+        let what = t.kind.isValue ? "value" : "derivative"
+        let equals = t.kind == .valueEqualsInput ? "x" : Format.number(t.limit)
+        let from = t.boundary.map { "x \(t.direction > 0 ? (t.closed ? ">=" : ">") : (t.closed ? "<=" : "<")) \(Format.number($0))" } ?? "every x"
+        out += "  exact: \(what) equals \(equals) for \(from)\n"
       }
       for p in f.precision {
-        out += "  \(p.format.rawValue) toward \(p.direction < 0 ? "-inf" : "+inf"): \(p.kind.rawValue) from x = \(p.x.map(Format.number) ?? "never")\n"
+        out += "  \(p.format.rawValue) toward \(p.direction < 0 ? "lower end" : "upper end"): \(p.kind.rawValue) from x = \(p.x.map(Format.number) ?? "never")"
+        if let e = p.earlier { out += " (also at \(e.hits) of \(e.checked) checked inputs in [\(Format.number(Swift.min(e.from, e.to))), \(Format.number(Swift.max(e.from, e.to)))])" }
+        if p.ties > 0 || p.uncertain > 0 { out += " [ties \(p.ties), uncertain \(p.uncertain)]" }
+        out += "\n"
       }
       if let m = f.minimiser {
         out += "  minimiser of the mean loss over \(m.targets.map(Format.number)): \(Format.number(m.minimiser))\n"

@@ -27,7 +27,10 @@ import Testing
     #expect(p.deadRegions.map(\.interval) == [RealInterval(-.infinity, 0, upperClosed: true)])
     #expect(p.saturatesLeft && !p.saturatesRight)
     #expect(p.monotonic == .increasing && p.continuity == .c0 && p.convex)
-    #expect(p.infimum == Extremum(value: 0, attained: true, location: .interval(RealInterval(-.infinity, 0, upperClosed: false))))
+    // relu(0) = 0 too: the minimum is attained on (-inf, 0], closed at 0.
+    #expect(p.infimum == Extremum(value: 0, attained: true, location: .interval(RealInterval(-.infinity, 0, upperClosed: true))))
+    // relu'(0) = 0: max |f'| = 1 is attained on (0, inf), open at 0.
+    #expect(p.maxAbsDerivative == Extremum(value: 1, attained: true, location: .interval(RealInterval(0, .infinity, lowerClosed: false))))
   }
 
   @Test("leaky-relu: saturates nowhere (f' is the slope on the left), no dead region")
@@ -78,7 +81,7 @@ import Testing
     #expect(p.maxAbsDerivative == Extremum(value: 1, attained: true, location: .point(0)))
   }
 
-  @Test("depth to vanish: sigmoid about 9 (E log sigma' = -1.57 a layer), tanh about 19 (-0.72), relu 1 (half the factors 0)")
+  @Test("depth to vanish: sigmoid about 9 (E log sigma' = -1.57 a layer), tanh about 19 (-0.72), relu 2 (median 0.5 at L = 1, half the paths dead; 0 from L = 2)")
   func depthToVanish() throws {
     func depth(_ id: String) throws -> Int? {
       GradientDepth.simulate(try Catalog.function(named: id).primaryView).depthToVanish
@@ -87,7 +90,7 @@ import Testing
     let tanh = try #require(try depth("tanh"))
     #expect((8...10).contains(sigmoid))
     #expect((17...21).contains(tanh))
-    #expect(try depth("relu") == 1)
+    #expect(try depth("relu") == 2)
     #expect(try depth("identity") == nil)
   }
 

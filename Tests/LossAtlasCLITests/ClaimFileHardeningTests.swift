@@ -27,6 +27,7 @@ import Testing
         - id: outside
           function: bce
           property: max-abs-derivative
+          args: {y: 1}
           over: \(over)
           expect: {at-most: 1}
       """

@@ -110,6 +110,25 @@ import Testing
     }
   }
 
+  @Test("figure hints name the function's own parameters, values in their ranges, and catalog functions", arguments: specs)
+  func figureHints(id: String) throws {
+    let spec = try Catalog.function(named: id)
+    if let family = spec.figures.family {
+      let p = try #require(spec.parameters.first { $0.name == family.parameter }, "\(id): no parameter \(family.parameter)")
+      #expect((family.values ?? p.grid).allSatisfy(p.range.contains), "\(id): a family value outside \(p.range)")
+      if let limit = family.limit { #expect(throws: Never.self) { try Catalog.function(named: limit.id) } }
+    }
+    if let figure = spec.figures.trueClassProbability {
+      let p = try #require(spec.parameters.first { $0.name == figure.parameter })
+      #expect(figure.values.allSatisfy(p.range.contains))
+      for v in figure.values {
+        let params = try spec.validateParameters(figure.fixed.merging([figure.parameter: v]) { $1 })
+        // The figure draws the view with y = 1 along the logit.
+        #expect(spec.views(params).contains { $0.fixed.contains { $0.name == "y" && $0.value == .real(1) } })
+      }
+    }
+  }
+
   @Test func idsAreUniqueAndAliasesResolve() throws {
     #expect(Set(Catalog.ids).count == Catalog.ids.count)
     #expect(Catalog.nameClashes(in: Catalog.all).isEmpty, "\(Catalog.nameClashes(in: Catalog.all))")

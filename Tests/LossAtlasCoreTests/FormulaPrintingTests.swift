@@ -5,7 +5,7 @@ import Testing
 /// the manual shows), habits no formula may break, and MathML that is
 /// well-formed XML.
 @Suite struct FormulaPrintingTests {
-  static let ids = FormulaCatalogTests.ids
+  static let ids = Catalog.ids
 
   static func formula(_ id: String) throws -> FunctionFormula {
     try Catalog.function(named: id).formula

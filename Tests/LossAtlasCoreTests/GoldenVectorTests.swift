@@ -4,8 +4,8 @@ import Testing
 
 /// Holds every value and derivative component of the catalog against the
 /// 50-digit golden vectors (`oracle-public.jsonl` and `oracle-public-2.jsonl`,
-/// copied unmodified from the project's oracle) under the accuracy rule of
-/// CATALOG.md.
+/// copied unmodified from the project's oracle) under the catalog's accuracy
+/// rule (see AccuracyRule).
 @Suite struct GoldenVectorTests {
   static let lines: [GoldenLine] = GoldenFixtures.lines
 

@@ -260,12 +260,21 @@ struct FunctionFigureTests {
     #expect(
       alt == "Value and derivative of Sigmoid (logistic) for x from −8 to 8. The derivative peaks at "
         + "\(FigureText.number(sigmoid.maxAbsDerivative.value)) at x = 0 and is below 1% of that peak for "
-        + "x < \(FigureText.number(s[0].upper)) and x > \(FigureText.number(s[1].lower)) (shaded).")
-    #expect(alt.contains("x < −5.99") && alt.contains("0.25"))
+        + "x ≤ \(FigureText.number(s[0].upper)) and x ≥ \(FigureText.number(s[1].lower)) (shaded).")
+    // The saturation tails are closed at their bisected ends.
+    #expect(s[0].upperClosed && s[1].lowerClosed)
+    #expect(alt.contains("x ≤ −5.99") && alt.contains("0.25"))
     let gelu = FigureFixture.defaults("gelu").views[0]
     guard case .point(let x) = gelu.infimum.location else { return }
     #expect(FigureFixture.function("gelu").altText.contains("attained at x = \(FigureText.number(x))"))
-    #expect(FigureFixture.function("relu").altText.contains("exactly 0 for x < 0 (shaded grey)"))
+    // relu'(0) = 0 (the catalog's subgradient): the dead set and the set
+    // where the minimum 0 is attained are closed at 0.
+    #expect(FigureFixture.function("relu").altText.contains("exactly 0 for x ≤ 0 (shaded grey)"))
+    #expect(FigureFixture.function("relu").altText.contains("minimum 0 is attained for x ≤ 0"))
+    // gelu's flat zone around its minimum is not shaded as saturation.
+    let geluFigure = FigureFixture.function("gelu")
+    let geluZone = try #require(gelu.flatZones.first)
+    #expect(!geluFigure.figure.panels[1].bands.contains { $0.lower <= geluZone.interval.lower && $0.upper >= geluZone.interval.upper })
     #expect(FigureFixture.function("relu").altText.contains("kink at x = 0"))
   }
 
@@ -359,17 +368,19 @@ struct FigureRenderingTests {
 
 @Suite("Manual figures: depth and precision")
 struct DepthPrecisionFigureTests {
-  @Test("relu's zero median is drawn by its mean and said so")
+  @Test("relu's median (0.5 at L = 1, 0 from L = 2) is drawn by its mean and said so")
   func depth() throws {
     let f = try #require(FigureFixture.figure("figures/depth.png"))
     let chart = f.figure.panels[0]
     #expect(chart.y.scale == .log10)
     #expect(chart.referenceLines.contains { $0.orientation == .horizontal && $0.value == GradientDepth.threshold })
     let relu = try #require(chart.series.first { $0.name.hasPrefix("relu") })
-    #expect(relu.style == .dashed && relu.name.contains("median 0 from L = 1"))
+    #expect(relu.style == .dashed && relu.name.contains("median 0 from L = 2"))
     let depth = try #require(FigureFixture.analysis("relu").facts.depth)
     #expect(relu.y == depth.mean)
-    #expect(f.altText.contains("median is exactly 0 from L = 1"))
+    // The ordinary median of 5,000 zeros and 5,000 ones.
+    #expect(depth.median[0] == 0.5 && depth.median[1] == 0)
+    #expect(f.altText.contains("median is exactly 0 from L = 2 (it is 0.5 at L = 1"))
     let sigmoidDepth = try #require(FigureFixture.analysis("sigmoid").facts.depth?.depthToVanish)
     #expect(f.altText.contains("L = \(sigmoidDepth) for sigmoid"))
     #expect(DepthFigure.ids.allSatisfy { id in chart.series.contains { $0.name.hasPrefix(id) } })
@@ -435,19 +446,25 @@ struct FigureTextTests {
     #expect(FigureText.number(9.996) == "10")
     #expect(FigureText.number(100_000) == "100000")
     #expect(FigureText.number(1.8014398509481982e16) == "1.8×10¹⁶")
-    #expect(FigureText.number(0.000473) == "4.73×10⁻⁴")
+    // The manual's one formatter (Readable) writes 10⁻⁴ ... 10⁶ in fixed point.
+    #expect(FigureText.number(0.000473) == "0.000473")
+    #expect(FigureText.number(0.0000473) == "4.73×10⁻⁵")
     #expect(FigureText.number(Double.leastNonzeroMagnitude) == "4.94×10⁻³²⁴")
-    #expect(FigureText.number(1e300) == "1×10³⁰⁰")
+    #expect(FigureText.number(1e300) == "10³⁰⁰")
     #expect(FigureText.number(0) == "0")
     #expect(FigureText.number(-.infinity) == "−∞")
     #expect(FigureText.number(-5.55e-17, scale: 3.5) == "0")
     #expect(FigureText.number(-5.55e-17) == "−5.55×10⁻¹⁷")
   }
 
-  @Test func conditions() {
-    #expect(FigureText.condition(RealInterval(-.infinity, -3), variable: "x") == "x < −3")
-    #expect(FigureText.condition(RealInterval(1, .infinity), variable: "s") == "s > 1")
-    #expect(FigureText.condition(RealInterval(-0.75, 0.5), variable: "x") == "−0.75 < x < 0.5")
+  @Test("conditions say ≤ at a closed end and < at an open one")
+  func conditions() {
+    #expect(FigureText.condition(RealInterval(-.infinity, -3), variable: "x") == "x ≤ −3")
+    #expect(FigureText.condition(RealInterval(-.infinity, -3, upperClosed: false), variable: "x") == "x < −3")
+    #expect(FigureText.condition(RealInterval(1, .infinity), variable: "s") == "s ≥ 1")
+    #expect(FigureText.condition(RealInterval(1, .infinity, lowerClosed: false), variable: "s") == "s > 1")
+    #expect(FigureText.condition(RealInterval(-0.75, 0.5), variable: "x") == "−0.75 ≤ x ≤ 0.5")
+    #expect(FigureText.condition(RealInterval(-0.75, 0.5, lowerClosed: false, upperClosed: false), variable: "x") == "−0.75 < x < 0.5")
     #expect(FigureText.list(["a", "b", "c"]) == "a, b and c")
   }
 }

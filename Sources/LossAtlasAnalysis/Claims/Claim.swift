@@ -9,7 +9,12 @@ public enum ClaimProperty: String, Sendable, CaseIterable {
   case monotonic = "monotonic"
   case derivativeMonotonic = "derivative-monotonic"
   case continuity = "continuity"
+  /// E[f(X)] = 0 for X ~ N(0, 1), within 1e-12.
   case zeroCentered = "zero-centered"
+  /// E[f(X)] for X ~ N(0, 1), a number.
+  case meanOutput = "mean-output"
+  /// f(0) = 0.
+  case passesThroughOrigin = "passes-through-origin"
   case identityNearOrigin = "identity-near-origin"
   case saturatesLeft = "saturates-left"
   case saturatesRight = "saturates-right"
@@ -32,6 +37,8 @@ public enum ClaimProperty: String, Sendable, CaseIterable {
   case meanValue = "mean-value"
   /// The minimiser of the mean loss over `targets:` (regression losses).
   case minimiser = "minimiser"
+  /// The mean-field gain sigma_w^2 E[f'(h)^2] of one layer (`init: he | xavier`, default xavier).
+  case gradientGain = "gradient-gain"
 
   /// Whether the property needs `at:`.
   var needsAt: Bool { self == .valueAt || self == .derivativeAt }
@@ -87,6 +94,8 @@ public struct Claim: Sendable {
   public let direction: Int?
   public let component: String?
   public let values: [Double]?
+  /// The weight initialisation of gradient-gain.
+  public let initialization: WeightInit?
   /// Where the claim starts in its file (1-based line).
   public let line: Int
   public let file: String

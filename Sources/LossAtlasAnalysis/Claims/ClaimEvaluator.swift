@@ -23,6 +23,10 @@ enum Computed {
   case interval(Double, Double, detail: String)
   case intervals([RealInterval])
   case growth(GradientGrowth)
+  /// One value per view (a claim on a function of several arguments that
+  /// fixes none of them, for a property decided per view): it holds only
+  /// if it holds at every view.
+  case perView([(label: String, value: Computed)])
 
   var description: String {
     switch self {
@@ -33,6 +37,7 @@ enum Computed {
     case .interval(_, _, let detail): return detail
     case .intervals(let list): return list.isEmpty ? "none" : list.map(\.description).joined(separator: " ∪ ")
     case .growth(let g): return g.rawValue
+    case .perView(let list): return list.map { "\($0.label): \($0.value.description)" }.joined(separator: "; ")
     }
   }
 }
@@ -42,7 +47,7 @@ enum Computed {
 public final class ClaimEvaluator: @unchecked Sendable {
   private let options: AnalysisOptions
   private var cache: [String: ViewProperties] = [:]
-  private var factsCache: [String: FunctionFacts] = [:]
+  private var domainCache: [String: DomainProperties] = [:]
   private let lock = NSLockLike()
 
   public init(options: AnalysisOptions = AnalysisOptions()) {
@@ -172,9 +177,62 @@ public final class ClaimEvaluator: @unchecked Sendable {
         throw fail(claim, "minimiser is defined for regression losses")
       }
       return .number(m.minimiser, detail: formatValue(m.minimiser))
+    case .gradientGain:
+      guard spec.family == .activation else { throw fail(claim, "gradient-gain is defined for scalar activations") }
+      let initialization = claim.initialization ?? .xavier
+      let g = GradientGain.compute(try selectView(claim, params), initialization: initialization, depth: 1)
+      let q = g.source == .fixedPoint ? "q = \(formatValue(g.q)), the fixed point" : "q = 1: \(g.source.rawValue)"
+      return .number(g.gain, detail: "\(formatValue(g.gain)) at \(initialization.rawValue) init (\(q))")
     default:
+      if claim.arguments.isEmpty && CatalogAnalysis.hasSeveralArguments(spec) {
+        return try wholeDomain(claim, params)
+      }
       let p = try properties(claim, params)
       return try read(p, claim)
+    }
+  }
+
+  /// A claim that fixes no argument of a function of several arguments:
+  /// range, non-negative, convex and concave (and, in a real prediction
+  /// argument, monotonic and max |derivative|) are decided over the whole
+  /// domain (``DomainProperties``); every other property at every view,
+  /// holding only if it holds at all of them.
+  private func wholeDomain(_ claim: Claim, _ params: ParameterValues) throws(ClaimFileError) -> Computed {
+    guard claim.over == nil else {
+      throw fail(claim, "'over' restricts one view: fix the other arguments of \(claim.function.id) with 'args'")
+    }
+    let spec = claim.function
+    let views = spec.views(params).indices.map { i in self.properties(spec, params, viewIndex: i) }
+    let d = domain(spec, params, views)
+    switch claim.property {
+    case .range:
+      let lo = d.infimum.kind == .exact && d.infimum.attained ? "[" : "("
+      let hi = d.supremum.kind == .exact && d.supremum.attained ? "]" : ")"
+      let detail = "\(lo)\(formatValue(d.infimum.value)), \(formatValue(d.supremum.value))\(hi) over the whole domain"
+        + " (infimum \(Format.domainBound(d.infimum)); supremum \(Format.domainBound(d.supremum)))"
+      return .interval(d.infimum.value, d.supremum.value, detail: detail)
+    case .nonNegative:
+      let witness = d.negativeWitness.map { ": \(spec.id)(\($0.point)) = \(formatValue($0.value))" } ?? ""
+      return .flag(d.nonNegative, detail: "\(d.nonNegative) over the whole domain (infimum \(Format.domainBound(d.infimum)))\(witness)")
+    case .convex:
+      let witness = d.convexViolation.map { ": the midpoint of (\($0.a)) and (\($0.b)) lies above the chord" } ?? ""
+      return .flag(d.convex, detail: "\(d.convex) in \(spec.predictionArgument) for every value of the other arguments\(witness)")
+    case .concave:
+      return .flag(d.concave, detail: "\(d.concave) in \(spec.predictionArgument) for every value of the other arguments")
+    case .monotonic where d.monotonic != nil:
+      return .word(d.monotonic!.rawValue)
+    case .maxAbsDerivative where d.maxAbsDerivative != nil:
+      let v = d.maxAbsDerivative!
+      // Where: the view that reaches it, every place (both tails of huber).
+      let steepest = views.filter { Format.sameNumber($0.maxAbsDerivative.value, v) }.first
+      let place = steepest.map { "; in the view \($0.viewLabel): \(Format.extremum($0.maxAbsDerivative))" } ?? ""
+      let detail = "\(formatValue(v)) over the whole domain"
+        + (d.maxAbsDerivativeExact ? place : " (at least: a steeper point found by the search)")
+      return .number(v, detail: detail)
+    default:
+      var list: [(label: String, value: Computed)] = []
+      for v in views { list.append((v.viewLabel, try read(v, claim))) }
+      return .perView(list)
     }
   }
 
@@ -189,7 +247,15 @@ public final class ClaimEvaluator: @unchecked Sendable {
     case .derivativeMonotonic: return .word(p.derivativeMonotonic.rawValue)
     case .continuity: return .word(p.continuity.rawValue)
     case .zeroCentered:
-      guard let z = p.zeroCentered else { throw fail(claim, "0 is outside the view's domain") }
+      guard let z = p.zeroCentered, let m = p.meanOutput else {
+        throw fail(claim, "zero-centered is defined for activations on the whole real line")
+      }
+      return .flag(z, detail: "\(z): mean output E[f(X)] = \(formatValue(m)) for X ~ N(0, 1)")
+    case .meanOutput:
+      guard let m = p.meanOutput else { throw fail(claim, "mean-output is defined for activations on the whole real line") }
+      return .number(m, detail: "E[f(X)] = \(formatValue(m)) for X ~ N(0, 1)")
+    case .passesThroughOrigin:
+      guard let z = p.passesThroughOrigin else { throw fail(claim, "0 is outside the view's domain") }
       return .bool(z)
     case .identityNearOrigin:
       guard let z = p.identityNearOrigin else { throw fail(claim, "0 is outside the view's domain") }
@@ -274,13 +340,31 @@ public final class ClaimEvaluator: @unchecked Sendable {
   private func properties(_ claim: Claim, _ params: ParameterValues) throws(ClaimFileError) -> ViewProperties {
     let view = try selectView(claim, params)
     let over = claim.over.map { "\($0.lower),\($0.upper)" } ?? ""
-    let key = "\(claim.function.id)|\(params)|\(view.label)|\(over)"
+    return analysis(of: view, claim.function, params, key: "\(claim.function.id)|\(params)|\(view.label)|\(over)")
+  }
+
+  /// View `viewIndex` of `spec` at `params`, analysed once per run.
+  private func properties(_ spec: FunctionSpec, _ params: ParameterValues, viewIndex: Int) -> ViewProperties {
+    let view = spec.views(params)[viewIndex]
+    return analysis(of: view, spec, params, key: "\(spec.id)|\(params)|\(view.label)|")
+  }
+
+  private func analysis(of view: ScalarView, _ spec: FunctionSpec, _ params: ParameterValues, key: String) -> ViewProperties {
     if let hit = lock.withLock({ cache[key] }) { return hit }
     let p = PropertyEngine.analyze(
-      ViewSamples(view, count: options.samples), functionID: claim.function.id, isLoss: claim.function.family.isLoss,
+      ViewSamples(view, count: options.samples), functionID: spec.id, isLoss: spec.family.isLoss,
       parameters: params, viewIndex: 0, options: options)
     lock.withLock { cache[key] = p }
     return p
+  }
+
+  /// The whole-domain properties of `spec` at `params`, computed once per run.
+  private func domain(_ spec: FunctionSpec, _ params: ParameterValues, _ views: [ViewProperties]) -> DomainProperties {
+    let key = "\(spec.id)|\(params)"
+    if let hit = lock.withLock({ domainCache[key] }) { return hit }
+    let d = DomainProperties.compute(spec, parameters: params, views: views)
+    lock.withLock { domainCache[key] = d }
+    return d
   }
 
   // MARK: - Matching
@@ -292,7 +376,15 @@ public final class ClaimEvaluator: @unchecked Sendable {
     case (.number(let v, _), .atMost(let e)): return v <= e
     case (.number(let v, _), .atLeast(let e)): return v >= e
     case (.number(let v, _), .within(let a, let b)): return v >= a && v <= b
+    case (.perView(let list), _):
+      var all = true
+      for item in list { all = try matches(item.value, expect, claim) && all }
+      return all
     case (.bool(let b), .bool(let e)), (.flag(let b, _), .bool(let e)): return b == e
+    case (.word(let w), .bool(let e)) where claim.property == .monotonic || claim.property == .derivativeMonotonic:
+      // `expect: true`: monotonic in either direction (a constant function
+      // is both non-increasing and non-decreasing).
+      return (w != Monotonicity.neither.rawValue) == e
     case (.word(let w), .word(let e)): return normalize(w) == normalize(e)
     case (.interval(let a, let b, _), .interval(let ea, let eb)):
       return Format.sameNumber(a, ea) && Format.sameNumber(b, eb)

@@ -22,7 +22,7 @@ public enum ClaimFile {
   /// The keys a claim may have.
   static let knownKeys: Set<String> = [
     "id", "text", "function", "params", "args", "property", "over", "at", "expect", "verdict",
-    "name", "format", "kind", "direction", "component", "residuals", "targets", "view",
+    "name", "format", "kind", "direction", "component", "residuals", "targets", "view", "init",
   ]
 
   /// The largest claim file read, in bytes (the project's largest is 20 KB).
@@ -209,11 +209,19 @@ public enum ClaimFile {
     if (property == .meanValue || property == .minimiser) && values == nil {
       throw fail("\(context): \(property.rawValue) needs '\(property == .meanValue ? "residuals" : "targets"):' (a list of numbers)")
     }
+    var initialization: WeightInit?
+    if let iNode = map["init"] {
+      guard let i = iNode.string.flatMap({ WeightInit(rawValue: $0.lowercased()) }) else {
+        throw fail("\(context): 'init' must be he or xavier, not '\(iNode.string ?? "?")'", iNode)
+      }
+      guard property == .gradientGain else { throw fail("\(context): 'init' belongs to gradient-gain claims", iNode) }
+      initialization = i
+    }
     return Claim(
       id: id, text: text, function: spec, parameters: parameters, arguments: arguments, property: property,
       over: over, at: at, expect: expect, verdict: verdict, name: name, format: map["format"]?.string,
       kind: map["kind"]?.string, direction: direction, component: map["component"]?.string, values: values,
-      line: line, file: file)
+      initialization: initialization, line: line, file: file)
   }
 
   /// `expect:` — a mapping {equals|approx(+tol)|at-most|at-least|in}, or a literal.

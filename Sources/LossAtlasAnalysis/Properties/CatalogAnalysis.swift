@@ -4,11 +4,34 @@ import LossAtlasCore
 /// Floating-point and simulation facts about a function at its default
 /// parameters (its primary view).
 public struct FunctionFacts: Sendable {
-  /// Vanishing gradient through depth (activations only).
+  /// The chain of activation derivatives through depth, weights set aside
+  /// (activations only).
   public let depth: GradientDepth?
+  /// The mean-field gradient gain at He and at Xavier initialisation
+  /// (activations only), in ``WeightInit`` order.
+  public let gains: [GradientGain]
+  /// The finite-width simulations of the gains (when asked for), in the same order.
+  public let gainSimulations: [GainSimulation]
+  /// The rounding thresholds of the precision study.
   public let precision: [PrecisionThreshold]
+  /// Where the value or derivative equals its limit exactly on a half-line.
+  public let exactTails: [ExactTail]
   public let naiveFailures: [NaiveFailure]
   public let minimiser: EmpiricalMinimiser?
+
+  /// No facts: what `check` gets, which reads only the declared
+  /// properties (it skips the simulations, scans and precision searches).
+  public static let skipped = FunctionFacts(
+    depth: nil, gains: [], gainSimulations: [], precision: [], exactTails: [], naiveFailures: [], minimiser: nil)
+}
+
+extension FunctionFacts {
+  /// These facts with the gain simulations added.
+  func with(simulations: [GainSimulation]) -> FunctionFacts {
+    FunctionFacts(
+      depth: depth, gains: gains, gainSimulations: simulations, precision: precision, exactTails: exactTails,
+      naiveFailures: naiveFailures, minimiser: minimiser)
+  }
 }
 
 /// Every view of one function at one parameter setting, with the declared
@@ -18,6 +41,8 @@ public struct SettingAnalysis: Sendable {
   public let views: [ViewProperties]
   /// Per view, the declared-vs-computed outcomes.
   public let declared: [[PropertyOutcome]]
+  /// The function over its whole domain at these parameters.
+  public let domain: DomainProperties
 }
 
 /// The analysis of one catalog function over its whole parameter grid.
@@ -30,6 +55,9 @@ public struct FunctionAnalysis: Sendable {
 
   /// The primary view at the default parameters.
   public var primary: ViewProperties { settings[defaultIndex].views[0] }
+
+  /// The whole domain at the default parameters.
+  public var domain: DomainProperties { settings[defaultIndex].domain }
 
   /// Every declared property that disagrees with the computation.
   public var failures: [(coordinates: String, outcome: PropertyOutcome)] {
@@ -45,30 +73,64 @@ public struct FunctionAnalysis: Sendable {
 /// `threads` threads; results come back in catalog order whatever the
 /// scheduling, so reports are deterministic.
 public enum CatalogAnalysis {
+  ///
+  /// `facts: false` skips each function's facts (depth simulation, naive
+  /// scans, precision study): `FunctionAnalysis.facts` is then
+  /// ``FunctionFacts/skipped``.
   public static func run(
     ids: [String]? = nil, options: AnalysisOptions = AnalysisOptions(), primarySamples: Int = 1_000_001,
-    threads: Int = 2
+    threads: Int = 2, facts computeFacts: Bool = true
   ) -> [FunctionAnalysis] {
     let specs = ids.map { wanted in Catalog.all.filter { wanted.contains($0.id) } } ?? Catalog.all
-    // One task per (function, setting, view), plus one facts task per function.
+    // The gain model of every activation first (a few milliseconds each):
+    // the finite networks that check it start from its variances, and run
+    // as tasks of the pool below, one per seed, beside everything else.
+    let primaries = specs.map { $0.views($0.defaultParameters)[0] }
+    let activations = specs.indices.filter { specs[$0].family == .activation }
+    let gainSlots = ResultSlots<[GradientGain]>(count: activations.count)
+    parallelFor(activations.count, threads: threads) { a in
+      gainSlots[a] = WeightInit.allCases.map { GradientGain.compute(primaries[activations[a]], initialization: $0) }
+    }
+    var gains: [Int: [GradientGain]] = [:]
+    var jobs: [GainSimulation.Job] = []
+    var jobOwner: [Int] = []
+    for (a, fi) in activations.enumerated() {
+      gains[fi] = gainSlots[a]
+      for g in gainSlots[a] {
+        jobs.append(GainSimulation.Job(view: primaries[fi], initialization: g.initialization, q: g.q))
+        jobOwner.append(fi)
+      }
+    }
+    // `check` (facts: false) reads declared properties only: no simulation.
+    let simulation = jobs.isEmpty || !computeFacts ? nil : options.gainSimulation
+    let allJobs = jobs
+    let allGains = gains
+    // One task per (function, setting, view), one facts task per function,
+    // one whole-domain search per setting of a function of several
+    // arguments, and one task per seed of the gain simulation.
     struct Task {
       let function: Int
       let setting: Int
-      let view: Int  // -1: the facts task
+      let view: Int  // -1: the facts task; -2: the whole-domain search; -3: seed `setting` of the simulation
     }
     var tasks: [Task] = []
     var settingsPerSpec: [[ParameterValues]] = []
+    for k in (simulation?.seeds ?? []).indices { tasks.append(Task(function: -1, setting: k, view: -3)) }
     for (fi, spec) in specs.enumerated() {
       let settings = ParameterGrid.settings(spec)
       settingsPerSpec.append(settings)
       tasks.append(Task(function: fi, setting: defaultIndex(spec, settings), view: -1))
+      let multi = Self.hasSeveralArguments(spec)
       for (si, p) in settings.enumerated() {
+        if multi { tasks.append(Task(function: fi, setting: si, view: -2)) }
         for vi in spec.views(p).indices { tasks.append(Task(function: fi, setting: si, view: vi)) }
       }
     }
     enum Output {
       case facts(FunctionFacts)
+      case search(DomainSearch)
       case view(ViewProperties, [PropertyOutcome])
+      case seed([[Double]])
     }
     let results = ResultSlots<Output>(count: tasks.count)
     let allTasks = tasks
@@ -79,17 +141,24 @@ public enum CatalogAnalysis {
     // index, so the order of work does not change the output.
     let heavy = allTasks.indices.filter { t in
       let task = allTasks[t]
-      return task.view < 0 || (task.view == 0 && task.setting == defaultIndex(specs[task.function], allSettings[task.function]))
+      return task.view == -3 || task.view == -1
+        || (task.view == 0 && task.setting == defaultIndex(specs[task.function], allSettings[task.function]))
     }
     let light = allTasks.indices.filter { !heavy.contains($0) }
     let order = heavy + light
     parallelFor(tasks.count, threads: threads) { k in
       let t = order[k]
       let task = allTasks[t]
+      if task.view == -3, let simulation {
+        results[t] = .seed(GainSimulation.layerRatios(allJobs, seed: simulation.seeds[task.setting], settings: simulation))
+        return
+      }
       let spec = specs[task.function]
       let params = allSettings[task.function][task.setting]
-      if task.view < 0 {
-        results[t] = .facts(facts(spec, params))
+      if task.view == -1 {
+        results[t] = .facts(computeFacts ? facts(spec, params, gains: allGains[task.function] ?? []) : .skipped)
+      } else if task.view == -2 {
+        results[t] = .search(DomainSearch.run(spec, parameters: params))
       } else {
         let isPrimary = task.setting == defaultIndex(spec, allSettings[task.function]) && task.view == 0
         var o = options
@@ -101,23 +170,44 @@ public enum CatalogAnalysis {
         results[t] = .view(props, DeclaredCheck.compare(view.declared, props))
       }
     }
+    // The finite networks that check the gain model: the seeds combined.
+    var simulations: [[GainSimulation]] = Array(repeating: [], count: specs.count)
+    var t = 0
+    if let simulation {
+      let perSeed = simulation.seeds.indices.map { k -> [[Double]] in
+        guard case .seed(let r) = results[k] else { preconditionFailure("task order") }
+        return r
+      }
+      for (owner, sim) in zip(jobOwner, GainSimulation.combine(perSeed, jobs: jobs, settings: simulation)) {
+        simulations[owner].append(sim)
+      }
+      t = simulation.seeds.count
+    }
     // Assemble in task order.
     var out: [FunctionAnalysis] = []
-    var t = 0
     for (fi, spec) in specs.enumerated() {
-      guard case .facts(let factsResult) = results[t] else { preconditionFailure("task order") }
+      guard case .facts(let computed) = results[t] else { preconditionFailure("task order") }
+      let factsResult = computed.with(simulations: simulations[fi])
       t += 1
       var settings: [SettingAnalysis] = []
       for p in settingsPerSpec[fi] {
         var views: [ViewProperties] = []
         var declared: [[PropertyOutcome]] = []
+        var search: DomainSearch?
+        if Self.hasSeveralArguments(spec) {
+          guard case .search(let s) = results[t] else { preconditionFailure("task order") }
+          search = s
+          t += 1
+        }
         for _ in spec.views(p).indices {
           guard case .view(let props, let outcomes) = results[t] else { preconditionFailure("task order") }
           views.append(props)
           declared.append(outcomes)
           t += 1
         }
-        settings.append(SettingAnalysis(parameters: p, views: views, declared: declared))
+        let domain = DomainProperties.combine(spec, parameters: p, views: views, search: search)
+        declared[0] += DeclaredCheck.compare(spec.declaredDomain(p), domain)
+        settings.append(SettingAnalysis(parameters: p, views: views, declared: declared, domain: domain))
       }
       out.append(
         FunctionAnalysis(
@@ -130,13 +220,24 @@ public enum CatalogAnalysis {
     settings.firstIndex(of: spec.defaultParameters) ?? 0
   }
 
-  /// The facts of a function's primary view at `parameters`.
-  public static func facts(_ spec: FunctionSpec, _ parameters: ParameterValues) -> FunctionFacts {
+  /// Whether a function has more than one argument, or a vector one: then
+  /// its views are not its whole domain, and a search runs over it.
+  public static func hasSeveralArguments(_ spec: FunctionSpec) -> Bool {
+    spec.arguments.count > 1 || spec.arguments.contains { $0.kind != .real }
+  }
+
+  /// The facts of a function's primary view at `parameters` (without the
+  /// gain simulation, which ``run(ids:options:primarySamples:threads:)``
+  /// adds for all the activations at once; `gains` when already computed).
+  public static func facts(_ spec: FunctionSpec, _ parameters: ParameterValues, gains: [GradientGain]? = nil) -> FunctionFacts {
     let view = spec.views(parameters)[0]
     let samples = ViewSamples(view, count: 4001)
+    let activation = spec.family == .activation
+    let gains = gains ?? (activation ? WeightInit.allCases.map { GradientGain.compute(view, initialization: $0) } : [])
+    let study = FloatingPointStudy.precisionFacts(samples)
     return FunctionFacts(
-      depth: spec.family == .activation ? GradientDepth.simulate(view) : nil,
-      precision: FloatingPointStudy.precision(samples),
+      depth: activation ? GradientDepth.simulate(view) : nil, gains: gains, gainSimulations: [],
+      precision: study.thresholds, exactTails: study.exact,
       naiveFailures: spec.naive.map { FloatingPointStudy.naiveFailures(samples, naive: $0, parameters: parameters) } ?? [],
       minimiser: EmpiricalMinimiser.compute(spec, parameters: parameters))
   }

@@ -31,7 +31,13 @@ public enum DeclaredCheck {
     }
     if let c = d.continuity { add("continuity", c.rawValue, p.continuity.rawValue, c == p.continuity) }
     if let z = d.zeroCentered {
-      add("zero-centered", String(z), p.zeroCentered.map(String.init) ?? "undefined", z == p.zeroCentered)
+      let computed = p.meanOutput.map { "\(String(p.zeroCentered!)) (mean output \(Format.number($0)))" } ?? "undefined"
+      add("zero-centered", String(z), computed, z == p.zeroCentered)
+    }
+    if let z = d.passesThroughOrigin {
+      add(
+        "passes-through-origin", String(z), p.passesThroughOrigin.map(String.init) ?? "undefined",
+        z == p.passesThroughOrigin)
     }
     if let z = d.identityNearOrigin {
       add("identity-near-origin", String(z), p.identityNearOrigin.map(String.init) ?? "undefined", z == p.identityNearOrigin)
@@ -50,6 +56,31 @@ public enum DeclaredCheck {
   }
 }
 
+extension DeclaredCheck {
+  /// Compares the declared whole-domain properties with the computed ones
+  /// (property names prefixed `domain`).
+  public static func compare(_ d: DeclaredDomainProperties, _ p: DomainProperties) -> [PropertyOutcome] {
+    var out: [PropertyOutcome] = []
+    func add(_ name: String, _ declared: String, _ computed: String, _ passes: Bool) {
+      out.append(PropertyOutcome(property: "domain " + name, declared: declared, computed: computed, passes: passes))
+    }
+    if let b = d.infimum {
+      add("infimum", Format.bound(b.value, attained: b.attained), Format.domainBound(p.infimum),
+        Format.sameNumber(b.value, p.infimum.value) && b.attained == p.infimum.attained && p.infimum.kind != .searched)
+    }
+    if let b = d.supremum {
+      add("supremum", Format.bound(b.value, attained: b.attained), Format.domainBound(p.supremum),
+        Format.sameNumber(b.value, p.supremum.value) && b.attained == p.supremum.attained && p.supremum.kind != .searched)
+    }
+    if let n = d.nonNegative {
+      let computed = String(p.nonNegative) + (p.negativeWitness.map { " (\(p.functionID)(\($0.point)) = \(Format.number($0.value)))" } ?? "")
+      add("non-negative", String(n), computed, n == p.nonNegative)
+    }
+    if let c = d.convex { add("convex", String(c), String(p.convex), c == p.convex) }
+    return out
+  }
+}
+
 /// The engine's number formatting for reports (the manual formats for
 /// readers separately).
 public enum Format {
@@ -60,14 +91,32 @@ public enum Format {
     "\(number(v)) (\(attained ? "attained" : "not attained"))"
   }
 
+  /// `1.0 (attained, on (-inf, -1] and on [1, inf))`: every place an
+  /// extremum is attained or approached, not just the first.
   public static func extremum(_ e: Extremum) -> String {
-    let where_: String
-    switch e.location {
-    case .point(let x): where_ = "at x = \(number(x))"
-    case .interval(let i): where_ = "on \(i)"
-    case .approached(let x): where_ = "as x -> \(number(x))"
+    let places = e.locations.map { l -> String in
+      switch l {
+      case .point(let x): return "at x = \(number(x))"
+      case .interval(let i): return "on \(i)"
+      case .approached(let x): return "as x -> \(number(x))"
+      }
     }
-    return "\(number(e.value)) (\(e.attained ? "attained" : "not attained"), \(where_))"
+    return "\(number(e.value)) (\(e.attained ? "attained" : "not attained"), \(places.joined(separator: " and ")))"
+  }
+
+  /// A whole-domain bound: `-inf (unbounded as var -> 0, e.g. ...)`,
+  /// `0 (attained; view yhat (y = 0))`, `<= -13.03 (found at ...)`.
+  public static func domainBound(_ b: DomainBound) -> String {
+    switch b.kind {
+    case .unbounded:
+      let w = b.witness.map { ": \($0.point) gives \(number($0.value))" } ?? ""
+      return "\(number(b.value)) (unbounded as \(b.toward?.argument ?? "?") -> \(number(b.toward?.end ?? 0))\(w))"
+    case .searched:
+      let w = b.witness.map { " at \($0.point)" } ?? ""
+      return "\(b.lower ? "<=" : ">=") \(number(b.value)) (found by the search\(w))"
+    case .exact:
+      return "\(number(b.value)) (\(b.attained ? "attained" : "not attained")\(b.view.map { "; view \($0)" } ?? ""))"
+    }
   }
 
   /// Equal as extended reals, or within 1e-9 relative (declared constants

@@ -112,15 +112,21 @@ struct ExtremaSearch {
     let witnesses = tied.filter(\.witness)
     if best.value.isFinite, !witnesses.isEmpty {
       // Report every place it is attained: flat pieces first, then points
-      // not inside one of those pieces, in order of x.
-      let pieces = witnesses.compactMap { w -> RealInterval? in
-        if case .interval(let i) = w.location { return i }
-        return nil
-      }
+      // not inside one of those pieces, in order of x. A piece is open at
+      // a breakpoint (pieces are the open intervals between them); where
+      // the breakpoint itself attains the value, the set is closed there
+      // (relu's 0 on (-inf, 0]), and two pieces that meet at an attained
+      // breakpoint are one interval (hard-tanh's f' = 1 would be, if f'(±1)
+      // were 1).
       let points = witnesses.compactMap { w -> Double? in
         if case .point(let x) = w.location { return x }
         return nil
       }
+      let pieces = Self.closed(
+        witnesses.compactMap { w -> RealInterval? in
+          if case .interval(let i) = w.location { return i }
+          return nil
+        }, at: Set(points))
       var places: [Location] = pieces.sorted { $0.lower < $1.lower }.map { .interval($0) }
       var seen = Set<Double>()
       for x in points.sorted() where seen.insert(x).inserted && !pieces.contains(where: { $0.contains(x) || $0.lower == x || $0.upper == x }) {
@@ -133,6 +139,23 @@ struct ExtremaSearch {
     for l in approached where !places.contains(l) { places.append(l) }
     if places.isEmpty { places = [best.location] }
     return Extremum(value: best.value, attained: false, location: places[0], otherLocations: Array(places.dropFirst()))
+  }
+
+  /// The pieces sorted, each closed at an end that is one of `points`,
+  /// and merged where they meet at a closed end.
+  static func closed(_ pieces: [RealInterval], at points: Set<Double>) -> [RealInterval] {
+    var out: [RealInterval] = []
+    for p in pieces.sorted(by: { $0.lower < $1.lower }) {
+      var piece = RealInterval(
+        p.lower, p.upper, lowerClosed: p.lowerClosed || points.contains(p.lower),
+        upperClosed: p.upperClosed || points.contains(p.upper))
+      if let last = out.last, last.upper == piece.lower, last.upperClosed || piece.lowerClosed {
+        out.removeLast()
+        piece = RealInterval(last.lower, piece.upper, lowerClosed: last.lowerClosed, upperClosed: piece.upperClosed)
+      }
+      out.append(piece)
+    }
+    return out
   }
 
   // MARK: - Candidates

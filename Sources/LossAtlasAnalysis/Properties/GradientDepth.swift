@@ -9,11 +9,16 @@ import LossAtlasCore
 /// seed), the median and mean of that product are reported for L = 1...100.
 /// Depth-to-vanish is the first L where the median falls below 1e-6.
 ///
-/// The median is the lower median (the 5,000th smallest of 10,000), and the
-/// antithetic pairs make exactly half the draws at each layer negative: so
-/// relu, whose product is 0 as soon as one factor is, vanishes at L = 1
-/// exactly, as "half the factors are 0" says, rather than by the luck of
-/// the draw.
+/// This is the chain of activation derivatives alone, weights set aside:
+/// what a network does to its gradients at initialisation, weights
+/// included, is ``GradientGain``'s mean-field model.
+///
+/// The median is the ordinary median: with an even number of samples, the
+/// mean of the two middle values (the 5,000th and 5,001st smallest of
+/// 10,000). The antithetic pairs make exactly half the draws at each layer
+/// negative, so relu's product at L = 1 is 0 for exactly 5,000 paths and 1
+/// for the other 5,000: its median there is 0.5, and from L = 2 on, when
+/// only about a quarter of the paths keep a nonzero product, it is 0.
 public struct GradientDepth: Sendable, Equatable {
   public let depths: [Int]
   public let median: [Double]
@@ -46,7 +51,7 @@ public struct GradientDepth: Sendable, Equatable {
         i += 2
       }
       for k in 0..<n { scratch[k] = products[k] }
-      let median = GradientDepth.select(&scratch, (n - 1) / 2)
+      let median = GradientDepth.median(&scratch)
       var sum = 0.0
       for v in products { sum += v }
       medians.append(median)
@@ -66,6 +71,23 @@ public struct GradientDepth: Sendable, Equatable {
   static func draws(seed: UInt64) -> [Double] {
     var rng = SplitMix64(seed: seed)
     return (0..<(sampleCount / 2 * maxDepth)).map { _ in standardNormal(&rng) }
+  }
+
+  /// The ordinary median of `a` (no NaN): the middle value for an odd
+  /// count, the mean of the two middle values for an even one. `a` is
+  /// reordered.
+  static func median(_ a: inout [Double]) -> Double {
+    let n = a.count
+    if n % 2 == 1 { return select(&a, n / 2) }
+    // select leaves a partitioned around k (nothing after a[k] is smaller),
+    // so the upper middle value is the smallest of the elements after it.
+    let k = n / 2 - 1
+    let lower = select(&a, k)
+    var upper = a[k + 1]
+    for v in a[(k + 1)...] where v < upper { upper = v }
+    // The mean of the two, rounded once (halved first only if the sum overflows).
+    let sum = lower + upper
+    return sum.isFinite ? sum / 2 : lower / 2 + upper / 2
   }
 
   /// The k-th smallest element (0-based) of `a` (no NaN), by Floyd and

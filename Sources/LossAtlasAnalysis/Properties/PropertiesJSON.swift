@@ -53,13 +53,22 @@ extension ViewProperties {
           })
       ),
     ]
+    members.append(("mean_output", meanOutput.map(JSONValue.double) ?? .null))
     members.append(("zero_centered", zeroCentered.map(JSONValue.bool) ?? .null))
+    members.append(("passes_through_origin", passesThroughOrigin.map(JSONValue.bool) ?? .null))
     members.append(("identity_near_origin", identityNearOrigin.map(JSONValue.bool) ?? .null))
     members += [
       ("max_abs_derivative", maxAbsDerivative.json),
       ("saturates_left", .bool(saturatesLeft)), ("saturates_right", .bool(saturatesRight)),
       ("saturation_tau", .double(saturationThreshold)),
       ("saturation_intervals", .array(saturationIntervals.map(\.interval.json))),
+      (
+        "flat_zones",
+        .array(
+          flatZones.map { z in
+            .object([("interval", z.interval.json), ("kind", .string(z.kind.rawValue)), ("at", z.at.map(JSONValue.double) ?? .null)])
+          })
+      ),
       ("dead_regions", .array(deadRegions.map(\.interval.json))),
       ("derivative_limit_lower", derivativeLimitLower?.json ?? .null),
       ("derivative_limit_upper", derivativeLimitUpper?.json ?? .null),
@@ -103,6 +112,34 @@ extension FunctionFacts {
           ])
         ))
     }
+    if !gains.isEmpty {
+      members.append(
+        (
+          "gradient_gain",
+          .array(
+            gains.enumerated().map { i, g in
+              var m: [(key: String, value: JSONValue)] = [
+                ("init", .string(g.initialization.rawValue)), ("weight_variance", .double(g.initialization.weightVariance)),
+                ("q", .double(g.q)), ("q_source", .string(g.source.rawValue)), ("gain", .double(g.gain)),
+                ("model_depth_ratio", .array(g.depthRatio.map(JSONValue.double))),
+              ]
+              if i < gainSimulations.count {
+                let sim = gainSimulations[i]
+                m.append(
+                  (
+                    "simulation",
+                    .object([
+                      ("width", .integer(sim.settings.width)), ("depth", .integer(sim.settings.depth)),
+                      ("seeds", .array(sim.settings.seeds.map { .integer(Int($0)) })),
+                      ("depth_ratio", .array(sim.depthRatio.map(JSONValue.double))),
+                      ("log_standard_error", .array(sim.logStandardError.map(JSONValue.double))),
+                    ])
+                  ))
+              }
+              return .object(m)
+            })
+        ))
+    }
     members.append(
       (
         "precision",
@@ -110,7 +147,28 @@ extension FunctionFacts {
           precision.map { p in
             .object([
               ("format", .string(p.format.rawValue)), ("direction", .integer(p.direction)), ("kind", .string(p.kind.rawValue)),
-              ("x", p.x.map(JSONValue.double) ?? .null),
+              ("limit", .double(p.limit)), ("x", p.x.map(JSONValue.double) ?? .null), ("exhaustive", .bool(p.exhaustive)),
+              (
+                "earlier",
+                p.earlier.map { e in
+                  .object([
+                    ("hits", .integer(Int(e.hits))), ("checked", .integer(Int(e.checked))), ("from", .double(e.from)),
+                    ("to", .double(e.to)), ("exhaustive", .bool(e.exhaustive)),
+                  ])
+                } ?? .null
+              ),
+              ("ties", .integer(p.ties)), ("uncertain", .integer(p.uncertain)),
+            ])
+          })
+      ))
+    members.append(
+      (
+        "exact_tails",
+        .array(
+          exactTails.map { t in
+            .object([
+              ("direction", .integer(t.direction)), ("kind", .string(t.kind.rawValue)), ("limit", .double(t.limit)),
+              ("boundary", t.boundary.map(JSONValue.double) ?? .null), ("closed", .bool(t.closed)),
             ])
           })
       ))
@@ -122,6 +180,9 @@ extension FunctionFacts {
             .object([
               ("component", .string(f.component)), ("formula", .string(f.formula)), ("direction", .integer(f.direction)),
               ("x", .double(f.x)), ("mode", .string(f.mode.rawValue)), ("naive", .double(f.naive)), ("stable", .double(f.stable)),
+              ("unit", .double(f.unit)), ("fraction_failing_after", .double(f.fractionFailingAfter)),
+              ("always_from", f.alwaysFrom.map(JSONValue.double) ?? .null), ("always_to", f.alwaysTo.map(JSONValue.double) ?? .null),
+              ("zero_from", f.zeroFrom.map(JSONValue.double) ?? .null),
             ])
           })
       ))
@@ -153,6 +214,7 @@ extension FunctionAnalysis {
           settings.map { s in
             .object([
               ("params", .object(s.parameters.values.keys.sorted().map { ($0, JSONValue.double(s.parameters[$0])) })),
+              ("domain", s.domain.json),
               (
                 "views",
                 .array(
@@ -179,5 +241,58 @@ extension FunctionAnalysis {
           })
       ),
     ])
+  }
+}
+
+extension ArgumentPoint {
+  public var json: JSONValue {
+    .object(
+      zip(names, values).map { name, value in
+        switch value {
+        case .real(let v): return (name, JSONValue.double(v))
+        case .integer(let k): return (name, JSONValue.integer(k))
+        case .vector(let v): return (name, JSONValue.array(v.map(JSONValue.double)))
+        }
+      })
+  }
+}
+
+extension Witness {
+  public var json: JSONValue { .object([("arguments", point.json), ("value", .double(value))]) }
+}
+
+extension DomainBound {
+  public var json: JSONValue {
+    var m: [(key: String, value: JSONValue)] = [
+      ("value", .double(value)), ("attained", .bool(attained)), ("kind", .string(kind.rawValue)),
+    ]
+    if let view { m.append(("view", .string(view))) }
+    if let witness { m.append(("witness", witness.json)) }
+    if let toward { m.append(("toward", .object([("argument", .string(toward.argument)), ("end", .double(toward.end))]))) }
+    return .object(m)
+  }
+}
+
+extension DomainProperties {
+  /// The whole-domain properties (with what the search covered).
+  public var json: JSONValue {
+    var m: [(key: String, value: JSONValue)] = [
+      ("whole_domain", .bool(multiArgument)), ("views", .array(views.map(JSONValue.string))),
+      ("infimum", infimum.json), ("supremum", supremum.json), ("non_negative", .bool(nonNegative)),
+    ]
+    if let w = negativeWitness { m.append(("negative_witness", w.json)) }
+    m += [
+      ("convex_in_prediction", .bool(convex)), ("concave_in_prediction", .bool(concave)),
+      ("monotonic_in_prediction", monotonic.map { .string($0.rawValue) } ?? .null),
+      ("max_abs_derivative", maxAbsDerivative.map(JSONValue.double) ?? .null),
+      ("max_abs_derivative_exact", .bool(maxAbsDerivativeExact)),
+    ]
+    if let v = convexViolation {
+      m.append(("convexity_violation", .object([("a", v.a.json), ("b", v.b.json)])))
+    }
+    if let s = search {
+      m.append(("search", .object([("points", .integer(s.points)), ("settings", .integer(s.settings))])))
+    }
+    return .object(m)
   }
 }

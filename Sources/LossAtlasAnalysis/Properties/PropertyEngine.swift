@@ -8,11 +8,18 @@ public struct AnalysisOptions: Sendable, Equatable {
   public var saturationTau: Double
   /// Relative tolerance of root-found interval ends.
   public var rootTolerance: Double
+  /// The finite-width network that checks the gradient-gain model (nil:
+  /// the model alone, as `check` needs it).
+  public var gainSimulation: GainSimulation.Settings?
 
-  public init(samples: Int = 20_001, saturationTau: Double = 1e-2, rootTolerance: Double = 1e-9) {
+  public init(
+    samples: Int = 20_001, saturationTau: Double = 1e-2, rootTolerance: Double = 1e-9,
+    gainSimulation: GainSimulation.Settings? = nil
+  ) {
     self.samples = samples
     self.saturationTau = saturationTau
     self.rootTolerance = rootTolerance
+    self.gainSimulation = gainSimulation
   }
 }
 
@@ -67,14 +74,19 @@ public enum PropertyEngine {
     let derivativeMonotonic = Monotonic.classify(
       positive: s.summary.d2Positive, negative: s.summary.d2Negative, jumps: smoothness.map { $0.jumps[1] })
 
-    // (d) origin
-    var zeroCentered: Bool?
+    // (d) origin and mean output
+    var passesThroughOrigin: Bool?
     var identityNearOrigin: Bool?
     if view.domain.contains(0) {
       let j = f(0)
-      zeroCentered = j.value == 0
+      passesThroughOrigin = j.value == 0
       identityNearOrigin = j.value == 0 && abs(j.d1 - 1) <= 1e-12
     }
+    var meanOutput: Double?
+    if !isLoss && view.domain.lower == -.infinity && view.domain.upper == .infinity {
+      meanOutput = GaussianExpectation.mean({ f($0).value }, breakpoints: view.breakpoints)
+    }
+    let zeroCentered = meanOutput.map { abs($0) <= zeroCenteredTolerance }
 
     // (e) max |f'|
     let slope = ExtremaSearch(
@@ -84,9 +96,10 @@ public enum PropertyEngine {
     // (f) saturation and dead regions
     let saturatesLeft = view.domain.lower == -.infinity && absD1Lower == .finite(0)
     let saturatesRight = view.domain.upper == .infinity && absD1Upper == .finite(0)
-    let saturation = Saturation.intervals(
+    let lowSlope = Saturation.intervals(
       s, threshold: options.saturationTau * maxSlope.value, lowerLimit: absD1Lower, upperLimit: absD1Upper,
       tolerance: options.rootTolerance)
+    let (saturation, flatZones) = Saturation.split(lowSlope, s)
     let dead = Saturation.deadRegions(s)
 
     // (i) shape
@@ -108,21 +121,35 @@ public enum PropertyEngine {
     return ViewProperties(
       functionID: functionID, parameters: parameters, viewLabel: view.label, argument: view.argument, viewIndex: viewIndex,
       infimum: infimum, supremum: supremum, monotonic: monotonic, derivativeMonotonic: derivativeMonotonic,
-      continuity: continuity, breakpoints: smoothness, zeroCentered: zeroCentered,
-      identityNearOrigin: identityNearOrigin, maxAbsDerivative: maxSlope, saturatesLeft: saturatesLeft,
-      saturatesRight: saturatesRight, saturationThreshold: options.saturationTau,
-      saturationIntervals: saturation, deadRegions: dead, derivativeLimitLower: d1Lower,
+      continuity: continuity, breakpoints: smoothness, meanOutput: meanOutput, zeroCentered: zeroCentered,
+      passesThroughOrigin: passesThroughOrigin, identityNearOrigin: identityNearOrigin, maxAbsDerivative: maxSlope,
+      saturatesLeft: saturatesLeft, saturatesRight: saturatesRight, saturationThreshold: options.saturationTau,
+      saturationIntervals: saturation, flatZones: flatZones, deadRegions: dead, derivativeLimitLower: d1Lower,
       derivativeLimitUpper: d1Upper, convex: convexity.convex, concave: convexity.concave,
       convexityCrossCheck: convexity.crossCheck, nonNegative: nonNegative, zeroAtCorrect: zeroAtCorrect,
       gradientZeroAtMinimum: gradientZero, gradientGrowth: growth, gradientCheck: check, extremes: extremes)
   }
 
+  /// zero-centred: |E[f(X)]| <= 1e-12 for X ~ N(0, 1).
+  public static let zeroCenteredTolerance = 1e-12
+
   /// Whether f' is 0 where the infimum is attained (at the point, on the
   /// flat piece) or tends to 0 where it is approached.
+  ///
+  /// At a minimiser inside a smooth piece f' is 0 by Fermat's theorem, even
+  /// though the Double found by bisection (kl-div's ln 3 = 1.0986122886681098)
+  /// is not the exact minimiser and f' there is a rounding-level ±1e-17: the
+  /// test is that f' changes sign across it (from ≤ 0 to ≥ 0 within
+  /// 10⁻⁶ max(1, |x|)). At a breakpoint or a domain end f' is the catalog's
+  /// one-sided derivative or subgradient there, read as it is.
   static func gradientVanishes(at location: Location, view: ScalarView, d1Lower: Limit?, d1Upper: Limit?) -> Bool {
     switch location {
     case .point(let x):
-      return view.evaluate(x).d1 == 0
+      let atEnd = (view.domain.lowerClosed && x == view.domain.lower) || (view.domain.upperClosed && x == view.domain.upper)
+      if atEnd || view.breakpoints.contains(x) { return view.evaluate(x).d1 == 0 }
+      let h = 1e-6 * max(1, abs(x))
+      guard view.domain.contains(x - h), view.domain.contains(x + h) else { return view.evaluate(x).d1 == 0 }
+      return view.evaluate(x).d1 == 0 || (view.evaluate(x - h).d1 <= 0 && view.evaluate(x + h).d1 >= 0)
     case .interval(let piece):
       let mid = piece.lower.isFinite && piece.upper.isFinite ? (piece.lower + piece.upper) / 2
         : piece.lower.isFinite ? piece.lower + 1 : piece.upper.isFinite ? piece.upper - 1 : 0

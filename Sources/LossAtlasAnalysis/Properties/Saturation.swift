@@ -1,6 +1,6 @@
 import LossAtlasCore
 
-/// Saturation intervals and dead regions.
+/// Saturation intervals, flat zones and dead regions.
 enum Saturation {
   /// The intervals where |f'(x)| < threshold (threshold = tau * max |f'|),
   /// from sign changes of |f'| - threshold between samples, each end
@@ -23,22 +23,88 @@ enum Saturation {
       let lowerBelow = lowerLimit.map { abs($0.value) < threshold } ?? true
       start = lowerBelow ? domain.lower : s.xs[0]
     }
+    // An end whose bisection never left a breakpoint (the breakpoint is a
+    // sample, and |f'| crosses the threshold right there) is that
+    // breakpoint, open: it is on the other side (hard-swish: |f'| = 0 for
+    // x < -3 but f'(-3) = -1/2, so the tail is (-inf, -3), not (-inf, -3]).
+    let breaks = Set(s.view.breakpoints)
+    var startClosed = true
     for i in 1..<s.xs.count where flag(i) != flag(i - 1) {
       if flag(i) {
         let b = RootFinding.boundary({ below($0) }, from: s.xs[i - 1], to: s.xs[i], relativeTolerance: tolerance)
-        start = b.firstTrue
+        if breaks.contains(b.lastFalse) {
+          start = b.lastFalse
+          startClosed = false
+        } else {
+          start = b.firstTrue
+          startClosed = true
+        }
       } else if let a = start {
         let b = RootFinding.boundary({ !below($0) }, from: s.xs[i - 1], to: s.xs[i], relativeTolerance: tolerance)
-        result.append(FoundInterval(RealInterval(a, b.lastFalse, lowerClosed: domain.contains(a), upperClosed: true)))
+        let atBreak = breaks.contains(b.firstTrue)
+        result.append(
+          FoundInterval(
+            RealInterval(
+              a, atBreak ? b.firstTrue : b.lastFalse, lowerClosed: domain.contains(a) && startClosed, upperClosed: !atBreak)))
         start = nil
+        startClosed = true
       }
     }
     if let a = start {
       let upperBelow = upperLimit.map { abs($0.value) < threshold } ?? true
       let end = upperBelow ? domain.upper : s.xs[s.xs.count - 1]
-      result.append(FoundInterval(RealInterval(a, end, lowerClosed: domain.contains(a), upperClosed: domain.contains(end))))
+      result.append(
+        FoundInterval(RealInterval(a, end, lowerClosed: domain.contains(a) && startClosed, upperClosed: domain.contains(end))))
     }
     return result
+  }
+
+  /// Splits the intervals where |f'| is below the threshold into the
+  /// saturation intervals proper — those that run to an infinite end of
+  /// the domain, the tails — and the bounded ones of positive width, the
+  /// flat zones (a single point is not a zone). A flat
+  /// zone is near a minimum (maximum) when f' changes sign from − to + (+
+  /// to −) inside it or is 0 there (the point found by bisection on f'),
+  /// and of low slope otherwise.
+  static func split(_ intervals: [FoundInterval], _ s: ViewSamples) -> (tails: [FoundInterval], flat: [FlatZone]) {
+    let domain = s.view.domain
+    var tails: [FoundInterval] = []
+    var flat: [FlatZone] = []
+    for i in intervals {
+      let tail = (i.lower == -.infinity && domain.lower == -.infinity) || (i.upper == .infinity && domain.upper == .infinity)
+      if tail {
+        tails.append(i)
+      } else if i.upper > i.lower {
+        flat.append(flatZone(i.interval, s))
+      }
+      // A single point (a kink whose subgradient is 0: mae and quantile at
+      // r = 0) is not a stretch, and not a zone.
+    }
+    return (tails, flat)
+  }
+
+  static func flatZone(_ interval: RealInterval, _ s: ViewSamples) -> FlatZone {
+    let f = s.view.evaluate
+    let range = s.indices(from: interval.lower, through: interval.upper)
+    var previous: Int?
+    for i in range {
+      let d = s.d1[i]
+      guard !d.isNaN else { continue }
+      if d == 0 {
+        // The stationary point itself, or a flat stretch (f' exactly 0).
+        let left = range.lowerBound < i ? s.d1[range.lowerBound] : 0
+        let right = range.upperBound - 1 > i ? s.d1[range.upperBound - 1] : 0
+        if left < 0 && right > 0 { return FlatZone(interval: interval, kind: .nearMinimum, at: s.xs[i]) }
+        if left > 0 && right < 0 { return FlatZone(interval: interval, kind: .nearMaximum, at: s.xs[i]) }
+        continue
+      }
+      if let p = previous, (s.d1[p] < 0) != (d < 0) {
+        let x = RootFinding.bisect({ f($0).d1 }, s.xs[p], s.xs[i], relativeTolerance: 1e-15)
+        return FlatZone(interval: interval, kind: s.d1[p] < 0 ? .nearMinimum : .nearMaximum, at: x)
+      }
+      previous = i
+    }
+    return FlatZone(interval: interval, kind: .lowSlope, at: nil)
   }
 
   /// The intervals where f' is exactly 0: the pieces on which f' is 0 at

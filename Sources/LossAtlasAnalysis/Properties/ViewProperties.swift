@@ -11,6 +11,23 @@ public struct FoundInterval: Sendable, Equatable {
   public var upper: Double { interval.upper }
 }
 
+/// A bounded stretch where |f'| < tau * max |f'|: not saturation (which is
+/// about the tails), but a flat zone around a stationary point (gelu's,
+/// silu's, mish's minimum; huber at r = 0), or a stretch of low slope with
+/// no stationary point.
+public struct FlatZone: Sendable, Equatable {
+  public enum Kind: String, Sendable {
+    case nearMinimum = "near a minimum"
+    case nearMaximum = "near a maximum"
+    case lowSlope = "low slope, no stationary point"
+  }
+
+  public let interval: RealInterval
+  public let kind: Kind
+  /// The stationary point inside (nil for `lowSlope`).
+  public let at: Double?
+}
+
 /// The smoothness found at one breakpoint: the lowest derivative order that
 /// jumps there (nil when none up to the third does).
 public struct BreakpointSmoothness: Sendable, Equatable {
@@ -65,7 +82,14 @@ public struct ViewProperties: Sendable {
   public let continuity: Smoothness
   public let breakpoints: [BreakpointSmoothness]
   // (d) origin
+  /// E[f(X)] for X ~ N(0, 1), by quadrature (``GaussianExpectation``): the
+  /// mean output for standardised inputs. Nil for losses and for views not
+  /// defined on the whole real line.
+  public let meanOutput: Double?
+  /// |meanOutput| <= 1e-12: the output is centred on 0 for centred inputs.
   public let zeroCentered: Bool?
+  /// f(0) = 0 (nil when 0 is outside the domain).
+  public let passesThroughOrigin: Bool?
   public let identityNearOrigin: Bool?
   // (e) slope
   public let maxAbsDerivative: Extremum
@@ -73,7 +97,11 @@ public struct ViewProperties: Sendable {
   public let saturatesLeft: Bool
   public let saturatesRight: Bool
   public let saturationThreshold: Double
+  /// The unbounded intervals at the ends of the domain where
+  /// |f'| < tau * max |f'| (the tails).
   public let saturationIntervals: [FoundInterval]
+  /// The bounded intervals where |f'| < tau * max |f'| (not saturation).
+  public let flatZones: [FlatZone]
   public let deadRegions: [FoundInterval]
   /// Limits of f' toward each end (nil at a closed finite end).
   public let derivativeLimitLower: Limit?

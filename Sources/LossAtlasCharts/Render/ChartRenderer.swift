@@ -16,6 +16,10 @@ public struct ChartFonts: Sendable, Hashable {
   /// Path of the bold face (titles).
   public var bold: String
 
+  /// When the fonts were looked for and not found: the places searched
+  /// (``check()`` then throws ``ChartError/fontsNotFound(searched:)``).
+  var searched: [String]? = nil
+
   /// Creates a font set from two file paths.
   public init(regular: String, bold: String) {
     self.regular = regular
@@ -32,8 +36,11 @@ public struct ChartFonts: Sendable, Hashable {
     ChartFonts(regular: directory + "/DejaVuSans.ttf", bold: directory + "/DejaVuSans-Bold.ttf")
   }
 
-  /// Throws ``ChartError/fontNotFound(path:)`` naming the first unreadable file.
+  /// Throws ``ChartError/fontsNotFound(searched:)`` when ``located(_:isReadable:)``
+  /// found nothing, else ``ChartError/fontNotFound(path:)`` naming the first
+  /// unreadable file.
   public func check() throws {
+    if let searched { throw ChartError.fontsNotFound(searched: searched) }
     for path in [regular, bold] where access(path, R_OK) != 0 {
       throw ChartError.fontNotFound(path: path)
     }
@@ -71,7 +78,7 @@ public struct ChartRenderer: Sendable {
 
   /// Creates a renderer. The defaults are measured in BENCHMARKS.md.
   public init(
-    fonts: ChartFonts = .dejaVu(), compressionLevel: Int = 6, usePalette: Bool = true,
+    fonts: ChartFonts = .located(), compressionLevel: Int = 6, usePalette: Bool = true,
     cachesText: Bool = true
   ) {
     self.fonts = fonts

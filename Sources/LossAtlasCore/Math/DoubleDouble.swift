@@ -49,6 +49,14 @@ public struct DoubleDouble: Sendable, Equatable {
     return DoubleDouble(p, (-p).addingProduct(a, b))
   }
 
+  /// x^2 for x = hi + lo: hi^2 exact (TwoProduct) plus the cross term 2 hi lo
+  /// in one fma, renormalized (lo^2, below 2^-106 relative, is dropped).
+  @inlinable @inline(__always)
+  public static func square(_ x: DoubleDouble) -> DoubleDouble {
+    let p = twoProduct(x.hi, x.hi)
+    return fastTwoSum(p.hi, p.lo.addingProduct(2 * x.hi, x.lo))
+  }
+
   // MARK: - Arithmetic (relative error about 2^-104)
 
   @inlinable

@@ -34,7 +34,7 @@ public struct ScaledDD: Sendable {
       return
     }
     let k = Int(x.hi.exponent)
-    m = DoubleDouble(ScaledDD.scale(x.hi, -k), ScaledDD.scale(x.lo, -k))
+    m = DoubleDouble(StableMath.scaleByPowerOfTwo(x.hi, -k), StableMath.scaleByPowerOfTwo(x.lo, -k))
     e = exponent + k
   }
 
@@ -58,13 +58,13 @@ public struct ScaledDD: Sendable {
 
   /// The nearest Double (±inf beyond the range, 0 or a subnormal below it).
   @inlinable
-  public var double: Double { ScaledDD.scale(m.hi + m.lo, e) }
+  public var double: Double { StableMath.scaleByPowerOfTwo(m.hi + m.lo, e) }
 
   /// Both parts scaled into Double range (for values whose magnitude is
   /// known to lie between about 2^-1000 and 2^1023).
   @inlinable
   public var doubleDouble: DoubleDouble {
-    DoubleDouble(ScaledDD.scale(m.hi, e), ScaledDD.scale(m.lo, e))
+    DoubleDouble(StableMath.scaleByPowerOfTwo(m.hi, e), StableMath.scaleByPowerOfTwo(m.lo, e))
   }
 
   /// x * 2^k, exact.
@@ -113,7 +113,7 @@ public struct ScaledDD: Sendable {
     let (big, small) = x.e >= y.e ? (x, y) : (y, x)
     let d = big.e - small.e
     if d > 110 { return big }
-    let s = DoubleDouble(ScaledDD.scale(small.m.hi, -d), ScaledDD.scale(small.m.lo, -d))
+    let s = DoubleDouble(StableMath.scaleByPowerOfTwo(small.m.hi, -d), StableMath.scaleByPowerOfTwo(small.m.lo, -d))
     return ScaledDD(big.m + s, exponent: big.e)
   }
 
@@ -124,20 +124,4 @@ public struct ScaledDD: Sendable {
 
   @inlinable
   public static func - (x: ScaledDD, y: ScaledDD) -> ScaledDD { x + (-y) }
-
-  // MARK: - Constants and powers of two
-
-  /// ln 2 as a double-double (error below 2^-107).
-  public static let ln2 = DoubleDouble(0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56)
-
-  /// 2^n for -1022 <= n <= 1023, from its bit pattern.
-  @inlinable
-  static func powerOfTwo(_ n: Int) -> Double { Double(bitPattern: UInt64(n + 1023) << 52) }
-
-  /// x * 2^n rounded once (scalbn), for any integer n.
-  @inlinable
-  public static func scale(_ x: Double, _ n: Int) -> Double {
-    if n >= -1022 && n <= 1023 { return x * powerOfTwo(n) }
-    return scalbn(x, Int32(clamping: n))
-  }
 }

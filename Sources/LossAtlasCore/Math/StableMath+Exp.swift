@@ -1,26 +1,9 @@
-/// Exponential building blocks shared by the catalog's jets: ln 2, the
-/// double-double reciprocal, e^t with its power of two kept apart for
-/// results below the normal range, and e^-a with 1 -+ e^-a from one call.
+/// Exponential building blocks shared by the catalog's jets: ln 2, e^t
+/// with its power of two kept apart for results below the normal range,
+/// and e^-a with 1 -+ e^-a from one call.
 extension StableMath {
   /// ln 2.
   public static let ln2 = DoubleDouble(0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56)
-
-  // MARK: - Double-double reciprocal
-
-  /// 1 / d to about 2^-104 relative, with one division and two fmas.
-  ///
-  /// ```
-  /// q = 1 / d.hi;  r = 1 - d q  (exact: fma(-d.hi, q, 1) - d.lo q);  1/d = q (1 + r + r^2 ...)
-  /// ```
-  /// r is about 2^-53, so q + q r is 1/d to within 2^-104. Cheaper than the
-  /// general double-double quotient (two divisions and a double-double
-  /// subtraction), which matters in the jets' hot path.
-  @inlinable
-  public static func reciprocal(_ d: DoubleDouble) -> DoubleDouble {
-    let q = 1 / d.hi
-    let r = 1.0.addingProduct(-d.hi, q) - d.lo * q
-    return DoubleDouble.fastTwoSum(q, q * r)
-  }
 
   // MARK: - Scaled exponential
 
@@ -35,7 +18,7 @@ extension StableMath {
   /// factor (x e^x at x = -745 multiplies by 745) multiplies that rounding
   /// error too, hundreds of ulp of a result that is itself subnormal. With
   /// the power of two kept apart, the factors multiply `m` at full precision
-  /// and ``scaled(_:_:)`` rounds once at the end. Below t = -1600 the result
+  /// and ``scaleByPowerOfTwo(_:_:)`` rounds once at the end. Below t = -1600 the result
   /// is (0, 0): e^t < 2^-2300, and no finite factor brings it back.
   @inlinable
   public static func expScaled(_ t: DoubleDouble) -> (m: Double, k: Int) {
@@ -43,13 +26,6 @@ extension StableMath {
     guard t.hi >= -1600 else { return (0, 0) }
     let k = (t.hi * 0x1.71547652b82fep0).rounded()
     return (exp(t - ln2 * k), Int(k))
-  }
-
-  /// v * 2^k with a single rounding (glibc's scalbn), for results built
-  /// from ``expScaled(_:)``.
-  @inlinable
-  public static func scaled(_ v: Double, _ k: Int) -> Double {
-    k == 0 ? v : scalbn(v, Int32(k))
   }
 
   // MARK: - Hyperbolic

@@ -163,14 +163,13 @@ extension StableMath {
     let l = log1pDoubleDouble(DoubleDouble(m - 1))
     if e == 0 { return l }
     let ed = Double(e)
-    let p = DoubleDouble.twoProduct(ed, expLn2.hi)
-    return DoubleDouble.fastTwoSum(p.hi, p.lo + ed * expLn2.lo) + l
+    let p = DoubleDouble.twoProduct(ed, ln2.hi)
+    return DoubleDouble.fastTwoSum(p.hi, p.lo + ed * ln2.lo) + l
   }
 
   @usableFromInline static let expInvLn2Over64 = 0x1.71547652b82fep+6
   /// ln2/64 = L1 + L2 + L3, L1 with 30 significant bits.
   @usableFromInline static let expLn2Over64 = (0x1.62e42ff000000p-7, -0x1.718432a1b0e26p-41, -0x1.9ff0342542fc3p-96)
-  @usableFromInline static let expLn2 = DoubleDouble(0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56)
   @usableFromInline static let expOneSixth = DoubleDouble(0x1.5555555555555p-3, 0x1.5555555555555p-57)
   @usableFromInline static let expOneTwentyFourth = DoubleDouble(0x1.5555555555555p-5, 0x1.5555555555555p-59)
   /// 2^(j/64), j = 0..63, as double-doubles (computed at 300 bits with mpmath).

@@ -34,11 +34,12 @@ extension StableMath {
   @inlinable @inline(__always)
   public static func expNegativeLean(_ a: Double) -> DoubleDouble {
     let x = -a
-    let kd = (x * expInvLn2Over64 + 0x1.8p52) - 0x1.8p52
+    let kd = (0x1.8p52 as Double).addingProduct(x, expInvLn2Over64) - 0x1.8p52
     let k = Int(kd)
-    let r = (x - kd * expLn2Over64.0) - kd * expLn2Over64.1
-    let p = 0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720))))
-    let m = r + (r * r) * p
+    let r = x.addingProduct(-kd, expLn2Over64.0).addingProduct(-kd, expLn2Over64.1)
+    let r2 = r * r
+    let p = (0.5 as Double).addingProduct(r, 1.0 / 6) + r2 * (1.0 / 24).addingProduct(r, (1.0 / 120).addingProduct(r, 1.0 / 720))
+    let m = r.addingProduct(r2, p)
     let t = expTable[k & 63]
     let e = DoubleDouble.fastTwoSum(t.hi, t.lo + t.hi * m)
     let s = powerOfTwo(k >> 6)

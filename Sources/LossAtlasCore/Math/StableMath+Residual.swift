@@ -71,15 +71,6 @@ extension StableMath {
     return p + e
   }
 
-  /// 1 / w for a double-double w, as a double-double: one division and its
-  /// FMA residual (relative error about 2^-104).
-  @inlinable @inline(__always)
-  public static func ddReciprocal(_ w: DoubleDouble) -> DoubleDouble {
-    let h = 1 / w.hi
-    let e = 1.0.addingProduct(-w.hi, h) - w.lo * h  // 1 - w h, the first term exact
-    return DoubleDouble.fastTwoSum(h, h * e)
-  }
-
   /// x / k rounded once for a double-double x: the remainder `hi - q k` is
   /// exact (FMA), so the correction is the quotient's own error.
   @inlinable

@@ -6,11 +6,14 @@ extension StableMath {
   /// e^t for a double-double t as a ``ScaledDD``, relative error about
   /// 2^-66 plus |t| times the relative error of t: ``expMantissaExponent(_:)`` of the
   /// high part times 1 + lo. Nothing under- or overflows, so e^-800 keeps
-  /// its digits (a factor of a finite derivative in barron).
+  /// its digits (a factor of a finite derivative in barron). t.hi = ±inf
+  /// gives inf or 0. A NaN argument (an error upstream) gives NaN rather
+  /// than a trap in the integer conversion, so that tests see it.
   @inlinable
   public static func scaledExp(_ t: DoubleDouble) -> ScaledDD {
     if t.hi < -1.0e4 { return .zero }
     if t.hi > 1.0e4 { return ScaledDD(.infinity) }
+    if t.hi.isNaN { return ScaledDD(normalizedMantissa: DoubleDouble(.nan, .nan), exponent: 0) }
     let (m, k) = expMantissaExponent(t.hi)
     return ScaledDD(m + m.hi * t.lo, exponent: k)
   }
@@ -24,10 +27,10 @@ extension StableMath {
   /// ``log1pDoubleDouble(_:)`` are cancellations that need the digits below it.
   @inlinable
   public static func expMantissaExponent(_ z: Double) -> (m: DoubleDouble, k: Int) {
-    let k = (z / ScaledDD.ln2.hi).rounded()
-    let p = DoubleDouble.twoProduct(k, ScaledDD.ln2.hi)
+    let k = (z / StableMath.ln2.hi).rounded()
+    let p = DoubleDouble.twoProduct(k, StableMath.ln2.hi)
     // z - p.hi is exact (Sterbenz) for k != 0, and z itself for k = 0.
-    let u = DoubleDouble.fastTwoSum(z - p.hi, -(p.lo + k * ScaledDD.ln2.lo))
+    let u = DoubleDouble.fastTwoSum(z - p.hi, -(p.lo + k * StableMath.ln2.lo))
     return (expReducedDoubleDouble(u), Int(k))
   }
 
@@ -73,7 +76,7 @@ extension StableMath {
     if s.isZero { return DoubleDouble(0, 0) }
     if s.e >= 60 {
       let lm = log1pNearZeroDoubleDouble(DoubleDouble.fastTwoSum(s.m.hi - 1, s.m.lo))
-      return ScaledDD.ln2 * Double(s.e) + lm + (1 / s.m.hi) * ScaledDD.scale(1, -s.e)
+      return StableMath.ln2 * Double(s.e) + lm + (1 / s.m.hi) * StableMath.scaleByPowerOfTwo(1, -s.e)
     }
     if s.e < -1000 { return DoubleDouble(s.double, 0) }
     return log1pNearZeroDoubleDouble(s.doubleDouble)
@@ -101,7 +104,7 @@ extension StableMath {
     // (1 + t) e^-L1 - 1, with e^-L1 = m 2^k.
     let w = DoubleDouble.fastTwoSum(1, t.hi) + t.lo
     let p = w * m
-    let q = DoubleDouble(ScaledDD.scale(p.hi, k), ScaledDD.scale(p.lo, k)) - 1
+    let q = DoubleDouble(StableMath.scaleByPowerOfTwo(p.hi, k), StableMath.scaleByPowerOfTwo(p.lo, k)) - 1
     return DoubleDouble.fastTwoSum(l1, q.hi + q.lo)
   }
 }

@@ -12,7 +12,7 @@ public enum StableMath {
   /// |lo| <= ulp(hi)/2, so the dropped term is below 2^-100 relative.
   /// Rounding `hi + lo` first would cost |hi| * 2^-53 relative error: about
   /// 80 ulp at hi = 700.
-  @inlinable
+  @inlinable @inline(__always)
   public static func exp(_ t: DoubleDouble) -> Double {
     let e = LossAtlasCore.exp(t.hi)
     return e.addingProduct(e, t.lo)

@@ -27,6 +27,19 @@ public enum ArgumentDomain: Sendable, Equatable, CustomStringConvertible {
   public static let nonNegative = ArgumentDomain.interval(
     lower: 0, lowerInclusive: true, upper: .infinity, upperInclusive: false)
 
+  /// `v` with -0 read as +0 where 0 is an end of the interval ([0, 1],
+  /// [0, inf)) or one of the labels ({0, 1}): there -0 is that end, and the
+  /// function must not see a sign the user did not mean (bce's d/dp at
+  /// p = -0 was +inf). On the whole real line -0 is kept as given.
+  public func canonical(_ v: Double) -> Double {
+    guard v == 0 else { return v }
+    switch self {
+    case .finite: return v
+    case .interval(let lo, _, let hi, _): return lo == 0 || hi == 0 ? 0 : v
+    case .labels(let allowed): return allowed.contains(0) ? 0 : v
+    }
+  }
+
   /// Whether `v` is allowed. NaN and infinities never are.
   public func contains(_ v: Double) -> Bool {
     guard v.isFinite else { return false }

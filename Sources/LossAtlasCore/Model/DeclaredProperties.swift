@@ -66,7 +66,10 @@ public struct DeclaredProperties: Sendable, Equatable {
   public var monotonic: Monotonicity?
   public var derivativeMonotonic: Monotonicity?
   public var continuity: Smoothness?
+  /// E[f(X)] = 0 for X ~ N(0, 1) (within 1e-12): centred output for centred inputs.
   public var zeroCentered: Bool?
+  /// f(0) = 0.
+  public var passesThroughOrigin: Bool?
   public var identityNearOrigin: Bool?
   /// max |f'| over the domain (the supremum, when it is not attained).
   public var maxAbsDerivative: Double?
@@ -81,7 +84,8 @@ public struct DeclaredProperties: Sendable, Equatable {
   public init(
     infimum: RangeBound? = nil, supremum: RangeBound? = nil,
     monotonic: Monotonicity? = nil, derivativeMonotonic: Monotonicity? = nil,
-    continuity: Smoothness? = nil, zeroCentered: Bool? = nil, identityNearOrigin: Bool? = nil,
+    continuity: Smoothness? = nil, zeroCentered: Bool? = nil, passesThroughOrigin: Bool? = nil,
+    identityNearOrigin: Bool? = nil,
     maxAbsDerivative: Double? = nil, saturatesLeft: Bool? = nil, saturatesRight: Bool? = nil,
     convex: Bool? = nil, concave: Bool? = nil, nonNegative: Bool? = nil,
     zeroAtCorrect: ZeroAtCorrect? = nil, gradientGrowth: GradientGrowth? = nil
@@ -92,6 +96,7 @@ public struct DeclaredProperties: Sendable, Equatable {
     self.derivativeMonotonic = derivativeMonotonic
     self.continuity = continuity
     self.zeroCentered = zeroCentered
+    self.passesThroughOrigin = passesThroughOrigin
     self.identityNearOrigin = identityNearOrigin
     self.maxAbsDerivative = maxAbsDerivative
     self.saturatesLeft = saturatesLeft
@@ -101,5 +106,24 @@ public struct DeclaredProperties: Sendable, Equatable {
     self.nonNegative = nonNegative
     self.zeroAtCorrect = zeroAtCorrect
     self.gradientGrowth = gradientGrowth
+  }
+}
+
+/// What the catalog states about a function over its whole domain (every
+/// argument free) at one parameter setting: the property engine's search
+/// checks it. `nil` means "not declared".
+public struct DeclaredDomainProperties: Sendable, Equatable {
+  /// The infimum over the whole domain (-inf, not attained, when unbounded below).
+  public var infimum: RangeBound?
+  public var supremum: RangeBound?
+  public var nonNegative: Bool?
+  /// Convex in the prediction argument for every value of the others.
+  public var convex: Bool?
+
+  public init(infimum: RangeBound? = nil, supremum: RangeBound? = nil, nonNegative: Bool? = nil, convex: Bool? = nil) {
+    self.infimum = infimum
+    self.supremum = supremum
+    self.nonNegative = nonNegative
+    self.convex = convex
   }
 }

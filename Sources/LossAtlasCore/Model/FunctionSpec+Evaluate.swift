@@ -19,7 +19,7 @@ extension FunctionSpec {
           .badParameter,
           "parameter \(p.name) = \(formatValue(v)) of \(id) is outside its range: allowed \(p.range)")
       }
-      values[p.name] = v
+      values[p.name] = p.range.canonical(v)
     }
     return ParameterValues(values)
   }
@@ -73,7 +73,7 @@ extension FunctionSpec {
     switch (spec.kind, value) {
     case (.real, .real(let v)):
       guard spec.domain.contains(v) else { throw bad(formatValue(v)) }
-      return value
+      return .real(spec.domain.canonical(v))
     case (.real, .integer(let k)):
       let v = Double(k)
       guard spec.domain.contains(v) else { throw bad(String(k)) }
@@ -87,7 +87,8 @@ extension FunctionSpec {
           .badArgument,
           "argument \(spec.name)[\(i)] = \(formatValue(v[i])) of \(id) is outside its domain: each element must be \(spec.domain)")
       }
-      return value
+      if case .finite = spec.domain { return value }
+      return .vector(v.map(spec.domain.canonical))
     case (.integer, .integer(let k)):
       guard k >= 0 else { throw bad(String(k)) }
       return value

@@ -29,6 +29,10 @@ public struct FunctionSpec: Sendable {
   /// The scalar views of the function at the given (validated) parameters;
   /// the first is the primary one (charts, the manual's tables).
   public let views: @Sendable (ParameterValues) -> [ScalarView]
+  /// What the catalog states about the function over its whole domain
+  /// (every argument free) at the given parameters, checked by the
+  /// property engine's search; empty unless a function declares it.
+  public let domainDeclared: @Sendable (ParameterValues) -> DeclaredDomainProperties
   /// The documented mathematics: value, derivatives and second derivative
   /// as expression trees, the single source the manual prints and the
   /// tests evaluate against the implementation.
@@ -42,14 +46,19 @@ public struct FunctionSpec: Sendable {
 
   public let conventions: [FrameworkConvention]
   public let references: [Reference]
+  /// What the manual draws for it beyond its own figure (a parameter
+  /// family, a limit drawn beside it).
+  public let figures: FigureHints
 
   public init(
     id: String, name: String, family: Family, aliases: [String] = [], summary: String,
     parameters: [ParameterSpec] = [], arguments: [ArgumentSpec], differentiable: [String],
     evaluate: @escaping @Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Evaluation,
-    views: @escaping @Sendable (ParameterValues) -> [ScalarView], formula: FunctionFormula,
+    views: @escaping @Sendable (ParameterValues) -> [ScalarView],
+    domain: @escaping @Sendable (ParameterValues) -> DeclaredDomainProperties = { _ in DeclaredDomainProperties() },
+    formula: FunctionFormula,
     naive: NaiveForm? = nil, implementationNote: String,
-    conventions: [FrameworkConvention], references: [Reference]
+    conventions: [FrameworkConvention], references: [Reference], figures: FigureHints = FigureHints()
   ) {
     self.id = id
     self.name = name
@@ -61,11 +70,13 @@ public struct FunctionSpec: Sendable {
     self.differentiable = differentiable
     self.evaluator = evaluate
     self.views = views
+    self.domainDeclared = domain
     self.formula = formula
     self.naive = naive
     self.implementationNote = implementationNote
     self.conventions = conventions
     self.references = references
+    self.figures = figures
   }
 
   /// The parameter values used when a caller gives none.
@@ -75,6 +86,9 @@ public struct FunctionSpec: Sendable {
 
   /// The prediction argument (the one derivatives and views are taken in).
   public var predictionArgument: String { differentiable[0] }
+
+  /// The declared whole-domain properties at `parameters`.
+  public func declaredDomain(_ parameters: ParameterValues) -> DeclaredDomainProperties { domainDeclared(parameters) }
 
   /// The primary scalar view at the default parameters.
   public var primaryView: ScalarView { views(defaultParameters)[0] }

@@ -37,6 +37,13 @@ public struct ParameterRange: Sendable, Equatable, CustomStringConvertible {
     lower: -.infinity, lowerInclusive: false, upper: .infinity, upperInclusive: false,
     allowsNegativeInfinity: true)
 
+  /// `v` with -0 read as the range's end 0 (+0) when 0 is an end of the
+  /// range ([0, 1], [0, inf)): there -0 is not a number below the end, and
+  /// a function must not see a sign of zero the user did not mean.
+  public func canonical(_ v: Double) -> Double {
+    v == 0 && (lower == 0 || upper == 0) ? 0 : v
+  }
+
   /// Whether `v` is allowed. NaN never is.
   public func contains(_ v: Double) -> Bool {
     if v.isNaN { return false }

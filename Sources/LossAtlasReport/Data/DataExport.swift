@@ -1,4 +1,5 @@
 import LossAtlasAnalysis
+import LossAtlasBuildInfo
 import LossAtlasCore
 
 /// The manual's data files, for readers who would rather load numbers than
@@ -7,7 +8,13 @@ import LossAtlasCore
 enum DataExport {
   /// The catalog: every function's signature, formulas (LaTeX), framework
   /// conventions and references.
-  static func catalog(_ specs: [FunctionSpec]) -> OutputFile {
+  ///
+  /// Texts that cite framework measurements are printed resolved, as the
+  /// pages print them (`generate` checked every placeholder before).
+  static func catalog(_ specs: [FunctionSpec], measurements: FrameworkMeasurements? = nil) -> OutputFile {
+    func resolved(_ text: String, _ context: String) -> String {
+      (try? FunctionPageBuilder.resolve(text, measurements, where: context)) ?? text
+    }
     let items: [JSONValue] = specs.map { spec in
       var members: [(key: String, value: JSONValue)] = [
         ("id", .string(spec.id)), ("name", .string(spec.name)), ("family", .string(spec.family.rawValue)),
@@ -29,7 +36,7 @@ enum DataExport {
               .object([
                 ("name", .string(p.name)), ("symbol", .string(p.symbol)), ("default", .double(p.defaultValue)),
                 ("range", .string(p.range.description)), ("grid", .array(p.grid.map(JSONValue.double))),
-                ("summary", .string(p.summary)),
+                ("summary", .string(resolved(p.summary, spec.id))),
               ])
             })
         ),
@@ -40,7 +47,7 @@ enum DataExport {
       if let s = f.secondDerivative { formula.append(("second_derivative", .string(s.latex))) }
       if !f.definitions.isEmpty { formula.append(("definitions", .array(f.definitions.map { .string($0.latex) }))) }
       members.append(("formula_latex", .object(formula)))
-      members.append(("implementation", .string(spec.implementationNote)))
+      members.append(("implementation", .string(resolved(spec.implementationNote, spec.id))))
       if let n = spec.naive {
         members.append(("naive", .object([("value", .string(n.valueFormula)), ("derivative", .string(n.derivativeFormula))])))
       }
@@ -49,7 +56,9 @@ enum DataExport {
           "conventions",
           .array(
             spec.conventions.map { c in
-              .object([("framework", .string(c.framework.rawValue)), ("api", .string(c.api)), ("note", .string(c.note))])
+              .object([
+                ("framework", .string(c.framework.rawValue)), ("api", .string(c.api)), ("note", .string(resolved(c.note, spec.id))),
+              ])
             })
         ))
       members.append(
@@ -62,14 +71,24 @@ enum DataExport {
         ))
       return .object(members)
     }
-    return OutputFile(path: "data/catalog.json", text: JSONValue.object([("functions", .array(items))]).prettyText)
+    return OutputFile(
+      path: "data/catalog.json", text: JSONValue.object([("generator", generator), ("functions", .array(items))]).prettyText)
   }
+
+  /// The build that wrote the data: its version and the SHA-256 fingerprint
+  /// of its source (see BuildInfo; the same on every page's footer).
+  static let generator = JSONValue.object([
+    ("name", .string("LossAtlas")), ("version", .string(BuildInfo.version)),
+    ("source_sha256", .string(BuildInfo.sourceSHA256)),
+  ])
 
   /// Every computed property of every function at every parameter setting.
   static func properties(_ analyses: [FunctionAnalysis], tau: Double) -> OutputFile {
     OutputFile(
       path: "data/properties.json",
-      text: JSONValue.object([("saturation_tau", .double(tau)), ("functions", .array(analyses.map(\.json)))]).prettyText)
+      text: JSONValue.object([
+        ("generator", generator), ("saturation_tau", .double(tau)), ("functions", .array(analyses.map(\.json))),
+      ]).prettyText)
   }
 
   /// The primary view swept over its plot range (401 points) at every

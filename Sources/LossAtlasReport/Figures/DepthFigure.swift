@@ -14,9 +14,10 @@ import LossAtlasCore
 /// the random paths of ``GradientDepth`` against depth 1...100, on a log
 /// axis, for the activations the manual compares, with the 10⁻⁶ threshold.
 ///
-/// A log axis cannot show 0. Where a median is exactly 0 from depth 1
-/// (relu: half of the factors are 0, and the lower median of the antithetic
-/// pairs is 0), the mean is drawn instead, dashed, and its legend entry and
+/// A log axis cannot show 0. Where a median is exactly 0 from depth 1 or 2
+/// (relu: exactly half the paths keep the factor 1 at L = 1, so the
+/// ordinary median there is 0.5, and it is 0 from L = 2), no line can be
+/// drawn of it: the mean is drawn instead, dashed, and its legend entry and
 /// the alt text say so; where a median drops to 0 later, its line ends there
 /// and the legend says from which depth.
 enum DepthFigure {
@@ -41,10 +42,11 @@ enum DepthFigure {
       let xs = d.depths.map(Double.init)
       if let zeroFrom = d.median.firstIndex(of: 0) {
         let depth = d.depths[zeroFrom]
-        if zeroFrom == 0 {
-          // Nothing of the median can be drawn: draw the mean, dashed.
+        if zeroFrom <= 1 {
+          // At most one point of the median is positive: no line can be
+          // drawn of it. Draw the mean instead, dashed.
           chart.series.append(
-            Series("\(id): mean (median 0 from L = 1)", x: xs, y: d.mean, style: .dashed, color: color))
+            Series("\(id): mean (median 0 from L = \(depth))", x: xs, y: d.mean, style: .dashed, color: color))
           let lastPositive = d.mean.lastIndex { $0 > 0 }
           let meanText = lastPositive.map { i in
             i + 1 < d.mean.count
@@ -53,8 +55,9 @@ enum DepthFigure {
               : "its mean, drawn instead (dashed), falls from \(FigureText.number(d.mean[0])) at L = 1 to "
                 + "\(FigureText.number(d.mean[i])) at L = \(d.depths[i])"
           } ?? "its mean is 0 too"
+          let before = zeroFrom == 0 ? "" : " (it is \(FigureText.number(d.median[0])) at L = 1: exactly half the paths have the factor 1)"
           sentences.append(
-            "\(id)'s median is exactly 0 from L = 1 (half of the factors are 0), which a log axis cannot show; \(meanText)")
+            "\(id)'s median is exactly 0 from L = \(depth)\(before), which a log axis cannot show; \(meanText)")
           lowest = min(lowest, d.mean.filter { $0 > 0 }.min() ?? lowest)
         } else {
           chart.series.append(Series("\(id) (median 0 from L = \(depth))", x: xs, y: d.median, color: color))
@@ -67,6 +70,8 @@ enum DepthFigure {
       if let v = d.depthToVanish, d.median[0] > 0 {
         let i = v - d.depths[0]
         if d.median[i] > 0 { chart.markers.append(Marker(x: Double(v), y: d.median[i], color: color, radius: 3.5)) }
+        vanish.append("L = \(v) for \(id)")
+      } else if let v = d.depthToVanish {
         vanish.append("L = \(v) for \(id)")
       } else if d.depthToVanish == nil {
         vanish.append(
@@ -82,7 +87,7 @@ enum DepthFigure {
     ]
     chart.annotations = labels(chart.series, names: rows.map(\.0), bottom: chart.y.range!.lowerBound)
     chart.legend = .none
-    if rows.contains(where: { $0.1.median.first == 0 }) {
+    if rows.contains(where: { d in d.1.median.firstIndex(of: 0).map { $0 <= 1 } ?? false }) {
       chart.subtitle = "dots: first depth below 10⁻⁶;  dashed: a mean, where the median is 0 (not drawable on a log axis)"
     } else {
       chart.subtitle = "dots: first depth below 10⁻⁶"

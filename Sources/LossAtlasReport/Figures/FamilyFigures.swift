@@ -12,71 +12,33 @@ import LossAtlasCore
 
 /// One parameter of one function swept: value and derivative of the
 /// primary view for each value, side by side (`figures/family-<id>-<param>.png`),
-/// and focal loss against p_t as in Lin et al. (2017), Fig. 1.
+/// and a loss in a logit against the probability of the true class (focal
+/// loss as in Lin et al. 2017, Fig. 1). Which functions get which figure,
+/// and with what values and notes, is data on their catalog entries
+/// (`FunctionSpec.figures`).
 enum FamilyFigures {
-  /// A family to draw.
-  struct Definition {
-    let id: String
-    let parameter: String
-    /// The values drawn (nil: the parameter's grid).
-    let values: [Double]?
-    /// The drawn x range (nil: the primary view's plot range).
-    let xRange: ClosedRange<Double>?
-    /// Fixed y-ranges where the automatic choice does not read well.
-    var valueRange: ClosedRange<Double>? = nil
-    var derivativeRange: ClosedRange<Double>? = nil
-    /// One sentence for the caption (after the generic part).
-    let note: String
-  }
+  /// The order in which the comparison pages show the family figures (a
+  /// page definition, as the comparison rows are); a function with a family
+  /// figure that is not listed follows the listed ones, in catalog order.
+  static let pageOrder = ["leaky-relu", "elu", "softplus", "silu", "focal", "huber", "smooth-l1", "barron", "quantile"]
 
-  /// The families of the manual, in order (focal, built apart, goes before huber).
-  static let definitions: [Definition] = [
-    Definition(
-      id: "leaky-relu", parameter: "slope", values: nil, xRange: -4...4,
-      note: "The slope a for x < 0; a = 0 is relu."),
-    Definition(
-      id: "elu", parameter: "alpha", values: nil, xRange: -4...4,
-      note: "α sets the floor −α that the value approaches as x → −∞."),
-    Definition(
-      id: "softplus", parameter: "beta", values: nil, xRange: -4...4,
-      note: "Larger β bends softplus toward relu (dashed), its limit as β → ∞."),
-    Definition(
-      id: "silu", parameter: "beta", values: nil, xRange: -6...6,
-      note: "Larger β bends SiLU toward relu; its minimum moves toward 0."),
-    Definition(
-      id: "huber", parameter: "delta", values: [0.5, 1, 2, 4], xRange: -5...5,
-      note: "Quadratic for |r| ≤ δ and linear beyond: the derivative is the residual clipped to [−δ, δ]."),
-    Definition(
-      id: "smooth-l1", parameter: "beta", values: nil, xRange: -3...3,
-      note: "Quadratic for |r| < β and linear beyond with slope 1; β = 0 is the absolute error."),
-    Definition(
-      id: "barron", parameter: "alpha", values: [-.infinity, -2, 0, 1, 2], xRange: nil,
-      derivativeRange: -2...2,
-      note: "As in Barron (2019), Fig. 1: α = 2 is L2, α = 1 pseudo-Huber (Charbonnier), α = 0 Cauchy, α = −2 Geman-McClure, α = −∞ Welsch."),
-    Definition(
-      id: "quantile", parameter: "tau", values: [0.1, 0.5, 0.9], xRange: nil,
-      note: "τ weights under- against over-prediction: the slopes are −τ and 1 − τ."),
-  ]
-
-  /// One builder per family figure, in the manual's order: focal
-  /// (against pₜ, its own builder) between the activations and the
-  /// regression losses.
+  /// One builder per family figure, in ``pageOrder``.
   static func builders(_ index: AnalysisIndex) -> [@Sendable () -> ManualFigure?] {
+    let rank = { (id: String) in pageOrder.firstIndex(of: id) ?? pageOrder.count }
+    let specs = index.entries.map(\.spec).enumerated()
+      .sorted { (rank($0.element.id), $0.offset) < (rank($1.element.id), $1.offset) }.map(\.element)
     var out: [@Sendable () -> ManualFigure?] = []
-    let firstLoss = definitions.firstIndex { $0.id == "huber" } ?? definitions.count
-    for (i, d) in definitions.enumerated() {
-      if i == firstLoss { out.append { focal(index) } }
-      out.append { build(d, index) }
+    for spec in specs {
+      if let family = spec.figures.family { out.append { build(spec, family, index) } }
+      if let figure = spec.figures.trueClassProbability { out.append { trueClassProbability(spec, figure) } }
     }
-    if firstLoss == definitions.count { out.append { focal(index) } }
     return out
   }
 
   // MARK: Generic family
 
-  static func build(_ d: Definition, _ index: AnalysisIndex) -> ManualFigure? {
-    guard let spec = index.spec(d.id), let param = spec.parameters.first(where: { $0.name == d.parameter })
-    else { return nil }
+  static func build(_ spec: FunctionSpec, _ d: ParameterFamilyFigure, _ index: AnalysisIndex) -> ManualFigure? {
+    guard let param = spec.parameters.first(where: { $0.name == d.parameter }) else { return nil }
     let values = d.values ?? param.grid
     let symbol = ViewNaming.symbol(param)
     struct Member {
@@ -92,7 +54,7 @@ enum FamilyFigures {
       given[d.parameter] = v
       guard let p = try? spec.validateParameters(given) else { return nil }
       let view = spec.views(p)[0]
-      let props = index.properties(d.id, p)?.first
+      let props = index.properties(spec.id, p)?.first
       members.append(
         Member(value: v, view: view, properties: props,
           curve: SampledCurve(view, over: xRange, breakpoints: props?.breakpoints ?? [])))
@@ -118,12 +80,14 @@ enum FamilyFigures {
       derivative.series.append(Series("", x: m.curve.x, y: m.curve.d1, style: style, color: color))
     }
     var extra = ""
-    if d.id == "softplus", let relu = index.spec("relu") {
-      let breaks = index.properties("relu", relu.defaultParameters)?.first?.breakpoints ?? []
-      let r = SampledCurve(relu.primaryView, over: xRange, breakpoints: breaks)
-      value.series.append(Series("relu (β → ∞)", x: r.x, y: r.value, style: .dashed, color: .ink))
+    var limitID: [String] = []
+    if let limit = d.limit, let other = index.spec(limit.id) {
+      let breaks = index.properties(limit.id, other.defaultParameters)?.first?.breakpoints ?? []
+      let r = SampledCurve(other.primaryView, over: xRange, breakpoints: breaks)
+      value.series.append(Series(limit.legend, x: r.x, y: r.value, style: .dashed, color: .ink))
       derivative.series.append(Series("", x: r.x, y: r.d1, style: .dashed, color: .ink))
-      extra = " The dashed line is relu, the limit as β → ∞."
+      extra = " " + limit.sentence
+      limitID = [limit.id]
     }
     value.referenceLines += FigureStyle.zeroLine(value.y.range)
     derivative.referenceLines += FigureStyle.zeroLine(derivative.y.range)
@@ -140,33 +104,29 @@ enum FamilyFigures {
     alt += extra
     let caption = "\(spec.name) for \(set): value (left) and derivative (right). " + d.note
     return ManualFigure(
-      path: "figures/family-\(d.id)-\(d.parameter).png", kind: .family, functionIDs: [d.id] + (extra.isEmpty ? [] : ["relu"]),
+      path: "figures/family-\(spec.id)-\(d.parameter).png", kind: .family, functionIDs: [spec.id] + limitID,
       caption: caption, altText: alt,
       figure: Figure(panels: [value, derivative], columns: 2, size: .standard, title: "\(spec.name): \(set)"))
   }
 
-  // MARK: Focal loss against p_t
+  // MARK: A loss against the probability of the true class
 
-  /// The γ values of Lin et al. (2017), Fig. 1.
-  static let focalGammas: [Double] = [0, 0.5, 1, 2, 5]
-  /// α = 1 makes α_t = 1 for y = 1: the catalog's focal loss is then exactly
-  /// the curve of Lin et al.'s Fig. 1 (any other α scales every curve by α).
-  static let focalAlpha = 1.0
-
-  /// Focal loss against p_t ∈ (0, 1] for each γ: with y = 1, p_t = σ(z), so
-  /// the loss at p_t is the catalog's focal(z = logit(p_t), y = 1).
-  static func focal(_ index: AnalysisIndex) -> ManualFigure? {
-    guard let spec = index.spec("focal"), spec.parameters.contains(where: { $0.name == "gamma" }),
-      spec.parameters.contains(where: { $0.name == "alpha" })
+  /// The loss against p_t in (0, 1] for each value of the parameter: with
+  /// y = 1, p_t = sigma(z), so the loss at p_t is the catalog's
+  /// loss(z = logit(p_t), y = 1).
+  static func trueClassProbability(_ spec: FunctionSpec, _ d: TrueClassProbabilityFigure) -> ManualFigure? {
+    guard let param = spec.parameters.first(where: { $0.name == d.parameter }),
+      d.fixed.keys.allSatisfy({ name in spec.parameters.contains { $0.name == name } })
     else { return nil }
+    let symbol = ViewNaming.symbol(param)
     let n = 1000
     let pt = (1...n).map { Double($0) / Double(n) }  // 0.001 ... 1
     var chart = Chart(
-      title: "", x: Axis("probability of the true class pₜ", range: 0...1), y: Axis("loss", range: 0...5))
+      title: "", x: Axis("probability of the true class pₜ", range: 0...1), y: Axis("loss", range: d.lossRange))
     var atNine: [String] = []
     var atOneTenth: [Double] = []
-    for (k, gamma) in focalGammas.enumerated() {
-      guard let p = try? spec.validateParameters(["gamma": gamma, "alpha": focalAlpha]) else { return nil }
+    for (k, v) in d.values.enumerated() {
+      guard let p = try? spec.validateParameters(d.fixed.merging([d.parameter: v]) { $1 }) else { return nil }
       let views = spec.views(p)
       let view = views.first { v in v.fixed.contains { $0.name == "y" && $0.value == .real(1) } } ?? views[0]
       func loss(_ t: Double) -> Double {
@@ -174,21 +134,22 @@ enum FamilyFigures {
         return view.evaluate(log(t) - log1p(-t)).value
       }
       let (color, style) = FigureStyle.seriesStyle(k)
-      let name = gamma == 0 ? "γ = 0 (cross-entropy)" : "γ = \(FigureText.parameter(gamma))"
+      let name = "\(symbol) = \(FigureText.parameter(v))" + (d.valueNames[v].map { " (\($0))" } ?? "")
       chart.series.append(Series(name, x: pt, y: pt.map(loss), style: style, color: color))
-      atNine.append("\(FigureText.number(loss(0.9))) for γ = \(FigureText.parameter(gamma))")
+      atNine.append("\(FigureText.number(loss(0.9))) for \(symbol) = \(FigureText.parameter(v))")
       atOneTenth.append(loss(0.1))
     }
     chart.legend = .topRight
-    let caption = "Focal loss against the probability pₜ of the true class for γ ∈ {0, 0.5, 1, 2, 5}, "
-      + "with α = 1 (then α_t = 1 and the curves are those of Lin et al. 2017, Fig. 1; the catalog's default "
-      + "α = 0.25 scales every curve by 0.25). pₜ = σ(z) for y = 1, so each point is focal(z = logit pₜ, y = 1)."
-    let alt = "Focal loss against pₜ from 0 to 1 for γ = 0, 0.5, 1, 2 and 5 (α = 1), one curve each, loss axis cut at 5. "
-      + "All curves fall to 0 at pₜ = 1; larger γ flattens them for well-classified examples: at pₜ = 0.9 the loss is "
+    let fixed = spec.parameters.filter { d.fixed[$0.name] != nil }
+      .map { "\(ViewNaming.symbol($0)) = \(FigureText.parameter(d.fixed[$0.name]!))" }.joined(separator: ", ")
+    let alt = "\(spec.name) against pₜ from 0 to 1 for \(symbol) = "
+      + FigureText.list(d.values.map(FigureText.parameter)) + " (\(fixed)), one curve each, loss axis cut at "
+      + "\(FigureText.number(d.lossRange.upperBound)). \(d.observation): at pₜ = 0.9 the loss is "
       + FigureText.list(atNine) + "; at pₜ = 0.1 (a badly classified example) it stays between "
       + "\(FigureText.number(atOneTenth.min() ?? 0)) and \(FigureText.number(atOneTenth.max() ?? 0))."
     return ManualFigure(
-      path: "figures/family-focal-gamma.png", kind: .family, functionIDs: ["focal"], caption: caption, altText: alt,
-      figure: Figure(panels: [chart], columns: 1, size: .standard, title: "Focal loss: γ ∈ {0, 0.5, 1, 2, 5}, α = 1"))
+      path: "figures/family-\(spec.id)-\(d.parameter).png", kind: .family, functionIDs: [spec.id],
+      caption: d.caption, altText: alt,
+      figure: Figure(panels: [chart], columns: 1, size: .standard, title: d.title))
   }
 }

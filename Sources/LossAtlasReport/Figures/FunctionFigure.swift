@@ -11,9 +11,10 @@ import LossAtlasCore
 /// - Series: one per view (hinge for y = +1 and y = −1), the same colour in
 ///   both panels; a vector function through its 1-D slice view. Views whose
 ///   argument differs (gaussian-nll in ŷ and in var) get their own row.
-/// - Derivative panel: saturation intervals (|f′| < 1% of max |f′|, pale
-///   orange) and dead regions (f′ exactly 0, grey), with legend swatches;
-///   a dead region is not also shaded as saturated.
+/// - Derivative panel: saturation intervals (the tails where |f′| < 1% of
+///   max |f′|, pale orange) and dead regions (f′ exactly 0, grey), with
+///   legend swatches; a dead region is not also shaded as saturated, and a
+///   bounded flat zone around a minimum (gelu's, huber's) is not shaded.
 /// - Both panels: a dashed vertical line at every breakpoint where the
 ///   analysis found a jump in f, f′, f″ or f‴; y = 0 when it lies inside.
 /// - Markers: where a minimum is attained at a point (value panel) and
@@ -363,7 +364,7 @@ struct GroupPanels {
     var parts: [String] = []
     let regions = shadedMembers.flatMap { self.regions(members[$0]) }
     if regions.contains(where: { $0.kind == .saturated }) {
-      parts.append("shaded orange: saturation, |\(primeName)| below 1% of its maximum")
+      parts.append("shaded orange: saturation, the tails where |\(primeName)| is below 1% of its maximum")
     }
     if regions.contains(where: { $0.kind == .dead }) { parts.append("shaded grey: \(primeName) exactly 0") }
     if !breakpoints.isEmpty { parts.append("dashed lines: breakpoints") }
@@ -383,12 +384,12 @@ struct GroupPanels {
       var s: [String] = []
       if p.infimum.attained {
         switch p.infimum.location {
-        case .point(let x):
+        case .point:
           s.append(
-            "the minimum \(FigureText.number(p.infimum.value, scale: valueScale)) is attained at \(v) = \(FigureText.number(x))")
-        case .interval(let i):
+            "the minimum \(FigureText.number(p.infimum.value, scale: valueScale)) is attained \(FigureText.places(p.infimum, variable: v))")
+        case .interval:
           s.append(
-            "the minimum \(FigureText.number(p.infimum.value, scale: valueScale)) is attained for \(FigureText.condition(i, variable: v))")
+            "the minimum \(FigureText.number(p.infimum.value, scale: valueScale)) is attained \(FigureText.places(p.infimum, variable: v))")
         case .approached:
           break
         }
@@ -401,15 +402,17 @@ struct GroupPanels {
         peak = "\(primeName) is 0 everywhere"
       } else {
         switch e.location {
+        case .point where !e.otherLocations.isEmpty:
+          peak = "|\(primeName)| is at most \(FigureText.number(e.value)), reached \(FigureText.places(e, variable: v))"
         case .point(let x):
           let d = m.view.evaluate(x).d1
           peak = d >= 0
             ? "the derivative peaks at \(FigureText.number(d)) at \(v) = \(FigureText.number(x))"
             : "the derivative is most negative, \(FigureText.number(d)), at \(v) = \(FigureText.number(x))"
-        case .interval(let i):
-          peak = "|\(primeName)| is at most \(FigureText.number(e.value)), reached for \(FigureText.condition(i, variable: v))"
-        case .approached(let end):
-          peak = "|\(primeName)| approaches its supremum \(FigureText.number(e.value)) as \(v) → \(FigureText.number(end)) without reaching it"
+        case .interval:
+          peak = "|\(primeName)| is at most \(FigureText.number(e.value)), reached \(FigureText.places(e, variable: v))"
+        case .approached:
+          peak = "|\(primeName)| approaches its supremum \(FigureText.number(e.value)) \(FigureText.places(e, variable: v)) without reaching it"
         }
       }
       // Every region the analysis found (down to a millionth of the range),

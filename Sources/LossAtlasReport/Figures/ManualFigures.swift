@@ -35,6 +35,7 @@ public enum ManualFigures {
     out += FamilyFigures.builders(index)
     out += ComparisonFigures.builders(index)
     out.append { DepthFigure.build(index) }
+    out.append { GainFigure.build(index) }
     for (spec, analysis) in index.entries {
       out.append { PrecisionFigure.build(spec, analysis) }
     }

@@ -20,8 +20,10 @@ import LossAtlasCore
 /// round to the format's nearest value to L (L itself when L is
 /// representable): half the spacing there on the side f comes from, or half
 /// the smallest subnormal when L = 0 (then rounding to L is underflow). The
-/// thresholds are ``FloatingPointStudy``'s (computed by rounding the
-/// accurate Double result), so each dot sits where its line meets the curve.
+/// thresholds are the precision table's (``PrecisionStudy``: the first
+/// input of each format from which the correctly rounded value is the
+/// limit), printed with the same digits, so each dot sits where its line
+/// meets the curve and reads as the table does.
 ///
 /// The distance is computed so that it stays accurate where f itself has
 /// already rounded to L in Double: as |f(x)| when L = 0, and otherwise as
@@ -95,8 +97,9 @@ enum PrecisionFigure {
     func neighbours(_ v: Double) -> (rounded: Double, up: Double, down: Double) {
       switch format {
       case .float16:
-        let f = Float16(v)
-        return (Double(f), Double(f.nextUp), Double(f.nextDown))
+        // Binary16 computes what Float16 does, also where Float16 is unavailable (Intel Macs).
+        let f = Binary16.round(v)
+        return (f, Binary16.nextUp(f), Binary16.nextDown(f))
       case .float32:
         let f = Float(v)
         return (Double(f), Double(f.nextUp), Double(f.nextDown))
@@ -166,8 +169,8 @@ enum PrecisionFigure {
         // underflowed to 0 in Double there: then the line's level is used).
         let g = log10(gap(view, e, at: [abs(x)])[0])
         chart.markers.append(
-          Marker(x: abs(x), y: g.isFinite ? g : r.log10, label: "\(v) = \(FigureText.number(x))", color: colors[format]!))
-        items.append("of \(format.rawValue) (\(r.text)) at \(v) = \(FigureText.number(x))")
+          Marker(x: abs(x), y: g.isFinite ? g : r.log10, label: "\(v) = \(FloatingPointText.input(x, format))", color: colors[format]!))
+        items.append("of \(format.rawValue) (\(r.text)) at \(v) = \(FloatingPointText.input(x, format)), the first input of the format from which it rounds to the limit")
       } else {
         items.append("of \(format.rawValue) (\(r.text)) nowhere in its range of inputs")
       }

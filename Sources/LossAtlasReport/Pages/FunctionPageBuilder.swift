@@ -42,41 +42,81 @@ public struct FigureInfo: Sendable {
 /// Builds one function's page model from its catalog entry and analysis.
 enum FunctionPageBuilder {
   static func build(
-    _ spec: FunctionSpec, _ analysis: FunctionAnalysis, figures: [FigureInfo], accuracy: AccuracySummary?
-  ) -> FunctionPage {
+    _ spec: FunctionSpec, _ analysis: FunctionAnalysis, figures: [FigureInfo], accuracy: AccuracySummary?,
+    measurements: FrameworkMeasurements? = nil
+  ) throws -> FunctionPage {
     let defaults = analysis.settings[analysis.defaultIndex]
+    let primary = spec.views(defaults.parameters)[0]
+    let precisionRows = FloatingPointText.rows(analysis.facts.precision, view: primary)
+    let precisionExact = FloatingPointText.exact(analysis.facts.exactTails)
     return FunctionPage(
       site: SitePages.site(current: spec.id, title: spec.name),
       id: spec.id, name: spec.name, family: spec.family.title, summary: spec.summary,
       aliases: spec.aliases.isEmpty ? nil : spec.aliases.joined(separator: ", "),
       formula: formula(spec),
-      parameters: spec.parameters.map { p in
+      parameters: try spec.parameters.map { p in
         ParameterRow(
           name: p.name, symbol: Equation(latex: p.symbol, mathml: mathmlSymbol(p.symbol)),
           defaultValue: Readable.number(p.defaultValue), range: rangeText(p.range),
-          grid: p.grid.map { Readable.number($0) }.joined(separator: ", "), summary: p.summary)
+          grid: p.grid.map { Readable.number($0) }.joined(separator: ", "),
+          summary: try resolve(p.summary, measurements, where: "\(spec.id), parameter \(p.name)"))
       },
       hasParameters: !spec.parameters.isEmpty,
       arguments: spec.arguments.map { a in
         Fact(name: a.name + (spec.differentiable.contains(a.name) ? " (differentiated)" : ""), value: a.domainDescription + ": " + a.summary)
       },
       figures: figures.filter { $0.functions.contains(spec.id) }.map(\.ref),
-      views: defaults.views.map { viewSection($0, spec: spec) },
+      views: defaults.views.map { viewSection($0, spec: spec) } + domainSection(defaults.domain, spec: spec),
       settings: settingsTable(spec, analysis),
       facts: facts(spec, analysis),
       edgeCases: edgeCases(spec, defaults.parameters),
-      implementation: spec.implementationNote,
+      implementation: try resolve(spec.implementationNote, measurements, where: "\(spec.id), implementation note"),
       naiveFailures: naive(spec, analysis),
       hasNaiveFailures: !analysis.facts.naiveFailures.isEmpty,
-      precision: analysis.facts.precision.map { t in
-        PrecisionRow(
-          format: t.format.rawValue, direction: Phrasing.direction(t.direction), what: t.kind.rawValue,
-          from: t.x.map { "x = \(Readable.number($0))" } ?? "never, within the format's range")
-      },
-      conventions: spec.conventions.map { ConventionRow(framework: $0.framework.rawValue, api: $0.api.isEmpty ? "—" : $0.api, note: $0.note) },
-      measuredNote: "Framework behaviour described as measured comes from float64 measurements against the golden vectors (PyTorch 2.15 CPU; JAX 0.10 with optax 0.2.8 CPU; 2026-11-25), not from LossAtlas runs.",
+      precision: precisionRows,
+      hasPrecision: !precisionRows.isEmpty,
+      precisionExact: precisionExact,
+      hasPrecisionExact: !precisionExact.isEmpty,
+      precisionNone: precisionRows.isEmpty && precisionExact.isEmpty ? FloatingPointText.none(primary) : nil,
+      conventions: try conventions(spec, measurements: measurements),
+      measuredNote: measurements?.note ?? FrameworkMeasurements.absentNote,
       references: spec.references.map { ReferenceRow(citation: $0.citation, year: String($0.year), url: $0.url) },
       accuracy: accuracyText(accuracy))
+  }
+
+  // MARK: - Conventions
+
+  /// The convention rows with every `{measurement.key}` placeholder
+  /// resolved from the committed measurements and the version measured
+  /// named; a placeholder that does not resolve (or any placeholder when
+  /// the build embeds no measurements) is an error naming the function and
+  /// the framework.
+  static func conventions(_ spec: FunctionSpec, measurements: FrameworkMeasurements?) throws(FrameworkMeasurements.Failure) -> [ConventionRow] {
+    var rows: [ConventionRow] = []
+    for c in spec.conventions {
+      let note = try resolve(c.note, measurements, where: "\(spec.id), \(c.framework.rawValue) convention")
+      rows.append(ConventionRow(framework: c.framework.rawValue, api: c.api.isEmpty ? "—" : c.api, note: note))
+    }
+    return rows
+  }
+
+  /// A catalog text that may cite a framework measurement (a convention
+  /// note, the implementation note, a parameter's summary), resolved.
+  static func resolve(_ text: String, _ measurements: FrameworkMeasurements?, where context: String) throws(FrameworkMeasurements.Failure) -> String {
+    if let measurements { return try measurements.resolve(text, where: context) }
+    if let p = FrameworkMeasurements.placeholders(in: text).first {
+      throw FrameworkMeasurements.Failure(
+        description: "\(context): placeholder {\(p.token)} does not resolve: this build embeds no \(FrameworkMeasurements.path)")
+    }
+    return text
+  }
+
+  /// Every framework-citing text of a function resolved, or the first
+  /// failure (what `generate` checks before it analyses anything).
+  static func checkFrameworkTexts(_ spec: FunctionSpec, measurements: FrameworkMeasurements?) throws(FrameworkMeasurements.Failure) {
+    _ = try conventions(spec, measurements: measurements)
+    _ = try resolve(spec.implementationNote, measurements, where: "\(spec.id), implementation note")
+    for p in spec.parameters { _ = try resolve(p.summary, measurements, where: "\(spec.id), parameter \(p.name)") }
   }
 
   // MARK: - Formula
@@ -123,26 +163,77 @@ enum FunctionPageBuilder {
       Fact(name: "Derivative monotonic", value: Phrasing.monotonic(p.derivativeMonotonic)),
       Fact(name: "Continuity", value: Phrasing.continuity(p)),
       Fact(name: "Max |f′|", value: Phrasing.extremum(p.maxAbsDerivative, p.argument)),
-      Fact(name: "Saturates", value: Phrasing.saturation(p)),
+      Fact(name: "Saturates (|f′| → 0 toward an infinite end)", value: Phrasing.saturation(p)),
       Fact(
-        name: "Saturation intervals (|f′| < \(Readable.number(p.saturationThreshold * 100))% of max)",
+        name: "Saturation intervals (the tails where |f′| < \(Readable.number(p.saturationThreshold * 100))% of max)",
         value: Phrasing.intervals(p.saturationIntervals)),
+      Fact(
+        name: "Flat zones (bounded stretches where |f′| < \(Readable.number(p.saturationThreshold * 100))% of max; not saturation)",
+        value: Phrasing.flatZones(p)),
       Fact(name: "Dead regions (f′ exactly 0)", value: Phrasing.intervals(p.deadRegions)),
       Fact(name: "Convexity", value: Phrasing.convexity(p) + (p.convexityCrossCheck ? " (midpoint tests agree)" : " (midpoint tests DISAGREE)")),
     ]
     if spec.family.isLoss {
       rows.append(Fact(name: "Zero at the correct prediction", value: Phrasing.zeroAtCorrect(p)))
-      rows.append(Fact(name: "Non-negative", value: Phrasing.yesNo(p.nonNegative)))
+      rows.append(Fact(name: "Non-negative in this view", value: Phrasing.yesNo(p.nonNegative)))
       rows.append(Fact(name: "Gradient as the argument grows", value: Phrasing.growth(p.gradientGrowth)))
     } else {
-      rows.append(Fact(name: "Zero-centred (f(0) = 0)", value: Phrasing.yesNo(p.zeroCentered)))
-      rows.append(Fact(name: "Identity near the origin (f′(0) = 1)", value: Phrasing.yesNo(p.identityNearOrigin)))
+      if let m = p.meanOutput {
+        rows.append(Fact(name: "Mean output E[f(X)], X ~ N(0, 1)", value: Readable.number(abs(m) <= PropertyEngine.zeroCenteredTolerance ? 0 : m, digits: 12)))
+      }
+      rows.append(Fact(name: "Zero-centred (mean output 0, within 10⁻¹²)", value: Phrasing.yesNo(p.zeroCentered)))
+      rows.append(Fact(name: "Passes through the origin (f(0) = 0)", value: Phrasing.yesNo(p.passesThroughOrigin)))
+      rows.append(Fact(name: "Identity near the origin (f(0) = 0, f′(0) = 1)", value: Phrasing.yesNo(p.identityNearOrigin)))
     }
     rows.append(
       Fact(
         name: "Gradient check (Richardson differences, \(p.gradientCheck.points) points)",
         value: "f′ within \(Readable.number(p.gradientCheck.maxRelativeErrorD1, digits: 2)), f″ within \(Readable.number(p.gradientCheck.maxRelativeErrorD2, digits: 2))"))
     return ViewSection(label: "In " + p.viewLabel, rows: rows)
+  }
+
+  /// The function over its whole domain (every argument free), for a
+  /// function of several arguments: what no single view can say.
+  static func domainSection(_ d: DomainProperties, spec: FunctionSpec) -> [ViewSection] {
+    guard d.multiArgument else { return [] }
+    let prediction = ViewNaming.pretty(spec.predictionArgument)
+    let params = Phrasing.parameters(d.parameters, spec: spec)
+    var rows: [Fact] = [
+      Fact(name: "Range", value: Phrasing.domainRange(d)),
+      Fact(name: "Infimum", value: domainBoundText(d.infimum, spec: spec)),
+      Fact(name: "Supremum", value: domainBoundText(d.supremum, spec: spec)),
+      Fact(name: "Non-negative", value: Phrasing.domainNonNegative(d)),
+      Fact(
+        name: "Convex in \(prediction) for every value of the other arguments",
+        value: d.convex ? "yes" : (d.convexViolation.map { "no: the midpoint of (\(Phrasing.point($0.a))) and (\(Phrasing.point($0.b))) lies above the chord" } ?? "no")),
+    ]
+    if let m = d.monotonic {
+      rows.append(Fact(name: "Monotonic in \(prediction) for every value of the other arguments", value: Phrasing.monotonic(m)))
+    }
+    if let g = d.maxAbsDerivative {
+      rows.append(Fact(name: "Max |∂L/∂\(prediction)|", value: Readable.number(g) + (d.maxAbsDerivativeExact ? "" : " at least (found by the search)")))
+    }
+    if let s = d.search {
+      rows.append(
+        Fact(
+          name: "How it was found",
+          value: "the views above, each analysed exactly, and a search over every argument (\(s.points) points, \(s.settings) settings of the arguments other than \(prediction)); see Methods"))
+    }
+    let label = "the whole domain (every argument free\(params.isEmpty ? "" : "; \(params)"))"
+    return [ViewSection(label: "Over " + label, rows: rows)]
+  }
+
+  static func domainBoundText(_ b: DomainBound, spec: FunctionSpec) -> String {
+    switch b.kind {
+    case .unbounded:
+      let w = b.witness.map { ": \(spec.id)(\(Phrasing.point($0.point))) = \(Readable.number($0.value))" } ?? ""
+      return "\(Phrasing.domainBound(b)), unbounded\(w)"
+    case .searched:
+      let w = b.witness.map { " (found at \(Phrasing.point($0.point)))" } ?? ""
+      return Phrasing.domainBound(b) + w
+    case .exact:
+      return "\(Readable.number(b.value)) (\(b.attained ? "attained" : "not attained")\(b.view.map { ", in the view \(ViewNaming.pretty($0))" } ?? ""))"
+    }
   }
 
   static func settingsTable(_ spec: FunctionSpec, _ a: FunctionAnalysis) -> SettingsTable? {
@@ -153,7 +244,7 @@ enum FunctionPageBuilder {
     for s in a.settings {
       for v in s.views {
         var cells = spec.parameters.map { Readable.number(s.parameters[$0.name]) }
-        cells += [v.viewLabel, Phrasing.range(v), Phrasing.monotonic(v.monotonic), v.continuity.rawValue, Readable.number(v.maxAbsDerivative.value)]
+        cells += [v.viewLabel, Phrasing.range(v), Phrasing.monotonic(v.monotonic), Readable.smoothness(v.continuity), Readable.number(v.maxAbsDerivative.value)]
         if spec.family.isLoss {
           cells += [Phrasing.yesNo(v.convex), v.zeroAtCorrect.rawValue, v.gradientGrowth.rawValue]
         } else {
@@ -167,11 +258,22 @@ enum FunctionPageBuilder {
 
   static func facts(_ spec: FunctionSpec, _ a: FunctionAnalysis) -> [Fact] {
     var out: [Fact] = []
+    for (i, g) in a.facts.gains.enumerated() {
+      var text = "χ = \(Readable.number(g.gain)) at q = \(Readable.number(g.q)) (\(Phrasing.varianceSource(g.source)))"
+      if g.depthRatio.count >= 10 {
+        text += "; the expected squared gradient after 10 layers ×\(Readable.number(g.depthRatio[9], digits: 3))"
+        if i < a.facts.gainSimulations.count {
+          let sim = a.facts.gainSimulations[i]
+          text += " (simulated, width \(sim.settings.width): ×\(Readable.number(sim.depthRatio[9], digits: 3)))"
+        }
+      }
+      out.append(Fact(name: "Gradient gain per layer with weights, \(g.initialization.title)", value: text))
+    }
     if let d = a.facts.depth {
       let median10 = d.median.count >= 10 ? Readable.number(d.median[9]) : "—"
       out.append(
         Fact(
-          name: "Depth to vanish (median |∏ f′| < 10⁻⁶)",
+          name: "Activation derivatives alone, weights set aside: depth to vanish (median |∏ f′| < 10⁻⁶)",
           value: (d.depthToVanish.map { "L = \($0)" } ?? "beyond 100 layers") + "; median at L = 10: \(median10)"))
     }
     if let m = a.facts.minimiser {
@@ -208,11 +310,8 @@ enum FunctionPageBuilder {
   }
 
   static func naive(_ spec: FunctionSpec, _ a: FunctionAnalysis) -> [Fact] {
-    a.facts.naiveFailures.map { f in
-      Fact(
-        name: "\(f.component == "value" ? "Value" : "Derivative") as \(f.formula), toward \(Phrasing.direction(f.direction))",
-        value: "\(f.mode.rawValue) from x = \(Readable.number(f.x, digits: 8)) (there: \(Readable.number(f.naive)) instead of \(Readable.number(f.stable)))")
-    }
+    let view = spec.views(a.settings[a.defaultIndex].parameters)[0]
+    return a.facts.naiveFailures.map { FloatingPointText.naive($0, view: view) }
   }
 
   static func accuracyText(_ s: AccuracySummary?) -> String {

@@ -55,21 +55,17 @@ struct IndexPage {
 
 struct FamilyTable {
   let title: String
+  /// What the columns show: which view and parameters, what "whole domain" means.
+  let note: String
+  let header: [String]
   let rows: [IndexRow]
 }
 
+/// One function of an index table: its link and its cells (after the name).
 struct IndexRow {
   let id: String
   let name: String
-  let range: String
-  let monotonic: String
-  let continuity: String
-  let saturatesLeft: String
-  let saturatesRight: String
-  let convex: String
-  let zeroAtCorrect: String
-  let gradient: String
-  let maxSlope: String
+  let cells: [String]
 }
 
 // MARK: - Function page
@@ -94,6 +90,12 @@ struct FunctionPage {
   let naiveFailures: [Fact]
   let hasNaiveFailures: Bool
   let precision: [PrecisionRow]
+  let hasPrecision: Bool
+  /// Exact statements (the function equals its limit on a half-line).
+  let precisionExact: [String]
+  let hasPrecisionExact: Bool
+  /// What the section says when it has neither rows nor exact statements.
+  let precisionNone: String?
   let conventions: [ConventionRow]
   let measuredNote: String
   let references: [ReferenceRow]
@@ -141,11 +143,13 @@ struct EdgeRow {
   let note: String
 }
 
+/// One (direction, kind) of the precision study, a cell per format.
 struct PrecisionRow {
-  let format: String
   let direction: String
   let what: String
-  let from: String
+  let float16: String
+  let float32: String
+  let float64: String
 }
 
 struct ConventionRow {
@@ -192,6 +196,8 @@ struct ErrataPage {
   let intro: [String]
   let summary: DataTable
   let entries: [ErrataEntry]
+  /// The published sources the corrections rely on.
+  let references: [String]
 }
 
 struct ErrataEntry {
@@ -227,15 +233,13 @@ func modelKeySamples() -> [Any] {
     e, nav, row,
     FigureRef(path: "", alt: "", caption: "", width: 0, height: 0),
     Fact(name: "", value: ""),
-    IndexRow(
-      id: "", name: "", range: "", monotonic: "", continuity: "", saturatesLeft: "", saturatesRight: "", convex: "",
-      zeroAtCorrect: "", gradient: "", maxSlope: ""),
-    FamilyTable(title: "", rows: []),
+    IndexRow(id: "", name: "", cells: []),
+    FamilyTable(title: "", note: "", header: [], rows: []),
     ParameterRow(name: "", symbol: e, defaultValue: "", range: "", grid: "", summary: ""),
     ViewSection(label: "", rows: []),
     SettingsTable(header: [], rows: []),
     EdgeRow(view: "", x: "", value: "", d1: "", d2: "", note: ""),
-    PrecisionRow(format: "", direction: "", what: "", from: ""),
+    PrecisionRow(direction: "", what: "", float16: "", float32: "", float64: ""),
     ConventionRow(framework: "", api: "", note: ""),
     ReferenceRow(citation: "", year: "", url: ""),
     DataTable(caption: "", header: [], rows: []),

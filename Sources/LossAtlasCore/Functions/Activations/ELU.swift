@@ -24,7 +24,10 @@ enum ELU {
             infimum: RangeBound(-alpha, attained: false), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: alpha <= 1 ? .increasing : .neither,
             continuity: alpha == 1 ? .c1 : .c0,
-            zeroCentered: nil, identityNearOrigin: alpha == 1 ? true : nil, maxAbsDerivative: max(alpha, 1),
+            // Mean output for X ~ N(0, 1): φ(0) + alpha (e^(1/2) Φ(−1) − 1/2), 0 only
+            // at alpha = 1.6732632... (selu's alpha, not on the grid); elu(0) = 0.
+            zeroCentered: abs(alpha - 1.6732632423543772) > 1e-6 ? false : nil, passesThroughOrigin: true,
+            identityNearOrigin: alpha == 1 ? true : nil, maxAbsDerivative: max(alpha, 1),
             saturatesLeft: true, saturatesRight: false, convex: alpha <= 1, concave: false, nonNegative: false),
           { x in jet(x, alpha: alpha) })
       ]
@@ -42,14 +45,17 @@ enum ELU {
       }),
     implementationNote: "alpha * expm1(x) for x <= 0: exp(x) - 1 cancels near 0 (all digits lost at |x| = 1e-16). The left derivative alpha e^x is kept as m 2^k below x = -700 so that alpha does not multiply a subnormal's rounding error.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.elu(x, alpha=1.0)", "none"),
-      FrameworkConvention(.keras, "keras.activations.elu(x, alpha=1.0)", "none"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.elu(x, alpha=1.0)", "none (within {torch.elu.accuracy.value_max_ulp} ulp; derivative within {torch.elu.accuracy.grad_max_ulp} ulp, alpha at 0)", definitional: ["at 0"]),
+      FrameworkConvention(.keras, "keras.activations.elu(x, alpha=1.0)", "none in value; the gradient is JAX's expm1(x) + 1, exactly 0 for x <= {jax.elu.grad-cancellation.zero_up_to}", definitional: ["expm1(x) + 1", "exactly 0"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.elu(x, alpha=1.0)", "none: jnp.where(x > 0, x, alpha * expm1(x)), derivative alpha at 0"),
+      FrameworkConvention(.jaxnn, "jax.nn.elu(x, alpha=1.0)", "jnp.where(x > 0, x, alpha * expm1(x)): derivative alpha at 0; the derivative is expm1(x) + 1, which cancels: relative error {jax.elu.grad-cancellation.rel_error_at_minus_20} at x = -20, exactly 0 for x <= {jax.elu.grad-cancellation.zero_up_to}", definitional: ["jnp.where(x > 0, x, alpha * expm1(x))", "at 0", "expm1(x) + 1", "x = -20", "exactly 0"]),
     ],
     references: [
       Reference("Clevert, Unterthiner, Hochreiter, Fast and accurate deep network learning by exponential linear units (ELUs), ICLR", year: 2016)
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "alpha", xRange: -4...4, note: "α sets the floor −α that the value approaches as x → −∞."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
@@ -73,10 +79,9 @@ enum ELU {
     if x < -1 {
       guard x >= -700 else { return jetWide(x, alpha: alpha) }
       let e = exp(x)
-      let h = e - 1
-      let hl = e - (h + 1)  // e - 1 = h + hl
+      let em1 = DoubleDouble.fastTwoSum(-1, e)  // e - 1 exactly
       let d1 = alpha * e
-      return Jet(value: (alpha * hl).addingProduct(alpha, h), d1: d1, d2: d1)
+      return Jet(value: (alpha * em1.lo).addingProduct(alpha, em1.hi), d1: d1, d2: d1)
     }
     let m = expm1(x)
     let d1 = alpha * (x < -0.25 ? exp(x) : 1 + m)
@@ -86,7 +91,7 @@ enum ELU {
   /// ``jet(_:alpha:)`` below x = -700.
   static func jetWide(_ x: Double, alpha: Double) -> Jet {
     let (m, k) = StableMath.expScaled(DoubleDouble(x))
-    let d1 = StableMath.scaled(alpha * m, k)
+    let d1 = StableMath.scaleByPowerOfTwo(alpha * m, k)
     return Jet(value: alpha * expm1(x), d1: d1, d2: d1)
   }
 }

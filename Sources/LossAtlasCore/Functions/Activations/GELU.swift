@@ -4,7 +4,7 @@
 enum GELU {
   static let spec = FunctionSpec(
     id: "gelu", name: "GELU (Gaussian error linear unit)", family: .activation, aliases: ["gelu-erf"],
-    summary: "x Phi(x), x weighted by the standard normal CDF: a smooth ReLU with a small negative dip (minimum -0.170 at x = -0.752). The activation of BERT and GPT-2.",
+    summary: "x Phi(x), x weighted by the standard normal CDF: a smooth ReLU with a small negative dip (minimum -0.170 at x = -0.752). BERT's reference code used this erf form when first released (it later switched to the tanh approximation, gelu-tanh, the form of OpenAI's GPT and GPT-2 code); PyTorch's and Keras's default.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in
@@ -14,7 +14,8 @@ enum GELU {
           declared: DeclaredProperties(
             infimum: RangeBound(-0.16997120747990366, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.1289041451851547,
+            // Mean output E[X Φ(X)] = E[φ(X)] = 1/(2 sqrt(pi)) (Stein's lemma); gelu(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.1289041451851547,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -24,11 +25,16 @@ enum GELU {
       valueFormula: "x / 2 * (1 + erf(x / sqrt(2)))",
       derivativeFormula: "(1 + erf(x / sqrt(2))) / 2 + x * exp(-x^2 / 2) / sqrt(2 pi)",
       value: { _ in naiveValue },
-      derivative: { _ in naiveDerivative }),
-    implementationNote: "Phi(x) = phi(x) R(-x) for x <= 0 and 1 - phi(x) R(x) above, with the Mills ratio R as a double-double (tabulated Taylor series, asymptotic series beyond 26) and phi from exp of the exactly formed -x^2/2; then f' = phi (R + x) for x < 0 has its cancellation done exactly. 1 + erf(x/sqrt 2) cancels to 0 below x = -5.9 (exact gelu there is about -x phi(x)), and libm's erfc is 2-3 ulp off.",
+      derivative: { _ in naiveDerivative },
+      intermediates: [
+        NaiveIntermediate(
+          formula: "1 + erf(x / sqrt(2))", within: "the value and the derivative", naive: { _ in naiveOnePlusErf },
+          accurate: { _ in twoPhi })
+      ]),
+    implementationNote: "Phi(x) = phi(x) R(-x) for x <= 0 and 1 - phi(x) R(x) above, with the Mills ratio R as a double-double (tabulated Taylor series, asymptotic series beyond 26) and phi from exp of the exactly formed -x^2/2; then f' = phi (R + x) for x < 0 has its cancellation done exactly. The textbook 1 + erf(x/sqrt 2) cancels in the left tail, where the exact gelu is about -x phi(x): where it loses accuracy and where it is exactly 0 is computed below.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.gelu(x)", "none: the default approximate='none' is this erf form"),
-      FrameworkConvention(.keras, "keras.activations.gelu(x, approximate=False)", "none: the default is this erf form"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.gelu(x)", "the default approximate='none' is this erf form; x/2 (1 + erf(x/sqrt 2)) cancels for x < 0: off by {torch.gelu.accuracy.value_max_ulp} ulp at x = {torch.gelu.accuracy.value_worst_x}", definitional: ["x/2 (1 + erf(x/sqrt 2))", "x < 0"]),
+      FrameworkConvention(.keras, "keras.activations.gelu(x, approximate=False)", "the default approximate=False is this erf form; value off by {keras.gelu.accuracy.value_max_ulp} ulp at x = {keras.gelu.accuracy.value_worst_x}"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
       FrameworkConvention(.jaxnn, "jax.nn.gelu(x, approximate=False)", "defaults to approximate=True, the tanh form (our gelu-tanh); pass approximate=False for this one"),
     ],
@@ -49,6 +55,19 @@ enum GELU {
   @Sendable static func naiveValue(_ x: Double) -> Double {
     let z: Double = x / 2.0.squareRoot()
     return x / 2 * (1 + erf(z))
+  }
+
+  /// The textbook 1 + erf(x / sqrt 2) (= 2 Phi(x)), as the naive value and
+  /// derivative form it.
+  @Sendable static func naiveOnePlusErf(_ x: Double) -> Double {
+    let z: Double = x / 2.0.squareRoot()
+    return 1 + erf(z)
+  }
+
+  /// 2 Phi(x) accurately: 2 gelu(x) / x (gelu is accurate to an ulp
+  /// relative, the division adds half an ulp); 1 at x = 0.
+  @Sendable static func twoPhi(_ x: Double) -> Double {
+    x == 0 ? 1 : 2 * (jet(x).value / x)
   }
 
   /// The textbook gelu derivative (1 + erf(x / sqrt 2)) / 2 + x exp(-x^2/2) / sqrt(2 pi).
@@ -79,23 +98,21 @@ enum GELU {
     guard abs(x) <= 6 else { return jetWide(x) }
     let r = StableMath.millsRatioTabulated(abs(x))
     let c = StableMath.inverseSqrtTwoPi
-    let x2 = x * x
-    let x2l = (-x2).addingProduct(x, x)
-    let e0 = exp(-0.5 * x2)
-    let e = e0.addingProduct(e0, -0.5 * x2l)  // e^(-x^2/2)
-    let eh = e * c.hi  // phi(x) = eh + el
-    let el = (-eh).addingProduct(e, c.hi) + e * c.lo
-    let qh = eh * r.hi  // Phi(-|x|) = qh + ql
-    let ql = (-qh).addingProduct(eh, r.hi) + (eh * r.lo + el * r.hi)
+    let xx = DoubleDouble.twoProduct(x, x)
+    let (x2, x2l) = (xx.hi, xx.lo)
+    let e = StableMath.exp(DoubleDouble(-0.5 * x2, -0.5 * x2l))  // e^(-x^2/2), exact argument
+    let phi = DoubleDouble.twoProduct(e, c.hi)  // phi(x) = eh + el
+    let (eh, el) = (phi.hi, phi.lo + e * c.lo)
+    let q = DoubleDouble.twoProduct(eh, r.hi)  // Phi(-|x|) = qh + ql
+    let (qh, ql) = (q.hi, q.lo + (eh * r.lo + el * r.hi))
     let d2 = eh * ((2 - x2) - x2l)
     if x <= 0 {
-      let dh = r.hi + x
-      let dbb = dh - x
-      let dl = ((x - (dh - dbb)) + (r.hi - dbb)) + r.lo
+      let d = DoubleDouble.twoSum(x, r.hi)  // R + x: it cancels at x = -0.75
+      let (dh, dl) = (d.hi, d.lo + r.lo)
       return Jet(value: (x * ql).addingProduct(x, qh), d1: (eh * dl + el * dh).addingProduct(eh, dh), d2: d2)
     }
-    let ph = 1 - qh  // Phi(x) = ph + pl; qh <= 1/2
-    let pl = ((1 - ph) - qh) - ql
+    let p = DoubleDouble.fastTwoSum(1, -qh)  // Phi(x) = ph + pl; qh <= 1/2
+    let (ph, pl) = (p.hi, p.lo - ql)
     return Jet(value: (x * pl).addingProduct(x, ph), d1: ph + pl.addingProduct(x, eh), d2: d2)
   }
 
@@ -107,12 +124,12 @@ enum GELU {
     let x2 = StableMath.exactProduct(x, x)
     let (m, k) = StableMath.expScaled(x2 * -0.5)
     let phi = StableMath.inverseSqrtTwoPi * m  // phi(x) = phi * 2^k
-    let d2 = StableMath.scaled((phi * (DoubleDouble(2) - x2)).value, k)
+    let d2 = StableMath.scaleByPowerOfTwo((phi * (DoubleDouble(2) - x2)).value, k)
     if x > 26 { return Jet(value: x, d1: 1, d2: d2) }
     let r = StableMath.millsRatio(abs(x))
     if x <= 0 {
-      let value = StableMath.scaled(((phi * r) * x).value, k)
-      let d1 = StableMath.scaled((phi * (r + x)).value, k)
+      let value = StableMath.scaleByPowerOfTwo(((phi * r) * x).value, k)
+      let d1 = StableMath.scaleByPowerOfTwo((phi * (r + x)).value, k)
       return Jet(value: value, d1: d1, d2: d2)
     }
     let cdf = DoubleDouble(1) - phi * r

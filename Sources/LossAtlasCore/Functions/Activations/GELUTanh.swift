@@ -5,7 +5,7 @@ enum GELUTanh {
   static let spec = FunctionSpec(
     id: "gelu-tanh", name: "GELU, tanh approximation", family: .activation,
     aliases: ["gelu-approx", "approximate-gelu"],
-    summary: "x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))): the tanh approximation of GELU used by the original BERT and GPT-2 code and by jax.nn.gelu's default; within 5e-4 of gelu.",
+    summary: "x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))): the tanh approximation of GELU, the form of OpenAI's GPT and GPT-2 code (and of BERT's reference code after its first release, which used the erf form, gelu) and jax.nn.gelu's default; within 5e-4 of gelu.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in
@@ -15,7 +15,8 @@ enum GELUTanh {
           declared: DeclaredProperties(
             infimum: RangeBound(-0.17004075057125406, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.1289930686587717,
+            // Mean output close to gelu's 1/(2 sqrt(pi)), not 0; gelu-tanh(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.1289930686587717,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -25,13 +26,18 @@ enum GELUTanh {
       valueFormula: "0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3)))",
       derivativeFormula: "0.5 (1 + T) + 0.5 x (1 - T^2) sqrt(2/pi) (1 + 3 * 0.044715 x^2), T the tanh above",
       value: { _ in naiveValue },
-      derivative: { _ in naiveDerivative }),
-    implementationNote: "As x sigma(v) with v = 2 sqrt(2/pi) (x + 0.044715 x^3) formed in double-double from the exact constants, so 1 + tanh(u) never cancels (it is 0 to double precision below x = -5.9 in the naive form) and e^-|v| has an exact argument; f' = sigma(v) (1 + x v' sigma(-v)) in double-double. The naive derivative is NaN (0 * inf) for |x| > 5.6e102 and returns 0 where the exact value is about x v' e^v.",
+      derivative: { _ in naiveDerivative },
+      intermediates: [
+        NaiveIntermediate(
+          formula: "1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3))", within: "the value and the derivative",
+          naive: { _ in naiveOnePlusTanh }, accurate: { _ in twoSigmaTwoU })
+      ]),
+    implementationNote: "As x sigma(v) with v = 2 sqrt(2/pi) (x + 0.044715 x^3) formed in double-double from the exact constants, so 1 + tanh(u) is never formed (the naive form's 1 + tanh(u) cancels in the left tail: where it loses accuracy and where it is exactly 0 is computed below) and e^-|v| has an exact argument; f' = sigma(v) (1 + x v' sigma(-v)) in double-double. Far right the naive derivative is (1 - T^2) = 0 times an overflowed 1 + 3c x^2, 0 * inf = NaN, and in the left tail it returns 0 where the exact value is about x v' e^v (both computed below).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.gelu(x, approximate='tanh')", "NaN gradient for |x| > 1.3e154 (measured)"),
-      FrameworkConvention(.keras, "keras.activations.gelu(x, approximate=True)", "none in value; the default approximate=False is the erf form"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.gelu(x, approximate='tanh')", "NaN gradient from |x| = {torch.gelu-tanh.nan-grad-from.nan_from}"),
+      FrameworkConvention(.keras, "keras.activations.gelu(x, approximate=True)", "the default approximate=False is the erf form; x/2 (1 + tanh(u)) cancels for x < 0 ({keras.gelu-tanh.accuracy.value_max_ulp} ulp at x = {keras.gelu-tanh.accuracy.value_worst_x})", definitional: ["x/2 (1 + tanh(u))", "x < 0"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.gelu(x)", "this is the default (approximate=True); its derivative is NaN at large x (measured)"),
+      FrameworkConvention(.jaxnn, "jax.nn.gelu(x)", "this is the default (approximate=True); its derivative is NaN from |x| = {jax.gelu.default-and-nan.nan_from}"),
     ],
     references: [Reference("Hendrycks, Gimpel, Gaussian error linear units (GELUs), arXiv:1606.08415", year: 2016)]
   )
@@ -65,18 +71,34 @@ enum GELUTanh {
   /// 3 * 0.044715.
   static let cubicCoefficient3 = DoubleDouble(0x1.12ba9d1f60179p-3, 0x1.f30e7ff583a54p-57)
 
-  /// The textbook gelu-tanh, 0.5 x (1 + tanh(k (x + 0.044715 x^3))).
+  /// The textbook gelu-tanh, 0.5 x (1 + tanh(k (x + 0.044715 x^3))), with
+  /// the powers formed first as printed (x^3 overflows from 5.6e102).
   @Sendable static func naiveValue(_ x: Double) -> Double {
     let k: Double = (2 / Double.pi).squareRoot()
-    let u: Double = k * (x + 0.044715 * x * x * x)
+    let u: Double = k * (x + 0.044715 * (x * x * x))
     return 0.5 * x * (1 + LossAtlasCore.tanh(u))
   }
 
-  /// The textbook gelu-tanh derivative 0.5 (1 + T) + 0.5 x (1 - T^2) k (1 + 3 c x^2).
+  /// The textbook 1 + tanh(u), u = k (x + 0.044715 x^3), as the naive value
+  /// and derivative form it.
+  @Sendable static func naiveOnePlusTanh(_ x: Double) -> Double {
+    let k: Double = (2 / Double.pi).squareRoot()
+    return 1 + LossAtlasCore.tanh(k * (x + 0.044715 * (x * x * x)))
+  }
+
+  /// 1 + tanh(u) = 2 sigma(2u) accurately: 2 f(x) / x (f is accurate to
+  /// an ulp relative); 1 at x = 0.
+  @Sendable static func twoSigmaTwoU(_ x: Double) -> Double {
+    x == 0 ? 1 : 2 * (jet(x).value / x)
+  }
+
+  /// The textbook gelu-tanh derivative 0.5 (1 + T) + 0.5 x (1 - T^2) k (1 + 3 c x^2),
+  /// x^2 formed first as printed (it overflows from 1.34e154, and then
+  /// 0 * inf is NaN).
   @Sendable static func naiveDerivative(_ x: Double) -> Double {
     let k: Double = (2 / Double.pi).squareRoot()
-    let t: Double = LossAtlasCore.tanh(k * (x + 0.044715 * x * x * x))
-    let du: Double = k * (1 + 3 * 0.044715 * x * x)
+    let t: Double = LossAtlasCore.tanh(k * (x + 0.044715 * (x * x * x)))
+    let du: Double = k * (1 + 3 * 0.044715 * (x * x))
     return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * du
   }
 
@@ -101,26 +123,22 @@ enum GELUTanh {
     let k2 = twoSqrtTwoOverPi
     let c = cubicCoefficient
     let c3 = cubicCoefficient3
-    let x2 = x * x
-    let x2l = (-x2).addingProduct(x, x)
+    let xx = DoubleDouble.twoProduct(x, x)
+    let (x2, x2l) = (xx.hi, xx.lo)
     // w = 1 + c x^2 (c x^2 >= 0, so 1 + p sums the larger and the smaller in TwoSum order)
-    let p = c.hi * x2
-    let pl = (-p).addingProduct(c.hi, x2) + (c.hi * x2l + c.lo * x2)
-    let wa = max(1, p)
-    let wb = min(1, p)
-    let wh = wa + wb
-    let wl = (wb - (wh - wa)) + pl
+    let cx2 = DoubleDouble.twoProduct(c.hi, x2)
+    let p = cx2.hi
+    let pl = cx2.lo + (c.hi * x2l + c.lo * x2)
+    let w = DoubleDouble.fastTwoSum(max(1, p), min(1, p))
+    let (wh, wl) = (w.hi, w.lo + pl)
     // u = 2k x; v = u w
-    let uh = k2.hi * x
-    let ul = (-uh).addingProduct(k2.hi, x) + k2.lo * x
-    let vh = uh * wh
-    let vl = (-vh).addingProduct(uh, wh) + (uh * wl + ul * wh)
-    let e0 = exp(-abs(vh))
-    let e = e0.addingProduct(-e0, vh >= 0 ? vl : -vl)  // e^-|v|
-    let dh = 1 + e
-    let dl = (1 - dh) + e
-    let r = 1 / dh
-    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let u = DoubleDouble.twoProduct(k2.hi, x)
+    let (uh, ul) = (u.hi, u.lo + k2.lo * x)
+    let v = DoubleDouble.twoProduct(uh, wh)
+    let (vh, vl) = (v.hi, v.lo + (uh * wl + ul * wh))
+    let e = StableMath.exp(DoubleDouble(-abs(vh), vh >= 0 ? -vl : vl))  // e^-|v|, exact argument
+    let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(1, e))  // sigma(|v|) = R
+    let (r, eps) = (reciprocal.r, reciprocal.eps)
     let rl = r * eps
     // w3 = 1 + 3c x^2; x v' = u w3
     let p3 = c3.hi * x2
@@ -136,21 +154,19 @@ enum GELUTanh {
       return Jet(value: (x * rl).addingProduct(x, r), d1: r.addingProduct(r, q + eps + eps * q), d2: d2)
     }
     // sigma(v) = e R, sigma(-v) = R; x v', x e, 1 + x v' R and e R as double-doubles
-    let p3l = (-p3).addingProduct(c3.hi, x2) + (c3.hi * x2l + c3.lo * x2)
+    let p3l = DoubleDouble.twoProduct(c3.hi, x2).lo + (c3.hi * x2l + c3.lo * x2)
     let w3a = max(1, p3)
     let w3l = (min(1, p3) - (w3h - w3a)) + p3l
-    let gh = uh * w3h
-    let gl = (-gh).addingProduct(uh, w3h) + (uh * w3l + ul * w3h)
-    let xe = x * e
-    let xel = (-xe).addingProduct(x, e)
-    let ph = gh * r
-    let pll = (-ph).addingProduct(gh, r) + (gh * rl + gl * r)
-    let cc = DoubleDouble.twoSum(1, ph)
-    let cl = cc.lo + pll
-    let sh = e * r
-    let sl = (-sh).addingProduct(e, r) + e * rl
+    let g = DoubleDouble.twoProduct(uh, w3h)
+    let (gh, gl) = (g.hi, g.lo + (uh * w3l + ul * w3h))
+    let xe = DoubleDouble.twoProduct(x, e)
+    let ph = DoubleDouble.twoProduct(gh, r)
+    let cc = DoubleDouble.twoSum(1, ph.hi)
+    let cl = cc.lo + (ph.lo + (gh * rl + gl * r))
+    let se = DoubleDouble.twoProduct(e, r)
+    let (sh, sl) = (se.hi, se.lo + e * rl)
     let d2 = (sh * r) * (2 * dv + x * ddv + gh * dv * ((r - sh) + (rl - sl)))
-    let value = (xe * rl + xel * r).addingProduct(xe, r)
+    let value = (xe.hi * rl + xe.lo * r).addingProduct(xe.hi, r)
     return Jet(value: value, d1: (sh * cl + sl * cc.hi).addingProduct(sh, cc.hi), d2: d2)
   }
 
@@ -173,7 +189,7 @@ enum GELUTanh {
         // e^-v < 1e-304: f = x and f' = 1 to double precision; f'' = e^-v (2v' + x v'' - x v'^2)
         // as m 2^k, rounded once (sigma sigma(-v) itself would be subnormal, its rounding
         // error multiplied by x v'^2, about 2e5 at x = 21).
-        return Jet(value: x, d1: 1, d2: StableMath.scaled(m * (2 * dvd + x * ddv - x * dvd * dvd), k))
+        return Jet(value: x, d1: 1, d2: StableMath.scaleByPowerOfTwo(m * (2 * dvd + x * ddv - x * dvd * dvd), k))
       }
       s = StableMath.reciprocal(DoubleDouble.twoSum(1, m))
       sm = s * m
@@ -183,8 +199,8 @@ enum GELUTanh {
         // e^v < 1e-304: sigma(v) = e^v, sigma(-v) = 1 to double precision.
         let d2 = m * (2 * dvd + x * ddv + x * dvd * dvd)
         return Jet(
-          value: StableMath.scaled(m * x, k), d1: StableMath.scaled((dvx + 1).value * m, k),
-          d2: StableMath.scaled(d2, k))
+          value: StableMath.scaleByPowerOfTwo(m * x, k), d1: StableMath.scaleByPowerOfTwo((dvx + 1).value * m, k),
+          d2: StableMath.scaleByPowerOfTwo(d2, k))
       }
       sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))
       s = sm * m

@@ -14,7 +14,8 @@ enum HardSigmoid {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: true), supremum: RangeBound(1, attained: true),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c0,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1.0 / 6,
+            // Mean output 1/2 (hard-sigmoid(x) + hard-sigmoid(−x) = 1); f(0) = 1/2.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1.0 / 6,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: true),
           jet)
       ]
@@ -22,10 +23,10 @@ enum HardSigmoid {
     formula: formula,
     implementationNote: "(x + 3) / 6 with x + 3 formed exactly (TwoSum) and divided in double-double: one rounding. Derivative 1/6 only strictly inside (-3, 3).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.hardsigmoid(x)", "float64 backward multiplies by the float32 constant 1.0f/6: gradient 0.1666666716337204 on (-3, 3) (measured)"),
-      FrameworkConvention(.keras, "keras.activations.hard_sigmoid(x)", "Keras 3 uses relu6(x + 3) / 6 as here; Keras 2 (tf.keras) used clip(0.2 x + 0.5, 0, 1)"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.hardsigmoid(x)", "float64 backward multiplies by the float32 constant 1.0f/6: gradient {torch.hardsigmoid.grad-constant.grad_at_0|9} on (-3, 3) (relative error {torch.hardsigmoid.grad-constant.rel_error})", definitional: ["float64", "float32", "1.0f/6", "(-3, 3)"]),
+      FrameworkConvention(.keras, "keras.activations.hard_sigmoid(x)", "Keras 3 uses relu6(x + 3) / 6 as here ({keras.hard_sigmoid.form.value_at_1} at x = 1); Keras 2 (tf.keras, not installed here) used clip(0.2 x + 0.5, 0, 1) by its documentation", definitional: ["Keras 3", "relu6(x + 3) / 6", "x = 1", "Keras 2", "clip(0.2 x + 0.5, 0, 1)"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.hard_sigmoid(x)", "none: relu6(x + 3) / 6"),
+      FrameworkConvention(.jaxnn, "jax.nn.hard_sigmoid(x)", "none: relu6(x + 3) / 6, derivative {jax.hard_sigmoid.values.grad_at_0} at 0", definitional: ["relu6(x + 3) / 6", "at 0"]),
     ],
     references: [Reference("Howard et al., Searching for MobileNetV3, ICCV", year: 2019)]
   )

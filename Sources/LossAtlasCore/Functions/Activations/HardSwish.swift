@@ -14,7 +14,8 @@ enum HardSwish {
           declared: DeclaredProperties(
             infimum: RangeBound(-0.375, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .c0,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.5,
+            // Mean output erf(3/sqrt 2)/6 > 0; hard-swish(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.5,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -22,10 +23,10 @@ enum HardSwish {
     formula: formula,
     implementationNote: "x (x + 3) / 6 on [-3, 3] with x + 3 exact (TwoSum), the product and quotient in double-double: one rounding. The derivative (2x + 3)/6 belongs to the closed middle piece, so -1/2 at -3 and 3/2 at 3 as the catalog says.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.hardswish(x)", "none: backward x/3 + 1/2 on [-3, 3], -1/2 at -3 and 3/2 at 3"),
-      FrameworkConvention(.keras, "keras.activations.hard_silu(x)", "none in value (alias keras.activations.hard_swish)"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.hardswish(x)", "backward x/3 + 1/2 on (-3, 3); at the kinks {torch.hardswish.grad-at-kinks.grad_at_minus_3} at x = -3 and {torch.hardswish.grad-at-kinks.grad_at_3} at x = 3 (the catalog: -1/2 and 3/2)", definitional: ["x/3 + 1/2", "(-3, 3)", "x = -3", "x = 3", "-1/2 and 3/2"]),
+      FrameworkConvention(.keras, "keras.activations.hard_silu(x)", "none in value (alias keras.activations.hard_swish); at the kinks JAX's {jax.hard_swish.grad-at-kinks.grad_at_minus_3} at x = -3 and {jax.hard_swish.grad-at-kinks.grad_at_3} at x = 3", definitional: ["x = -3", "x = 3"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.hard_swish(x)", "written as x * relu6(x + 3) / 6, so autodiff gives 1 at x = 3 (relu6'(6) = 0) and 0 at x = -3"),
+      FrameworkConvention(.jaxnn, "jax.nn.hard_swish(x)", "written as x * relu6(x + 3) / 6, so autodiff gives {jax.hard_swish.grad-at-kinks.grad_at_3} at x = 3 (relu6'(6) = 0) and {jax.hard_swish.grad-at-kinks.grad_at_minus_3} at x = -3", definitional: ["x * relu6(x + 3) / 6", "x = 3", "relu6'(6) = 0", "x = -3"]),
     ],
     references: [Reference("Howard et al., Searching for MobileNetV3, ICCV", year: 2019)]
   )

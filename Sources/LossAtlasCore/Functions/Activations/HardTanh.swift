@@ -14,7 +14,8 @@ enum HardTanh {
           declared: DeclaredProperties(
             infimum: RangeBound(-1, attained: true), supremum: RangeBound(1, attained: true),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c0,
-            zeroCentered: true, identityNearOrigin: true, maxAbsDerivative: 1,
+            // Odd: mean output 0; hard-tanh(0) = 0.
+            zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: true, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -22,10 +23,10 @@ enum HardTanh {
     formula: formula,
     implementationNote: "A clamp to [-1, 1], exact; derivative 1 only strictly inside (-1, 1), so 0 at both kinks.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.hardtanh(x)", "none: derivative 0 at ±1"),
-      FrameworkConvention(.keras, "keras.activations.hard_tanh(x)", "none in value; the gradient at the kinks is the backend's"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.hardtanh(x)", "none: derivative {torch.hardtanh.grad-at-kinks.grad_at_1} at ±1", definitional: ["at ±1"]),
+      FrameworkConvention(.keras, "keras.activations.hard_tanh(x)", "none in value; the gradient at the kinks is JAX's: {jax.hard_tanh.grad-at-kinks.grad_at_1} at ±1, not the catalog's 0", definitional: ["at ±1", "the catalog's 0"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.hard_tanh(x)", "XLA on CPU flushes subnormal inputs to 0 (measured)"),
+      FrameworkConvention(.jaxnn, "jax.nn.hard_tanh(x)", "derivative {jax.hard_tanh.grad-at-kinks.grad_at_1} at x = ±1 (the catalog's 0); XLA on the CPU reads subnormal inputs as 0: hard_tanh(1.2e-310) = {jax.xla.subnormal-inputs.hard_tanh}", definitional: ["x = ±1", "the catalog's 0", "as 0", "hard_tanh(1.2e-310)"]),
     ],
     references: [Reference("Collobert, Large scale machine learning (PhD thesis, Université Paris VI)", year: 2004)]
   )

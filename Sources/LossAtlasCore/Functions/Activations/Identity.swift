@@ -14,7 +14,8 @@ enum Identity {
           declared: DeclaredProperties(
             infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: .constant, continuity: .cInfinity,
-            zeroCentered: true, identityNearOrigin: true, maxAbsDerivative: 1,
+            // Mean output E[X] = 0; identity(0) = 0.
+            zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: true, maxAbsDerivative: 1,
             saturatesLeft: false, saturatesRight: false, convex: true, concave: true),
           jet)
       ]

@@ -8,7 +8,7 @@ enum LeakyReLU {
     parameters: [
       ParameterSpec(
         name: "slope", symbol: "a", defaultValue: 0.01, range: .nonNegative, grid: [0, 0.01, 0.1, 0.2, 0.3],
-        summary: "the slope for x < 0 (0 gives ReLU; PyTorch and jax default 0.01, Keras 0.2)")
+        summary: "the slope for x < 0 (0 gives ReLU; PyTorch and jax default {torch.leaky_relu.kink-and-default.default_negative_slope}, Keras {keras.leaky_relu.defaults.activation_default})")
     ],
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in
@@ -26,7 +26,8 @@ enum LeakyReLU {
             monotonic: .increasing,
             derivativeMonotonic: a < 1 ? .increasing : (a == 1 ? .constant : .decreasing),
             continuity: a == 1 ? .cInfinity : .c0,
-            zeroCentered: nil, identityNearOrigin: a == 1 ? true : nil, maxAbsDerivative: max(a, 1),
+            // Mean output (1 − a)/sqrt(2 pi): 0 only for a = 1 (the identity); f(0) = 0.
+            zeroCentered: a == 1, passesThroughOrigin: true, identityNearOrigin: a == 1 ? true : nil, maxAbsDerivative: max(a, 1),
             saturatesLeft: a == 0, saturatesRight: false, convex: a <= 1, concave: a >= 1, nonNegative: a == 0),
           { x in jet(x, slope: a) })
       ]
@@ -34,14 +35,16 @@ enum LeakyReLU {
     formula: formula,
     implementationNote: "x for x >= 0, a x below (one rounding); the derivative at 0 is the catalog's a.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.leaky_relu(x, negative_slope=0.01)", "none: same default slope, derivative a at 0"),
-      FrameworkConvention(.keras, "keras.activations.leaky_relu(x, negative_slope=0.2)", "default slope 0.2, not 0.01 (the LeakyReLU layer defaults to 0.3)"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.leaky_relu(x, negative_slope=0.01)", "none: the same default slope {torch.leaky_relu.kink-and-default.default_negative_slope}, derivative {torch.leaky_relu.kink-and-default.grad_at_0} (a) at 0", definitional: ["at 0"]),
+      FrameworkConvention(.keras, "keras.activations.leaky_relu(x, negative_slope=0.2)", "default slope {keras.leaky_relu.defaults.activation_default}, not the catalog's 0.01 (the LeakyReLU layer defaults to {keras.leaky_relu.defaults.layer_default})", definitional: ["the catalog's 0.01"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.leaky_relu(x, negative_slope=0.01)", "written with jnp.where(x >= 0, ...): derivative 1 at 0, not a; XLA on CPU flushes subnormal inputs to 0 (measured)"),
+      FrameworkConvention(.jaxnn, "jax.nn.leaky_relu(x, negative_slope=0.01)", "written with jnp.where(x >= 0, ...): derivative {jax.leaky_relu.kink-and-default.grad_at_0} at 0, not a", definitional: ["x >= 0", "at 0"]),
     ],
     references: [
       Reference("Maas, Hannun, Ng, Rectifier nonlinearities improve neural network acoustic models, ICML workshop", year: 2013)
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(parameter: "slope", xRange: -4...4, note: "The slope a for x < 0; a = 0 is relu."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.

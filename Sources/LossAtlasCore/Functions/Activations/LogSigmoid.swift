@@ -14,7 +14,8 @@ enum LogSigmoid {
           declared: DeclaredProperties(
             infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(0, attained: false),
             monotonic: .increasing, derivativeMonotonic: .decreasing, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1,
+            // Mean output −E[softplus(X)] < 0; log-sigmoid(0) = −log 2.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: false, saturatesRight: true, convex: false, concave: true, nonNegative: false),
           jet)
       ]
@@ -24,12 +25,12 @@ enum LogSigmoid {
       valueFormula: "log(1 / (1 + exp(-x)))", derivativeFormula: "1 / (1 + exp(x))",
       value: { _ in { x in log(1 / (1 + exp(-x))) } },
       derivative: { _ in { x in 1 / (1 + exp(x)) } }),
-    implementationNote: "-softplus(-x) as min(x, 0) - log1p(e^-|x|): both terms non-positive, so no cancellation. The naive log(1/(1 + exp(-x))) is -inf below x = -709.78 (exact: about x) and 0 above x = 37 (exact: about -e^-x).",
+    implementationNote: "-softplus(-x) as min(x, 0) - log1p(e^-|x|): both terms non-positive, so no cancellation. The naive log(1/(1 + exp(-x))) is -inf far left (exact: about x) and 0 far right (exact: about -e^-x), both computed below.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.logsigmoid(x)", "none"),
-      FrameworkConvention(.keras, "keras.activations.log_sigmoid(x)", "none"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.logsigmoid(x)", "none (within {torch.log-sigmoid.accuracy.value_max_ulp} ulp)"),
+      FrameworkConvention(.keras, "keras.activations.log_sigmoid(x)", "none (within {keras.log-sigmoid.accuracy.value_max_ulp} ulp)"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.log_sigmoid(x)", "none: -softplus(-x)"),
+      FrameworkConvention(.jaxnn, "jax.nn.log_sigmoid(x)", "none: -softplus(-x) (within {jax.log-sigmoid.accuracy.value_max_ulp} ulp)"),
     ],
     references: [Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.2", year: 2016)]
   )
@@ -46,15 +47,11 @@ enum LogSigmoid {
   /// (one division, the double-double products written out); log1p(e) once.
   @Sendable static func jet(_ x: Double) -> Jet {
     let e = exp(-abs(x))
-    let dh = 1 + e
-    let dl = (1 - dh) + e
-    let r = 1 / dh
-    let eps = 1.0.addingProduct(-dh, r) - dl * r
-    let sh = e * r  // sigma(-|x|) = sh + sl
-    let sl = (-sh).addingProduct(e, r) + sh * eps
-    let d2 = -(sh * r * eps + sl * r).addingProduct(sh, r)
+    let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(1, e))  // sigma(|x|) = R
+    let s = reciprocal.times(e)  // sigma(-|x|) = e R
+    let d2 = -reciprocal.timesRounded(s)
     let l = log1p(e)
-    if x >= 0 { return Jet(value: -l, d1: sh + sl, d2: d2) }
-    return Jet(value: x - l, d1: r.addingProduct(r, eps), d2: d2)
+    if x >= 0 { return Jet(value: -l, d1: s.hi + s.lo, d2: d2) }
+    return Jet(value: x - l, d1: reciprocal.value, d2: d2)
   }
 }

@@ -14,7 +14,8 @@ enum Mish {
           declared: DeclaredProperties(
             infimum: RangeBound(-0.30884341301725043, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.088498161251728,
+            // Mean output > 0 (x tanh(softplus x) >= −0.31 and grows like x); mish(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.088498161251728,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -27,15 +28,15 @@ enum Mish {
       derivative: { _ in
         { x in
           let t = tanh(log(1 + exp(x)))
-          return t + x / (1 + exp(-x)) * (1 - t * t)
+          return t + x * (1 / (1 + exp(-x))) * (1 - t * t)
         }
       }),
-    implementationNote: "With w = e^x, tanh(softplus x) = w (w + 2) / (w^2 + 2w + 2) (and (1 + 2v) / (1 + 2v + 2v^2) with v = e^-x for x >= 0): only positive terms, no log, no tanh; f' = w/D ((w + 2) + 4x (1 + w)/D) in double-double. The naive form is 0 below x = -37 where the exact value is about x e^x, and its 1 - tanh^2 is 0 above x = 19.",
+    implementationNote: "With w = e^x, tanh(softplus x) = w (w + 2) / (w^2 + 2w + 2) (and (1 + 2v) / (1 + 2v + 2v^2) with v = e^-x for x >= 0): only positive terms, no log, no tanh; f' = w/D ((w + 2) + 4x (1 + w)/D) in double-double. The naive form is 0 far left where the exact value is about x e^x, and its 1 - tanh^2 loses all accuracy and then is 0 as x grows (computed below).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.mish(x)", "none"),
-      FrameworkConvention(.keras, "keras.activations.mish(x)", "none in value (written as x * tanh(softplus(x)))"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.mish(x)", "none (within {torch.mish.accuracy.value_max_ulp} ulp; derivative within {torch.mish.accuracy.grad_max_ulp} ulp)"),
+      FrameworkConvention(.keras, "keras.activations.mish(x)", "none in value (written as x * tanh(softplus(x)), within {keras.mish.accuracy.value_max_ulp} ulp); its derivative is off by {keras.mish.accuracy.grad_max_ulp} ulp at x = {keras.mish.accuracy.grad_worst_x}"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.mish(x)", "none in value (written as x * tanh(softplus(x)))"),
+      FrameworkConvention(.jaxnn, "jax.nn.mish(x)", "none in value (written as x * tanh(softplus(x)), within {jax.mish.accuracy.value_max_ulp} ulp); its derivative is off by {jax.mish.accuracy.grad_max_ulp} ulp at x = {jax.mish.accuracy.grad_worst_x}"),
     ],
     references: [Reference("Misra, Mish: a self regularized non-monotonic activation function, arXiv:1908.08681", year: 2019)]
   )
@@ -67,18 +68,14 @@ enum Mish {
     guard abs(x) <= 700 else { return jetWide(x) }
     if x >= 0 {
       let v = exp(-x)
-      let tv = 2 * v
-      let nh = 1 + tv
-      let nbb = nh - 1
-      let nl = (1 - (nh - nbb)) + (tv - nbb)
-      let v2 = v * v
-      let v2l = (-v2).addingProduct(v, v)
-      let dh = nh + 2 * v2  // 2v^2 <= N
-      let dl = (2 * v2 - (dh - nh)) + (nl + 2 * v2l)
-      let r = 1 / dh
-      let eps = 1.0.addingProduct(-dh, r) - dl * r
-      let gh = nh * r
-      let gl = (-gh).addingProduct(nh, r) + (nl * r + gh * eps)
+      let n = DoubleDouble.twoSum(1, 2 * v)
+      let vv = DoubleDouble.twoProduct(v, v)
+      let v2 = vv.hi
+      let d = DoubleDouble.fastTwoSum(n.hi, 2 * v2)  // 2v^2 <= N
+      let reciprocal = StableMath.Reciprocal(DoubleDouble(d.hi, d.lo + (n.lo + 2 * vv.lo)))  // 1/D
+      let r = reciprocal.r
+      let g = reciprocal.times(n)  // N / D
+      let (gh, gl) = (g.hi, g.lo)
       let h = 4 * v2 * (1 + v) * (r * r)
       let b = (2 * v * v2 + 2 * v2 - 3 * v - 2) * r / (1 + v)
       var d2 = h * (2 + x * b)
@@ -86,35 +83,29 @@ enum Mish {
         // v^2 = e^-2x is subnormal above x = 354, and f'' multiplies its rounding error by about
         // 8x (the exact f'' is normal up to x = 372): v^2 as m 2^k, rounded once at the end.
         let (m2, k2) = StableMath.expScaled(DoubleDouble(-2 * x))
-        d2 = StableMath.scaled(4 * m2 * (1 + v) * (r * r) * (2 + x * b), k2)
+        d2 = StableMath.scaleByPowerOfTwo(4 * m2 * (1 + v) * (r * r) * (2 + x * b), k2)
       }
       return Jet(value: (x * gl).addingProduct(x, gh), d1: gh + (gl + x * h), d2: d2)
     }
     let w = exp(x)
-    let s2 = w + 2
-    let s2l = (2 - s2) + w
-    let m = w * s2
-    let ml = (-m).addingProduct(w, s2) + w * s2l
-    let dh = 2 + m
-    let dbb = dh - m
-    let dl = ((m - (dh - dbb)) + (2 - dbb)) + ml
-    let r = 1 / dh
-    let eps = 1.0.addingProduct(-dh, r) - dl * r
-    let gh = m * r
-    let gl = (-gh).addingProduct(m, r) + (ml * r + gh * eps)
+    let s2 = DoubleDouble.fastTwoSum(2, w)  // w + 2
+    let mm = DoubleDouble.twoProduct(w, s2.hi)
+    let (m, ml) = (mm.hi, mm.lo + w * s2.lo)  // w (w + 2)
+    let d = DoubleDouble.twoSum(m, 2)
+    let reciprocal = StableMath.Reciprocal(DoubleDouble(d.hi, d.lo + ml))  // 1/D
+    let (r, eps) = (reciprocal.r, reciprocal.eps)
+    let g = reciprocal.times(DoubleDouble(m, ml))  // m / D
+    let (gh, gl) = (g.hi, g.lo)
     // n = w (1 + w) = w + w^2; a = 4x n; bracket = m + a / D; f' = bracket / D
-    let w2 = w * w
-    let w2l = (-w2).addingProduct(w, w)
-    let nh = w + w2
-    let nl = ((w - nh) + w2) + w2l
+    let ww = DoubleDouble.twoProduct(w, w)
+    let w2 = ww.hi
+    let n = DoubleDouble.fastTwoSum(w, w2)
+    let (nh, nl) = (n.hi, n.lo + ww.lo)
     let x4 = 4 * x
-    let ah = x4 * nh
-    let al = (-ah).addingProduct(x4, nh) + x4 * nl
-    let bh = ah * r
-    let bl = (-bh).addingProduct(ah, r) + (al * r + bh * eps)
-    let ch = m + bh
-    let cbb = ch - m
-    let cl = ((m - (ch - cbb)) + (bh - cbb)) + (ml + bl)
+    let aa = DoubleDouble.twoProduct(x4, nh)
+    let b4 = reciprocal.times(DoubleDouble(aa.hi, aa.lo + x4 * nl))  // a / D
+    let c = DoubleDouble.twoSum(m, b4.hi)
+    let (ch, cl) = (c.hi, c.lo + (ml + b4.lo))
     let h = 4 * nh * (r * r)  // sigma sech^2(sp)
     let b = (2 + 2 * w - 3 * w2 - 2 * w * w2) * r / (1 + w)
     return Jet(
@@ -142,8 +133,8 @@ enum Mish {
     if k != 0 {
       // w < 1e-304: g = w, f' = w (1 + x), f'' = w (2 + x) to double precision.
       return Jet(
-        value: StableMath.scaled(m * x, k), d1: StableMath.scaled(m * (1 + x), k),
-        d2: StableMath.scaled(m * (2 + x), k))
+        value: StableMath.scaleByPowerOfTwo(m * x, k), d1: StableMath.scaleByPowerOfTwo(m * (1 + x), k),
+        d2: StableMath.scaleByPowerOfTwo(m * (2 + x), k))
     }
     // w = e^x; D = w^2 + 2w + 2; g = w (w + 2) / D;
     // f' = w/D ((w + 2) + 4x (1 + w) / D).

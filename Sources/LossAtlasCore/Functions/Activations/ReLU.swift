@@ -14,7 +14,8 @@ enum ReLU {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: .increasing, continuity: .c0,
-            zeroCentered: nil, identityNearOrigin: nil, maxAbsDerivative: 1,
+            // Mean output 1/sqrt(2 pi): not zero-centred, though relu(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: nil, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: false, convex: true, concave: false, nonNegative: true),
           jet)
       ]
@@ -22,10 +23,10 @@ enum ReLU {
     formula: formula,
     implementationNote: "max(0, x) and the catalog's subgradient 0 at x = 0; exact for every input.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.relu(x)", "none: relu'(0) = 0 as here"),
-      FrameworkConvention(.keras, "keras.activations.relu(x)", "none at the defaults (negative_slope=0, max_value=None, threshold=0)"),
+      FrameworkConvention(.pytorch, "torch.relu(x)", "none: relu'(0) = {torch.relu.grad-at-0.grad_at_0} as here", definitional: ["relu'(0)"]),
+      FrameworkConvention(.keras, "keras.activations.relu(x)", "none at the defaults (negative_slope={keras.relu.defaults.negative_slope}, max_value={keras.relu.defaults.max_value}, threshold={keras.relu.defaults.threshold})"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.relu(x)", "grad relu(0) = 0 as here (documented); XLA on CPU flushes subnormal inputs to 0 (measured)"),
+      FrameworkConvention(.jaxnn, "jax.nn.relu(x)", "grad relu(0) = {jax.relu.grad-at-0.grad_at_0} as here ({jax.relu.grad-at-0.source}); XLA on the CPU reads subnormal inputs as 0: relu(1.2e-310) = {jax.xla.subnormal-inputs.relu}", definitional: ["relu(0)", "as 0", "relu(1.2e-310)"]),
     ],
     references: [
       Reference("Nair, Hinton, Rectified linear units improve restricted Boltzmann machines, ICML", year: 2010),

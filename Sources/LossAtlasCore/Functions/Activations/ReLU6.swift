@@ -14,7 +14,8 @@ enum ReLU6 {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: true), supremum: RangeBound(6, attained: true),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c0,
-            zeroCentered: nil, identityNearOrigin: nil, maxAbsDerivative: 1,
+            // Mean output φ(0) − φ(6) + 6 Φ(−6) > 0; relu6(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: nil, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: true),
           jet)
       ]
@@ -22,10 +23,10 @@ enum ReLU6 {
     formula: formula,
     implementationNote: "A clamp to [0, 6], exact; derivative 1 only strictly inside (0, 6), so 0 at both kinks.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.relu6(x)", "none: hardtanh(x, 0, 6), derivative 0 at 0 and 6"),
-      FrameworkConvention(.keras, "keras.activations.relu6(x)", "none in value; the gradient at the kinks is the backend's"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.relu6(x)", "none: hardtanh(x, 0, 6), derivative {torch.relu6.grad-at-kinks.grad_at_0} at 0 and {torch.relu6.grad-at-kinks.grad_at_6} at 6", definitional: ["hardtanh(x, 0, 6)", "at 0", "at 6"]),
+      FrameworkConvention(.keras, "keras.activations.relu6(x)", "none in value; the gradient at the kinks is JAX's: {jax.relu6.grad-at-kinks.grad_at_0} at 0 and {jax.relu6.grad-at-kinks.grad_at_6} at 6", definitional: ["at 0", "at 6"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.relu6(x)", "none: custom derivative 0 at 0 and 6 (jnp.minimum/maximum alone would split it to 1/2)"),
+      FrameworkConvention(.jaxnn, "jax.nn.relu6(x)", "none: custom derivative {jax.relu6.grad-at-kinks.grad_at_0} at 0 and {jax.relu6.grad-at-kinks.grad_at_6} at 6 (jnp.minimum and jnp.maximum alone would split a tie: {jax.jnp.tie-grads.maximum_grad_at_tie})", definitional: ["at 0", "at 6"]),
     ],
     references: [
       Reference("Krizhevsky, Convolutional deep belief networks on CIFAR-10 (technical report)", year: 2010),

@@ -15,7 +15,9 @@ enum SELU {
             infimum: RangeBound(-lambdaAlpha.hi, attained: false),
             supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c0,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: lambdaAlpha.hi,
+            // Mean output lambda (φ(0) + alpha (e^(1/2) Φ(−1) − 1/2)) = 0: alpha is chosen
+            // for it (Klambauer et al. 2017); selu(0) = 0.
+            zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: lambdaAlpha.hi,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -27,22 +29,22 @@ enum SELU {
         { x in
           let lambda = 1.0507009873554804934193349852946
           let alpha = 1.6732632423543772848170429916717
-          return x > 0 ? lambda * x : lambda * (alpha * (exp(x) - 1))
+          return x > 0 ? lambda * x : lambda * alpha * (exp(x) - 1)
         }
       },
       derivative: { _ in
         { x in
           let lambda = 1.0507009873554804934193349852946
           let alpha = 1.6732632423543772848170429916717
-          return x > 0 ? lambda : lambda * (alpha * exp(x))
+          return x > 0 ? lambda : lambda * alpha * exp(x)
         }
       }),
     implementationNote: "lambda and lambda * alpha as double-double constants (the exact decimals of the paper), times x or expm1(x) with one rounding; the left derivative as m 2^k below x = -700.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.selu(x)", "constants rounded to float64 (each product rounds twice)"),
-      FrameworkConvention(.keras, "keras.activations.selu(x)", "constants rounded to float64"),
+      FrameworkConvention(.pytorch, "torch.selu(x)", "constants rounded to float64: within {torch.selu.accuracy.value_max_ulp} ulp (value) and {torch.selu.accuracy.grad_max_ulp} ulp (derivative); derivative {torch.selu.grad-at-0.grad_at_0} (lambda alpha) at 0", definitional: ["float64", "at 0"]),
+      FrameworkConvention(.keras, "keras.activations.selu(x)", "constants rounded to float64; the gradient is JAX's, exactly 0 for x <= {jax.selu.grad-cancellation.zero_up_to}", definitional: ["float64", "exactly 0"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.selu(x)", "constants rounded to float64; derivative at 0 from jnp.where(x > 0, ...): lambda alpha, as here"),
+      FrameworkConvention(.jaxnn, "jax.nn.selu(x)", "constants rounded to float64; derivative {jax.selu.grad-cancellation.grad_at_0} (lambda alpha) at 0, as here; for x < 0 the derivative is expm1(x) + 1 times constants, which cancels: exactly 0 for x <= {jax.selu.grad-cancellation.zero_up_to}", definitional: ["float64", "at 0", "x < 0", "expm1(x) + 1", "exactly 0"]),
     ],
     references: [
       Reference("Klambauer, Unterthiner, Mayr, Hochreiter, Self-normalizing neural networks, NeurIPS", year: 2017)
@@ -86,16 +88,15 @@ enum SELU {
     if x < -1 {
       guard x >= -700 else {
         let (m, k) = StableMath.expScaled(DoubleDouble(x))
-        let d1 = StableMath.scaled((la * m).value, k)
+        let d1 = StableMath.scaleByPowerOfTwo((la * m).value, k)
         return Jet(value: (la * expm1(x)).value, d1: d1, d2: d1)
       }
       let e = exp(x)
-      let h = e - 1
-      let hl = e - (h + 1)  // e - 1 = h + hl
-      let v = la.hi * h
-      let vl = (-v).addingProduct(la.hi, h) + (la.hi * hl + la.lo * h)
+      let em1 = DoubleDouble.fastTwoSum(-1, e)  // e - 1 exactly
+      let v = DoubleDouble.twoProduct(la.hi, em1.hi)
+      let vl = v.lo + (la.hi * em1.lo + la.lo * em1.hi)
       let d1 = (la.lo * e).addingProduct(la.hi, e)
-      return Jet(value: v + vl, d1: d1, d2: d1)
+      return Jet(value: v.hi + vl, d1: d1, d2: d1)
     }
     let m = expm1(x)
     let e = x < -0.25 ? exp(x) : 1 + m

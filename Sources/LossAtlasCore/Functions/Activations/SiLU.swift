@@ -24,7 +24,8 @@ enum SiLU {
             infimum: RangeBound(-0.2784645427610738 / beta, attained: true),
             supremum: RangeBound(.infinity, attained: false),
             monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: nil, identityNearOrigin: false, maxAbsDerivative: 1.099839320128867,
+            // Mean output E[X sigma(beta X)] = beta E[sigma'(beta X)] > 0 (Stein); silu(0) = 0.
+            zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1.099839320128867,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
           { x in jet(x, beta: beta) })
       ]
@@ -45,15 +46,18 @@ enum SiLU {
       }),
     implementationNote: "t = beta x formed exactly (TwoProduct); sigma(t) and sigma(-t) from e^-|t| with 1 + e exact, f' = sigma(t) (1 + t sigma(-t)) in double-double (no 1 - s cancellation); below t = -700 the factor e^t is kept as m 2^k so that x e^t does not multiply a subnormal's rounding error.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.silu(x)", "no beta: only beta = 1"),
-      FrameworkConvention(.keras, "keras.activations.silu(x)", "no beta: only beta = 1 (keras.activations.swish is the same function)"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.silu(x)", "no beta (its parameters: {torch.silu.parameters.parameters}): only beta = 1", definitional: ["beta = 1"]),
+      FrameworkConvention(.keras, "keras.activations.silu(x)", "no beta: only beta = 1 (keras.activations.swish is the same function)", definitional: ["beta = 1"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.silu(x)", "no beta: only beta = 1 (jax.nn.swish is the same function)"),
+      FrameworkConvention(.jaxnn, "jax.nn.silu(x)", "no beta: only beta = 1 (jax.nn.swish is the same function)", definitional: ["beta = 1"]),
     ],
     references: [
       Reference("Elfwing, Uchibe, Doya, Sigmoid-weighted linear units for neural network function approximation in reinforcement learning, Neural Networks", year: 2018),
       Reference("Ramachandran, Zoph, Le, Searching for activation functions, arXiv:1710.05941", year: 2017),
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "beta", xRange: -6...6, note: "Larger β bends SiLU toward relu; its minimum moves toward 0."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
@@ -79,15 +83,12 @@ enum SiLU {
   /// (t = -1.278) and is formed exactly from R's two parts, so the only error
   /// left there is exp's own (the same as the general path below).
   @Sendable static func jet(_ x: Double, beta: Double) -> Jet {
-    let t = beta * x
+    let tt = DoubleDouble.twoProduct(beta, x)  // beta x exactly
+    let (t, tl) = (tt.hi, tt.lo)
     guard abs(t) <= 700 else { return jetWide(x, beta: beta) }
-    let tl = (-t).addingProduct(beta, x)  // t + tl = beta x exactly
-    let e0 = exp(-abs(t))
-    let e = e0.addingProduct(-e0, t >= 0 ? tl : -tl)  // e^-|beta x|
-    let dh = 1 + e
-    let dl = (1 - dh) + e
-    let r = 1 / dh
-    let eps = 1.0.addingProduct(-dh, r) - dl * r
+    let e = StableMath.exp(DoubleDouble(-abs(t), t >= 0 ? -tl : tl))  // e^-|beta x|, exact argument
+    let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(1, e))  // sigma(|t|) = R
+    let (r, eps) = (reciprocal.r, reciprocal.eps)
     let rl = r * eps
     if t >= 0 {
       // sigma(t) = R = r + rl, sigma(-t) = e R
@@ -97,17 +98,15 @@ enum SiLU {
       return Jet(value: (x * rl).addingProduct(x, r), d1: r.addingProduct(r, q + eps + eps * q), d2: d2)
     }
     // sigma(t) = e R, sigma(-t) = R; x e, c = 1 + t R and s = e R as double-doubles
-    let xe = x * e
-    let xel = (-xe).addingProduct(x, e)
-    let p = t * r
-    let pl = (-p).addingProduct(t, r) + (t * rl + tl * r)
-    let c = DoubleDouble.twoSum(1, p)
-    let cl = c.lo + pl
-    let sh = e * r
-    let sl = (-sh).addingProduct(e, r) + e * rl
+    let xe = DoubleDouble.twoProduct(x, e)
+    let p = DoubleDouble.twoProduct(t, r)
+    let c = DoubleDouble.twoSum(1, p.hi)
+    let cl = c.lo + (p.lo + (t * rl + tl * r))
+    let se = DoubleDouble.twoProduct(e, r)
+    let (sh, sl) = (se.hi, se.lo + e * rl)
     // 2 + t (sigma(-t) - sigma(t)) cancels at the roots of f'' (t = -2.40): the difference from both parts.
     let d2 = beta * (sh * r) * (2 + t * ((r - sh) + (rl - sl)))
-    let value = (xe * rl + xel * r).addingProduct(xe, r)
+    let value = (xe.hi * rl + xe.lo * r).addingProduct(xe.hi, r)
     return Jet(value: value, d1: (sh * cl + sl * c.hi).addingProduct(sh, c.hi), d2: d2)
   }
 
@@ -121,7 +120,7 @@ enum SiLU {
     if t.hi > 700 {
       // e^-t < 1e-304: f = x and f' = 1 to double precision; f'' = beta e^-t (2 - t) as m 2^k.
       let (m, k) = StableMath.expScaled(-t)
-      return Jet(value: x, d1: 1, d2: m == 0 ? 0 : StableMath.scaled(bs * m * (2 - t.hi), k + be))
+      return Jet(value: x, d1: 1, d2: m == 0 ? 0 : StableMath.scaleByPowerOfTwo(bs * m * (2 - t.hi), k + be))
     }
     if t.hi >= 0 {
       let e = StableMath.exp(-t)
@@ -135,8 +134,8 @@ enum SiLU {
     if k != 0 {
       // e^t < 1e-304: sigma(t) = e^t and sigma(-t) = 1 to double precision.
       return Jet(
-        value: StableMath.scaled(m * x, k), d1: StableMath.scaled((t + 1).value * m, k),
-        d2: StableMath.scaled(bs * m * (2 + t.hi), k + be))
+        value: StableMath.scaleByPowerOfTwo(m * x, k), d1: StableMath.scaleByPowerOfTwo((t + 1).value * m, k),
+        d2: StableMath.scaleByPowerOfTwo(bs * m * (2 + t.hi), k + be))
     }
     let sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))  // sigma(-t)
     let s = sm * m  // sigma(t)

@@ -14,7 +14,8 @@ enum Sigmoid {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: false), supremum: RangeBound(1, attained: false),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 0.25,
+            // Mean output 1/2 (sigma(x) + sigma(−x) = 1); sigma(0) = 1/2.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 0.25,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false),
           jet)
       ]
@@ -31,10 +32,10 @@ enum Sigmoid {
       }),
     implementationNote: "Branch on the sign of x before calling exp (1/(1+e^-x) for x >= 0, e^x/(1+e^x) below; 1 + e formed exactly and the quotients taken in double-double), and the derivative as e^-|x| / (1 + e^-|x|)^2 rather than sigma(1 - sigma), which is 0 once sigma rounds to 1.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.sigmoid(x)", "backward is y (1 - y) on the rounded output: 0 instead of about e^-x above x = 36.7"),
-      FrameworkConvention(.keras, "keras.activations.sigmoid(x)", "none in value"),
+      FrameworkConvention(.pytorch, "torch.sigmoid(x)", "backward is y (1 - y) on the rounded output: relative error {torch.sigmoid.grad-zero-from.rel_error_at_35} at x = 35, and 0 beyond x = {torch.sigmoid.grad-zero-from.last_nonzero_x}, the last input with a nonzero gradient, where the exact derivative is about e^-x", definitional: ["(1 - y)", "x = 35", "and 0 beyond"]),
+      FrameworkConvention(.keras, "keras.activations.sigmoid(x)", "none in value (within {keras.sigmoid.accuracy.value_max_ulp} ulp); the gradient is JAX's (see jax.nn)"),
       FrameworkConvention(.optax, "", "no equivalent (not a loss)"),
-      FrameworkConvention(.jaxnn, "jax.nn.sigmoid(x)", "autodiff of the rounded output: derivative off by up to half its value above x = 36"),
+      FrameworkConvention(.jaxnn, "jax.nn.sigmoid(x)", "autodiff of the rounded output: relative error {jax.sigmoid.grad.rel_error_at_30} at x = 30, {jax.sigmoid.grad.rel_error_at_35} at 35, {jax.sigmoid.grad.rel_error_at_36_7} at 36.7, and exactly 0 from x = {jax.sigmoid.grad.zero_from}", definitional: ["x = 30", "at 35", "at 36.7", "exactly 0"]),
     ],
     references: [Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.2 and §6.3.2", year: 2016)]
   )
@@ -53,32 +54,27 @@ enum Sigmoid {
   /// eps = 1 - (1 + e) r from an fma, the double-double products written out
   /// (about 1 ulp; the Double forms reach 2.4 ulp near x = -21).
   @Sendable static func jet(_ x: Double) -> Jet {
-    // e = e^-|x| (eh + el), 1 - e (om); below |x| = ln 2 from expm1, so that 1 - e does not cancel.
+    // e = e^-|x| exactly as a double-double, 1 - e (om); below |x| = ln 2 from expm1, so that
+    // 1 - e does not cancel.
     let a = abs(x)
-    let eh: Double
-    let el: Double
+    let e: DoubleDouble
     let om: Double
     if a < 0x1.62e42fefa39efp-1 {
       let m = expm1(-a)
-      eh = 1 + m
-      el = (1 - eh) + m
+      e = DoubleDouble.fastTwoSum(1, m)
       om = -m
     } else {
-      eh = exp(-a)
-      el = 0
-      om = 1 - eh
+      e = DoubleDouble(exp(-a))
+      om = 1 - e.hi
     }
-    // sigma(|x|) = R = r (1 + eps), r = 1/(1 + e).hi; sigma(-|x|) = e R = sh + sl
-    let dh = 1 + eh
-    let dl = ((1 - dh) + eh) + el
-    let r = 1 / dh
-    let eps = 1.0.addingProduct(-dh, r) - dl * r
-    let sh = eh * r
-    let sl = (-sh).addingProduct(eh, r) + (el * r + sh * eps)
-    let d1 = (sh * r * eps + sl * r).addingProduct(sh, r)
+    // sigma(|x|) = R = 1/(1 + e); sigma(-|x|) = e R = s
+    let onePlusE = DoubleDouble.fastTwoSum(1, e.hi)
+    let reciprocal = StableMath.Reciprocal(DoubleDouble(onePlusE.hi, onePlusE.lo + e.lo))
+    let s = reciprocal.times(e)
+    let d1 = reciprocal.timesRounded(s)
     // 1 - 2 sigma(x) = -sign(x) tanh(|x|/2) = -sign(x) (1 - e)/(1 + e)
-    let tanhHalf = om * r
-    if x >= 0 { return Jet(value: r.addingProduct(r, eps), d1: d1, d2: -d1 * tanhHalf) }
-    return Jet(value: sh + sl, d1: d1, d2: d1 * tanhHalf)
+    let tanhHalf = om * reciprocal.r
+    if x >= 0 { return Jet(value: reciprocal.value, d1: d1, d2: -d1 * tanhHalf) }
+    return Jet(value: s.hi + s.lo, d1: d1, d2: d1 * tanhHalf)
   }
 }

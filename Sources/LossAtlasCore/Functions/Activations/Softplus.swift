@@ -23,7 +23,8 @@ enum Softplus {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: false), supremum: RangeBound(.infinity, attained: false),
             monotonic: .increasing, derivativeMonotonic: .increasing, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1,
+            // Mean output > 0 (softplus > 0); softplus(0) = log(2)/beta.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: false, convex: true, concave: false, nonNegative: true),
           { x in jet(x, beta: beta) })
       ]
@@ -39,17 +40,22 @@ enum Softplus {
         let beta = p["beta"]
         return { x in 1 / (1 + exp(-beta * x)) }
       }),
-    implementationNote: "t = beta x formed exactly; for t > 0 the value is x + log1p(e^-t)/beta (no overflow; x itself, not t/beta, so no rounding), below log1p(e^t)/beta, and e^t as m 2^k below t = -700. The naive form overflows to inf above x = 709.78/beta and is 0 below x = -37/beta.",
+    implementationNote: "t = beta x formed exactly; for t > 0 the value is x + log1p(e^-t)/beta (no overflow; x itself, not t/beta, so no rounding), below log1p(e^t)/beta, and e^t as m 2^k below t = -700. The naive form overflows to inf far right and is 0 far left where the exact value is about e^(beta x)/beta (both computed below).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.softplus(x, beta=1.0, threshold=20.0)", "returns x for beta x > 20: value off by up to about 5e5 ulp just past the threshold and gradient exactly 1 (measured)"),
-      FrameworkConvention(.keras, "keras.activations.softplus(x)", "no beta: only beta = 1"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.softplus(x, beta=1.0, threshold=20.0)", "returns x from x = {torch.softplus.threshold.returns_x_from} (beta x > {torch.softplus.threshold.default_threshold}): the value is off by {torch.softplus.threshold.max_ulp_error} ulp there, the most past the threshold, and the gradient is exactly 1 (exact {torch.softplus.threshold.exact_grad_at_threshold})", definitional: ["exactly 1"]),
+      FrameworkConvention(.keras, "keras.activations.softplus(x)", "no beta: only beta = 1", definitional: ["beta = 1"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.softplus(x)", "no beta: only beta = 1 (jnp.logaddexp(x, 0))"),
+      FrameworkConvention(.jaxnn, "jax.nn.softplus(x)", "no beta: only beta = 1 ({jax.softplus.source.formula})", definitional: ["beta = 1"]),
     ],
     references: [
       Reference("Dugas, Bengio, Belisle, Nadeau, Garcia, Incorporating second-order functional knowledge for better option pricing, NeurIPS", year: 2001),
       Reference("Glorot, Bordes, Bengio, Deep sparse rectifier neural networks, AISTATS", year: 2011),
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "beta", xRange: -4...4, note: "Larger β bends softplus toward relu (dashed), its limit as β → ∞.",
+        limit: LimitCurve(
+          id: "relu", legend: "relu (β → ∞)", sentence: "The dashed line is relu, the limit as β → ∞.")))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
@@ -70,19 +76,17 @@ enum Softplus {
   @Sendable static func jet(_ x: Double, beta: Double) -> Jet {
     let t = beta * x
     guard abs(t) <= 700 else { return jetWide(x, beta: beta) }
-    let tl = (-t).addingProduct(beta, x)  // t + tl = beta x
+    let tl = (-t).addingProduct(beta, x)  // t + tl = beta x (TwoProduct)
+    // e^-|t| from the exact argument: e0 (1 -+ tl), as StableMath.exp(_:) does it (written out:
+    // negating e0 rather than tl measured 0.4 ns/point faster here).
     let e0 = exp(-abs(t))
     let e = e0.addingProduct(-e0, t >= 0 ? tl : -tl)
-    let dh = 1 + e
-    let dl = (1 - dh) + e
-    let r = 1 / dh
-    let eps = 1.0.addingProduct(-dh, r) - dl * r
-    let sh = e * r  // sigma(-|t|) = sh + sl
-    let sl = (-sh).addingProduct(e, r) + sh * eps
-    let d2 = beta * (sh * r * eps + sl * r).addingProduct(sh, r)
+    let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(1, e))  // sigma(|t|) = R
+    let s = reciprocal.times(e)  // sigma(-|t|) = e R
+    let d2 = beta * reciprocal.timesRounded(s)
     let l = log1p(e) / beta
-    if t > 0 { return Jet(value: x + l, d1: r.addingProduct(r, eps), d2: d2) }
-    return Jet(value: l, d1: sh + sl, d2: d2)
+    if t > 0 { return Jet(value: x + l, d1: reciprocal.value, d2: d2) }
+    return Jet(value: l, d1: s.hi + s.lo, d2: d2)
   }
 
   /// ``jet(_:beta:)`` for |beta x| > 700.
@@ -98,7 +102,7 @@ enum Softplus {
     if k != 0 {
       // e^t < 1e-304: log1p(e^t) = sigma(t) = e^t to double precision.
       return Jet(
-        value: StableMath.scaled(m / beta, k), d1: StableMath.scaled(m, k), d2: StableMath.scaled(beta * m, k))
+        value: StableMath.scaleByPowerOfTwo(m / beta, k), d1: StableMath.scaleByPowerOfTwo(m, k), d2: StableMath.scaleByPowerOfTwo(beta * m, k))
     }
     let sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))  // sigma(-t)
     let s = sm * m  // sigma(t)

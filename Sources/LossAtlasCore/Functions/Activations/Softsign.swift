@@ -14,7 +14,8 @@ enum Softsign {
           declared: DeclaredProperties(
             infimum: RangeBound(-1, attained: false), supremum: RangeBound(1, attained: false),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .c1,
-            zeroCentered: true, identityNearOrigin: true, maxAbsDerivative: 1,
+            // Odd: mean output 0; softsign(0) = 0.
+            zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: true, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: false),
           jet)
       ]
@@ -29,12 +30,12 @@ enum Softsign {
           return 1 / (d * d)
         }
       }),
-    implementationNote: "1 + |x| formed exactly and divided in double-double; the derivative as (1/(1 + |x|))^2, so the square never overflows (the naive (1 + |x|)^2 is inf above |x| = 1.3e154, giving 0 where the exact value is still a subnormal). f'' = -2 sign(x) / (1 + |x|)^3 jumps from +2 to -2 at 0; the jet gives 0 there.",
+    implementationNote: "1 + |x| formed exactly and divided in double-double; the derivative as (1/(1 + |x|))^2, so the square never overflows (the naive (1 + |x|)^2 overflows far out, giving 0 where the exact value is still a subnormal: computed below). f'' = -2 sign(x) / (1 + |x|)^3 jumps from +2 to -2 at 0; the jet gives 0 there.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.softsign(x)", "none"),
-      FrameworkConvention(.keras, "keras.activations.softsign(x)", "none"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.softsign(x)", "none in value (within {torch.softsign.accuracy.value_max_ulp} ulp); its autodiff derivative is off by {torch.softsign.accuracy.grad_max_ulp} ulp at x = {torch.softsign.accuracy.grad_worst_x}"),
+      FrameworkConvention(.keras, "keras.activations.softsign(x)", "none in value (within {keras.softsign.accuracy.value_max_ulp} ulp); its autodiff derivative is off by {keras.softsign.accuracy.grad_max_ulp} ulp at x = {keras.softsign.accuracy.grad_worst_x}"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.soft_sign(x)", "none"),
+      FrameworkConvention(.jaxnn, "jax.nn.soft_sign(x)", "none in value (within {jax.softsign.accuracy.value_max_ulp} ulp); its autodiff derivative is off by {jax.softsign.accuracy.grad_max_ulp} ulp at x = {jax.softsign.accuracy.grad_worst_x}"),
     ],
     references: [
       Reference("Bergstra, Desjardins, Lamblin, Bengio, Quadratic polynomials learn better image features (technical report 1337, Université de Montréal)", year: 2009),
@@ -63,22 +64,17 @@ enum Softsign {
   /// (1 + |x|)^2 does above 1.3e154).
   @Sendable static func jet(_ x: Double) -> Jet {
     let a = abs(x)
-    let big = max(1, a)
-    let small = min(1, a)
-    let dh = big + small
-    let dl = small - (dh - big)
-    let r = 1 / dh
-    let eps = 1.0.addingProduct(-dh, r) - dl * r
-    let rr = r * r
-    let rrl = (-rr).addingProduct(r, r)
+    let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(max(1, a), min(1, a)))  // 1/(1 + |x|)
+    let (r, eps) = (reciprocal.r, reciprocal.eps)
+    let r2 = DoubleDouble.twoProduct(r, r)
+    let (rr, rrl) = (r2.hi, r2.lo)
     let d1 = rr + (rrl + 2 * rr * eps)
-    let r3 = rr * r  // r^3 (1 + 3 eps) with r^2 r exact
-    let r3v = r3 + (((-r3).addingProduct(rr, r) + rrl * r) + 3 * r3 * eps)
+    let r3 = DoubleDouble.twoProduct(rr, r)  // r^3 (1 + 3 eps) with r^2 r exact
+    let r3v = r3.hi + ((r3.lo + rrl * r) + 3 * r3.hi * eps)
     let d2 = x == 0 ? 0 : (x > 0 ? -2 * r3v : 2 * r3v)
     if a <= 1 {
-      let v = x * r
-      let vl = (-v).addingProduct(x, r)
-      return Jet(value: v + (vl + v * eps), d1: d1, d2: d2)
+      let v = reciprocal.times(x)
+      return Jet(value: v.hi + v.lo, d1: d1, d2: d2)
     }
     let one = 1 - r  // r < 1/2
     let v = one + (((1 - one) - r) - r * eps)

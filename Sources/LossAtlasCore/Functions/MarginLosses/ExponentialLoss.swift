@@ -15,6 +15,10 @@ enum ExponentialLoss {
         nonNegative: true, zeroAtCorrect: .limit, gradientGrowth: .unbounded)
       return MarginLosses.views(plotRange: -2...3, positive: declared, negative: MarginLosses.mirrored(declared), jet)
     },
+    domain: { _ in
+      // A function of the margin y s: both labels give the same values.
+      DeclaredDomainProperties(infimum: RangeBound(0, attained: false), supremum: RangeBound(.infinity, attained: false), nonNegative: true, convex: true)
+    },
     formula: formula,
     implementationNote: "e^(-y s) with -y s exact, so exp rounds once; it overflows to inf above -y s = 709.78, where the exact value is beyond the Double range too (the textbook form has no failure mode of its own).",
     conventions: [

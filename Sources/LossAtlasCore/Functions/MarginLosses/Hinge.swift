@@ -15,12 +15,16 @@ enum Hinge {
         zeroAtCorrect: .attained, gradientGrowth: .bounded)
       return MarginLosses.views(plotRange: -3...3, breakpoint: 1, positive: declared, negative: MarginLosses.mirrored(declared), jet)
     },
+    domain: { _ in
+      // A function of the margin y s: both labels give the same values.
+      DeclaredDomainProperties(infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false), nonNegative: true, convex: true)
+    },
     formula: formula,
-    implementationNote: "t = y s is exact, so 1 - t is rounded once; the kink y s = 1 is decided exactly and gets the derivative 0 (the flat piece), as PyTorch's clamp does.",
+    implementationNote: "t = y s is exact, so 1 - t is rounded once; the kink y s = 1 is decided exactly and gets the derivative 0 (the flat piece), as PyTorch's clamp does ({torch.hinge.kink-grad.clamp_y_plus} at the kink).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.clamp(1 - y * s, min=0)", "no built-in binary hinge (HingeEmbeddingLoss is a different loss); clamp gives 0 at the kink, as the catalog"),
-      FrameworkConvention(.keras, "keras.losses.Hinge()", MarginLosses.marginConventionKeras + "; averages over the last axis"),
-      FrameworkConvention(.optax, "optax.losses.hinge_loss(s, y)", "uses jnp.maximum, whose gradient at the kink y s = 1 is split: -y/2 instead of 0"),
+      FrameworkConvention(.pytorch, "torch.clamp(1 - y * s, min=0)", "no built-in binary hinge (HingeEmbeddingLoss is a different loss); in PyTorch {versions.torch} torch.clamp, torch.clamp_min and F.relu all give {torch.hinge.kink-grad.clamp_y_plus} at the kink, as the catalog (some versions' derivatives.yaml pass the gradient at the boundary)"),
+      FrameworkConvention(.keras, "keras.losses.Hinge()", MarginLosses.marginConventionKeras + "; averages over the last axis in {keras.ops.mean.float32.compute_dtype}; its derivative at the kink is {keras.hinge.labels.grad_at_kink} (the maximum splits the tie)", definitional: ["{-1, 1}", "{0, 1}"]),
+      FrameworkConvention(.optax, "optax.losses.hinge_loss(s, y)", "uses jnp.maximum, whose gradient at the kink y s = 1 is split: {optax.hinge_loss.kink-grad.y_plus} for y = 1 ({optax.hinge_loss.kink-grad.y_minus} for y = -1) instead of 0", definitional: ["y s = 1", "y = 1", "y = -1", "instead of 0"]),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],
     references: [

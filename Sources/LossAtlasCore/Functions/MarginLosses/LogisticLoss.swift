@@ -15,16 +15,20 @@ enum LogisticLoss {
         zeroAtCorrect: .limit, gradientGrowth: .bounded)
       return MarginLosses.views(plotRange: -3...3, positive: declared, negative: MarginLosses.mirrored(declared), jet)
     },
+    domain: { _ in
+      // A function of the margin y s: both labels give the same values.
+      DeclaredDomainProperties(infimum: RangeBound(0, attained: false), supremum: RangeBound(.infinity, attained: false), nonNegative: true, convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "log(1 + exp(-s))", derivativeFormula: "-exp(-s) / (1 + exp(-s))",
       value: { _ in { s in log(1 + exp(-s)) } },
       derivative: { _ in { s in -exp(-s) / (1 + exp(-s)) } }),
-    implementationNote: "softplus(-t) = max(-t, 0) + log1p(e^-|t|), t = y s exact: two non-negative terms, no overflow (the naive log(1 + e^-t) is inf below t = -709.78 and 0 above t = 36.7 where the exact value is about e^-t); the derivative -y sigma(-t) from e^-|t| / (1 + e^-|t|) in double-double.",
+    implementationNote: "softplus(-t) = max(-t, 0) + log1p(e^-|t|), t = y s exact: two non-negative terms, no overflow (the naive log(1 + e^-t) overflows to inf for very negative t, and is 0 for large t where the exact value is about e^-t: both computed below); the derivative -y sigma(-t) from e^-|t| / (1 + e^-|t|) in double-double.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.softplus(-y * s)", "softplus has threshold=20: for -y s > 20 it returns -y s itself (off by up to 5e5 ulp just past it, gradient exactly 1)"),
-      FrameworkConvention(.keras, "keras.losses.BinaryCrossentropy(from_logits=True) with (y + 1) / 2", "takes labels in {0, 1}; the same loss after the label change"),
-      FrameworkConvention(.optax, "optax.losses.sigmoid_binary_cross_entropy(s, (y + 1) / 2)", "takes labels in {0, 1}; the same loss after the label change"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.softplus(-y * s)", "softplus has threshold={torch.softplus.threshold.default_threshold}: beyond it, it returns -y s itself (off by up to {torch.softplus.threshold.max_ulp_error} ulp just past it, gradient exactly 1)", definitional: ["exactly 1"]),
+      FrameworkConvention(.keras, "keras.losses.BinaryCrossentropy(from_logits=True) with (y + 1) / 2", "takes labels in {0, 1}; the same loss after the label change, averaged in {keras.ops.mean.float32.compute_dtype} (off by up to {keras.binary_crossentropy.logits-as-logistic.max_ulp} ulp)", definitional: ["{0, 1}"]),
+      FrameworkConvention(.optax, "optax.losses.sigmoid_binary_cross_entropy(s, (y + 1) / 2)", "takes labels in {0, 1}; the same loss after the label change (within {optax.sigmoid_binary_cross_entropy.as-logistic.max_ulp} ulp)", definitional: ["{0, 1}"]),
       FrameworkConvention(.jaxnn, "jax.nn.softplus(-y * s)", "jax.nn has no losses; softplus of the negative margin is this loss"),
     ],
     references: [

@@ -16,11 +16,15 @@ enum SquaredHinge {
       return MarginLosses.views(
         plotRange: -3...3, breakpoint: 1, positive: declared, negative: MarginLosses.mirrored(declared), jet)
     },
+    domain: { _ in
+      // A function of the margin y s: both labels give the same values.
+      DeclaredDomainProperties(infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false), nonNegative: true, convex: true)
+    },
     formula: formula,
     implementationNote: "u = 1 - y s is formed exactly as a double-double and squared as hi^2 + 2 hi lo, so the value is rounded once (the rounded u squared is off by up to an ulp and a half, the textbook form's only weakness, so no naive form is recorded); it overflows to inf only where the exact square exceeds the Double range.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.clamp(1 - y * s, min=0) ** 2", "no built-in; none in value"),
-      FrameworkConvention(.keras, "keras.losses.SquaredHinge()", MarginLosses.marginConventionKeras + "; averages over the last axis"),
+      FrameworkConvention(.keras, "keras.losses.SquaredHinge()", MarginLosses.marginConventionKeras + "; averages over the last axis in {keras.ops.mean.float32.compute_dtype} (relative error up to about {keras.ops.mean.float32.rel_error})", definitional: ["{-1, 1}", "{0, 1}"]),
       FrameworkConvention(.optax, "optax.losses.hinge_loss(s, y) ** 2", "no built-in squared hinge; none in value"),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],

@@ -28,18 +28,25 @@ enum CrossEntropy {
           declared: sliceDeclared(eps: eps, classes: 3), evaluate: slice3(eps: eps)),
       ]
     },
+    domain: { p in
+      // log-sum-exp minus a linear term: convex in s; without smoothing it
+      // tends to 0 as s_k - max_j s_j -> inf, never reaching it.
+      DeclaredDomainProperties(
+        infimum: p["eps"] == 0 ? RangeBound(0, attained: false) : nil, supremum: RangeBound(.infinity, attained: false),
+        nonNegative: true, convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "-log(exp(x) / (exp(x) + 1))  (s = [x, 0], k = 0)",
       derivativeFormula: "exp(x) / (exp(x) + 1) - 1",
       value: { _ in { x in -log(exp(x) / (exp(x) + 1)) } },
       derivative: { _ in { x in exp(x) / (exp(x) + 1) - 1 } }),
-    implementationNote: "L = sum_j q_j (m - s_j) + log S with m = max s and S = sum_j e^(s_j - m) >= 1: non-negative terms only (sum q_j = 1), each s_j - m formed exactly, so nothing overflows (the naive -log softmax is NaN above 709.78) and nothing cancels. q_j = eps/C is carried exactly as a double-double. The gradient softmax(s) - q is formed from e^(s_j - m) to 90 bits as mantissa * 2^n and rounded once.",
+    implementationNote: "L = sum_j q_j (m - s_j) + log S with m = max s and S = sum_j e^(s_j - m) >= 1: non-negative terms only (sum q_j = 1), each s_j - m formed exactly, so nothing overflows (the naive -log softmax is NaN once e^x overflows: computed below) and nothing cancels. q_j = eps/C is carried exactly as a double-double. The gradient softmax(s) - q is formed from e^(s_j - m) to 90 bits as mantissa * 2^n and rounded once.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.cross_entropy(s, k, label_smoothing=eps)", "none; label_smoothing matches eps (mean over the batch)"),
-      FrameworkConvention(.keras, "keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing=eps)", "takes one-hot targets; label_smoothing matches eps; without from_logits it expects probabilities and clips them to [1e-7, 1 - 1e-7]"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.cross_entropy(s, k, label_smoothing=eps)", "none: label_smoothing matches eps (mean over the batch; within {torch.cross_entropy.label-smoothing.value_ulp_error} ulp)"),
+      FrameworkConvention(.keras, "keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing=eps)", "takes one-hot targets; label_smoothing matches eps; without from_logits it expects probabilities and clips them to [1e-7, 1 - 1e-7], its documented epsilon", definitional: ["[1e-7, 1 - 1e-7]"]),
       FrameworkConvention(.optax, "optax.losses.softmax_cross_entropy_with_integer_labels(s, k)", "no smoothing argument: smooth the one-hot target with optax.smooth_labels and call softmax_cross_entropy"),
-      FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax); -jax.nn.log_softmax(s)[k] is the eps = 0 loss"),
+      FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax); -jax.nn.log_softmax(s)[k] is the eps = 0 loss", definitional: ["eps = 0"]),
     ],
     references: [
       Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.3", year: 2016),
@@ -132,7 +139,7 @@ enum CrossEntropy {
     let off = DoubleDouble(2 * eps) / 3.0  // 1 - q_0
     let q0 = DoubleDouble(1) - off
     let epsMinusOne = DoubleDouble.twoSum(eps, -1)
-    let ln2 = StableMath.expLn2
+    let ln2 = StableMath.ln2
     return { x in
       let a = abs(x)
       let e = exp(-a)

@@ -43,21 +43,31 @@ enum KLDiv {
           evaluate: slice2(q0: 0.75, q1: 0.25))
       ]
     },
+    domain: { _ in
+      // KL(q || softmax(s)) >= 0, with equality at s = log q + const; convex in s.
+      DeclaredDomainProperties(
+        infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false), nonNegative: true,
+        convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "sum_j q_j (log q_j - log softmax([x, 0])_j), q = [0.75, 0.25]",
       derivativeFormula: "softmax([x, 0])_0 - 0.75",
+      // Exactly the printed formula: softmax([x, 0])_j = e^(z_j) / (e^x + e^0)
+      // for both components (not 1 - p0 for the second, which cancels).
       value: { _ in
         { x in
-          let p0 = exp(x) / (exp(x) + 1)
-          return 0.75 * (log(0.75) - log(p0)) + 0.25 * (log(0.25) - log(1 - p0))
+          let sum = exp(x) + exp(0)
+          let p0 = exp(x) / sum
+          let p1 = exp(0) / sum
+          return 0.75 * (log(0.75) - log(p0)) + 0.25 * (log(0.25) - log(p1))
         }
       },
-      derivative: { _ in { x in exp(x) / (exp(x) + 1) - 0.75 } }),
+      derivative: { _ in { x in exp(x) / (exp(x) + exp(0)) - 0.75 } }),
     implementationNote: "L = sum_j f_j + (sum q - 1) with f_j = q_j log(q_j/p_j) - q_j + p_j >= 0; near p_j = q_j each f_j is p_j phi(delta), delta = (q_j - p_j)/p_j, phi(delta) = (1 + delta) log1p(delta) - delta = delta^2/2 - ..., so the O(1) terms q log q and -q log p never cancel against each other; elsewhere the pieces (q log q, q (m - s_j) as exact products, q log S, -q, p) are summed exactly. 0 log 0 = 0. Gradient (sum q) softmax - q from 90-bit softmax pieces, rounded once.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.kl_div(torch.log_softmax(s, -1), q, reduction='batchmean')", "takes log-probabilities as input and q as target; reduction='mean' divides by the number of elements, not the batch size"),
-      FrameworkConvention(.keras, "keras.losses.KLDivergence()", "takes probabilities for both arguments and clips them to [1e-7, 1], so q_j = 0 terms and tiny p_j are distorted"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.kl_div(torch.log_softmax(s, -1), q, reduction='batchmean')", "takes log-probabilities as input and q as target; reduction='mean' divides by the number of elements, not the batch size (batchmean is {torch.kl_div.reduction.batchmean_over_mean} times mean on 2 rows of 3)", definitional: ["2 rows of 3"]),
+      FrameworkConvention(.keras, "keras.losses.KLDivergence()", "takes probabilities for both arguments and clips them to [1e-7, 1], so q_j = 0 terms and tiny p_j are distorted (relative error {keras.kl_divergence.clip.rel_error} at q = [0, 1], p = [0.5, 0.5])", definitional: ["[1e-7, 1]", "q_j = 0", "q = [0, 1], p = [0.5, 0.5]"]),
       FrameworkConvention(.optax, "optax.losses.kl_divergence(jax.nn.log_softmax(s), q)", "takes log-probabilities of the prediction; use kl_divergence_with_log_targets for log q"),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],
@@ -253,7 +263,7 @@ enum KLDiv {
     }
     let z = StableMath.looseProduct(m, k.q0)  // q0 m > -q0
     let den = DoubleDouble.twoSum(1, z.hi) + z.lo  // 1 + q0 m >= q1
-    let rden = StableMath.ddReciprocal(den)
+    let rden = StableMath.reciprocal(den)
     let num = StableMath.looseProduct(k.q0q1, m)
     let d1 = StableMath.roundedDDProduct(num, rden)
     let d2 = StableMath.roundedDDProduct(StableMath.looseProduct(k.q0q1, g), StableMath.looseProduct(rden, rden))
@@ -266,8 +276,8 @@ enum KLDiv {
       let w0 = StableMath.looseProduct(k.onePlusQ0, m)
       let den0 = DoubleDouble.twoSum(2, w0.hi) + w0.lo
       let den1 = DoubleDouble.twoSum(2, z.hi) + z.lo
-      let s0 = StableMath.looseProduct(qm, StableMath.ddReciprocal(den0))
-      let s1 = StableMath.looseProduct(-z, StableMath.ddReciprocal(den1))
+      let s0 = StableMath.looseProduct(qm, StableMath.reciprocal(den0))
+      let s1 = StableMath.looseProduct(-z, StableMath.reciprocal(den1))
       let u0 = StableMath.looseProduct(qm, rden)
       let u1 = StableMath.looseProduct(-z, rden)
       let psi0 = psi(s0, u0)

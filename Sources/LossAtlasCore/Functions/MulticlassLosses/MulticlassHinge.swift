@@ -30,12 +30,18 @@ enum MulticlassHinge {
           })
       ]
     },
+    domain: { _ in
+      // 0 once every margin is met; a maximum of affine functions: convex in s.
+      DeclaredDomainProperties(
+        infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false), nonNegative: true,
+        convex: true)
+    },
     formula: formula,
-    implementationNote: "Each margin s_j - s_k + delta is summed exactly (TwoSum, then an exact sum of the three parts), so its sign, which decides the subgradient, is exact, and the loss is the correctly rounded sum of the positive margins. At a tie (margin exactly 0) the term is inactive (gradient 0), as PyTorch's clamp.",
+    implementationNote: "Each margin s_j - s_k + delta is summed exactly (TwoSum, then an exact sum of the three parts), so its sign, which decides the subgradient, is exact, and the loss is the correctly rounded sum of the positive margins. At a tie (margin exactly 0) the term is inactive (gradient 0), as in PyTorch's multi_margin_loss (gradient {torch.multi_margin_loss.convention.grad_at_tie} at a tie).",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.multi_margin_loss(s, k, margin=delta)", "divides the sum by C (the number of classes)"),
-      FrameworkConvention(.keras, "", "no equivalent; keras.losses.CategoricalHinge is max(0, 1 + max_{j != k} s_j - s_k), the Crammer-Singer form"),
-      FrameworkConvention(.optax, "", "no equivalent; optax.losses.multiclass_hinge_loss is Crammer-Singer with delta = 1"),
+      FrameworkConvention(.keras, "", "no equivalent; keras.losses.CategoricalHinge is max(0, 1 + max_j ((1 - y_j) s_j) - s_k): its max includes the zeroed true-class slot, so it is not Crammer-Singer when every other score is negative ({keras.categorical_hinge.vs-crammer-singer.value} instead of 0 at s = [0.5, -5, -5], k = 0)", definitional: ["max(0, 1 + max_j ((1 - y_j) s_j) - s_k)", "instead of 0", "s = [0.5, -5, -5], k = 0"]),
+      FrameworkConvention(.optax, "", "no equivalent; optax.losses.multiclass_hinge_loss is Crammer-Singer with delta = 1", definitional: ["delta = 1"]),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],
     references: [

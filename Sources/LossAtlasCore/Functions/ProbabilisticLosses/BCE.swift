@@ -41,6 +41,13 @@ enum BCE {
           declared: ySoft, evaluate: { p in jet(p, 0.3) }),
       ]
     },
+    domain: { _ in
+      // 0 at p = y in {0, 1}; +inf at p = 1 - y for a hard label (an infinite
+      // value is not attained); convex in p for every y.
+      DeclaredDomainProperties(
+        infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false), nonNegative: true,
+        convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "-(y log p + (1 - y) log(1 - p))", derivativeFormula: "(p - y) / (p (1 - p))",
@@ -48,8 +55,8 @@ enum BCE {
       derivative: { _ in { p in (p - 1) / (p * (1 - p)) } }),
     implementationNote: "Two non-negative terms, 0 log 0 = 0 taken literally (the naive form is 0 * -inf = NaN at p = 0, y = 0); log(1 - p) as log1p(-p) for p <= 1/2 and log of the exact 1 - p above; 1 - y exact as a double-double. The gradient (p - y)/(p (1 - p)) is a quotient of exact double-doubles (p - y, p (1 - p)) rounded once, with the one-sided limits +1 at (0, 0) and -1 at (1, 1), and ±inf at p = 0 (y > 0) and p = 1 (y < 1).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.binary_cross_entropy(p, y)", "clamps log at -100 (the loss is capped at 100 y for tiny p) and divides the gradient by max(p (1 - p), 1e-12); gradient 0 at (0, 0) and (1, 1) instead of +1 / -1"),
-      FrameworkConvention(.keras, "keras.losses.BinaryCrossentropy()", "clips p to [1e-7, 1 - 1e-7], so the loss never exceeds about 16.1 and the gradient vanishes outside the clip"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.binary_cross_entropy(p, y)", "clamps log at -100: the loss is exactly 100 y for p <= {torch.binary_cross_entropy.clamps.capped_up_to} ({torch.binary_cross_entropy.clamps.value_at_1e_255} at p = 1e-255, exact {torch.binary_cross_entropy.clamps.exact_at_1e_255}); the gradient divides by max(p (1 - p), 1e-12) with 1e-12 as a float32 ({torch.binary_cross_entropy.clamps.grad_at_1_0} at p = 1, y = 0); {torch.binary_cross_entropy.clamps.grad_at_0_0} at (0, 0) and {torch.binary_cross_entropy.clamps.grad_at_1_1} at (1, 1) instead of +1 / -1", definitional: ["-100", "100 y", "p = 1e-255", "max(p (1 - p), 1e-12)", "1e-12 as a float32", "p = 1, y = 0", "(0, 0)", "(1, 1)", "+1 / -1"]),
+      FrameworkConvention(.keras, "keras.losses.BinaryCrossentropy()", "clips p to [epsilon, 1 - epsilon] with epsilon = {keras.binary_crossentropy.clip.epsilon} rounded to float32: the loss never exceeds {keras.binary_crossentropy.clip.value_at_0} and the gradient is {keras.binary_crossentropy.clip.grad_at_1e_9} outside the clip (at p = 1e-9)", definitional: ["1 - epsilon", "float32", "p = 1e-9"]),
       FrameworkConvention(.optax, "", "no probability-input BCE; optax.losses.sigmoid_binary_cross_entropy takes logits (see bce-logits)"),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],
@@ -86,20 +93,24 @@ enum BCE {
   /// L = -y log p - (1 - y) log(1 - p), L' = (p - y)/(p (1 - p)),
   /// L'' = y/p^2 + (1 - y)/(1 - p)^2.
   @inline(__always)
+  ///
+  /// p = -0 is the end p = 0 of the domain, not a number below it, and
+  /// gives what +0 gives: -1/p is taken as -inf at p = ±0 (-1/-0 is +inf),
+  /// and the value 0 - log1p(-p) is +0 at both (-log1p(+0) is -0).
   @Sendable static func jet(_ p: Double, _ y: Double) -> Jet {
     if y == 1 {
       // -log p, -1/p, 1/p^2 (-1 at p = 1 and -inf, +inf at p = 0 as the
       // catalog's limits); each rounded once (twice for f'').
       // 0 - log p: +0 (not -0) at p = 1, as the manual prints it.
-      let d1 = -1 / p
+      let d1 = p == 0 ? -.infinity : -1 / p
       return Jet(value: 0 - log(p), d1: d1, d2: d1 * d1)
     }
     if y == 0 {
       // -log(1 - p), 1/(1 - p), 1/(1 - p)^2 with 1 - p exact (+1 at p = 0,
       // +inf at p = 1); one reciprocal with its FMA residual.
       let omp = DoubleDouble.twoSum(1, -p)
-      let value = -(p <= 0.5 ? log1p(-p) : log(omp.hi))
-      let h = StableMath.ddReciprocal(omp)
+      let value = 0 - (p <= 0.5 ? log1p(-p) : log(omp.hi))
+      let h = StableMath.reciprocal(omp)
       let d1 = p == 1 ? .infinity : h.hi + h.lo
       return Jet(value: value, d1: d1, d2: d1 * d1)
     }
@@ -134,7 +145,7 @@ enum BCE {
       let denominator = DoubleDouble.twoProduct(p, oneMinusP.hi) + p * oneMinusP.lo
       if denominator.hi >= 0x1p-1000 {
         // One reciprocal and its residual, then one rounded product.
-        d1 = StableMath.roundedDDProduct(numerator, StableMath.ddReciprocal(denominator))
+        d1 = StableMath.roundedDDProduct(numerator, StableMath.reciprocal(denominator))
       } else {
         d1 = quotient(numerator, denominator)
       }

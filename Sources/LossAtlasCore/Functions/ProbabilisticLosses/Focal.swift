@@ -35,10 +35,16 @@ enum Focal {
           evaluate: jet(gamma: gamma, alpha: alpha, positive: false)),
       ]
     },
+    domain: { p in
+      // Tends to 0 as p_t -> 1; convex in z only without the focusing term.
+      DeclaredDomainProperties(
+        infimum: RangeBound(0, attained: false), supremum: RangeBound(.infinity, attained: false), nonNegative: true,
+        convex: p["gamma"] == 0 ? true : nil)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "-alpha (1 - sigma(z))^gamma log sigma(z)",
-      derivativeFormula: "alpha gamma (1 - p)^(gamma - 1) p (1 - p) log p - alpha (1 - p)^gamma (1 - p), p = sigma(z), as autodiff forms it",
+      derivativeFormula: "alpha gamma (1 - p)^(gamma - 1) p (1 - p) log p - alpha (1 - p)^gamma p (1 - p) / p, p = sigma(z), as autodiff forms it",
       value: { p in
         let gamma = p["gamma"]
         let alpha = p["alpha"]
@@ -59,16 +65,26 @@ enum Focal {
           return -alpha * (dw * log(s) + w * ds / s)
         }
       }),
-    implementationNote: "In u = z_t: L = alpha_t exp(-gamma softplus(u)) softplus(-u) and -L' = alpha_t sigma(-u)^gamma (gamma sigma(u) softplus(-u) + sigma(-u)), a sum of non-negative terms with no (1 - p_t)^(gamma - 1) (NaN for 0 < gamma < 1 once p_t rounds to 1, as in torchvision). For |u| <= 40 the factors are double-double products from E = e^-|u| to about 2^-59 (a table exp) and glibc's log1p(E), the modulating factor as exact powers for integer gamma; beyond, E is carried to 90 bits as mantissa * 2^n, the modulating factor in log space, and each result is one product of mantissas scaled once, so tiny results (u >= 40) keep their digits.",
+    implementationNote: "In u = z_t: L = alpha_t exp(-gamma softplus(u)) softplus(-u) and -L' = alpha_t sigma(-u)^gamma (gamma sigma(u) softplus(-u) + sigma(-u)), a sum of non-negative terms with no (1 - p_t)^(gamma - 1) (NaN for 0 < gamma < 1 once p_t rounds to 1, as in torchvision from z = {torchvision.sigmoid_focal_loss.nan-grad.nan_from_y1} at y = 1). For |u| <= 40 the factors are double-double products from E = e^-|u| to about 2^-59 (a table exp) and glibc's log1p(E), the modulating factor as exact powers for integer gamma; beyond, E is carried to 90 bits as mantissa * 2^n, the modulating factor in log space, and each result is one product of mantissas scaled once, so tiny results (u >= 40) keep their digits.",
     conventions: [
-      FrameworkConvention(.pytorch, "torchvision.ops.sigmoid_focal_loss(z, y, alpha=0.25, gamma=2)", "computes (1 - p_t)^gamma with p_t from the rounded sigmoid: NaN gradients for 0 < gamma < 1 at saturated logits (gamma 0^(gamma - 1) = inf times 0); alpha < 0 disables the weighting"),
-      FrameworkConvention(.keras, "keras.losses.BinaryFocalCrossentropy(apply_class_balancing=True, alpha=0.25, gamma=2, from_logits=True)", "alpha is applied only with apply_class_balancing=True; probability inputs are clipped to [1e-7, 1 - 1e-7]"),
-      FrameworkConvention(.optax, "optax.losses.sigmoid_focal_loss(z, y, alpha=0.25, gamma=2)", "alpha=None (the default) means no alpha weighting, i.e. alpha_t = 1"),
+      FrameworkConvention(.pytorch, "torchvision.ops.sigmoid_focal_loss(z, y, alpha=0.25, gamma=2)", "computes (1 - p_t)^gamma with p_t from the rounded sigmoid: for 0 < gamma < 1 the gradient is NaN (gamma 0^(gamma - 1) = inf times 0) once p_t rounds to 1: from z = {torchvision.sigmoid_focal_loss.nan-grad.nan_from_y1} (y = 1) and for z <= {torchvision.sigmoid_focal_loss.nan-grad.nan_up_to_y0} (y = 0); alpha < 0 disables the weighting", definitional: ["(1 - p_t)", "0 < gamma < 1", "0^(gamma - 1) = inf times 0", "rounds to 1", "y = 1", "y = 0", "alpha < 0"]),
+      FrameworkConvention(.keras, "keras.losses.BinaryFocalCrossentropy(apply_class_balancing=True, alpha=0.25, gamma=2, from_logits=True)", "alpha is applied only with apply_class_balancing=True (default {keras.binary_focal_crossentropy.alpha.default_apply_class_balancing}); probability inputs are clipped to [1e-7, 1 - 1e-7], its documented epsilon", definitional: ["[1e-7, 1 - 1e-7]"]),
+      FrameworkConvention(.optax, "optax.losses.sigmoid_focal_loss(z, y, alpha=0.25, gamma=2)", "alpha=None (the default) means no alpha weighting, i.e. alpha_t = 1 (within {optax.sigmoid_focal_loss.defaults.unweighted_ulp_error} ulp of it)", definitional: ["alpha_t = 1"]),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
     ],
     references: [
       Reference("Lin, Goyal, Girshick, He, Dollar, Focal loss for dense object detection, ICCV", year: 2017),
-    ]
+    ],
+    figures: FigureHints(
+      // alpha = 1 makes alpha_t = 1 for y = 1: the catalog's focal loss is then
+      // exactly the curves of Lin et al.'s Fig. 1 (any other alpha scales them).
+      trueClassProbability: TrueClassProbabilityFigure(
+        parameter: "gamma", values: [0, 0.5, 1, 2, 5], fixed: ["alpha": 1], valueNames: [0: "cross-entropy"],
+        lossRange: 0...5, title: "Focal loss: γ ∈ {0, 0.5, 1, 2, 5}, α = 1",
+        caption: "Focal loss against the probability pₜ of the true class for γ ∈ {0, 0.5, 1, 2, 5}, "
+          + "with α = 1 (then α_t = 1 and the curves are those of Lin et al. 2017, Fig. 1; the catalog's default "
+          + "α = 0.25 scales every curve by 0.25). pₜ = σ(z) for y = 1, so each point is focal(z = logit pₜ, y = 1).",
+        observation: "All curves fall to 0 at pₜ = 1; larger γ flattens them for well-classified examples"))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
@@ -322,7 +338,7 @@ enum Focal {
     let e = StableMath.expNegativeLean(a)  // E in [e^-40, 1]
     let dh = 1 + e.hi
     let onePlusE = DoubleDouble(dh, (e.hi - (dh - 1)) + e.lo)
-    let h = StableMath.ddReciprocal(onePlusE)  // sigma(|u|)
+    let h = StableMath.reciprocal(onePlusE)  // sigma(|u|)
     let l = LossAtlasCore.log(dh) + onePlusE.lo * h.hi  // log1p(E)
     if gammaCase >= 0 {
       // Integer gamma: the factors as alpha_t E^gamma (formed while 1/(1 + E)

@@ -24,6 +24,11 @@ enum Barron {
         RegressionLosses.residualView(plotRange: -6...6, declared: declared(alpha: alpha, c: c), jet(alpha: alpha, c: c))
       ]
     },
+    domain: { p in
+      // A loss of r alone: its view's range; convex in yhat iff alpha >= 1.
+      let d = declared(alpha: p["alpha"], c: p["c"])
+      return RegressionLosses.residualDomain(convex: p["alpha"] >= 1, supremum: d.supremum!)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "abs(alpha - 2) / alpha * (pow((r / c)^2 / abs(alpha - 2) + 1, alpha / 2) - 1)",
@@ -50,7 +55,11 @@ enum Barron {
     ],
     references: [
       Reference("Barron, A General and Adaptive Robust Loss Function, CVPR", year: 2019)
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "alpha", values: [-.infinity, -2, 0, 1, 2], derivativeRange: -2...2,
+        note: "As in Barron (2019), Fig. 1: α = 2 is L2, α = 1 pseudo-Huber (Charbonnier), α = 0 Cauchy, α = −2 Geman-McClure, α = −∞ Welsch."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
@@ -249,7 +258,7 @@ enum Barron {
     let d1 = StableMath.roundedDDProduct(dBase, ef)
     let am = StableMath.looseProduct(s, g.alphaMinusOne)
     let bend = DoubleDouble.twoSum(1, am.hi) + am.lo
-    let iw = StableMath.ddReciprocal(w)
+    let iw = StableMath.reciprocal(w)
     let d2 = StableMath.roundedDDProduct(StableMath.looseProduct(times(ef, k.invC2, k.cIsOne), iw), bend)
     return Jet(value: value, d1: d1, d2: d2)
   }
@@ -291,8 +300,7 @@ enum Barron {
   /// x^2 * scale (scale a power of two) as a double-double, x = hi + lo.
   @inline(__always)
   static func square(_ x: DoubleDouble, times scale: Double) -> DoubleDouble {
-    let p = DoubleDouble.twoProduct(x.hi, x.hi)
-    let s = DoubleDouble.fastTwoSum(p.hi, p.lo.addingProduct(2 * x.hi, x.lo))
+    let s = DoubleDouble.square(x)
     return DoubleDouble(s.hi * scale, s.lo * scale)
   }
 
@@ -353,7 +361,7 @@ enum Barron {
     guard let (x, dBase) = fastResidual(yhat, y, k) else { return nil }
     let s = square(x, times: 0.25)
     let w = DoubleDouble.twoSum(1, s.hi) + s.lo
-    let iw = StableMath.ddReciprocal(w)
+    let iw = StableMath.reciprocal(w)
     let iw2 = iw * iw
     let value = StableMath.roundedDDProduct(DoubleDouble(2 * s.hi, 2 * s.lo), iw)
     let d1 = StableMath.roundedDDProduct(dBase, iw2)
@@ -381,7 +389,7 @@ enum Barron {
     guard let (x, dBase) = fastResidual(yhat, y, k) else { return nil }
     let s = square(x, times: 0.5)
     let w = DoubleDouble.twoSum(1, s.hi) + s.lo
-    let iw = StableMath.ddReciprocal(w)
+    let iw = StableMath.reciprocal(w)
     let value = log1p(s.hi) + s.lo * iw.hi
     let d1 = StableMath.roundedDDProduct(dBase, iw)
     let oneMinusS = DoubleDouble.twoSum(1, -s.hi) + (-s.lo)
@@ -481,6 +489,11 @@ enum Barron {
     let q1 = 1.5 * a - 3
     let q2 = (0.5 * a - 2) * ((0.5 * a - 3) / 2 + (a - 1))
     let seriesLimit = 0x1p-20 / max(1, abs(a))
+    // Beyond |alpha| = 2^500, alpha^2 / 24 (and 1.5 alpha near the top of
+    // the range) overflow although every term c_n s^n is tiny: there the
+    // series are summed in t = alpha s (|t| < 2^-20 on the series branch)
+    // and s, term by term, the same polynomials regrouped.
+    let hugeAlpha = abs(a) > 0x1p500
     return { yhat, y in
       let r = StableMath.scaledResidual(yhat, y)
       if r.isZero { return Jet(value: 0, d1: 0, d2: invC2d) }
@@ -491,14 +504,30 @@ enum Barron {
       let sd = s.double
       if sd < seriesLimit {
         // V = x^2/2 (1 + c1 s + c2 s^2 + O(s^3)), (1 + s)^(a/2 - 1) = 1 + p1 s + p2 s^2 + ...
-        let value = (x2 * DoubleDouble.fastTwoSum(1, sd * (c1 + c2 * sd))).timesPowerOfTwo(-1).double
-        let d1 = (dBase * DoubleDouble.fastTwoSum(1, sd * (p1 + p2 * sd))).double
-        return Jet(value: value, d1: d1, d2: invC2d * (1 + sd * (q1 + q2 * sd)))
+        let cv: Double
+        let cp: Double
+        let cq: Double
+        if hugeAlpha {
+          let t = a * sd
+          cv = (0.25 * t - 0.5 * sd) + (sd * (sd / 3 - 0.25 * t) + t * t / 24)
+          cp = (0.5 * t - sd) + (0.5 * t - sd) * (0.5 * t - 2 * sd) / 2
+          cq = (1.5 * t - 3 * sd) + (0.5 * t - 2 * sd) * ((0.5 * t - 3 * sd) / 2 + (t - sd))
+        } else {
+          cv = sd * (c1 + c2 * sd)
+          cp = sd * (p1 + p2 * sd)
+          cq = sd * (q1 + q2 * sd)
+        }
+        let value = (x2 * DoubleDouble.fastTwoSum(1, cv)).timesPowerOfTwo(-1).double
+        let d1 = (dBase * DoubleDouble.fastTwoSum(1, cp)).double
+        return Jet(value: value, d1: d1, d2: invC2d * (1 + cq))
       }
-      // L = log(1 + s) to about 2^-66, E = (alpha/2) L exact in double-double.
+      // L = log(1 + s) to about 2^-66, E = (alpha/2) L exact in double-double;
+      // E = ±inf (low part 0, not NaN) where alpha L overflows, so that
+      // (1 + s)^(alpha/2) is inf or 0 as the exact value is beyond the range.
       let l = StableMath.log1pDoubleDouble(s)
       let w = ScaledDD.one + s
-      let e = DoubleDouble.twoProduct(halfA.hi, l.hi) + halfA.hi * l.lo
+      let eh = halfA.hi * l.hi
+      let e = eh.isFinite ? DoubleDouble.twoProduct(halfA.hi, l.hi) + halfA.hi * l.lo : DoubleDouble(eh, 0)
       let value: Double
       if tinyAlpha {
         // |b|/a expm1(E) = (|b|/2) L expm1(E)/E with |E| < 2^-9: Taylor series of expm1(E)/E.
@@ -514,8 +543,9 @@ enum Barron {
         // (1 + s)^(alpha/2) = e^E > e: |b|/a (e^E - 1), e^E in double-double with its exponent apart.
         value = ((StableMath.scaledExp(e) - .one) * bOverA).double
       }
-      // (1 + s)^(alpha/2 - 1) = e^F, F = (alpha/2 - 1) L.
-      let pd = StableMath.scaledExp(pD * l)
+      // (1 + s)^(alpha/2 - 1) = e^F, F = (alpha/2 - 1) L (±inf where it overflows).
+      let fh = pD.hi * l.hi
+      let pd = StableMath.scaledExp(fh.isFinite ? pD * l : DoubleDouble(fh, 0))
       let d1 = (dBase * pd).double
       let d2 = (invC2 * pd / w * (ScaledDD.one + s * aMinusOne)).double
       return Jet(value: value, d1: d1, d2: d2)

@@ -43,6 +43,14 @@ enum GaussianNLL {
           }),
       ]
     },
+    domain: { _ in
+      // At yhat = y the loss is log(var)/2, which falls without bound as
+      // var -> 0 (gaussian-nll(0, 0, 0.1) = -1.15): not non-negative, though
+      // every view drawn here is. Convex in yhat (f'' = 1/var) for every y, var.
+      DeclaredDomainProperties(
+        infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(.infinity, attained: false),
+        nonNegative: false, convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "0.5 * (log(var) + (yhat - y)^2 / var)", derivativeFormula: "(yhat - y) / var",
@@ -50,9 +58,9 @@ enum GaussianNLL {
       derivative: { _ in { yhat in (yhat - 0) / 1.0 } }),
     implementationNote: "r^2 / var is a double-double with its own exponent (finite for r = 1e300, var = 1e-300 only if the exact value is), log var = k log 2 + log m from the frexp split, so that log var + r^2/var is summed in double-double; the var gradient as (1 - r^2/var) / (2 var), whose difference is exact there.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.GaussianNLLLoss(full=False, eps=1e-6)", "clamps var at eps = 1e-6 (loss and var gradient off by orders of magnitude for smaller variances, measured PyTorch 2.15); full=False drops log(2 pi)/2 as here; reduction='mean'"),
-      FrameworkConvention(.keras, "", "no equivalent (write 0.5 * (log(var) + (y - mu)^2 / var))"),
-      FrameworkConvention(.optax, "", "no equivalent in optax 0.2.8 (write it with jnp)"),
+      FrameworkConvention(.pytorch, "torch.nn.GaussianNLLLoss(full=False, eps=1e-6)", "clamps var at eps = {torch.gaussian_nll_loss.var-clamp.default_eps} without cutting its gradient: at var = 1e-300, mu = y the loss is {torch.gaussian_nll_loss.var-clamp.value} (exact {torch.gaussian_nll_loss.var-clamp.exact_value}) and d/dvar {torch.gaussian_nll_loss.var-clamp.grad_var} (exact {torch.gaussian_nll_loss.var-clamp.exact_grad_var}); full=False drops log(2 pi)/2 as here; reduction='mean'", definitional: ["var = 1e-300", "log(2 pi)/2"]),
+      FrameworkConvention(.keras, "", "no equivalent (write 0.5 * (log(var) + (y - mu)^2 / var))", definitional: ["0.5 * (log(var) + (y - mu)^2 / var)"]),
+      FrameworkConvention(.optax, "", "no equivalent in optax {versions.optax} (write it with jnp)"),
       RegressionLosses.noJaxNN,
     ],
     references: [

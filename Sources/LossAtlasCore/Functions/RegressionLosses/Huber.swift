@@ -21,18 +21,23 @@ enum Huber {
           jet(delta: delta))
       ]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     implementationNote: "The piece is chosen on the exact residual hi + lo (|r| <= delta decided without rounding); r^2 / 2 as (hi/2) hi by FMA plus hi lo, and delta (|r| - delta/2) as a double-double product rounded once. The gradient on the quadratic piece is r itself, exact even at r = 1e-300.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.HuberLoss(delta=1.0) / F.huber_loss", "same per-element loss; reduction='mean'. SmoothL1Loss(beta) is this divided by beta"),
-      FrameworkConvention(.keras, "keras.losses.Huber(delta=1.0)", "same per-element loss, averaged over the last axis"),
-      FrameworkConvention(.optax, "optax.losses.huber_loss(yhat, y, delta=1.0)", "documented as clipping the L2 gradient to [-delta, delta]; its gradient was 0 instead of r for residuals near 1e-15 (measured, optax 0.2.8)"),
+      FrameworkConvention(.pytorch, "torch.nn.HuberLoss(delta=1.0) / F.huber_loss", "same per-element loss; reduction='mean'. SmoothL1Loss(beta) is this divided by beta", definitional: ["SmoothL1Loss"]),
+      FrameworkConvention(.keras, "keras.losses.Huber(delta=1.0)", "same per-element loss, averaged over the last axis in {keras.ops.mean.float32.compute_dtype}"),
+      FrameworkConvention(.optax, "optax.losses.huber_loss(yhat, y, delta=1.0)", "the gradient is formed as (min(|r|, delta) - delta) + delta: relative error {optax.huber_loss.grad.rel_error_at_1e_9} at r = 1e-9 and {optax.huber_loss.grad.rel_error_at_1e_15} at 1e-15, exactly 0 for |r| <= {optax.huber_loss.grad.zero_up_to} (delta = 1)", definitional: ["r = 1e-9", "at 1e-15", "exactly 0", "delta = 1"]),
       RegressionLosses.noJaxNN,
     ],
     references: [
       Reference("Huber, Robust Estimation of a Location Parameter, Ann. Math. Statist. 35(1)", year: 1964),
       Reference("Girshick, Fast R-CNN, ICCV", year: 2015),
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "delta", values: [0.5, 1, 2, 4], xRange: -5...5,
+        note: "Quadratic for |r| ≤ δ and linear beyond: the derivative is the residual clipped to [−δ, δ]."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.

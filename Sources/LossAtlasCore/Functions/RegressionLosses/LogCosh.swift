@@ -14,6 +14,7 @@ enum LogCosh {
           jet)
       ]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "log(cosh(r))", derivativeFormula: "sinh(r) / cosh(r)",
@@ -21,9 +22,9 @@ enum LogCosh {
       derivative: { _ in { r in sinh(r) / cosh(r) } }),
     implementationNote: "|r| >= 0.7: (|r| - log 2) + log1p(e^(-2|r|)), two non-negative terms (never overflows), tanh r = 1 - 2E/(1 + E) with E = e^(-2|r|); 1/16 <= |r| < 0.7: F = e^-|r| and G = e^|r| to about 2^-59 (a table exp in double-double), tanh r = (G - F)/(G + F), log cosh r = log((G + F)/2), or log1p((G - 1)^2 F / 2) below 1/4 so that nothing cancels; below 1/16 the Taylor series to r^14. sech^2 r = 4 E / (1 + E)^2 or 4/(G + F)^2 rather than 1 - tanh^2 r.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.log(torch.cosh(yhat - y)) (no built-in)", "written by hand it overflows to inf for |r| > 710 and is 0 below |r| ~ 1e-8 (cosh rounds to 1)"),
-      FrameworkConvention(.keras, "keras.losses.LogCosh()", "averaged over the last axis; computed as r + softplus(-2r) - log 2"),
-      FrameworkConvention(.optax, "optax.losses.log_cosh(yhat, y)", "returned 0 for residuals near 1e-9 where the exact value is about 3e-19 (measured, optax 0.2.8)"),
+      FrameworkConvention(.pytorch, "torch.log(torch.cosh(yhat - y)) (no built-in)", "written by hand it overflows to inf from |r| = {torch.log_cosh.by-hand.inf_from} and is exactly 0 up to |r| = {torch.log_cosh.by-hand.zero_up_to} (cosh rounds to 1)", definitional: ["exactly 0", "rounds to 1"]),
+      FrameworkConvention(.keras, "keras.losses.LogCosh()", "averaged over the last axis; computed as r + softplus(-2r) - log 2, which cancels for small r: {keras.log_cosh.small.value_at_1e_9} at r = 1e-9 (exact {keras.log_cosh.small.exact_at_1e_9})", definitional: ["softplus(-2r) - log 2", "r = 1e-9"]),
+      FrameworkConvention(.optax, "optax.losses.log_cosh(yhat, y)", "logaddexp(r, -r) - log 2 cancels: {optax.log_cosh.small.value_at_1e_9} at r = 1e-9 (exact {optax.log_cosh.small.exact_at_1e_9}), {optax.log_cosh.small.value_at_1e_8} at 1e-8 (exact {optax.log_cosh.small.exact_at_1e_8})", definitional: ["log 2", "r = 1e-9", "at 1e-8"]),
       RegressionLosses.noJaxNN,
     ],
     references: [
@@ -84,15 +85,15 @@ enum LogCosh {
       let e2 = exp(-2 * a)
       let onePlus = DoubleDouble.fastTwoSum(1, e2)
       let l = log(onePlus.hi)
-      let h = 1 / onePlus.hi
-      let rho = 1.0.addingProduct(-onePlus.hi, h) - onePlus.lo * h  // 1 - (1 + E) h
-      let p = e2 * h
-      let ehLo = (-p).addingProduct(e2, h) + p * rho  // E h = p + ehLo
+      let reciprocal = StableMath.Reciprocal(onePlus)  // 1/(1 + E) = h (1 + rho)
+      let (h, rho) = (reciprocal.r, reciprocal.eps)
+      let eh = reciprocal.times(e2)  // E h = p + ehLo
+      let (p, ehLo) = (eh.hi, eh.lo)
       let tt = DoubleDouble.fastTwoSum(1, -2 * p)
       t = tt.hi + (tt.lo - 2 * ehLo)
       sech2 = 4 * p * h * (1 + 2 * rho)
-      let u = DoubleDouble.twoSum(a, -ScaledDD.ln2.hi)
-      value = u.hi + (u.lo + ((l + onePlus.lo * h) - ScaledDD.ln2.lo + t * lo))
+      let u = DoubleDouble.twoSum(a, -StableMath.ln2.hi)
+      value = u.hi + (u.lo + ((l + onePlus.lo * h) - StableMath.ln2.lo + t * lo))
     } else {
       // 1/16 <= a < 0.7: F = e^-a and G = e^a from the lean exp (about
       // 2^-59.5 each, computed side by side): tanh a = (G - F)/(G + F),
@@ -105,7 +106,7 @@ enum LogCosh {
       let g = StableMath.expNegativeLean(-a)
       let sinh2 = DoubleDouble.twoSum(g.hi, -f.hi) + (g.lo - f.lo)
       let cosh2 = DoubleDouble.twoSum(g.hi, f.hi) + (g.lo + f.lo)
-      let ic = StableMath.ddReciprocal(cosh2)
+      let ic = StableMath.reciprocal(cosh2)
       t = StableMath.roundedDDProduct(sinh2, ic)
       sech2 = 4 * StableMath.roundedDDProduct(ic, ic)
       if a >= 0.25 {
@@ -129,7 +130,7 @@ enum LogCosh {
   static func jetHuge(_ yhat: Double, _ y: Double) -> Jet {
     let h = StableMath.halfResidual(yhat, y)
     let t = DoubleDouble.fastTwoSum(abs(h.hi), h.hi < 0 ? -h.lo : h.lo)
-      - DoubleDouble(0.5 * ScaledDD.ln2.hi, 0.5 * ScaledDD.ln2.lo)
+      - DoubleDouble(0.5 * StableMath.ln2.hi, 0.5 * StableMath.ln2.lo)
     return Jet(value: 2 * (t.hi + t.lo), d1: h.hi > 0 ? 1 : -1, d2: 0)
   }
 }

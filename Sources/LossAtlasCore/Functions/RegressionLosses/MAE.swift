@@ -15,12 +15,13 @@ enum MAE {
           declared: RegressionLosses.residualProperties(continuity: .c0, maxAbsDerivative: 1, gradientGrowth: .bounded), jet)
       ]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
-    implementationNote: "|yhat - y| is the rounded difference itself, correctly rounded; the subgradient at r = 0 is 0, as PyTorch's sign.",
+    implementationNote: "|yhat - y| is the rounded difference itself, correctly rounded; the subgradient at r = 0 is 0, as PyTorch's sign ({torch.abs.grad-at-0.grad_at_0} at 0).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.L1Loss() / F.l1_loss(yhat, y)", "reduction='mean'; gradient sign(r), 0 at r = 0 (as here)"),
-      FrameworkConvention(.keras, "keras.losses.MeanAbsoluteError()", "averages over the last axis; per element the same |r|"),
-      FrameworkConvention(.optax, "", "no dedicated loss in optax 0.2.8 (write jnp.abs(yhat - y))"),
+      FrameworkConvention(.pytorch, "torch.nn.L1Loss() / F.l1_loss(yhat, y)", "reduction='mean'; gradient sign(r), {torch.l1_loss.grad-at-0.grad_at_0} at r = 0 (as here)", definitional: ["r = 0"]),
+      FrameworkConvention(.keras, "keras.losses.MeanAbsoluteError()", "averages over the last axis in {keras.ops.mean.float32.compute_dtype}; per element the same |r|"),
+      FrameworkConvention(.optax, "", "no dedicated loss in optax {versions.optax} (write jnp.abs(yhat - y))"),
       RegressionLosses.noJaxNN,
     ],
     references: [

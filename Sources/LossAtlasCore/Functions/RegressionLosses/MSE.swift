@@ -11,12 +11,13 @@ enum MSE {
     views: { _ in
       [RegressionLosses.residualView(declared: RegressionLosses.residualProperties(continuity: .cInfinity, gradientGrowth: .unbounded), jet)]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     implementationNote: "r = yhat - y is formed exactly (TwoSum) and r^2 = hi^2 + 2 hi lo rounded once (FMA), so the loss is correctly rounded even where yhat - y itself is not exact.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.MSELoss() / F.mse_loss(yhat, y)", "reduction='mean' averages over elements; the per-element loss is the same r^2"),
-      FrameworkConvention(.keras, "keras.losses.MeanSquaredError()", "averages over the last axis; per element the same r^2"),
-      FrameworkConvention(.optax, "optax.losses.squared_error(yhat, y)", "squared_error is r^2; optax.losses.l2_loss is r^2 / 2 (half the catalog's value and gradient)"),
+      FrameworkConvention(.pytorch, "torch.nn.MSELoss() / F.mse_loss(yhat, y)", "reduction='mean' averages over elements; the per-element loss is the same r^2", definitional: ["r^2"]),
+      FrameworkConvention(.keras, "keras.losses.MeanSquaredError()", "averages over the last axis in {keras.ops.mean.float32.compute_dtype} (relative error up to about {keras.ops.mean.float32.rel_error}); per element the same r^2", definitional: ["r^2"]),
+      FrameworkConvention(.optax, "optax.losses.squared_error(yhat, y)", "squared_error is r^2; optax.losses.l2_loss is r^2 / 2, half the catalog's value and gradient ({optax.squared_error.l2_loss.l2_loss_at_3} against {optax.squared_error.l2_loss.squared_error_at_3} at r = 3)", definitional: ["optax.losses.l2_loss", "r^2 / 2", "r^2", "r = 3"]),
       RegressionLosses.noJaxNN,
     ],
     references: [

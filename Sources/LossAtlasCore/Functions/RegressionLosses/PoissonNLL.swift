@@ -36,6 +36,13 @@ enum PoissonNLL {
           evaluate: { jet($0, 0) }),
       ]
     },
+    domain: { _ in
+      // min over z of e^z - y z is y - y ln y (at z = ln y): -13.03 at y = 10,
+      // and -> -inf as y grows. Convex in z (f'' = e^z) for every y.
+      DeclaredDomainProperties(
+        infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(.infinity, attained: false),
+        nonNegative: false, convex: true)
+    },
     formula: formula,
     naive: NaiveForm(
       valueFormula: "exp(z) - y * z", derivativeFormula: "exp(z) - y",
@@ -44,8 +51,8 @@ enum PoissonNLL {
     implementationNote: "e^z = M 2^k with M a double-double (Cody-Waite reduction, 1 + expm1 of the reduced argument), y z an exact product, and e^z - y z, e^z - y summed in double-double before one rounding: both cancel near their roots (e^z - y at z = log y).",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.PoissonNLLLoss(log_input=True, full=False)", "same e^z - y z with log_input=True; full=True adds the Stirling term for log(y!); reduction='mean'"),
-      FrameworkConvention(.keras, "keras.losses.Poisson()", "takes the rate itself, not its log: yhat - y log(yhat + eps)"),
-      FrameworkConvention(.optax, "", "no equivalent in optax 0.2.8 (write jnp.exp(z) - y * z)"),
+      FrameworkConvention(.keras, "keras.losses.Poisson()", "takes the rate itself, not its log: yhat - y log(yhat + eps) ({keras.poisson.rate-input.value} at rate 0, y = 1, instead of inf)", definitional: ["rate 0, y = 1"]),
+      FrameworkConvention(.optax, "", "no equivalent in optax {versions.optax} (write jnp.exp(z) - y * z)"),
       RegressionLosses.noJaxNN,
     ],
     references: [
@@ -85,25 +92,26 @@ enum PoissonNLL {
     }
     if z < -800 {
       // e^z < 2^-1154: below half the smallest subnormal, so it only decides
-      // the sign of zero.
-      return Jet(value: -(y * z), d1: -y, d2: 0)
+      // the sign of zero: e^z - y z and e^z - y are +0 for y = 0 (0 - y z and
+      // 0 - y, not -(y z) and -y, which are -0 there).
+      return Jet(value: 0 - y * z, d1: 0 - y, d2: 0)
     }
     let (m, k) = StableMath.expMantissaExponent(z)
     // Far from 2^0 the exponent is kept apart: e^z - y z = 2^k (M - (y 2^-k) z), so that
     // neither e^z (k > 1000) nor the low part of M (k < -900, near the subnormals)
     // loses digits before the cancellation. y 2^-k must stay finite.
-    let yk = ScaledDD.scale(y, -k)
+    let yk = StableMath.scaleByPowerOfTwo(y, -k)
     if k > 1000 || (k < -900 && yk < 0x1p1000) {
       let v = m - DoubleDouble.twoProduct(yk, z)
       let g = m - yk
       return Jet(
-        value: ScaledDD.scale(v.hi + v.lo, k), d1: ScaledDD.scale(g.hi + g.lo, k),
-        d2: ScaledDD.scale(m.hi + m.lo, k))
+        value: StableMath.scaleByPowerOfTwo(v.hi + v.lo, k), d1: StableMath.scaleByPowerOfTwo(g.hi + g.lo, k),
+        d2: StableMath.scaleByPowerOfTwo(m.hi + m.lo, k))
     }
     let ez =
       k >= -1000
-      ? DoubleDouble(ScaledDD.scale(m.hi, k), ScaledDD.scale(m.lo, k))
-      : DoubleDouble(ScaledDD.scale(m.hi + m.lo, k), 0)
+      ? DoubleDouble(StableMath.scaleByPowerOfTwo(m.hi, k), StableMath.scaleByPowerOfTwo(m.lo, k))
+      : DoubleDouble(StableMath.scaleByPowerOfTwo(m.hi + m.lo, k), 0)
     let yz = DoubleDouble.twoProduct(y, z)
     let value: Double
     if !yz.hi.isFinite {

@@ -23,17 +23,22 @@ enum Quantile {
           jet(tau: tau))
       ]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     implementationNote: "tau u and (1 - tau) |u| are double-double products of the exact residual with tau and with the exact 1 - tau (TwoSum), each rounded once.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.maximum(tau * u, (tau - 1) * u) (no built-in)", "written by hand; the gradient at the kink u = 0 is whatever the tie rule of the chosen max gives, not necessarily the catalog's 0"),
+      FrameworkConvention(.pytorch, "torch.maximum(tau * u, (tau - 1) * u) (no built-in)", "written by hand: torch.maximum splits the gradient at the tie, {torch.quantile.tie-grad.grad_at_tie_tau_0_25} at u = 0 for tau = 0.25 (1/2 - tau), the catalog's 0 only at tau = 1/2", definitional: ["u = 0", "tau = 0.25", "(1/2 - tau)", "the catalog's 0 only at tau = 1/2"]),
       FrameworkConvention(.keras, "", "no equivalent in Keras core (TensorFlow Addons had tfa.losses.PinballLoss)"),
-      FrameworkConvention(.optax, "jnp.maximum(tau * u, (tau - 1) * u) (no built-in)", "jnp.maximum splits the gradient at ties: 1/2 - tau at u = 0 instead of 0 (measured, JAX 0.10)"),
+      FrameworkConvention(.optax, "jnp.maximum(tau * u, (tau - 1) * u) (no built-in)", "jnp.maximum splits the gradient at ties: {jax.jnp.tie-grads.quantile_grad_at_tie_tau_0_25} at u = 0 for tau = 0.25 (1/2 - tau) instead of 0", definitional: ["u = 0", "tau = 0.25", "(1/2 - tau)", "instead of 0"]),
       RegressionLosses.noJaxNN,
     ],
     references: [
       Reference("Koenker and Bassett, Regression Quantiles, Econometrica 46(1)", year: 1978)
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "tau", values: [0.1, 0.5, 0.9],
+        note: "τ weights under- against over-prediction: the slopes are −τ and 1 − τ."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.

@@ -53,6 +53,16 @@ enum RegressionLosses {
       nonNegative: true, zeroAtCorrect: .attained, gradientGrowth: gradientGrowth)
   }
 
+  /// Over the whole domain (yhat and y free) a loss of r = yhat - y alone
+  /// takes the values of its view at y = 0: minimum 0 at yhat = y, no
+  /// bound above, non-negative, convex in yhat for every y (the losses that
+  /// are not convex declare otherwise).
+  static func residualDomain(convex: Bool = true, supremum: RangeBound = RangeBound(.infinity, attained: false))
+    -> DeclaredDomainProperties
+  {
+    DeclaredDomainProperties(infimum: RangeBound(0, attained: true), supremum: supremum, nonNegative: true, convex: convex)
+  }
+
   static let noJaxNN = FrameworkConvention(
     .jaxnn, "", "no equivalent (jax.nn holds activations; see optax)")
 }

@@ -22,10 +22,11 @@ enum SmoothL1 {
           jet(beta: beta))
       ]
     },
+    domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
     implementationNote: "As huber with the piece chosen on the exact residual; r^2 / (2 beta) as a double-double quotient (with an exponent kept apart when r^2 or the quotient would leave the Double range) and r / beta with its FMA remainder.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.SmoothL1Loss(beta=1.0) / F.smooth_l1_loss", "same per-element loss (beta = 0 is L1); equals HuberLoss(delta=beta) / beta, so the two differ by a factor beta"),
+      FrameworkConvention(.pytorch, "torch.nn.SmoothL1Loss(beta=1.0) / F.smooth_l1_loss", "same per-element loss (beta = 0 is L1); equals HuberLoss(delta=beta) / beta, so the two differ by a factor beta", definitional: ["beta = 0 is L1"]),
       FrameworkConvention(.keras, "", "no equivalent (keras.losses.Huber is beta times this loss)"),
       FrameworkConvention(.optax, "", "no equivalent (optax.losses.huber_loss(delta=beta) / beta)"),
       RegressionLosses.noJaxNN,
@@ -33,7 +34,11 @@ enum SmoothL1 {
     references: [
       Reference("Girshick, Fast R-CNN, ICCV", year: 2015),
       Reference("Huber, Robust Estimation of a Location Parameter, Ann. Math. Statist. 35(1)", year: 1964),
-    ]
+    ],
+    figures: FigureHints(
+      family: ParameterFamilyFigure(
+        parameter: "beta", xRange: -3...3,
+        note: "Quadratic for |r| < β and linear beyond with slope 1; β = 0 is the absolute error."))
   )
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
@@ -58,9 +63,7 @@ enum SmoothL1 {
         if a < beta || (a == beta && lo < 0) {
           let value: Double
           if fast && a >= 0x1p-400 {
-            let p = DoubleDouble.twoProduct(r.hi, r.hi)
-            let sq = DoubleDouble.fastTwoSum(p.hi, p.lo.addingProduct(2 * r.hi, r.lo))
-            value = StableMath.roundedQuotient(sq, twoBeta)
+            value = StableMath.roundedQuotient(DoubleDouble.square(r), twoBeta)
           } else {
             let s = ScaledDD(r)
             value = (s * s / scaledTwoBeta).double

@@ -35,7 +35,8 @@ enum LogSoftmax {
           declared: DeclaredProperties(
             infimum: RangeBound(-.infinity, attained: false), supremum: RangeBound(0, attained: false),
             monotonic: .increasing, derivativeMonotonic: .decreasing, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 1,
+            // Along z = [x, 0]: log sigma(x) < 0, mean < 0; log(1/2) at x = 0.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: false, saturatesRight: true, convex: false, concave: true, nonNegative: false),
           LogSigmoid.jet)
       ]
@@ -47,10 +48,10 @@ enum LogSoftmax {
       derivative: { _ in { x in 1 - exp(x) / (exp(x) + exp(0)) } }),
     implementationNote: "(z_i - max) - log S with z_i - max exact and log S = log1p(sum of the non-maximal terms), so the largest output is accurate when it is tiny (-e^-40 for z = [40, 0]); both terms are non-positive and never cancel. Jacobian delta_ij - p_j with 1 - p_i as the sum of the other terms over S. log(softmax) is -inf once a p_i underflows (z_i 745 below the maximum).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.log_softmax(z, dim=-1)", "none in value; backward is grad - exp(output) * sum(grad)"),
-      FrameworkConvention(.keras, "keras.activations.log_softmax(z, axis=-1)", "none in value"),
+      FrameworkConvention(.pytorch, "torch.nn.functional.log_softmax(z, dim=-1)", "none in value; backward is grad - exp(output) * sum(grad) ({torch.log_softmax.backward.source}), so 1 - p_i is 0 once p_i rounds to 1: {torch.log_softmax.backward.j00_at_40} instead of {torch.log_softmax.backward.exact_j00_at_40} at z = [40, 0]", definitional: ["1 - p_i is 0", "rounds to 1", "z = [40, 0]"]),
+      FrameworkConvention(.keras, "keras.activations.log_softmax(z, axis=-1)", "none in value; the gradient is JAX's"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.log_softmax(z, axis=-1)", "none in value"),
+      FrameworkConvention(.jaxnn, "jax.nn.log_softmax(z, axis=-1)", "none in value; the Jacobian entry 1 - p_i is {jax.log_softmax.jacobian.j00_at_40} at z = [40, 0] (exact {jax.log_softmax.jacobian.exact_j00_at_40})", definitional: ["1 - p_i", "z = [40, 0]"]),
     ],
     references: [
       Reference("Bridle, Probabilistic interpretation of feedforward classification network outputs, with relationships to statistical pattern recognition, Neurocomputing (NATO ASI)", year: 1990),

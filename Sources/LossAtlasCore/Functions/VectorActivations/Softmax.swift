@@ -29,7 +29,8 @@ enum Softmax {
           declared: DeclaredProperties(
             infimum: RangeBound(0, attained: false), supremum: RangeBound(1, attained: false),
             monotonic: .increasing, derivativeMonotonic: .neither, continuity: .cInfinity,
-            zeroCentered: false, identityNearOrigin: false, maxAbsDerivative: 0.25,
+            // Along z = [x, 0]: sigma(x), mean output 1/2; 1/2 at x = 0.
+            zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 0.25,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: true),
           Sigmoid.jet)
       ]
@@ -44,12 +45,12 @@ enum Softmax {
           return p * (1 - p)
         }
       }),
-    implementationNote: "Shift by max(z) with each z_i - max formed exactly (TwoSum) and e^(z_i - max) from the exact argument; S = sum of the terms in double-double, p_i = e_i / S in double-double. 1 - p_i is never formed: J_ii = p_i (sum of the other e_j) / S from prefix and suffix sums. The naive form overflows (inf/inf = NaN) once a logit exceeds 709.78.",
+    implementationNote: "Shift by max(z) with each z_i - max formed exactly (TwoSum) and e^(z_i - max) from the exact argument; S = sum of the terms in double-double, p_i = e_i / S in double-double. 1 - p_i is never formed: J_ii = p_i (sum of the other e_j) / S from prefix and suffix sums. The naive form overflows (inf/inf = NaN) once e^x does (computed below).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.softmax(z, dim=-1)", "backward on the rounded output p: p (1 - p) is 0 where the exact diagonal is below ulp(1) p (measured)"),
-      FrameworkConvention(.keras, "keras.activations.softmax(z, axis=-1)", "none in value"),
+      FrameworkConvention(.pytorch, "torch.softmax(z, dim=-1)", "backward on the rounded output p: the diagonal p (1 - p) at z = [t, 0] is exactly 0 from t = {torch.softmax.jacobian-diagonal.zero_from} (at z = [40, 0]: 0 instead of {torch.softmax.jacobian-diagonal.exact_j00_at_40})", definitional: ["p (1 - p)", "z = [t, 0]", "exactly 0", "z = [40, 0]: 0"]),
+      FrameworkConvention(.keras, "keras.activations.softmax(z, axis=-1)", "none in value; the gradient is JAX's"),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.softmax(z, axis=-1)", "none in value; the gradient is autodiff of the shifted exponentials"),
+      FrameworkConvention(.jaxnn, "jax.nn.softmax(z, axis=-1)", "none in value; the gradient is a custom JVP y (x_dot - sum(y x_dot)) on the rounded output ({jax.softmax.jacobian-diagonal.source}): the diagonal entry at z = [t, 0] is exactly 0 from t = {jax.softmax.jacobian-diagonal.zero_from} (at z = [40, 0]: 0 instead of {jax.softmax.jacobian-diagonal.exact_j00_at_40})", definitional: ["z = [t, 0]", "exactly 0", "z = [40, 0]: 0"]),
     ],
     references: [
       Reference("Bridle, Probabilistic interpretation of feedforward classification network outputs, with relationships to statistical pattern recognition, Neurocomputing (NATO ASI)", year: 1990),

@@ -1,0 +1,270 @@
+import LossAtlasCore
+
+/// A finite-width check of ``GradientGain``: random fully connected
+/// networks at initialisation, forward and back.
+///
+/// Layer 1's pre-activations are h^1 ~ N(0, q)^N (q as in the model); for
+/// l = 1...depth, h^(l+1) = W^(l+1) f(h^l) with W_ij ~ N(0, sigma_w^2 / N),
+/// no bias. The backward pass starts from a standard normal vector
+/// delta^(depth+1) and applies delta^l = f'(h^l) ⊙ (W^(l+1))^T delta^(l+1),
+/// the gradient with respect to the pre-activations. Each layer's ratio
+/// r_l = |delta^l|^2 / |delta^(l+1)|^2 is averaged over the seeds, and the
+/// simulated ratio after k layers is the product of those averages for
+/// l = 1...k: the expected squared gradient that reaches layer 1 from layer
+/// k + 1, whose mean-field prediction is ``GradientGain/depthRatio``. (The
+/// product of per-layer means estimates the model's product of per-layer
+/// expectations; the mean of the logs would not: at width 256 a layer's
+/// ratio fluctuates by about 10%, and exp(E log r) falls below E r by about
+/// half that variance per layer, 20% over 50 layers.)
+///
+/// The weights are drawn once per seed from ``SplitMix64`` (polar method) and
+/// shared by every activation and initialisation (common random numbers:
+/// the comparison between activations is not blurred by sampling noise,
+/// and each weight matrix is read once per layer for all the networks
+/// together); every sum runs in a fixed order, so the figures are
+/// reproducible to the last bit.
+public struct GainSimulation: Sendable, Equatable {
+  /// The network's size and the seeds.
+  public struct Settings: Sendable, Equatable {
+    public var width: Int
+    public var depth: Int
+    public var seeds: [UInt64]
+
+    public init(width: Int = 256, depth: Int = GradientGain.maxDepth, seeds: [UInt64] = [1, 2, 3, 4, 5, 6]) {
+      precondition(width > 0 && width % 4 == 0, "the width must be a positive multiple of 4")
+      self.width = width
+      self.depth = depth
+      self.seeds = seeds
+    }
+
+    /// What the manual runs: width 256, depth 50, six seeds.
+    public static let standard = Settings()
+  }
+
+  public let settings: Settings
+  public let initialization: WeightInit
+  /// After k = 1...depth layers: the product over l = 1...k of the
+  /// seeds' mean of |delta^l|^2 / |delta^(l+1)|^2.
+  public let depthRatio: [Double]
+  /// The standard error of log(depthRatio[k - 1]): the larger of two
+  /// estimates. One is the spread of the seeds: the standard deviation over
+  /// the seeds of the log of each seed's own ratio after k layers, over the
+  /// square root of the number of seeds (in one network a layer's ratio
+  /// depends on the variance the layers below it happened to produce, so
+  /// the products spread far more than independent layers would: gelu at He
+  /// over ten layers by a factor of about 3 either way). The other treats
+  /// the layers as independent: the square root of the sum over the layers
+  /// of (the seeds' variance of r_l) / (seeds × mean²). With a handful of
+  /// seeds either can come out small by chance.
+  public let logStandardError: [Double]
+
+  /// The ratio after k layers divided and multiplied by e^(m × standard
+  /// error): the band the simulation puts it in.
+  public func band(_ k: Int, sigmas m: Double = 1) -> ClosedRange<Double> {
+    let f = exp(m * logStandardError[k - 1])
+    return depthRatio[k - 1] / f...depthRatio[k - 1] * f
+  }
+
+  /// One network to simulate: an activation, an initialisation, and the
+  /// pre-activation variance q of layer 1 (the model's).
+  public struct Job: Sendable {
+    public let view: ScalarView
+    public let initialization: WeightInit
+    public let q: Double
+
+    public init(view: ScalarView, initialization: WeightInit, q: Double) {
+      self.view = view
+      self.initialization = initialization
+      self.q = q
+    }
+  }
+
+  /// Simulates one network.
+  public static func run(
+    _ view: ScalarView, initialization: WeightInit, q: Double, settings: Settings = .standard
+  ) -> GainSimulation {
+    run([Job(view: view, initialization: initialization, q: q)], settings: settings)[0]
+  }
+
+  /// Simulates every job through the same random weights: a seed's
+  /// matrices are drawn once, and each row of each matrix is read once per
+  /// layer for all the jobs together (a matrix product, not one
+  /// matrix-vector product per job). The seeds run on `threads` threads;
+  /// results are in job order and do not depend on the threads.
+  public static func run(_ jobs: [Job], settings: Settings = .standard, threads: Int = 1) -> [GainSimulation] {
+    let perSeed = ResultSlots<[[Double]]>(count: settings.seeds.count)
+    parallelFor(settings.seeds.count, threads: threads) { k in
+      perSeed[k] = layerRatios(jobs, seed: settings.seeds[k], settings: settings)
+    }
+    return combine(settings.seeds.indices.map { perSeed[$0] }, jobs: jobs, settings: settings)
+  }
+
+  /// The simulations from each seed's layer ratios (``layerRatios(_:seed:settings:)``,
+  /// in seed order): the product of the per-layer means, and the spread of
+  /// the seeds' own products.
+  static func combine(_ perSeed: [[[Double]]], jobs: [Job], settings: Settings) -> [GainSimulation] {
+    let count = Double(settings.seeds.count)
+    func variance(_ xs: [Double]) -> Double {
+      guard xs.count > 1 else { return 0 }
+      let m = xs.reduce(0, +) / Double(xs.count)
+      return xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(xs.count - 1)
+    }
+    return jobs.indices.map { c in
+      var product = 1.0
+      var logs = [Double](repeating: 0, count: settings.seeds.count)
+      var layerVariance = 0.0
+      var ratios: [Double] = []
+      var errors: [Double] = []
+      for l in 0..<settings.depth {
+        let values = settings.seeds.indices.map { perSeed[$0][c][l] }
+        let mean = values.reduce(0, +) / count
+        product *= mean
+        ratios.append(product)
+        for k in logs.indices { logs[k] += log(values[k]) }
+        if mean > 0 { layerVariance += variance(values) / (count * mean * mean) }
+        // The larger of the two estimates: a few seeds can agree by chance.
+        errors.append(max(variance(logs) / count, layerVariance).squareRoot())
+      }
+      return GainSimulation(
+        settings: settings, initialization: jobs[c].initialization, depthRatio: ratios, logStandardError: errors)
+    }
+  }
+
+  /// For one seed, per job: the layer ratios |delta^l|^2 / |delta^(l+1)|^2, l = 1...depth.
+  static func layerRatios(_ jobs: [Job], seed: UInt64, settings: Settings) -> [[Double]] {
+    let n = settings.width
+    let depth = settings.depth
+    let draws = Draws(seed: seed, width: n, depth: depth)
+    let scales = jobs.map { ($0.initialization.weightVariance / Double(n)).squareRoot() }
+    // h[c][l]: job c's pre-activations at layer l + 1.
+    var h = jobs.map { job in [draws.start.map { $0 * job.q.squareRoot() }] }
+    var x = [[Double]](repeating: [Double](repeating: 0, count: n), count: jobs.count)
+    for l in 0..<depth {
+      for c in jobs.indices {
+        let f = jobs[c].view.evaluate
+        let last = h[c][l]
+        for i in 0..<n { x[c][i] = f(last[i]).value }
+      }
+      let next = draws.multiply(layer: l, x, transposed: false, scales: scales)
+      for c in jobs.indices { h[c].append(next[c]) }
+    }
+    var delta = [[Double]](repeating: draws.top, count: jobs.count)
+    var norms = [[Double]](repeating: [Double](repeating: 0, count: depth + 1), count: jobs.count)
+    for c in jobs.indices { norms[c][depth] = squaredNorm(delta[c]) }
+    for l in stride(from: depth - 1, through: 0, by: -1) {
+      delta = draws.multiply(layer: l, delta, transposed: true, scales: scales)
+      for c in jobs.indices {
+        let f = jobs[c].view.evaluate
+        let pre = h[c][l]
+        for i in 0..<n { delta[c][i] *= f(pre[i]).d1 }
+        norms[c][l] = squaredNorm(delta[c])
+      }
+    }
+    return norms.map { nc in (0..<depth).map { l in nc[l] / nc[l + 1] } }
+  }
+
+  static func squaredNorm(_ v: [Double]) -> Double {
+    var s = 0.0
+    for x in v { s += x * x }
+    return s
+  }
+
+  /// The standard normal draws of one seed: `depth` weight matrices
+  /// (row-major, N x N), the start vector and the top gradient.
+  struct Draws {
+    let width: Int
+    let weights: [Double]
+    let start: [Double]
+    let top: [Double]
+
+    init(seed: UInt64, width: Int, depth: Int) {
+      var rng = SplitMix64(seed: seed)
+      func normals(_ count: Int) -> [Double] {
+        var out = [Double]()
+        out.reserveCapacity(count)
+        while out.count < count {
+          // Marsaglia's polar method: a point uniform in the unit disc
+          // gives two independent standard normals (one log, no sine or
+          // cosine: the millions of weights are drawn at half the cost).
+          let u = 2 * rng.nextUnit() - 1
+          let v = 2 * rng.nextUnit() - 1
+          let s = u * u + v * v
+          guard s > 0 && s < 1 else { continue }
+          let factor = (-2 * log(s) / s).squareRoot()
+          out.append(u * factor)
+          if out.count < count { out.append(v * factor) }
+        }
+        return out
+      }
+      self.width = width
+      start = normals(width)
+      top = normals(width)
+      weights = normals(width * width * depth)
+    }
+
+    /// scales[c] * W v_c (or scales[c] * W^T v_c) for every vector v_c and
+    /// the layer's matrix W, four lanes at a time. Each row of W is read
+    /// once for all the vectors; every sum runs in a fixed order, so the
+    /// results do not depend on the machine.
+    func multiply(layer: Int, _ vs: [[Double]], transposed: Bool, scales: [Double]) -> [[Double]] {
+      let n = width
+      var outs = [[Double]](repeating: [Double](repeating: 0, count: n), count: vs.count)
+      let stride = MemoryLayout<Double>.stride
+      weights.withUnsafeBufferPointer { w in
+        let base = UnsafeRawPointer(w.baseAddress! + layer * n * n)
+        for c in vs.indices {
+          vs[c].withUnsafeBufferPointer { v in
+            outs[c].withUnsafeMutableBufferPointer { out in
+              let vp = UnsafeRawPointer(v.baseAddress!)
+              let op = UnsafeMutableRawPointer(out.baseAddress!)
+              for i in 0..<n {
+                let row = base + i * n * stride
+                if transposed {
+                  // out_j += W_ij v_i: row i scaled by v_i.
+                  let vi = SIMD4<Double>(repeating: v[i])
+                  var j = 0
+                  while j < n {
+                    let o = op.loadUnaligned(fromByteOffset: j * stride, as: SIMD4<Double>.self)
+                    let a = row.loadUnaligned(fromByteOffset: j * stride, as: SIMD4<Double>.self)
+                    op.storeBytes(of: o + a * vi, toByteOffset: j * stride, as: SIMD4<Double>.self)
+                    j += 4
+                  }
+                } else {
+                  // out_i = sum_j W_ij v_j: four vector accumulators of four
+                  // lanes (16 partial sums, so that the additions do not wait
+                  // on each other), added in a fixed order at the end.
+                  var a0 = SIMD4<Double>(repeating: 0)
+                  var a1 = a0
+                  var a2 = a0
+                  var a3 = a0
+                  var j = 0
+                  while j + 16 <= n {
+                    let o = j * stride
+                    a0 += row.loadUnaligned(fromByteOffset: o, as: SIMD4<Double>.self)
+                      * vp.loadUnaligned(fromByteOffset: o, as: SIMD4<Double>.self)
+                    a1 += row.loadUnaligned(fromByteOffset: o + 4 * stride, as: SIMD4<Double>.self)
+                      * vp.loadUnaligned(fromByteOffset: o + 4 * stride, as: SIMD4<Double>.self)
+                    a2 += row.loadUnaligned(fromByteOffset: o + 8 * stride, as: SIMD4<Double>.self)
+                      * vp.loadUnaligned(fromByteOffset: o + 8 * stride, as: SIMD4<Double>.self)
+                    a3 += row.loadUnaligned(fromByteOffset: o + 12 * stride, as: SIMD4<Double>.self)
+                      * vp.loadUnaligned(fromByteOffset: o + 12 * stride, as: SIMD4<Double>.self)
+                    j += 16
+                  }
+                  while j < n {
+                    a0 += row.loadUnaligned(fromByteOffset: j * stride, as: SIMD4<Double>.self)
+                      * vp.loadUnaligned(fromByteOffset: j * stride, as: SIMD4<Double>.self)
+                    j += 4
+                  }
+                  let acc = (a0 + a1) + (a2 + a3)
+                  out[i] = (acc[0] + acc[1]) + (acc[2] + acc[3])
+                }
+              }
+              for i in 0..<n { out[i] *= scales[c] }
+            }
+          }
+        }
+      }
+      return outs
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import LossAtlasCore
+
+/// Where a predicate on a format's inputs starts to hold for good: the first
+/// input (outward from the centre) from which it holds at every farther
+/// representable input.
+///
+/// The predicate need not be monotone (huber's value rounds to x at the even
+/// doubles of [2^52, 2^53) and not at the odd ones), so the search does not
+/// stop at the first boundary it meets:
+/// - Float16 (at most 31,744 inputs a direction): every input is tested.
+/// - Float32 and Float64: bisection on the indices between a failing and a
+///   holding input, then spot checks of every farther binade (its first and
+///   last inputs and some inside) and of the 1,024 inputs after the
+///   boundary; a failure among them restarts the bisection beyond it.
+public struct ThresholdSearch {
+  /// The threshold, with what the search saw nearer the centre.
+  public struct Result: Sendable, Equatable {
+    /// Index of the first input from which the predicate holds for good.
+    public let index: UInt64
+    /// Nearer the centre than `index`: how many of the inputs checked in
+    /// `earlier` hold (0 when none do), and how many were checked.
+    public let earlierHits: Int64
+    public let earlierChecked: Int64
+    /// The index range examined for earlier hits.
+    public let earlier: ClosedRange<UInt64>?
+    /// True when every input was tested.
+    public let exhaustive: Bool
+  }
+
+  public let inputs: FormatInputs
+  /// Whether the predicate holds at index i.
+  public let holds: (UInt64) -> Bool
+
+  public init(inputs: FormatInputs, holds: @escaping (UInt64) -> Bool) {
+    self.inputs = inputs
+    self.holds = holds
+  }
+
+  /// The threshold, or nil when the predicate fails at the farthest input.
+  public func run() -> Result? {
+    let n = inputs.count
+    guard n > 0 else { return nil }
+    return inputs.format == .float16 ? exhaustive(n) : bisected(n)
+  }
+
+  func exhaustive(_ n: UInt64) -> Result? {
+    var flags = [Bool](repeating: false, count: Int(n))
+    for i in 0..<Int(n) { flags[i] = holds(UInt64(i)) }
+    guard flags[Int(n) - 1] else { return nil }
+    var k = Int(n) - 1
+    while k > 0 && flags[k - 1] { k -= 1 }
+    // Earlier hits: over the binade-sized stretch before the threshold
+    // (2^10 inputs), as for the other formats; farther in (gelu's value
+    // rounding to 0 at x = -2^-24, where it is about x/2) is another matter.
+    guard k > 0 else { return Result(index: 0, earlierHits: 0, earlierChecked: 0, earlier: nil, exhaustive: true) }
+    let start = Swift.max(0, k - (1 << inputs.format.significandBits))
+    let hits = flags[start..<k].filter { $0 }.count
+    let firstHit = flags[start..<k].firstIndex(of: true) ?? start
+    return Result(
+      index: UInt64(k), earlierHits: Int64(hits), earlierChecked: Int64(k - firstHit),
+      earlier: UInt64(firstHit)...UInt64(k - 1), exhaustive: true)
+  }
+
+  func bisected(_ n: UInt64) -> Result? {
+    guard holds(n - 1) else { return nil }
+    // An index known to fail (nil: none found yet).
+    var bad: UInt64? = holds(0) ? nil : 0
+    var t = n - 1
+    // Each round moves `bad` outward, so the loop ends; the cap only
+    // bounds the time a pathological predicate could take.
+    for _ in 0..<10_000 {
+      // Bisect between bad (fails, or none) and n - 1 (holds): t ends as
+      // the index right after the last failing one found.
+      var f = bad
+      t = n - 1
+      while true {
+        let start = f.map { $0 + 1 } ?? 0
+        if start >= t { break }
+        let mid = start + (t - start) / 2
+        if holds(mid) { t = mid } else { f = mid }
+      }
+      // Spot checks beyond the boundary t.
+      let later = t < n - 1 ? inputs.spotChecks(in: (t + 1)...(n - 1)) : []
+      if let worst = later.last(where: { !holds($0) }) {
+        bad = worst
+        continue
+      }
+      return earlierSample(t)
+    }
+    return earlierSample(t)
+  }
+
+  /// Samples the binade-sized stretch before the threshold `t` for inputs
+  /// where the predicate already holds: the 256 inputs right before it and
+  /// 256 spread over the stretch.
+  func earlierSample(_ t: UInt64) -> Result {
+    guard t > 0 else { return Result(index: 0, earlierHits: 0, earlierChecked: 0, earlier: nil, exhaustive: false) }
+    let span = Swift.min(t, UInt64(1) << UInt64(inputs.format.significandBits))
+    let start = t - span
+    var picks = Set<UInt64>()
+    for k in Swift.max(start, t >= 256 ? t - 256 : 0)..<t { picks.insert(k) }
+    for k in 0..<UInt64(256) { picks.insert(start + span / 256 * k) }
+    let hits = picks.filter { holds($0) }.count
+    return Result(
+      index: t, earlierHits: Int64(hits), earlierChecked: Int64(picks.count), earlier: start...(t - 1), exhaustive: false)
+  }
+}

@@ -1,0 +1,160 @@
+import LossAtlasCore
+import LossAtlasVerification
+
+/// The formulas printed in the manual, evaluated against the implementation
+/// in the run that prints them: every catalog function, every component
+/// (a vector value element by element, a Jacobian entry by entry, the
+/// gradient in every differentiable argument) and f'' where the catalog
+/// prints one.
+struct FormulaCheck: Sendable {
+  /// Functions with at least one component compared, of all in the catalog.
+  let functions: Int
+  let catalog: Int
+  /// Functions whose f'' formula was compared.
+  let secondDerivatives: Int
+  /// Argument points and components compared.
+  let points: Int
+  let components: Int
+  /// The largest difference relative to max(|formula|, |implementation|, 1).
+  let worst: Double
+  let worstAt: String
+  /// Functions none of whose components could be compared.
+  let missing: [String]
+
+  /// The agreement the errata requires: 1e-9 of max(|value|, 1), the
+  /// textbook evaluation's accuracy at moderate inputs.
+  static let tolerance = 1e-9
+
+  var holds: Bool { worst <= Self.tolerance && missing.isEmpty }
+
+  /// The evidence sentence of the errata.
+  var summary: String {
+    "\(Readable.count(components)) components (values, every gradient and Jacobian entry, and f″ for the \(secondDerivatives) functions that print one) compared at \(Readable.count(points)) argument points in this run; largest difference \(Readable.number(worst, digits: 2)) of max(|value|, 1), at \(worstAt)"
+      + (missing.isEmpty ? "" : "; NOT COMPARED: " + missing.joined(separator: ", "))
+  }
+
+  /// Compares at the golden vectors' argument points where every real input
+  /// is 0 or between 10⁻³ and 15 in magnitude (where the textbook
+  /// evaluation of a formula is accurate to about 10⁻¹³), and along each
+  /// scalar view's plot range (201 points) for f''.
+  static func run(lines: [GoldenLine], specs: [FunctionSpec] = Catalog.all) -> FormulaCheck {
+    var compared = Set<String>()
+    var withSecond = Set<String>()
+    var points = 0
+    var components = 0
+    var worst = 0.0
+    var worstAt = "—"
+    func record(_ formula: Double, _ implementation: Double, _ where: @autoclosure () -> String) {
+      guard formula.isFinite && implementation.isFinite else {
+        if formula != implementation {
+          worst = .infinity
+          worstAt = `where`()
+        }
+        components += 1
+        return
+      }
+      components += 1
+      let dev = formula == implementation ? 0 : abs(formula - implementation) / max(abs(formula), abs(implementation), 1)
+      if dev > worst {
+        worst = dev
+        worstAt = `where`()
+      }
+    }
+    for spec in specs {
+      let f = spec.formula
+      for line in lines where line.id == spec.id && isModerate(line) {
+        guard let e = try? spec.evaluate(parameters: line.parameters, arguments: line.arguments) else { continue }
+        points += 1
+        let env = environment(line)
+        for c in line.components {
+          guard let (expr, bound) = resolve(c.path, f, env), let mine = GoldenVectors.component(c.path, of: e),
+            let printed = try? expr.evaluate(bound)
+          else { continue }
+          compared.insert(spec.id)
+          record(printed, mine, "\(spec.id) \(c.path) at \(coordinates(line))")
+        }
+      }
+      // f'' along the scalar views (the golden vectors hold no f'').
+      guard let second = f.secondDerivative, spec.arguments.allSatisfy({ $0.kind == .real }) else { continue }
+      let params = spec.defaultParameters
+      for view in spec.views(params) where view.argument == spec.predictionArgument {
+        let lo = view.plotRange.lowerBound
+        let hi = view.plotRange.upperBound
+        for i in 0...200 {
+          let x = lo + (hi - lo) * Double(i) / 200
+          // Breakpoints: the implementation's f'' belongs to one piece.
+          guard view.domain.contains(x), !view.breakpoints.contains(x) else { continue }
+          var scalars = params.values
+          for fixed in view.fixed { if case .real(let v) = fixed.value { scalars[fixed.name] = v } }
+          scalars[view.argument] = x
+          guard let printed = try? second.evaluate(FormulaEnvironment(scalars: scalars)) else { continue }
+          points += 1
+          withSecond.insert(spec.id)
+          record(printed, view.evaluate(x).d2, "\(spec.id) f″ at \(view.argument) = \(Readable.number(x))")
+        }
+      }
+    }
+    let missing = specs.filter { !compared.contains($0.id) }.map(\.id)
+    return FormulaCheck(
+      functions: compared.count, catalog: specs.count, secondDerivatives: withSecond.count, points: points,
+      components: components, worst: worst, worstAt: worstAt, missing: missing)
+  }
+
+  static func isModerate(_ line: GoldenLine) -> Bool {
+    func ok(_ v: Double) -> Bool { v == 0 || (abs(v) >= 1e-3 && abs(v) <= 15) }
+    return line.arguments.values.allSatisfy { value in
+      switch value {
+      case .real(let v): return ok(v)
+      case .integer: return true
+      case .vector(let v): return v.allSatisfy(ok)
+      }
+    }
+  }
+
+  static func environment(_ line: GoldenLine) -> FormulaEnvironment {
+    var env = FormulaEnvironment(scalars: line.parameters)
+    for (name, value) in line.arguments {
+      switch value {
+      case .real(let v): env.scalars[name] = v
+      case .integer(let k): env.scalars[name] = Double(k)
+      case .vector(let v): env.vectors[name] = v
+      }
+    }
+    return env
+  }
+
+  /// The formula expression of a component path ("value", "value[1]",
+  /// "grad.var", "grad.z[1][0]") with its indices bound.
+  static func resolve(_ path: String, _ f: FunctionFormula, _ env: FormulaEnvironment) -> (Expr, FormulaEnvironment)? {
+    var name = path
+    var indices: [Int] = []
+    while name.hasSuffix("]"), let open = name.lastIndex(of: "[") {
+      guard let i = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) else { return nil }
+      indices.insert(i, at: 0)
+      name = String(name[..<open])
+    }
+    var env = env
+    if name == "value" {
+      if let i = f.valueIndex, let first = indices.first { env.scalars[i.name] = Double(first) }
+      return (f.value, env)
+    }
+    guard name.hasPrefix("grad."), let d = f.derivatives.first(where: { $0.argument == name.dropFirst(5) }),
+      indices.count == f.derivativeIndices.count
+    else { return nil }
+    for (symbol, i) in zip(f.derivativeIndices, indices) { env.scalars[symbol.name] = Double(i) }
+    return (d.expr, env)
+  }
+
+  /// `huber {delta = 1} at yhat = 3, y = 1` with readable numbers.
+  static func coordinates(_ line: GoldenLine) -> String {
+    let p = line.parameters.keys.sorted().map { "\($0) = \(Readable.number(line.parameters[$0]!))" }
+    let a = line.arguments.keys.sorted().map { key -> String in
+      switch line.arguments[key]! {
+      case .real(let v): return "\(key) = \(Readable.number(v))"
+      case .integer(let k): return "\(key) = \(k)"
+      case .vector(let v): return "\(key) = [" + v.map { Readable.number($0) }.joined(separator: ", ") + "]"
+      }
+    }
+    return (p.isEmpty ? "" : "{" + p.joined(separator: ", ") + "} ") + a.joined(separator: ", ")
+  }
+}

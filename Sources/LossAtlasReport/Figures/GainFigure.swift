@@ -1,0 +1,76 @@
+import LossAtlasAnalysis
+import LossAtlasCharts
+import LossAtlasCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// MARK: - GainFigure
+
+/// The gradient with weights through depth (`figures/gain.png`): for He and
+/// Xavier initialisation side by side, the mean-field model's expected
+/// squared gradient after k layers (``GradientGain/depthRatio``, lines) and
+/// the finite networks' (``GainSimulation``, dots every five layers), on a
+/// log axis, with the line y = 1 where the gradient neither shrinks nor
+/// grows.
+enum GainFigure {
+  /// The activations drawn, in this order.
+  static let ids = ["sigmoid", "tanh", "relu", "elu", "gelu", "softplus"]
+
+  static func build(_ index: AnalysisIndex) -> ManualFigure? {
+    let rows = ids.compactMap { id -> (String, FunctionFacts)? in
+      guard let f = index.analysis(id)?.facts, f.gains.count == WeightInit.allCases.count else { return nil }
+      return (id, f)
+    }
+    guard !rows.isEmpty else { return nil }
+    var panels: [Chart] = []
+    var sentences: [String] = []
+    let simulated = rows.allSatisfy { $0.1.gainSimulations.count == WeightInit.allCases.count }
+    for (p, initialization) in WeightInit.allCases.enumerated() {
+      var chart = Chart(
+        title: initialization.title,
+        x: Axis("layers k", range: 1...Double(GradientGain.maxDepth)),
+        y: Axis("expected |gradient|² ratio after k layers", scale: .log10))
+      var lowest = 1.0
+      var highest = 1.0
+      var ends: [String] = []
+      for (k, row) in rows.enumerated() {
+        let (id, facts) = row
+        let g = facts.gains[p]
+        let (color, _) = FigureStyle.seriesStyle(k)
+        let xs = (1...g.depthRatio.count).map(Double.init)
+        chart.series.append(Series(p == 0 ? id : "", x: xs, y: g.depthRatio, color: color))
+        lowest = min(lowest, g.depthRatio.filter { $0 > 0 }.min() ?? lowest)
+        highest = max(highest, g.depthRatio.max() ?? highest)
+        if simulated {
+          let sim = facts.gainSimulations[p]
+          for depth in stride(from: 5, through: sim.depthRatio.count, by: 5) where sim.depthRatio[depth - 1] > 0 {
+            chart.markers.append(Marker(x: Double(depth), y: sim.depthRatio[depth - 1], color: color, radius: 3))
+            lowest = min(lowest, sim.depthRatio[depth - 1])
+            highest = max(highest, sim.depthRatio[depth - 1])
+          }
+        }
+        ends.append("\(FigureText.number(g.depthRatio.last ?? 0)) (\(id), χ = \(FigureText.number(g.gain)))")
+      }
+      chart.y.range = DepthFigure.pow10(Int(log10(lowest).rounded(.down)))...DepthFigure.pow10(Int(log10(highest).rounded(.up)) + 1)
+      chart.referenceLines = [.horizontal(1, label: "1: kept", color: .ink)]
+      chart.legend = p == 0 ? .bottomLeft : .none
+      panels.append(chart)
+      sentences.append(
+        "With \(initialization.title) the model gives, after \(GradientGain.maxDepth) layers, " + FigureText.list(ends))
+    }
+    let alt = "Expected squared gradient after k layers at initialisation, k from 1 to \(GradientGain.maxDepth), log scale, "
+      + "in the mean-field model (lines) for \(FigureText.list(rows.map(\.0)))"
+      + (simulated ? ", with finite networks of width \(rows[0].1.gainSimulations[0].settings.width) every five layers (dots)" : "")
+      + ". " + sentences.joined(separator: ". ") + "."
+    let caption = "Gradient with weights at initialisation: the mean-field model's expected squared gradient after k layers "
+      + "(lines; each layer multiplies it by its gain χ) and finite networks' (dots), for He (left) and Xavier (right) "
+      + "weights; above 1 it grows, below 1 it vanishes."
+    return ManualFigure(
+      path: "figures/gain.png", kind: .depth, functionIDs: rows.map(\.0), caption: caption, altText: alt,
+      figure: Figure(panels: panels, columns: 2, size: .standard, title: "Gradient through depth, with weights"))
+  }
+}

@@ -1,0 +1,162 @@
+import LossAtlasAnalysis
+import LossAtlasCore
+
+/// How the pages word the floating-point facts: the precision study and the
+/// textbook formula's failures.
+enum FloatingPointText {
+  /// `x → −∞`, or `x → 0` toward a finite end of the view's domain.
+  static func toward(_ direction: Int, _ view: ScalarView) -> String {
+    let end = direction < 0 ? view.domain.lower : view.domain.upper
+    if end.isInfinite { return Phrasing.direction(direction) }
+    return "x → \(Readable.number(end))"
+  }
+
+  /// An input of a format as readers should see it: a power of two (or one
+  /// within 16 of it, for large integers) as `2⁵³` or `(2⁵³ + 2)`; a
+  /// Float16 or Float32 input exactly when its decimal expansion has at
+  /// most 8 significant digits (`32768`, `−17.34375`), else by the fewest
+  /// digits, at least 4, that read back as the same input (`3.447` for
+  /// 3.447265625, `6.238` for 6.23828125); a
+  /// Float64 input by 6 significant digits, or as `3 − 1 ulp` when those
+  /// digits would name a different Double a few ulps away.
+  static func input(_ x: Double, _ format: NumberFormat) -> String {
+    let m = abs(x)
+    let sign = x < 0 ? "−" : ""
+    if m >= 0x1p20, m == m.rounded() {
+      let k = Int(m.exponent)
+      for (p, e) in [(Double(sign: .plus, exponent: k, significand: 1), k), (Double(sign: .plus, exponent: k + 1, significand: 1), k + 1)] {
+        let d = m - p
+        if abs(d) <= 16 {
+          let base = "2" + Readable.superscript(e)
+          if d == 0 { return sign + base }
+          return sign + "(\(base) \(d > 0 ? "+" : "−") \(Int(abs(d))))"
+        }
+      }
+    }
+    switch format {
+    case .float16, .float32:
+      // Exact when short: the value times 10^k is an integer for some k
+      // with at most 8 significant digits.
+      for digits in 1...8 {
+        let e = Int(log10(m).rounded(.down))
+        let scale = Readable.pow10(digits - 1 - e)
+        let n = (m * scale).rounded()
+        if n / scale == m && (m * scale) == n { return Readable.number(x, digits: digits) }
+      }
+      // Else the fewest significant digits (at least 4) that read back as
+      // the same input: 6.238 for 6.23828125, not the 6.24 that also would.
+      for digits in 4...9 {
+        let e = Int(log10(m).rounded(.down))
+        let scale = Readable.pow10(digits - 1 - e)
+        let candidate = (m * scale).rounded() / scale
+        if format.round(candidate) == m { return Readable.number(x, digits: digits) }
+      }
+      return Readable.number(x, digits: 9)
+    case .float64:
+      // A 6-digit neighbour a few ulps away: say so.
+      let e = Int(log10(m).rounded(.down))
+      let scale = Readable.pow10(5 - e)
+      let near = (m * scale).rounded() / scale
+      if near != m && abs(near - m) <= 4 * m.ulp {
+        let ulps = Int((abs(near - m) / m.ulp).rounded())
+        let nearText = Readable.number(near)
+        return sign + "(\(nearText) \(m < near ? "−" : "+") \(ulps) ulp)"
+      }
+      return Readable.number(x)
+    }
+  }
+
+  /// The table rows of the precision study: one per (direction, kind), a
+  /// cell per format.
+  static func rows(_ facts: [PrecisionThreshold], view: ScalarView) -> [PrecisionRow] {
+    var rows: [PrecisionRow] = []
+    for direction in [-1, 1] {
+      for kind in PrecisionThreshold.Kind.allCases {
+        let cells = NumberFormat.allCases.map { format in
+          facts.first { $0.direction == direction && $0.kind == kind && $0.format == format }
+        }
+        guard let any = cells.compactMap({ $0 }).first else { continue }
+        let text = cells.map { t -> String in
+          guard let t else { return "—" }
+          guard let x = t.x else { return "never, within the format's range" }
+          var s = "from x = \(input(x, t.format))"
+          if let e = t.earlier {
+            let lo = Swift.min(e.from, e.to)
+            let hi = Swift.max(e.from, e.to)
+            let span = "[\(input(lo, t.format)), \(input(hi, t.format))]"
+            s += e.exhaustive
+              ? " (also at \(Readable.count(e.hits)) of the \(Readable.count(e.checked)) inputs in \(span))"
+              : " (also at \(Readable.count(e.hits)) of \(Readable.count(e.checked)) sampled inputs in \(span))"
+          }
+          return s
+        }
+        rows.append(
+          PrecisionRow(
+            direction: toward(direction, view), what: what(kind, limit: any.limit), float16: text[0], float32: text[1],
+            float64: text[2]))
+      }
+    }
+    return rows
+  }
+
+  /// `value rounds to its limit 1`, `derivative rounds to 0`, `value overflows to ∞`.
+  static func what(_ kind: PrecisionThreshold.Kind, limit: Double) -> String {
+    switch kind {
+    case .valueReachesLimit: return "value rounds to its limit \(Readable.number(limit))"
+    case .valueEqualsInput: return "value rounds to x"
+    case .derivativeVanishes: return "derivative rounds to 0"
+    case .derivativeReachesLimit: return "derivative rounds to its limit \(Readable.number(limit))"
+    case .valueOverflows: return "value overflows to \(Readable.number(limit))"
+    case .derivativeOverflows: return "derivative overflows to \(Readable.number(limit))"
+    }
+  }
+
+  /// The exact half-line statements: `value exactly 0 for x ≤ 0`. A
+  /// statement that holds for every x is printed once.
+  static func exact(_ tails: [ExactTail]) -> [String] {
+    var out: [String] = []
+    for t in tails {
+      let what = t.kind.isValue ? "value" : "derivative"
+      let equals = t.kind == .valueEqualsInput ? "x" : Readable.number(t.limit)
+      let whereText: String
+      if let b = t.boundary {
+        let op = t.direction > 0 ? (t.closed ? "≥" : ">") : (t.closed ? "≤" : "<")
+        whereText = "for x \(op) \(Readable.number(b))"
+      } else {
+        whereText = "for every x"
+      }
+      let line = "\(what) exactly \(equals) \(whereText)"
+      if !out.contains(line) { out.append(line) }
+    }
+    return out
+  }
+
+  /// What the section says when the study found nothing to report.
+  static func none(_ view: ScalarView) -> String {
+    "Toward the ends of this view neither the value nor the derivative approaches a finite limit that a format could round to, nor leaves the range of any of the three formats for an input the format can represent."
+  }
+
+  /// A naive-formula failure as a page fact.
+  static func naive(_ f: NaiveFailure, view: ScalarView) -> Fact {
+    let name: String
+    switch f.component {
+    case "value": name = "Value as \(f.formula)"
+    case "derivative": name = "Derivative as \(f.formula)"
+    default: name = "Subexpression \(f.formula) (\(f.component))"
+    }
+    var value = "\(f.mode.rawValue) first at x = \(Readable.number(f.x, digits: 8)) (there: \(Readable.number(f.naive)) instead of \(Readable.number(f.stable)))"
+    let after = f.fractionFailingAfter
+    if after < 1 {
+      let end = f.x + Double(f.direction) * f.unit
+      let span = "[\(Readable.number(Swift.min(f.x, end))), \(Readable.number(Swift.max(f.x, end)))]"
+      value += "; \(Readable.percent(after)) of the inputs in \(span) fail"
+    }
+    if let a = f.alwaysFrom {
+      value += "; every input fails from x = \(Readable.number(a))"
+      if let b = f.alwaysTo { value += " to x = \(Readable.number(b))" }
+      if let m = f.alwaysMode, m != f.mode { value += " (\(m.rawValue) there)" }
+    }
+    if let z = f.zeroFrom, z != f.x { value += "; exactly 0 from x = \(Readable.number(z))" }
+    return Fact(name: "\(name), toward \(toward(f.direction, view))", value: value)
+  }
+}
