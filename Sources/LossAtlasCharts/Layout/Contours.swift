@@ -9,7 +9,8 @@
 /// The two ambiguous (saddle) cases are decided by the mean of the four
 /// corners, the cell's centre. Cells with a non-finite corner are skipped.
 /// Segments that share an edge point are joined into polylines, so a
-/// closed contour comes back as one closed polyline.
+/// closed contour comes back as one closed polyline. A level met exactly
+/// at grid points gives each such point once.
 enum Contours {
   /// A point in grid coordinates: column `x`, row `y` (grid points at integers).
   typealias GridPoint = (x: Double, y: Double)
@@ -62,7 +63,13 @@ enum Contours {
         }
       }
     }
-    return join(segments).map { $0.map(crossing) }
+    // A level met exactly at a grid point is crossed there on two edges (t
+    // = 0 on one, 1 on the other): one point, kept once.
+    return join(segments).map { chain in
+      var line: [GridPoint] = []
+      for p in chain.map(crossing) where line.last.map({ $0.x != p.x || $0.y != p.y }) ?? true { line.append(p) }
+      return line
+    }
   }
 
   /// Chains of edge ids from segments sharing ends; each edge point is on
