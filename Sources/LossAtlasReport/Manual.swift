@@ -172,7 +172,7 @@ public enum ManualGenerator {
           switch figures[i].kind {
           case .comparison, .depth: return 10
           case .family: return 8
-          case .function: return 3
+          case .function, .surface: return 3
           case .precision: return 2
           }
         case .page, .validate: return 4

@@ -20,6 +20,8 @@ public struct ManualFigure: Sendable, Hashable {
     case depth
     /// Where a function's value rounds to its limit (`figures/precision-<id>.png`).
     case precision
+    /// A function of two arguments as a heat map (`figures/<id>-surface.png`).
+    case surface
   }
 
   /// The PNG's path relative to the manual's root, e.g. `figures/sigmoid.png`.
