@@ -55,9 +55,10 @@ struct SurfaceFigureTests {
     #expect(try renderer.renderPNG(f.figure) != renderer.renderPNG(f.figure, theme: .dark))
   }
 
-  @Test("a second surface gets its own file; an empty box or a constant surface is refused with the id named")
+  @Test("a second surface gets its own file, a title can be given; an empty box or a constant surface is refused with the id named")
   func namesAndErrors() throws {
-    #expect(try SurfaceFigure.build(id: "glu", surface: Self.surface, index: 2).path == "figures/glu-surface-2.png")
+    let second = try SurfaceFigure.build(id: "glu", title: "GLU: f(a, b)", surface: Self.surface, index: 2)
+    #expect(second.path == "figures/glu-surface-2.png" && second.figure.title == "GLU: f(a, b)")
     var flat = Self.surface
     flat.value = { _, _ in 1 }
     #expect(throws: FigureError.self) { try SurfaceFigure.build(id: "glu", surface: flat) }

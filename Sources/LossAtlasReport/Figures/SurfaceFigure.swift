@@ -43,12 +43,14 @@ enum SurfaceFigure {
   /// How many contour levels the colour bar's ticks aim at.
   static let contourTarget = 8
 
-  /// The figure of `surface` for catalog function `id`; `index` numbers a
-  /// function's second and later surfaces (`<id>-surface-2.png`).
+  /// The figure of `surface` for catalog function `id`, titled `title`
+  /// (default `<id>: <label>`; a page passes the name and parameters, e.g.
+  /// `SwiGLU, β = 1: f(a, b)`); `index` numbers a function's second and
+  /// later surfaces (`<id>-surface-2.png`).
   ///
   /// - Throws: ``FigureError`` when the box is empty or not finite, or when
   ///   f has no finite value or one value only on it.
-  static func build(id: String, surface s: Surface, index: Int = 1) throws -> ManualFigure {
+  static func build(id: String, title: String? = nil, surface s: Surface, index: Int = 1) throws -> ManualFigure {
     for (name, r) in [(s.x, s.xRange), (s.y, s.yRange)]
     where !(r.lowerBound.isFinite && r.upperBound.isFinite && r.lowerBound < r.upperBound) {
       throw FigureError("the surface of \(id) has the \(name) range \(r); it must be finite and non-empty")
@@ -86,6 +88,6 @@ enum SurfaceFigure {
     let suffix = index > 1 ? "-surface-\(index)" : "-surface"
     return ManualFigure(
       path: "figures/\(id)\(suffix).png", kind: .surface, functionIDs: [id], caption: caption, altText: alt,
-      figure: Figure(panels: [chart], columns: 1, size: .standard, title: "\(id): \(s.label)"))
+      figure: Figure(panels: [chart], columns: 1, size: .standard, title: title ?? "\(id): \(s.label)"))
   }
 }
