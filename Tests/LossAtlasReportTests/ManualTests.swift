@@ -190,6 +190,21 @@ import Testing
     #expect(!html.contains("$$"))
   }
 
+  @Test("a gated unit's page prints f(a, b), both partial derivatives and the Hessian matrix from its tree")
+  func hessianOnThePage() throws {
+    let md = try #require(Self.text("markdown/glu.md"))
+    let html = try #require(Self.text("html/glu.html"))
+    let f = try Catalog.function(named: "glu").formula
+    let h = try #require(f.hessian)
+    #expect(md.contains("$$\nf(a, b) = \(f.value.latex)\n$$"))
+    #expect(md.contains("$$\n\\frac{\\partial f}{\\partial b} = \(f.derivatives[1].expr.latex)\n$$"))
+    let rows = h.map { $0.map(\.latex).joined(separator: " & ") }.joined(separator: " \\\\ ")
+    #expect(md.contains("$$\n\\nabla^2 f(a, b) = \\begin{pmatrix} \(rows) \\end{pmatrix}\n$$"))
+    #expect(html.contains("<mtable><mtr><mtd>\(h[0][0].mathml)</mtd><mtd>\(h[0][1].mathml)</mtd></mtr>"))
+    // A property section per view: in b at a = 1, -1, 2 and in a at b = 1, -1.
+    #expect(md.contains("In a (b = -1)") && md.contains("In b (a = 2)"))
+  }
+
   /// The render budget (issue 9: a template that loops for ever is
   /// stopped) is at least 100 times what the manual's pages use.
   @Test func renderBudgetIsFarAboveTheManual() {

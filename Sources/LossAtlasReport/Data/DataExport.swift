@@ -45,6 +45,7 @@ enum DataExport {
       var formula: [(key: String, value: JSONValue)] = [("value", .string(f.value.latex))]
       formula.append(("derivatives", .object(f.derivatives.map { ($0.argument, JSONValue.string($0.expr.latex)) })))
       if let s = f.secondDerivative { formula.append(("second_derivative", .string(s.latex))) }
+      if let h = f.hessian { formula.append(("hessian", .array(h.map { .array($0.map { .string($0.latex) }) }))) }
       if !f.definitions.isEmpty { formula.append(("definitions", .array(f.definitions.map { .string($0.latex) }))) }
       members.append(("formula_latex", .object(formula)))
       members.append(("implementation", .string(resolved(spec.implementationNote, spec.id))))

@@ -127,7 +127,7 @@ enum FunctionPageBuilder {
     return FormulaSection(
       value: lhs.equation(lhs.value, f.value),
       derivatives: f.derivatives.map { lhs.equation(lhs.derivative($0.argument), $0.expr) },
-      second: f.secondDerivative.map { lhs.equation(lhs.second, $0) },
+      second: f.secondDerivative.map { lhs.equation(lhs.second, $0) } ?? f.hessian.map { lhs.hessianEquation($0) },
       definitions: f.definitions.map { Equation(latex: $0.latex, mathml: Self.wrapMath($0.mathml)) },
       hasDefinitions: !f.definitions.isEmpty)
   }
@@ -338,13 +338,24 @@ struct FormulaLHS {
     switch name {
     case "yhat": return ("\\hat{y}", "<mover><mi>y</mi><mo>^</mo></mover>")
     case "var": return ("\\sigma^2", "<msup><mi>σ</mi><mn>2</mn></msup>")
+    case "x1", "x2": return ("x_\(name.last!)", "<msub><mi>x</mi><mn>\(name.last!)</mn></msub>")
     default: return (name, "<mi>\(name)</mi>")
     }
+  }
+
+  /// `f(a, b)`: the function of its differentiable arguments (a gated unit).
+  var ofArguments: Side {
+    let names = spec.differentiable.map(symbol)
+    return (
+      "f(" + names.map(\.latex).joined(separator: ", ") + ")",
+      "<mrow><mi>f</mi><mo stretchy=\"false\">(</mo>" + names.map(\.mathml).joined(separator: "<mo>,</mo>")
+        + "<mo stretchy=\"false\">)</mo></mrow>")
   }
 
   var value: Side {
     switch spec.family {
     case .activation: return ("f(x)", "<mrow><mi>f</mi><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")
+    case .gatedUnit: return ofArguments
     case .vectorActivation:
       let name = spec.id == "softmax" ? "p" : "f"
       return ("\(name)_i", "<msub><mi>\(name)</mi><mi>i</mi></msub>")
@@ -356,6 +367,8 @@ struct FormulaLHS {
     let a = symbol(arg)
     switch spec.family {
     case .activation: return ("f'(x)", "<mrow><msup><mi>f</mi><mo>′</mo></msup><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")
+    case .gatedUnit:
+      return ("\\frac{\\partial f}{\\partial \(a.latex)}", "<mfrac><mrow><mo>∂</mo><mi>f</mi></mrow><mrow><mo>∂</mo>\(a.mathml)</mrow></mfrac>")
     case .vectorActivation: return ("J_{ij} = \\frac{\\partial \(value.latex)}{\\partial z_j}", "<mrow><msub><mi>J</mi><mrow><mi>i</mi><mi>j</mi></mrow></msub><mo>=</mo><mfrac><mrow><mo>∂</mo>\(value.mathml)</mrow><mrow><mo>∂</mo><msub><mi>z</mi><mi>j</mi></msub></mrow></mfrac></mrow>")
     default:
       if formula.derivativeIndices.count == 1 {
@@ -370,6 +383,17 @@ struct FormulaLHS {
     if isActivation { return ("f''(x)", "<mrow><msup><mi>f</mi><mo>″</mo></msup><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>") }
     let a = symbol(argument)
     return ("\\frac{\\partial^2 L}{\\partial \(a.latex)^2}", "<mfrac><mrow><msup><mo>∂</mo><mn>2</mn></msup><mi>L</mi></mrow><mrow><mo>∂</mo><msup>\(a.mathml)<mn>2</mn></msup></mrow></mfrac>")
+  }
+
+  /// The Hessian as a matrix equation, ∇²f(a, b) = (entries), rows and
+  /// columns in the order of the differentiable arguments.
+  func hessianEquation(_ h: [[Expr]]) -> Equation {
+    let f = ofArguments
+    let latexRows = h.map { $0.map(\.latex).joined(separator: " & ") }.joined(separator: " \\\\ ")
+    let mathmlRows = h.map { row in "<mtr>" + row.map { "<mtd>\($0.mathml)</mtd>" }.joined() + "</mtr>" }.joined()
+    return Equation(
+      latex: "\\nabla^2 \(f.latex) = \\begin{pmatrix} \(latexRows) \\end{pmatrix}",
+      mathml: "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><mrow><msup><mo>∇</mo><mn>2</mn></msup>\(f.mathml)<mo>=</mo><mrow><mo>(</mo><mtable>\(mathmlRows)</mtable><mo>)</mo></mrow></mrow></math>")
   }
 
   func equation(_ lhs: Side, _ rhs: Expr) -> Equation {
