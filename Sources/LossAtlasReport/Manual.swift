@@ -181,7 +181,7 @@ public enum ManualGenerator {
           switch figures[i].kind {
           case .comparison, .depth: return 10
           case .family: return 8
-          case .function: return 3
+          case .function, .surface: return 3
           case .precision: return 2
           }
         case .page, .validate: return 4
@@ -192,7 +192,7 @@ public enum ManualGenerator {
         figures.indices.map { Job.figure($0) } + pages.indices.map { Job.page($0) } + [.validate]
         + (0..<(2 + specs.count)).map { Job.data($0) }
       let order = jobs.indices.sorted { (weight(jobs[$0]), $1) > (weight(jobs[$1]), $0) }
-      let pngs = SlotArray<Result<[UInt8], Error>>(count: figures.count)
+      let pngs = SlotArray<Result<FigureFiles, Error>>(count: figures.count)
       let pageFiles = SlotArray<Result<[OutputFile], Error>>(count: pages.count)
       let validation = SlotArray<Result<Void, Error>>(count: 1)
       let data = SlotArray<OutputFile>(count: 2 + specs.count)
@@ -201,7 +201,7 @@ public enum ManualGenerator {
       parallelFor(order.count, threads: options.jobs) { k in
         switch jobs[order[k]] {
         case .figure(let i):
-          pngs.set(i, Result { try renderer.renderPNG(figures[i].figure) })
+          pngs.set(i, Result { try FigureFiles(figures[i], svg: formats.contains(.html), renderer: renderer) })
           progress("figures \(figuresDone.next() + 1)/\(figures.count)")
         case .page(let i):
           let page = models.value[i]
@@ -239,8 +239,12 @@ public enum ManualGenerator {
       let png = try pngs.values.map { try $0.get() }
       for format in formats {
         let folder = format.rawValue
-        for (figure, bytes) in zip(figures, png) {
-          files.append(OutputFile(path: "\(folder)/\(figure.path)", bytes: bytes))
+        for (figure, rendered) in zip(figures, png) {
+          files.append(OutputFile(path: "\(folder)/\(figure.path)", bytes: rendered.png))
+          if format == .html, let svg = rendered.svg, let narrow = rendered.narrowSVG {
+            files.append(OutputFile(path: "\(folder)/\(figure.svgPath)", text: svg))
+            files.append(OutputFile(path: "\(folder)/\(figure.narrowSVGPath)", text: narrow))
+          }
         }
         if format == .html {
           for (name, text) in options.templates.assets.sorted(by: { $0.key < $1.key }) where name.hasPrefix("html/") {

@@ -8,11 +8,13 @@ extension LossAtlasCommand {
   /// `lossatlas chart`: one function's figure of the manual as a PNG.
   struct Chart: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Draw one function's figure (value and derivative, as in the manual) as an 800x500 PNG.",
+      abstract: "Draw one function's figure (value and derivative, as in the manual) as an 800x500 PNG or SVG.",
       discussion: """
         lossatlas chart sigmoid                      writes sigmoid.png
         lossatlas chart huber --param delta=2 --out huber-2.png --scale 2
-        The property engine runs for this function at the given parameters only; saturation \
+        lossatlas chart huber --out huber.svg        SVG: vector, follows the reader's light/dark scheme
+        lossatlas chart huber --theme dark           a PNG for dark pages
+        The format follows the extension of --out: .png or .svg (any other is refused). The property engine runs for this function at the given parameters only; saturation \
         intervals, dead regions, kinks and extrema are marked as it finds them. The same input \
         gives the same bytes on every run. The file is written to a new temporary file in the same \
         folder and renamed into place, so a failed run leaves no partial file. --out must be a new \
@@ -51,11 +53,16 @@ extension LossAtlasCommand {
     /// stay distinct).
     static let maxCurves = 8
 
-    @Option(help: ArgumentHelp("The PNG file to write (default: ID.png in the current directory).", valueName: "FILE"))
+    @Option(
+      help: ArgumentHelp(
+        "The file to write, ending in .png or .svg (default: ID.png in the current directory).", valueName: "FILE"))
     var out: String?
 
-    @Option(parsing: .unconditional, help: "1 for 800x500 pixels, 2 for 1600x1000 (high-DPI).")
+    @Option(parsing: .unconditional, help: "1 for 800x500 pixels, 2 for 1600x1000 (high-DPI); an SVG keeps 800x500 points.")
     var scale: Int = 1
+
+    @Option(help: ArgumentHelp("light, or dark for a PNG on a dark page (an SVG follows the reader's scheme).", valueName: "THEME"))
+    var theme: String = "light"
 
     func validate() throws {
       guard scale == 1 || scale == 2 else { throw ValidationError("--scale must be 1 or 2, not \(scale)") }
@@ -66,6 +73,19 @@ extension LossAtlasCommand {
       if let from, let to, !(from < to) {
         throw ValidationError("--from (\(from)) must be less than --to (\(to))")
       }
+      guard theme == "light" || theme == "dark" else {
+        throw ValidationError("--theme must be light or dark, not '\(InputEcho.short(theme))'")
+      }
+    }
+
+    /// The format an --out path asks for, by its extension (any case).
+    enum OutputFormat { case png, svg }
+
+    static func format(of path: String) -> OutputFormat? {
+      let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map { $0.lowercased() } ?? ""
+      if name.hasSuffix(".png") && name.count > 4 { return .png }
+      if name.hasSuffix(".svg") && name.count > 4 { return .svg }
+      return nil
     }
 
     func run() throws {
@@ -108,7 +128,13 @@ extension LossAtlasCommand {
         printError("error: \(error)")
         throw ExitCode(ExitStatus.failure)
       }
-      let png: [UInt8]
+      // Then what it is: the extension names the format.
+      guard let format = Self.format(of: path) else {
+        printError(
+          "error: --out \(InputEcho.short(path, limit: 4096)) must end in .png or .svg: the extension chooses the format (PNG or SVG)")
+        throw ExitCode(ExitStatus.usage)
+      }
+      let bytes: [UInt8]
       do {
         let figure: ManualFigure
         if chosen {
@@ -133,18 +159,26 @@ extension LossAtlasCommand {
           }
           figure = try ManualFigures.function(spec, properties: properties, parameters: values)
         }
-        png = try figure.scaled(scale).png()
+        let scaled = figure.scaled(scale)
+        let renderer = ChartRenderer()
+        switch format {
+        case .png: bytes = try renderer.renderPNG(scaled.figure, theme: theme == "dark" ? .dark : .light)
+        case .svg: bytes = Array(try renderer.renderSVG(scaled.figure, description: scaled.altText).utf8)
+        }
       } catch {
         printError("error: cannot draw \(spec.id): \(error)")
         throw ExitCode(ExitStatus.failure)
       }
       do {
-        try AtomicFile.save(png, toFile: path)
+        try AtomicFile.save(bytes, toFile: path)
       } catch {
         printError("error: \(error)")
         throw ExitCode(ExitStatus.failure)
       }
-      writeOut("wrote \(path) (\(800 * scale)x\(500 * scale) px)\n")
+      switch format {
+      case .png: writeOut("wrote \(path) (PNG, \(800 * scale)x\(500 * scale) px)\n")
+      case .svg: writeOut("wrote \(path) (SVG, 800x500)\n")
+      }
     }
   }
 }

@@ -54,6 +54,55 @@ import Testing
     #expect(listing() == ["elu-1.png", "elu.png", "silu.png"])
   }
 
+  @Test("--out X.svg writes an SVG 1.1 document (800x500 points), the same bytes twice; .SVG works too")
+  func writesSVG() throws {
+    let out = folder.appendingPathComponent("huber.svg")
+    let r = try CLIRunner.run(["chart", "huber", "--param", "delta=0.5", "--out", out.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout == "wrote \(out.path) (SVG, 800x500)\n")
+    let a = try #require(bytes(out))
+    let text = String(decoding: a, as: UTF8.self)
+    #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
+    #expect(text.contains("version=\"1.1\"") && text.contains("width=\"800\" height=\"500\""))
+    #expect(text.contains("<title>Huber loss, δ = 0.5</title>") && text.contains("<desc>Value and derivative of Huber loss"))
+    #expect(text.contains(">f″ jumps</text>"))
+    #expect(!a.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    let again = try CLIRunner.run(["chart", "huber", "--param", "delta=0.5", "--out", out.path])
+    #expect(again.status == 0 && bytes(out) == a)
+    // --scale 2 lays out at 1600x1000 pixels, shown at 800x500 points.
+    let upper = folder.appendingPathComponent("HUBER.SVG")
+    let big = try CLIRunner.run(["chart", "huber", "--out", upper.path, "--scale", "2"])
+    #expect(big.status == 0, "\(big.stderr)")
+    let bigText = String(decoding: try #require(bytes(upper)), as: UTF8.self)
+    #expect(bigText.contains("width=\"800\" height=\"500\" viewBox=\"0 0 1600 1000\""))
+    #expect(listing() == ["HUBER.SVG", "huber.svg"])
+  }
+
+  @Test("any extension but .png and .svg is refused: exit 64, one line naming the file and the formats, no file")
+  func refusesOtherExtensions() throws {
+    for name in ["huber.jpg", "huber", "huber.svg.txt", "huber.pdf"] {
+      let out = folder.appendingPathComponent(name)
+      let r = try CLIRunner.run(["chart", "huber", "--out", out.path])
+      #expect(r.status == 64, "\(name): \(r.stderr)")
+      #expect(r.stderr == "error: --out \(out.path) must end in .png or .svg: the extension chooses the format (PNG or SVG)\n")
+    }
+    #expect(listing().isEmpty)
+  }
+
+  @Test("--theme dark draws a PNG for dark pages; another theme is a usage error")
+  func darkTheme() throws {
+    let light = folder.appendingPathComponent("light.png")
+    let dark = folder.appendingPathComponent("dark.png")
+    #expect(try CLIRunner.run(["chart", "tanh", "--out", light.path]).status == 0)
+    let r = try CLIRunner.run(["chart", "tanh", "--out", dark.path, "--theme", "dark"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let d = try #require(bytes(dark))
+    #expect(Array(d.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] && size(d) == (800, 500))
+    #expect(d != bytes(light))
+    let bad = try CLIRunner.run(["chart", "tanh", "--out", dark.path, "--theme", "blue"])
+    #expect(bad.status == 64 && bad.stderr.contains("--theme must be light or dark, not 'blue'"))
+  }
+
   @Test("an unknown id exits 64 with one line naming it, and writes nothing")
   func unknownID() throws {
     let out = folder.appendingPathComponent("x.png")

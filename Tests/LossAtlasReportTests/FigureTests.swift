@@ -169,7 +169,11 @@ struct FunctionFigureTests {
     func expectBand(_ i: RealInterval, _ color: ChartColor, _ what: String) {
       let a = max(i.lower, range.lowerBound)
       let b = min(i.upper, range.upperBound)
-      guard b - a > 1e-6 * span else { return }
+      // Narrower than about a pixel: not shaded (FigureStyle.visibleBandFraction).
+      guard b - a > FigureStyle.visibleBandFraction * span else {
+        #expect(!derivative.bands.contains { $0.lower < b && $0.upper > a && $0.color == color }, "\(id): \(what) \(i) too narrow to shade")
+        return
+      }
       #expect(
         derivative.bands.contains {
           abs($0.lower - a) <= 1e-9 * span && abs($0.upper - b) <= 1e-9 * span && $0.color == color

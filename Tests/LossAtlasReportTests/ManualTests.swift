@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 import LossAtlasAnalysis
 import LossAtlasCore
 @testable import LossAtlasReport
@@ -72,7 +75,7 @@ import Testing
 
   @Test("every HTML href and src resolves; nothing is fetched from the network")
   func htmlLinks() throws {
-    let attribute = try NSRegularExpression(pattern: #"<(\w+)[^>]*?\s(href|src)="([^"]*)""#)
+    let attribute = try NSRegularExpression(pattern: #"<(\w+)[^>]*?\s(href|src|srcset)="([^"]*)""#)
     var checked = 0
     for f in Self.files where f.path.hasSuffix(".html") {
       let text = String(decoding: f.bytes, as: UTF8.self)
@@ -92,6 +95,41 @@ import Testing
       }
     }
     #expect(checked > 500)
+  }
+
+  /// Charts on the web: each figure is a <picture> whose sources are the
+  /// narrow SVG for phones (max-width 40rem) and the SVG, with the PNG as
+  /// the <img> fallback; every SVG is XML with the dark scheme in it, the
+  /// narrow one 480 points wide; Markdown keeps the PNG.
+  @Test("HTML figures: <picture> with narrow and wide SVG sources and the PNG fallback; the SVGs parse")
+  func htmlFigures() throws {
+    let picture = try NSRegularExpression(
+      pattern: #"<picture>\n<source media="\(max-width: 40rem\)" srcset="(figures/[a-z0-9-]+)-narrow\.svg" type="image/svg\+xml">\n<source srcset="(figures/[a-z0-9-]+)\.svg" type="image/svg\+xml">\n<img src="(figures/[a-z0-9-]+)\.png" alt="[^"]+" width="800" height="(500|860)" loading="lazy">\n</picture>"#)
+    var stems = Set<String>()
+    for f in Self.files where f.path.hasSuffix(".html") {
+      let text = String(decoding: f.bytes, as: UTF8.self)
+      let matches = picture.matches(in: text, range: NSRange(text.startIndex..., in: text))
+      #expect(matches.count == text.components(separatedBy: "<figure>").count - 1, "\(f.path): every figure is a <picture>")
+      for m in matches {
+        let parts = (1...3).map { String(text[Range(m.range(at: $0), in: text)!]) }
+        #expect(Set(parts).count == 1, "\(f.path): \(parts)")
+        stems.insert(parts[0])
+      }
+    }
+    #expect(stems.count > 70)
+    for stem in stems.sorted() {
+      for (suffix, width) in [(".svg", "width=\"800\""), ("-narrow.svg", "width=\"480\"")] {
+        guard let svg = Self.text("html/\(stem)\(suffix)") else {
+          Issue.record("html/\(stem)\(suffix) was not generated")
+          continue
+        }
+        #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "), "\(stem)\(suffix)")
+        #expect(svg.contains(width) && svg.contains("@media (prefers-color-scheme:dark)"), "\(stem)\(suffix)")
+        let parser = XMLParser(data: Data(svg.utf8))
+        #expect(parser.parse(), "\(stem)\(suffix): \(String(describing: parser.parserError))")
+      }
+      #expect(Self.byPath["markdown/\(stem).svg"] == nil, "Markdown keeps the PNG alone")
+    }
   }
 
   @Test("HTML is balanced, headings are in order, images have alt text, tables have headers")

@@ -40,6 +40,21 @@ struct PixelRect: Hashable {
     PixelRect(minX: minX + d, minY: minY + d, maxX: maxX - d, maxY: maxY - d)
   }
 
+  func offsetBy(dx: Int, dy: Int) -> PixelRect {
+    PixelRect(minX: minX + dx, minY: minY + dy, maxX: maxX + dx, maxY: maxY + dy)
+  }
+
+  /// The smallest rectangle holding both.
+  func union(_ o: PixelRect) -> PixelRect {
+    PixelRect(minX: min(minX, o.minX), minY: min(minY, o.minY), maxX: max(maxX, o.maxX), maxY: max(maxY, o.maxY))
+  }
+
+  /// Area of the overlap with `o` (0 when they do not overlap).
+  func overlapArea(_ o: PixelRect) -> Int {
+    let r = intersection(o)
+    return r.isEmpty ? 0 : r.width * r.height
+  }
+
   func intersection(_ o: PixelRect) -> PixelRect {
     PixelRect(
       minX: max(minX, o.minX), minY: max(minY, o.minY), maxX: min(maxX, o.maxX),

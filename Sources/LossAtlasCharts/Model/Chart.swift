@@ -34,6 +34,11 @@ public struct Chart: Sendable, Hashable {
   public var annotations: [Annotation]
   /// Legend placement (only series with a non-empty name are listed).
   public var legend: LegendPlacement
+  /// A function of two variables shown as colours over the plot, with a
+  /// colour bar (drawn under everything else in the plot).
+  public var heatMap: HeatMap? = nil
+  /// A picture on the three-class simplex, drawn instead of x/y axes.
+  public var ternary: TernaryPlot? = nil
 
   /// Creates a chart; everything but the axes can be filled in afterwards.
   public init(

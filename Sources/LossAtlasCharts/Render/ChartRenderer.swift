@@ -26,6 +26,11 @@ public struct ChartFonts: Sendable, Hashable {
     self.bold = bold
   }
 
+  /// Fonts for the characters the regular or bold face lacks, tried in
+  /// order for each character (see ``FontChain``); by default the fallback
+  /// fonts found on this system (``systemFallbacks``).
+  public var fallbacks: [String] = ChartFonts.systemFallbacks
+
   /// DejaVu Sans from a directory (default: Debian's `fonts-dejavu-core` location).
   public static func dejaVu(directory: String = "/usr/share/fonts/truetype/dejavu") -> ChartFonts {
     ChartFonts(regular: directory + "/DejaVuSans.ttf", bold: directory + "/DejaVuSans-Bold.ttf")
@@ -85,8 +90,8 @@ public struct ChartRenderer: Sendable {
   // MARK: Rendering
 
   /// Renders a figure to PNG bytes.
-  public func renderPNG(_ figure: Figure) throws -> [UInt8] {
-    let (image, _) = try renderImage(figure)
+  public func renderPNG(_ figure: Figure, theme: ChartTheme = .light) throws -> [UInt8] {
+    let (image, _) = try renderImage(figure, theme: theme)
     return try image.png(level: compressionLevel, palette: usePalette)
   }
 
@@ -126,9 +131,10 @@ public struct ChartRenderer: Sendable {
 
   // MARK: Internal (shared by PNG output and tests)
 
-  /// Draws a figure into a new truecolor image; also returns what each
-  /// panel's layout decided. Tests read pixels from the image directly.
-  func renderImage(_ figure: Figure) throws -> (GDImage, [PanelDiagnostics]) {
+  /// Lays out a figure and paints it into a new truecolor image (or, when
+  /// `paint` is false, only records it); returns the image and the scene.
+  /// Tests read pixels from the image directly.
+  func renderScene(_ figure: Figure, paint: Bool = true, theme: ChartTheme = .light) throws -> (GDImage?, Scene) {
     guard !figure.panels.isEmpty else { throw ChartError.invalidFigure("a figure needs at least one panel") }
     guard figure.scale == 1 || figure.scale == 2 else {
       throw ChartError.invalidFigure("scale must be 1 or 2, not \(figure.scale)")
@@ -142,20 +148,30 @@ public struct ChartRenderer: Sendable {
     try fonts.check()
     guard FontCache.ready else { throw ChartError.gd(operation: "gdFontCacheSetup") }
 
-    let image = try GDImage(width: width, height: height)
+    let image = paint ? try GDImage(width: width, height: height, background: theme.map(.white)) : nil
+    let canvas = Canvas(width: width, height: height, scale: u, image: image, theme: theme, levels: ChartRenderer.coverageLevels)
+    canvas.recordBackground(PixelRect(x: 0, y: 0, width: width, height: height))
     let memo = TextMemo()
     var top = 0
     if !figure.title.isEmpty {
       let size = TextStyle.title.size * Double(u)
-      let m = try GDImage.textMask(figure.title, font: fonts.bold, pixelSize: size, angle: 0, cached: cachesText, memo: memo)
-      let baseline = 10 * u - m.bounds.minY
-      image.draw(
-        m, x: (width - m.bounds.width) / 2 - m.bounds.minX, y: baseline, color: .ink,
-        levels: ChartRenderer.coverageLevels)
-      top = baseline + m.bounds.maxY + 2 * u
+      func mask(_ s: String) throws -> TextMask {
+        try TextShaper.mask(s, chain: fonts.chain(bold: true), pixelSize: size, angle: 0, cached: cachesText, memo: memo)
+      }
+      // A title wider than the figure is broken into lines that fit; the
+      // lines share the first line's baseline spacing.
+      let lines = try TextWrap.lines(figure.title, maxWidth: width - 8 * u, width: { try mask($0).bounds.width })
+      var baseline = 10 * u - (try mask(lines[0]).bounds.minY)
+      for (k, line) in lines.enumerated() {
+        let m = try mask(line)
+        if k > 0 { baseline += Int((size * 1.25).rounded()) }
+        _ = canvas.text(
+          line, mask: m, origin: ((width - m.bounds.width) / 2 - m.bounds.minX, baseline), size: size, bold: true,
+          color: .ink, angle: 0, alignment: .middle, role: .title)
+        top = baseline + m.bounds.maxY + 2 * u
+      }
     }
     let rows = figure.rows
-    var diagnostics: [PanelDiagnostics] = []
     for (i, chart) in figure.panels.enumerated() {
       let col = i % figure.columns
       let row = i / figure.columns
@@ -163,13 +179,29 @@ public struct ChartRenderer: Sendable {
       let cell = PixelRect(
         minX: width * col / figure.columns, minY: top + (height - top) * row / rows,
         maxX: width * (col + 1) / figure.columns, maxY: top + (height - top) * (row + 1) / rows)
+      let mark = canvas.mark
       var panel = PanelRenderer(
-        chart: chart, cell: cell, scale: u, fonts: fonts, image: image,
+        chart: chart, cell: cell, scale: u, fonts: fonts, canvas: canvas,
         levels: ChartRenderer.coverageLevels, cachesText: cachesText, memo: memo)
       try panel.draw()
-      diagnostics.append(panel.diagnostics)
+      if panel.needsLegendAbove {
+        // No free place for the legend in the plot: again, legend above.
+        canvas.rollBack(to: mark, cell: cell)
+        panel = PanelRenderer(
+          chart: chart, cell: cell, scale: u, fonts: fonts, canvas: canvas,
+          levels: ChartRenderer.coverageLevels, cachesText: cachesText, memo: memo, legendAbove: true)
+        try panel.draw()
+      }
+      canvas.addPanel(panel.diagnostics)
     }
-    return (image, diagnostics)
+    return (image, canvas.scene)
+  }
+
+  /// Draws a figure into a new truecolor image; also returns what each
+  /// panel's layout decided. Tests read pixels from the image directly.
+  func renderImage(_ figure: Figure, theme: ChartTheme = .light) throws -> (GDImage, [PanelDiagnostics]) {
+    let (image, scene) = try renderScene(figure, paint: true, theme: theme)
+    return (image!, scene.panels)
   }
 }
 

@@ -138,6 +138,58 @@ struct CoverageMask {
     }
   }
 
+  /// Adds a filled polygon (even-odd rule). Coverage is exact across each
+  /// pixel row (spans are summed by their length) and sampled on 4
+  /// sub-rows down it.
+  mutating func polygon(_ points: [Point]) {
+    guard points.count >= 3 else { return }
+    let ys = points.map(\.y)
+    let xs = points.map(\.x)
+    let yLo = max(clip.minY, Int(ys.min()!.rounded(.down)))
+    let yHi = min(clip.maxY - 1, Int(ys.max()!.rounded(.up)))
+    let xLo = max(clip.minX, Int(xs.min()!.rounded(.down)))
+    let xHi = min(clip.maxX - 1, Int(xs.max()!.rounded(.up)))
+    guard yLo <= yHi, xLo <= xHi else { return }
+    let subRows = 4
+    var row = [Double](repeating: 0, count: xHi - xLo + 2)
+    for py in yLo...yHi {
+      for k in 0..<row.count { row[k] = 0 }
+      for s in 0..<subRows {
+        let y = Double(py) + (Double(s) + 0.5) / Double(subRows)
+        var crossings: [Double] = []
+        for i in points.indices {
+          let a = points[i]
+          let b = points[(i + 1) % points.count]
+          if (a.y <= y) != (b.y <= y) {
+            crossings.append(a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x))
+          }
+        }
+        crossings.sort()
+        var i = 0
+        while i + 1 < crossings.count {
+          let x0 = max(crossings[i], Double(xLo))
+          let x1 = min(crossings[i + 1], Double(xHi + 1))
+          if x1 > x0 {
+            // Each pixel column c covers [c, c + 1).
+            var c = Int(x0.rounded(.down))
+            while Double(c) < x1 {
+              let overlap = min(x1, Double(c + 1)) - max(x0, Double(c))
+              if overlap > 0 { row[c - xLo] += overlap / Double(subRows) }
+              c += 1
+            }
+          }
+          i += 2
+        }
+      }
+      let rowBase = (py - clip.minY) * clip.width - clip.minX
+      for px in xLo...xHi {
+        let level = UInt8(min(Int(row[px - xLo] * Double(levels) + 0.5), levels))
+        if level > cells[rowBase + px] { cells[rowBase + px] = level }
+      }
+    }
+    markDirty(PixelRect(minX: xLo, minY: yLo, maxX: xHi + 1, maxY: yHi + 1))
+  }
+
   private func point(_ a: Point, _ b: Point, _ t: Double) -> Point {
     Point(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y))
   }
@@ -153,6 +205,23 @@ struct CoverageMask {
   }
 
   // MARK: Output
+
+  /// Marks every covered pixel in `occupancy` and clears the mask, drawing
+  /// nothing (the layout of an SVG, or a check, needs only where data lies).
+  mutating func composite(occupancy: inout [UInt8]) {
+    guard let box = dirty?.intersection(clip), !box.isEmpty else {
+      dirty = nil
+      return
+    }
+    for py in box.minY..<box.maxY {
+      let rowBase = (py - clip.minY) * clip.width - clip.minX
+      for px in box.minX..<box.maxX where cells[rowBase + px] > 0 {
+        occupancy[rowBase + px] = 1
+        cells[rowBase + px] = 0
+      }
+    }
+    dirty = nil
+  }
 
   /// Blends the accumulated coverage over `image` in `color`, marks every
   /// covered pixel in `occupancy` (a plot-sized grid used to place the

@@ -84,14 +84,22 @@ final class GDImage {
 
   /// The box of `text` relative to its baseline origin: the bounding
   /// rectangle from `gdImageStringFTEx` with a NULL image (measures, draws nothing).
+  ///
+  /// Also returns the pen's advance along the baseline: libgd's rectangle
+  /// ends at the pen position after the last glyph (gdft.c takes each
+  /// glyph's right edge as pen + advance), so the advance is that corner
+  /// (advance, descent) rotated back by the angle.
   static func measure(
     _ text: String, font: String, pixelSize: Double, angle: Double = 0
-  ) throws -> PixelRect {
+  ) throws -> (box: PixelRect, advance: Int) {
     var brect = [Int32](repeating: 0, count: 8)
     try callFreeType(nil, &brect, color: 0, text, font: font, pixelSize: pixelSize, angle: angle, x: 0, y: 0)
     let xs = [brect[0], brect[2], brect[4], brect[6]].map(Int.init)
     let ys = [brect[1], brect[3], brect[5], brect[7]].map(Int.init)
-    return PixelRect(minX: xs.min()!, minY: ys.min()!, maxX: xs.max()! + 1, maxY: ys.max()! + 1)
+    let advance = angle == 0
+      ? Int(brect[2])
+      : Int((Double(brect[2]) * cos(angle) - Double(brect[3]) * sin(angle)).rounded())
+    return (PixelRect(minX: xs.min()!, minY: ys.min()!, maxX: xs.max()! + 1, maxY: ys.max()! + 1), advance)
   }
 
   /// The rendered coverage of `text`: from this render's `memo`, else from
@@ -110,7 +118,7 @@ final class GDImage {
       memo.entries[key] = hit
       return hit
     }
-    let box = try measure(text, font: font, pixelSize: pixelSize, angle: angle)
+    let (box, advance) = try measure(text, font: font, pixelSize: pixelSize, angle: angle)
     let pad = 2  // FreeType may touch a pixel just outside the box it reports
     let scratch = try GDImage(width: box.width + 2 * pad, height: box.height + 2 * pad, background: ChartColor(hex: 0))
     var brect = [Int32](repeating: 0, count: 8)
@@ -124,7 +132,7 @@ final class GDImage {
       let row = scratch.row(y)
       for x in 0..<full.width { coverage[y * full.width + x] = UInt8(truncatingIfNeeded: row[x] >> 16) }
     }
-    let mask = TextMask(bounds: box, box: full, coverage: coverage)
+    let mask = TextMask(bounds: box, box: full, coverage: coverage, advance: advance)
     if cached { TextCache.store(key, mask) }
     memo.entries[key] = mask
     return mask

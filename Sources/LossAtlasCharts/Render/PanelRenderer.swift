@@ -11,50 +11,58 @@ struct PanelRenderer {
   let cell: PixelRect
   let u: Int  // pixels per point (the figure's scale)
   let fonts: ChartFonts
-  let image: GDImage
+  let canvas: Canvas
   let levels: Int
   let cachesText: Bool
   let memo: TextMemo
   var diagnostics: PanelDiagnostics
 
   /// Text already drawn or reserved; later labels must avoid these.
-  private var occupied: [PixelRect] = []
+  var occupied: [PixelRect] = []
+  /// Reference lines drawn; in-plot labels must not be crossed by them.
+  var rules: [PixelRect] = []
+  /// Whether the legend goes in rows above the plot (the second layout of
+  /// a panel whose plot had no free place for it).
+  let legendAbove: Bool
+  /// Set by ``draw()`` when the automatic legend found no free place in
+  /// the plot: the caller lays the panel out again with `legendAbove`.
+  private(set) var needsLegendAbove = false
 
   init(
-    chart: Chart, cell: PixelRect, scale: Int, fonts: ChartFonts, image: GDImage, levels: Int,
-    cachesText: Bool, memo: TextMemo
+    chart: Chart, cell: PixelRect, scale: Int, fonts: ChartFonts, canvas: Canvas, levels: Int,
+    cachesText: Bool, memo: TextMemo, legendAbove: Bool = false
   ) {
+    self.legendAbove = legendAbove
     self.cachesText = cachesText
     self.memo = memo
     self.chart = chart
     self.cell = cell
     self.u = scale
     self.fonts = fonts
-    self.image = image
+    self.canvas = canvas
     self.levels = levels
     let dummy = Scale(kind: .linear, range: 0...1, start: 0, end: 1)
-    diagnostics = PanelDiagnostics(plot: cell, xScale: dummy, yScale: dummy)
+    diagnostics = PanelDiagnostics(cell: cell, plot: cell, xScale: dummy, yScale: dummy)
   }
 
-  private func px(_ points: Double) -> Double { points * Double(u) }
-  private func ipx(_ points: Double) -> Int { Int((points * Double(u)).rounded()) }
+  func px(_ points: Double) -> Double { points * Double(u) }
+  func ipx(_ points: Double) -> Int { Int((points * Double(u)).rounded()) }
 
   // MARK: Text helpers
 
-  private func font(_ style: TextStyle) -> String { style.bold ? fonts.bold : fonts.regular }
-
-  private func mask(_ text: String, _ style: TextStyle, angle: Double = 0) throws -> TextMask {
-    try GDImage.textMask(text, font: font(style), pixelSize: px(style.size), angle: angle, cached: cachesText, memo: memo)
+  func mask(_ text: String, _ style: TextStyle, angle: Double = 0) throws -> TextMask {
+    try TextShaper.mask(
+      text, chain: fonts.chain(bold: style.bold), pixelSize: px(style.size), angle: angle, cached: cachesText, memo: memo)
   }
 
   /// Box of `text` relative to its baseline origin.
-  private func box(_ text: String, _ style: TextStyle, angle: Double = 0) throws -> PixelRect {
+  func box(_ text: String, _ style: TextStyle, angle: Double = 0) throws -> PixelRect {
     try mask(text, style, angle: angle).bounds
   }
 
   /// Ascent and descent of a style (from "Hg", so every label of a style
   /// shares one baseline grid whatever its letters).
-  private func metrics(_ style: TextStyle) throws -> (ascent: Int, descent: Int) {
+  func metrics(_ style: TextStyle) throws -> (ascent: Int, descent: Int) {
     let b = try box("Hg", style)
     return (-b.minY, b.maxY)
   }
@@ -62,23 +70,27 @@ struct PanelRenderer {
   /// Draws `text` so that its measured box has its top-left corner at `at`;
   /// returns the box in image pixels.
   @discardableResult
-  private mutating func draw(
-    _ text: String, _ style: TextStyle, boxOrigin at: (x: Int, y: Int), angle: Double = 0
+  mutating func draw(
+    _ text: String, _ style: TextStyle, boxOrigin at: (x: Int, y: Int), angle: Double = 0,
+    alignment: TextAlignment = .start, role: SceneRole
   ) throws -> PixelRect {
     let m = try mask(text, style, angle: angle)
-    image.draw(m, x: at.x - m.bounds.minX, y: at.y - m.bounds.minY, color: style.color, levels: levels)
-    let placed = PixelRect(x: at.x, y: at.y, width: m.bounds.width, height: m.bounds.height)
+    let placed = canvas.text(
+      text, mask: m, origin: (at.x - m.bounds.minX, at.y - m.bounds.minY), size: px(style.size), bold: style.bold,
+      color: style.color, angle: angle, alignment: alignment, role: role)
     diagnostics.textBoxes.append(placed)
     return placed
   }
 
   /// Draws `text` with its baseline origin at (x, y); returns the box.
   @discardableResult
-  private mutating func draw(_ text: String, _ style: TextStyle, baseline x: Int, _ y: Int) throws -> PixelRect {
+  mutating func draw(
+    _ text: String, _ style: TextStyle, baseline x: Int, _ y: Int, alignment: TextAlignment = .start, role: SceneRole
+  ) throws -> PixelRect {
     let m = try mask(text, style)
-    image.draw(m, x: x, y: y, color: style.color, levels: levels)
-    let b = m.bounds
-    let placed = PixelRect(minX: x + b.minX, minY: y + b.minY, maxX: x + b.maxX, maxY: y + b.maxY)
+    let placed = canvas.text(
+      text, mask: m, origin: (x, y), size: px(style.size), bold: style.bold, color: style.color, angle: 0,
+      alignment: alignment, role: role)
     diagnostics.textBoxes.append(placed)
     return placed
   }
@@ -88,18 +100,22 @@ struct PanelRenderer {
   /// Lays out and draws the whole panel.
   mutating func draw() throws {
     try validate()
+    if let t = chart.ternary {
+      try drawTernary(t)
+      return
+    }
     let pad = ipx(10)
     let tickLength = ipx(5)
     let tickGap = ipx(3)
 
     // Vertical layout: title, subtitle, plot, x tick labels, x label.
     var top = cell.minY + pad
-    var headerBoxes: [(String, TextStyle, Int)] = []
-    for (text, style) in [(chart.title, TextStyle.title), (chart.subtitle, TextStyle.subtitle)]
-    where !text.isEmpty {
-      let m = try metrics(style)
-      headerBoxes.append((text, style, top + m.ascent))
-      top += m.ascent + m.descent + ipx(4)
+    let headerBoxes = try layoutHeader(top: &top)
+    var legendArea: PixelRect? = nil
+    if legendAbove {
+      let h = try legendRowsHeight(width: cell.width - 2 * pad)
+      legendArea = PixelRect(minX: cell.minX + pad, minY: top + ipx(2), maxX: cell.maxX - pad, maxY: top + ipx(2) + h)
+      top += h + ipx(2)
     }
     let tickMetrics = try metrics(.tickLabel)
     let digitsBox = try box("0123456789", .tickLabel)
@@ -111,14 +127,14 @@ struct PanelRenderer {
       xLabelBaseline = bottom - m.descent
       bottom -= m.ascent + m.descent + ipx(6)
     }
-    let plotTop = top + ipx(headerBoxes.isEmpty ? 6 : 8)
+    let plotTop = top + ipx(headerBoxes.isEmpty && legendArea == nil ? 6 : 8)
     let plotBottom = bottom - (tickMetrics.ascent + tickMetrics.descent) - tickLength - tickGap
     guard plotBottom - plotTop >= ipx(40) else {
       throw ChartError.invalidFigure("panel '\(chart.title)' is too small for its text (\(cell.width)x\(cell.height) px)")
     }
 
     // Y axis: range and ticks depend on the plot height only.
-    let yRange = try resolvedRange(chart.y, values: yData())
+    let yRange = try chart.heatMap.flatMap { chart.y.range == nil ? $0.y : nil } ?? resolvedRange(chart.y, values: yData())
     let yTarget = max(2, min(12, (plotBottom - plotTop) / ipx(48)))
     let yTicks = ticks(for: chart.y, range: yRange, target: yTarget)
     let yLabelWidth = try yTicks.filter(\.isMajor).map { try box($0.label, .tickLabel).width }.max() ?? 0
@@ -131,14 +147,15 @@ struct PanelRenderer {
       left += b.width + ipx(6)
     }
     let plotLeft = left + yLabelWidth + tickGap + tickLength
-    let plotRight = cell.maxX - pad - ipx(14)
+    let plotRight = cell.maxX - pad - ipx(14) - (try chart.heatMap.map(colorBarSpace) ?? 0)
     guard plotRight - plotLeft >= ipx(60) else {
       throw ChartError.invalidFigure("panel '\(chart.title)' is too narrow for its labels (\(cell.width) px)")
     }
     let plot = PixelRect(minX: plotLeft, minY: plotTop, maxX: plotRight, maxY: plotBottom)
     diagnostics.plot = plot
 
-    let xRange = try resolvedRange(chart.x, values: xData())
+    // A heat map with an automatic axis fills the plot exactly.
+    let xRange = try chart.heatMap.flatMap { chart.x.range == nil ? $0.x : nil } ?? resolvedRange(chart.x, values: xData())
     let xTarget = max(2, min(12, plot.width / ipx(64)))
     let xTicks = ticks(for: chart.x, range: xRange, target: xTarget)
     let xScale = Scale(kind: chart.x.scale, range: xRange, start: Double(plot.minX), end: Double(plot.maxX))
@@ -149,12 +166,18 @@ struct PanelRenderer {
     // Plot contents, back to front.
     var occupancy = [UInt8](repeating: 0, count: plot.width * plot.height)
     var mask = CoverageMask(clip: plot, levels: levels)
+    if let h = chart.heatMap { drawHeatMap(h, plot: plot, xScale: xScale, yScale: yScale) }
     drawBands(plot: plot, xScale: xScale)
-    drawGrid(plot: plot, xTicks: xTicks, yTicks: yTicks, xScale: xScale, yScale: yScale)
+    // Grid lines over a heat map would only add noise to its colours.
+    if chart.heatMap == nil { drawGrid(plot: plot, xTicks: xTicks, yTicks: yTicks, xScale: xScale, yScale: yScale) }
     drawReferenceLines(plot: plot, xScale: xScale, yScale: yScale)
+    if let h = chart.heatMap {
+      drawContours(h, xScale: xScale, yScale: yScale, mask: &mask, occupancy: &occupancy)
+    }
     drawSeries(mask: &mask, occupancy: &occupancy, xScale: xScale, yScale: yScale)
     drawMarkers(mask: &mask, occupancy: &occupancy, xScale: xScale, yScale: yScale)
     drawFrame(plot: plot, xTicks: xTicks, yTicks: yTicks, xScale: xScale, yScale: yScale, tickLength: tickLength)
+    if let h = chart.heatMap { try drawColorBar(h, plot: plot) }
 
     // Tick labels (thinned so none collide), axis labels, title.
     let xLabelTop = plot.maxY + ipx(1) + tickLength + tickGap
@@ -163,31 +186,64 @@ struct PanelRenderer {
     if let baseline = xLabelBaseline {
       let b = try box(chart.x.label, .axisLabel)
       let x = clampStart((plot.minX + plot.maxX) / 2 - b.width / 2, width: b.width)
-      occupied.append(try draw(chart.x.label, .axisLabel, baseline: x - b.minX, baseline))
+      occupied.append(try draw(chart.x.label, .axisLabel, baseline: x - b.minX, baseline, alignment: .middle, role: .axisLabel))
     }
     if let b = yLabelBox {
       let y = (plot.minY + plot.maxY) / 2 - b.height / 2
-      occupied.append(try draw(chart.y.label, .axisLabel, boxOrigin: (cell.minX + pad, max(cell.minY, y)), angle: Double.pi / 2))
+      occupied.append(
+        try draw(
+          chart.y.label, .axisLabel, boxOrigin: (cell.minX + pad, max(cell.minY, y)), angle: Double.pi / 2,
+          alignment: .middle, role: .axisLabel))
     }
-    for (text, style, baseline) in headerBoxes {
-      let b = try box(text, style)
-      let x = clampStart((plot.minX + plot.maxX) / 2 - b.width / 2, width: b.width)
-      occupied.append(try draw(text, style, baseline: x - b.minX, baseline))
-    }
+    try drawHeader(headerBoxes, centre: (plot.minX + plot.maxX) / 2)
 
-    // Legend, then labels inside the plot.
-    try drawLegend(plot: plot, occupancy: occupancy, mask: &mask)
+    // Legend, then labels inside the plot (a legend box would hide a
+    // heat map's colours: there it goes above the plot).
+    if let area = legendArea {
+      try drawLegendAbove(area: area, plot: plot)
+    } else if chart.heatMap != nil && chart.legend == .automatic && !legendEntries.isEmpty {
+      needsLegendAbove = true
+      return
+    } else if try !drawLegendInside(plot: plot, occupancy: occupancy) {
+      needsLegendAbove = true
+      return
+    }
     try drawInPlotLabels(plot: plot, xScale: xScale, yScale: yScale, occupancy: occupancy)
   }
 
+  /// The title and subtitle lines (a header wider than the cell is broken
+  /// into lines that fit) with their baselines, from `top` down; `top`
+  /// moves below them.
+  func layoutHeader(top: inout Int) throws -> [(String, TextStyle, Int)] {
+    var lines: [(String, TextStyle, Int)] = []
+    for (text, style) in [(chart.title, TextStyle.title), (chart.subtitle, TextStyle.subtitle)] where !text.isEmpty {
+      let m = try metrics(style)
+      for line in try TextWrap.lines(text, maxWidth: cell.width - 2 * ipx(4), width: { try box($0, style).width }) {
+        lines.append((line, style, top + m.ascent))
+        top += m.ascent + m.descent + ipx(4)
+      }
+    }
+    return lines
+  }
+
+  /// Draws the header lines centred on `centre` (kept inside the cell).
+  mutating func drawHeader(_ lines: [(String, TextStyle, Int)], centre: Int) throws {
+    for (text, style, baseline) in lines {
+      let b = try box(text, style)
+      let x = clampStart(centre - b.width / 2, width: b.width)
+      occupied.append(
+        try draw(text, style, baseline: x - b.minX, baseline, alignment: .middle, role: style.bold ? .title : .subtitle))
+    }
+  }
+
   /// A left edge for a box of `width` centred text that keeps it inside the cell.
-  private func clampStart(_ x: Int, width: Int) -> Int {
+  func clampStart(_ x: Int, width: Int) -> Int {
     min(max(x, cell.minX + ipx(2)), cell.maxX - ipx(2) - width)
   }
 
   // MARK: Validation and ranges
 
-  private func validate() throws {
+  func validate() throws {
     for s in chart.series {
       guard s.x.count == s.y.count else {
         throw ChartError.invalidFigure("series '\(s.name)' has \(s.x.count) x values but \(s.y.count) y values")
@@ -206,14 +262,39 @@ struct PanelRenderer {
         }
       }
     }
+    if let h = chart.heatMap {
+      guard h.columns >= 1, h.rows >= 1, h.values.count == h.columns * h.rows else {
+        throw ChartError.invalidFigure("heat map '\(h.label)' has \(h.values.count) values for \(h.columns)x\(h.rows) cells")
+      }
+      guard [h.x, h.y].allSatisfy({ $0.lowerBound.isFinite && $0.upperBound.isFinite && $0.lowerBound < $0.upperBound }),
+        chart.x.scale == .linear, chart.y.scale == .linear
+      else {
+        throw ChartError.invalidFigure("heat map '\(h.label)' needs finite, non-empty extents on linear axes")
+      }
+      let r = h.valueRange
+      guard r.lowerBound.isFinite, r.upperBound.isFinite, r.lowerBound < r.upperBound else {
+        throw ChartError.invalidFigure("heat map '\(h.label)' has the value range \(r); it must be finite and non-empty")
+      }
+    }
+    if let t = chart.ternary {
+      guard t.vertexLabels.count == 3 else {
+        throw ChartError.invalidFigure("a ternary plot names its 3 vertices, not \(t.vertexLabels.count)")
+      }
+      guard t.gridStep >= 0 && t.gridStep < 1 else {
+        throw ChartError.invalidFigure("a ternary plot's grid step must be in [0, 1), not \(t.gridStep)")
+      }
+      for c in t.curves where !(c.width > 0 && c.width.isFinite) {
+        throw ChartError.invalidFigure("ternary curve '\(c.name)' has width \(c.width); it must be positive")
+      }
+    }
   }
 
-  private func xData() -> [Double] {
+  func xData() -> [Double] {
     chart.series.flatMap(\.x) + chart.markers.map(\.x)
       + chart.referenceLines.filter { $0.orientation == .vertical }.map(\.value)
   }
 
-  private func yData() -> [Double] {
+  func yData() -> [Double] {
     chart.series.flatMap(\.y) + chart.markers.map(\.y)
       + chart.referenceLines.filter { $0.orientation == .horizontal }.map(\.value)
   }
@@ -222,7 +303,7 @@ struct PanelRenderer {
   /// margin on each side, moved out to Heckbert's nice bound when that bound
   /// lies within the margin (so 0.02...0.98 shows as 0...1, but a curve
   /// dipping to -0.17 does not get an axis down to -1).
-  private func resolvedRange(_ axis: Axis, values: [Double]) throws -> ClosedRange<Double> {
+  func resolvedRange(_ axis: Axis, values: [Double]) throws -> ClosedRange<Double> {
     if let r = axis.range { return r }
     let usable = values.filter { $0.isFinite && (axis.scale == .linear || $0 > 0) }
     guard let dataLo = usable.min(), let dataHi = usable.max() else {
@@ -246,7 +327,7 @@ struct PanelRenderer {
     }
   }
 
-  private func ticks(for axis: Axis, range: ClosedRange<Double>, target: Int) -> [Tick] {
+  func ticks(for axis: Axis, range: ClosedRange<Double>, target: Int) -> [Tick] {
     if let fixed = axis.ticks { return Ticks.fixed(fixed, in: range) }
     switch axis.scale {
     case .linear: return Ticks.linear(range, target: target)
@@ -257,16 +338,16 @@ struct PanelRenderer {
   // MARK: Plot contents
 
   /// Column span `[x, x + u)` of a 1-point-wide line centred at pixel position `p`.
-  private func lineStart(_ p: Double) -> Int { Int((p - Double(u) / 2).rounded()) }
+  func lineStart(_ p: Double) -> Int { Int((p - Double(u) / 2).rounded()) }
 
-  private func drawBands(plot: PixelRect, xScale: Scale) {
+  func drawBands(plot: PixelRect, xScale: Scale) {
     for band in chart.bands {
       guard let (a, b) = bandColumns(band, plot: plot, xScale: xScale) else { continue }
-      image.fill(PixelRect(minX: a, minY: plot.minY, maxX: b, maxY: plot.maxY), band.color)
+      canvas.fill(PixelRect(minX: a, minY: plot.minY, maxX: b, maxY: plot.maxY), band.color, .band)
     }
   }
 
-  private func bandColumns(_ band: Band, plot: PixelRect, xScale: Scale) -> (Int, Int)? {
+  func bandColumns(_ band: Band, plot: PixelRect, xScale: Scale) -> (Int, Int)? {
     func edge(_ v: Double) -> Double? {
       if v == -.infinity { return Double(plot.minX) }
       if v == .infinity { return Double(plot.maxX) }
@@ -279,24 +360,24 @@ struct PanelRenderer {
     return b > a ? (a, b) : nil
   }
 
-  private func drawGrid(plot: PixelRect, xTicks: [Tick], yTicks: [Tick], xScale: Scale, yScale: Scale) {
+  func drawGrid(plot: PixelRect, xTicks: [Tick], yTicks: [Tick], xScale: Scale, yScale: Scale) {
     if chart.x.grid {
       for t in xTicks where t.isMajor {
         let x = lineStart(xScale.pixel(t.value))
         guard x > plot.minX + u, x + u < plot.maxX - u else { continue }  // not against the frame
-        image.fill(PixelRect(minX: x, minY: plot.minY, maxX: x + u, maxY: plot.maxY), .grid)
+        canvas.fill(PixelRect(minX: x, minY: plot.minY, maxX: x + u, maxY: plot.maxY), .grid, .grid)
       }
     }
     if chart.y.grid {
       for t in yTicks where t.isMajor {
         let y = lineStart(yScale.pixel(t.value))
         guard y > plot.minY + u, y + u < plot.maxY - u else { continue }
-        image.fill(PixelRect(minX: plot.minX, minY: y, maxX: plot.maxX, maxY: y + u), .grid)
+        canvas.fill(PixelRect(minX: plot.minX, minY: y, maxX: plot.maxX, maxY: y + u), .grid, .grid)
       }
     }
   }
 
-  private func drawReferenceLines(plot: PixelRect, xScale: Scale, yScale: Scale) {
+  mutating func drawReferenceLines(plot: PixelRect, xScale: Scale, yScale: Scale) {
     let dash = ipx(6)
     let gap = ipx(4)
     for line in chart.referenceLines {
@@ -305,22 +386,20 @@ struct PanelRenderer {
         let p = xScale.pixel(line.value)
         guard p.isFinite, p >= Double(plot.minX), p <= Double(plot.maxX) else { continue }
         let x = min(max(lineStart(p), plot.minX), plot.maxX - u)
-        var y = plot.minY
-        while y < plot.maxY {
-          let end = line.dashed ? min(y + dash, plot.maxY) : plot.maxY
-          image.fill(PixelRect(minX: x, minY: y, maxX: x + u, maxY: end), line.color)
-          y = end + gap
-        }
+        rules.append(PixelRect(minX: x, minY: plot.minY, maxX: x + u, maxY: plot.maxY))
+        canvas.rule(
+          SceneRule(
+            vertical: true, position: x, thickness: u, start: plot.minY, end: plot.maxY,
+            dash: line.dashed ? (dash, gap) : nil, color: line.color))
       case .horizontal:
         let p = yScale.pixel(line.value)
         guard p.isFinite, p >= Double(plot.minY), p <= Double(plot.maxY) else { continue }
         let y = min(max(lineStart(p), plot.minY), plot.maxY - u)
-        var x = plot.minX
-        while x < plot.maxX {
-          let end = line.dashed ? min(x + dash, plot.maxX) : plot.maxX
-          image.fill(PixelRect(minX: x, minY: y, maxX: end, maxY: y + u), line.color)
-          x = end + gap
-        }
+        rules.append(PixelRect(minX: plot.minX, minY: y, maxX: plot.maxX, maxY: y + u))
+        canvas.rule(
+          SceneRule(
+            vertical: false, position: y, thickness: u, start: plot.minX, end: plot.maxX,
+            dash: line.dashed ? (dash, gap) : nil, color: line.color))
       }
     }
   }
@@ -352,57 +431,55 @@ struct PanelRenderer {
     return runs
   }
 
-  private func seriesColor(_ index: Int) -> ChartColor {
+  func seriesColor(_ index: Int) -> ChartColor {
     chart.series[index].color ?? ChartColor.series(index)
   }
 
-  private func dashPattern(_ s: Series) -> (on: Double, off: Double)? {
-    s.style == .dashed ? (on: px(3 * s.width + 2), off: px(2 * s.width + 1)) : nil
+  func dashPattern(_ s: Series) -> (on: Double, off: Double)? { dashPattern(width: s.width, style: s.style) }
+
+  func dashPattern(width: Double, style: LineStyle) -> (on: Double, off: Double)? {
+    style == .dashed ? (on: px(3 * width + 2), off: px(2 * width + 1)) : nil
   }
 
-  private func drawSeries(mask: inout CoverageMask, occupancy: inout [UInt8], xScale: Scale, yScale: Scale) {
+  func drawSeries(mask: inout CoverageMask, occupancy: inout [UInt8], xScale: Scale, yScale: Scale) {
     for (i, s) in chart.series.enumerated() {
-      let halfWidth = px(s.width) / 2
-      for run in PanelRenderer.runs(s, xScale: xScale, yScale: yScale) {
-        mask.polyline(run, halfWidth: halfWidth, dash: dashPattern(s))
-      }
-      mask.composite(onto: image, color: seriesColor(i), occupancy: &occupancy)
+      canvas.stroke(
+        PanelRenderer.runs(s, xScale: xScale, yScale: yScale), halfWidth: px(s.width) / 2, dash: dashPattern(s),
+        color: seriesColor(i), role: .series(i), mask: &mask, occupancy: &occupancy)
     }
   }
 
-  private func drawMarkers(mask: inout CoverageMask, occupancy: inout [UInt8], xScale: Scale, yScale: Scale) {
+  func drawMarkers(mask: inout CoverageMask, occupancy: inout [UInt8], xScale: Scale, yScale: Scale) {
     for m in chart.markers {
       let p = Point(x: xScale.pixel(m.x), y: yScale.pixel(m.y))
       guard p.x.isFinite, p.y.isFinite else { continue }
       // A white ring first keeps the dot visible on a curve of the same colour.
-      mask.disc(p, radius: px(m.radius + 1.5))
-      mask.composite(onto: image, color: .white, occupancy: &occupancy)
-      mask.disc(p, radius: px(m.radius))
-      mask.composite(onto: image, color: m.color, occupancy: &occupancy)
+      canvas.disc(p, radius: px(m.radius + 1.5), color: .white, role: .marker, mask: &mask, occupancy: &occupancy)
+      canvas.disc(p, radius: px(m.radius), color: m.color, role: .marker, mask: &mask, occupancy: &occupancy)
     }
   }
 
-  private func drawFrame(
+  func drawFrame(
     plot: PixelRect, xTicks: [Tick], yTicks: [Tick], xScale: Scale, yScale: Scale, tickLength: Int
   ) {
     let f = plot.insetBy(-u)  // the frame is the 1-point ring just outside the plot
-    image.fill(PixelRect(minX: f.minX, minY: f.minY, maxX: f.maxX, maxY: plot.minY), .ink)
-    image.fill(PixelRect(minX: f.minX, minY: plot.maxY, maxX: f.maxX, maxY: f.maxY), .ink)
-    image.fill(PixelRect(minX: f.minX, minY: plot.minY, maxX: plot.minX, maxY: plot.maxY), .ink)
-    image.fill(PixelRect(minX: plot.maxX, minY: plot.minY, maxX: f.maxX, maxY: plot.maxY), .ink)
+    canvas.fill(PixelRect(minX: f.minX, minY: f.minY, maxX: f.maxX, maxY: plot.minY), .ink, .frame)
+    canvas.fill(PixelRect(minX: f.minX, minY: plot.maxY, maxX: f.maxX, maxY: f.maxY), .ink, .frame)
+    canvas.fill(PixelRect(minX: f.minX, minY: plot.minY, maxX: plot.minX, maxY: plot.maxY), .ink, .frame)
+    canvas.fill(PixelRect(minX: plot.maxX, minY: plot.minY, maxX: f.maxX, maxY: plot.maxY), .ink, .frame)
     for t in xTicks {
       let p = xScale.pixel(t.value)
       guard p.isFinite else { continue }
       let x = min(max(lineStart(p), f.minX), f.maxX - u)
       let length = t.isMajor ? tickLength : tickLength * 3 / 5
-      image.fill(PixelRect(minX: x, minY: f.maxY, maxX: x + u, maxY: f.maxY + length), .ink)
+      canvas.fill(PixelRect(minX: x, minY: f.maxY, maxX: x + u, maxY: f.maxY + length), .ink, .tick)
     }
     for t in yTicks {
       let p = yScale.pixel(t.value)
       guard p.isFinite else { continue }
       let y = min(max(lineStart(p), f.minY), f.maxY - u)
       let length = t.isMajor ? tickLength : tickLength * 3 / 5
-      image.fill(PixelRect(minX: f.minX - length, minY: y, maxX: f.minX, maxY: y + u), .ink)
+      canvas.fill(PixelRect(minX: f.minX - length, minY: y, maxX: f.minX, maxY: y + u), .ink, .tick)
     }
   }
 
@@ -410,7 +487,7 @@ struct PanelRenderer {
 
   /// The smallest stride `k` (keep every k-th label, keeping the label of 0
   /// when there is one) for which `fits` accepts the kept labels.
-  private func thinned(_ count: Int, zeroIndex: Int?, fits: ([Int]) -> Bool) -> [Int] {
+  func thinned(_ count: Int, zeroIndex: Int?, fits: ([Int]) -> Bool) -> [Int] {
     guard count > 0 else { return [] }
     for k in 1...count {
       let offset = (zeroIndex ?? 0) % k
@@ -420,7 +497,7 @@ struct PanelRenderer {
     return [zeroIndex ?? 0]
   }
 
-  private mutating func drawXTickLabels(_ ticks: [Tick], scale: Scale, top: Int, baseline: Int) throws {
+  mutating func drawXTickLabels(_ ticks: [Tick], scale: Scale, top: Int, baseline: Int) throws {
     let majors = ticks.filter { $0.isMajor && !$0.label.isEmpty }
     let boxes = try majors.map { t -> PixelRect in
       let b = try box(t.label, .tickLabel)
@@ -436,12 +513,13 @@ struct PanelRenderer {
     }.map { inCell[$0] }
     for i in kept {
       let b = try box(majors[i].label, .tickLabel)
-      occupied.append(try draw(majors[i].label, .tickLabel, baseline: boxes[i].minX - b.minX, baseline))
+      occupied.append(
+        try draw(majors[i].label, .tickLabel, baseline: boxes[i].minX - b.minX, baseline, alignment: .middle, role: .tickLabel))
       diagnostics.xLabels.append(majors[i])
     }
   }
 
-  private mutating func drawYTickLabels(_ ticks: [Tick], scale: Scale, right: Int, digitAscent: Int) throws {
+  mutating func drawYTickLabels(_ ticks: [Tick], scale: Scale, right: Int, digitAscent: Int) throws {
     let majors = ticks.filter { $0.isMajor && !$0.label.isEmpty }
     let boxes = try majors.map { t -> PixelRect in
       let b = try box(t.label, .tickLabel)
@@ -458,191 +536,9 @@ struct PanelRenderer {
     for i in kept {
       let b = try box(majors[i].label, .tickLabel)
       let baseline = Int(scale.pixel(majors[i].value).rounded()) + digitAscent / 2
-      occupied.append(try draw(majors[i].label, .tickLabel, baseline: boxes[i].minX - b.minX, baseline))
+      occupied.append(
+        try draw(majors[i].label, .tickLabel, baseline: boxes[i].minX - b.minX, baseline, alignment: .end, role: .tickLabel))
       diagnostics.yLabels.append(majors[i])
-    }
-  }
-
-  // MARK: Legend
-
-  private mutating func drawLegend(plot: PixelRect, occupancy: [UInt8], mask: inout CoverageMask) throws {
-    let entries = chart.series.indices.filter { !chart.series[$0].name.isEmpty }
-    guard chart.legend != .none, !entries.isEmpty else { return }
-    let m = try metrics(.legend)
-    let rowHeight = m.ascent + m.descent + ipx(4)
-    let sample = ipx(26)
-    let inner = ipx(7)
-    let textWidth = try entries.map { try box(chart.series[$0].name, .legend).width }.max() ?? 0
-    let width = inner + sample + ipx(6) + textWidth + inner
-    let height = inner + rowHeight * entries.count - ipx(4) + inner
-    let inset = ipx(8)
-    let left = plot.minX + inset
-    let right = plot.maxX - inset - width
-    let topY = plot.minY + inset
-    let bottomY = plot.maxY - inset - height
-    let midX = (plot.minX + plot.maxX - width) / 2
-    let midY = (plot.minY + plot.maxY - height) / 2
-    let corners: [LegendPlacement: (Int, Int)] = [
-      .topRight: (right, topY), .topLeft: (left, topY), .bottomRight: (right, bottomY),
-      .bottomLeft: (left, bottomY),
-    ]
-    let origin: (Int, Int)
-    if let fixed = corners[chart.legend] {
-      origin = fixed
-    } else {
-      // Fewest covered data pixels wins; ties keep this order.
-      let candidates = [
-        (right, topY), (left, topY), (right, bottomY), (left, bottomY), (midX, topY), (midX, bottomY),
-        (right, midY), (left, midY),
-      ]
-      func cost(_ c: (Int, Int)) -> Int {
-        PanelRenderer.covered(PixelRect(x: c.0, y: c.1, width: width, height: height), occupancy, plot: plot)
-      }
-      var best = candidates[0]
-      var bestCost = Int.max
-      for c in candidates {
-        let k = cost(c)
-        if k < bestCost {
-          best = c
-          bestCost = k
-        }
-      }
-      origin = best
-    }
-    let rect = PixelRect(x: origin.0, y: origin.1, width: width, height: height)
-    guard plot.contains(rect) else {
-      diagnostics.dropped.append("legend")
-      return
-    }
-    image.fill(rect, ChartColor(hex: 0xBBBBBB))
-    image.fill(rect.insetBy(u), .white)
-    var scratchOccupancy = [UInt8](repeating: 0, count: plot.width * plot.height)
-    for (row, i) in entries.enumerated() {
-      let s = chart.series[i]
-      let baseline = rect.minY + inner + row * rowHeight + m.ascent
-      let midline = Double(baseline) - Double(m.ascent) * 0.35
-      let x0 = Double(rect.minX + inner)
-      mask.polyline(
-        [Point(x: x0, y: midline), Point(x: x0 + Double(sample), y: midline)],
-        halfWidth: px(s.width) / 2, dash: dashPattern(s))
-      mask.composite(onto: image, color: seriesColor(i), occupancy: &scratchOccupancy)
-      try draw(s.name, .legend, baseline: rect.minX + inner + sample + ipx(6), baseline)
-    }
-    occupied.append(rect)
-    diagnostics.legend = rect
-  }
-
-  /// How many data pixels (curves, markers) of `occupancy` lie in `rect`.
-  static func covered(_ rect: PixelRect, _ occupancy: [UInt8], plot: PixelRect) -> Int {
-    let r = rect.intersection(plot)
-    guard !r.isEmpty else { return 0 }
-    var n = 0
-    for y in r.minY..<r.maxY {
-      let base = (y - plot.minY) * plot.width - plot.minX
-      for x in r.minX..<r.maxX { n += Int(occupancy[base + x]) }
-    }
-    return n
-  }
-
-  // MARK: In-plot labels
-
-  /// Draws `text` at the candidate top-left corner whose box stays inside
-  /// the plot, overlaps no other text or the legend, and covers the fewest
-  /// curve pixels (ties: the earlier candidate); records it as dropped when
-  /// no candidate qualifies.
-  private mutating func place(
-    _ text: String, _ style: TextStyle, plot: PixelRect, occupancy: [UInt8], candidates: [(Int, Int)]
-  ) throws {
-    guard !text.isEmpty else { return }
-    let b = try box(text, style)
-    let inside = plot.insetBy(ipx(2))
-    var best: (Int, Int)? = nil
-    var bestCost = Int.max
-    for c in candidates {
-      let r = PixelRect(x: c.0, y: c.1, width: b.width, height: b.height)
-      guard inside.contains(r), !occupied.contains(where: { $0.intersects(r.insetBy(-ipx(2))) }) else { continue }
-      let cost = PanelRenderer.covered(r.insetBy(-ipx(1)), occupancy, plot: plot)
-      if cost < bestCost {
-        best = c
-        bestCost = cost
-      }
-    }
-    guard let best else {
-      diagnostics.dropped.append(text)
-      return
-    }
-    occupied.append(try draw(text, style, boxOrigin: best))
-  }
-
-  private mutating func drawInPlotLabels(
-    plot: PixelRect, xScale: Scale, yScale: Scale, occupancy: [UInt8]
-  ) throws {
-    let gap = ipx(5)
-    for band in chart.bands where !band.label.isEmpty {
-      guard let (a, b) = bandColumns(band, plot: plot, xScale: xScale) else { continue }
-      let w = try box(band.label, .note).width
-      let h = try box(band.label, .note).height
-      let x = (a + b) / 2 - w / 2
-      try place(band.label, .note, plot: plot, occupancy: occupancy, candidates: [
-        (x, plot.minY + gap), (x, plot.maxY - gap - h), (a + gap, plot.minY + gap), (b - gap - w, plot.minY + gap),
-      ])
-    }
-    for line in chart.referenceLines where !line.label.isEmpty {
-      let b = try box(line.label, .note)
-      switch line.orientation {
-      case .vertical:
-        let p = xScale.pixel(line.value)
-        guard p.isFinite else { continue }
-        let x = Int(p.rounded())
-        try place(line.label, .note, plot: plot, occupancy: occupancy, candidates: [
-          (x + gap, plot.minY + gap), (x - gap - b.width, plot.minY + gap),
-          (x + gap, plot.maxY - gap - b.height), (x - gap - b.width, plot.maxY - gap - b.height),
-        ])
-      case .horizontal:
-        let p = yScale.pixel(line.value)
-        guard p.isFinite else { continue }
-        let y = Int(p.rounded())
-        try place(line.label, .note, plot: plot, occupancy: occupancy, candidates: [
-          (plot.maxX - gap - b.width, y - gap - b.height), (plot.minX + gap, y - gap - b.height),
-          (plot.maxX - gap - b.width, y + gap), (plot.minX + gap, y + gap),
-        ])
-      }
-    }
-    for m in chart.markers where !m.label.isEmpty {
-      let x = xScale.pixel(m.x)
-      let y = yScale.pixel(m.y)
-      guard x.isFinite, y.isFinite else { continue }
-      let b = try box(m.label, .note)
-      let cx = Int(x.rounded())
-      let cy = Int(y.rounded())
-      let d = ipx(m.radius) + gap
-      try place(m.label, .note, plot: plot, occupancy: occupancy, candidates: [
-        (cx + d, cy - d - b.height), (cx + d, cy + d), (cx - d - b.width, cy - d - b.height),
-        (cx - d - b.width, cy + d), (cx - b.width / 2, cy - d - b.height), (cx - b.width / 2, cy + d),
-      ])
-    }
-    for a in chart.annotations {
-      let x = xScale.pixel(a.x)
-      let y = yScale.pixel(a.y)
-      guard x.isFinite, y.isFinite else { continue }
-      let style = TextStyle(size: TextStyle.note.size, color: a.color)
-      let b = try box(a.text, style)
-      let cx = Int(x.rounded())
-      let cy = Int(y.rounded())
-      let left = (cx + gap, cy - b.height / 2)
-      let right = (cx - gap - b.width, cy - b.height / 2)
-      let center = (cx - b.width / 2, cy - b.height / 2)
-      let above = (cx - b.width / 2, cy - gap - b.height)
-      let below = (cx - b.width / 2, cy + gap)
-      let order: [(Int, Int)]
-      switch a.anchor {
-      case .left: order = [left, above, below, right]
-      case .right: order = [right, above, below, left]
-      case .center: order = [center, above, below]
-      case .above: order = [above, below, left, right]
-      case .below: order = [below, above, left, right]
-      }
-      try place(a.text, style, plot: plot, occupancy: occupancy, candidates: order)
     }
   }
 }

@@ -11,6 +11,8 @@ struct TextMask: Sendable {
   var box: PixelRect
   /// Coverage 0...255 of each pixel of `box`, row-major.
   var coverage: [UInt8]
+  /// The pen's advance along the baseline, in pixels.
+  var advance: Int
 }
 
 // MARK: - TextCache

@@ -19,7 +19,9 @@ import LossAtlasCore
 ///   analysis found a jump in f, f′, f″ or f‴; y = 0 when it lies inside.
 /// - Markers: where a minimum is attained at a point (value panel) and
 ///   where max |f′| is attained at a point (derivative panel).
-/// - y-ranges: see ``RobustRange``; what is cut off is said in the alt text.
+/// - y-ranges: see ``RobustRange``; the derivative panel shows every
+///   view's derivative whole (unless it blows up); what is cut off is said
+///   in the caption and the alt text.
 struct FunctionFigure {
   let spec: FunctionSpec
   let parameters: ParameterValues
@@ -51,6 +53,7 @@ struct FunctionFigure {
     var panels: [Chart] = []
     var alt: [String] = []
     var captionParts: [String] = []
+    var cuts: [String] = []
     for (gi, group) in groups.enumerated() {
       let xRange = group.map { views[$0].plotRange }.reduce(views[group[0]].plotRange) {
         min($0.lowerBound, $1.lowerBound)...max($0.upperBound, $1.upperBound)
@@ -66,19 +69,22 @@ struct FunctionFigure {
       panels += [panel.valueChart(), panel.derivativeChart()]
       alt += panel.altSentences()
       captionParts += panel.captionParts()
+      for c in panel.cutParts where !cuts.contains(c) { cuts.append(c) }
     }
     let params = ViewNaming.parameters(spec, parameters)
     let title = params.isEmpty ? spec.name : "\(spec.name), \(params)"
     let figure = Figure(panels: panels, columns: 2, size: .standard, title: title)
     let atDefaults = parameters == spec.defaultParameters
     let paramText = params.isEmpty ? "" : (atDefaults ? " at its default parameters (\(params))" : " at \(params)")
-    var caption = "\(spec.name)\(paramText): value (left) and derivative (right)."
+    // "value and derivative", not "(left) ... (right)": the phone layout stacks the panels.
+    var caption = "\(spec.name)\(paramText): value and derivative."
     // In a fixed order, ties (two rows' "shaded grey" parts: ∂f/∂a and ∂f/∂b) by their text, so
     // that the caption does not depend on the Set's iteration order.
     let marks = Array(Set(captionParts)).sorted {
       (FunctionFigure.captionOrder($0), $0) < (FunctionFigure.captionOrder($1), $1)
     }
     if !marks.isEmpty { caption += " " + FigureText.list(marks).capitalizedFirst + "." }
+    if !cuts.isEmpty { caption += " The axes cut off \(FigureText.list(cuts)): those curves continue beyond the frame." }
     return ManualFigure(
       path: "figures/\(spec.id).png", kind: .function, functionIDs: [spec.id], caption: caption,
       altText: alt.joined(separator: " "), figure: figure)
@@ -139,9 +145,33 @@ struct GroupPanels {
     return RobustRange.combined(ranges, peers: peers)
   }
 
+  /// The views' derivative ranges joined (see
+  /// ``RobustRange/combined(_:peers:)``), and then widened to every
+  /// view's largest |f′| where it is attained inside the drawn range: a
+  /// peak is a feature the figure marks and must show (focal's y = 0 view
+  /// peaks at 0.847, three times the y = 1 view's 0.282), while a curve
+  /// that only keeps growing to the edge (e^s beside e^(−s)) may leave
+  /// through the frame.
   var derivativeRange: RobustRange {
     let ranges = members.compactMap { RobustRange($0.curve.gridD1) }
-    return RobustRange.combined(ranges, peers: peers)
+    var r = RobustRange.combined(ranges, peers: peers)
+    for m in members {
+      guard let y = peakDerivative(m) else { continue }
+      r.upper = max(r.upper, y)
+      r.lower = min(r.lower, y)
+    }
+    r.clippedUpper = ranges.contains { $0.upper > r.upper || ($0.clippedUpper && $0.upper >= r.upper) }
+    r.clippedLower = ranges.contains { $0.lower < r.lower || ($0.clippedLower && $0.lower <= r.lower) }
+    return r
+  }
+
+  /// f′ where the view's |f′| is largest, when that is a point inside the
+  /// drawn range (the derivative panel's marker).
+  func peakDerivative(_ m: FunctionFigure.Member) -> Double? {
+    let e = m.properties.maxAbsDerivative
+    guard e.attained, e.value.isFinite, case .point(let x) = e.location, xRange.contains(x) else { return nil }
+    let y = m.view.evaluate(x).d1
+    return y.isFinite ? y : nil
   }
 
   /// The size of the values drawn (for printing numbers to that scale).
@@ -178,11 +208,15 @@ struct GroupPanels {
   }
 
   /// The shaded regions of one view, clipped to the x range: dead regions,
-  /// and saturation intervals with the dead parts taken out.
-  func regions(_ m: FunctionFigure.Member) -> [ShadedRegion] {
+  /// and saturation intervals with the dead parts taken out. A region
+  /// narrower than ``FigureStyle/visibleBandFraction`` of the range would
+  /// be less than about a pixel wide: it is not shaded, listed in the
+  /// legend or named in the caption (the alt text still gives it).
+  func regions(_ m: FunctionFigure.Member, fraction: Double = FigureStyle.visibleBandFraction) -> [ShadedRegion] {
     let span = xRange.upperBound - xRange.lowerBound
     let dead = m.properties.deadRegions.map(\.interval)
-    var out: [ShadedRegion] = dead.compactMap { ShadedRegion(.dead, $0, clip: xRange, minimumWidth: 1e-6 * span) }
+    let minimumWidth = fraction * span
+    var out: [ShadedRegion] = dead.compactMap { ShadedRegion(.dead, $0, clip: xRange, minimumWidth: minimumWidth) }
     for s in m.properties.saturationIntervals.map(\.interval) {
       var pieces: [(Double, Double)] = [(s.lower, s.upper)]
       for d in dead {
@@ -192,7 +226,7 @@ struct GroupPanels {
         }
       }
       out += pieces.compactMap {
-        ShadedRegion(.saturated, RealInterval($0.0, $0.1), clip: xRange, minimumWidth: 1e-6 * span)
+        ShadedRegion(.saturated, RealInterval($0.0, $0.1), clip: xRange, minimumWidth: minimumWidth)
       }
     }
     return out
@@ -212,7 +246,7 @@ struct GroupPanels {
   }
 
   var bandPolicy: BandPolicy {
-    let all = members.map(regions)
+    let all = members.map { regions($0) }
     let same = all.allSatisfy { rs in rs.count == all[0].count && rs.allSatisfy { all[0].contains($0) } }
     if members.count == 1 || same { return .shared }
     for (i, a) in all.enumerated() {
@@ -391,10 +425,14 @@ struct GroupPanels {
           peak = "|\(primeName)| approaches its supremum \(FigureText.number(e.value)) \(FigureText.places(e, variable: v)) without reaching it"
         }
       }
-      let regions = self.regions(m)
-      let isShaded = shadedMembers.contains(k)
+      // Every region the analysis found (down to a millionth of the range),
+      // "(shaded)" only where the figure shades one.
+      let regions = self.regions(m, fraction: 1e-6)
+      let drawn = self.regions(m)
       let saturated = regions.filter { $0.kind == .saturated }.map { FigureText.condition($0.interval, variable: v) }
       let dead = regions.filter { $0.kind == .dead }.map { FigureText.condition($0.interval, variable: v) }
+      let isShaded = shadedMembers.contains(k) && drawn.contains { $0.kind == .saturated }
+      let isShadedDead = shadedMembers.contains(k) && drawn.contains { $0.kind == .dead }
       if var peak {
         if !saturated.isEmpty {
           peak += (peak.hasPrefix("the derivative peaks") ? " and is" : "; |\(primeName)| is")
@@ -404,7 +442,7 @@ struct GroupPanels {
         s.append(peak)
       }
       if !dead.isEmpty {
-        s.append("\(primeName) is exactly 0 for \(FigureText.list(dead))" + (isShaded ? " (shaded grey)" : ""))
+        s.append("\(primeName) is exactly 0 for \(FigureText.list(dead))" + (isShadedDead ? " (shaded grey)" : ""))
       }
       guard !s.isEmpty else { continue }
       let prefix = m.name.isEmpty ? "" : "For \(m.name), "
@@ -415,6 +453,15 @@ struct GroupPanels {
       let items = kinks.map { "\(GroupPanels.breakpointLabel($0.order).replacingJumps) at \(v) = \(FigureText.number($0.x))" }
       out.append("Dashed vertical lines mark the \(FigureText.list(items)).")
     }
+    let cut = cutParts
+    if !cut.isEmpty { out.append("The plot cuts off \(FigureText.list(cut)) at the frame.") }
+    return out
+  }
+
+  /// What the y-axes cut off ("values above 1.5"), for the alt text and
+  /// the caption: a reader must not take a curve leaving the frame for
+  /// its end.
+  var cutParts: [String] {
     let vr = valueRange
     let dr = derivativeRange
     var cut: [String] = []
@@ -422,8 +469,7 @@ struct GroupPanels {
     if vr.clippedLower { cut.append("values below \(FigureText.number(vr.lower))") }
     if dr.clippedUpper { cut.append("derivatives above \(FigureText.number(dr.upper))") }
     if dr.clippedLower { cut.append("derivatives below \(FigureText.number(dr.lower))") }
-    if !cut.isEmpty { out.append("The plot cuts off \(FigureText.list(cut)) at the frame.") }
-    return out
+    return cut
   }
 }
 

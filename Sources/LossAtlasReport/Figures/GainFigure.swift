@@ -55,7 +55,14 @@ enum GainFigure {
         }
         ends.append("\(FigureText.number(g.depthRatio.last ?? 0)) (\(id), χ = \(FigureText.number(g.gain)))")
       }
-      chart.y.range = DepthFigure.pow10(Int(log10(lowest).rounded(.down)))...DepthFigure.pow10(Int(log10(highest).rounded(.up)) + 1)
+      // Headroom above the highest value: one decade, or a tenth of the
+      // decades shown when more, so that the label of y = 1 has a place above
+      // its line (the Xavier panel spans 64 decades, and its curves stay
+      // near 1 all the way: one decade was 6 px, too little for the label).
+      let bottom = Int(log10(lowest).rounded(.down))
+      let top = Int(log10(highest).rounded(.up))
+      let headroom = max(1, Int((Double(top - bottom) / 10).rounded(.up)))
+      chart.y.range = DepthFigure.pow10(bottom)...DepthFigure.pow10(top + headroom)
       chart.referenceLines = [.horizontal(1, label: "1: kept", color: .ink)]
       chart.legend = p == 0 ? .bottomLeft : .none
       panels.append(chart)

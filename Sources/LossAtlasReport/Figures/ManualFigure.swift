@@ -20,6 +20,8 @@ public struct ManualFigure: Sendable, Hashable {
     case depth
     /// Where a function's value rounds to its limit (`figures/precision-<id>.png`).
     case precision
+    /// A function of two arguments as a heat map (`figures/<id>-surface.png`).
+    case surface
   }
 
   /// The PNG's path relative to the manual's root, e.g. `figures/sigmoid.png`.
@@ -50,6 +52,17 @@ public struct ManualFigure: Sendable, Hashable {
   public func png(renderer: ChartRenderer = ChartRenderer()) throws -> [UInt8] {
     try renderer.renderPNG(figure)
   }
+
+  /// The SVG's path beside the PNG (`figures/<stem>.svg`): the same
+  /// layout as vectors, following the reader's light or dark scheme; the
+  /// HTML shows it and keeps the PNG as the fallback.
+  public var svgPath: String { String(path.dropLast(4)) + ".svg" }
+
+  /// The path of the narrow SVG for phones (`figures/<stem>-narrow.svg`).
+  public var narrowSVGPath: String { String(path.dropLast(4)) + "-narrow.svg" }
+
+  /// The figure laid out for a phone (see ``FigureStyle/narrow(_:)``).
+  public var narrowFigure: Figure { FigureStyle.narrow(figure) }
 
   /// This figure drawn at another scale (1, or 2 for high-DPI).
   public func scaled(_ scale: Int) -> ManualFigure {

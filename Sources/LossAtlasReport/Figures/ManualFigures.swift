@@ -32,6 +32,11 @@ public enum ManualFigures {
     for (spec, analysis) in index.entries {
       out.append { try? function(spec, analysis) }
     }
+    for (spec, _) in index.entries {
+      for k in spec.surfaces(spec.defaultParameters).indices {
+        out.append { try? surface(spec, index: k) }
+      }
+    }
     out += FamilyFigures.builders(index)
     out += ComparisonFigures.builders(index)
     out.append { DepthFigure.build(index) }
@@ -80,6 +85,24 @@ public enum ManualFigures {
     return FunctionFigure(spec: spec, parameters: parameters, properties: properties).build()
   }
 
+  /// Surface `index` of a function of two arguments at its default
+  /// parameters as a heat map (`figures/<id>-surface.png`; see
+  /// ``SurfaceFigure``): a gated unit's f(a, b).
+  ///
+  /// - Throws: ``FigureError`` when the surface cannot be drawn.
+  static func surface(_ spec: FunctionSpec, index: Int) throws -> ManualFigure {
+    let p = spec.defaultParameters
+    let s = spec.surfaces(p)[index]
+    let params = ViewNaming.parameters(spec, p)
+    return try SurfaceFigure.build(
+      id: spec.id, title: (params.isEmpty ? spec.name : "\(spec.name), \(params)") + ": \(s.label)",
+      surface: SurfaceFigure.Surface(
+        label: s.label, x: s.x, y: s.y, fixed: s.fixed.map { "\($0.name) = \($0.value)" }, xRange: s.xRange,
+        yRange: s.yRange, xBreakpoints: s.xBreakpoints, yBreakpoints: s.yBreakpoints,
+        value: { x, y in s.evaluate(x, y).value }),
+      index: index + 1)
+  }
+
   // MARK: Rendering
 
   /// Renders figures to files (path and PNG bytes) on `threads` threads, in
@@ -111,7 +134,8 @@ extension ManualFigure {
     let stem = path.split(separator: "/").last.map { String($0.dropLast(4)) } ?? path
     return FigureInfo(
       key: stem, file: path, alt: altText, caption: caption, functions: functionIDs,
-      width: figure.size.width * figure.scale, height: figure.size.height * figure.scale)
+      width: figure.size.width * figure.scale, height: figure.size.height * figure.scale, svg: svgPath,
+      narrowSVG: narrowSVGPath)
   }
 }
 

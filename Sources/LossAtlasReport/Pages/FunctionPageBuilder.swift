@@ -15,8 +15,14 @@ public struct FigureInfo: Sendable {
   /// The image size in pixels.
   public let width: Int
   public let height: Int
+  /// The SVG of the same layout and the narrow SVG for phones ("" for none).
+  public let svg: String
+  public let narrowSVG: String
 
-  public init(key: String, file: String, alt: String, caption: String, functions: [String], width: Int, height: Int) {
+  public init(
+    key: String, file: String, alt: String, caption: String, functions: [String], width: Int, height: Int,
+    svg: String = "", narrowSVG: String = ""
+  ) {
     self.key = key
     self.file = file
     self.alt = alt
@@ -24,9 +30,13 @@ public struct FigureInfo: Sendable {
     self.functions = functions
     self.width = width
     self.height = height
+    self.svg = svg
+    self.narrowSVG = narrowSVG
   }
 
-  var ref: FigureRef { FigureRef(path: file, alt: alt, caption: caption, width: width, height: height) }
+  var ref: FigureRef {
+    FigureRef(path: file, alt: alt, caption: caption, width: width, height: height, svg: svg, narrowSVG: narrowSVG)
+  }
 }
 
 /// Builds one function's page model from its catalog entry and analysis.

@@ -33,6 +33,9 @@ struct FigureRef {
   let caption: String
   let width: Int
   let height: Int
+  /// The SVG (HTML: shown, the PNG its fallback) and the narrow SVG for phones.
+  var svg = ""
+  var narrowSVG = ""
 }
 
 /// One row of a two-column table.
