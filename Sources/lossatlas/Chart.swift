@@ -32,16 +32,19 @@ extension LossAtlasCommand {
     @Option(parsing: .unconditional, help: "1 for 800x500 pixels, 2 for 1600x1000 (high-DPI).")
     var scale: Int = 1
 
+    @OptionGroup var functions: FunctionFileOptions
+
     func validate() throws {
       guard scale == 1 || scale == 2 else { throw ValidationError("--scale must be 1 or 2, not \(scale)") }
       if let out, out.isEmpty { throw ValidationError("--out must name a file") }
     }
 
     func run() throws {
+      let registry = try functions.registry()
       let spec: FunctionSpec
       let values: ParameterValues
       do throws(CatalogError) {
-        spec = try Catalog.function(named: id)
+        spec = try registry.function(named: id)
         values = try spec.validateParameters(parsedParameters(spec))
       } catch {
         throw fail(error)

@@ -48,6 +48,8 @@ extension LossAtlasCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .csv
 
+    @OptionGroup var functions: FunctionFileOptions
+
     func validate() throws {
       guard points >= 1 && points <= Self.maxRows else {
         throw ValidationError("--points must be between 1 and \(Self.maxRows), not \(points)")
@@ -71,10 +73,11 @@ extension LossAtlasCommand {
     static let maxRows = 50_000_000
 
     func run() throws {
+      let registry = try functions.registry()
       let spec: FunctionSpec
       let settings: [ParameterValues]
       do throws(CatalogError) {
-        spec = try Catalog.function(named: id)
+        spec = try registry.function(named: id)
         var overrides: [String: [Double]] = [:]
         for item in parameters {
           guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
