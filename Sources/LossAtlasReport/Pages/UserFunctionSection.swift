@@ -52,7 +52,7 @@ enum UserFunctionPages {
     equations.append(Equation(latex: e.hessianExpr(0, 0).latex, mathml: e.hessianExpr(0, 0).mathmlBlock))
     let lines = zip(text.lines, equations).map { FormulaLine(label: $0.label, plain: $0.plain, equation: $1) }
     let equivalents = safety.equivalents.map { q in
-      "The catalog's \(q.id) is the same mathematics: write `\(q.call)` to use its stable implementation."
+      "The catalog's \(q.id) is the same mathematics: write \(q.call) to use its stable implementation."
     }
     let view = definition.view
     let checked = "\(safety.checkedInputs) inputs of the view in \(view.over) checked: 101 over [\(formatValue(view.from)), \(formatValue(view.to))], "

@@ -7,8 +7,8 @@ import LossAtlasCore
 /// numerical-safety report studies the *formula as written*. Where the
 /// Double evaluation of a number (value, a derivative) is NaN or ±inf, the
 /// entry reports the exact value instead, rounded to the nearest Double
-/// (ball arithmetic, ``WideEvaluator``, at the first precision of 128 to
-/// 4,096 bits whose ball decides the Double): `log(1 + exp(x))` at x = 800
+/// (ball arithmetic, ``WideEvaluator``, at 128 bits, or 512 when a
+/// 128-bit ball is too wide to round): `log(1 + exp(x))` at x = 800
 /// is 800, not inf, and its derivative 1, not NaN (inf / inf). Where the
 /// formula has no real value (log of a negative number) the result stays
 /// NaN. Finite but inaccurate Double results are kept: they are the
@@ -21,17 +21,23 @@ struct ExactFallback: Sendable {
   let parameters: [Double]
 
   /// `doubles` (the Double values of `roots` at `arguments`) with each
-  /// non-finite one replaced by the exact value when that is finite... or
-  /// infinite (a true pole stays ±inf).
+  /// non-finite one replaced by the exact value rounded to Double (a true
+  /// pole stays ±inf; no real value stays NaN).
   func repaired(_ doubles: [Double], roots: [TermID], arguments: [Double]) -> [Double] {
     guard doubles.contains(where: { !$0.isFinite }) else { return doubles }
+    // 128 bits, then once 512 if a ball is still undecided: the fallback
+    // runs at every failing point the engine samples (the whole tail of
+    // log(1 + exp(x)) above 709.78), so it does not climb to 4,096 bits as
+    // the safety analysis does; the midpoint of a 128-bit ball is far
+    // closer than a Double's rounding unless the ball is wide, and then
+    // only the rare undecided case pays for more.
     let wide = WideEvaluator(expression: expression)
-    let (balls, _) = wide.evaluate(arguments: arguments, parameters: parameters, roots: roots) { balls in
-      roots.allSatisfy { r in
-        guard let b = balls[r] else { return false }
-        return b.state != .unknown && (b.state != .finite || b.rad.isZero || ExactFallback.rounds(b))
-      }
+    var balls = wide.evaluate(arguments: arguments, parameters: parameters, roots: roots, precision: 128)
+    let undecided = roots.contains { r in
+      guard let b = balls[r] else { return true }
+      return b.state == .unknown || (b.state == .finite && !b.rad.isZero && !ExactFallback.rounds(b))
     }
+    if undecided { balls = wide.evaluate(arguments: arguments, parameters: parameters, roots: roots, precision: 512) }
     return zip(doubles, roots).map { d, r in
       guard !d.isFinite, let b = balls[r], b.state != .unknown, b.state != .undefined else { return d }
       return b.double

@@ -10,7 +10,7 @@ extension SafetyReport {
       s += "first at x = \(formatValue(f.firstFailure))"
       if let p = f.lastPass { s += " (x = \(formatValue(p)) passes)" }
       s += ": Double gives \(formatValue(f.doubleValue)), exact \(formatValue(f.exactValue)). "
-      s += "Cause: \(f.cause.rawValue) in `\(f.culprit)`: \(f.explanation)"
+      s += "Cause (\(f.cause.rawValue)): \(f.explanation)"
       if let z = f.doubleIsZeroFrom { s += " Double's result is exactly 0 from x = \(formatValue(z))." }
       if f.intermittent { s += " (Near its edge the region fails at some inputs and passes at others.)" }
       return s
