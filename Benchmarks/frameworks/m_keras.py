@@ -318,3 +318,30 @@ def mean_float32():
 
 
 MEASUREMENTS.append(mean_float32)
+
+
+def glu_shrink_threshold():
+    """p2-scalar: keras.activations.glu's halves, and the kink derivatives of hard_shrink, soft_shrink, threshold."""
+    d = lambda f, x: float(jax.grad(lambda v: jnp.sum(f(v)))(A(x)))  # noqa: E731
+    a, b = 1.5, -0.7
+    g = fl(ACT.glu(A([a, b])))
+    exact = mpf(a) / (1 + mp.exp(-mpf(b)))
+    thr = inspect.signature(ACT.threshold).parameters
+    return [
+        record("keras.glu.halves", FW, "glu", "keras.activations.glu(x) with x = [a, b]",
+               "Whether glu([a, b]) is a * sigmoid(b) (ulp error at a = 1.5, b = -0.7) and the default split axis.",
+               dict(ulp_error_vs_a_sigmoid_b=sig(ulp_error(g, exact), 4),
+                    default_axis=inspect.signature(ACT.glu).parameters["axis"].default)),
+        record("keras.shrink-threshold.grad-at-kinks", FW, "hardshrink",
+               "keras.activations.hard_shrink / soft_shrink (threshold=0.5), threshold(x, 1.0, 0.0); jax.grad",
+               "The derivative at x = 0.5 and -0.5 (threshold 0.5) and threshold's at x = 1 (value 0), where the "
+               "catalog's subgradient is 0; the parameter names of keras.activations.threshold.",
+               dict(hard_shrink_at_lambda=d(lambda v: ACT.hard_shrink(v, 0.5), 0.5),
+                    hard_shrink_at_minus_lambda=d(lambda v: ACT.hard_shrink(v, 0.5), -0.5),
+                    soft_shrink_at_lambda=d(lambda v: ACT.soft_shrink(v, 0.5), 0.5),
+                    soft_shrink_at_minus_lambda=d(lambda v: ACT.soft_shrink(v, 0.5), -0.5),
+                    threshold_at_t=d(lambda v: ACT.threshold(v, 1.0, 0.0), 1.0),
+                    threshold_parameters=",".join(thr)))]
+
+
+MEASUREMENTS.append(glu_shrink_threshold)

@@ -307,8 +307,41 @@ def module_defaults():
     ]
 
 
+def shrink_threshold_kinks():
+    """p2-scalar: the derivative at the kinks of hardshrink, softshrink and threshold."""
+    hard = lambda lam: (lambda v: F.hardshrink(v, lam))  # noqa: E731
+    soft = lambda lam: (lambda v: F.softshrink(v, lam))  # noqa: E731
+    return record(
+        "torch.shrink-threshold.grad-at-kinks", FW, "hardshrink",
+        "F.hardshrink(x, lambd), F.softshrink(x, lambd), F.threshold(x, 1.0, 0.0); d/dx by autograd",
+        "The derivative at x = lambda and x = -lambda (lambd = 0.5), at x = 0 with lambd = 0 (where the function is the "
+        "identity), and threshold's at x = t = 1 (value 0); the catalog's subgradient is 0 at each.",
+        dict(hardshrink_at_lambda=grad_only(hard(0.5), 0.5), hardshrink_at_minus_lambda=grad_only(hard(0.5), -0.5),
+             hardshrink_lambda_0_at_0=grad_only(hard(0.0), 0.0),
+             softshrink_at_lambda=grad_only(soft(0.5), 0.5), softshrink_at_minus_lambda=grad_only(soft(0.5), -0.5),
+             softshrink_lambda_0_at_0=grad_only(soft(0.0), 0.0),
+             threshold_at_t=grad_only(lambda v: F.threshold(v, 1.0, 0.0), 1.0)))
+
+
 # ---------------------------------------------------------------------------
 # Losses
+
+
+def soft_margin():
+    """p2-scalar: SoftMarginLoss against the logistic loss log(1 + e^(-y s)) (alias soft-margin)."""
+    worst, at = 0.0, None
+    for s_ in (-40.0, -5.0, -0.3, 0.0, 0.3, 5.0, 20.0, 37.0):
+        for y in (1.0, -1.0):
+            v = F.soft_margin_loss(T(s_, grad=False), T(y, grad=False), reduction="none").item()
+            e = ulp_error(v, mp.log1p(mp.exp(-mpf(y) * mpf(s_))))
+            if e > worst:
+                worst, at = e, f"s = {s_}, y = {y}"
+    return record(
+        "torch.soft_margin_loss.as-logistic", FW, "logistic", "F.soft_margin_loss(s, y, reduction='none')",
+        "Worst ulp error against log(1 + e^(-y s)) over s in {-40, -5, -0.3, 0, 0.3, 5, 20, 37}, y = ±1 (at worst_at), "
+        "and the default reduction of F.soft_margin_loss.",
+        dict(max_ulp=sig(worst, 4), worst_at=at,
+             default_reduction=inspect.signature(F.soft_margin_loss).parameters["reduction"].default))
 
 
 def hinge_kink():
@@ -630,6 +663,6 @@ def _exists(name):
 
 
 MEASUREMENTS = [sigmoid, tanh, softmax, log_softmax, relu_family, gelu, silu_softplus, hardsigmoid, celu,
-                tanhshrink, squareplus_by_hand, module_defaults, hinge_kink, multi_margin, cross_entropy, kl_div,
+                tanhshrink, squareplus_by_hand, module_defaults, shrink_threshold_kinks, soft_margin, hinge_kink, multi_margin, cross_entropy, kl_div,
                 bce, bce_logits, focal, gaussian_nll, l1_grad, huber_smooth_l1, log_cosh_by_hand, quantile_by_hand,
                 poisson, pairwise, cosine_embedding, triplet, nll, api]

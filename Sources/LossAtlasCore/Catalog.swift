@@ -26,9 +26,25 @@ public enum Catalog {
     HardTanh.spec,
     HardSwish.spec,
     LogSigmoid.spec,
+    CELU.spec,
+    HardShrink.spec,
+    SoftShrink.spec,
+    TanhShrink.spec,
+    Threshold.spec,
+    Squareplus.spec,
+    SparsePlus.spec,
+    SparseSigmoid.spec,
+    // Gated linear units
+    GLU.spec,
+    ReGLU.spec,
+    GEGLU.spec,
+    SwiGLU.spec,
     // Vector activations
     Softmax.spec,
     LogSoftmax.spec,
+    LogSumExp.spec,
+    Softmin.spec,
+    Sparsemax.spec,
     // Margin losses
     ZeroOne.spec,
     Hinge.spec,
@@ -44,6 +60,11 @@ public enum Catalog {
     KLDiv.spec,
     MulticlassHinge.spec,
     CrammerSinger.spec,
+    NLL.spec,
+    MulticlassPerceptron.spec,
+    PolyCrossEntropy.spec,
+    InfoNCE.spec,
+    SparsemaxLoss.spec,
     // Regression losses
     MSE.spec,
     MAE.spec,
@@ -54,6 +75,17 @@ public enum Catalog {
     Barron.spec,
     GaussianNLL.spec,
     PoissonNLL.spec,
+    MAPE.spec,
+    MSLE.spec,
+    // Pairwise and embedding losses
+    Perceptron.spec,
+    MarginRanking.spec,
+    HingeEmbedding.spec,
+    CosineEmbedding.spec,
+    TripletMargin.spec,
+    // Overlap losses
+    Dice.spec,
+    Tversky.spec,
   ]
 
   /// Every id, in catalog order.

@@ -9,6 +9,9 @@ import Mustache
 /// The output formats of the manual.
 public enum ManualFormat: String, Sendable, CaseIterable {
   case markdown, html
+
+  /// The pages' file extension.
+  public var fileExtension: String { self == .markdown ? "md" : "html" }
 }
 
 /// What `lossatlas generate` is asked to do.
@@ -174,9 +177,13 @@ public enum ManualGenerator {
             ], byID, figures: infos, figureKey: "compare-regression-losses")
         ))
       pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos)))
-      pages.append(("methods", "methods", OverviewBuilders.methods(accuracy: accuracy, tau: options.tau, analyses: catalogAnalyses)))
+      let methods = OverviewBuilders.methods(accuracy: accuracy, tau: options.tau, analyses: catalogAnalyses)
+      pages.append(("methods", "methods", methods))
       let errata = try ErrataBuilder.build(errataSources, results: claimResults, figures: infos, formulaCheck: formulaCheck)
       pages.append(("errata", "errata", errata))
+      let search = SearchIndex.entries(
+        functions: specs, properties: methods.properties,
+        pages: SitePages.main.map { NavLink(page: $0.page, title: $0.title, current: false) }, errata: errata.summary)
 
       // One parallel pass does the rest, heaviest jobs first: render each
       // figure; turn each page's model into dictionaries (see MustacheTree)
@@ -223,10 +230,15 @@ public enum ManualGenerator {
           let page = models.value[i]
           let tree = MustacheTree.make(page.model)
           pageFiles.set(i, Result {
-            try formats.map { format in
+            try formats.flatMap { format -> [OutputFile] in
               let folder = format.rawValue
-              let ext = format == .markdown ? "md" : "html"
-              return OutputFile(path: "\(folder)/\(page.name).\(ext)", text: Self.tidy(try templates.render(tree, format: folder, name: page.template)))
+              var text = try templates.render(tree, format: folder, name: page.template)
+              if format == .html { text = PageOutline.apply(text) }
+              let file = OutputFile(path: "\(folder)/\(page.name).\(format.fileExtension)", text: Self.tidy(text))
+              // GitHub shows a folder's README.md below its file list: the
+              // Markdown folder's is its front page (the same bytes as index.md).
+              guard format == .markdown, page.name == "index" else { return [file] }
+              return [file, OutputFile(path: "\(folder)/README.md", bytes: file.bytes)]
             }
           })
         case .validate:
@@ -257,6 +269,7 @@ public enum ManualGenerator {
           for (name, text) in options.templates.assets.sorted(by: { $0.key < $1.key }) where name.hasPrefix("html/") {
             files.append(OutputFile(path: name, text: text))
           }
+          files.append(OutputFile(path: SearchIndex.path, text: SearchIndex.script(search)))
         }
       }
     }

@@ -139,6 +139,10 @@ extension LossAtlasCommand {
       if let d2 = e.secondDerivative {
         members.append(("d2", .object([(request.spec.predictionArgument, .double(d2))])))
       }
+      if let h = e.hessian {
+        // An array of rows, rows and columns in the order of "grad".
+        members.append(("hessian", h.json))
+      }
       return .object(members)
     }
 
@@ -157,6 +161,9 @@ extension LossAtlasCommand {
       }
       if let d2 = e.secondDerivative {
         rows.append(("d2/d\(spec.predictionArgument)2", formatValue(d2)))
+      }
+      if let h = e.hessian {
+        rows.append(("Hessian in (" + e.gradient.map(\.name).joined(separator: ", ") + ")", describe(h)))
       }
       let width = rows.map(\.0.count).max() ?? 0
       for (label, value) in rows {

@@ -263,6 +263,38 @@ import Testing
     }
   }
 
+  @Test("a refined value decides a rounding the Double cannot: below, above, on and across Float16's overflow boundary 65520")
+  func refinedRounding() {
+    let f = NumberFormat.float16
+    #expect(f.roundExact(65520.0).certainty != .certain, "the Double alone: on the boundary")
+    let below = f.roundExact(RefinedValue(hi: 65520, lo: -3.6e-12, error: 1e-13))
+    #expect(below?.value == 65504 && below?.certainty == .certain)
+    let above = f.roundExact(RefinedValue(hi: 65520, lo: 3.6e-12, error: 1e-13))
+    #expect(above?.value == .infinity && above?.certainty == .certain)
+    let tie = f.roundExact(RefinedValue(hi: 65520, lo: 0, error: 0))
+    #expect(tie?.value == .infinity && tie?.certainty == .exactTie, "a true tie, to even")
+    #expect(f.roundExact(RefinedValue(hi: 65520, lo: 1e-13, error: 1e-12)) == nil, "the interval straddles the boundary")
+    #expect(NumberFormat.float64.roundExact(RefinedValue(hi: 1, lo: 0, error: 0)) == nil)
+  }
+
+  @Test("info-nce at tau = 0.1 overflows Float16 from x = -6556: at -6552 the Double 65520 is the boundary, the exact value below it")
+  func infoNCEOverflowBoundary() throws {
+    // tau is the Double 0.1 = 3602879701896397 / 2^55 > 1/10 (the nearest
+    // Double to 0.1 lies above it: 3602879701896397 * 10 = 36028797018963970
+    // > 2^55 = 36028797018963968), so -x / tau < 10 |x| = 65520 at
+    // x = -6552, and the log1p term is e^-65520: the exact L rounds to
+    // Float16's largest 65504. At -6556, L = 65560 (1 - 5.6e-17) > 65520.
+    #expect(3_602_879_701_896_397 * 10 > 1 << 55)
+    let view = try Catalog.function(named: "info-nce").primaryView
+    #expect(view.evaluate(-6552).value == 65520, "the correctly rounded Double is the boundary itself")
+    let refined = try #require(view.refinedValue?(-6552))
+    // L - 65520 = -65520 (tau - 1/10) / tau with tau - 1/10 = 2 / (10 * 2^55).
+    let expected = -65520 * (2 / (10 * 0x1p55)) / 0.1
+    #expect(refined.hi == 65520 && abs(refined.lo - expected) <= 1e-15 && refined.error < -refined.lo)
+    #expect(try Self.engine("info-nce", .float16, -1, .valueOverflows) == -6556)
+    #expect(view.refinedValue?(1) == nil, "x >= 0: L = log1p(e^-u), nothing to refine")
+  }
+
   @Test("no rounding in the catalog's precision study is undecidable from the Double")
   func noUncertainty() throws {
     for spec in Catalog.all {

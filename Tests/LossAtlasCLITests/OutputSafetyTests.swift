@@ -52,6 +52,19 @@ import Testing
     #expect(r.stdout.count == 100)
   }
 
+  /// The commands whose whole output fits in a pipe's buffer (`list`,
+  /// `check --format junit`) may finish writing before the reader goes
+  /// away: then they exit 0; otherwise SIGPIPE. Either way no message and
+  /// no partial line of an error on stderr.
+  @Test(arguments: [["list"], ["list", "--json"], ["check", "claims/wrong.yaml", "--format", "junit"]])
+  func aClosedPipeEndsQuietlyForShortOutput(arguments: [String]) throws {
+    let resolved = arguments.map { $0.hasPrefix("claims/") ? Fixtures.url($0).path : $0 }
+    let r = try BoundedRun.run(resolved, output: .closeAfter(10))
+    #expect(r.signal == SIGPIPE || r.status == 0 || r.status == 1, "\(r.summary)")
+    #expect(r.stderr.isEmpty, "\(r.stderr)")
+    #expect(r.stdout.count == 10)
+  }
+
   // MARK: - Item 18: reports
 
   /// A failing claim whose id and text hold what XML forbids (U+FFFE,

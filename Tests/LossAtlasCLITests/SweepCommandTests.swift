@@ -17,6 +17,17 @@ import Testing
     #expect(lines[8].hasPrefix("1.0,-3.0,2.5,-1.0,"))
   }
 
+  @Test func aParameterNamedLikeAColumnIsPrefixed() throws {
+    // threshold's parameter `value` must not give the CSV two "value" columns.
+    let r = try CLIRunner.run(["sweep", "threshold", "--from", "0", "--to", "2", "--points", "3", "--param", "value=-1"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let lines = r.stdout.split(separator: "\n").map(String.init)
+    #expect(lines[0] == "threshold,param:value,x,value,derivative,second_derivative")
+    // At x = 1 = t the function is v = -1 with derivative 0; at x = 2 it is x.
+    #expect(lines[2] == "1.0,-1.0,1.0,-1.0,0.0,0.0")
+    #expect(lines[3] == "1.0,-1.0,2.0,2.0,1.0,0.0")
+  }
+
   @Test func jsonMatchesTheLibrary() throws {
     let r = try CLIRunner.run(["sweep", "sigmoid", "--points", "5", "--format", "json"])
     #expect(r.status == 0)

@@ -71,7 +71,25 @@ import Testing
     let spec = try Catalog.function(named: id)
     #expect(spec.formula.derivatives.map(\.argument) == spec.differentiable)
     let scalarArguments = spec.arguments.allSatisfy { $0.kind != .vector }
-    #expect((spec.formula.secondDerivative != nil) == scalarArguments, "\(id): f'' exactly when no argument is a vector")
+    let second = spec.formula.secondDerivative != nil || spec.formula.hessian != nil
+    #expect(second == scalarArguments, "\(id): f'' (or the Hessian) exactly when no argument is a vector")
+    if let h = spec.formula.hessian {
+      // A Hessian is for several differentiated arguments, one row and column each.
+      #expect(spec.differentiable.count >= 2 && h.count == spec.differentiable.count)
+      #expect(h.allSatisfy { $0.count == spec.differentiable.count })
+      #expect(spec.formula.secondDerivative == nil, "\(id): f'' or the Hessian, not both")
+    }
+  }
+
+  /// Points where the catalog's rule names a value other than the
+  /// derivative: hardshrink and softshrink at lambda = 0 are the identity,
+  /// but "1 if |x| > lambda else 0" gives 0 at x = 0 (the golden vectors
+  /// say 0 there too, as PyTorch's backward does).
+  static func catalogRuleAtPoint(_ line: GoldenLine) -> Bool {
+    guard ["hardshrink", "softshrink"].contains(line.id), line.parameters["lambda"] == 0,
+      case .real(let x)? = line.arguments["x"]
+    else { return false }
+    return x == 0
   }
 
   @Test("each formula equals the golden vectors at moderate inputs", arguments: ids)
@@ -80,7 +98,7 @@ import Testing
     var checked = 0
     var failures: [String] = []
     for line in Self.lines where line.id == id && Self.isModerate(line) {
-      for c in line.components {
+      for c in line.components where !(c.path.hasPrefix("grad.") && Self.kinkBelowResolution(line, f)) {
         guard let (expr, env) = Self.resolve(c.path, f, Self.environment(line)) else {
           failures.append("\(line.coordinates): no formula for \(c.path)")
           continue
@@ -119,6 +137,9 @@ import Testing
       var quotients: [Double] = []
       for e in 4...9 {
         let step = side * scale / pow10(e)
+        // A quotient whose rounding noise |g(0)| 2^-52 / |step| exceeds the
+        // tolerance cannot decide (squareplus with b = 1e300 is 5e149 at x = 1).
+        guard abs(g0) * 0x1p-52 / abs(step) <= tolerance / 4 else { continue }
         guard let g1 = g(step), g1.isFinite else { continue }
         let q = (g1 - g0) / step
         if abs(q - claimed) <= tolerance { return .agrees }
@@ -157,13 +178,25 @@ import Testing
     // Difference quotients cannot resolve a derivative ulps away from a
     // singularity (bce's f'' at p = 1 - 2^-52 is 8e31): such points are left
     // to the value test.
+    // Nor can they resolve a piecewise vector function at a near-tie (two
+    // entries of a vector argument within 1e-12 relative but not equal):
+    // sparsemax's support at z = [1.5, 0.5 + 2^-53, 0.5] changes within an
+    // ulp on both sides of the point, far inside the smallest step.
     func nearSingularity(_ line: GoldenLine) -> Bool {
       line.arguments.values.contains { value in
-        guard case .real(let v) = value else { return false }
-        return abs(abs(v) - 1) < 1e-9 && abs(v) != 1
+        switch value {
+        case .real(let v):
+          return abs(abs(v) - 1) < 1e-9 && abs(v) != 1
+        case .vector(let v):
+          return v.indices.contains { i in
+            v.indices.contains { j in v[i] != v[j] && abs(v[i] - v[j]) <= 1e-12 * max(abs(v[i]), abs(v[j])) }
+          }
+        case .integer:
+          return false
+        }
       }
     }
-    for line in Self.lines where line.id == id && Self.isModerate(line) && !nearSingularity(line) {
+    for line in Self.lines where line.id == id && Self.isModerate(line) && !nearSingularity(line) && !Self.catalogRuleAtPoint(line) {
       let env = Self.environment(line)
       if f.derivativeIndices.isEmpty {
         // A real argument: move it by t.
@@ -180,6 +213,15 @@ import Testing
         }
         if let second = f.secondDerivative, let (argument, first) = f.derivatives.first, let x = env.scalars[argument] {
           check("f''", try second.evaluate(env), at: x, line, along(first, argument))
+        }
+        // The Hessian: entry (i, j) is derivative i moved in argument j.
+        if let h = f.hessian {
+          for (i, (_, first)) in f.derivatives.enumerated() {
+            for (j, (argument, _)) in f.derivatives.enumerated() {
+              guard let x = env.scalars[argument] else { continue }
+              check("H[\(i)][\(j)]", try h[i][j].evaluate(env), at: x, line, along(first, argument))
+            }
+          }
         }
         continue
       }
@@ -202,5 +244,22 @@ import Testing
     }
     #expect(checked >= 10, "\(id): only \(checked) derivatives checked")
     #expect(failures.isEmpty, Comment(rawValue: "\(id): \(failures.count) disagreements:\n" + failures.prefix(10).joined(separator: "\n")))
+  }
+}
+
+extension FormulaCatalogTests {
+  /// Golden lines of cosine-embedding (y = -1) whose cosine c lies within
+  /// 1e-12 of the margin m: which piece owns them (c > m or not) is decided
+  /// by bits the textbook evaluation of c in Double does not have (the
+  /// golden vectors put c 1.4e-17 above m = 0.5 on purpose); the code
+  /// decides them exactly (a Gram-determinant numerator), and the golden
+  /// test holds its gradient there. The value is still compared.
+  static func kinkBelowResolution(_ line: GoldenLine, _ f: FunctionFormula) -> Bool {
+    guard line.id == "cosine-embedding", case .real(-1)? = line.arguments["y"], let m = line.parameters["margin"],
+      case .vector(let a)? = line.arguments["a"], case .vector(let b)? = line.arguments["b"]
+    else { return false }
+    let dot = zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
+    let c = dot / (a.reduce(0) { $0 + $1 * $1 }.squareRoot() * b.reduce(0) { $0 + $1 * $1 }.squareRoot())
+    return abs(c - m) <= 1e-12
   }
 }

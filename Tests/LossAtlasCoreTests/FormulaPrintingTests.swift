@@ -92,7 +92,8 @@ import Testing
   @Test("no formula prints 1 · x, + -, - -, ^{1} or an empty group", arguments: ids)
   func printingHabits(id: String) throws {
     let f = try Self.formula(id)
-    let texts = [f.value.latex] + f.derivatives.map(\.expr.latex) + (f.secondDerivative.map { [$0.latex] } ?? []) + f.definitions.map(\.latex)
+    let texts = [f.value.latex] + f.derivatives.map(\.expr.latex) + (f.secondDerivative.map { [$0.latex] } ?? [])
+      + (f.hessian ?? []).flatMap { $0.map(\.latex) } + f.definitions.map(\.latex)
     for text in texts {
       for bad in ["+ -", "- -", "1 \\cdot", "\\cdot 1 ", "^{1}", "{}", "()", "--", "-inf", "nan"] {
         #expect(!text.contains(bad), "\(id): \(bad) in \(text)")
@@ -105,7 +106,8 @@ import Testing
   func mathMLIsWellFormed(id: String) throws {
     let f = try Self.formula(id)
     let fragments = [f.value.mathmlBlock] + f.derivatives.map(\.expr.mathmlBlock)
-      + (f.secondDerivative.map { [$0.mathmlBlock] } ?? []) + f.definitions.map { "<math>\($0.mathml)</math>" }
+      + (f.secondDerivative.map { [$0.mathmlBlock] } ?? []) + (f.hessian ?? []).flatMap { $0.map(\.mathmlBlock) }
+      + f.definitions.map { "<math>\($0.mathml)</math>" }
     for fragment in fragments {
       #expect(XMLCheck.problem(in: fragment) == nil, "\(id): \(XMLCheck.problem(in: fragment) ?? "") in \(fragment)")
     }

@@ -42,7 +42,7 @@ import Testing
               args["q"] = .vector(q)
               vectors["q"] = q
             case (.vector, _):
-              let v = (0..<c).map { _ in 12 * (Double(rng.next() % 10_000) / 10_000 - 0.5) }
+              let v = (0..<c).map { _ in Self.sample(a.domain, spread: 12, &rng) }
               args[a.name] = .vector(v)
               vectors[a.name] = v
             case (.integer, _):
@@ -50,7 +50,7 @@ import Testing
               args[a.name] = .integer(k)
               scalars[a.name] = Double(k)
             case (.real, _):
-              let v = 4 * (Double(rng.next() % 10_000) / 10_000 - 0.5)
+              let v = Self.sample(a.domain, spread: 4, &rng)
               args[a.name] = .real(v)
               scalars[a.name] = v
             }
@@ -75,6 +75,21 @@ import Testing
       }
     }
     return out
+  }
+
+  /// One seeded value inside `domain` (one draw): a label (the label of
+  /// cosine-embedding), a point of a bounded interval (the masks of dice),
+  /// or spread * (u - 1/2) for an unbounded one.
+  static func sample(_ domain: ArgumentDomain, spread: Double, _ rng: inout SplitMix64) -> Double {
+    let u = Double(rng.next() % 10_000) / 10_000
+    switch domain {
+    case .labels(let values):
+      return values[Int(u * Double(values.count))]
+    case .interval(let lo, _, let hi, _) where lo.isFinite && hi.isFinite:
+      return lo + (hi - lo) * (u + 0.5 / 10_000)
+    default:
+      return spread * (u - 0.5)
+    }
   }
 
   /// Agreement to 1e-9 of the larger magnitude, with an absolute floor of
@@ -139,6 +154,22 @@ import Testing
         let f = try second.evaluate(env)
         checked += 1
         if !Self.agree(f, d2, scale: max(1, abs(d2))) { failures.append("\(p.label) f'': formula \(f), code \(d2)") }
+      }
+      // The Hessian, entry by entry, when the formula states one.
+      if let h = formula.hessian {
+        guard case .matrix(let m)? = e.hessian, m.count == h.count else {
+          failures.append("\(p.label): the formula states a Hessian, the code gives \(String(describing: e.hessian))")
+          continue
+        }
+        for (i, row) in h.enumerated() {
+          for (j, entry) in row.enumerated() where j < m[i].count {
+            let f = try entry.evaluate(env)
+            checked += 1
+            if !Self.agree(f, m[i][j], scale: max(1, abs(m[i][j]))) {
+              failures.append("\(p.label) H[\(i)][\(j)]: formula \(f), code \(m[i][j])")
+            }
+          }
+        }
       }
     }
     #expect(checked >= 200, "\(id): only \(checked) components checked")

@@ -75,7 +75,7 @@ import Testing
       for end in [lo, hi] where end.isFinite { v += [end, end.nextUp, end.nextDown] }
     case .labels(let labels):
       v += labels
-    case .finite:
+    case .finite, .nonZero:
       break
     }
     var seen = Set<UInt64>()

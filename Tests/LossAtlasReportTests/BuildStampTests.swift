@@ -36,7 +36,7 @@ import Testing
 
   @Test("properties.json and catalog.json name the generator: version and full fingerprint")
   func dataFiles() throws {
-    for path in ["data/properties.json", "data/catalog.json"] {
+    for path in ["html/data/properties.json", "html/data/catalog.json"] {
       let file = try #require(ManualTests.byPath[path])
       let json = try #require(try JSONSerialization.jsonObject(with: Data(file.bytes)) as? [String: Any])
       let generator = try #require(json["generator"] as? [String: String], "\(path) has no generator")

@@ -7,7 +7,7 @@ import Testing
 
 // MARK: - The harness
 
-/// One fact the manual prints, read from `data/properties.json` as the
+/// One fact the manual prints, read from `html/data/properties.json` as the
 /// generator wrote it, and the same fact recomputed by a second,
 /// independent method (a closed form, an identity, another quadrature,
 /// bisection or a search written apart from the engine's, a sort instead of
@@ -43,15 +43,15 @@ struct AuditedFact: CustomStringConvertible, Sendable {
   }
 }
 
-/// The manual's `data/properties.json` (from the generation ManualTests
+/// The manual's `html/data/properties.json` (from the generation ManualTests
 /// runs), with the look-ups the audit needs.
 struct PrintedProperties: Sendable {
   let root: JSONValue
 
   static let shared: PrintedProperties = {
-    guard let file = ManualTests.byPath["data/properties.json"],
+    guard let file = ManualTests.byPath["html/data/properties.json"],
       let root = try? JSONValue.parse(String(decoding: file.bytes, as: UTF8.self))
-    else { fatalError("data/properties.json was not generated or does not parse") }
+    else { fatalError("html/data/properties.json was not generated or does not parse") }
     return PrintedProperties(root: root)
   }()
 

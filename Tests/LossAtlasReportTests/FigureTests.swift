@@ -88,6 +88,9 @@ struct FigureSetTests {
       "figures/family-silu-beta.png", "figures/family-focal-gamma.png", "figures/compare-margin-losses.png",
       "figures/compare-sigmoid-like.png", "figures/compare-relu-like.png", "figures/compare-gelu-gelu-tanh.png",
       "figures/depth.png", "figures/precision-sigmoid.png", "figures/precision-tanh.png", "figures/precision-softsign.png",
+      // Catalog part 2 (p2-scalar): the shrink and GLU comparisons and two parameter families.
+      "figures/compare-shrink.png", "figures/compare-glu-variants.png", "figures/family-celu-alpha.png",
+      "figures/family-squareplus-b.png",
     ]
     // The regression losses arrive from another branch.
     if Catalog.ids.contains("huber") {
@@ -186,10 +189,18 @@ struct FunctionFigureTests {
   @Test("a dashed vertical line at every breakpoint that jumps, in both panels", arguments: Catalog.ids)
   func referenceLinesAtBreakpoints(id: String) throws {
     let f = FigureFixture.function(id).figure
-    let range = f.panels[0].x.range!
+    // One row of two panels per argument, in view order (cosine-embedding
+    // sweeps the angle t in the first row and the cosine c in the second).
+    var arguments: [String] = []
+    for props in FigureFixture.defaults(id).views where !arguments.contains(props.argument) {
+      arguments.append(props.argument)
+    }
     for props in FigureFixture.defaults(id).views {
+      let row = arguments.firstIndex(of: props.argument)!
+      let panels = f.panels[(2 * row)..<(2 * row + 2)]
+      let range = panels.first!.x.range!
       for b in props.breakpoints where b.firstJumpOrder != nil && b.x > range.lowerBound && b.x < range.upperBound {
-        for panel in f.panels.prefix(2) {
+        for panel in panels {
           #expect(
             panel.referenceLines.contains { $0.orientation == .vertical && $0.value == b.x && $0.dashed },
             "\(id) breakpoint \(b.x)")

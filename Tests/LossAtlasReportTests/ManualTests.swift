@@ -30,12 +30,22 @@ import Testing
 
   static func text(_ path: String) -> String? { byPath[path].map { String(decoding: $0.bytes, as: UTF8.self) } }
 
+  /// A relative link's target as an output path: `../html/data/x.json`
+  /// from `markdown/index.md` is `html/data/x.json`.
+  static func resolve(_ target: String, from page: String) -> String {
+    var parts = page.split(separator: "/").dropLast().map(String.init)
+    for part in target.split(separator: "/") {
+      if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(String(part)) }
+    }
+    return parts.joined(separator: "/")
+  }
+
   @Test("every function has its Markdown and HTML page and its sweep")
   func everyFunctionHasPages() {
     for id in Catalog.ids {
       #expect(Self.byPath["markdown/\(id).md"] != nil, "\(id).md")
       #expect(Self.byPath["html/\(id).html"] != nil, "\(id).html")
-      #expect(Self.byPath["data/sweeps/\(id).csv"] != nil, "\(id).csv")
+      #expect(Self.byPath["html/data/sweeps/\(id).csv"] != nil, "\(id).csv")
     }
     for page in ["index", "methods", "errata", "compare-activations", "compare-margin-losses", "compare-regression-losses", "gradient-depth"] {
       #expect(Self.byPath["markdown/\(page).md"] != nil && Self.byPath["html/\(page).html"] != nil, "\(page)")
@@ -52,7 +62,7 @@ import Testing
       for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
         let target = String(text[Range(m.range(at: 1), in: text)!])
         if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("#") { continue }
-        let path = "markdown/" + (target.split(separator: "#").first.map(String.init) ?? target)
+        let path = Self.resolve(target.split(separator: "#").first.map(String.init) ?? target, from: f.path)
         checked += 1
         #expect(Self.byPath[path] != nil, "\(f.path) links to \(target), which was not generated")
       }
@@ -133,7 +143,7 @@ import Testing
     let md = try #require(Self.text("markdown/errata.md"))
     for i in 1...27 {
       let id = String(format: "A%02d", i)
-      #expect(html.contains("<section class=\"erratum\" id=\"\(id)\">"), "\(id) in HTML")
+      #expect(html.contains("<section class=\"erratum\" aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">"), "\(id) in HTML")
       #expect(md.contains("## \(id) · "), "\(id) in Markdown")
     }
     #expect(html.components(separatedBy: "<strong>What is right.</strong>").count - 1 == 27)
@@ -150,6 +160,21 @@ import Testing
     #expect(md.contains("$$\nf(x) = \(f.value.latex)\n$$"))
     #expect(html.contains(f.value.mathml))
     #expect(!html.contains("$$"))
+  }
+
+  @Test("a gated unit's page prints f(a, b), both partial derivatives and the Hessian matrix from its tree")
+  func hessianOnThePage() throws {
+    let md = try #require(Self.text("markdown/glu.md"))
+    let html = try #require(Self.text("html/glu.html"))
+    let f = try Catalog.function(named: "glu").formula
+    let h = try #require(f.hessian)
+    #expect(md.contains("$$\nf(a, b) = \(f.value.latex)\n$$"))
+    #expect(md.contains("$$\n\\frac{\\partial f}{\\partial b} = \(f.derivatives[1].expr.latex)\n$$"))
+    let rows = h.map { $0.map(\.latex).joined(separator: " & ") }.joined(separator: " \\\\ ")
+    #expect(md.contains("$$\n\\nabla^2 f(a, b) = \\begin{pmatrix} \(rows) \\end{pmatrix}\n$$"))
+    #expect(html.contains("<mtable><mtr><mtd>\(h[0][0].mathml)</mtd><mtd>\(h[0][1].mathml)</mtd></mtr>"))
+    // A property section per view: in b at a = 1, -1, 2 and in a at b = 1, -1.
+    #expect(md.contains("In a (b = -1)") && md.contains("In b (a = 2)"))
   }
 
   /// The render budget (issue 9: a template that loops for ever is

@@ -1,5 +1,7 @@
 // ns per point of value + derivative for every scalar view of the catalog,
-// over a 1,000,000-point grid of its plot range, on one thread (release).
+// over a 1,000,000-point grid of its plot range, on one thread (release);
+// then, for the functions with a two-argument plot box (the gated units),
+// ns per (a, b) point of the value, gradient and Hessian.
 //
 //   swift run -c release catalog-bench [points] [repeats]
 //
@@ -39,6 +41,38 @@ for spec in Catalog.all {
       acc += j.value + j.d1
     }
     let ns = Double(threadTime() - start) / Double(xs.count)
+    sink += acc
+    times.append(ns)
+  }
+  times.sort()
+  print("| \(spec.id) | \(spec.family.rawValue) | \(String(format: "%.1f", times[0])) | \(String(format: "%.1f", times[times.count / 2])) |")
+}
+
+// Functions of two differentiated arguments (the gated units), per (a, b)
+// point: value, both gradient components and the Hessian (the full
+// SurfaceJet) over a 1000 x 1000 grid of the function's plot box.
+let side = Int(Double(points).squareRoot().rounded())
+let surfaces = Catalog.all.compactMap { spec in spec.surfaces(spec.defaultParameters).first.map { (spec, $0) } }
+if !surfaces.isEmpty {
+  print("")
+  print("| id (per (a, b) point, value + gradient + Hessian) | family | ns/point (min of \(repeats)) | median |")
+  print("| --- | --- | --- | --- |")
+}
+for (spec, surface) in surfaces {
+  let xs = (0..<side).map { surface.xRange.lowerBound + Double($0) * (surface.xRange.upperBound - surface.xRange.lowerBound) / Double(side - 1) }
+  let ys = (0..<side).map { surface.yRange.lowerBound + Double($0) * (surface.yRange.upperBound - surface.yRange.lowerBound) / Double(side - 1) }
+  let f = surface.evaluate
+  var times: [Double] = []
+  for _ in 0..<repeats {
+    let start = threadTime()
+    var acc = 0.0
+    for y in ys {
+      for x in xs {
+        let j = f(x, y)
+        acc += j.value + j.dx + j.dy + j.dxx + j.dxy
+      }
+    }
+    let ns = Double(threadTime() - start) / Double(side * side)
     sink += acc
     times.append(ns)
   }

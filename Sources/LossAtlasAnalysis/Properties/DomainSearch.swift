@@ -184,6 +184,17 @@ extension DomainSearch {
       far(from: 0, toward: .infinity)
     case .labels(let labels):
       out = labels.map { ($0, 0, 0) }
+    case .nonZero:
+      // The real line without 0 (mape's target): both sides, far out and
+      // close to the excluded 0.
+      for m in magnitudes {
+        out.append((m, 0, 0))
+        out.append((-m, 0, 0))
+      }
+      far(from: 1, toward: 0)
+      far(from: -1, toward: 0)
+      far(from: 0, toward: -.infinity)
+      far(from: 0, toward: .infinity)
     case .interval(let lo, let loIn, let hi, let hiIn):
       if hi.isInfinite {
         if loIn { out.append((lo, 0, 0)) }

@@ -110,6 +110,25 @@ public enum NumberFormat: String, Sendable, CaseIterable {
     return (r, d == midpoint(near: d) ? .exactTie : .uncertain)
   }
 
+  /// The exact value known as `v` (hi + lo within v.error), rounded to the
+  /// format, when that decides it: the value lies on one side of the
+  /// rounding boundary next to hi by more than its error (or is exactly on
+  /// it, error 0: a tie, to even). nil when it does not decide (the
+  /// interval straddles the boundary, or is wider than 4 ulp of hi).
+  public func roundExact(_ v: RefinedValue) -> (value: Double, certainty: Certainty)? {
+    guard self != .float64, v.hi.isFinite, v.lo.isFinite, v.error >= 0, v.error <= 4 * v.hi.ulp else { return nil }
+    let m = midpoint(near: v.hi)
+    guard m.isFinite, abs(v.hi - m) <= 8 * v.hi.ulp else { return nil }
+    // hi - m is exact (Sterbenz: hi and m within a factor 2); adding lo
+    // rounds by at most half an ulp of the sum, counted with the error.
+    let offset = (v.hi - m) + v.lo
+    let bound = v.error + abs(offset).ulp
+    if v.error == 0 && offset == 0 { return (round(m), .exactTie) }
+    if offset > bound { return (round(m.nextUp), .certain) }
+    if offset < -bound { return (round(m.nextDown), .certain) }
+    return nil
+  }
+
   /// The rounding boundary of the format nearest `d`: the midpoint between
   /// the two values of the format around `d` (a Double: one bit more than
   /// the format holds). Beyond the largest finite value the boundary is

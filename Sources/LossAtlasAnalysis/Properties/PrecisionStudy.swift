@@ -158,7 +158,16 @@ public enum PrecisionStudy {
             let j = format == .float16 ? jets[Int(i)] : f(x)
             let d = kind.isValue ? j.value : j.d1
             if d.isNaN { return false }
-            let r = format.roundExact(d)
+            var r = format.roundExact(d)
+            // A Double on or near a boundary: the view's refined value,
+            // where it has one, decides (info-nce's x / 0.1 is 65520 as a
+            // Double at x = -6552, Float16's overflow boundary, while the
+            // exact value is 3.6e-12 below it).
+            if r.certainty != .certain, kind.isValue, let refined = view.refinedValue?(x),
+              let decided = format.roundExact(refined)
+            {
+              r = decided
+            }
             switch r.certainty {
             case .certain: break
             case .exactTie: ties += 1

@@ -180,10 +180,15 @@ enum Convexity {
       guard b > a else { continue }
       let fa = f(a).value
       let fb = f(b).value
-      let fm = f(a / 2 + b / 2).value
+      let mid = a / 2 + b / 2
+      let jm = f(mid)
+      let fm = jm.value
       guard fa.isFinite, fb.isFinite, fm.isFinite else { continue }
       let chord = fa / 2 + fb / 2
-      let tol = 1e-13 * (abs(fa) + abs(fb) + abs(fm)) + 1e-300
+      // The midpoint is rounded, so f there may differ from f at the exact
+      // midpoint by |f'| ulp(mid) / 2: more than 1e-13 |f| where a linear
+      // piece passes through 0 (max(0, c - 1/2) just above c = 1/2).
+      let tol = 1e-13 * (abs(fa) + abs(fb) + abs(fm)) + abs(jm.d1) * mid.ulp + 1e-300
       if fm > chord + tol { convexViolation = true }
       if fm < chord - tol { concaveViolation = true }
       if convexViolation && concaveViolation { break }

@@ -53,8 +53,12 @@ public enum Sweep {
   /// CSV: parameter columns (catalog order), then x, value, derivative,
   /// second_derivative; one block of rows per parameter setting. Numbers
   /// are shortest round-trip text; non-finite ones `inf`, `-inf`, `nan`.
+  /// A parameter whose name is also a data column (threshold's `value`)
+  /// is headed `param:NAME`, so that no two columns share a name.
   public static func csv(_ blocks: [SweepBlock], parameterNames: [String]) -> String {
-    var out = (parameterNames + ["x", "value", "derivative", "second_derivative"]).joined(separator: ",") + "\n"
+    let columns = ["x", "value", "derivative", "second_derivative"]
+    let headers = parameterNames.map { columns.contains($0) ? "param:" + $0 : $0 }
+    var out = (headers + columns).joined(separator: ",") + "\n"
     out.reserveCapacity(blocks.reduce(0) { $0 + $1.xs.count } * 80)
     for b in blocks {
       let prefix = parameterNames.map { formatValue(b.parameters[$0]) + "," }.joined()

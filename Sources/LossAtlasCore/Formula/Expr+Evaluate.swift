@@ -73,8 +73,8 @@ extension Expr {
       return LossAtlasCore.pow(try a.evaluate(env), try b.evaluate(env))
     case .apply(let f, let args):
       if f == .logSumExp {
-        guard case .symbol(let s)? = args.first, let v = env.vectors[s.name] else {
-          throw FormulaError(description: "logsumexp needs a vector symbol")
+        guard let first = args.first, let v = try first.vectorValues(env) else {
+          throw FormulaError(description: "logsumexp needs a vector symbol (or one scaled by a scalar)")
         }
         return StableMath.logSumExp(v)
       }
@@ -126,6 +126,28 @@ extension Expr {
       }
       guard let best else { throw FormulaError(description: "argmax over no index") }
       return Double(best.index)
+    }
+  }
+
+  /// The elements of a vector-valued argument: a vector symbol (s), or one
+  /// divided by, multiplied by or negated with a scalar expression (s / tau,
+  /// -z), elementwise; nil for anything else.
+  func vectorValues(_ env: FormulaEnvironment) throws(FormulaError) -> [Double]? {
+    switch self {
+    case .symbol(let s):
+      return env.vectors[s.name]
+    case .negate(let a):
+      return try a.vectorValues(env)?.map { -$0 }
+    case .fraction(let a, let b):
+      guard let v = try a.vectorValues(env) else { return nil }
+      let d = try b.evaluate(env)
+      return v.map { $0 / d }
+    case .product(let factors) where factors.count == 2:
+      guard let v = try factors[0].vectorValues(env) else { return nil }
+      let c = try factors[1].evaluate(env)
+      return v.map { $0 * c }
+    default:
+      return nil
     }
   }
 

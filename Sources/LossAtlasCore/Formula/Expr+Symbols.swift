@@ -32,6 +32,8 @@ extension Expr {
   static let beta = Expr.symbol(.greek("beta", "β"))
   /// The margin delta (multiclass hinges, huber).
   static let delta = Expr.symbol(.greek("delta", "δ"))
+  /// The threshold lambda of the shrink functions (hardshrink, softshrink).
+  static let lambda = Expr.symbol(.greek("lambda", "λ"))
 
   static let s = Expr.symbol(.s)
   static let y = Expr.symbol(.y)

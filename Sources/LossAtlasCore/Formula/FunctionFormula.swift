@@ -1,6 +1,7 @@
 /// The documented mathematics of one catalog function: its value, its
 /// derivative in each differentiable argument and its second derivative in
-/// the prediction argument, as expression trees.
+/// the prediction argument (or, for a function of several real arguments,
+/// its Hessian), as expression trees.
 ///
 /// Free index symbols: a vector-valued function's value has a free output
 /// index (softmax's p_i: `i`), a Jacobian two (`i`, `j`), a gradient in a
@@ -12,6 +13,10 @@ public struct FunctionFormula: Sendable {
   public let derivatives: [(argument: String, expr: Expr)]
   /// f'' in the prediction argument, where the function has one.
   public let secondDerivative: Expr?
+  /// The Hessian in the differentiable arguments (rows and columns in the
+  /// order of ``derivatives``), for a function of several real arguments
+  /// that states it instead of ``secondDerivative`` (the gated units).
+  public let hessian: [[Expr]]?
   /// The output index of a vector value (softmax: `i`).
   public let valueIndex: Symbol?
   /// The indices of a derivative entry: [i, j] for a Jacobian, [j] for a
@@ -25,15 +30,21 @@ public struct FunctionFormula: Sendable {
 
   public init(
     value: Expr, derivatives: [(argument: String, expr: Expr)], secondDerivative: Expr? = nil,
+    hessian: [[Expr]]? = nil,
     valueIndex: Symbol? = nil, derivativeIndices: [Symbol] = [], definitions: [(lhs: Expr, rhs: Expr)] = []
   ) {
+    precondition(
+      hessian.map { h in h.count == derivatives.count && h.allSatisfy { $0.count == derivatives.count } } ?? true,
+      "a Hessian has one row and one column per differentiable argument")
     self.value = value
     self.derivatives = derivatives
     self.secondDerivative = secondDerivative
+    self.hessian = hessian
     self.valueIndex = valueIndex
     self.derivativeIndices = derivativeIndices
     var parts = [value] + derivatives.map(\.expr)
     if let secondDerivative { parts.append(secondDerivative) }
+    if let hessian { parts += hessian.flatMap { $0 } }
     let named = Expr.namedQuantities(in: parts).map { (lhs: Expr.symbol($0.symbol), rhs: $0.definition) }
     self.definitions = (named + definitions).map { d in
       ("\(d.lhs.latex) = \(d.rhs.latex)", "<mrow>\(d.lhs.mathml)<mo>=</mo>\(d.rhs.mathml)</mrow>")

@@ -75,6 +75,15 @@ extension StableMath {
   /// A weight within 0.0054 of 1 (|s_j - m| <= 0.0054) is also kept as its
   /// offset e^(s_j - m) - 1 in double-double, so that scores that differ by
   /// 1e-90 still give weights whose differences are exact to 2^-100.
+  ///
+  /// With a temperature tau (info-nce: softmax(s / tau)) the weights are
+  /// e^((s_j - m) / tau): the difference s_j - m is exact (TwoSum) and its
+  /// quotient by tau a double-double (about 2^-104 relative), so the exact
+  /// real s / tau is what is exponentiated; s_j / tau - m / tau in Double
+  /// would cost |s_j / tau| 2^-53 relative (hundreds of ulp at tau = 1e-4),
+  /// and s_j * (1 / tau) (what XLA makes of it) does not even give 0 for the
+  /// largest logit. `maximum`, `sum` and `logSum` keep their meaning in the
+  /// tempered frame: S = sum_j e^((s_j - m) / tau).
   public struct SoftmaxExpansion: Sendable {
     public let maximum: Double
     public let weights: [MantissaExponent]
@@ -88,7 +97,10 @@ extension StableMath {
     public let logSum: DoubleDouble
     let inverseSum: DoubleDouble
 
-    public init(_ s: [Double]) {
+    /// The pieces of softmax(s / temperature); `temperature` 1 (the
+    /// default) is softmax(s) itself, computed exactly as before the
+    /// temperature existed (cross-entropy and kl-div are unchanged).
+    public init(_ s: [Double], temperature: Double = 1) {
       let m = s.max() ?? 0
       maximum = m
       var offsetTotal = DoubleDouble(0)
@@ -100,12 +112,25 @@ extension StableMath {
       o.reserveCapacity(s.count)
       for v in s {
         let d = v - m
-        if !(d > -StableMath.expCutoff) {
-          w.append(.zero)
-          o.append(nil)
-          continue
+        let dd: DoubleDouble
+        if temperature == 1 {
+          if !(d > -StableMath.expCutoff) {
+            w.append(.zero)
+            o.append(nil)
+            continue
+          }
+          dd = DoubleDouble.twoSum(v, -m)
+        } else {
+          // (s_j - m) / tau <= 0 from the exact difference; a difference or
+          // quotient beyond the Double range (or below -50000) has weight 0.
+          let q = d / temperature
+          if !(d > -Double.infinity) || !(q > -StableMath.expCutoff) {
+            w.append(.zero)
+            o.append(nil)
+            continue
+          }
+          dd = d == 0 ? DoubleDouble(0) : DoubleDouble.twoSum(v, -m) / temperature
         }
-        let dd = DoubleDouble.twoSum(v, -m)
         if abs(dd.hi) <= 0.0054 {
           let em1 = StableMath.expm1Reduced(dd)
           w.append(MantissaExponent(em1 + 1.0, 0))
@@ -131,6 +156,23 @@ extension StableMath {
 
     /// softmax_j as mantissa * 2^n.
     public func probability(_ j: Int) -> MantissaExponent { weights[j] * inverseSum }
+
+    /// 1 - softmax_k = (sum over j != k of weight_j) / S as mantissa * 2^n,
+    /// never as a difference: a sum of non-negative terms, each weight
+    /// brought to the largest one's exponent, so it keeps its digits when
+    /// softmax_k is within an ulp of 1 (s = [0, -800]: 1 - p_0 = e^-800).
+    public func complement(_ k: Int) -> MantissaExponent {
+      var top = Int.min
+      for (j, w) in weights.enumerated() where j != k && !w.isZero { top = Swift.max(top, w.exponent) }
+      guard top > Int.min else { return .zero }
+      var total = DoubleDouble(0)
+      for (j, w) in weights.enumerated() where j != k && !w.isZero && w.exponent >= top - 1100 {
+        let shift = w.exponent - top
+        total = total + DoubleDouble(
+          StableMath.scaleByPowerOfTwo(w.mantissa.hi, shift), StableMath.scaleByPowerOfTwo(w.mantissa.lo, shift))
+      }
+      return MantissaExponent(total, top) * inverseSum
+    }
 
     /// (a w_j - b S) / (c S), where a w_j - b S is summed exactly from the
     /// double-double parts of w_j and S (weights near 1 as 1 + offset) and

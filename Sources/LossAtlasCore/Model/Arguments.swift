@@ -16,6 +16,8 @@ public enum ArgumentDomain: Sendable, Equatable, CustomStringConvertible {
   case interval(lower: Double, lowerInclusive: Bool, upper: Double, upperInclusive: Bool)
   /// One of a few labels, e.g. {-1, +1}.
   case labels([Double])
+  /// Any finite real number but 0 (mape's target, which it divides by).
+  case nonZero
 
   /// [0, 1]
   public static let unit = ArgumentDomain.interval(
@@ -37,6 +39,7 @@ public enum ArgumentDomain: Sendable, Equatable, CustomStringConvertible {
     case .finite: return v
     case .interval(let lo, _, let hi, _): return lo == 0 || hi == 0 ? 0 : v
     case .labels(let allowed): return allowed.contains(0) ? 0 : v
+    case .nonZero: return v  // 0 of either sign is refused by `contains`
     }
   }
 
@@ -50,6 +53,8 @@ public enum ArgumentDomain: Sendable, Equatable, CustomStringConvertible {
       return (loIn ? v >= lo : v > lo) && (hiIn ? v <= hi : v < hi)
     case .labels(let allowed):
       return allowed.contains(v)
+    case .nonZero:
+      return v != 0
     }
   }
 
@@ -65,6 +70,8 @@ public enum ArgumentDomain: Sendable, Equatable, CustomStringConvertible {
       let signed = allowed.contains { $0 < 0 }
       let names = allowed.map { signed && $0 > 0 ? "+" + formatBound($0) : formatBound($0) }
       return "one of {" + names.joined(separator: ", ") + "}"
+    case .nonZero:
+      return "a nonzero finite real number"
     }
   }
 }

@@ -29,6 +29,9 @@ public struct FunctionSpec: Sendable {
   /// The scalar views of the function at the given (validated) parameters;
   /// the first is the primary one (charts, the manual's tables).
   public let views: @Sendable (ParameterValues) -> [ScalarView]
+  /// The two-argument plot boxes of the function at the given parameters
+  /// (a gated unit's f(a, b) for a heat map or contour); empty for most.
+  public let surfaces: @Sendable (ParameterValues) -> [SurfaceView]
   /// What the catalog states about the function over its whole domain
   /// (every argument free) at the given parameters, checked by the
   /// property engine's search; empty unless a function declares it.
@@ -55,6 +58,7 @@ public struct FunctionSpec: Sendable {
     parameters: [ParameterSpec] = [], arguments: [ArgumentSpec], differentiable: [String],
     evaluate: @escaping @Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Evaluation,
     views: @escaping @Sendable (ParameterValues) -> [ScalarView],
+    surfaces: @escaping @Sendable (ParameterValues) -> [SurfaceView] = { _ in [] },
     domain: @escaping @Sendable (ParameterValues) -> DeclaredDomainProperties = { _ in DeclaredDomainProperties() },
     formula: FunctionFormula,
     naive: NaiveForm? = nil, implementationNote: String,
@@ -70,6 +74,7 @@ public struct FunctionSpec: Sendable {
     self.differentiable = differentiable
     self.evaluator = evaluate
     self.views = views
+    self.surfaces = surfaces
     self.domainDeclared = domain
     self.formula = formula
     self.naive = naive

@@ -1,28 +1,37 @@
 /// The families of CATALOG.md, in catalog order.
 public enum Family: String, Sendable, CaseIterable {
   case activation = "activation"
+  /// Two scalar arguments, a value half a and a gate half b: a g(b).
+  case gatedUnit = "gated-unit"
   case vectorActivation = "vector-activation"
   case marginLoss = "margin-loss"
   case probabilisticLoss = "probabilistic-loss"
   case multiclassLoss = "multiclass-loss"
   case regressionLoss = "regression-loss"
+  /// Losses of two scores or of embedding vectors (CATALOG part 2).
+  case pairwiseLoss = "pairwise-loss"
+  /// Overlap losses of a predicted and a target mask (dice, tversky).
+  case overlapLoss = "overlap-loss"
 
   /// A heading for the family, e.g. "Margin losses".
   public var title: String {
     switch self {
     case .activation: return "Scalar activations"
+    case .gatedUnit: return "Gated linear units"
     case .vectorActivation: return "Vector activations"
     case .marginLoss: return "Margin losses"
     case .probabilisticLoss: return "Probabilistic binary losses"
     case .multiclassLoss: return "Multiclass losses"
     case .regressionLoss: return "Regression losses"
+    case .pairwiseLoss: return "Pairwise and embedding losses"
+    case .overlapLoss: return "Overlap losses (segmentation)"
     }
   }
 
   /// Whether the family holds losses (as opposed to activations).
   public var isLoss: Bool {
     switch self {
-    case .activation, .vectorActivation: return false
+    case .activation, .gatedUnit, .vectorActivation: return false
     default: return true
     }
   }

@@ -51,11 +51,17 @@ public struct ScalarView: Sendable {
   public let declared: DeclaredProperties
   /// f, f', f'' at one point of `domain`.
   public let evaluate: @Sendable (Double) -> Jet
+  /// The value more accurately than a Double, where the view can give it
+  /// (nil: not offered, or not at this x). The precision study asks for it
+  /// only when the Double lies within its error of a format's rounding
+  /// boundary, where the Double alone cannot decide the rounding.
+  public let refinedValue: (@Sendable (Double) -> RefinedValue?)?
 
   public init(
     label: String, argument: String, fixed: [(name: String, value: ArgumentValue)] = [],
     domain: RealInterval = .realLine, plotRange: ClosedRange<Double>, breakpoints: [Double] = [],
-    declared: DeclaredProperties, evaluate: @escaping @Sendable (Double) -> Jet
+    declared: DeclaredProperties, refinedValue: (@Sendable (Double) -> RefinedValue?)? = nil,
+    evaluate: @escaping @Sendable (Double) -> Jet
   ) {
     self.label = label
     self.argument = argument
@@ -65,5 +71,20 @@ public struct ScalarView: Sendable {
     self.breakpoints = breakpoints
     self.declared = declared
     self.evaluate = evaluate
+    self.refinedValue = refinedValue
+  }
+}
+
+/// A value known as the unevaluated sum `hi + lo` within `error` (absolute):
+/// the exact value lies in [hi + lo - error, hi + lo + error].
+public struct RefinedValue: Sendable, Equatable {
+  public let hi: Double
+  public let lo: Double
+  public let error: Double
+
+  public init(hi: Double, lo: Double, error: Double) {
+    self.hi = hi
+    self.lo = lo
+    self.error = error
   }
 }

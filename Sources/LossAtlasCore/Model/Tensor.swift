@@ -41,13 +41,24 @@ public struct Evaluation: Sendable, Equatable {
   /// gaussian-nll). A Jacobian for softmax and log-softmax.
   public var gradient: [NamedTensor]
   /// The second derivative in the prediction argument, for scalar functions
-  /// (on the piece that owns the point); `nil` for vector functions.
+  /// of one differentiated argument (on the piece that owns the point);
+  /// `nil` for vector functions and for functions that report their whole
+  /// ``hessian`` instead.
   public var secondDerivative: Double?
+  /// The Hessian of a scalar value in all its differentiable arguments, for
+  /// functions of several differentiated arguments that give it (the gated
+  /// units: [[0, g'(b)], [g'(b), a g''(b)]]): a `.matrix`, rows and columns
+  /// in the order of ``gradient`` (each vector argument contributing its
+  /// elements in order); `nil` where the function reports only
+  /// ``secondDerivative`` or nothing. On a kink, the second derivatives of
+  /// the piece that owns the point.
+  public var hessian: Tensor?
 
-  public init(value: Tensor, gradient: [NamedTensor], secondDerivative: Double? = nil) {
+  public init(value: Tensor, gradient: [NamedTensor], secondDerivative: Double? = nil, hessian: Tensor? = nil) {
     self.value = value
     self.gradient = gradient
     self.secondDerivative = secondDerivative
+    self.hessian = hessian
   }
 
   /// The gradient component named `name`.

@@ -31,14 +31,18 @@ public struct EvalRequest: Sendable {
   /// it (a gradient as long as the vector).
   public static let maxVectorLength = 4096
 
-  /// The most elements for softmax and log-softmax, whose answer is the
-  /// n x n Jacobian: 1024 elements (ImageNet's 1000 classes fit) answer
-  /// with a line of about 25 MB; 4096 would be about 400 MB.
+  /// The most elements for the vector activations whose answer is the
+  /// n x n Jacobian (softmax, log-softmax, softmin, sparsemax): 1024
+  /// elements (ImageNet's 1000 classes fit) answer with a line of about
+  /// 25 MB; 4096 would be about 400 MB.
   public static let maxJacobianVectorLength = 1024
+
+  /// Whether `spec` answers with a Jacobian (a derivative with two indices).
+  static func answersWithJacobian(_ spec: FunctionSpec) -> Bool { spec.formula.derivativeIndices.count == 2 }
 
   /// The most elements a vector argument of `spec` may have.
   public static func maxVectorLength(for spec: FunctionSpec) -> Int {
-    spec.family == .vectorActivation ? maxJacobianVectorLength : maxVectorLength
+    answersWithJacobian(spec) ? maxJacobianVectorLength : maxVectorLength
   }
 }
 
@@ -158,7 +162,7 @@ extension EvalRequest {
   public static func checkLength(_ count: Int, name: String, spec: FunctionSpec) throws(CatalogError) {
     let limit = maxVectorLength(for: spec)
     guard count <= limit else {
-      let why = spec.family == .vectorActivation ? " (the answer is the \(limit) x \(limit) Jacobian at most)" : ""
+      let why = answersWithJacobian(spec) ? " (the answer is the \(limit) x \(limit) Jacobian at most)" : ""
       throw CatalogError(
         .badArgument, "argument \(name) of \(spec.id) has \(count) elements; at most \(limit) are allowed\(why)")
     }

@@ -3,8 +3,9 @@ import LossAtlasBuildInfo
 import LossAtlasCore
 
 /// The manual's data files, for readers who would rather load numbers than
-/// read pages: `data/catalog.json`, `data/properties.json` and one
-/// `data/sweeps/ID.csv` per function.
+/// read pages: `catalog.json`, `properties.json` and one `sweeps/ID.csv` per
+/// function, in ``SitePages/dataFolder`` (`html/data/`, so that the
+/// published site carries them; the pages link to them).
 enum DataExport {
   /// The catalog: every function's signature, formulas (LaTeX), framework
   /// conventions and references.
@@ -45,6 +46,7 @@ enum DataExport {
       var formula: [(key: String, value: JSONValue)] = [("value", .string(f.value.latex))]
       formula.append(("derivatives", .object(f.derivatives.map { ($0.argument, JSONValue.string($0.expr.latex)) })))
       if let s = f.secondDerivative { formula.append(("second_derivative", .string(s.latex))) }
+      if let h = f.hessian { formula.append(("hessian", .array(h.map { .array($0.map { .string($0.latex) }) }))) }
       if !f.definitions.isEmpty { formula.append(("definitions", .array(f.definitions.map { .string($0.latex) }))) }
       members.append(("formula_latex", .object(formula)))
       members.append(("implementation", .string(resolved(spec.implementationNote, spec.id))))
@@ -72,7 +74,7 @@ enum DataExport {
       return .object(members)
     }
     return OutputFile(
-      path: "data/catalog.json", text: JSONValue.object([("generator", generator), ("functions", .array(items))]).prettyText)
+      path: "\(SitePages.dataFolder)/catalog.json", text: JSONValue.object([("generator", generator), ("functions", .array(items))]).prettyText)
   }
 
   /// The build that wrote the data: its version and the SHA-256 fingerprint
@@ -85,7 +87,7 @@ enum DataExport {
   /// Every computed property of every function at every parameter setting.
   static func properties(_ analyses: [FunctionAnalysis], tau: Double) -> OutputFile {
     OutputFile(
-      path: "data/properties.json",
+      path: "\(SitePages.dataFolder)/properties.json",
       text: JSONValue.object([
         ("generator", generator), ("saturation_tau", .double(tau)), ("functions", .array(analyses.map(\.json))),
       ]).prettyText)
@@ -100,6 +102,6 @@ enum DataExport {
         .filter(view.domain.contains)
       return Sweep.run(view, parameters: p, xs: xs)
     }
-    return OutputFile(path: "data/sweeps/\(spec.id).csv", text: Sweep.csv(blocks, parameterNames: spec.parameters.map(\.name)))
+    return OutputFile(path: "\(SitePages.dataFolder)/sweeps/\(spec.id).csv", text: Sweep.csv(blocks, parameterNames: spec.parameters.map(\.name)))
   }
 }

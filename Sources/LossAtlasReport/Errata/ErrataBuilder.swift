@@ -52,7 +52,7 @@ enum ErrataBuilder {
     let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.claim.id, $0) })
     let titles = Dictionary(uniqueKeysWithValues: SitePages.main.map { ($0.page, $0.title) })
     var entries: [ErrataEntry] = []
-    var summary: [SettingsRow] = []
+    var summary: [ErrataSummaryRow] = []
     for s in sources {
       var evidence: [EvidenceRow] = []
       for key in s.evidence {
@@ -81,7 +81,9 @@ enum ErrataBuilder {
         ErrataEntry(
           id: s.id, section: s.section, quote: s.quote, gloss: s.gloss, verdict: s.verdict, correction: s.correction,
           evidence: evidence, hasEvidence: !evidence.isEmpty, figures: refs, links: links, hasLinks: !links.isEmpty))
-      summary.append(SettingsRow(cells: [s.id, s.section, s.verdict, evidence.isEmpty ? "editorial" : "\(evidence.count) computed"]))
+      summary.append(
+        ErrataSummaryRow(
+          id: s.id, section: s.section, verdict: s.verdict, evidence: evidence.isEmpty ? "editorial" : "\(evidence.count) computed"))
     }
     return ErrataPage(
       site: SitePages.site(current: "errata", title: "Errata: the seed article, claim by claim"),
@@ -89,7 +91,7 @@ enum ErrataBuilder {
         SeedArticle.identification,
         "Every claim of the seed article (a widely read Chinese blog post on loss functions) that a reader could learn something wrong from, with the article's words, an English gloss, the verdict, what is right, and the evidence computed in this run. The statements under “Evidence” are written the way the article states them and decided by the property engine; the same statements are checked in CI (claims/article.yaml), so a regression that flips a verdict fails the build.",
       ],
-      summary: DataTable(caption: "Verdicts", header: ["id", "section", "verdict", "evidence"], rows: summary),
+      summary: summary,
       entries: entries, references: SeedArticle.references)
   }
 }

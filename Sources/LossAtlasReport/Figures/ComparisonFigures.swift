@@ -33,6 +33,10 @@ enum ComparisonFigures {
     /// ŷ = r for y = 0): ∂L/∂s, ∂L/∂r.
     var derivativeVariable: String { variable == "y·s" ? "s" : variable }
     let caption: String
+    /// The y-axis titles where "f(x)" and "f′(x)" would misname the curves
+    /// (the gated units at a = 1: f(1, b) and ∂f/∂b).
+    var valueLabel: String? = nil
+    var derivativeLabel: String? = nil
 
     var ids: [String] { rows.flatMap(\.ids) }
   }
@@ -65,6 +69,19 @@ enum ComparisonFigures {
       xLabel: "x", variable: "x",
       caption: "ReLU-like activations at default parameters, value (left) and derivative (right): ReLU and its "
         + "piecewise variants (top), the smooth ones and hard swish, the piecewise approximation of SiLU (bottom)."),
+    Definition(
+      topic: "shrink", title: "Shrink functions", rows: [("", ["hardshrink", "softshrink", "tanhshrink"], -3...3)],
+      xLabel: "x", variable: "x",
+      caption: "The shrink functions at default parameters (λ = 0.5), value (left) and derivative (right): hardshrink "
+        + "zeroes [−λ, λ] and jumps by λ at its ends; softshrink also moves every other input toward 0 by λ and stays "
+        + "continuous; tanhshrink, x − tanh x, is smooth, flat near 0 (about x³/3) and x ∓ 1 far out."),
+    Definition(
+      topic: "glu-variants", title: "GLU variants: the gates", rows: [("", ["glu", "reglu", "geglu", "swiglu"], -4...4)],
+      xLabel: "gate b (a = 1)", variable: "b",
+      caption: "The gated linear units a g(b) at a = 1, where each is its gate g (sigmoid, relu, gelu, silu): value "
+        + "(left) and derivative ∂f/∂b (right). At another a the curves are scaled by a (each unit's page draws "
+        + "a = −1 and 2), and the gradient in a is g(b) itself.",
+      valueLabel: "f(1, b)", derivativeLabel: "∂f/∂b"),
   ]
 
   /// One builder per comparison figure, in the manual's order.
@@ -96,10 +113,11 @@ enum ComparisonFigures {
       let derivativeRange = RobustRange.consensus(curves.compactMap { RobustRange($0.gridD1) }).axisRange
       let prefix = row.title.isEmpty ? "" : "\(row.title): "
       var value = Chart(
-        title: "\(prefix)value", x: Axis(d.xLabel, range: row.xRange), y: Axis(isLoss ? "loss" : "f(x)", range: valueRange))
+        title: "\(prefix)value", x: Axis(d.xLabel, range: row.xRange),
+        y: Axis(d.valueLabel ?? (isLoss ? "loss" : "f(x)"), range: valueRange))
       var derivative = Chart(
         title: "\(prefix)derivative", x: Axis(d.xLabel, range: row.xRange),
-        y: Axis(isLoss ? "∂L/∂\(d.derivativeVariable)" : "f′(x)", range: derivativeRange))
+        y: Axis(d.derivativeLabel ?? (isLoss ? "∂L/∂\(d.derivativeVariable)" : "f′(x)"), range: derivativeRange))
       for (k, c) in curves.enumerated() {
         let (color, style) = FigureStyle.seriesStyle(k)
         value.series.append(Series(row.ids[k], x: c.x, y: c.value, style: style, color: color))
@@ -109,7 +127,7 @@ enum ComparisonFigures {
       derivative.referenceLines = FigureStyle.zeroLine(derivativeRange)
       derivative.legend = .none
       panels += [value, derivative]
-      let prime = isLoss ? "∂L/∂\(d.derivativeVariable)" : "f′"
+      let prime = d.derivativeLabel ?? (isLoss ? "∂L/∂\(d.derivativeVariable)" : "f′")
       facts += zip(row.ids, properties).map { FigureFacts.summary($0, $1, variable: d.variable, prime: prime) }
       cut += zip(row.ids, curves).filter { _, c in
         c.value.contains { $0.isFinite && !valueRange.contains($0) }

@@ -20,7 +20,7 @@ enum FamilyFigures {
   /// The order in which the comparison pages show the family figures (a
   /// page definition, as the comparison rows are); a function with a family
   /// figure that is not listed follows the listed ones, in catalog order.
-  static let pageOrder = ["leaky-relu", "elu", "softplus", "silu", "focal", "huber", "smooth-l1", "barron", "quantile"]
+  static let pageOrder = ["leaky-relu", "elu", "softplus", "silu", "celu", "squareplus", "focal", "huber", "smooth-l1", "barron", "quantile"]
 
   /// One builder per family figure, in ``pageOrder``.
   static func builders(_ index: AnalysisIndex) -> [@Sendable () -> ManualFigure?] {

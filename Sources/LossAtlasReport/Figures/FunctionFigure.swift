@@ -73,7 +73,11 @@ struct FunctionFigure {
     let atDefaults = parameters == spec.defaultParameters
     let paramText = params.isEmpty ? "" : (atDefaults ? " at its default parameters (\(params))" : " at \(params)")
     var caption = "\(spec.name)\(paramText): value (left) and derivative (right)."
-    let marks = Array(Set(captionParts)).sorted { FunctionFigure.captionOrder($0) < FunctionFigure.captionOrder($1) }
+    // In a fixed order, ties (two rows' "shaded grey" parts: ∂f/∂a and ∂f/∂b) by their text, so
+    // that the caption does not depend on the Set's iteration order.
+    let marks = Array(Set(captionParts)).sorted {
+      (FunctionFigure.captionOrder($0), $0) < (FunctionFigure.captionOrder($1), $1)
+    }
     if !marks.isEmpty { caption += " " + FigureText.list(marks).capitalizedFirst + "." }
     return ManualFigure(
       path: "figures/\(spec.id).png", kind: .function, functionIDs: [spec.id], caption: caption,
@@ -99,7 +103,10 @@ struct GroupPanels {
   var variable: String { ViewNaming.variable(members[0].view) }
   var valueSymbol: String { ViewNaming.valueSymbol(spec, variable: variable) }
   var derivativeSymbol: String { ViewNaming.derivativeSymbol(spec, variable: variable) }
-  var primeName: String { spec.family.isLoss ? "∂L/∂\(variable)" : "f′" }
+  var primeName: String {
+    if spec.family == .gatedUnit { return "∂f/∂\(variable)" }
+    return spec.family.isLoss ? "∂L/∂\(variable)" : "f′"
+  }
 
   /// The x-axis title; a single view says what it holds fixed (a slice,
   /// what it slices).

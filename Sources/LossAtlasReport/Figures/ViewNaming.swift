@@ -59,13 +59,17 @@ enum ViewNaming {
       .joined(separator: ", ")
   }
 
-  /// The value's symbol: `f(x)` for activations, `L(s)` for losses.
+  /// The value's symbol: `f(x)` for activations, `L(s)` for losses,
+  /// `f(a, b)` for a function of several differentiated arguments.
   static func valueSymbol(_ spec: FunctionSpec, variable v: String) -> String {
-    spec.family.isLoss ? "L(\(v))" : "f(\(v))"
+    if spec.family == .gatedUnit { return "f(" + spec.differentiable.map(pretty).joined(separator: ", ") + ")" }
+    return spec.family.isLoss ? "L(\(v))" : "f(\(v))"
   }
 
-  /// The derivative's symbol: `f′(x)` or `∂L/∂s`.
+  /// The derivative's symbol: `f′(x)`, `∂L/∂s`, or `∂f/∂b` for a function
+  /// of several differentiated arguments.
   static func derivativeSymbol(_ spec: FunctionSpec, variable v: String) -> String {
-    spec.family.isLoss ? "∂L/∂\(v)" : "f′(\(v))"
+    if spec.family == .gatedUnit { return "∂f/∂\(v)" }
+    return spec.family.isLoss ? "∂L/∂\(v)" : "f′(\(v))"
   }
 }

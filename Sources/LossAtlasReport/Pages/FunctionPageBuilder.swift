@@ -56,7 +56,8 @@ enum FunctionPageBuilder {
         Fact(name: a.name + (spec.differentiable.contains(a.name) ? " (differentiated)" : ""), value: a.domainDescription + ": " + a.summary)
       },
       figures: figures.filter { $0.functions.contains(spec.id) }.map(\.ref),
-      views: defaults.views.map { viewSection($0, spec: spec) } + domainSection(defaults.domain, spec: spec),
+      views: defaults.views.enumerated().map { viewSection($1, spec: spec, number: $0 + 1) }
+        + domainSection(defaults.domain, spec: spec),
       settings: settingsTable(spec, analysis),
       facts: facts(spec, analysis),
       edgeCases: edgeCases(spec, defaults.parameters),
@@ -117,7 +118,7 @@ enum FunctionPageBuilder {
     return FormulaSection(
       value: lhs.equation(lhs.value, f.value),
       derivatives: f.derivatives.map { lhs.equation(lhs.derivative($0.argument), $0.expr) },
-      second: f.secondDerivative.map { lhs.equation(lhs.second, $0) },
+      second: f.secondDerivative.map { lhs.equation(lhs.second, $0) } ?? f.hessian.map { lhs.hessianEquation($0) },
       definitions: f.definitions.map { Equation(latex: $0.latex, mathml: Self.wrapMath($0.mathml)) },
       hasDefinitions: !f.definitions.isEmpty)
   }
@@ -144,7 +145,9 @@ enum FunctionPageBuilder {
 
   // MARK: - Properties
 
-  static func viewSection(_ p: ViewProperties, spec: FunctionSpec) -> ViewSection {
+  /// The properties of one view; `number` counts the views from 1 and
+  /// names the section's anchor (`view-1`).
+  static func viewSection(_ p: ViewProperties, spec: FunctionSpec, number: Int) -> ViewSection {
     var rows: [Fact] = [
       Fact(name: "Range", value: Phrasing.range(p)),
       Fact(name: "Infimum", value: Phrasing.extremum(p.infimum, p.argument)),
@@ -179,7 +182,7 @@ enum FunctionPageBuilder {
       Fact(
         name: "Gradient check (Richardson differences, \(p.gradientCheck.points) points)",
         value: "f′ within \(Readable.number(p.gradientCheck.maxRelativeErrorD1, digits: 2)), f″ within \(Readable.number(p.gradientCheck.maxRelativeErrorD2, digits: 2))"))
-    return ViewSection(label: "In " + p.viewLabel, rows: rows)
+    return ViewSection(label: "In " + p.viewLabel, anchor: "view-\(number)", rows: rows)
   }
 
   /// The function over its whole domain (every argument free), for a
@@ -210,7 +213,7 @@ enum FunctionPageBuilder {
           value: "the views above, each analysed exactly, and a search over every argument (\(s.points) points, \(s.settings) settings of the arguments other than \(prediction)); see Methods"))
     }
     let label = "the whole domain (every argument free\(params.isEmpty ? "" : "; \(params)"))"
-    return [ViewSection(label: "Over " + label, rows: rows)]
+    return [ViewSection(label: "Over " + label, anchor: "whole-domain", rows: rows)]
   }
 
   static func domainBoundText(_ b: DomainBound, spec: FunctionSpec) -> String {
@@ -328,14 +331,29 @@ struct FormulaLHS {
     switch name {
     case "yhat": return ("\\hat{y}", "<mover><mi>y</mi><mo>^</mo></mover>")
     case "var": return ("\\sigma^2", "<msup><mi>σ</mi><mn>2</mn></msup>")
+    case "x1", "x2": return ("x_\(name.last!)", "<msub><mi>x</mi><mn>\(name.last!)</mn></msub>")
     default: return (name, "<mi>\(name)</mi>")
     }
+  }
+
+  /// `f(a, b)`: the function of its differentiable arguments (a gated unit).
+  var ofArguments: Side {
+    let names = spec.differentiable.map(symbol)
+    return (
+      "f(" + names.map(\.latex).joined(separator: ", ") + ")",
+      "<mrow><mi>f</mi><mo stretchy=\"false\">(</mo>" + names.map(\.mathml).joined(separator: "<mo>,</mo>")
+        + "<mo stretchy=\"false\">)</mo></mrow>")
   }
 
   var value: Side {
     switch spec.family {
     case .activation: return ("f(x)", "<mrow><mi>f</mi><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")
+    case .gatedUnit: return ofArguments
     case .vectorActivation:
+      // A scalar of the vector z (logsumexp) is f(z); a vector output f_i.
+      guard formula.valueIndex != nil else {
+        return ("f(z)", "<mrow><mi>f</mi><mo stretchy=\"false\">(</mo><mi>z</mi><mo stretchy=\"false\">)</mo></mrow>")
+      }
       let name = spec.id == "softmax" ? "p" : "f"
       return ("\(name)_i", "<msub><mi>\(name)</mi><mi>i</mi></msub>")
     default: return ("L", "<mi>L</mi>")
@@ -346,6 +364,11 @@ struct FormulaLHS {
     let a = symbol(arg)
     switch spec.family {
     case .activation: return ("f'(x)", "<mrow><msup><mi>f</mi><mo>′</mo></msup><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")
+    case .vectorActivation where formula.derivativeIndices.count == 1:
+      // The gradient of a scalar of z (logsumexp), not a Jacobian.
+      return ("\\frac{\\partial f}{\\partial z_j}", "<mfrac><mrow><mo>∂</mo><mi>f</mi></mrow><mrow><mo>∂</mo><msub><mi>z</mi><mi>j</mi></msub></mrow></mfrac>")
+    case .gatedUnit:
+      return ("\\frac{\\partial f}{\\partial \(a.latex)}", "<mfrac><mrow><mo>∂</mo><mi>f</mi></mrow><mrow><mo>∂</mo>\(a.mathml)</mrow></mfrac>")
     case .vectorActivation: return ("J_{ij} = \\frac{\\partial \(value.latex)}{\\partial z_j}", "<mrow><msub><mi>J</mi><mrow><mi>i</mi><mi>j</mi></mrow></msub><mo>=</mo><mfrac><mrow><mo>∂</mo>\(value.mathml)</mrow><mrow><mo>∂</mo><msub><mi>z</mi><mi>j</mi></msub></mrow></mfrac></mrow>")
     default:
       if formula.derivativeIndices.count == 1 {
@@ -360,6 +383,17 @@ struct FormulaLHS {
     if isActivation { return ("f''(x)", "<mrow><msup><mi>f</mi><mo>″</mo></msup><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>") }
     let a = symbol(argument)
     return ("\\frac{\\partial^2 L}{\\partial \(a.latex)^2}", "<mfrac><mrow><msup><mo>∂</mo><mn>2</mn></msup><mi>L</mi></mrow><mrow><mo>∂</mo><msup>\(a.mathml)<mn>2</mn></msup></mrow></mfrac>")
+  }
+
+  /// The Hessian as a matrix equation, ∇²f(a, b) = (entries), rows and
+  /// columns in the order of the differentiable arguments.
+  func hessianEquation(_ h: [[Expr]]) -> Equation {
+    let f = ofArguments
+    let latexRows = h.map { $0.map(\.latex).joined(separator: " & ") }.joined(separator: " \\\\ ")
+    let mathmlRows = h.map { row in "<mtr>" + row.map { "<mtd>\($0.mathml)</mtd>" }.joined() + "</mtr>" }.joined()
+    return Equation(
+      latex: "\\nabla^2 \(f.latex) = \\begin{pmatrix} \(latexRows) \\end{pmatrix}",
+      mathml: "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><mrow><msup><mo>∇</mo><mn>2</mn></msup>\(f.mathml)<mo>=</mo><mrow><mo>(</mo><mtable>\(mathmlRows)</mtable><mo>)</mo></mrow></mrow></math>")
   }
 
   func equation(_ lhs: Side, _ rhs: Expr) -> Equation {

@@ -3,13 +3,15 @@
 // templates render the same models. Links are page ids: a template adds
 // `.md` or `.html`.
 
-/// What every page shares: the navigation and the footer.
+/// What every page shares: the navigation, the footer and the repository.
 struct Site {
   let title: String
   /// The page's own title (for <title> and the first heading).
   let pageTitle: String
   let nav: [NavLink]
   let footer: String
+  /// The repository's web address (see ``SitePages/repository``).
+  let repository: String
 }
 
 struct NavLink {
@@ -57,8 +59,22 @@ struct FamilyTable {
   let title: String
   /// What the columns show: which view and parameters, what "whole domain" means.
   let note: String
+  /// The HTML id of the family's heading (the family's catalog name).
+  let anchor: String
   let header: [String]
   let rows: [IndexRow]
+}
+
+extension FamilyTable {
+  /// The table without the columns whose every cell is "—" (zero at
+  /// correct and gradient growth for the vector activations, which share
+  /// the losses' columns).
+  func droppingUnusedColumns() -> FamilyTable {
+    let kept = header.indices.filter { j in rows.contains { $0.cells[j] != "—" } }
+    return FamilyTable(
+      title: title, note: note, anchor: anchor, header: kept.map { header[$0] },
+      rows: rows.map { r in IndexRow(id: r.id, name: r.name, cells: kept.map { r.cells[$0] }) })
+  }
 }
 
 /// One function of an index table: its link and its cells (after the name).
@@ -124,6 +140,9 @@ struct ParameterRow {
 
 struct ViewSection {
   let label: String
+  /// The HTML id of the view's heading (`view-1`, `view-2`, ... in the
+  /// catalog's order of views: the same in every language).
+  let anchor: String
   let rows: [Fact]
 }
 
@@ -188,16 +207,24 @@ struct DataTable {
 struct MethodsPage {
   let site: Site
   let intro: [String]
-  let properties: [Fact]
+  let properties: [DefinitionEntry]
   let thresholds: [Fact]
   let accuracyIntro: [String]
   let accuracy: DataTable
 }
 
+/// A defined term with an HTML id, so that the search and other pages can
+/// link to its definition (`methods.html#property-convex`).
+struct DefinitionEntry {
+  let anchor: String
+  let name: String
+  let value: String
+}
+
 struct ErrataPage {
   let site: Site
   let intro: [String]
-  let summary: DataTable
+  let summary: [ErrataSummaryRow]
   let entries: [ErrataEntry]
   /// The published sources the corrections rely on.
   let references: [String]
@@ -215,6 +242,14 @@ struct ErrataEntry {
   let figures: [FigureRef]
   let links: [NavLink]
   let hasLinks: Bool
+}
+
+/// A row of the errata's verdict table; `id` is also its section's anchor.
+struct ErrataSummaryRow {
+  let id: String
+  let section: String
+  let verdict: String
+  let evidence: String
 }
 
 struct EvidenceRow {
@@ -237,9 +272,9 @@ func modelKeySamples() -> [Any] {
     FigureRef(path: "", alt: "", caption: "", width: 0, height: 0),
     Fact(name: "", value: ""),
     IndexRow(id: "", name: "", cells: []),
-    FamilyTable(title: "", note: "", header: [], rows: []),
+    FamilyTable(title: "", note: "", anchor: "", header: [], rows: []),
     ParameterRow(name: "", symbol: e, defaultValue: "", range: "", grid: "", summary: ""),
-    ViewSection(label: "", rows: []),
+    ViewSection(label: "", anchor: "", rows: []),
     SettingsTable(header: [], rows: []),
     EdgeRow(view: "", x: "", value: "", d1: "", d2: "", note: ""),
     PrecisionRow(direction: "", what: "", float16: "", float32: "", float64: ""),
@@ -250,8 +285,10 @@ func modelKeySamples() -> [Any] {
       id: "", section: "", quote: "", gloss: "", verdict: "", correction: "", evidence: [], hasEvidence: false, figures: [],
       links: [], hasLinks: false),
     EvidenceRow(statement: "", computed: "", verdict: ""),
+    ErrataSummaryRow(id: "", section: "", verdict: "", evidence: ""),
+    DefinitionEntry(anchor: "", name: "", value: ""),
     FormulaSection(value: e, derivatives: [], second: e, definitions: [], hasDefinitions: false),
-    Site(title: "", pageTitle: "", nav: [], footer: ""),
+    Site(title: "", pageTitle: "", nav: [], footer: "", repository: ""),
     UserFunctionRow(id: "", name: "", family: "", formula: "", stable: ""),
     UserDefinedSection(
       source: "", written: "", derivatives: [], stable: "", checked: "", findings: [], hasFindings: false,

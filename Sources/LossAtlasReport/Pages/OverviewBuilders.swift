@@ -11,7 +11,7 @@ enum OverviewBuilders {
         guard let spec = try? Catalog.function(named: a.id), spec.family == family else { return nil }
         return (spec, a)
       }
-      if let table = indexTable(family, members) { families.append(table) }
+      if let table = indexTable(family, members) { families.append(table.droppingUnusedColumns()) }
     }
     let lines = accuracy.values.reduce(0) { $0 + $1.lines }
     let components = accuracy.values.reduce(0) { $0 + $1.components }
@@ -59,7 +59,7 @@ enum OverviewBuilders {
       return FamilyTable(
         title: family.title,
         note: "Each activation has one argument, so these are properties of the whole function, at its default parameters (named where it has any). Zero-centred: the mean output E[f(X)] for X ~ N(0, 1) is 0 (within 10⁻¹²); passes through 0: f(0) = 0.",
-        header: header, rows: rows)
+        anchor: family.rawValue, header: header, rows: rows)
     }
     let header = [
       "view shown", "range in that view", "monotonic", "continuity", "saturates left", "saturates right",
@@ -83,7 +83,7 @@ enum OverviewBuilders {
     return FamilyTable(
       title: family.title,
       note: "The first columns describe one view, the one named in “view shown”, with its parameters (the defaults): the swept argument, the others fixed at the values given. The last three describe the whole function at those parameters, every argument free (see each page and the methods): a function can be non-negative in the view shown and not over its whole domain.",
-      header: header, rows: rows)
+      anchor: family.rawValue, header: header, rows: rows)
   }
 
   // MARK: - Comparisons
@@ -110,7 +110,10 @@ enum OverviewBuilders {
       intro: [
         "The scalar activations side by side, at their default parameters. Zero-centred: the mean output E[f(X)] for X ~ N(0, 1) is 0 (within 10⁻¹²); passes through 0: f(0) = 0, a different property (relu passes through 0 and is not zero-centred). Depth to vanish is the first depth at which the ordinary median of |∏ f′(x_l)| over 10,000 standard-normal draws per layer falls below 10⁻⁶ — activation derivatives alone, weights set aside (the gradient-depth page gives the gain with weights); the Float32 column is the first Float32 input from which the value rounds to its limit toward +∞ (“exactly” where it equals the limit on a half-line, — when it has no finite limit there).",
       ],
-      figures: figures.filter { $0.key.hasPrefix("compare-") && ($0.functions.contains("sigmoid") || $0.functions.contains("relu") || $0.functions.contains("gelu")) }.map(\.ref),
+      figures: figures.filter { f in
+        f.key.hasPrefix("compare-")
+          && f.functions.contains { id in Catalog.all.contains { $0.id == id && ($0.family == .activation || $0.family == .gatedUnit) } }
+      }.map(\.ref),
       tables: [
         DataTable(
           caption: "Scalar activations at their default parameters",
@@ -241,6 +244,10 @@ enum OverviewBuilders {
 
   // MARK: - Methods
 
+  /// The id of a property's definition on the methods page: `property-`
+  /// and its name as claim files spell it (`property-convex`).
+  static func propertyAnchor(_ name: String) -> String { "property-" + name }
+
   static func methods(accuracy: [AccuracySummary], tau: Double, analyses: [FunctionAnalysis] = []) -> MethodsPage {
     let thresholds = analyses.flatMap(\.facts.precision)
     let ties = thresholds.reduce(0) { $0 + $1.ties }
@@ -256,7 +263,9 @@ enum OverviewBuilders {
       intro: [
         "How every property in this manual is computed. The engine works on scalar views: an activation in x; a loss in its prediction argument with the other arguments fixed at representative values; a vector function through a documented 1-D slice. Mathematical properties are about exact arithmetic; floating-point facts (extreme inputs, the naive formula, precision) are reported separately.",
       ],
-      properties: PropertyDefinitions.all(tau: tau).map { Fact(name: $0.name, value: $0.definition) },
+      properties: PropertyDefinitions.all(tau: tau).map {
+        DefinitionEntry(anchor: propertyAnchor($0.name), name: $0.name, value: $0.definition)
+      },
       thresholds: [
         Fact(name: "Saturation threshold τ", value: Readable.number(tau)),
         Fact(name: "Interval ends (saturation)", value: "bisection to 10⁻⁹ relative"),
@@ -267,7 +276,7 @@ enum OverviewBuilders {
         Fact(name: "Naive formula failure", value: "overflow, NaN, 0 instead of a nonzero value, or more than 1% off"),
         Fact(
           name: "Precision study, this run",
-          value: "\(Readable.count(thresholds.count)) thresholds; \(Readable.count(ties)) inputs whose result was a tie, decided as exact (a Double on a Float16 or Float32 rounding boundary, to even; or x + c with c half the spacing, by the sign of f(x) − x − c); \(Readable.count(uncertain)) within 4 ulp of a boundary without being on it (undecidable from the Double)"),
+          value: "\(Readable.count(thresholds.count)) thresholds; \(Readable.count(ties)) inputs whose result was a tie, decided as exact (a Double on a Float16 or Float32 rounding boundary, to even, unless the view gives its value more accurately than a Double, which then decides; or x + c with c half the spacing, by the sign of f(x) − x − c); \(Readable.count(uncertain)) within 4 ulp of a boundary without being on it (undecidable from the Double)"),
         Fact(name: "Limits", value: "values at 10²⁹⁰ and 10³⁰⁰ (or 10⁻²⁹⁰, 10⁻³⁰⁰ from a finite end) agree to 10⁻⁹"),
       ],
       accuracyIntro: [

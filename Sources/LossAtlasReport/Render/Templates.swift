@@ -157,9 +157,13 @@ public struct TemplateSet: Sendable {
     self.libraries = libraries
   }
 
+  /// The scripts the generator writes itself (the search index), which the
+  /// templates may link without providing.
+  static let generatedAssets: Set<String> = [SearchIndex.path]
+
   /// Every stylesheet or script an HTML template links by a relative path
-  /// (`<link href="style.css">`) must be a file of the set, or the pages
-  /// would be written without it.
+  /// (`<link href="style.css">`) must be a file of the set (or one the
+  /// generator writes), or the pages would be written without it.
   static func checkLinkedAssets(_ sources: [String: String], assets: [String: String], origin: String) throws {
     for (name, text) in sources.sorted(by: { $0.key < $1.key }) where name.hasPrefix("html/") {
       var line = 1
@@ -175,7 +179,7 @@ public struct TemplateSet: Sendable {
             guard target.hasSuffix(".css") || target.hasSuffix(".js"),
               !target.contains("://"), !target.hasPrefix("/"), !target.contains("{{")
             else { continue }
-            if assets["html/\(target)"] == nil {
+            if assets["html/\(target)"] == nil && !generatedAssets.contains("html/\(target)") {
               throw TemplateError(
                 description: "\(origin)/\(name).mustache:\(line): links \(target), but \(origin)/html/\(target) does not exist")
             }

@@ -52,6 +52,7 @@ struct CatalogKernel: @unchecked Sendable {
         case .finite: break
         case .interval(let l, let li, let h, let hi2): (lo, hi, loIn, hiIn) = (l, h, li, hi2)
         case .labels(let values): labels = values
+        case .nonZero: labels = []  // the general check below: domain.contains
         }
         let d1 = 1 + p
         let d2 = k + 1

@@ -37,6 +37,9 @@ enum CatalogWide {
     switch domain {
     case .finite:
       return true
+    case .nonZero:
+      guard let c = w.compare(x, Ball(0)) else { return nil }
+      return c != 0
     case .labels(let labels):
       if x.isExact { return labels.contains { BigFloat.compare(x.mid, BigFloat($0)) == 0 } }
       return nil

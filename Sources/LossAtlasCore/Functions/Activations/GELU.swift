@@ -116,23 +116,37 @@ enum GELU {
     return Jet(value: (x * pl).addingProduct(x, ph), d1: ph + pl.addingProduct(x, eh), d2: d2)
   }
 
-  /// ``jet(_:)`` for |x| > 6, from ``StableMath/millsRatio(_:)``.
-  /// Below x = -39.5 every result is under 2^-1075 (0); above 40, x, 1, 0.
-  static func jetWide(_ x: Double) -> Jet {
-    if x < -39.5 { return Jet(value: 0, d1: 0, d2: 0) }
-    if x > 40 { return Jet(value: x, d1: 1, d2: 0) }
+  /// ``jet(_:)`` for |x| > 6, from ``StableMath/millsRatio(_:)``; with
+  /// `times` = c, the jet of c gelu (c f, c f', c f''), each rounded once.
+  ///
+  /// c = cm 2^ce joins phi's power of two 2^k, so that c times a result far
+  /// below the normal range keeps its digits (geglu's a gelu(b) at
+  /// a = 1e300, b = -40, where gelu(b) itself is subnormal). For c = 1 the
+  /// steps are the plain ones: below x = -39.5 every result is under
+  /// 2^-1075 (0); above 40, x, 1, 0 (-60 and 60 for |c| > 1).
+  static func jetWide(_ x: Double, times c: Double = 1) -> Jet {
+    if c == 0 { return Jet(value: 0, d1: 0, d2: 0) }
+    let scaledUp = abs(c) > 1
+    // Below -60 (|c| <= 2^1024) every result is under 2^-1075 even times c.
+    if x < (scaledUp ? -60 : -39.5) { return Jet(value: 0, d1: 0, d2: 0) }
+    // Above 40 (60 times c) c f'' = c phi(x) (2 - x^2) is under 2^-1075.
+    if x > (scaledUp ? 60 : 40) { return Jet(value: x * c, d1: c, d2: 0) }
+    let cm = c < 0 ? -c.significand : c.significand
+    let ce = Int(c.exponent)
     let x2 = StableMath.exactProduct(x, x)
     let (m, k) = StableMath.expScaled(x2 * -0.5)
     let phi = StableMath.inverseSqrtTwoPi * m  // phi(x) = phi * 2^k
-    let d2 = StableMath.scaleByPowerOfTwo((phi * (DoubleDouble(2) - x2)).value, k)
-    if x > 26 { return Jet(value: x, d1: 1, d2: d2) }
+    let phic = phi * cm  // c phi(x) = phic * 2^(k + ce)
+    let d2 = StableMath.scaleByPowerOfTwo((phic * (DoubleDouble(2) - x2)).value, k + ce)
+    if x > 26 { return Jet(value: x * c, d1: c, d2: d2) }
     let r = StableMath.millsRatio(abs(x))
     if x <= 0 {
-      let value = StableMath.scaleByPowerOfTwo(((phi * r) * x).value, k)
-      let d1 = StableMath.scaleByPowerOfTwo((phi * (r + x)).value, k)
+      let value = StableMath.scaleByPowerOfTwo(((phic * r) * x).value, k + ce)
+      let d1 = StableMath.scaleByPowerOfTwo((phic * (r + x)).value, k + ce)
       return Jet(value: value, d1: d1, d2: d2)
     }
     let cdf = DoubleDouble(1) - phi * r
-    return Jet(value: (cdf * x).value, d1: (cdf + phi * x).value, d2: d2)
+    return Jet(
+      value: StableMath.roundedProduct(cdf * x, c), d1: StableMath.roundedProduct(cdf + phi * x, c), d2: d2)
   }
 }

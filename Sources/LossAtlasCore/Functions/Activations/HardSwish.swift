@@ -3,7 +3,7 @@
 /// its stable implementation with the notes on why it is stable.
 enum HardSwish {
   static let spec = FunctionSpec(
-    id: "hard-swish", name: "Hard swish", family: .activation, aliases: ["hardswish", "h-swish"],
+    id: "hard-swish", name: "Hard swish", family: .activation, aliases: ["hardswish", "h-swish", "hard-silu"],
     summary: "x relu6(x + 3) / 6: a piecewise-quadratic SiLU (0 below -3, x above 3) from MobileNetV3, cheap on mobile hardware.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
@@ -26,6 +26,7 @@ enum HardSwish {
       FrameworkConvention(.pytorch, "torch.nn.functional.hardswish(x)", "backward x/3 + 1/2 on (-3, 3); at the kinks {torch.hardswish.grad-at-kinks.grad_at_minus_3} at x = -3 and {torch.hardswish.grad-at-kinks.grad_at_3} at x = 3 (the catalog: -1/2 and 3/2)", definitional: ["x/3 + 1/2", "(-3, 3)", "x = -3", "x = 3", "-1/2 and 3/2"]),
       FrameworkConvention(.keras, "keras.activations.hard_silu(x)", "none in value (alias keras.activations.hard_swish); at the kinks JAX's {jax.hard_swish.grad-at-kinks.grad_at_minus_3} at x = -3 and {jax.hard_swish.grad-at-kinks.grad_at_3} at x = 3", definitional: ["x = -3", "x = 3"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(.jaxnn, "jax.nn.hard_silu(x)", "alias hard-silu: the same function as jax.nn.hard_swish"),
       FrameworkConvention(.jaxnn, "jax.nn.hard_swish(x)", "written as x * relu6(x + 3) / 6, so autodiff gives {jax.hard_swish.grad-at-kinks.grad_at_3} at x = 3 (relu6'(6) = 0) and {jax.hard_swish.grad-at-kinks.grad_at_minus_3} at x = -3", definitional: ["x * relu6(x + 3) / 6", "x = 3", "relu6'(6) = 0", "x = -3"]),
     ],
     references: [Reference("Howard et al., Searching for MobileNetV3, ICCV", year: 2019)]

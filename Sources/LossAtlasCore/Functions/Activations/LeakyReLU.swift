@@ -3,7 +3,7 @@
 /// its stable implementation with the notes on why it is stable.
 enum LeakyReLU {
   static let spec = FunctionSpec(
-    id: "leaky-relu", name: "Leaky ReLU", family: .activation, aliases: ["lrelu", "leakyrelu"],
+    id: "leaky-relu", name: "Leaky ReLU", family: .activation, aliases: ["lrelu", "leakyrelu", "prelu", "rrelu"],
     summary: "x for x >= 0, a x below: ReLU with a small slope a on the negative side, so that no unit's gradient is exactly zero.",
     parameters: [
       ParameterSpec(
@@ -38,6 +38,13 @@ enum LeakyReLU {
       FrameworkConvention(.pytorch, "torch.nn.functional.leaky_relu(x, negative_slope=0.01)", "none: the same default slope {torch.leaky_relu.kink-and-default.default_negative_slope}, derivative {torch.leaky_relu.kink-and-default.grad_at_0} (a) at 0", definitional: ["at 0"]),
       FrameworkConvention(.keras, "keras.activations.leaky_relu(x, negative_slope=0.2)", "default slope {keras.leaky_relu.defaults.activation_default}, not the catalog's 0.01 (the LeakyReLU layer defaults to {keras.leaky_relu.defaults.layer_default})", definitional: ["the catalog's 0.01"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
+      FrameworkConvention(
+        .pytorch, "torch.nn.PReLU(num_parameters=1, init=0.25)",
+        "alias prelu: the slope a is learned, initially {torch.prelu.init.init}; at a fixed a it is this function"),
+      FrameworkConvention(
+        .pytorch, "torch.nn.RReLU(lower=1/8, upper=1/3)",
+        "alias rrelu: in training a is drawn from U(lower, upper) per element; in evaluation a = (lower + upper)/2, this function at that slope (at the defaults lower {torch.rrelu.eval-slope.lower} and upper {torch.rrelu.eval-slope.upper}, f(-1) = {torch.rrelu.eval-slope.value_at_minus_1})",
+        definitional: ["(lower + upper)/2", "f(-1)"]),
       FrameworkConvention(.jaxnn, "jax.nn.leaky_relu(x, negative_slope=0.01)", "written with jnp.where(x >= 0, ...): derivative {jax.leaky_relu.kink-and-default.grad_at_0} at 0, not a", definitional: ["x >= 0", "at 0"]),
     ],
     references: [

@@ -110,36 +110,58 @@ enum SiLU {
     return Jet(value: value, d1: (sh * cl + sl * c.hi).addingProduct(sh, c.hi), d2: d2)
   }
 
-  /// ``jet(_:beta:)`` for |beta x| > 700, where e^-|t| may be subnormal.
-  static func jetWide(_ x: Double, beta: Double) -> Jet {
+  /// ``jet(_:beta:)`` for |beta x| > 700, where e^-|t| may be subnormal;
+  /// with `times` = c, the jet of c silu (c f, c f', c f''), each rounded
+  /// once, valid for every t (swiglu's a silu(b) at a = 1e300, b = -746,
+  /// where silu(b) itself is subnormal, or where a tiny beta makes f''
+  /// subnormal).
+  ///
+  /// c = cm 2^ce joins the power of two of e^t, as beta's does in f''; for
+  /// c = 1 the steps are the plain ones.
+  static func jetWide(_ x: Double, beta: Double, times c: Double = 1) -> Jet {
+    if c == 0 { return Jet(value: 0, d1: 0, d2: 0) }
     let t = StableMath.exactProduct(beta, x)
     // beta = bs 2^be, so that f'' = beta e^t (...) as m 2^k neither overflows nor underflows
     // early (beta may be up to 1.8e308; e^-t (2 - t) at t = 1000 is 5e-432).
     let bs = beta.significand
     let be = Int(beta.exponent)
+    let cm = c < 0 ? -c.significand : c.significand
+    let ce = Int(c.exponent)
     if t.hi > 700 {
       // e^-t < 1e-304: f = x and f' = 1 to double precision; f'' = beta e^-t (2 - t) as m 2^k.
       let (m, k) = StableMath.expScaled(-t)
-      return Jet(value: x, d1: 1, d2: m == 0 ? 0 : StableMath.scaleByPowerOfTwo(bs * m * (2 - t.hi), k + be))
+      return Jet(value: x * c, d1: c, d2: m == 0 ? 0 : StableMath.scaleByPowerOfTwo(bs * cm * m * (2 - t.hi), k + be + ce))
     }
     if t.hi >= 0 {
       let e = StableMath.exp(-t)
       let s = StableMath.reciprocal(DoubleDouble.twoSum(1, e))  // sigma(t)
       let sm = s * e  // sigma(-t)
-      let d2 = beta * (sm * s).hi * (2 + t.hi * (sm - s).hi)
-      return Jet(value: (s * x).value, d1: (s * (t * sm + 1)).value, d2: d2)
+      let d2 = StableMath.scaleByPowerOfTwo(bs * cm * (sm * s).hi * (2 + t.hi * (sm - s).hi), be + ce)
+      return Jet(value: product(s, x, c), d1: StableMath.roundedProduct(s * (t * sm + 1), c), d2: d2)
     }
     let (m, k) = StableMath.expScaled(t)
-    if m == 0 { return Jet(value: 0, d1: 0, d2: 0) }  // t < -1600: |x| e^t < 2^-2000
+    if m == 0 { return Jet(value: 0, d1: 0, d2: 0) }  // t < -1600: |c x| e^t < 2^-2000 |c x|
     if k != 0 {
-      // e^t < 1e-304: sigma(t) = e^t and sigma(-t) = 1 to double precision.
+      // e^t < 1e-304: sigma(t) = e^t and sigma(-t) = 1 to double precision. x/4 keeps
+      // m x cm below the overflow threshold (|x| may be near 1.8e308 when beta is tiny).
       return Jet(
-        value: StableMath.scaleByPowerOfTwo(m * x, k), d1: StableMath.scaleByPowerOfTwo((t + 1).value * m, k),
-        d2: StableMath.scaleByPowerOfTwo(bs * m * (2 + t.hi), k + be))
+        value: StableMath.scaleByPowerOfTwo((m * cm) * (x * 0.25), k + ce + 2), d1: StableMath.scaleByPowerOfTwo((t + 1).value * m * cm, k + ce),
+        d2: StableMath.scaleByPowerOfTwo(bs * m * cm * (2 + t.hi), k + be + ce))
     }
     let sm = StableMath.reciprocal(DoubleDouble.twoSum(1, m))  // sigma(-t)
     let s = sm * m  // sigma(t)
-    let d2 = beta * (s * sm).hi * (2 + t.hi * (sm - s).hi)
-    return Jet(value: (s * x).value, d1: (s * (t * sm + 1)).value, d2: d2)
+    let d2 = StableMath.scaleByPowerOfTwo(bs * cm * (s * sm).hi * (2 + t.hi * (sm - s).hi), be + ce)
+    return Jet(value: product(s, x, c), d1: StableMath.roundedProduct(s * (t * sm + 1), c), d2: d2)
+  }
+
+  /// c x s rounded once, for a double-double s = sigma(t) in [e^-700, 1]:
+  /// x and c enter by their significands and their powers of two join at
+  /// the end, so neither c x (overflow: c = 1e300, x = -1e10, beta = 1e-8)
+  /// nor x s (underflow: a subnormal x) loses digits on the way.
+  static func product(_ s: DoubleDouble, _ x: Double, _ c: Double) -> Double {
+    if x == 0 { return 0 }
+    let xm = x < 0 ? -x.significand : x.significand
+    let cm = c < 0 ? -c.significand : c.significand
+    return StableMath.scaleByPowerOfTwo(StableMath.roundedProduct(s * xm, cm), Int(x.exponent) + Int(c.exponent))
   }
 }

@@ -3,7 +3,7 @@
 /// its stable implementation with the notes on why it is stable.
 enum LogisticLoss {
   static let spec = FunctionSpec(
-    id: "logistic", name: "Logistic loss", family: .marginLoss, aliases: ["logistic-loss"],
+    id: "logistic", name: "Logistic loss", family: .marginLoss, aliases: ["logistic-loss", "soft-margin"],
     summary: "log(1 + e^(-y s)) = softplus(-y s): the negative log-likelihood of logistic regression written in the margin, smooth and convex, linear for badly wrong scores.",
     arguments: MarginLosses.arguments, differentiable: ["s"],
     evaluate: MarginLosses.evaluator(jet),
@@ -29,6 +29,10 @@ enum LogisticLoss {
       FrameworkConvention(.pytorch, "torch.nn.functional.softplus(-y * s)", "softplus has threshold={torch.softplus.threshold.default_threshold}: beyond it, it returns -y s itself (off by up to {torch.softplus.threshold.max_ulp_error} ulp just past it, gradient exactly 1)", definitional: ["exactly 1"]),
       FrameworkConvention(.keras, "keras.losses.BinaryCrossentropy(from_logits=True) with (y + 1) / 2", "takes labels in {0, 1}; the same loss after the label change, averaged in {keras.ops.mean.float32.compute_dtype} (off by up to {keras.binary_crossentropy.logits-as-logistic.max_ulp} ulp)", definitional: ["{0, 1}"]),
       FrameworkConvention(.optax, "optax.losses.sigmoid_binary_cross_entropy(s, (y + 1) / 2)", "takes labels in {0, 1}; the same loss after the label change (within {optax.sigmoid_binary_cross_entropy.as-logistic.max_ulp} ulp)", definitional: ["{0, 1}"]),
+      FrameworkConvention(
+        .pytorch, "torch.nn.functional.soft_margin_loss(s, y)",
+        "alias soft-margin: SoftMarginLoss is this loss, log(1 + exp(-y s)) (within {torch.soft_margin_loss.as-logistic.max_ulp} ulp), averaged over the elements by default (reduction='{torch.soft_margin_loss.as-logistic.default_reduction}')",
+        definitional: ["log(1 + exp(-y s))"]),
       FrameworkConvention(.jaxnn, "jax.nn.softplus(-y * s)", "jax.nn has no losses; softplus of the negative margin is this loss"),
     ],
     references: [

@@ -9,18 +9,8 @@ enum Softmax {
     evaluate: { _, a in
       let z = a.vector("z")
       let r = StableMath.softmaxParts(z)
-      var jacobian: [[Double]] = []
-      jacobian.reserveCapacity(z.count)
-      for i in z.indices {
-        var row = [Double](repeating: 0, count: z.count)
-        for j in z.indices {
-          // J_ii = p_i (1 - p_i) = p_i * (sum of the other terms) / S; J_ij = -p_i p_j.
-          row[j] = i == j ? (r.p[i] * r.complement[i]).value : -(r.p[i] * r.p[j]).value
-        }
-        jacobian.append(row)
-      }
       return Evaluation(
-        value: .vector(r.p.map(\.value)), gradient: [NamedTensor("z", .matrix(jacobian))], secondDerivative: nil)
+        value: .vector(r.p.map(\.value)), gradient: [NamedTensor("z", .matrix(jacobian(r)))], secondDerivative: nil)
     },
     views: { _ in
       [
@@ -57,6 +47,29 @@ enum Softmax {
       Reference("Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.3", year: 2016),
     ]
   )
+
+  /// The Jacobian J_ij = p_i (delta_ij - p_j) of softmax, row by row, from
+  /// its parts (also softmin's, negated: softmin(z) = softmax(-z)).
+  ///
+  /// ```
+  /// J_ii = p_i (1 - p_i) = p_i * (sum over j != i of e_j) / S;   J_ij = -p_i p_j
+  /// ```
+  /// The diagonal never forms 1 - p_i as a difference (it is 0 once p_i
+  /// rounds to 1, where the exact value is e^-(gap) p_i); each entry is a
+  /// double-double product rounded once.
+  static func jacobian(_ r: StableMath.SoftmaxParts) -> [[Double]] {
+    let n = r.p.count
+    var jacobian: [[Double]] = []
+    jacobian.reserveCapacity(n)
+    for i in 0..<n {
+      var row = [Double](repeating: 0, count: n)
+      for j in 0..<n {
+        row[j] = i == j ? (r.p[i] * r.complement[i]).value : -(r.p[i] * r.p[j]).value
+      }
+      jacobian.append(row)
+    }
+    return jacobian
+  }
 
   /// The documented formulas: the tree the manual prints and the tests evaluate.
   static let formula = FunctionFormula(

@@ -1,0 +1,300 @@
+/// Cosine embedding loss, catalog id `cosine-embedding`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
+enum CosineEmbedding {
+  static let spec = FunctionSpec(
+    id: "cosine-embedding", name: "Cosine embedding loss", family: .pairwiseLoss,
+    aliases: ["cosine-distance", "cosine-embedding-loss"],
+    summary: "With c the cosine of the angle between two embeddings a and b: 1 - c for a similar pair (y = +1; the cosine distance, optax's cosine_distance) and max(0, c - m) for a dissimilar one (y = -1). PyTorch's CosineEmbeddingLoss, used to learn embeddings whose directions, not lengths, carry the meaning.",
+    parameters: [
+      ParameterSpec(
+        name: "margin", symbol: "m", defaultValue: 0, range: marginRange, grid: [-0.5, 0, 0.5],
+        summary: "the cosine below which a dissimilar pair costs nothing")
+    ],
+    arguments: [
+      PairwiseLosses.embedding("a", "the first embedding (not all zeros)"),
+      PairwiseLosses.embedding("b", "the second embedding, of the length of a (not all zeros)"),
+      PairwiseLosses.label("+1 for a similar pair, -1 for a dissimilar one"),
+    ],
+    differentiable: ["a", "b"],
+    evaluate: { p, args throws(CatalogError) in
+      let a = args.vector("a")
+      let b = args.vector("b")
+      try PairwiseLosses.requireSameLength([("a", a), ("b", b)], id: "cosine-embedding")
+      guard let sa = PairwiseLosses.scaled(a) else { throw zeroVector("a") }
+      guard let sb = PairwiseLosses.scaled(b) else { throw zeroVector("b") }
+      return evaluation(a, b, sa, sb, y: args.real("y"), margin: p["margin"])
+    },
+    views: { p in
+      let m = p["margin"]
+      let kink = acos(m)
+      let circle = RealInterval(-Double.pi, Double.pi)
+      let onCircle: [(name: String, value: ArgumentValue)] = [("b", .vector([1, 0]))]
+      return [
+        ScalarView(
+          label: "t (y = +1; a = [cos t, sin t], b = [1, 0])", argument: "t", fixed: onCircle + [("y", .real(1))],
+          domain: circle, plotRange: -Double.pi...Double.pi, declared: angleSimilarDeclared,
+          evaluate: angleJet(y: 1, margin: m)),
+        ScalarView(
+          label: "t (y = -1; a = [cos t, sin t], b = [1, 0])", argument: "t", fixed: onCircle + [("y", .real(-1))],
+          domain: circle, plotRange: -Double.pi...Double.pi, breakpoints: [-kink, kink],
+          declared: angleDissimilarDeclared(margin: m), evaluate: angleJet(y: -1, margin: m)),
+        ScalarView(
+          label: "c (y = +1; c the cosine: a = [c, sqrt(1 - c^2)], b = [1, 0])", argument: "c",
+          fixed: onCircle + [("y", .real(1))], domain: RealInterval(-1, 1), plotRange: -1...1,
+          declared: cosineSimilarDeclared, evaluate: cosineJet(y: 1, margin: m)),
+        ScalarView(
+          label: "c (y = -1; c the cosine: a = [c, sqrt(1 - c^2)], b = [1, 0])", argument: "c",
+          fixed: onCircle + [("y", .real(-1))], domain: RealInterval(-1, 1), plotRange: -1...1, breakpoints: [m],
+          declared: cosineDissimilarDeclared(margin: m), evaluate: cosineJet(y: -1, margin: m)),
+      ]
+    },
+    formula: formula,
+    implementationNote: "a and b are scaled by powers of two (exactly) so that |a|^2, |b|^2 and a.b neither overflow nor underflow, and are summed exactly as expansions. 1 - c is never formed as a difference: for a.b > 0 it is G / (s (s + a.b)) with s = |a| |b| and G = |a|^2 |b|^2 - (a.b)^2, the Gram determinant, formed exactly (0 exactly for parallel vectors); c - m likewise as ((a.b)^2 - m^2 |a|^2 |b|^2) / (s (a.b + m s)), which also decides c > m exactly. The gradient's numerators |a|^2 b_i - (a.b) a_i, which cancel to the last bit for nearly parallel vectors, are exact expansions rounded once, then divided by |a|^2 s in double-double.",
+    conventions: [
+      FrameworkConvention(.pytorch, "torch.nn.CosineEmbeddingLoss(margin=0.0) / F.cosine_embedding_loss(a, b, y)", "adds an epsilon to each squared norm, so parallel vectors do not give 0: {torch.cosine_embedding_loss.epsilon.at_unit_vectors} at a = b = [1] and {torch.cosine_embedding_loss.epsilon.at_two_two} at a = b = [2, 2] (y = +1), and {torch.cosine_embedding_loss.epsilon.at_c_minus_1_margin_minus_1} at a = -b with y = -1, margin -1 (exact 0); its squared norms overflow, giving NaN or inf, from components of {torch.cosine_embedding_loss.epsilon.nonfinite_from}"),
+      FrameworkConvention(.keras, "keras.losses.CosineSimilarity()", "returns the negated similarity -c, not 1 - c (the same gradient for y = +1); there is no dissimilar-pair (y = -1) loss"),
+      FrameworkConvention(.optax, "optax.losses.cosine_distance(a, b, epsilon=0.0)", "the y = +1 case, 1 - c, with an optional epsilon (default {optax.cosine_distance.defaults.default_epsilon}); it gives {optax.cosine_distance.defaults.at_equal} at a = b = [2, 2] (exact 0)"),
+      FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),
+    ],
+    references: [
+      Reference("PyTorch documentation, torch.nn.CosineEmbeddingLoss", year: 2017, url: "https://pytorch.org/docs/stable/generated/torch.nn.CosineEmbeddingLoss.html"),
+      Reference("Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., §4 (summation) and §3 (inner products)", year: 2002),
+    ]
+  )
+
+  /// [-1, 1]: a cosine.
+  static let marginRange = ParameterRange(lower: -1, lowerInclusive: true, upper: 1, upperInclusive: true)
+
+  static func zeroVector(_ name: String) -> CatalogError {
+    CatalogError(
+      .badArgument,
+      "argument \(name) of cosine-embedding is all zeros: the cosine is undefined there (\(name) must have a nonzero element)")
+  }
+
+  // MARK: - Formula
+
+  static let a = Symbol.latin("a")
+  static let b = Symbol.latin("b")
+  static let normA = Expr.named(
+    Symbol("norm_a", latex: "\\lVert a \\rVert", mathml: "<mrow><mo>‖</mo><mi>a</mi><mo>‖</mo></mrow>"),
+    .sqrt(.sumOver(.l, excluding: nil, Expr.element(a, index: .l).pow(.n(2)))))
+  static let normB = Expr.named(
+    Symbol("norm_b", latex: "\\lVert b \\rVert", mathml: "<mrow><mo>‖</mo><mi>b</mi><mo>‖</mo></mrow>"),
+    .sqrt(.sumOver(.l, excluding: nil, Expr.element(b, index: .l).pow(.n(2)))))
+  /// c = a.b / (|a| |b|)
+  static let cosine = Expr.named(
+    Symbol("c", latex: "c", mathml: "<mi>c</mi>"),
+    .sumOver(.l, excluding: nil, .element(a, index: .l) * .element(b, index: .l)) / (normA * normB))
+
+  /// dc/du_j for the vector u with norm `nu`, the other vector v with norm `nv`.
+  static func cosineDerivative(_ u: Symbol, _ nu: Expr, _ v: Symbol, _ nv: Expr) -> Expr {
+    .element(v, index: .j) / (nu * nv) - cosine * .element(u, index: .j) / nu.pow(.n(2))
+  }
+
+  /// The loss in the derivative of c: -dc for y = 1, dc where c > m, else 0.
+  static func lossDerivative(_ dc: Expr) -> Expr {
+    .cases([(-dc, .equal(.y, .n(1))), (dc, .greater(cosine, .margin)), (.n(0), .otherwise)])
+  }
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: .cases([(.n(1) - cosine, .equal(.y, .n(1))), (.max(.n(0), cosine - .margin), .otherwise)]),
+    derivatives: [
+      ("a", lossDerivative(cosineDerivative(a, normA, b, normB))),
+      ("b", lossDerivative(cosineDerivative(b, normB, a, normA))),
+    ],
+    derivativeIndices: [.j])
+
+  // MARK: - Implementation
+
+  /// The loss and its gradient for a = u 2^ea and b = v 2^eb (u, v the
+  /// scaled vectors, largest entry in [1, 2); a and b the originals).
+  ///
+  /// A = |u|^2, B = |v|^2, D = u.v are exact expansions; s = sqrt(A B) and
+  /// every division are double-doubles. The value is 1 - c (y = +1) or
+  /// max(0, c - m) (y = -1), each formed without cancellation (see
+  /// ``oneMinusCosine(_:_:_:_:)`` and ``cosineAboveMargin(_:_:_:_:margin:)``);
+  /// the gradient is dL/dc times dc/da_i = (A v_i - D u_i) / (A s) 2^-ea and
+  /// dc/db_i = (B u_i - D v_i) / (B s) 2^-eb, numerators exact (see
+  /// ``numerator(_:_:_:_:_:_:_:)``).
+  ///
+  /// The sign of D decides c > 0 (margin 0). A product below the scaled
+  /// frame's normal range is off by at most 2^-1073, so where
+  /// |D| <= n 2^-1072 its sign is the exact sign of a.b over the whole
+  /// exponent range (``ExactDot``).
+  static func evaluation(
+    _ a: [Double], _ b: [Double], _ sa: (vector: [Double], exponent: Int), _ sb: (vector: [Double], exponent: Int),
+    y: Double, margin m: Double
+  ) -> Evaluation {
+    let u = sa.vector
+    let v = sb.vector
+    var normU = ExactSum()
+    var normV = ExactSum()
+    var dot = ExactSum()
+    for i in u.indices {
+      normU.addProduct(u[i], u[i])
+      normV.addProduct(v[i], v[i])
+      dot.addProduct(u[i], v[i])
+    }
+    let s = (normU.doubleDouble * normV.doubleDouble).squareRoot()
+    let dotSign = abs(dot.value) > Double(u.count) * 0x1p-1072 ? dot.sign : ExactDot.sign(a, b)
+    let value: Double
+    let slope: Double  // dL/dc
+    if y == 1 {
+      value = oneMinusCosine(normU, normV, dot, dotSign, s)
+      slope = -1
+    } else {
+      let (excess, active) = cosineAboveMargin(normU, normV, dot, dotSign, s, margin: m)
+      value = excess
+      slope = active ? 1 : 0
+    }
+    var gradA = [Double](repeating: 0, count: u.count)
+    var gradB = [Double](repeating: 0, count: u.count)
+    if slope != 0 {
+      let aS = normU.doubleDouble * s
+      let bS = normV.doubleDouble * s
+      var work = ExactSum()
+      for i in u.indices where a[i] != 0 || b[i] != 0 {
+        // The pair (a_i, b_i) in a frame of its own, 2^t times the scaled
+        // one: an entry far below its vector's largest (b_i = 1e-300 in a
+        // b of 1e199) is lost in the scaled frame, yet its gradient entry
+        // b_i / (|a| |b|) is a normal number when |a| is tiny.
+        let t = -max(
+          a[i] == 0 ? Int.min / 4 : Int(a[i].exponent) - sa.exponent,
+          b[i] == 0 ? Int.min / 4 : Int(b[i].exponent) - sb.exponent)
+        let ui = StableMath.scaleByPowerOfTwo(a[i], t - sa.exponent)
+        let vi = StableMath.scaleByPowerOfTwo(b[i], t - sb.exponent)
+        gradA[i] = slope * scaled(numerator(normU, vi, dot, ui, &work) / aS, -sa.exponent - t)
+        gradB[i] = slope * scaled(numerator(normV, ui, dot, vi, &work) / bS, -sb.exponent - t)
+      }
+    }
+    return Evaluation(
+      value: .scalar(value), gradient: [NamedTensor("a", .vector(gradA)), NamedTensor("b", .vector(gradB))])
+  }
+
+  /// N x - D z, an exact expansion rounded to a double-double (`work` is
+  /// scratch storage, reused).
+  static func numerator(_ n: ExactSum, _ x: Double, _ d: ExactSum, _ z: Double, _ work: inout ExactSum) -> DoubleDouble {
+    work.removeAll()
+    work.addProduct(n, x)
+    work.addProduct(d, -z)
+    return work.doubleDouble
+  }
+
+  /// x 2^k rounded once (twice when the result is subnormal: within one
+  /// unit of 2^-1074).
+  static func scaled(_ x: DoubleDouble, _ k: Int) -> Double {
+    StableMath.scaleByPowerOfTwo(x.hi + x.lo, k)
+  }
+
+  /// 1 - c with c = D / s, s = sqrt(A B): 1 + |c| (no cancellation) when
+  /// D <= 0; otherwise G / (s (s + D)) with the Gram determinant
+  /// G = A B - D^2 >= 0 formed exactly, so nearly parallel vectors keep
+  /// every digit of 1 - c (|e|^2 / 2 for unit vectors e apart) and parallel
+  /// ones give 0 exactly.
+  static func oneMinusCosine(_ A: ExactSum, _ B: ExactSum, _ D: ExactSum, _ sign: Int, _ s: DoubleDouble) -> Double {
+    let d = D.doubleDouble
+    if sign <= 0 { return (DoubleDouble(1) - d / s).value }
+    var gram = ExactSum()
+    gram.addProduct(A, B)
+    var minusD = ExactSum()
+    minusD.addProduct(D, -1)
+    gram.addProduct(D, minusD)
+    return (gram.doubleDouble / (s * (s + d))).value
+  }
+
+  /// c - m when positive, and whether it is (the active piece of the
+  /// y = -1 loss), c = D / s.
+  ///
+  /// - m = 0: c itself, active iff D > 0 (exact sign).
+  /// - c and m of opposite signs (or c = 0): c - m has no cancellation.
+  /// - same signs: c - m = (D^2 - m^2 A B) / (s (D + m s)), the numerator
+  ///   an exact expansion whose sign decides c > m exactly (m = -1 gives
+  ///   1 + c = G / (s (s - D)), 0 exactly for anti-parallel vectors; m = 1
+  ///   never activates).
+  static func cosineAboveMargin(
+    _ A: ExactSum, _ B: ExactSum, _ D: ExactSum, _ sign: Int, _ s: DoubleDouble, margin m: Double
+  ) -> (value: Double, active: Bool) {
+    let d = D.doubleDouble
+    if m == 0 { return sign > 0 ? (max(0, (d / s).value), true) : (0, false) }
+    if m > 0 && sign <= 0 { return (0, false) }
+    if m < 0 && sign >= 0 { return ((d / s - m).value, true) }
+    // Same signs: the numerator D^2 - m^2 A B, negated for m < 0.
+    var mm = ExactSum()
+    mm.add(DoubleDouble.twoProduct(m, m))
+    var ab = ExactSum()
+    ab.addProduct(A, B)
+    var numerator = ExactSum()
+    numerator.addProduct(D, D)
+    var mmab = ExactSum()
+    mmab.addProduct(ab, mm)
+    numerator.addProduct(mmab, -1)
+    let k = m > 0 ? 1.0 : -1.0
+    guard numerator.sign * Int(k) > 0 else { return (0, false) }
+    let n = numerator.doubleDouble
+    let q = DoubleDouble(k * n.hi, k * n.lo)
+    let denominator = s * (DoubleDouble(abs(d.hi), abs(d.lo)) + s * abs(m))
+    return ((q / denominator).value, true)
+  }
+
+  // MARK: - Views
+
+  /// On the unit circle a = [cos t, sin t] against b = [1, 0], c = cos t:
+  /// y = +1: 1 - cos t = 2 sin^2(t/2) (no cancellation at t = 0), its
+  /// derivative in t sin t, then cos t. y = -1: cos t - m where cos t > m,
+  /// derivative -sin t, then -cos t (chain rule: dL/dt = dL/dc (-sin t)).
+  static func angleJet(y: Double, margin m: Double) -> @Sendable (Double) -> Jet {
+    if y == 1 {
+      return { t in
+        let h = sin(0.5 * t)
+        return Jet(value: 2 * h * h, d1: sin(t), d2: cos(t))
+      }
+    }
+    return { t in
+      let c = cos(t)
+      return c > m ? Jet(value: c - m, d1: -sin(t), d2: -c) : Jet(value: 0, d1: 0, d2: 0)
+    }
+  }
+
+  /// Against the cosine itself: 1 - c (y = +1) and max(0, c - m) (y = -1),
+  /// each rounded once.
+  static func cosineJet(y: Double, margin m: Double) -> @Sendable (Double) -> Jet {
+    if y == 1 { return { c in Jet(value: 1 - c, d1: -1, d2: 0) } }
+    return { c in c > m ? Jet(value: c - m, d1: 1, d2: 0) : Jet(value: 0, d1: 0, d2: 0) }
+  }
+
+  /// 1 - cos t on [-pi, pi]: 0 at t = 0, 2 at the ends, slope at most 1.
+  static let angleSimilarDeclared = DeclaredProperties(
+    infimum: RangeBound(0, attained: true), supremum: RangeBound(2, attained: true), monotonic: .neither,
+    derivativeMonotonic: .neither, continuity: .cInfinity, maxAbsDerivative: 1, saturatesLeft: false,
+    saturatesRight: false, convex: false, concave: false, nonNegative: true, zeroAtCorrect: .attained,
+    gradientGrowth: .bounded)
+
+  /// max(0, cos t - m) on [-pi, pi]: 1 - m at t = 0, 0 beyond |t| = acos m,
+  /// slope at most 1 (m <= 0, where the kink lies past pi/2) or sin(acos m)
+  /// = sqrt(1 - m^2).
+  static func angleDissimilarDeclared(margin m: Double) -> DeclaredProperties {
+    DeclaredProperties(
+      infimum: RangeBound(0, attained: true), supremum: RangeBound(1 - m, attained: true), monotonic: .neither,
+      derivativeMonotonic: .neither, continuity: .c0, maxAbsDerivative: m <= 0 ? 1 : (1 - m * m).squareRoot(),
+      saturatesLeft: false, saturatesRight: false, convex: false, concave: false, nonNegative: true,
+      zeroAtCorrect: .attained, gradientGrowth: .bounded)
+  }
+
+  /// 1 - c on [-1, 1]: linear, from 2 down to 0.
+  static let cosineSimilarDeclared = DeclaredProperties(
+    infimum: RangeBound(0, attained: true), supremum: RangeBound(2, attained: true), monotonic: .decreasing,
+    derivativeMonotonic: .constant, continuity: .cInfinity, maxAbsDerivative: 1, saturatesLeft: false,
+    saturatesRight: false, convex: true, concave: true, nonNegative: true, zeroAtCorrect: .attained,
+    gradientGrowth: .bounded)
+
+  /// max(0, c - m) on [-1, 1]: 0 up to m, then rising to 1 - m.
+  static func cosineDissimilarDeclared(margin m: Double) -> DeclaredProperties {
+    DeclaredProperties(
+      infimum: RangeBound(0, attained: true), supremum: RangeBound(1 - m, attained: true), monotonic: .increasing,
+      derivativeMonotonic: .increasing, continuity: .c0, maxAbsDerivative: 1, saturatesLeft: false,
+      saturatesRight: false, convex: true, concave: false, nonNegative: true, zeroAtCorrect: .attained,
+      gradientGrowth: .bounded)
+  }
+}

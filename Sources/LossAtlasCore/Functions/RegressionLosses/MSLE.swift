@@ -1,0 +1,99 @@
+/// Mean squared logarithmic error, catalog id `msle`: its entry (`spec`: signature, views, declared
+/// properties, conventions, references), its documented `formula`, and
+/// its stable implementation with the notes on why it is stable.
+enum MSLE {
+  static let spec = FunctionSpec(
+    id: "msle", name: "Mean squared logarithmic error", family: .regressionLoss,
+    aliases: ["mean-squared-logarithmic-error"],
+    summary: "(log(1 + yhat) - log(1 + y))^2: the squared error of log(1 + ·), so relative rather than absolute misses count; for targets spanning orders of magnitude (counts, prices). Its minimiser is a geometric mean of 1 + y, minus 1.",
+    arguments: [
+      ArgumentSpec(name: "yhat", domain: aboveMinusOne, summary: "the prediction (> -1)"),
+      ArgumentSpec(name: "y", domain: aboveMinusOne, summary: "the target (> -1)"),
+    ],
+    differentiable: ["yhat"],
+    evaluate: FunctionSpec.scalarEvaluator("yhat") { _, a in
+      let y = a.real("y")
+      return { jet($0, y) }
+    },
+    views: { _ in
+      [
+        ScalarView(
+          label: "yhat (y = 0)", argument: "yhat", fixed: [("y", .real(0))],
+          domain: RealInterval(-1, .infinity, lowerClosed: false), plotRange: -0.9...6,
+          declared: DeclaredProperties(
+            infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false),
+            monotonic: .neither, derivativeMonotonic: .neither, continuity: .cInfinity,
+            maxAbsDerivative: .infinity, saturatesLeft: false, saturatesRight: true, convex: false, concave: false,
+            nonNegative: true, zeroAtCorrect: .attained, gradientGrowth: .unbounded),
+          evaluate: { jet($0, 0) })
+      ]
+    },
+    formula: formula,
+    implementationNote: "The difference of logs is one log: delta = log1p((yhat - y) / (1 + y)) when yhat >= y and -log1p((y - yhat) / (1 + yhat)) below, so the argument of log1p is never negative (log1p is well conditioned there) and nothing cancels: at y = 1e8, yhat = y + 1 the two logs agree to 8 digits and their difference would keep 8. The residual and 1 + y are exact double-doubles, their quotient a double-double; a quotient beyond the Double range goes through a scaled double-double. L = delta^2 and the derivative 2 delta / (1 + yhat) are rounded once (for a quotient below 2^-500, delta is the quotient itself).",
+    conventions: [
+      FrameworkConvention(.pytorch, "", "no built-in"),
+      FrameworkConvention(.keras, "keras.losses.MeanSquaredLogarithmicError()", "clips both inputs below at an epsilon before log(x + 1), so predictions in (-1, 0) count as 0: at yhat = -0.5, y = 0 it gives {keras.msle.clip.value} (exact {keras.msle.clip.exact})"),
+      FrameworkConvention(.optax, "", "no built-in"),
+      RegressionLosses.noJaxNN,
+    ],
+    references: [
+      Reference("Hyndman, Koehler, Another look at measures of forecast accuracy, International Journal of Forecasting 22(4)", year: 2006),
+      Reference("Keras documentation, keras.losses.MeanSquaredLogarithmicError", year: 2015, url: "https://keras.io/api/losses/regression_losses/"),
+    ]
+  )
+
+  /// (-1, inf)
+  static let aboveMinusOne = ArgumentDomain.interval(lower: -1, lowerInclusive: false, upper: .infinity, upperInclusive: false)
+
+  /// delta = log(1 + yhat) - log(1 + y), named.
+  static let delta = Expr.named(
+    Symbol("delta_log", latex: "\\Delta", mathml: "<mi mathvariant=\"normal\">Δ</mi>"),
+    .log(.n(1) + .yhat) - .log(.n(1) + .y))
+
+  /// The documented formulas: the tree the manual prints and the tests evaluate.
+  static let formula = FunctionFormula(
+    value: delta.pow(.n(2)),
+    derivatives: [("yhat", .n(2) * delta / (.n(1) + .yhat))],
+    secondDerivative: .n(2) * (.n(1) - delta) / (.n(1) + .yhat).pow(.n(2)))
+
+  /// delta^2, 2 delta / u, 2 (1 - delta) / u^2 with u = 1 + yhat, v = 1 + y
+  /// (exact double-doubles) and delta = log(u / v) from log1p of a
+  /// non-negative quotient (see the implementation note).
+  @Sendable static func jet(_ yhat: Double, _ y: Double) -> Jet {
+    let u = DoubleDouble.twoSum(1, yhat)
+    let v = DoubleDouble.twoSum(1, y)
+    let r = StableMath.residual(yhat, y)  // u - v exactly: |yhat|, |y| stay far below overflow here
+    let above = r.hi >= 0
+    // q = |r| / (the smaller of u, v) >= 0, delta = ±log1p(q).
+    let q = DoubleDouble(abs(r.hi), above ? r.lo : -r.lo) / (above ? v : u)
+    let sign = above ? 1.0 : -1.0
+    let d: DoubleDouble
+    if q.hi.isFinite && q.hi < 0x1p1000 {
+      if q.hi < 0x1p-500 {
+        // delta = ±q (1 - q/2 + ...) = ±q to 2^-500: L = q^2 and the
+        // derivative 2 delta / u, both from q's double-double.
+        let delta = DoubleDouble(sign * q.hi, sign * q.lo)
+        let g = DoubleDouble(2 * delta.hi, 2 * delta.lo) / u
+        return Jet(value: StableMath.roundedSquare(delta), d1: g.value, d2: 2 * (1 - delta.hi) / u.hi / u.hi)
+      }
+      if q.hi < 0x1p-20 {
+        // log1p(q) = q - q^2/2 + q^3/3 - q^4/4 + ..., q carried as a
+        // double-double (the terms from q^5/5 on are below 2^-100 q).
+        let t = q.hi
+        d = q + t * t * (-0.5 + t * (1.0 / 3 - t * 0.25))
+      } else {
+        // glibc's log1p of the high part, and the first-order correction
+        // for q's low part: d log1p(q) = dq / (1 + q).
+        d = DoubleDouble.fastTwoSum(log1p(q.hi), q.lo / (1 + q.hi))
+      }
+    } else {
+      // The quotient beyond the Double range (u or v near 0 against a huge other).
+      let big = ScaledDD(DoubleDouble(abs(r.hi), above ? r.lo : -r.lo)) / ScaledDD(above ? v : u)
+      d = StableMath.log1pDoubleDouble(big)
+    }
+    let delta = DoubleDouble(sign * d.hi, sign * d.lo)
+    let value = StableMath.roundedSquare(delta)
+    let g = DoubleDouble(2 * delta.hi, 2 * delta.lo) / u
+    return Jet(value: value, d1: g.value, d2: 2 * (1 - delta.hi) / u.hi / u.hi)
+  }
+}

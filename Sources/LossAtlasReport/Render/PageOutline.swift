@@ -1,0 +1,164 @@
+import Foundation
+
+/// Section anchors and a table of contents for a rendered HTML page.
+///
+/// The templates give every heading its id (language-neutral: `definition`,
+/// `view-1`, `A05`, the same in every edition); a heading without one (a
+/// user's template) gets one made from its text. Each heading from h2 down
+/// then links to itself (`<h2 id="x"><a class="anchor" href="#x">…</a></h2>`,
+/// MDN's pattern: the link is the heading's own text, so it adds no words
+/// for a screen reader and no string to translate).
+///
+/// The table of contents is the template's: the `toc` partial marks where
+/// it goes (`<!--toc-->` … `<!--toc-entries-->` … `<!--/toc-->`) and holds
+/// its label; this fills in a list of the h2 sections after it, each with
+/// its h3 subsections, when the page has at least ``minimumSections``
+/// sections, and removes the block otherwise. Everything is derived from the
+/// page itself, in document order, so the output is deterministic.
+enum PageOutline {
+  /// A page with fewer h2 sections than this is short: no table of contents.
+  static let minimumSections = 3
+
+  static let tocStart = "<!--toc-->"
+  static let tocEntries = "<!--toc-entries-->"
+  static let tocEnd = "<!--/toc-->"
+
+  struct Heading {
+    let level: Int
+    let id: String
+    /// The heading's content as HTML (already escaped by the template).
+    let content: String
+    /// Inside the table of contents' own block.
+    let inTOC: Bool
+    /// After the table of contents' block (what it lists).
+    let afterTOC: Bool
+  }
+
+  static let headingPattern = try! NSRegularExpression(
+    pattern: #"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>"#, options: [.dotMatchesLineSeparators])
+  static let idPattern = try! NSRegularExpression(pattern: #"\sid="([^"]*)""#)
+  static let tagPattern = try! NSRegularExpression(pattern: #"<[^>]*>"#)
+
+  /// The page with every heading anchored and its table of contents filled
+  /// in (or removed when the page is short).
+  static func apply(_ html: String) -> String {
+    let text = html as NSString
+    let block = tocBlock(in: text)
+    var used = Set(idPattern.matches(in: html, range: NSRange(location: 0, length: text.length)).map { text.substring(with: $0.range(at: 1)) })
+    var headings: [Heading] = []
+    var out = ""
+    var cursor = 0
+    for m in headingPattern.matches(in: html, range: NSRange(location: 0, length: text.length)) {
+      let level = Int(text.substring(with: m.range(at: 1)))!
+      var attributes = text.substring(with: m.range(at: 2))
+      let content = text.substring(with: m.range(at: 3))
+      let id: String
+      if let found = idPattern.firstMatch(in: attributes, range: NSRange(location: 0, length: (attributes as NSString).length)) {
+        id = (attributes as NSString).substring(with: found.range(at: 1))
+      } else {
+        id = unique(slug(plainText(content)), among: &used)
+        attributes = " id=\"\(id)\"" + attributes
+      }
+      let inTOC = block.map { NSLocationInRange(m.range.location, $0) } ?? false
+      let afterTOC = block.map { m.range.location >= $0.location + $0.length } ?? false
+      headings.append(Heading(level: level, id: id, content: content, inTOC: inTOC, afterTOC: afterTOC))
+      out += text.substring(with: NSRange(location: cursor, length: m.range.location - cursor))
+      // h1 is the page's title; a heading that already holds a link is left
+      // as it is (links do not nest).
+      let linked = level >= 2 && !content.contains("<a ") && !inTOC
+      out += "<h\(level)\(attributes)>" + (linked ? "<a class=\"anchor\" href=\"#\(id)\">\(content)</a>" : content) + "</h\(level)>"
+      cursor = m.range.location + m.range.length
+    }
+    out += text.substring(from: cursor)
+    return fillTOC(out, sections: headings.filter(\.afterTOC))
+  }
+
+  /// The range of the table of contents' block, if the page has one.
+  static func tocBlock(in text: NSString) -> NSRange? {
+    let start = text.range(of: tocStart)
+    guard start.location != NSNotFound else { return nil }
+    let end = text.range(of: tocEnd, range: NSRange(location: start.location, length: text.length - start.location))
+    guard end.location != NSNotFound else { return nil }
+    return NSRange(location: start.location, length: end.location + end.length - start.location)
+  }
+
+  /// Puts the list of sections (the headings after the block) in the
+  /// block, or removes the block.
+  static func fillTOC(_ html: String, sections after: [Heading]) -> String {
+    let text = html as NSString
+    guard let block = tocBlock(in: text) else { return html }
+    let sections = after.filter { $0.level == 2 }.count
+    guard sections >= minimumSections else {
+      var end = block.location + block.length
+      if end < text.length && text.character(at: end) == 10 { end += 1 }
+      return text.replacingCharacters(in: NSRange(location: block.location, length: end - block.location), with: "")
+    }
+    var list = "<ol>\n"
+    var openSub = false
+    var openItem = false
+    for h in after where h.level == 2 || h.level == 3 {
+      let link = "<a href=\"#\(h.id)\">\(plainText(h.content))</a>"
+      if h.level == 2 {
+        if openSub { list += "</ol>"; openSub = false }
+        if openItem { list += "</li>\n" }
+        list += "<li>" + link
+        openItem = true
+      } else if openItem {
+        if !openSub { list += "\n<ol>\n"; openSub = true }
+        list += "<li>" + link + "</li>\n"
+      }
+    }
+    if openSub { list += "</ol>" }
+    if openItem { list += "</li>\n" }
+    list += "</ol>"
+    let inner = text.substring(with: block)
+      .replacingOccurrences(of: tocStart + "\n", with: "").replacingOccurrences(of: tocStart, with: "")
+      .replacingOccurrences(of: "\n" + tocEnd, with: "").replacingOccurrences(of: tocEnd, with: "")
+      .replacingOccurrences(of: tocEntries, with: list)
+    return text.replacingCharacters(in: block, with: inner)
+  }
+
+  /// The heading's text without tags, spaces collapsed (entities kept: the
+  /// result goes back into HTML).
+  static func plainText(_ html: String) -> String {
+    let stripped = tagPattern.stringByReplacingMatches(
+      in: html, range: NSRange(location: 0, length: (html as NSString).length), withTemplate: "")
+    return stripped.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  /// An id from a heading's text: letters and digits kept (any script),
+  /// lower-cased; every other run of characters becomes one hyphen.
+  static func slug(_ text: String) -> String {
+    var out = ""
+    var pendingHyphen = false
+    for c in decodedEntities(text).lowercased() {
+      if c.isLetter || c.isNumber {
+        if pendingHyphen && !out.isEmpty { out += "-" }
+        out.append(c)
+        pendingHyphen = false
+      } else {
+        pendingHyphen = true
+      }
+    }
+    return out.isEmpty ? "section" : out
+  }
+
+  /// `base`, or `base-2`, `base-3`, … when taken; the result is recorded.
+  static func unique(_ base: String, among used: inout Set<String>) -> String {
+    var candidate = base
+    var n = 1
+    while used.contains(candidate) {
+      n += 1
+      candidate = "\(base)-\(n)"
+    }
+    used.insert(candidate)
+    return candidate
+  }
+
+  /// The few entities the HTML escaper writes, decoded for slugs.
+  static func decodedEntities(_ s: String) -> String {
+    s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+      .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+      .replacingOccurrences(of: "&amp;", with: "&")
+  }
+}
