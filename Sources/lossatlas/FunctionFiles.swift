@@ -31,7 +31,7 @@ struct FunctionFileOptions: ParsableArguments {
       }
     }
     do {
-      return try FunctionRegistry.catalog.adding(files: sources + more)
+      return try FunctionRegistry.catalog.adding(files: sources).adding(files: more, claimFiles: true)
     } catch {
       // The headline, the source line and the caret, each printed as a line.
       for line in error.description.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

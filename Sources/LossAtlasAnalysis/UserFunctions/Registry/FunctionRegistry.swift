@@ -1,4 +1,5 @@
 import LossAtlasCore
+import Yams
 
 /// The functions a run knows: the catalog, then the user functions loaded
 /// from `--functions FILE` and from the claim files given to `check`
@@ -48,9 +49,17 @@ public struct FunctionRegistry: Sendable {
   /// across the catalog and every file.
   ///
   /// - Throws: ``ExpressionError`` at FILE:LINE:COLUMN of the first problem.
-  public func adding(files: [(name: String, text: String)]) throws(ExpressionError) -> FunctionRegistry {
+  /// `claimFiles: true` leaves a file that is not valid YAML (or that the
+  /// prescan refuses) to the claim-file parser, which reports it as
+  /// FILE:LINE: reason, as `check` always has.
+  public func adding(files: [(name: String, text: String)], claimFiles: Bool = false) throws(ExpressionError) -> FunctionRegistry {
     var definitions = userFunctions
     for file in files {
+      if claimFiles {
+        guard file.text.utf8.count <= ClaimFile.maxBytes, (try? YAMLPrescan.check(file.text)) != nil,
+          (try? Yams.compose(yaml: file.text)) != nil
+        else { continue }
+      }
       guard file.text.utf8.count <= ClaimFile.maxBytes else {
         throw ExpressionError(
           file: file.name, line: 1, column: 1,
