@@ -31,6 +31,9 @@ public struct ManualOptions: Sendable {
   /// The finite network that checks the gradient-gain model (width 256,
   /// depth 50, six seeds).
   public var gainSimulation: GainSimulation.Settings = .standard
+  /// User functions (`--functions FILE`, issue 11): each gets a full page,
+  /// marked user-defined, and a row in the index's "Your functions".
+  public var userFunctions: [UserFunctionDefinition] = []
 
   public init(templates: TemplateSet) {
     self.templates = templates
@@ -68,12 +71,14 @@ public enum ManualGenerator {
 
     let specs = try step("validate catalog and templates") { () -> [FunctionSpec] in
       let wanted = options.only.map(Set.init)
+      let userIDs = options.userFunctions.map(\.id)
       if let wanted {
-        for id in wanted.sorted() where !Catalog.ids.contains(id) {
+        for id in wanted.sorted() where !Catalog.ids.contains(id) && !userIDs.contains(id) {
           throw ManualError(step: "validate", reason: "--only: unknown function '\(id)'")
         }
       }
-      return Catalog.all.filter { wanted?.contains($0.id) ?? true }
+      // User functions are always paged: they are what --functions asked for.
+      return Catalog.all.filter { wanted?.contains($0.id) ?? true } + options.userFunctions.map(\.spec)
     }
 
     // Every framework statement's placeholders must resolve before anything
@@ -103,7 +108,15 @@ public enum ManualGenerator {
       CatalogAnalysis.run(
         ids: specs.map(\.id),
         options: AnalysisOptions(samples: options.samples, saturationTau: options.tau, gainSimulation: options.gainSimulation),
-        primarySamples: options.primarySamples, threads: options.jobs)
+        primarySamples: options.primarySamples, threads: options.jobs, catalog: specs)
+    }
+    let userIDs = Set(options.userFunctions.map(\.id))
+    let catalogAnalyses = analyses.filter { !userIDs.contains($0.id) }
+    // The numerical safety of each user formula as written (issue 11, item 3).
+    let safety = try step("numerical safety of \(options.userFunctions.count) user functions") { () -> [String: SafetyReport] in
+      let slots = SlotArray<SafetyReport?>(count: options.userFunctions.count)
+      parallelFor(options.userFunctions.count, threads: options.jobs) { i in slots.set(i, options.userFunctions[i].safetyReport()) }
+      return Dictionary(uniqueKeysWithValues: zip(options.userFunctions.map(\.id), slots.values.map { $0! }))
     }
     group.wait()
     let byID = Dictionary(uniqueKeysWithValues: analyses.map { ($0.id, $0) })
@@ -117,20 +130,32 @@ public enum ManualGenerator {
     let (accuracy, claimResults, errataSources, formulaCheck) = try sideResult.get()
     let accuracyByID = Dictionary(uniqueKeysWithValues: accuracy.map { ($0.id, $0) })
 
-    let figures = try step("build figures") { try figureSource(analyses, options.jobs) }
+    let figures = try step("build figures") { () -> [ManualFigure] in
+      var all = try figureSource(catalogAnalyses, options.jobs)
+      // A user function's own figure: f, f' and f'' of its view.
+      for d in options.userFunctions {
+        guard let a = analyses.first(where: { $0.id == d.id }) else { continue }
+        all.append(try ManualFigures.function(d.spec, a))
+      }
+      return all
+    }
     let infos = figures.map(\.info)
 
     var files: [OutputFile] = []
     try step("figures, pages and data") {
       var pages: [(name: String, template: String, model: Any)] = []
-      pages.append(("index", "index", OverviewBuilders.index(analyses, accuracy: accuracyByID)))
+      var index = OverviewBuilders.index(catalogAnalyses, accuracy: accuracyByID)
+      index.userFunctions = UserFunctionPages.rows(options.userFunctions, safety: safety)
+      index.hasUserFunctions = !options.userFunctions.isEmpty
+      pages.append(("index", "index", index))
       for spec in specs {
         guard let a = byID[spec.id] else { continue }
-        pages.append(
-          (
-            spec.id, "function",
-            try FunctionPageBuilder.build(spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements)
-          ))
+        var page = try FunctionPageBuilder.build(spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements)
+        if let d = options.userFunctions.first(where: { $0.id == spec.id }), let report = safety[spec.id] {
+          page.userDefined = UserFunctionPages.section(d, safety: report)
+          page.family = "\(d.family.rawValue), user-defined"
+        }
+        pages.append((spec.id, "function", page))
       }
       pages.append(("compare-activations", "comparison", OverviewBuilders.activations(byID, figures: infos)))
       pages.append(
@@ -152,7 +177,7 @@ public enum ManualGenerator {
             ], byID, figures: infos, figureKey: "compare-regression-losses")
         ))
       pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos)))
-      let methods = OverviewBuilders.methods(accuracy: accuracy, tau: options.tau, analyses: analyses)
+      let methods = OverviewBuilders.methods(accuracy: accuracy, tau: options.tau, analyses: catalogAnalyses)
       pages.append(("methods", "methods", methods))
       let errata = try ErrataBuilder.build(
         errataSources, results: claimResults, figures: infos, formulaCheck: formulaCheck,

@@ -64,6 +64,8 @@ extension LossAtlasCommand {
     @Option(help: ArgumentHelp("light, or dark for a PNG on a dark page (an SVG follows the reader's scheme).", valueName: "THEME"))
     var theme: String = "light"
 
+    @OptionGroup var functions: FunctionFileOptions
+
     func validate() throws {
       guard scale == 1 || scale == 2 else { throw ValidationError("--scale must be 1 or 2, not \(scale)") }
       if let out, out.isEmpty { throw ValidationError("--out must name a file") }
@@ -89,9 +91,10 @@ extension LossAtlasCommand {
     }
 
     func run() throws {
+      let registry = try functions.registry()
       let spec: FunctionSpec
       do {
-        spec = try id.spec()
+        spec = try registry.function(named: id.name)
       } catch {
         throw fail(error)
       }

@@ -34,6 +34,8 @@ extension LossAtlasCommand {
     @Option(parsing: .unconditional, help: "Threads, 1 to 64.")
     var jobs: Int = 2
 
+    @OptionGroup var functions: FunctionFileOptions
+
     func validate() throws {
       guard tau > 0 && tau < 1 else { throw ValidationError("--tau must be in (0, 1), not \(tau)") }
       guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 64, not \(jobs)") }
@@ -63,9 +65,12 @@ extension LossAtlasCommand {
           }
         }
       }
+      // The functions of --functions files, then those the claim files
+      // define (the project's claims/ too: claims/examples/ defines some).
+      let registry = try functions.registry(more: sources, status: 2)
       do {
         var claims: [Claim] = []
-        for s in sources { claims += try ClaimFile.parse(s.text, file: s.name) }
+        for s in sources { claims += try ClaimFile.parse(s.text, file: s.name, registry: registry) }
         let results = try ClaimEvaluator(options: options).evaluate(claims, threads: jobs)
         rows += results.map(CheckRow.init)
       } catch {

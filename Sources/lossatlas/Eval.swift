@@ -1,4 +1,5 @@
 import ArgumentParser
+import LossAtlasAnalysis
 import LossAtlasCore
 
 #if canImport(Glibc)
@@ -51,6 +52,8 @@ extension LossAtlasCommand {
       help: "With --jsonl or --json: include the second derivative (\"d2\", and \"hessian\" where the function gives one).")
     var secondDerivative = false
 
+    @OptionGroup var functions: FunctionFileOptions
+
     func validate() throws {
       if jsonl {
         if id != nil || !arguments.isEmpty || !parameters.isEmpty || json {
@@ -66,28 +69,35 @@ extension LossAtlasCommand {
     }
 
     func run() throws {
+      let registry = try functions.registry()
       if jsonl {
-        throw ExitCode(runBatch())
+        throw ExitCode(runBatch(registry))
       }
       let request: EvalRequest
       let evaluation: Evaluation
       do {
-        request = try makeRequest()
+        request = try makeRequest(registry)
         evaluation = try request.evaluate()
       } catch {
         throw fail(error)
       }
+      let definition = registry.definition(request.spec.id)
       if json {
-        writeOut(singleJSON(request, evaluation).prettyText)
+        var answer = singleJSON(request, evaluation)
+        if let definition, case .object(var members) = answer {
+          members.append(("formulas", UserFormulaText(definition).json))
+          answer = .object(members)
+        }
+        writeOut(answer.prettyText)
       } else {
-        writeOut(readable(request, evaluation))
+        writeOut(readable(request, evaluation) + (definition.map { UserFormulaText($0).readable } ?? ""))
       }
     }
 
     // MARK: - One point
 
-    private func makeRequest() throws(CatalogError) -> EvalRequest {
-      let spec = try id!.spec()
+    private func makeRequest(_ registry: FunctionRegistry) throws(CatalogError) -> EvalRequest {
+      let spec = try registry.function(named: id!.name)
       var args: [String: ArgumentValue] = [:]
       for item in arguments {
         let (name, text) = try split(item, flag: "--arg", spec: spec)
@@ -190,7 +200,7 @@ extension LossAtlasCommand {
     /// LossAtlas waits for more input: a program that writes one request
     /// and waits for its answer gets it, and a batch read from a file
     /// still costs one write per 64 KiB read, not one per line.
-    private func runBatch() -> Int32 {
+    private func runBatch(_ registry: FunctionRegistry) -> Int32 {
       var sawError = false
       var output = ""
       var lineNumber = 0
@@ -205,7 +215,7 @@ extension LossAtlasCommand {
         do throws(CatalogError) {
           switch line {
           case .text(let bytes):
-            let request = try EvalRequest.decode(jsonLine: bytes)
+            let request = try EvalRequest.decode(jsonLine: bytes, lookup: registry.function(named:))
             let e = try request.evaluate()
             answer = secondDerivative ? e.batchJSON(secondDerivativeIn: request.spec.predictionArgument) : e.batchJSON
           case .tooLong(let count):

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LossAtlasAnalysis
 import LossAtlasCore
 import LossAtlasReport
 
@@ -44,6 +45,8 @@ extension LossAtlasCommand {
 
     @Flag(help: "No progress on stderr.")
     var quiet = false
+
+    @OptionGroup var functions: FunctionFileOptions
 
     @Flag(
       help: """
@@ -96,14 +99,16 @@ extension LossAtlasCommand {
         printError("error: \(error)")
         throw ExitCode(ExitStatus.failure)
       }
+      let registry = try functions.registry()
       var options = ManualOptions(templates: templateSet)
       options.formats = try formats()
       options.jobs = jobs
+      options.userFunctions = registry.userFunctions
       if let only {
         var ids: [String] = []
         for name in only.split(separator: ",") {
           do {
-            ids.append(try Catalog.function(named: String(name).trimmingCharacters(in: .whitespaces)).id)
+            ids.append(try registry.function(named: String(name).trimmingCharacters(in: .whitespaces)).id)
           } catch {
             throw fail(error)
           }

@@ -10,13 +10,28 @@ extension LossAtlasCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @OptionGroup var functions: FunctionFileOptions
+
     func run() throws {
+      let registry = try functions.registry()
+      // A user function's family as its file gives it (`other` included).
+      func family(_ spec: FunctionSpec) -> String {
+        registry.definition(spec.id).map { $0.family.rawValue + " (user-defined)" } ?? spec.family.rawValue
+      }
       if json {
-        writeOut(JSONValue.array(Catalog.all.map(\.listingJSON)).prettyText)
+        let listing = registry.all.map { spec -> JSONValue in
+          guard let d = registry.definition(spec.id), case .object(var members) = spec.listingJSON else { return spec.listingJSON }
+          if let i = members.firstIndex(where: { $0.key == "family" }) { members[i].value = .string(d.family.rawValue) }
+          members.append(("userDefined", .bool(true)))
+          members.append(("value", .string(d.value.source.text)))
+          members.append(("definedAt", .string("\(d.file):\(d.line)")))
+          return .object(members)
+        }
+        writeOut(JSONValue.array(listing).prettyText)
         return
       }
       var rows: [[String]] = [["id", "family", "arguments", "parameters (default, range)", "aliases"]]
-      for spec in Catalog.all {
+      for spec in registry.all {
         let arguments = spec.arguments.map { arg -> String in
           switch arg.kind {
           case .real: return arg.name
@@ -26,7 +41,7 @@ extension LossAtlasCommand {
         }
         let parameters = spec.parameters.map { "\($0.name)=\(formatBound($0.defaultValue)) in \($0.range)" }
         rows.append([
-          spec.id, spec.family.rawValue, arguments.joined(separator: ", "),
+          spec.id, family(spec), arguments.joined(separator: ", "),
           parameters.isEmpty ? "-" : parameters.joined(separator: "; "),
           spec.aliases.isEmpty ? "-" : spec.aliases.joined(separator: ", "),
         ])

@@ -40,14 +40,17 @@ extension LossAtlasCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @OptionGroup var functions: FunctionFileOptions
+
     func validate() throws {
       guard tau > 0 && tau < 1 else { throw ValidationError("--tau must be in (0, 1), not \(tau)") }
     }
 
     func run() throws {
+      let registry = try functions.registry()
       let spec: FunctionSpec
       do {
-        spec = try id.spec()
+        spec = try registry.function(named: id.name)
       } catch {
         throw fail(error)
       }
@@ -55,12 +58,22 @@ extension LossAtlasCommand {
         try runChosen(spec)
         return
       }
-      let analysis = CatalogAnalysis.run(ids: [spec.id], options: AnalysisOptions(saturationTau: tau))[0]
+      let analysis = CatalogAnalysis.run(ids: [spec.id], options: AnalysisOptions(saturationTau: tau), catalog: registry.all)[0]
+      let safety = registry.definition(spec.id).map { $0.safetyReport() }
       if json {
-        writeOut(analysis.json.prettyText)
+        var answer = analysis.json
+        if let safety, case .object(var members) = answer {
+          members.append(("evaluationStable", .bool(safety.stable)))
+          members.append(("numericalSafety", safety.json))
+          answer = .object(members)
+        }
+        writeOut(answer.prettyText)
         return
       }
       var out = "\(spec.name) (\(spec.id))\n"
+      if let d = registry.definition(spec.id) {
+        out += "user-defined at \(d.file):\(d.line): \(d.value.source.text)\n"
+      }
       for s in analysis.settings {
         for v in s.views {
           out += "\n\(v.coordinates)\n"
@@ -80,6 +93,7 @@ extension LossAtlasCommand {
       }
       out += "\nAt the default parameters:\n"
       out += Self.describe(analysis.facts)
+      if let safety { out += "\n" + safety.readable }
       writeOut(out)
     }
 

@@ -58,6 +58,8 @@ extension LossAtlasCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .csv
 
+    @OptionGroup var functions: FunctionFileOptions
+
     func validate() throws {
       guard points >= 1 && points <= Self.maxRows else {
         throw ValidationError("--points must be between 1 and \(Self.maxRows), not \(points)")
@@ -81,9 +83,10 @@ extension LossAtlasCommand {
     static let maxRows = 50_000_000
 
     func run() throws {
+      let registry = try functions.registry()
       let spec: FunctionSpec
       do {
-        spec = try id.spec()
+        spec = try registry.function(named: id.name)
       } catch {
         throw fail(error)
       }

@@ -39,6 +39,10 @@ public enum ClaimProperty: String, Sendable, CaseIterable {
   case minimiser = "minimiser"
   /// The mean-field gain sigma_w^2 E[f'(h)^2] of one layer (`init: he | xavier`, default xavier).
   case gradientGain = "gradient-gain"
+  /// The Double evaluation of a user function's formula as written has no
+  /// NaN, no ±inf and no error above 1e-6 relative where the exact value
+  /// is finite (issue 11; user-defined functions only).
+  case evaluationStable = "evaluation-stable"
 
   /// Whether the property needs `at:`.
   var needsAt: Bool { self == .valueAt || self == .derivativeAt }
@@ -102,4 +106,6 @@ public struct Claim: Sendable {
   /// Where the claim starts in its file (1-based line).
   public let line: Int
   public let file: String
+  /// The definition, when `function` is a user function (issue 11).
+  public var userFunction: UserFunctionDefinition? = nil
 }

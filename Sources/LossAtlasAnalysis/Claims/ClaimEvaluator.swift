@@ -222,6 +222,15 @@ public final class ClaimEvaluator: @unchecked Sendable {
       let g = GradientGain.compute(try selectView(claim, params), initialization: initialization, depth: 1)
       let q = g.source == .fixedPoint ? "q = \(formatValue(g.q)), the fixed point" : "q = 1: \(g.source.rawValue)"
       return .number(g.gain, detail: "\(formatValue(g.gain)) at \(initialization.rawValue) init (\(q))")
+    case .evaluationStable:
+      guard let d = claim.userFunction else {
+        throw fail(claim, "evaluation-stable is decided for user-defined functions (the formula as written); \(spec.id) is a catalog function")
+      }
+      let report = d.safetyReport(parameters: d.parameters.map { params[$0.name] })
+      let detail = report.stable
+        ? "stable at \(report.checkedInputs) checked inputs" + (report.findings.isEmpty ? "" : " (f'' fails: \(report.sentences[0]))")
+        : report.sentences.first { !$0.hasPrefix("second") } ?? ""
+      return .flag(report.stable, detail: detail)
     default:
       if claim.arguments.isEmpty && claim.view == nil && CatalogAnalysis.hasSeveralArguments(spec) {
         return try wholeDomain(claim, params)

@@ -37,7 +37,9 @@ public enum ClaimFile {
   /// evaluation at each of 2001 grid points of the minimiser).
   public static let maxValues = 1000
 
-  public static func parse(_ yaml: String, file: String) throws(ClaimFileError) -> [Claim] {
+  public static func parse(
+    _ yaml: String, file: String, registry: FunctionRegistry = .catalog
+  ) throws(ClaimFileError) -> [Claim] {
     guard yaml.utf8.count <= maxBytes else {
       throw ClaimFileError(file: file, line: 1, reason: "the file is \(yaml.utf8.count) bytes; a claim file may have at most \(maxBytes) (4 MiB)")
     }
@@ -67,7 +69,7 @@ public enum ClaimFile {
     var claims: [Claim] = []
     var seen: [String: Int] = [:]
     for item in items {
-      let claim = try parseClaim(item, file: file)
+      let claim = try parseClaim(item, file: file, registry: registry)
       if let first = seen[claim.id] {
         throw ClaimFileError(
           file: file, line: claim.line, reason: "claim id '\(InputEcho.short(claim.id))' is used twice (first on line \(first))")
@@ -80,7 +82,7 @@ public enum ClaimFile {
 
   // MARK: - One claim
 
-  static func parseClaim(_ node: Node, file: String) throws(ClaimFileError) -> Claim {
+  static func parseClaim(_ node: Node, file: String, registry: FunctionRegistry = .catalog) throws(ClaimFileError) -> Claim {
     let line = node.mark?.line ?? 1
     func fail(_ reason: String, _ at: Node? = nil) -> ClaimFileError {
       ClaimFileError(file: file, line: at?.mark?.line ?? line, reason: reason)
@@ -97,7 +99,7 @@ public enum ClaimFile {
     guard let fnNode = map["function"], let fnName = fnNode.string else { throw fail("\(context): missing 'function'") }
     let spec: FunctionSpec
     do {
-      spec = try Catalog.function(named: fnName)
+      spec = try registry.function(named: fnName)
     } catch {
       throw fail("\(context): \(error.message)", fnNode)
     }
@@ -228,7 +230,7 @@ public enum ClaimFile {
       id: id, text: text, function: spec, parameters: parameters, arguments: arguments, property: property,
       view: view, over: over, at: at, expect: expect, verdict: verdict, name: name, format: map["format"]?.string,
       kind: map["kind"]?.string, direction: direction, component: map["component"]?.string, values: values,
-      initialization: initialization, line: line, file: file)
+      initialization: initialization, line: line, file: file, userFunction: registry.definition(spec.id))
   }
 
   /// `expect:` — a mapping {equals|approx(+tol)|at-most|at-least|in}, or a literal.

@@ -79,9 +79,9 @@ public enum CatalogAnalysis {
   /// ``FunctionFacts/skipped``.
   public static func run(
     ids: [String]? = nil, options: AnalysisOptions = AnalysisOptions(), primarySamples: Int = 1_000_001,
-    threads: Int = 2, facts computeFacts: Bool = true
+    threads: Int = 2, facts computeFacts: Bool = true, catalog: [FunctionSpec] = Catalog.all
   ) -> [FunctionAnalysis] {
-    let specs = ids.map { wanted in Catalog.all.filter { wanted.contains($0.id) } } ?? Catalog.all
+    let specs = ids.map { wanted in catalog.filter { wanted.contains($0.id) } } ?? catalog
     // The gain model of every activation first (a few milliseconds each):
     // the finite networks that check it start from its variances, and run
     // as tasks of the pool below, one per seed, beside everything else.

@@ -60,7 +60,12 @@ extension EvalRequest {
   }
 
   /// Decodes one JSON Lines request given as UTF-8 bytes.
-  public static func decode(jsonLine bytes: [UInt8]) throws(CatalogError) -> EvalRequest {
+  /// `lookup` finds the function by id (the catalog's; a run with user
+  /// functions passes its registry's).
+  public static func decode(
+    jsonLine bytes: [UInt8],
+    lookup: (String) throws(CatalogError) -> FunctionSpec = { name throws(CatalogError) in try Catalog.function(named: name) }
+  ) throws(CatalogError) -> EvalRequest {
     let json: JSONValue
     do {
       json = try JSONValue.parse(bytes)
@@ -78,7 +83,7 @@ extension EvalRequest {
       throw CatalogError(
         .badArgument, "\"id\" must be a string (a function id or alias, see `lossatlas list`), not \(other.shortText)")
     }
-    let spec = try Catalog.function(named: id)
+    let spec = try lookup(id)
     var parameters: [String: Double] = [:]
     switch json["params"] {
     case nil, .null?:

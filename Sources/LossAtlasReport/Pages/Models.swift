@@ -53,6 +53,9 @@ struct IndexPage {
   let howMade: [String]
   let families: [FamilyTable]
   let pages: [NavLink]
+  /// "Your functions": the user-defined functions of `--functions` files (issue 11).
+  var userFunctions: [UserFunctionRow] = []
+  var hasUserFunctions: Bool = false
 }
 
 struct FamilyTable {
@@ -90,7 +93,7 @@ struct FunctionPage {
   let site: Site
   let id: String
   let name: String
-  let family: String
+  var family: String
   let summary: String
   let aliases: String?
   let formula: FormulaSection
@@ -116,6 +119,9 @@ struct FunctionPage {
   let measuredNote: String
   let references: [ReferenceRow]
   let accuracy: String
+  /// Set for a user-defined function (issue 11): its file, formula as
+  /// written, derived derivatives and numerical-safety report.
+  var userDefined: UserDefinedSection? = nil
 }
 
 struct FormulaSection {
@@ -292,5 +298,10 @@ func modelKeySamples() -> [Any] {
     DefinitionEntry(anchor: "", name: "", value: ""),
     FormulaSection(value: e, derivatives: [], second: e, definitions: [], hasDefinitions: false),
     Site(title: "", pageTitle: "", nav: [], footer: "", repository: ""),
+    UserFunctionRow(id: "", name: "", family: "", formula: "", stable: ""),
+    UserDefinedSection(
+      source: "", written: "", derivatives: [], stable: "", checked: "", findings: [], hasFindings: false,
+      equivalents: [], hasEquivalents: false),
+    FormulaLine(label: "", plain: "", equation: e),
   ]
 }
