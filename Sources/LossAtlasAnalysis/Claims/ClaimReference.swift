@@ -88,6 +88,8 @@ public enum ClaimReference {
     case .meanValue: return "the mean of the loss over residuals (a number; regression losses)."
     case .minimiser: return "the prediction minimising the mean loss over targets (a number; regression losses)."
     case .gradientGain: return "the mean-field gain sigma_w^2 E[f'(h)^2] of one layer (a number; activations; init)."
+    case .evaluationStable:
+      return "the formula as written, in Double, agrees with exact ball arithmetic (within 1e-6 relative, 1e-300 absolute; no NaN or inf where the exact value is finite) on the sweep and at the extreme inputs (a boolean; user-defined functions only)."
     }
   }
 
