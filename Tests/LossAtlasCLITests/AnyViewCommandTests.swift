@@ -169,7 +169,7 @@ import Testing
       let out = folder.appendingPathComponent(name)
       let r = try CLIRunner.run(["chart"] + args + ["--out", out.path])
       #expect(r.status == 0, "\(args): \(r.stderr)")
-      #expect(r.stdout == "wrote \(out.path) (800x500 px)\n")
+      #expect(r.stdout == "wrote \(out.path) (PNG, 800x500 px)\n")
       return try? Data(contentsOf: out)
     }
     let single = try #require(try png(["huber"], "a.png"))

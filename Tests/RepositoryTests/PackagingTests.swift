@@ -75,7 +75,11 @@ import Yams
   func noMissingDocuments() throws {
     var texts = [("README.md", try Self.text("README.md"))]
     for folder in ["claims", "templates/markdown", "templates/html"] {
-      for name in try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent(folder).path) {
+      // Every file below the folder (claims/examples/ holds more).
+      let base = Self.root.appendingPathComponent(folder).path
+      for name in try FileManager.default.subpathsOfDirectory(atPath: base).sorted() {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base + "/" + name, isDirectory: &isFolder), !isFolder.boolValue else { continue }
         texts.append((folder + "/" + name, try Self.text(folder + "/" + name)))
       }
     }

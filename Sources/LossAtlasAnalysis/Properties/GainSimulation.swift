@@ -59,10 +59,15 @@ public struct GainSimulation: Sendable, Equatable {
   public let logStandardError: [Double]
 
   /// The ratio after k layers divided and multiplied by e^(m × standard
-  /// error): the band the simulation puts it in.
-  public func band(_ k: Int, sigmas m: Double = 1) -> ClosedRange<Double> {
+  /// error): the band the simulation puts it in; nil where there is none
+  /// (the ratio is 0, inf or NaN: a dead zone such as hardshrink's |x| <=
+  /// lambda can zero a whole layer's gradient in a seed, and then the log
+  /// and its spread are not finite).
+  public func band(_ k: Int, sigmas m: Double = 1) -> ClosedRange<Double>? {
+    let ratio = depthRatio[k - 1]
     let f = exp(m * logStandardError[k - 1])
-    return depthRatio[k - 1] / f...depthRatio[k - 1] * f
+    guard ratio.isFinite, ratio > 0, f.isFinite, f >= 1 else { return nil }
+    return ratio / f...ratio * f
   }
 
   /// One network to simulate: an activation, an initialisation, and the

@@ -166,8 +166,13 @@ enum OverviewBuilders {
         func model(_ k: Int) -> String { k <= g.depthRatio.count ? Readable.number(g.depthRatio[k - 1], digits: 3) : "—" }
         func simulated(_ k: Int) -> String {
           guard let sim, k <= sim.depthRatio.count, k <= g.depthRatio.count else { return "—" }
-          let band = sim.band(k)
-          let off = !sim.band(k, sigmas: 3).contains(g.depthRatio[k - 1])
+          guard let band = sim.band(k), let wide = sim.band(k, sigmas: 3) else {
+            // No band: the simulated ratio is 0 or not finite (a dead zone
+            // zeroed the gradient in a seed); printed as it is, unmarked.
+            let r = sim.depthRatio[k - 1]
+            return r.isFinite ? Readable.number(r, digits: 3) + " (no band)" : "—"
+          }
+          let off = !wide.contains(g.depthRatio[k - 1])
           if off { modelOff.insert(spec.id + (g.initialization == .he ? " at He" : " at Xavier")) }
           return Readable.number(sim.depthRatio[k - 1], digits: 3)
             + " (\(Readable.number(band.lowerBound, digits: 2)) to \(Readable.number(band.upperBound, digits: 2)))" + (off ? " †" : "")
