@@ -67,6 +67,14 @@ struct FormulaCheck: Sendable {
         points += 1
         let env = environment(line)
         for c in line.components {
+          // At a kink the exact component jumps within the inputs' rounding,
+          // and the golden sens is then of the order of the component itself
+          // (cosine-embedding at c = m exactly: sens 0.5 to 2 against an exact
+          // 0). Which piece the printed formula, evaluated in Double, picks
+          // there is decided by its rounding, not by the formula; the
+          // implementation's own choice is pinned by the golden value, so such
+          // components are not compared here.
+          if let sens = Double(c.sens), let exact = Double(c.exact), sens >= 1e-3 * max(abs(exact), 1) { continue }
           guard let (expr, bound) = resolve(c.path, f, env), let mine = GoldenVectors.component(c.path, of: e),
             let printed = try? expr.evaluate(bound)
           else { continue }
