@@ -1,0 +1,54 @@
+import LossAtlasCore
+import Testing
+
+@testable import LossAtlasAnalysis
+
+/// The whole-domain search's settings of the other arguments: every
+/// combination, in odometer order, up to the cap; above it an evenly
+/// strided subset that still spreads over every list.
+@Suite struct DomainSearchCombinationTests {
+  static func probes(_ n: Int) -> [DomainSearch.Probe] {
+    (0..<n).map { DomainSearch.Probe(value: .integer($0), far: 0, end: 0) }
+  }
+
+  static func index(_ probe: DomainSearch.Probe) -> Int {
+    guard case .integer(let i) = probe.value else { return -1 }
+    return i
+  }
+
+  /// The combinations `forEachCombination` calls its body with, as indices.
+  static func combinations(_ lists: [[DomainSearch.Probe]], limit: Int) -> [[Int]] {
+    var out: [[Int]] = []
+    DomainSearch.forEachCombination(lists, limit: limit) { combination in
+      out.append(combination.map(index))
+    }
+    return out
+  }
+
+  @Test func everyCombinationInOdometerOrderUpToTheCap() {
+    var expected: [[Int]] = []
+    for i in 0..<3 {
+      for j in 0..<4 { expected.append([i, j]) }
+    }
+    #expect(Self.combinations([Self.probes(3), Self.probes(4)], limit: 12) == expected)
+    #expect(Self.combinations([Self.probes(3), Self.probes(4)], limit: .max) == expected)
+    // No lists: one empty setting; an empty list: none.
+    #expect(Self.combinations([], limit: 5) == [[]])
+    #expect(Self.combinations([Self.probes(2), []], limit: 5).isEmpty)
+  }
+
+  /// triplet-margin's two other vectors of length 3: 125 x 125 = 15,625
+  /// settings under the cap of 256 give every ceil(15,625 / 256) = 62nd.
+  @Test func anEvenlyStridedSubsetAboveTheCap() {
+    let all = Self.combinations([Self.probes(125), Self.probes(125)], limit: .max)
+    #expect(all.count == 15_625)
+    let capped = Self.combinations([Self.probes(125), Self.probes(125)], limit: DomainSearch.maxSettings)
+    #expect(DomainSearch.maxSettings == 256)
+    #expect(capped.count == 253)  // indices 0, 62, ..., 62 x 252 = 15,624
+    #expect(capped == stride(from: 0, to: 15_625, by: 62).map { all[$0] })
+    #expect(capped.count <= DomainSearch.maxSettings)
+    // Both lists are covered: every value of the first, most of the second.
+    #expect(Set(capped.map { $0[0] }).count == 125)
+    #expect(Set(capped.map { $0[1] }).count > 100)
+  }
+}
