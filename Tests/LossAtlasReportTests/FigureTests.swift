@@ -100,9 +100,11 @@ struct FigureSetTests {
       ]
     }
     for p in expected { #expect(paths.contains(p), "\(p)") }
-    // Kinds come in blocks: functions, families, comparisons, depth, precision.
+    // Kinds come in blocks: functions, surfaces (the gated units' heat
+    // maps), families, comparisons, depth, precision.
     let kinds = FigureFixture.figures.map(\.kind)
-    let order: [ManualFigure.Kind] = [.function, .family, .comparison, .depth, .precision]
+    let order: [ManualFigure.Kind] = [.function, .surface, .family, .comparison, .depth, .precision]
+    #expect(Set(order) == Set(ManualFigure.Kind.allCases))
     #expect(kinds == kinds.sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! })
   }
 

@@ -325,10 +325,13 @@ struct GroupPanels {
       guard e.attained, e.value.isFinite, case .point(let x) = e.location, xRange.contains(x) else { continue }
       let y = m.view.evaluate(x).d1
       guard range.contains(y) else { continue }
-      chart.markers.append(
-        Marker(
-          x: x, y: y, label: "max |\(primeName)| = \(FigureText.number(e.value)) at \(variable) = \(FigureText.number(x))",
-          color: members.count > 1 ? m.color : .ink))
+      // With several curves in the panel the markers are coloured as their
+      // curves and the caption gives each max |f'|: labels for all of them
+      // find no free place beside the curves (the gated units' three values
+      // of a, cosine-embedding's two labels).
+      let label = members.count > 1
+        ? "" : "max |\(primeName)| = \(FigureText.number(e.value)) at \(variable) = \(FigureText.number(x))"
+      chart.markers.append(Marker(x: x, y: y, label: label, color: members.count > 1 ? m.color : .ink))
     }
     // Only the first view shaded: the swatches say which view it is (the
     // caption says what saturated means).

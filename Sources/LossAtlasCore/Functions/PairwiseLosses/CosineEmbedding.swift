@@ -40,11 +40,11 @@ enum CosineEmbedding {
           domain: circle, plotRange: -Double.pi...Double.pi, breakpoints: [-kink, kink],
           declared: angleDissimilarDeclared(margin: m), evaluate: angleJet(y: -1, margin: m)),
         ScalarView(
-          label: "c (y = +1; c the cosine: a = [c, sqrt(1 - c^2)], b = [1, 0])", argument: "c",
+          label: "c (y = +1; a = [c, sqrt(1 - c^2)], b = [1, 0])", argument: "c",
           fixed: onCircle + [("y", .real(1))], domain: RealInterval(-1, 1), plotRange: -1...1,
           declared: cosineSimilarDeclared, evaluate: cosineJet(y: 1, margin: m)),
         ScalarView(
-          label: "c (y = -1; c the cosine: a = [c, sqrt(1 - c^2)], b = [1, 0])", argument: "c",
+          label: "c (y = -1; a = [c, sqrt(1 - c^2)], b = [1, 0])", argument: "c",
           fixed: onCircle + [("y", .real(-1))], domain: RealInterval(-1, 1), plotRange: -1...1, breakpoints: [m],
           declared: cosineDissimilarDeclared(margin: m), evaluate: cosineJet(y: -1, margin: m)),
       ]
