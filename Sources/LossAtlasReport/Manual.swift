@@ -34,6 +34,19 @@ public struct ManualOptions: Sendable {
   /// User functions (`--functions FILE`, issue 11): each gets a full page,
   /// marked user-defined, and a row in the index's "Your functions".
   public var userFunctions: [UserFunctionDefinition] = []
+  /// The editions to write (issue 13): English in `markdown/` and `html/`,
+  /// Chinese in `zh/markdown/` and `zh/html/`. Every fact is computed once
+  /// for all of them.
+  public var languages: [Language] = [.en]
+  /// The templates of the editions other than English; an edition missing
+  /// here uses its templates compiled into the binary (`templates/zh/`).
+  public var localizedTemplates: [Language: TemplateSet] = [:]
+
+  /// The templates of `language`'s edition.
+  func templates(for language: Language) throws -> TemplateSet {
+    if language == .en { return templates }
+    return try localizedTemplates[language] ?? TemplateSet.embedded(language)
+  }
 
   public init(templates: TemplateSet) {
     self.templates = templates
@@ -141,64 +154,87 @@ public enum ManualGenerator {
     }
     let infos = figures.map(\.info)
 
+    // The editions: each language's words and templates, checked before
+    // any page is built (a missing Chinese template stops the run here).
+    let editions = try step("editions \(options.languages.map(\.rawValue).joined(separator: ", "))") { () -> [EditionSetup] in
+      let languages = Array(Set(options.languages)).sorted()
+      return try languages.map { language in
+        EditionSetup(
+          language: language, strings: try Strings.embedded(language), templates: try options.templates(for: language),
+          other: languages.first { $0 != language })
+      }
+    }
+
+    // The glossary: zh-content's list of the Chinese edition's terms, which
+    // the Chinese strings table holds (both editions print it).
+    let glossary = try step("glossary") { GlossaryPage.terms(try Strings.embedded(.zh)) }
+
     var files: [OutputFile] = []
     try step("figures, pages and data") {
-      var pages: [(name: String, template: String, model: Any)] = []
-      var index = OverviewBuilders.index(catalogAnalyses, accuracy: accuracyByID)
-      index.userFunctions = UserFunctionPages.rows(options.userFunctions, safety: safety)
-      index.hasUserFunctions = !options.userFunctions.isEmpty
-      pages.append(("index", "index", index))
-      for spec in specs {
-        guard let a = byID[spec.id] else { continue }
-        var page = try FunctionPageBuilder.build(spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements)
-        if let d = options.userFunctions.first(where: { $0.id == spec.id }), let report = safety[spec.id] {
-          page.userDefined = UserFunctionPages.section(d, safety: report)
-          page.family = "\(d.family.rawValue), user-defined"
+      // The page models of one edition, from the facts computed above
+      // (nothing is recomputed per language; the builders only phrase).
+      func pageModels(_ strings: Strings) throws -> (pages: [(name: String, template: String, model: Any)], search: [SearchIndex.Entry]) {
+        var pages: [(name: String, template: String, model: Any)] = []
+        var index = OverviewBuilders.index(catalogAnalyses, accuracy: accuracyByID)
+        index.userFunctions = UserFunctionPages.rows(options.userFunctions, safety: safety)
+        index.hasUserFunctions = !options.userFunctions.isEmpty
+        index.pages = Array(SitePages.main(strings).dropFirst())
+        pages.append(("index", "index", index))
+        for spec in specs {
+          guard let a = byID[spec.id] else { continue }
+          var page = try FunctionPageBuilder.build(spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements)
+          if let d = options.userFunctions.first(where: { $0.id == spec.id }), let report = safety[spec.id] {
+            page.userDefined = UserFunctionPages.section(d, safety: report)
+            page.family = "\(d.family.rawValue), user-defined"
+          }
+          pages.append((spec.id, "function", page))
         }
-        pages.append((spec.id, "function", page))
+        pages.append(("compare-activations", "comparison", OverviewBuilders.activations(byID, figures: infos)))
+        pages.append(
+          (
+            "compare-margin-losses", "comparison",
+            OverviewBuilders.losses(
+              page: "compare-margin-losses", title: "Margin losses compared", family: .marginLoss,
+              intro: [
+                "The margin losses as functions of the margin y·s (the view y = +1 in s). Zero at correct: attained when the loss reaches 0 for a large enough margin, limit when it only tends to 0."
+              ], byID, figures: infos, figureKey: "compare-margin-losses")
+          ))
+        pages.append(
+          (
+            "compare-regression-losses", "comparison",
+            OverviewBuilders.losses(
+              page: "compare-regression-losses", title: "Regression losses compared", family: .regressionLoss,
+              intro: [
+                "The regression losses as functions of the residual r = ŷ − y (the view y = 0). The last column is the prediction that minimises the mean loss over the targets 0, 1, …, 9 and 30: the mean (6.818…) for mse, the median (5) for mae, and in between for the robust losses."
+              ], byID, figures: infos, figureKey: "compare-regression-losses")
+          ))
+        pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos)))
+        pages.append(("glossary", "glossary", GlossaryPage.build(glossary, strings: strings)))
+        let methods = OverviewBuilders.methods(accuracy: accuracy, tau: options.tau, analyses: catalogAnalyses)
+        pages.append(("methods", "methods", methods))
+        let errata = try ErrataBuilder.build(
+          errataSources, results: claimResults, figures: infos, formulaCheck: formulaCheck,
+          functionPages: Set(specs.map(\.id)))
+        pages.append(("errata", "errata", errata))
+        let search = SearchIndex.entries(
+          functions: specs, properties: methods.properties, pages: SitePages.main(strings), errata: errata.summary,
+          strings: strings)
+        return (pages, search)
       }
-      pages.append(("compare-activations", "comparison", OverviewBuilders.activations(byID, figures: infos)))
-      pages.append(
-        (
-          "compare-margin-losses", "comparison",
-          OverviewBuilders.losses(
-            page: "compare-margin-losses", title: "Margin losses compared", family: .marginLoss,
-            intro: [
-              "The margin losses as functions of the margin y·s (the view y = +1 in s). Zero at correct: attained when the loss reaches 0 for a large enough margin, limit when it only tends to 0."
-            ], byID, figures: infos, figureKey: "compare-margin-losses")
-        ))
-      pages.append(
-        (
-          "compare-regression-losses", "comparison",
-          OverviewBuilders.losses(
-            page: "compare-regression-losses", title: "Regression losses compared", family: .regressionLoss,
-            intro: [
-              "The regression losses as functions of the residual r = ŷ − y (the view y = 0). The last column is the prediction that minimises the mean loss over the targets 0, 1, …, 9 and 30: the mean (6.818…) for mse, the median (5) for mae, and in between for the robust losses."
-            ], byID, figures: infos, figureKey: "compare-regression-losses")
-        ))
-      pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos)))
-      let methods = OverviewBuilders.methods(accuracy: accuracy, tau: options.tau, analyses: catalogAnalyses)
-      pages.append(("methods", "methods", methods))
-      let errata = try ErrataBuilder.build(
-        errataSources, results: claimResults, figures: infos, formulaCheck: formulaCheck,
-        functionPages: Set(specs.map(\.id)))
-      pages.append(("errata", "errata", errata))
-      let search = SearchIndex.entries(
-        functions: specs, properties: methods.properties,
-        pages: SitePages.main.map { NavLink(page: $0.page, title: $0.title, current: false) }, errata: errata.summary)
+      let built = try editions.map { try pageModels($0.strings) }
+      let firstUse = GlossaryPage.firstUseTerms(glossary)
 
       // One parallel pass does the rest, heaviest jobs first: render each
       // figure; turn each page's model into dictionaries (see MustacheTree)
-      // and render it in every format; check the templates against the
-      // models' keys; format the data exports. Figures and pages share the
-      // pool so that the cores stay busy while a figure waits for libgd's
-      // FreeType lock. Results land in slots, so the order of work does
-      // not change the output.
-      let templates = options.templates
-      let models = UncheckedBox(pages)
+      // and render it in every format of every edition; check each
+      // edition's templates against the models' keys; format the data
+      // exports. Figures and pages share the pool so that the cores stay
+      // busy while a figure waits for libgd's FreeType lock. Results land
+      // in slots, so the order of work does not change the output.
+      let models = UncheckedBox(built.map(\.pages))
       let formats = options.formats
       enum Job {
-        case figure(Int), page(Int), validate, data(Int)
+        case figure(Int), page(Int, Int), validate(Int), data(Int)
       }
       func weight(_ job: Job) -> Int {
         switch job {
@@ -213,13 +249,14 @@ public enum ManualGenerator {
         case .data(let d): return d < 2 ? 4 : 1
         }
       }
+      let pageJobs = editions.indices.flatMap { e in models.value[e].indices.map { Job.page(e, $0) } }
       let jobs: [Job] =
-        figures.indices.map { Job.figure($0) } + pages.indices.map { Job.page($0) } + [.validate]
+        figures.indices.map { Job.figure($0) } + pageJobs + editions.indices.map { Job.validate($0) }
         + (0..<(2 + specs.count)).map { Job.data($0) }
       let order = jobs.indices.sorted { (weight(jobs[$0]), $1) > (weight(jobs[$1]), $0) }
       let pngs = SlotArray<Result<FigureFiles, Error>>(count: figures.count)
-      let pageFiles = SlotArray<Result<[OutputFile], Error>>(count: pages.count)
-      let validation = SlotArray<Result<Void, Error>>(count: 1)
+      let pageFiles = editions.indices.map { SlotArray<Result<[OutputFile], Error>>(count: models.value[$0].count) }
+      let validation = SlotArray<Result<Void, Error>>(count: editions.count)
       let data = SlotArray<OutputFile>(count: 2 + specs.count)
       let figuresDone = AtomicCounter()
       let renderer = ChartRenderer()
@@ -228,27 +265,16 @@ public enum ManualGenerator {
         case .figure(let i):
           pngs.set(i, Result { try FigureFiles(figures[i], svg: formats.contains(.html), renderer: renderer) })
           progress("figures \(figuresDone.next() + 1)/\(figures.count)")
-        case .page(let i):
-          let page = models.value[i]
-          let tree = MustacheTree.make(page.model)
-          pageFiles.set(i, Result {
-            try formats.flatMap { format -> [OutputFile] in
-              let folder = format.rawValue
-              var text = try templates.render(tree, format: folder, name: page.template)
-              if format == .html { text = PageOutline.apply(text) }
-              let file = OutputFile(path: "\(folder)/\(page.name).\(format.fileExtension)", text: Self.tidy(text))
-              // GitHub shows a folder's README.md below its file list: the
-              // Markdown folder's is its front page (the same bytes as index.md).
-              guard format == .markdown, page.name == "index" else { return [file] }
-              return [file, OutputFile(path: "\(folder)/README.md", bytes: file.bytes)]
-            }
-          })
-        case .validate:
-          validation.set(0, Result {
+        case .page(let e, let i):
+          let edition = editions[e]
+          let page = models.value[e][i]
+          pageFiles[e].set(i, Result { try Self.render(page, edition: edition, formats: formats, firstUse: firstUse) })
+        case .validate(let e):
+          validation.set(e, Result {
             var keys = Set<String>()
-            for p in models.value { keys.formUnion(mirrorKeys(p.model)) }
+            for p in models.value[e] { keys.formUnion(mirrorKeys(p.model)) }
             for sample in modelKeySamples() { keys.formUnion(mirrorKeys(sample)) }
-            try templates.validate(knownKeys: keys)
+            try editions[e].templates.validate(knownKeys: keys)
           })
         case .data(let d):
           switch d {
@@ -258,29 +284,76 @@ public enum ManualGenerator {
           }
         }
       }
-      try validation.values[0].get()
+      for v in validation.values { try v.get() }
+      // The data files are the same for every edition (numbers and
+      // identifiers): one copy, in the English edition's html/data/, which
+      // every edition's pages link to.
       files += data.values
-      for r in pageFiles.values { files += try r.get() }
+      for slots in pageFiles { for r in slots.values { files += try r.get() } }
       let png = try pngs.values.map { try $0.get() }
-      for format in formats {
-        let folder = format.rawValue
-        for (figure, rendered) in zip(figures, png) {
-          files.append(OutputFile(path: "\(folder)/\(figure.path)", bytes: rendered.png))
-          if format == .html, let svg = rendered.svg, let narrow = rendered.narrowSVG {
-            files.append(OutputFile(path: "\(folder)/\(figure.svgPath)", text: svg))
-            files.append(OutputFile(path: "\(folder)/\(figure.narrowSVGPath)", text: narrow))
+      for (e, edition) in editions.enumerated() {
+        let root = edition.language.outputPrefix.isEmpty ? "" : edition.language.outputPrefix + "/"
+        for format in formats {
+          let folder = root + format.rawValue
+          for (figure, rendered) in zip(figures, png) {
+            files.append(OutputFile(path: "\(folder)/\(figure.path)", bytes: rendered.png))
+            if format == .html, let svg = rendered.svg, let narrow = rendered.narrowSVG {
+              files.append(OutputFile(path: "\(folder)/\(figure.svgPath)", text: svg))
+              files.append(OutputFile(path: "\(folder)/\(figure.narrowSVGPath)", text: narrow))
+            }
           }
-        }
-        if format == .html {
-          for (name, text) in options.templates.assets.sorted(by: { $0.key < $1.key }) where name.hasPrefix("html/") {
-            files.append(OutputFile(path: name, text: text))
+          if format == .html {
+            for (name, text) in edition.templates.assets.sorted(by: { $0.key < $1.key }) where name.hasPrefix("html/") {
+              files.append(OutputFile(path: root + name, text: text))
+            }
+            files.append(OutputFile(path: root + SearchIndex.path, text: SearchIndex.script(built[e].search)))
           }
-          files.append(OutputFile(path: SearchIndex.path, text: SearchIndex.script(search)))
         }
       }
     }
 
     return files.sorted { $0.path < $1.path }
+  }
+
+  /// Which files of an earlier manual in the same folder a run writing
+  /// only `languages` leaves alone: the other editions' (`--lang en` keeps
+  /// `zh/`, `--lang zh` keeps everything outside `zh/`), so generating one
+  /// edition never deletes the other.
+  public static func keeps(_ languages: [Language]) -> @Sendable (String) -> Bool {
+    let written = Set(languages)
+    return { path in
+      let language = Language.allCases.first { !$0.outputPrefix.isEmpty && path.hasPrefix($0.outputPrefix + "/") } ?? .en
+      return !written.contains(language)
+    }
+  }
+
+  /// One page of one edition in every format: its model as a tree, the
+  /// site's frame (navigation, footer, language switch) in the edition's
+  /// words, rendered with the edition's templates into the edition's folders.
+  ///
+  /// On a non-English page other than the glossary, the first use of each
+  /// glossary term in prose gets its English in parentheses (``FirstUse``).
+  static func render(
+    _ page: (name: String, template: String, model: Any), edition: EditionSetup, formats: [ManualFormat],
+    firstUse: [FirstUse.Term] = []
+  ) throws -> [OutputFile] {
+    let gloss = edition.language != .en && page.name != "glossary" && !firstUse.isEmpty
+    let root = edition.language.outputPrefix.isEmpty ? "" : edition.language.outputPrefix + "/"
+    let built = Mirror(reflecting: page.model).children.first { $0.label == "site" }?.value as? Site
+    let site = SitePages.site(
+      current: page.name, title: built?.pageTitle ?? page.name, strings: edition.strings, switchTo: edition.other)
+    let tree = MustacheTree.make(page.model, replacing: ["site": site])
+    return try formats.flatMap { format -> [OutputFile] in
+      let folder = format.rawValue
+      var text = try edition.templates.render(tree, format: folder, name: page.template)
+      if format == .html { text = PageOutline.apply(text) }
+      if gloss { text = format == .html ? FirstUse.html(text, terms: firstUse) : FirstUse.markdown(text, terms: firstUse) }
+      let file = OutputFile(path: "\(root)\(folder)/\(page.name).\(format.fileExtension)", text: Self.tidy(text))
+      // GitHub shows a folder's README.md below its file list: the
+      // Markdown folder's is its front page (the same bytes as index.md).
+      guard format == .markdown, page.name == "index" else { return [file] }
+      return [file, OutputFile(path: "\(root)\(folder)/README.md", bytes: file.bytes)]
+    }
   }
 
   /// The work that needs no analysis: accuracy against the golden vectors,
@@ -343,6 +416,15 @@ public enum ManualGenerator {
 struct UncheckedBox<T>: @unchecked Sendable {
   let value: T
   init(_ value: T) { self.value = value }
+}
+
+/// One edition of a run: its language, its words and its templates.
+struct EditionSetup: @unchecked Sendable {
+  let language: Language
+  let strings: Strings
+  let templates: TemplateSet
+  /// The other edition written by the same run, if any: the pages' language switch.
+  let other: Language?
 }
 
 /// The side work's result, written by its thread before the group is left.
