@@ -48,6 +48,16 @@ import Testing
     return out
   }
 
+  /// `target` relative to the folder `folder`, as a path inside the output
+  /// folder ("html" + "../zh/html/a.html" is "zh/html/a.html").
+  static func resolve(_ target: String, from folder: String) -> String {
+    var parts = folder.split(separator: "/").map(String.init)
+    for part in target.split(separator: "/") {
+      if part == ".." { if !parts.isEmpty { parts.removeLast() } else { parts.append("..") } } else if part != "." { parts.append(String(part)) }
+    }
+    return parts.joined(separator: "/")
+  }
+
   static func count(_ pattern: String, in text: String) -> Int {
     let re = try! NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])
     return re.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
@@ -93,6 +103,10 @@ import Testing
     var switches = 0
     for file in englishOfBoth {
       guard let lone = alone[file.path] else { continue }
+      guard file.path.hasSuffix(".md") || file.path.hasSuffix(".html") else {
+        #expect(file.bytes == lone, "\(file.path) differs between --lang all and --lang en")
+        continue
+      }
       var text = String(decoding: file.bytes, as: UTF8.self)
       let loneText = String(decoding: lone, as: UTF8.self)
       #expect(!loneText.contains("中文"), "\(file.path): --lang en links to a Chinese edition it did not write")
@@ -107,7 +121,8 @@ import Testing
         text = text.replacingOccurrences(of: markdown, with: "")
         switches += 1
       }
-      #expect(Array(text.utf8) == lone, "\(file.path) differs between --lang all and --lang en beyond the language switch")
+      let same = Array(text.utf8) == lone
+      #expect(same, "\(file.path) differs between --lang all and --lang en beyond the language switch")
     }
     // Every page has its switch (README.md carries index's).
     #expect(switches == Self.pages(.en).count)
@@ -135,7 +150,7 @@ import Testing
         }
         // Resolve the relative link from the page's folder.
         let folder = (root + path as NSString).deletingLastPathComponent
-        let resolved = ((folder as NSString).appendingPathComponent(target) as NSString).standardizingPath
+        let resolved = Self.resolve(target, from: folder)
         let expected = otherRoot + (path.hasSuffix(".html") ? "html/" : "markdown/") + (page == "README" ? "index" : page)
           + (path.hasSuffix(".html") ? ".html" : ".md")
         #expect(resolved == expected, "\(root)\(path) switches to \(resolved), not \(expected)")
@@ -144,20 +159,33 @@ import Testing
     }
   }
 
-  @Test("the Chinese pages link only to files that exist (data, figures, other pages)")
+  @Test("the Chinese pages' links land where their English twins' do (data, figures, pages)")
   func chineseLinksResolve() {
-    var checked = 0
-    for (path, text) in Self.pages(.zh) {
-      let targets =
+    // The files a page links to (relative links only), as paths inside the
+    // edition (zh/ removed) when they exist, or "missing: target".
+    func targets(_ language: Language, _ path: String, _ text: String) -> [String] {
+      let root = language.outputPrefix.isEmpty ? "" : language.outputPrefix + "/"
+      let found =
         path.hasSuffix(".html")
         ? SiteNavigationTests.matches(##"(?:href|src|srcset)="([^"#]+)"##, in: text)
         : SiteNavigationTests.matches(#"\]\(([^)#<>\s]+)"#, in: text)
-      let folder = ("zh/" + path as NSString).deletingLastPathComponent
-      for target in targets where !target.contains("://") && !target.hasPrefix("mailto:") {
-        let resolved = ((folder as NSString).appendingPathComponent(target) as NSString).standardizingPath
-        checked += 1
-        #expect(Self.byPath[resolved] != nil, "zh/\(path) links to \(target) (\(resolved)), which was not written")
+      let folder = ((root + path) as NSString).deletingLastPathComponent
+      return found.filter { !$0.contains("://") && !$0.hasPrefix("mailto:") }.compactMap { target in
+        let resolved = Self.resolve(target, from: folder)
+        // The language switch is checked by languageAndSwitch.
+        if !root.isEmpty ? !resolved.hasPrefix(root) && resolved.hasSuffix(path.hasSuffix(".html") ? ".html" : ".md") && !resolved.contains("/data/") : resolved.hasPrefix("zh/") { return nil }
+        guard Self.byPath[resolved] != nil else { return "missing: \(target)" }
+        return resolved.hasPrefix(root) && !root.isEmpty ? String(resolved.dropFirst(root.count)) : resolved
       }
+    }
+    let english = Self.pages(.en)
+    var checked = 0
+    for (path, text) in Self.pages(.zh).sorted(by: { $0.key < $1.key }) {
+      let zh = targets(.zh, path, text)
+      let en = english[path].map { targets(.en, path, $0) } ?? []
+      checked += zh.count
+      #expect(zh == en, "zh/\(path): links \(Set(zh).subtracting(en).sorted().prefix(5)) where English links \(Set(en).subtracting(zh).sorted().prefix(5))")
+      #expect(!zh.contains { $0.hasPrefix("missing:") } || zh.filter { $0.hasPrefix("missing:") }.count == en.filter { $0.hasPrefix("missing:") }.count)
     }
     #expect(checked > 100)
   }
@@ -168,10 +196,10 @@ import Testing
     let zh = try #require(Self.text("zh/html/search-index.js"))
     let strings = try Strings.embedded(.zh)
     for page in SitePages.main.map(\.page) {
-      #expect(zh.contains("\"title\":\"\(strings("site.page.\(page)"))\""), "zh/html/search-index.js lacks the page \(page)'s Chinese title")
+      #expect(zh.contains("\"title\": \"\(strings("site.page.\(page)"))\""), "zh/html/search-index.js lacks the page \(page)'s Chinese title")
     }
     #expect(!en.contains("全部函数"))
-    for id in Self.only { #expect(zh.contains("\"url\":\"\(id).html\""), "zh/html/search-index.js lacks \(id)") }
+    for id in Self.only { #expect(zh.contains("\"url\": \"\(id).html\""), "zh/html/search-index.js lacks \(id)") }
     #expect(Self.text("zh/html/search.js") == Self.text("html/search.js"))
     #expect(Self.text("zh/html/style.css") == Self.text("html/style.css"))
   }

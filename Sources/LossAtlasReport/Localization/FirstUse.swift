@@ -1,7 +1,8 @@
 /// The English term in parentheses at the first use of each glossary term on
 /// a Chinese page (issue 13, item 2): “交叉熵（cross-entropy）”, once per page,
-/// in prose only: never in headings, tables, code, formulas, the site's
-/// navigation and footer, or the seed article's quotes.
+/// in prose only (link texts included): never in headings, tables, figure
+/// captions, code, formulas, the site's navigation and footer, or the seed
+/// article's quotes.
 ///
 /// A term is found where the page's text holds its Chinese word; at each
 /// position the longest term wins, so 二阶导数 is one use of “second
@@ -22,7 +23,7 @@ public enum FirstUse {
   /// The HTML elements whose text is not prose for this purpose.
   static let skippedElements: Set<String> = [
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "code", "pre", "math", "script", "style", "title", "header", "footer",
-    "nav", "blockquote", "summary", "a", "figcaption", "dt",
+    "nav", "blockquote", "summary", "figcaption", "dt",
   ]
 
   /// `html` with the English of each term's first use added after it, as
