@@ -10,6 +10,8 @@ import Testing
 @Suite struct FunctionTextTests {
   static let zh: Strings = try! Strings.embedded(.zh)
   static let functionsFolder = "templates/strings/zh/functions/"
+  /// The variants the glossary rules out.
+  static let avoided: [String] = ((try? Glossary.load()) ?? []).flatMap(\.avoid)
 
   /// The Chinese file a function's keys belong in.
   static func file(_ id: String) -> String { "\(functionsFolder)\(id).yaml" }
@@ -107,7 +109,9 @@ import Testing
     let names = Set(Catalog.all.map { FunctionText.key($0.id, "name") })
     for (key, origin) in Self.zh.origin where origin.hasPrefix(Self.functionsFolder) {
       let text = Self.zh.table[key]!
-      for problem in ZhTextCheck.typographyProblems(text, mustBeChinese: !names.contains(key) && !key.contains(".valueName.")) {
+      // Names (Softplus, ReLU6) and legends (relu（β → ∞）) may be notation alone.
+      let notation = names.contains(key) || key.contains(".valueName.") || key.hasSuffix(".limit.legend")
+      for problem in ZhTextCheck.typographyProblems(text, mustBeChinese: !notation, avoid: Self.avoided) {
         Issue.record("\(key) (\(origin)): \(problem)")
       }
     }
