@@ -79,10 +79,7 @@ import Testing
   /// Every catalog function has its Chinese file.
   @Test func everyCatalogFunctionHasAChineseFile() {
     let missing = Catalog.all.map(\.id).filter { !ProjectFilesProbe.exists(Self.file($0)) }
-    // Stage 1: the translations are being written family by family.
-    withKnownIssue("Chinese function files are still being written", isIntermittent: true) {
-      #expect(missing.isEmpty, "no Chinese file for \(missing.count) functions: \(missing.joined(separator: ", "))")
-    }
+    #expect(missing.isEmpty, "no Chinese file for \(missing.count) functions: \(missing.joined(separator: ", "))")
   }
 
   /// No Chinese function key without an English field: not in a function's
