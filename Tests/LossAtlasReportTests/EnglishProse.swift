@@ -31,7 +31,7 @@ enum EnglishProse {
   /// ``explicitNames``. Longest first, so that a name
   /// inside a longer one does not leave the longer one's rest behind.
   static let allowedPhrases: [String] = (explicitNames + Catalog.all.flatMap { [$0.name] + $0.aliases }
-    + GlossaryPage.terms((try? Strings.embedded(.zh)) ?? Strings(language: .zh, table: [:])).map(\.en))
+    + ((try? Glossary.load()) ?? []).map(\.en))
     .sorted { ($0.count, $0) > ($1.count, $1) }
 
   /// Names outside the catalog that are four English words or longer.

@@ -62,19 +62,6 @@ struct FirstUseTests {
     #expect(out.hasSuffix("---\n\n饱和"))
   }
 
-  @Test("the glossary page's terms come from the Chinese table in order; entries lacking a word are left out")
-  func glossaryTerms() {
-    let table = Strings(
-      language: .zh,
-      table: [
-        "glossary.0.zh": "激活函数", "glossary.0.en": "activation function", "glossary.1.zh": "半个",
-        "glossary.2.zh": "交叉熵", "glossary.2.en": "cross-entropy", "glossary.2.symbol": "H",
-      ])
-    let rows = GlossaryPage.terms(table)
-    #expect(rows.map(\.zh) == ["激活函数", "交叉熵"])
-    #expect(rows.map(\.symbol) == ["", "H"])
-  }
-
   @Test("the site's strings: the same keys and placeholders in English and Chinese, and the titles every page of the navigation needs")
   func siteStrings() throws {
     let en = try Strings.embedded(.en)
