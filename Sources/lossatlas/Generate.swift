@@ -118,8 +118,19 @@ extension LossAtlasCommand {
       var localized: [Language: TemplateSet] = [:]
       do {
         for language in languages where language != .en {
-          localized[language] = try templates.map { try TemplateSet.directory(URL(fileURLWithPath: $0), language: language) }
-            ?? TemplateSet.embedded(language)
+          // A templates folder without the edition's subfolder (one made
+          // for the English edition): that edition keeps its built-in
+          // templates, and the user is told.
+          if let templates, FileManager.default.fileExists(atPath: templates + "/" + language.rawValue) {
+            localized[language] = try TemplateSet.directory(URL(fileURLWithPath: templates), language: language)
+          } else {
+            if let templates, !quiet {
+              printError(
+                "lossatlas: note: --templates \(templates) has no \(language.rawValue)/ folder: the \(language.rawValue) edition uses the built-in templates (--lang en writes the English edition only)"
+              )
+            }
+            localized[language] = try TemplateSet.embedded(language)
+          }
         }
       } catch {
         printError("error: \(error)")
