@@ -32,12 +32,13 @@ extension ChartFonts {
   /// The box of `text` drawn at `pixelSize` (at angle 0), as layout and the
   /// collision check see it: FreeType's bounding box of each run, the runs
   /// side by side on one baseline. `ascent` is the box's height above the
-  /// baseline, `descent` below it, `advance` the pen's advance.
+  /// baseline, `descent` below it, `advance` the pen's advance. With
+  /// `cached` false the process-wide text cache is bypassed (benchmarks).
   public func measure(
-    _ text: String, bold: Bool = false, pixelSize: Double
+    _ text: String, bold: Bool = false, pixelSize: Double, cached: Bool = true
   ) throws -> (width: Int, ascent: Int, descent: Int, advance: Int) {
     let mask = try TextShaper.mask(
-      text, chain: chain(bold: bold), pixelSize: pixelSize, angle: 0, cached: true, memo: TextMemo())
+      text, chain: chain(bold: bold), pixelSize: pixelSize, angle: 0, cached: cached, memo: TextMemo())
     return (mask.bounds.width, -mask.bounds.minY, mask.bounds.maxY, mask.advance)
   }
 }
