@@ -239,46 +239,46 @@ public enum ManualGenerator {
     let byID = Dictionary(uniqueKeysWithValues: analyses.map { ($0.id, $0) })
     let accuracyByID = Dictionary(uniqueKeysWithValues: verified.accuracy.map { ($0.id, $0) })
     var pages: [PageJob] = []
-    var index = OverviewBuilders.index(catalogAnalyses, accuracy: accuracyByID)
-    index.userFunctions = UserFunctionPages.rows(options.userFunctions, safety: safety)
+    var index = OverviewBuilders.index(catalogAnalyses, accuracy: accuracyByID, strings: strings)
+    index.userFunctions = UserFunctionPages.rows(options.userFunctions, safety: safety, strings: strings)
     index.hasUserFunctions = !options.userFunctions.isEmpty
     index.pages = Array(SitePages.main(strings).dropFirst())
     pages.append(("index", "index", index))
     for spec in specs {
       guard let a = byID[spec.id] else { continue }
-      var page = try FunctionPageBuilder.build(spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements)
+      var page = try FunctionPageBuilder.build(
+        spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements, strings: strings)
       if let d = options.userFunctions.first(where: { $0.id == spec.id }), let report = safety[spec.id] {
-        page.userDefined = UserFunctionPages.section(d, safety: report)
-        page.family = "\(d.family.rawValue), user-defined"
+        page.userDefined = UserFunctionPages.section(d, safety: report, strings: strings)
+        page.family = strings("page.userFunction.family", ["family": d.family.rawValue])
       }
       pages.append((spec.id, "function", page))
     }
-    pages.append(("compare-activations", "comparison", OverviewBuilders.activations(byID, figures: infos)))
+    pages.append(("compare-activations", "comparison", OverviewBuilders.activations(byID, figures: infos, strings: strings)))
     pages.append(
       (
         "compare-margin-losses", "comparison",
         OverviewBuilders.losses(
-          page: "compare-margin-losses", title: "Margin losses compared", family: .marginLoss,
-          intro: [
-            "The margin losses as functions of the margin y·s (the view y = +1 in s). Zero at correct: attained when the loss reaches 0 for a large enough margin, limit when it only tends to 0."
-          ], byID, figures: infos, figureKey: "compare-margin-losses")
+          page: "compare-margin-losses", title: strings("page.compare.margin.title"), family: .marginLoss,
+          intro: [strings("page.compare.margin.intro")], byID, figures: infos, figureKey: "compare-margin-losses",
+          strings: strings)
       ))
     pages.append(
       (
         "compare-regression-losses", "comparison",
         OverviewBuilders.losses(
-          page: "compare-regression-losses", title: "Regression losses compared", family: .regressionLoss,
-          intro: [
-            "The regression losses as functions of the residual r = ŷ − y (the view y = 0). The last column is the prediction that minimises the mean loss over the targets 0, 1, …, 9 and 30: the mean (6.818…) for mse, the median (5) for mae, and in between for the robust losses."
-          ], byID, figures: infos, figureKey: "compare-regression-losses")
+          page: "compare-regression-losses", title: strings("page.compare.regression.title"), family: .regressionLoss,
+          intro: [strings("page.compare.regression.intro")], byID, figures: infos, figureKey: "compare-regression-losses",
+          strings: strings)
       ))
-    pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos)))
+    pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos, strings: strings)))
     pages.append(("glossary", "glossary", GlossaryPage.build(glossary, strings: strings)))
-    let methods = OverviewBuilders.methods(accuracy: verified.accuracy, tau: options.tau, analyses: catalogAnalyses)
+    let methods = OverviewBuilders.methods(
+      accuracy: verified.accuracy, tau: options.tau, analyses: catalogAnalyses, strings: strings)
     pages.append(("methods", "methods", methods))
     let errata = try ErrataBuilder.build(
       verified.errataSources, results: verified.claimResults, figures: infos, formulaCheck: verified.formulaCheck,
-      functionPages: Set(specs.map(\.id)))
+      functionPages: Set(specs.map(\.id)), strings: strings)
     pages.append(("errata", "errata", errata))
     let search = SearchIndex.entries(
       functions: specs, properties: methods.properties, pages: SitePages.main(strings), errata: errata.summary,
@@ -409,8 +409,16 @@ public enum ManualGenerator {
     let gloss = edition.language != .en && page.name != "glossary" && !firstUse.isEmpty
     let root = edition.language.outputPrefix.isEmpty ? "" : edition.language.outputPrefix + "/"
     let built = Mirror(reflecting: page.model).children.first { $0.label == "site" }?.value as? Site
-    let site = SitePages.site(
-      current: page.name, title: built?.pageTitle ?? page.name, strings: edition.strings, switchTo: edition.other)
+    // The page's title (<title>): the builder's; in another edition the
+    // navigation's title of the page, or the function's translated name.
+    var title = built?.pageTitle ?? page.name
+    if edition.language != .en {
+      for key in ["site.page.\(page.name)", "function.\(page.name).name"] where edition.strings.has(key) {
+        title = edition.strings(key)
+        break
+      }
+    }
+    let site = SitePages.site(current: page.name, title: title, strings: edition.strings, switchTo: edition.other)
     let tree = MustacheTree.make(page.model, replacing: ["site": site])
     return try formats.flatMap { format -> [OutputFile] in
       let folder = format.rawValue
