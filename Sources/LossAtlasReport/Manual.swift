@@ -151,6 +151,8 @@ public enum ManualGenerator {
       for spec in specs {
         guard let a = byID[spec.id] else { continue }
         var page = try FunctionPageBuilder.build(spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements)
+        page.comparisons = ComparisonPages.links(for: spec.id)
+        page.hasComparisons = !page.comparisons.isEmpty
         if let d = options.userFunctions.first(where: { $0.id == spec.id }), let report = safety[spec.id] {
           page.userDefined = UserFunctionPages.section(d, safety: report)
           page.family = "\(d.family.rawValue), user-defined"
@@ -176,6 +178,10 @@ public enum ManualGenerator {
               "The regression losses as functions of the residual r = ŷ − y (the view y = 0). The last column is the prediction that minimises the mean loss over the targets 0, 1, …, 9 and 30: the mean (6.818…) for mse, the median (5) for mae, and in between for the robust losses."
             ], byID, figures: infos, figureKey: "compare-regression-losses")
         ))
+      pages.append((ShrinkComparison.page, "comparison", ShrinkComparison.build(byID, figures: infos)))
+      pages.append((GLUComparison.page, "comparison", GLUComparison.build(byID, figures: infos)))
+      pages.append((SoftmaxSparsemaxComparison.page, "comparison", SoftmaxSparsemaxComparison.build(byID, figures: infos)))
+      pages.append((CrossEntropyComparison.page, "comparison", CrossEntropyComparison.build(figures: infos)))
       pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos)))
       let methods = OverviewBuilders.methods(accuracy: accuracy, tau: options.tau, analyses: catalogAnalyses)
       pages.append(("methods", "methods", methods))
@@ -260,6 +266,7 @@ public enum ManualGenerator {
       }
       try validation.values[0].get()
       files += data.values
+      files.append(DataExport.comparisons(pages.compactMap { $0.model as? ComparisonPage }))
       for r in pageFiles.values { files += try r.get() }
       let png = try pngs.values.map { try $0.get() }
       for format in formats {

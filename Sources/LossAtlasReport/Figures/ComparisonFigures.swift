@@ -69,25 +69,15 @@ enum ComparisonFigures {
       xLabel: "x", variable: "x",
       caption: "ReLU-like activations at default parameters, value (left) and derivative (right): ReLU and its "
         + "piecewise variants (top), the smooth ones and hard swish, the piecewise approximation of SiLU (bottom)."),
-    Definition(
-      topic: "shrink", title: "Shrink functions", rows: [("", ["hardshrink", "softshrink", "tanhshrink"], -3...3)],
-      xLabel: "x", variable: "x",
-      caption: "The shrink functions at default parameters (λ = 0.5), value (left) and derivative (right): hardshrink "
-        + "zeroes [−λ, λ] and jumps by λ at its ends; softshrink also moves every other input toward 0 by λ and stays "
-        + "continuous; tanhshrink, x − tanh x, is smooth, flat near 0 (about x³/3) and x ∓ 1 far out."),
-    Definition(
-      topic: "glu-variants", title: "GLU variants: the gates", rows: [("", ["glu", "reglu", "geglu", "swiglu"], -4...4)],
-      xLabel: "gate b (a = 1)", variable: "b",
-      caption: "The gated linear units a g(b) at a = 1, where each is its gate g (sigmoid, relu, gelu, silu): value "
-        + "(left) and derivative ∂f/∂b (right). At another a the curves are scaled by a (each unit's page draws "
-        + "a = −1 and 2), and the gradient in a is g(b) itself.",
-      valueLabel: "f(1, b)", derivativeLabel: "∂f/∂b"),
+    ShrinkComparison.figure, GLUComparison.figure, SoftmaxSparsemaxComparison.sliceFigure,
   ]
 
   /// One builder per comparison figure, in the manual's order.
   static func builders(_ index: AnalysisIndex) -> [@Sendable () -> ManualFigure?] {
     var out: [@Sendable () -> ManualFigure?] = definitions.map { d in { build(d, index) } }
     out.append { gelu(index) }
+    out.append { SoftmaxSparsemaxComparison.simplexFigure(index) }
+    out.append { CrossEntropyComparison.figure(index) }
     return out
   }
 

@@ -89,6 +89,8 @@ enum OverviewBuilders {
   // MARK: - Comparisons
 
   static func activations(_ analyses: [String: FunctionAnalysis], figures: [FigureInfo]) -> ComparisonPage {
+    // The shrink and GLU comparisons have their own pages.
+    let ownPage = Set([ShrinkComparison.figure.topic, GLUComparison.figure.topic].map { "compare-" + $0 })
     let ids = Catalog.all.filter { $0.family == .activation }.map(\.id)
     var rows: [SettingsRow] = []
     for id in ids {
@@ -111,7 +113,7 @@ enum OverviewBuilders {
         "The scalar activations side by side, at their default parameters. Zero-centred: the mean output E[f(X)] for X ~ N(0, 1) is 0 (within 10⁻¹²); passes through 0: f(0) = 0, a different property (relu passes through 0 and is not zero-centred). Depth to vanish is the first depth at which the ordinary median of |∏ f′(x_l)| over 10,000 standard-normal draws per layer falls below 10⁻⁶ — activation derivatives alone, weights set aside (the gradient-depth page gives the gain with weights); the Float32 column is the first Float32 input from which the value rounds to its limit toward +∞ (“exactly” where it equals the limit on a half-line, — when it has no finite limit there).",
       ],
       figures: figures.filter { f in
-        f.key.hasPrefix("compare-")
+        f.key.hasPrefix("compare-") && !ownPage.contains(f.key)
           && f.functions.contains { id in Catalog.all.contains { $0.id == id && ($0.family == .activation || $0.family == .gatedUnit) } }
       }.map(\.ref),
       tables: [
