@@ -268,11 +268,10 @@ struct ComparisonFigureTests {
         + CrossEntropyComparison.members, primarySamples: 20_001, threads: 2, facts: false))
 
   static var figures: [ManualFigure] {
-    [
-      ComparisonFigures.build(ShrinkComparison.figure, index), ComparisonFigures.build(GLUComparison.figure, index),
-      ComparisonFigures.build(SoftmaxSparsemaxComparison.sliceFigure, index),
-      SoftmaxSparsemaxComparison.simplexFigure(index), CrossEntropyComparison.figure(index),
-    ].compactMap { $0 }
+    let shared: [ManualFigure?] = ["shrink", "glu-variants", "softmax-sparsemax-slice"].map { topic in
+      ComparisonFigures.definitions.first { $0.topic == topic }.flatMap { ComparisonFigures.build($0, index) }
+    }
+    return (shared + [SoftmaxSparsemaxComparison.simplexFigure(index), CrossEntropyComparison.figure(index)]).compactMap { $0 }
   }
 
   @Test("every new comparison figure is built and lays out cleanly at scale 1, 2 and in the phone layout")

@@ -15,6 +15,9 @@ import LossAtlasCore
 /// sentences) is in this file; every number is an evaluation of the
 /// catalog's functions in this run.
 enum CrossEntropyComparison {
+  /// The page's shared phrasing (ranges, intervals, yes/no), in English like its prose.
+  static let ph = Phrasing(Strings.english)
+
   static let page = "compare-cross-entropy-variants"
   static let title = "Cross-entropy, poly-1, focal and InfoNCE compared"
   static let members = ["cross-entropy", "poly-cross-entropy", "focal", "info-nce"]

@@ -6,21 +6,15 @@ import LossAtlasCore
 /// word of the page is in this file; every number is the property
 /// engine's, from this run.
 enum GLUComparison {
+  /// The page's shared phrasing (ranges, intervals, yes/no), in English like its prose.
+  static let ph = Phrasing(Strings.english)
+
   static let page = "compare-glu-variants"
   static let title = "GLU variants compared"
   static let members = ["glu", "reglu", "geglu", "swiglu"]
 
   /// Each unit's gate g in f(a, b) = a·g(b), as the catalog defines it.
   static let gates = ["glu": "sigmoid σ(b)", "reglu": "relu(b)", "geglu": "gelu(b), erf form", "swiglu": "silu(b) = b σ(βb)"]
-
-  /// The gates drawn at a = 1 (`figures/compare-glu-variants.png`).
-  static let figure = ComparisonFigures.Definition(
-    topic: "glu-variants", title: "GLU variants: the gates", rows: [("", members, -4...4)],
-    xLabel: "gate b (a = 1)", variable: "b",
-    caption: "The gated linear units a g(b) at a = 1, where each is its gate g (sigmoid, relu, gelu, silu): value "
-      + "(left) and derivative ∂f/∂b (right). At another a the curves are scaled by a (each unit's page draws "
-      + "a = −1 and 2), and the gradient in a is g(b) itself.",
-    valueLabel: "f(1, b)", derivativeLabel: "∂f/∂b")
 
   /// One unit: its entry, its view in b at a = 1 (the primary view) and at
   /// a = 2, when analysed.
@@ -47,8 +41,8 @@ enum GLUComparison {
       let params = Phrasing.parameters(p.parameters, spec: m.spec)
       return SettingsRow(cells: [
         m.spec.id + (params.isEmpty ? "" : " (\(params))"), gates[m.spec.id] ?? "—", Phrasing.range(p), dip(p) ?? "none",
-        Readable.smoothness(p.continuity), Phrasing.intervals(p.deadRegions), Phrasing.monotonic(p.monotonic),
-        Phrasing.extremum(p.maxAbsDerivative, "b"), m.atTwo.map { Readable.number($0.maxAbsDerivative.value) } ?? "—",
+        Readable.smoothness(p.continuity), ph.intervals(p.deadRegions), ph.monotonic(p.monotonic),
+        ph.extremum(p.maxAbsDerivative, "b"), m.atTwo.map { Readable.number($0.maxAbsDerivative.value) } ?? "—",
       ])
     }
     return ComparisonPage(
@@ -56,7 +50,7 @@ enum GLUComparison {
       intro: [
         "The gated linear units multiply a value half a by a gate g computed from the other half b: f(a, b) = a·g(b), with ∂f/∂a = g(b) and ∂f/∂b = a·g′(b). At a = 1 each unit is its gate, so the differences between the variants are the differences between their gates: where the gate is bounded, where it dips below 0, where it is flat and where it has a kink. The columns below are the property engine's, on each unit's view in b at a = 1 (and the steepest slope again at a = 2), at the default parameters.",
       ] + sentences(present),
-      figures: figures.filter { $0.key == "compare-" + figure.topic }.map(\.ref),
+      figures: figures.filter { $0.key == "compare-glu-variants" }.map(\.ref),
       tables: [
         DataTable(
           caption: "The GLU variants in their gate b at a = 1, default parameters",
@@ -71,7 +65,7 @@ enum GLUComparison {
   /// The minimum below 0 and where, or nil when the gate never goes below 0.
   static func dip(_ p: ViewProperties) -> String? {
     guard p.infimum.value < 0, p.infimum.value.isFinite else { return nil }
-    return Phrasing.extremum(p.infimum, "b")
+    return ph.extremum(p.infimum, "b")
   }
 
   /// The page's computed sentences: which gates dip below 0, which have a
@@ -80,7 +74,7 @@ enum GLUComparison {
     var out: [String] = []
     let nonNegative = members.filter { dip($0.atOne) == nil }.map { "\($0.spec.id) in \(Phrasing.range($0.atOne))" }
     let dipping = members.filter { dip($0.atOne) != nil }.map { m in
-      "\(m.spec.id) to \(Readable.number(m.atOne.infimum.value)) \(Phrasing.locations(m.atOne.infimum, "b"))"
+      "\(m.spec.id) to \(Readable.number(m.atOne.infimum.value)) \(ph.locations(m.atOne.infimum, "b"))"
     }
     if !nonNegative.isEmpty || !dipping.isEmpty {
       out.append(
@@ -90,7 +84,7 @@ enum GLUComparison {
           + ".")
     }
     let dead = members.filter { !$0.atOne.deadRegions.isEmpty }.map {
-      "\($0.spec.id) on \(Phrasing.intervals($0.atOne.deadRegions)) (\(Readable.smoothness($0.atOne.continuity)))"
+      "\($0.spec.id) on \(ph.intervals($0.atOne.deadRegions)) (\(Readable.smoothness($0.atOne.continuity)))"
     }
     let alive = members.filter { $0.atOne.deadRegions.isEmpty }.map { "\($0.spec.id) (\(Readable.smoothness($0.atOne.continuity)))" }
     if !dead.isEmpty {

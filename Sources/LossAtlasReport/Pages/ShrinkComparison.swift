@@ -6,17 +6,12 @@ import LossAtlasCore
 /// intro, table, the computed sentences) is in this file; every number is
 /// the property engine's, from this run.
 enum ShrinkComparison {
+  /// The page's shared phrasing (ranges, intervals, yes/no), in English like its prose.
+  static let ph = Phrasing(Strings.english)
+
   static let page = "compare-shrink"
   static let title = "Shrink functions compared"
   static let members = ["hardshrink", "softshrink", "tanhshrink", "threshold"]
-
-  /// The value and derivative curves (`figures/compare-shrink.png`).
-  static let figure = ComparisonFigures.Definition(
-    topic: "shrink", title: "Shrink functions and threshold", rows: [("", members, -3...3)],
-    xLabel: "x", variable: "x",
-    caption: "The shrink functions and threshold at their default parameters, value (left) and derivative (right): "
-      + "hardshrink and softshrink zero a band around 0, threshold everything at or below its threshold; the table "
-      + "below gives each band, jump and slope as the property engine found them.")
 
   static func build(_ analyses: [String: FunctionAnalysis], figures: [FigureInfo]) -> ComparisonPage {
     let present = members.compactMap { id in
@@ -28,11 +23,11 @@ enum ShrinkComparison {
     }
     let rows = present.map { m in
       SettingsRow(cells: [
-        name(m), Phrasing.intervals(m.p.deadRegions), Readable.smoothness(m.p.continuity), jumps(m.p).map { j in
+        name(m), ph.intervals(m.p.deadRegions), Readable.smoothness(m.p.continuity), jumps(m.p).map { j in
           "\(Readable.number(j.size)) at x = \(Readable.number(j.x))"
         }.joined(separator: "; ").ifEmpty("none"),
-        Phrasing.range(m.p), Phrasing.monotonic(m.p.monotonic), Phrasing.yesNo(m.p.passesThroughOrigin),
-        Readable.number(m.p.maxAbsDerivative.value), Phrasing.flatZones(m.p),
+        Phrasing.range(m.p), ph.monotonic(m.p.monotonic), ph.yesNo(m.p.passesThroughOrigin),
+        Readable.number(m.p.maxAbsDerivative.value), ph.flatZones(m.p),
       ])
     }
     return ComparisonPage(
@@ -40,7 +35,7 @@ enum ShrinkComparison {
       intro: [
         "Activations that set small inputs to exactly 0, at their default parameters: hardshrink keeps x outside a band, softshrink also moves it toward 0 by the band's half-width (soft thresholding, the lasso's proximal step), tanhshrink x − tanh x is a smooth relative without a dead zone, and threshold is the one-sided version (x above t, the constant v at and below it). The band where the output is exactly 0, the jumps and the slopes are the property engine's, computed in this run.",
       ] + sentences(present.map { (name($0), $0.spec.id, $0.p) }),
-      figures: figures.filter { $0.key == "compare-" + figure.topic }.map(\.ref),
+      figures: figures.filter { $0.key == "compare-shrink" }.map(\.ref),
       tables: [
         DataTable(
           caption: "The shrink functions and threshold at their default parameters",
@@ -65,7 +60,7 @@ enum ShrinkComparison {
     // Dead zones, grouped by the band (hardshrink and softshrink share one).
     var bands: [(band: String, names: [String])] = []
     for m in members where !m.p.deadRegions.isEmpty {
-      let band = Phrasing.intervals(m.p.deadRegions)
+      let band = ph.intervals(m.p.deadRegions)
       if let k = bands.firstIndex(where: { $0.band == band }) { bands[k].names.append(m.name) } else { bands.append((band, [m.name])) }
     }
     let alive = members.filter { $0.p.deadRegions.isEmpty }.map(\.id)

@@ -3,11 +3,15 @@ import LossAtlasCore
 
 /// The page `compare-softmax-sparsemax`: softmax against sparsemax on the
 /// two-class slice z = [x, 0] and on the three-class simplex. Every English
-/// word of the page (captions of the slice figure, intro, tables, the
-/// computed sentences) is in this file; the simplex figure's caption is
-/// ``SimplexFigure``'s. Every number is the property engine's or an
+/// word of the page (intro, tables, the computed sentences) is in this
+/// file; the slice figure's title, axis and caption are the strings
+/// tables' (`figure.compare.softmax-sparsemax-slice`), the simplex
+/// figure's caption is ``SimplexFigure``'s. Every number is the property engine's or an
 /// evaluation of the catalog's functions, from this run.
 enum SoftmaxSparsemaxComparison {
+  /// The page's shared phrasing (ranges, intervals, yes/no), in English like its prose.
+  static let ph = Phrasing(Strings.english)
+
   static let page = "compare-softmax-sparsemax"
   static let title = "Softmax and sparsemax compared"
   static let members = ["softmax", "sparsemax"]
@@ -18,12 +22,8 @@ enum SoftmaxSparsemaxComparison {
   /// The two-class slice: p₀ against x = z₀ − z₁
   /// (`figures/compare-softmax-sparsemax-slice.png`).
   static let sliceFigure = ComparisonFigures.Definition(
-    topic: "softmax-sparsemax-slice", title: "Softmax and sparsemax on two classes", rows: [("", members, -4...4)],
-    xLabel: "x = z₀ − z₁   (z = [x, 0])", variable: "x",
-    caption: "Softmax and sparsemax on two classes with scores z = [x, 0]: the probability p₀ of the first class "
-      + "(left) and its derivative (right) against the score difference x. Softmax gives the sigmoid of x; sparsemax "
-      + "a straight ramp that reaches 0 and 1 exactly.",
-    valueLabel: "p₀", derivativeLabel: "∂p₀/∂x")
+    topic: "softmax-sparsemax-slice", rows: [("", members, -4...4)], variable: "x", valueLabel: "p₀",
+    derivativeLabel: "∂p₀/∂x")
 
   /// The catalog's map (softmax or sparsemax of three scores), for the
   /// simplex figure and the sparsity counts.
@@ -67,7 +67,7 @@ enum SoftmaxSparsemaxComparison {
       let p = m.a.primary
       return SettingsRow(cells: [
         m.spec.id, Phrasing.range(p), exactly(m.a, direction: -1) ?? "never", exactly(m.a, direction: 1) ?? "never",
-        Readable.smoothness(p.continuity), Phrasing.extremum(p.maxAbsDerivative),
+        Readable.smoothness(p.continuity), ph.extremum(p.maxAbsDerivative),
         exactly(m.a, direction: 1) != nil ? "exactly (see left)" : float32(m.a).map { FloatingPointText.input($0, .float32) } ?? "—",
       ])
     }
@@ -110,7 +110,7 @@ enum SoftmaxSparsemaxComparison {
     if !exact.isEmpty || !never.isEmpty {
       out.append("On two classes, " + (exact + never).joined(separator: "; ") + " (the property engine's exact tails and precision study).")
     }
-    let slopes = members.map { "\($0.id) \(Phrasing.extremum($0.a.primary.maxAbsDerivative))" }
+    let slopes = members.map { "\($0.id) \(ph.extremum($0.a.primary.maxAbsDerivative))" }
     if !slopes.isEmpty { out.append("The steepest ∂p₀/∂x: \(FigureText.list(slopes)).") }
     let sparse = counts.map { id, n in
       "\(id) " + FigureText.list(zip(radii, n).map { "\($1) at r = \(Readable.number($0))" })
