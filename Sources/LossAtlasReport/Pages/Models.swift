@@ -140,6 +140,10 @@ struct FunctionPage {
   /// Set for a user-defined function (issue 11): its file, formula as
   /// written, derived derivatives and numerical-safety report.
   var userDefined: UserDefinedSection? = nil
+  /// The comparison pages that show this function beside related ones
+  /// (``ComparisonPages``).
+  var comparisons: [NavLink] = []
+  var hasComparisons: Bool = false
 }
 
 struct FormulaSection {
