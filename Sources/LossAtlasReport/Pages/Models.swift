@@ -242,6 +242,12 @@ struct MethodsPage {
   let claimProperties: [Fact]
   let claimExpectations: [Fact]
   let claimIdentities: [Fact]
+  /// Functions defined by a formula: the grammar and the numerical-safety
+  /// analysis (``MethodsUserFunctions``).
+  let userFunctionIntro: [String]
+  let userFunctionGrammar: [Fact]
+  let userFunctionDerivatives: [String]
+  let userFunctionSafety: [Fact]
 }
 
 /// A defined term with an HTML id, so that the search and other pages can

@@ -323,7 +323,11 @@ enum OverviewBuilders {
       claimKeys: ClaimReference.keys.map(claimFact),
       claimProperties: ClaimReference.properties.map(claimFact),
       claimExpectations: ClaimReference.expectations.map(claimFact),
-      claimIdentities: ClaimReference.identities.map(claimFact))
+      claimIdentities: ClaimReference.identities.map(claimFact),
+      userFunctionIntro: MethodsUserFunctions.intro,
+      userFunctionGrammar: MethodsUserFunctions.grammar,
+      userFunctionDerivatives: MethodsUserFunctions.derivatives,
+      userFunctionSafety: MethodsUserFunctions.safety)
   }
 
   /// An entry of the claim reference for a page: the reader's C∞ where the
