@@ -248,6 +248,8 @@ public enum ManualGenerator {
       guard let a = byID[spec.id] else { continue }
       var page = try FunctionPageBuilder.build(
         spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements, strings: strings)
+      page.comparisons = ComparisonPages.links(for: spec.id)
+      page.hasComparisons = !page.comparisons.isEmpty
       if let d = options.userFunctions.first(where: { $0.id == spec.id }), let report = safety[spec.id] {
         page.userDefined = UserFunctionPages.section(d, safety: report, strings: strings)
         page.family = strings("page.userFunction.family", ["family": d.family.rawValue])
@@ -271,6 +273,10 @@ public enum ManualGenerator {
           intro: [strings("page.compare.regression.intro")], byID, figures: infos, figureKey: "compare-regression-losses",
           strings: strings)
       ))
+    pages.append((ShrinkComparison.page, "comparison", ShrinkComparison.build(byID, figures: infos)))
+    pages.append((GLUComparison.page, "comparison", GLUComparison.build(byID, figures: infos)))
+    pages.append((SoftmaxSparsemaxComparison.page, "comparison", SoftmaxSparsemaxComparison.build(byID, figures: infos)))
+    pages.append((CrossEntropyComparison.page, "comparison", CrossEntropyComparison.build(figures: infos)))
     pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos, strings: strings)))
     pages.append(("glossary", "glossary", GlossaryPage.build(glossary, strings: strings)))
     let methods = OverviewBuilders.methods(
@@ -362,7 +368,8 @@ public enum ManualGenerator {
     var pageOutput: [OutputFile] = []
     for slots in pageFiles { for r in slots.values { pageOutput += try r.get() } }
     let png = try pngs.values.map { try $0.get() }
-    return Rendered(figures: png, pages: pageOutput, data: data.values)
+    let comparisons = DataExport.comparisons(pages.compactMap { $0.model as? ComparisonPage })
+    return Rendered(figures: png, pages: pageOutput, data: data.values + [comparisons])
   }
 
   /// Every file of the manual (unsorted): the data exports (one copy, in

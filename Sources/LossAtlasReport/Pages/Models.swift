@@ -140,6 +140,10 @@ struct FunctionPage {
   /// Set for a user-defined function (issue 11): its file, formula as
   /// written, derived derivatives and numerical-safety report.
   var userDefined: UserDefinedSection? = nil
+  /// The comparison pages that show this function beside related ones
+  /// (``ComparisonPages``).
+  var comparisons: [NavLink] = []
+  var hasComparisons: Bool = false
 }
 
 struct FormulaSection {
@@ -238,6 +242,12 @@ struct MethodsPage {
   let claimProperties: [Fact]
   let claimExpectations: [Fact]
   let claimIdentities: [Fact]
+  /// Functions defined by a formula: the grammar and the numerical-safety
+  /// analysis (``MethodsUserFunctions``).
+  let userFunctionIntro: [String]
+  let userFunctionGrammar: [Fact]
+  let userFunctionDerivatives: [String]
+  let userFunctionSafety: [Fact]
 }
 
 /// A defined term with an HTML id, so that the search and other pages can
