@@ -368,7 +368,9 @@ public enum ManualGenerator {
     var pageOutput: [OutputFile] = []
     for slots in pageFiles { for r in slots.values { pageOutput += try r.get() } }
     let png = try pngs.values.map { try $0.get() }
-    let comparisons = DataExport.comparisons(pages.compactMap { $0.model as? ComparisonPage })
+    // The comparison tables as data, from the first edition's pages (the
+    // English one whenever it is written).
+    let comparisons = DataExport.comparisons((pages.first ?? []).compactMap { $0.model as? ComparisonPage })
     return Rendered(figures: png, pages: pageOutput, data: data.values + [comparisons])
   }
 
