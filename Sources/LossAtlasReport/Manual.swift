@@ -368,8 +368,7 @@ public enum ManualGenerator {
     var pageOutput: [OutputFile] = []
     for slots in pageFiles { for r in slots.values { pageOutput += try r.get() } }
     let png = try pngs.values.map { try $0.get() }
-    // The comparison tables as data, from the first edition's pages (the
-    // English one whenever it is written).
+    // The comparison tables' numbers are the same in every edition: export the first edition's.
     let comparisons = DataExport.comparisons((pages.first ?? []).compactMap { $0.model as? ComparisonPage })
     return Rendered(figures: png, pages: pageOutput, data: data.values + [comparisons])
   }
