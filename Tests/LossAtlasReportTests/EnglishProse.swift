@@ -34,6 +34,8 @@ enum EnglishProse {
     + ((try? Glossary.load()) ?? []).map(\.en))
     .sorted { ($0.count, $0) > ($1.count, $1) }
 
+  static let allowedLowercased = allowedPhrases.map { $0.lowercased() }
+
   /// Names outside the catalog that are four English words or longer.
   static let explicitNames: [String] = [
     "Gaussian Error Linear Unit", "Scaled Exponential Linear Unit", "Rectified Linear Unit", "Exponential Linear Unit",
@@ -75,14 +77,17 @@ enum EnglishProse {
   /// Runs of at least ``minimumWords`` Latin words, less the allowed phrases.
   static func runs(in prose: String) -> [String] {
     var text = prose
-    for phrase in allowedPhrases { text = text.replacingOccurrences(of: phrase, with: " ") }
     // A word: Latin letters, inner hyphens or apostrophes; a token holding a
     // digit, a dot between letters, an underscore or a parenthesis is an
     // identifier (blanked first so that it breaks a run).
     text = replace(#"[A-Za-z0-9_]*(?:[0-9_]|[A-Za-z]\.[A-Za-z]|\()[A-Za-z0-9_.()\[\],]*"#, in: text, with: " · ")
     let word = #"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*"#
     let pattern = "\(word)(?:[ ,;:]+\(word)){\(minimumWords - 1),}"
-    return matches(pattern, in: text)
+    // A run that is an allowed name (or part of one) is not a sentence.
+    return matches(pattern, in: text).filter { run in
+      let trimmed = run.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:")).lowercased()
+      return !allowedLowercased.contains { $0.contains(trimmed) }
+    }
   }
 
   static func replace(_ pattern: String, in text: String, with template: String) -> String {
