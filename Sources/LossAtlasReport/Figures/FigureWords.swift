@@ -16,6 +16,10 @@ struct FigureWords: Sendable {
   /// The entry `figure.<key>` with its facts filled in.
   func say(_ key: String, _ values: [String: String] = [:]) -> String { strings("figure." + key, values) }
 
+  /// A sentence's first letter upper-cased where the language has capitals
+  /// (English: "Relu's median …"); Chinese text is left as it is.
+  func sentence(_ s: String) -> String { strings.language == .en ? s.capitalizedFirst : s }
+
   /// Items joined as prose: "a, b and c", "a、b和c".
   func list(_ items: [String]) -> String { ph.list(items) }
 

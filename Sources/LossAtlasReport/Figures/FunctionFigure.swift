@@ -87,11 +87,13 @@ struct FunctionFigure {
     // In a fixed order, ties (two rows' "shaded grey" parts: ∂f/∂a and ∂f/∂b) by their text, so
     // that the caption does not depend on the Set's iteration order.
     let marks = Array(Set(captionParts)).sorted { ($0.order, $0.text) < ($1.order, $1.text) }.map(\.text)
-    if !marks.isEmpty { caption += strings("figure.function.caption.marks", ["marks": ph.clauses(marks).capitalizedFirst]) }
+    if !marks.isEmpty {
+      caption += strings("figure.function.caption.marks", ["marks": FigureWords(strings).sentence(ph.clauses(marks))])
+    }
     if !cuts.isEmpty { caption += strings("figure.function.caption.cut", ["cuts": ph.list(cuts)]) }
     return ManualFigure(
       path: "figures/\(spec.id).png", kind: .function, functionIDs: [spec.id], caption: caption,
-      altText: alt.joined(separator: " "), figure: figure)
+      altText: alt.joined(separator: strings("figure.function.alt.separator")), figure: figure)
   }
 
   /// Caption fragments in a fixed order.
@@ -496,7 +498,7 @@ struct GroupPanels {
       out.append(
         (m.name.isEmpty
           ? say("function.alt.member", ["clauses": clauses])
-          : say("function.alt.memberNamed", ["name": m.name, "clauses": clauses])).capitalizedFirst)
+          : say("function.alt.memberNamed", ["name": m.name, "clauses": clauses])).sentenceCased(strings))
     }
     let kinks = breakpoints
     if !kinks.isEmpty {
@@ -555,6 +557,10 @@ struct ShadedRegion: Equatable {
 }
 
 extension String {
+  /// The string as a sentence of `strings`' language: first letter
+  /// upper-cased in English, unchanged in Chinese.
+  func sentenceCased(_ strings: Strings) -> String { FigureWords(strings).sentence(self) }
+
   /// The string with its first letter upper-cased.
   var capitalizedFirst: String {
     guard let f = first else { return self }

@@ -190,7 +190,8 @@ enum PrecisionFigure {
     chart.y.range = (lowest - 0.06 * span)...(top + 0.04 * span)
     chart.legend = .none
     let values = [
-      "toward": e.direction < 0 ? "−∞" : "+∞", "name": spec.name, "limit": lText, "variable": v, "items": words.list(items),
+      "toward": e.direction < 0 ? "−∞" : "+∞", "name": spec.name, "limit": lText, "variable": v,
+      "items": words.ph.clauses(items),
     ]
     let sentence = words.say(
       "precision.alt." + (logX ? "logScale" : "linearScale") + (e.limit == 0 ? "Underflow" : "Rounds"), values)

@@ -61,7 +61,7 @@ enum FunctionPageBuilder {
           name: p.name, symbol: Equation(latex: p.symbol, mathml: mathmlSymbol(p.symbol)),
           defaultValue: Readable.number(p.defaultValue), range: rangeText(p.range, ph),
           grid: p.grid.map { Readable.number($0) }.joined(separator: ", "),
-          summary: try resolve(p.summary, measurements, where: "\(spec.id), parameter \(p.name)"))
+          summary: try resolve(p.summary, measurements, where: "\(spec.id), parameter \(p.name)", strings: strings))
       },
       hasParameters: !spec.parameters.isEmpty,
       arguments: spec.arguments.map { a in
@@ -75,7 +75,8 @@ enum FunctionPageBuilder {
       settings: settingsTable(spec, analysis, ph),
       facts: facts(spec, analysis, ph),
       edgeCases: edgeCases(spec, defaults.parameters, ph),
-      implementation: try resolve(spec.implementationNote, measurements, where: "\(spec.id), implementation note"),
+      implementation: try resolve(
+        spec.implementationNote, measurements, where: "\(spec.id), implementation note", strings: strings),
       naiveFailures: naive(spec, analysis, fp),
       hasNaiveFailures: !analysis.facts.naiveFailures.isEmpty,
       precision: precisionRows,
@@ -83,8 +84,8 @@ enum FunctionPageBuilder {
       precisionExact: precisionExact,
       hasPrecisionExact: !precisionExact.isEmpty,
       precisionNone: precisionRows.isEmpty && precisionExact.isEmpty ? fp.none(primary) : nil,
-      conventions: try conventions(spec, measurements: measurements),
-      measuredNote: measurements?.note ?? FrameworkMeasurements.absentNote,
+      conventions: try conventions(spec, measurements: measurements, strings: strings),
+      measuredNote: measurements?.note(strings) ?? FrameworkMeasurements.absentNote(strings),
       references: spec.references.map { ReferenceRow(citation: $0.citation, year: String($0.year), url: $0.url) },
       accuracy: accuracyText(accuracy, ph))
   }
@@ -96,10 +97,12 @@ enum FunctionPageBuilder {
   /// named; a placeholder that does not resolve (or any placeholder when
   /// the build embeds no measurements) is an error naming the function and
   /// the framework.
-  static func conventions(_ spec: FunctionSpec, measurements: FrameworkMeasurements?) throws(FrameworkMeasurements.Failure) -> [ConventionRow] {
+  static func conventions(
+    _ spec: FunctionSpec, measurements: FrameworkMeasurements?, strings: Strings = .english
+  ) throws(FrameworkMeasurements.Failure) -> [ConventionRow] {
     var rows: [ConventionRow] = []
     for c in spec.conventions {
-      let note = try resolve(c.note, measurements, where: "\(spec.id), \(c.framework.rawValue) convention")
+      let note = try resolve(c.note, measurements, where: "\(spec.id), \(c.framework.rawValue) convention", strings: strings)
       rows.append(ConventionRow(framework: c.framework.rawValue, api: c.api.isEmpty ? "—" : c.api, note: note))
     }
     return rows
@@ -107,8 +110,10 @@ enum FunctionPageBuilder {
 
   /// A catalog text that may cite a framework measurement (a convention
   /// note, the implementation note, a parameter's summary), resolved.
-  static func resolve(_ text: String, _ measurements: FrameworkMeasurements?, where context: String) throws(FrameworkMeasurements.Failure) -> String {
-    if let measurements { return try measurements.resolve(text, where: context) }
+  static func resolve(
+    _ text: String, _ measurements: FrameworkMeasurements?, where context: String, strings: Strings = .english
+  ) throws(FrameworkMeasurements.Failure) -> String {
+    if let measurements { return try measurements.resolve(text, where: context, strings: strings) }
     if let p = FrameworkMeasurements.placeholders(in: text).first {
       throw FrameworkMeasurements.Failure(
         description: "\(context): placeholder {\(p.token)} does not resolve: this build embeds no \(FrameworkMeasurements.path)")

@@ -290,7 +290,7 @@ enum OverviewBuilders {
       intro: [
         say("intro"),
       ],
-      properties: PropertyDefinitions.all(tau: tau).map {
+      properties: PropertyDefinitions.all(tau: tau, strings: strings).map {
         DefinitionEntry(anchor: propertyAnchor($0.name), name: $0.name, value: $0.definition)
       },
       thresholds: [
