@@ -80,7 +80,7 @@ public enum ManualGenerator {
     return try run.step("figures, pages and data") {
       let site = try buildPages(
         specs: specs, analyses: analyses, figures: figures.map(\.info), verified: verified, measurements: measurements,
-        safety: safety, options: options, strings: try Strings.embedded(.en))
+        safety: safety, options: options, strings: try Strings.edition(.en))
       let rendered = try renderAndExport(
         figures: figures, pages: site.pages, specs: specs, analyses: analyses, measurements: measurements,
         options: options, progress: progress)

@@ -76,8 +76,9 @@ struct FunctionFigure {
     }
     let params = ViewNaming.parameters(spec, parameters)
     let ph = Phrasing(strings)
-    let named = ["name": spec.name, "parameters": params]
-    let title = params.isEmpty ? spec.name : strings("figure.function.titleWithParameters", named)
+    let name = ph.name(spec)
+    let named = ["name": name, "parameters": params]
+    let title = params.isEmpty ? name : strings("figure.function.titleWithParameters", named)
     let figure = Figure(panels: panels, columns: 2, size: .standard, title: title)
     let atDefaults = parameters == spec.defaultParameters
     // "value and derivative", not "(left) ... (right)": the phone layout stacks the panels.
@@ -426,7 +427,7 @@ struct GroupPanels {
     var out: [String] = []
     let names = members.map(\.name).filter { !$0.isEmpty }
     var lead = [
-      "name": spec.name, "variable": v, "from": FigureText.number(xRange.lowerBound),
+      "name": ph.name(spec), "variable": v, "from": FigureText.number(xRange.lowerBound),
       "to": FigureText.number(xRange.upperBound),
     ]
     let laterRow = rows > 1 && row > 0
