@@ -368,8 +368,10 @@ public enum ManualGenerator {
     var pageOutput: [OutputFile] = []
     for slots in pageFiles { for r in slots.values { pageOutput += try r.get() } }
     let png = try pngs.values.map { try $0.get() }
-    // The comparison tables' numbers are the same in every edition: export the first edition's.
-    let comparisons = DataExport.comparisons((pages.first ?? []).compactMap { $0.model as? ComparisonPage })
+    // The comparison tables as data: one copy, the English edition's when it is written.
+    let dataEdition = editions.firstIndex { $0.language == .en } ?? 0
+    let comparisons = DataExport.comparisons(
+      pages.indices.contains(dataEdition) ? pages[dataEdition].compactMap { $0.model as? ComparisonPage } : [])
     return Rendered(figures: png, pages: pageOutput, data: data.values + [comparisons])
   }
 

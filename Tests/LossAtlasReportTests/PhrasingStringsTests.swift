@@ -11,7 +11,8 @@ import Testing
 /// the Chinese edition's function pages and figures, composed from them,
 /// hold no missing entry and no English sentence.
 @Suite struct PhrasingStringsTests {
-  /// The tables this suite owns (zh-phrasing's part of issue 13).
+  /// The tables this suite owns (zh-phrasing's part of issue 13; a
+  /// function's own text, `function.<id>.*`, is zh-content's and its tests').
   static let tables = ["phrasing", "pages", "figures", "errata-page", "methods"]
 
   static func table(_ language: Language, _ name: String) throws -> [String: String] {
@@ -121,6 +122,8 @@ import Testing
       #expect(!t.contains(Strings.missingMarker), "\(id): a missing strings entry in “\(t)”")
       if let s = Self.englishSentence(t) { Issue.record("\(id): English in the Chinese edition: “\(s)” (in “\(t)”)") }
     }
+    // Chinese sentences are not separated by spaces.
+    #expect(!figure.altText.contains("。 "), "\(id): “\(figure.altText)”")
     // The facts are the same in both editions: every number of the English
     // property table appears in the Chinese one.
     let en = try FunctionPageBuilder.build(

@@ -205,7 +205,7 @@ struct FrameworkMeasurements: Sendable {
   /// by the versions measured ("(measured with PyTorch 2.15.0)"); text
   /// without measurement placeholders gets no such note. `where` names the
   /// text in the error when a placeholder does not resolve.
-  func resolve(_ text: String, where context: String) throws(Failure) -> String {
+  func resolve(_ text: String, where context: String, strings: Strings = .english) throws(Failure) -> String {
     let found = Self.placeholders(in: text)
     guard !found.isEmpty else { return text }
     var out = text
@@ -216,21 +216,28 @@ struct FrameworkMeasurements: Sendable {
       if let k = v.versionKey, !packages.contains(k) { packages.insert(k, at: 0) }
     }
     guard !packages.isEmpty else { return out }
-    return out + " (measured with " + packages.map(versionText).joined(separator: ", ") + ")"
+    return out + strings("page.frameworks.measuredWith", ["versions": packages.map(versionText).joined(separator: ", ")])
   }
 
   /// The note under a function's convention table: where the measured
   /// statements come from.
-  var note: String {
+  var note: String { note(.english) }
+
+  /// ``note`` in the edition's words (`page.frameworks.note*`).
+  func note(_ strings: Strings) -> String {
     let measured = ["torch", "torchvision", "jax", "optax", "keras"].filter { k in versions.contains { $0.key == k } }
-    var backend = ""
-    if let b = versions.first(where: { $0.key == "keras_backend" }) { backend = " (Keras on \(b.version))" }
-    return "Statements marked “measured with …” come from \(Self.path), written by `\(command)` on \(measuredOn) (\(platform)) with "
-      + measured.map(versionText).joined(separator: ", ") + backend
-      + "; the other statements are definitions, defaults or API facts cited from each framework's documentation or source."
+    var values = [
+      "path": Self.path, "command": command, "date": measuredOn, "platform": platform,
+      "versions": measured.map(versionText).joined(separator: ", "),
+    ]
+    guard let b = versions.first(where: { $0.key == "keras_backend" }) else { return strings("page.frameworks.note", values) }
+    values["backend"] = b.version
+    return strings("page.frameworks.noteWithBackend", values)
   }
 
   /// The note when this build embeds no measurements.
-  static let absentNote =
-    "This build embeds no framework measurements (data/frameworks/measurements.json): the statements above are definitions or defaults cited from each framework's documentation or source, none of them a measured figure."
+  static var absentNote: String { absentNote(.english) }
+
+  /// ``absentNote`` in the edition's words.
+  static func absentNote(_ strings: Strings) -> String { strings("page.frameworks.absent") }
 }

@@ -81,7 +81,7 @@ enum ErrataBuilder {
       let links = s.see.compactMap { page -> NavLink? in
         if let spec = try? Catalog.function(named: page) {
           guard functionPages?.contains(spec.id) ?? true else { return nil }
-          return NavLink(page: page, title: spec.name, current: false)
+          return NavLink(page: page, title: Phrasing(strings).name(spec), current: false)
         }
         return NavLink(page: page, title: titles[page] ?? page, current: false)
       }

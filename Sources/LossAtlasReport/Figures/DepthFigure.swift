@@ -100,7 +100,7 @@ enum DepthFigure {
     let alt = say(
       "alt.lead",
       ["samples": String(GradientDepth.sampleCount), "max": maxDepth, "ids": words.list(rows.map(\.0)), "vanish": words.list(vanish)])
-      + sentences.map { say("alt.sentence", ["sentence": $0.capitalizedFirst]) }.joined()
+      + sentences.map { say("alt.sentence", ["sentence": words.sentence($0)]) }.joined()
       + (lowest < bottom
         ? say("alt.endCut", ["max": maxDepth, "medians": medians, "bottom": FigureText.number(bottom)])
         : say("alt.end", ["max": maxDepth, "medians": medians]))

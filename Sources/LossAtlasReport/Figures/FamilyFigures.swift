@@ -86,9 +86,11 @@ enum FamilyFigures {
     if let limit = d.limit, let other = index.spec(limit.id) {
       let breaks = index.properties(limit.id, other.defaultParameters)?.first?.breakpoints ?? []
       let r = SampledCurve(other.primaryView, over: xRange, breakpoints: breaks)
-      value.series.append(Series(limit.legend, x: r.x, y: r.value, style: .dashed, color: .ink))
+      let legend = words.catalog(FunctionText.key(spec.id, "figure.family.limit.legend"), limit.legend)
+      value.series.append(Series(legend, x: r.x, y: r.value, style: .dashed, color: .ink))
       derivative.series.append(Series("", x: r.x, y: r.d1, style: .dashed, color: .ink))
-      extra = " " + limit.sentence
+      extra = words.say("function.alt.separator")
+        + words.catalog(FunctionText.key(spec.id, "figure.family.limit.sentence"), limit.sentence)
       limitID = [limit.id]
     }
     value.referenceLines += FigureStyle.zeroLine(value.y.range)
@@ -103,19 +105,21 @@ enum FamilyFigures {
     var alt = words.say(
       "family.alt.lead",
       [
-        "name": spec.name, "symbol": symbol, "values": valueList, "variable": variable,
+        "name": words.name(spec), "symbol": symbol, "values": valueList, "variable": variable,
         "from": FigureText.number(xRange.lowerBound), "to": FigureText.number(xRange.upperBound),
       ])
     if !facts.isEmpty {
       alt += words.say("family.alt.facts", ["facts": facts.joined(separator: words.say("family.alt.factSeparator"))])
     }
     alt += extra
-    let caption = words.say("family.caption", ["name": spec.name, "set": set, "note": d.note])
+    let caption = words.say(
+      "family.caption",
+      ["name": words.name(spec), "set": set, "note": words.catalog(FunctionText.key(spec.id, "figure.family.note"), d.note)])
     return ManualFigure(
       path: "figures/family-\(spec.id)-\(d.parameter).png", kind: .family, functionIDs: [spec.id] + limitID,
       caption: caption, altText: alt,
       figure: Figure(
-        panels: [value, derivative], columns: 2, size: .standard, title: words.say("family.title", ["name": spec.name, "set": set])))
+        panels: [value, derivative], columns: 2, size: .standard, title: words.say("family.title", ["name": words.name(spec), "set": set])))
   }
 
   // MARK: A loss against the probability of the true class
@@ -145,7 +149,14 @@ enum FamilyFigures {
         return view.evaluate(log(t) - log1p(-t)).value
       }
       let (color, style) = FigureStyle.seriesStyle(k)
-      let name = "\(symbol) = \(FigureText.parameter(v))" + (d.valueNames[v].map { " (\($0))" } ?? "")
+      let name = d.valueNames[v].map {
+        words.say(
+          "trueClass.valueNamed",
+          [
+            "symbol": symbol, "value": FigureText.parameter(v),
+            "name": words.catalog(FunctionText.valueNameKey(spec.id, v), $0),
+          ])
+      } ?? "\(symbol) = \(FigureText.parameter(v))"
       chart.series.append(Series(name, x: pt, y: pt.map(loss), style: style, color: color))
       atNine.append(
         words.say("trueClass.alt.lossAt", ["loss": FigureText.number(loss(0.9)), "symbol": symbol, "value": FigureText.parameter(v)]))
@@ -157,13 +168,17 @@ enum FamilyFigures {
     let alt = words.say(
       "trueClass.alt.text",
       [
-        "name": spec.name, "symbol": symbol, "values": words.list(d.values.map(FigureText.parameter)), "fixed": fixed,
-        "cut": FigureText.number(d.lossRange.upperBound), "observation": d.observation, "atNine": words.list(atNine),
+        "name": words.name(spec), "symbol": symbol, "values": words.list(d.values.map(FigureText.parameter)), "fixed": fixed,
+        "cut": FigureText.number(d.lossRange.upperBound),
+        "observation": words.catalog(FunctionText.key(spec.id, "figure.trueClassProbability.observation"), d.observation),
+        "atNine": words.list(atNine),
         "low": FigureText.number(atOneTenth.min() ?? 0), "high": FigureText.number(atOneTenth.max() ?? 0),
       ])
     return ManualFigure(
       path: "figures/family-\(spec.id)-\(d.parameter).png", kind: .family, functionIDs: [spec.id],
-      caption: d.caption, altText: alt,
-      figure: Figure(panels: [chart], columns: 1, size: .standard, title: d.title))
+      caption: words.catalog(FunctionText.key(spec.id, "figure.trueClassProbability.caption"), d.caption), altText: alt,
+      figure: Figure(
+        panels: [chart], columns: 1, size: .standard,
+        title: words.catalog(FunctionText.key(spec.id, "figure.trueClassProbability.title"), d.title)))
   }
 }

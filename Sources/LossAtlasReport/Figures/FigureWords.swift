@@ -16,6 +16,17 @@ struct FigureWords: Sendable {
   /// The entry `figure.<key>` with its facts filled in.
   func say(_ key: String, _ values: [String: String] = [:]) -> String { strings("figure." + key, values) }
 
+  /// A function's own text, `function.<id>.<field>` (``FunctionText``), or
+  /// `fallback`, the spec's English, for a function the tables do not know.
+  func catalog(_ key: String, _ fallback: String) -> String { ph.catalog(key, fallback) }
+
+  /// The function's name in the edition's words.
+  func name(_ spec: FunctionSpec) -> String { ph.name(spec) }
+
+  /// A sentence's first letter upper-cased where the language has capitals
+  /// (English: "Relu's median …"); Chinese text is left as it is.
+  func sentence(_ s: String) -> String { strings.language == .en ? s.capitalizedFirst : s }
+
   /// Items joined as prose: "a, b and c", "a、b和c".
   func list(_ items: [String]) -> String { ph.list(items) }
 

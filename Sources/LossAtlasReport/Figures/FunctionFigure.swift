@@ -76,8 +76,9 @@ struct FunctionFigure {
     }
     let params = ViewNaming.parameters(spec, parameters)
     let ph = Phrasing(strings)
-    let named = ["name": spec.name, "parameters": params]
-    let title = params.isEmpty ? spec.name : strings("figure.function.titleWithParameters", named)
+    let name = ph.name(spec)
+    let named = ["name": name, "parameters": params]
+    let title = params.isEmpty ? name : strings("figure.function.titleWithParameters", named)
     let figure = Figure(panels: panels, columns: 2, size: .standard, title: title)
     let atDefaults = parameters == spec.defaultParameters
     // "value and derivative", not "(left) ... (right)": the phone layout stacks the panels.
@@ -87,11 +88,13 @@ struct FunctionFigure {
     // In a fixed order, ties (two rows' "shaded grey" parts: ∂f/∂a and ∂f/∂b) by their text, so
     // that the caption does not depend on the Set's iteration order.
     let marks = Array(Set(captionParts)).sorted { ($0.order, $0.text) < ($1.order, $1.text) }.map(\.text)
-    if !marks.isEmpty { caption += strings("figure.function.caption.marks", ["marks": ph.clauses(marks).capitalizedFirst]) }
+    if !marks.isEmpty {
+      caption += strings("figure.function.caption.marks", ["marks": FigureWords(strings).sentence(ph.clauses(marks))])
+    }
     if !cuts.isEmpty { caption += strings("figure.function.caption.cut", ["cuts": ph.list(cuts)]) }
     return ManualFigure(
       path: "figures/\(spec.id).png", kind: .function, functionIDs: [spec.id], caption: caption,
-      altText: alt.joined(separator: " "), figure: figure)
+      altText: alt.joined(separator: strings("figure.function.alt.separator")), figure: figure)
   }
 
   /// Caption fragments in a fixed order.
@@ -424,7 +427,7 @@ struct GroupPanels {
     var out: [String] = []
     let names = members.map(\.name).filter { !$0.isEmpty }
     var lead = [
-      "name": spec.name, "variable": v, "from": FigureText.number(xRange.lowerBound),
+      "name": ph.name(spec), "variable": v, "from": FigureText.number(xRange.lowerBound),
       "to": FigureText.number(xRange.upperBound),
     ]
     let laterRow = rows > 1 && row > 0
@@ -496,7 +499,7 @@ struct GroupPanels {
       out.append(
         (m.name.isEmpty
           ? say("function.alt.member", ["clauses": clauses])
-          : say("function.alt.memberNamed", ["name": m.name, "clauses": clauses])).capitalizedFirst)
+          : say("function.alt.memberNamed", ["name": m.name, "clauses": clauses])).sentenceCased(strings))
     }
     let kinks = breakpoints
     if !kinks.isEmpty {
@@ -555,6 +558,10 @@ struct ShadedRegion: Equatable {
 }
 
 extension String {
+  /// The string as a sentence of `strings`' language: first letter
+  /// upper-cased in English, unchanged in Chinese.
+  func sentenceCased(_ strings: Strings) -> String { FigureWords(strings).sentence(self) }
+
   /// The string with its first letter upper-cased.
   var capitalizedFirst: String {
     guard let f = first else { return self }

@@ -97,8 +97,8 @@ public enum ManualFigures {
     return try SurfaceFigure.build(
       id: spec.id,
       title: params.isEmpty
-        ? words.say("surface.title", ["id": spec.name, "label": s.label])
-        : words.say("surface.titleWithParameters", ["name": spec.name, "parameters": params, "label": s.label]),
+        ? words.say("surface.title", ["id": words.name(spec), "label": s.label])
+        : words.say("surface.titleWithParameters", ["name": words.name(spec), "parameters": params, "label": s.label]),
       surface: SurfaceFigure.Surface(
         label: s.label, x: s.x, y: s.y, fixed: s.fixed.map { "\($0.name) = \($0.value)" }, xRange: s.xRange,
         yRange: s.yRange, xBreakpoints: s.xBreakpoints, yBreakpoints: s.yBreakpoints,

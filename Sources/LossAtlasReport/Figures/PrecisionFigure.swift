@@ -61,12 +61,12 @@ enum PrecisionFigure {
     // keeps f, since its own symbol L would read as the limit.
     let v = ViewNaming.variable(view)
     let name = spec.family.isLoss ? "f(\(v))" : ViewNaming.valueSymbol(spec, variable: v)
-    let caption = words.say("precision.caption", ["name": spec.name, "value": name, "variable": v])
+    let caption = words.say("precision.caption", ["name": words.name(spec), "value": name, "variable": v])
     return ManualFigure(
       path: "figures/precision-\(spec.id).png", kind: .precision, functionIDs: [spec.id], caption: caption,
       altText: alt.joined(separator: words.say("precision.alt.separator")),
       figure: Figure(
-        panels: panels, columns: panels.count, size: .standard, title: words.say("precision.title", ["name": spec.name])))
+        panels: panels, columns: panels.count, size: .standard, title: words.say("precision.title", ["name": words.name(spec)])))
   }
 
   // MARK: Ends
@@ -190,7 +190,8 @@ enum PrecisionFigure {
     chart.y.range = (lowest - 0.06 * span)...(top + 0.04 * span)
     chart.legend = .none
     let values = [
-      "toward": e.direction < 0 ? "−∞" : "+∞", "name": spec.name, "limit": lText, "variable": v, "items": words.list(items),
+      "toward": e.direction < 0 ? "−∞" : "+∞", "name": words.name(spec), "limit": lText, "variable": v,
+      "items": words.ph.clauses(items),
     ]
     let sentence = words.say(
       "precision.alt." + (logX ? "logScale" : "linearScale") + (e.limit == 0 ? "Underflow" : "Rounds"), values)

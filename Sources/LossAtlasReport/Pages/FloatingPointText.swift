@@ -141,12 +141,12 @@ struct FloatingPointText {
   func none(_ view: ScalarView) -> String { strings("page.precision.none") }
 
   /// A naive-formula failure as a page fact.
-  func naive(_ f: NaiveFailure, view: ScalarView) -> Fact {
+  func naive(_ f: NaiveFailure, view: ScalarView, component: String? = nil) -> Fact {
     let name: String
     switch f.component {
     case "value": name = strings("page.naive.value", ["formula": f.formula])
     case "derivative": name = strings("page.naive.derivative", ["formula": f.formula])
-    default: name = strings("page.naive.subexpression", ["formula": f.formula, "component": f.component])
+    default: name = strings("page.naive.subexpression", ["formula": f.formula, "component": component ?? f.component])
     }
     var value = strings(
       "page.naive.first",

@@ -52,8 +52,9 @@ enum FunctionPageBuilder {
     let precisionRows = fp.rows(analysis.facts.precision, view: primary)
     let precisionExact = fp.exact(analysis.facts.exactTails)
     return FunctionPage(
-      site: SitePages.site(current: spec.id, title: spec.name),
-      id: spec.id, name: spec.name, family: ph.family(spec.family), summary: spec.summary,
+      site: SitePages.site(current: spec.id, title: ph.name(spec)),
+      id: spec.id, name: ph.name(spec), family: ph.family(spec.family),
+      summary: ph.catalog(FunctionText.key(spec.id, "summary"), spec.summary),
       aliases: spec.aliases.isEmpty ? nil : spec.aliases.joined(separator: ", "),
       formula: formula(spec),
       parameters: try spec.parameters.map { p in
@@ -61,13 +62,17 @@ enum FunctionPageBuilder {
           name: p.name, symbol: Equation(latex: p.symbol, mathml: mathmlSymbol(p.symbol)),
           defaultValue: Readable.number(p.defaultValue), range: rangeText(p.range, ph),
           grid: p.grid.map { Readable.number($0) }.joined(separator: ", "),
-          summary: try resolve(p.summary, measurements, where: "\(spec.id), parameter \(p.name)"))
+          summary: try resolve(
+            ph.catalog(FunctionText.parameterKey(spec.id, p.name), p.summary), measurements,
+            where: "\(spec.id), parameter \(p.name)", strings: strings))
       },
       hasParameters: !spec.parameters.isEmpty,
       arguments: spec.arguments.map { a in
         Fact(
           name: spec.differentiable.contains(a.name) ? ph.strings("page.function.argument.differentiated", ["name": a.name]) : a.name,
-          value: ph.strings("page.function.argument.domain", ["domain": a.domainDescription, "summary": a.summary]))
+          value: ph.strings(
+            "page.function.argument.domain",
+            ["domain": a.domainDescription, "summary": ph.catalog(FunctionText.argumentKey(spec.id, a.name), a.summary)]))
       },
       figures: figures.filter { $0.functions.contains(spec.id) }.map(\.ref),
       views: defaults.views.enumerated().map { viewSection($1, spec: spec, number: $0 + 1, ph) }
@@ -75,7 +80,9 @@ enum FunctionPageBuilder {
       settings: settingsTable(spec, analysis, ph),
       facts: facts(spec, analysis, ph),
       edgeCases: edgeCases(spec, defaults.parameters, ph),
-      implementation: try resolve(spec.implementationNote, measurements, where: "\(spec.id), implementation note"),
+      implementation: try resolve(
+        ph.catalog(FunctionText.key(spec.id, "implementationNote"), spec.implementationNote), measurements,
+        where: "\(spec.id), implementation note", strings: strings),
       naiveFailures: naive(spec, analysis, fp),
       hasNaiveFailures: !analysis.facts.naiveFailures.isEmpty,
       precision: precisionRows,
@@ -83,8 +90,8 @@ enum FunctionPageBuilder {
       precisionExact: precisionExact,
       hasPrecisionExact: !precisionExact.isEmpty,
       precisionNone: precisionRows.isEmpty && precisionExact.isEmpty ? fp.none(primary) : nil,
-      conventions: try conventions(spec, measurements: measurements),
-      measuredNote: measurements?.note ?? FrameworkMeasurements.absentNote,
+      conventions: try conventions(spec, measurements: measurements, strings: strings),
+      measuredNote: measurements?.note(strings) ?? FrameworkMeasurements.absentNote(strings),
       references: spec.references.map { ReferenceRow(citation: $0.citation, year: String($0.year), url: $0.url) },
       accuracy: accuracyText(accuracy, ph))
   }
@@ -96,10 +103,14 @@ enum FunctionPageBuilder {
   /// named; a placeholder that does not resolve (or any placeholder when
   /// the build embeds no measurements) is an error naming the function and
   /// the framework.
-  static func conventions(_ spec: FunctionSpec, measurements: FrameworkMeasurements?) throws(FrameworkMeasurements.Failure) -> [ConventionRow] {
+  static func conventions(
+    _ spec: FunctionSpec, measurements: FrameworkMeasurements?, strings: Strings = .english
+  ) throws(FrameworkMeasurements.Failure) -> [ConventionRow] {
     var rows: [ConventionRow] = []
-    for c in spec.conventions {
-      let note = try resolve(c.note, measurements, where: "\(spec.id), \(c.framework.rawValue) convention")
+    let ph = Phrasing(strings)
+    for (c, key) in zip(spec.conventions, FunctionText.conventionKeys(spec)) {
+      let note = try resolve(
+        ph.catalog(key, c.note), measurements, where: "\(spec.id), \(c.framework.rawValue) convention", strings: strings)
       rows.append(ConventionRow(framework: c.framework.rawValue, api: c.api.isEmpty ? "—" : c.api, note: note))
     }
     return rows
@@ -107,8 +118,10 @@ enum FunctionPageBuilder {
 
   /// A catalog text that may cite a framework measurement (a convention
   /// note, the implementation note, a parameter's summary), resolved.
-  static func resolve(_ text: String, _ measurements: FrameworkMeasurements?, where context: String) throws(FrameworkMeasurements.Failure) -> String {
-    if let measurements { return try measurements.resolve(text, where: context) }
+  static func resolve(
+    _ text: String, _ measurements: FrameworkMeasurements?, where context: String, strings: Strings = .english
+  ) throws(FrameworkMeasurements.Failure) -> String {
+    if let measurements { return try measurements.resolve(text, where: context, strings: strings) }
     if let p = FrameworkMeasurements.placeholders(in: text).first {
       throw FrameworkMeasurements.Failure(
         description: "\(context): placeholder {\(p.token)} does not resolve: this build embeds no \(FrameworkMeasurements.path)")
@@ -359,7 +372,12 @@ enum FunctionPageBuilder {
 
   static func naive(_ spec: FunctionSpec, _ a: FunctionAnalysis, _ fp: FloatingPointText) -> [Fact] {
     let view = spec.views(a.settings[a.defaultIndex].parameters)[0]
-    return a.facts.naiveFailures.map { fp.naive($0, view: view) }
+    let within = (spec.naive?.intermediates ?? []).enumerated().map { i, n in
+      (english: "in " + n.within, text: fp.strings("page.naive.within", ["within": Phrasing(fp.strings).catalog(FunctionText.naiveWithinKey(spec.id, i), n.within)]))
+    }
+    return a.facts.naiveFailures.map { f in
+      fp.naive(f, view: view, component: within.first { $0.english == f.component }?.text ?? f.component)
+    }
   }
 
   static func accuracyText(_ s: AccuracySummary?, _ ph: Phrasing) -> String {

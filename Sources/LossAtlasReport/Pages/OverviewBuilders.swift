@@ -54,7 +54,8 @@ enum OverviewBuilders {
         let p = a.primary
         let params = Phrasing.parameters(p.parameters, spec: spec)
         return IndexRow(
-          id: spec.id, name: spec.name + (params.isEmpty ? "" : " (\(params))"),
+          id: spec.id,
+          name: params.isEmpty ? ph.name(spec) : ph.strings("page.index.nameWithParameters", ["name": ph.name(spec), "parameters": params]),
           cells: [
             Phrasing.range(p), ph.monotonic(p.monotonic), continuity(p), ph.yesNo(p.saturatesLeft),
             ph.yesNo(p.saturatesRight), ph.yesNo(p.convex), ph.zeroCentred(p),
@@ -76,7 +77,7 @@ enum OverviewBuilders {
       let params = Phrasing.parameters(p.parameters, spec: spec)
       let shown = ViewNaming.pretty(p.viewLabel) + (params.isEmpty ? "" : "; \(params)")
       return IndexRow(
-        id: spec.id, name: spec.name,
+        id: spec.id, name: ph.name(spec),
         cells: [
           shown, Phrasing.range(p), ph.monotonic(p.monotonic), continuity(p), ph.yesNo(p.saturatesLeft),
           ph.yesNo(p.saturatesRight), family.isLoss ? ph.zeroAtCorrectWord(p.zeroAtCorrect) : "—",
@@ -292,7 +293,7 @@ enum OverviewBuilders {
       intro: [
         say("intro"),
       ],
-      properties: PropertyDefinitions.all(tau: tau).map {
+      properties: PropertyDefinitions.all(tau: tau, strings: strings).map {
         DefinitionEntry(anchor: propertyAnchor($0.name), name: $0.name, value: $0.definition)
       },
       thresholds: [

@@ -20,6 +20,14 @@ struct Phrasing {
 
   static func number(_ v: Double) -> String { Readable.number(v) }
 
+  /// A function's own text in the edition's words: `function.<id>.<field>`
+  /// (``FunctionText``), or `fallback`, the spec's English, for a function
+  /// the tables do not know (a user function of `--functions`).
+  func catalog(_ key: String, _ fallback: String) -> String { strings.has(key) ? strings(key) : fallback }
+
+  /// The function's name in the edition's words.
+  func name(_ spec: FunctionSpec) -> String { catalog(FunctionText.key(spec.id, "name"), spec.name) }
+
   /// `(0, 1)`, `[−0.169971, ∞)`: the range with attained ends closed.
   static func range(_ p: ViewProperties) -> String {
     "\(p.infimum.attained ? "[" : "(")\(number(p.infimum.value)), \(number(p.supremum.value))\(p.supremum.attained ? "]" : ")")"

@@ -1,32 +1,38 @@
 /// The engine's definitions, as the manual's methods page prints them. Each
 /// entry is the property's name (as claim files spell it) and how the
-/// engine decides it; the thresholds are the engine's own constants.
+/// engine decides it; the thresholds are the engine's own constants. The
+/// definitions are the strings tables' `page.methods.property.<name>`
+/// (templates/strings/<lang>/methods.yaml); the names stay as claim files
+/// spell them in every edition.
 public enum PropertyDefinitions {
-  public static func all(tau: Double) -> [(name: String, definition: String)] {
-    [
-      ("sampling", "Each scalar view is sampled once: a dense grid (20,001 points; 1,000,001 for a function's primary view at its default parameters) over the search interval — the plot range widened by its own width on each side, clipped to the domain — plus 20 points a decade from its edges out to ±1e300 (or to within 1e-300 of a finite open domain end). Every property reads these samples; nothing is decided from the plot grid alone."),
-      ("range", "The infimum and supremum over the domain, and whether each is attained. Candidates are the limits toward the domain's ends (read from the far samples: converged when the values at 1e290 and 1e300 agree to 1e-9, diverging otherwise, so slow log growth is still unbounded), closed domain ends, breakpoints, critical points (sign changes of f' refined by bisection), and flat pieces (pieces where f' is exactly 0 at every probe). A value is attained only if such a witness reaches it: a sample that merely rounds to a limit (tanh(24) is 1.0 in Double) does not count. Where it is attained on a flat piece and also at the breakpoint that ends it, the set is closed there (relu's 0 on (−∞, 0]); every place is printed (huber's |f'| = δ on (−∞, −δ] and on [δ, ∞))."),
-      ("monotonic", "increasing when f' ≥ 0 at every sample and every jump of f at a breakpoint is ≥ 0, with some > 0 (non-decreasing, not constant); decreasing symmetrically; constant when all are 0; neither otherwise. derivative-monotonic applies the same test to f'' and the jumps of f'."),
-      ("continuity", "The highest k such that f is C^k, from one-sided limits at every declared breakpoint (linear extrapolation from b ± h and b ± 2h, h = 1e-7 max(1, |b|)); a jump counts when the limits differ by more than 1e-6 of their size. f''' is compared by one-sided difference quotients of f''. Pieces are analytic, so no jump up to f''' means C∞."),
-      ("mean-output", "For activations on the whole real line: E[f(X)] for X ~ N(0, 1), the mean output for standardised inputs, by adaptive Gauss–Kronrod quadrature (21-point Kronrod, 10-point Gauss error estimate, pieces halved until the two agree to 10⁻¹⁵ of the piece) against the normal density on [−38.6, 38.6] (beyond it the density is below the smallest Double), cut at the function's breakpoints and their mirror images so that no piece straddles a kink; the two halves of the line are integrated as mirror images, so an odd function in floating point gets exactly 0."),
-      ("zero-centered", "The output is centred on 0 for centred inputs: |E[f(X)]| ≤ 10⁻¹² for X ~ N(0, 1) (the mean output). tanh, softsign, hard-tanh, identity and selu (whose constants were chosen for it) are; relu, sigmoid, elu, gelu are not."),
-      ("passes-through-origin", "f(0) = 0 (what “zero-centred” used to mean here); identity-near-origin: f(0) = 0 and f'(0) = 1 (to 1e-12)."),
-      ("max-abs-derivative", "sup |f'| over the domain and where it is attained, found like the range (critical points of |f'| are sign changes of f''), or unbounded."),
-      ("saturation", "About the tails. saturates-left/right: |f'(x)| → 0 as x → −∞ / +∞ (false at a finite domain end). Saturation intervals: the unbounded intervals at an infinite end of the domain where |f'| < τ · max |f'| with τ = \(tau), their inner ends found by bisection to 1e-9 relative, not by grid spacing."),
-      ("flat-zone", "A bounded interval of positive width where |f'| < τ · max |f'| (a single point, a kink whose subgradient is 0 like mae's at r = 0, is not one): not saturation, and not shaded as such in the figures. It is “around a minimum” (maximum) when f' changes sign from − to + (+ to −) inside it, the stationary point found by bisection on f' (gelu's, silu's, mish's minimum; huber and barron at r = 0), and “no stationary point” otherwise. It is reported because gradient descent slows there too, for a different reason: the function is near an extremum, not flattening out."),
-      ("dead-region", "The intervals where f' is exactly 0: whole analytic pieces on which f' is 0 at every probe inside the search interval, joined across breakpoints whose subgradient is 0. Underflow far out (sigmoid' below −745) is not a dead region."),
-      ("depth-to-vanish", "For activations, the chain of activation derivatives alone, weights set aside: x_l ~ N(0, 1) independently for each layer l, 10,000 samples (5,000 antithetic pairs x, −x from a fixed seed); the ordinary median (for an even count the mean of the two middle values, the 5,000th and 5,001st smallest) and the mean of |∏ f'(x_l)| for L = 1…100. Depth-to-vanish is the first L where the median is below 1e-6. (Until this version the lower median, the 5,000th smallest, was used: relu's median at L = 1, 0.5, read as 0.)"),
-      ("gradient-gain", "For activations, with weights (the mean-field model of Poole et al. 2016 and Schoenholz et al. 2017): a wide layer with weights N(0, σ_w²/fan-in) and no bias multiplies the expected squared gradient by χ = σ_w² E[f'(h)²], h ~ N(0, q); init he: σ_w² = 2, xavier (LeCun's fan-in form): σ_w² = 1 (the default in claims). q is the stable nonzero fixed point of q ↦ σ_w² E[f(h)²], found on a grid of q from 10⁻⁸ to 10⁸ (4 a decade) and refined by bisection in log q; q = 1 where there is none, or where every q is one (then χ does not depend on q). The expectations by the quadrature of mean-output. Over depth, the model multiplies χ(q_l) along q_(l+1) = σ_w² E[f(h_l)²] from q_1 = q. It is checked against finite networks: width 256, depth 50, six fixed seeds (SplitMix64, polar method), the product over layers of the seeds' mean of |δ^l|²/|δ^(l+1)|², with a standard error from the spread of the seeds' own products."),
-      ("whole-domain", "A function of several arguments (or of a vector) is not one view. Its range, non-negativity, and convexity (and, for a real prediction argument, monotonicity and max |∂/∂prediction|) in the prediction argument for every value of the others are decided over its whole domain at the given parameters: the catalog's views, each analysed exactly as above, combined with a search over every argument — probe values spread over each argument's domain (0, ±0.001 … ±10⁶ on a line, 10⁻¹² … 10¹² on a half-line, fractions of an interval; every label and class; vectors of length 2 and 3 from a small grid), with the prediction argument's critical points between probes refined by bisection, and midpoint tests between neighbouring probes. A value beyond every view's bound replaces it (“at most” that value, with where it is reached); values that keep falling (rising) between the two outermost probes of an argument, 10²⁹⁰ and 10³⁰⁰ (or 10⁻²⁹⁰ and 10⁻³⁰⁰ of an open end), make the bound −∞ (∞), as the view limits are decided; a negative value found is printed as the proof that the function is not non-negative. A claim that fixes no argument of such a function is decided over the whole domain for these properties, and at every view (holding only if it holds at all) for the others; a table that shows one view names it and its parameters."),
-      ("convex", "f'' ≥ 0 at every sample, every jump of f' at a breakpoint ≥ 0, and f continuous; concave symmetrically. Cross-checked by 4,000 midpoint tests f((a+b)/2) ≤ (f(a) + f(b))/2 (half of them on short intervals): a convex verdict must see no violation, a non-convex one at least one."),
-      ("zero-at-correct", "For losses: attained when the infimum is 0 and attained, limit when it is 0 and only approached, never when it is positive; also whether f' is 0 there."),
-      ("gradient-bounded", "unbounded when |f'| grows without bound toward an end; redescending when |f'| tends to 0 at every infinite end while positive somewhere; bounded otherwise."),
-      ("minimiser", "For regression losses: the prediction minimising the mean loss over the targets 0, 1, …, 9 and 30 (grid search over their hull, refined by bisection on the mean derivative): the mean for mse, the median for mae, the τ-quantile for quantile."),
-      ("finite-at-extremes", "At ±1e3, ±1e300 and the closed domain ends: no NaN, and every infinity is where the exact value is infinite or beyond the Double range (the limit toward that end diverges)."),
-      ("naive-failure", "Where the textbook formula (the closure evaluates exactly the formula printed) first fails, going outward from the plot centre: an input fails when the formula overflows, gives NaN, rounds to 0 while the accurate value does not, or is off by more than 1% of it. Rounding failures come and go long before every input fails, so the first one is found by a scan at steps of 2⁻¹⁰ max(1, |x|) (2⁻³ |x| beyond 2²⁰; 16 points an octave toward a finite end), bisection to adjacent Doubles between the last clean and the first failing sample, and a check of 2¹⁴ evenly spaced inputs in the unit before it (1, or 2⁻¹⁰ |x| when larger), repeated from any earlier failure it finds; a failing stretch narrower than that step before the point could still be missed. The page also gives the share of 2¹² evenly spaced inputs in the unit after the point that fail, and the longest stretch of the scan on which every input fails."),
-      ("precision-threshold", "Where each format stops being informative toward an end: the value rounds to its limit (sigmoid to 1) or to x itself (softplus), the derivative rounds to 0 or to its limit, or the value or derivative overflows. Inputs are the numbers the format can represent, outward from the plot centre; each result is the catalog's accurate Double result (within 4 ulp) rounded once to the format. Rounding a Double to Float16 or Float32 is double rounding: it can differ from rounding the exact value only when a rounding boundary of the format lies within 4 ulp of the Double; a Double exactly on the boundary is taken as the exact value and the tie goes to the even neighbour (huber's x − 1/2), any other such case is counted and reported below. Float64 is the catalog's own result. Where the value tends to x + c with c exactly half the format's spacing next to x (huber's c = −1/2; barron's c = −1 at alpha = 1, read as the power of two its f(x) − x settles to), the tie is broken by the sign of f(x) − x − c where Double still shows it, not by the rounded result: barron's x − 1 + 1/(2x) rounds to x at 2⁵³ + 2, where the Double result is x − 2. The threshold is the first input from which the rounding happens at every farther input (it need not be monotone: huber's value rounds to x at the even Doubles of [2⁵², 2⁵³) and not at the odd ones, so its threshold is 2⁵³): every Float16 input is tested; for Float32 and Float64, bisection on the inputs' bit patterns between a failing and a holding input, then spot checks of the first 2, last 2 and 4 inner inputs of every farther binade and of the 1,024 inputs after the boundary, restarting beyond any failure they find. Where the value or derivative equals its limit exactly on a half-line (relu's 0 for x ≤ 0: every sample beyond the view's outermost breakpoint equals it), the page says so instead, for every format."),
-      ("gradient-check-error", "The analytic f' (and f'') against a Richardson-extrapolated central difference of f (and f') at 201 points of the plot range away from breakpoints: max |analytic − numeric| / max(|analytic|, |numeric|, 1)."),
-      ("identity", "A named equivalence (tanh(x) = 2σ(2x) − 1, …) evaluated on a grid with the accurate implementations on both sides; it holds when every point agrees to its tolerance (1e-15 relative to max(|lhs|, |rhs|, 1) for most)."),
-    ]
+  /// The properties defined, in the methods page's order.
+  static let names = [
+    "sampling",
+    "range",
+    "monotonic",
+    "continuity",
+    "mean-output",
+    "zero-centered",
+    "passes-through-origin",
+    "max-abs-derivative",
+    "saturation",
+    "flat-zone",
+    "dead-region",
+    "depth-to-vanish",
+    "gradient-gain",
+    "whole-domain",
+    "convex",
+    "zero-at-correct",
+    "gradient-bounded",
+    "minimiser",
+    "finite-at-extremes",
+    "naive-failure",
+    "precision-threshold",
+    "gradient-check-error",
+    "identity",
+  ]
+
+  public static func all(tau: Double, strings: Strings = .english) -> [(name: String, definition: String)] {
+    names.map { ($0, strings("page.methods.property." + $0, ["tau": "\(tau)"])) }
   }
 }
