@@ -73,5 +73,24 @@ struct ChartStringGlyphTests {
     }
   }
 
+  /// The Chinese edition's figures as the manual builds them
+  /// (``ManualFigures/all(analyses:strings:)`` with the Chinese strings):
+  /// every text each figure draws, as laid out, has each character in the
+  /// font of its run.
+  @Test("every text of every Chinese manual figure: each character in its run's font")
+  func chineseManualFigures() throws {
+    let figures = ManualFigures.all(analyses: FigureFixture.analyses, strings: try Strings.edition(.zh))
+    let renderer = ChartRenderer()
+    var texts = Set<DrawnText>()
+    for f in figures {
+      for t in try renderer.drawnTexts(f.figure) where texts.insert(t).inserted {
+        let uncovered = try Self.fonts.uncoveredCharacters(in: t.text, bold: t.bold)
+        if !uncovered.isEmpty { Issue.record("\(f.path): '\(t.text)' has no glyph for \(uncovered)") }
+      }
+    }
+    // Titles, labels and legends in Chinese, not only numbers.
+    #expect(texts.filter { $0.text.unicodeScalars.contains(where: Self.isIdeograph) }.count > 100)
+  }
+
   static func isIdeograph(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) }
 }
