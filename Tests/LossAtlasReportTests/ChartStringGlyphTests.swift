@@ -3,12 +3,15 @@ import Testing
 
 @testable import LossAtlasReport
 
-/// Every string of both editions' strings tables (templates/strings/en*,
-/// templates/strings/zh*: figure titles, axis labels, legends, captions and
-/// the prose around them; any of them may be drawn in a chart) is measured
-/// with the chart fonts, each line as one chart text, regular and bold: it
-/// measures without error, and every character is drawn with a glyph of the
-/// font of its run (no .notdef box), CJK characters with the CJK font.
+/// Every string of both editions (``Strings/edition(_:)``: the tables of
+/// templates/strings/en* and templates/strings/zh*, and the English
+/// function and errata texts from the specs: figure titles, axis labels,
+/// legends, captions, function names and the prose around them; any of
+/// them may be drawn in a chart) is measured
+/// with the chart fonts, each line as one chart text: it
+/// measures (renders) without error, and every character, regular and bold,
+/// is drawn with a glyph of the font of its run (no .notdef box), CJK
+/// characters with the CJK font.
 /// Runs with the renderer's fonts: DejaVu Sans and, for Chinese, the CJK
 /// font `make deps` installs (WenQuanYi Micro Hei).
 @Suite("Chart strings: glyphs of both editions")
@@ -17,7 +20,7 @@ struct ChartStringGlyphTests {
 
   /// The lines of every entry of a language's tables, with the key and file.
   static func lines(_ language: Language) throws -> [(text: String, key: String, file: String)] {
-    let strings = try Strings.embedded(language)
+    let strings = try Strings.edition(language)
     var out: [(String, String, String)] = []
     for key in strings.table.keys.sorted() {
       for line in strings.table[key]!.split(whereSeparator: \.isNewline) where !line.allSatisfy(\.isWhitespace) {
@@ -41,9 +44,10 @@ struct ChartStringGlyphTests {
         for run in try Self.fonts.runs(of: text, bold: bold) where run.text.unicodeScalars.contains(where: Self.isIdeograph) {
           #expect(run.font != (bold ? Self.fonts.bold : Self.fonts.regular), "\(file) \(key): '\(run.text)'")
         }
-        let m = try Self.fonts.measure(text, bold: bold, pixelSize: 16)
-        #expect(m.width > 0 && m.advance > 0, "\(file) \(key): '\(text)'")
       }
+      // Rendered (regular face): FreeType draws it and the box is not empty.
+      let m = try Self.fonts.measure(text, pixelSize: 16)
+      #expect(m.width > 0 && m.advance > 0, "\(file) \(key): '\(text)'")
     }
   }
 
@@ -67,6 +71,25 @@ struct ChartStringGlyphTests {
         if latin { #expect(run.font == Self.fonts.regular, "'\(run.text)' of '\(text)'") }
       }
     }
+  }
+
+  /// The Chinese edition's figures as the manual builds them
+  /// (``ManualFigures/all(analyses:strings:)`` with the Chinese strings):
+  /// every text each figure draws, as laid out, has each character in the
+  /// font of its run.
+  @Test("every text of every Chinese manual figure: each character in its run's font")
+  func chineseManualFigures() throws {
+    let figures = ManualFigures.all(analyses: FigureFixture.analyses, strings: try Strings.edition(.zh))
+    let renderer = ChartRenderer()
+    var texts = Set<DrawnText>()
+    for f in figures {
+      for t in try renderer.drawnTexts(f.figure) where texts.insert(t).inserted {
+        let uncovered = try Self.fonts.uncoveredCharacters(in: t.text, bold: t.bold)
+        if !uncovered.isEmpty { Issue.record("\(f.path): '\(t.text)' has no glyph for \(uncovered)") }
+      }
+    }
+    // Titles, labels and legends in Chinese, not only numbers.
+    #expect(texts.filter { $0.text.unicodeScalars.contains(where: Self.isIdeograph) }.count > 100)
   }
 
   static func isIdeograph(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) }
