@@ -38,7 +38,9 @@ PY := $(TOOLS)/venv/bin/python
 
 all: manual
 
-# System packages: libgd (PNG charts) and the DejaVu fonts (chart text).
+# System packages: libgd (PNG charts), the DejaVu fonts (chart text) and
+# WenQuanYi Micro Hei (the Chinese edition's chart text; LOSSATLAS_CJK_FONT
+# names another CJK font instead).
 deps:
 ifeq ($(UNAME),Darwin)
 	@command -v brew >/dev/null || { echo "make: Homebrew is needed (https://brew.sh) for gd and pkg-config"; exit 1; }
@@ -52,9 +54,10 @@ else
 	@missing=""; \
 	pkg-config --exists gdlib 2>/dev/null || missing="$$missing libgd-dev"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || [ -n "$$LOSSATLAS_FONT" ] || missing="$$missing fonts-dejavu-core"; \
+	[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || [ -n "$$LOSSATLAS_CJK_FONT" ] || missing="$$missing fonts-wqy-microhei"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \
-	  command -v apt-get >/dev/null || { echo "make: install$$missing (or your system's libgd development package, pkg-config and DejaVu Sans; see the README)"; exit 1; }; \
+	  command -v apt-get >/dev/null || { echo "make: install$$missing (or your system's libgd development package, pkg-config, DejaVu Sans and WenQuanYi Micro Hei; see the README)"; exit 1; }; \
 	  echo "make: installing missing system packages:$$missing (apt-get)"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
