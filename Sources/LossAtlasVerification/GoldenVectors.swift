@@ -1,4 +1,5 @@
 import LossAtlasCore
+import LossAtlasIO
 
 /// One line of a golden-vector file (`oracle/public.jsonl`): the inputs and
 /// the exact expected components as decimal strings.

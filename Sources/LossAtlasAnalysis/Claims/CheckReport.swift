@@ -1,4 +1,5 @@
 import LossAtlasCore
+import LossAtlasIO
 
 /// One decided statement of `lossatlas check`: a claim from a file, or a
 /// property the catalog declares.

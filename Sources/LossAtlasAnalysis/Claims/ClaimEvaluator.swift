@@ -1,4 +1,5 @@
 import LossAtlasCore
+import LossAtlasIO
 
 /// The decision on one claim.
 public struct ClaimResult: Sendable {

@@ -1,4 +1,5 @@
 import LossAtlasCore
+import LossAtlasIO
 
 /// The analysis of one view a caller chose (`lossatlas properties huber
 /// --param delta=0.3 --arg y=5`): the same engine as the catalog's, on a
