@@ -392,8 +392,7 @@ public enum ManualGenerator {
   /// the errata's claims, the formula check (one thread).
   static func verify(specs: [FunctionSpec], options: ManualOptions) throws -> Verified {
     var lines: [GoldenLine] = []
-    for file in ["oracle-public.jsonl", "oracle-public-2.jsonl"] {
-      let path = "Tests/TestSupport/Fixtures/\(file)"
+    for path in GoldenVectors.shippedFiles {
       guard let text = ProjectFiles.text(path) else {
         throw ManualError(step: "accuracy", reason: "the golden vectors \(path) are not embedded in this build")
       }

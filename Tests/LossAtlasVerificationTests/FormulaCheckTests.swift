@@ -7,11 +7,11 @@ import Testing
 /// errata prints its result: ReaderNumberTests, formulaEvidence).
 @Suite struct FormulaCheckTests {
   /// Both golden files, as `generate` reads them (the part-2 functions
-  /// have their lines in oracle-public-2.jsonl only).
+  /// have their lines in public-2.jsonl only).
   @Test("the formula check compares every catalog function (vector ones component by component) and f'' wherever the catalog prints one")
   func everything() throws {
-    let lines = try GoldenVectors.parse(Fixtures.text("oracle-public.jsonl"))
-      + GoldenVectors.parse(Fixtures.text("oracle-public-2.jsonl"))
+    let lines = try GoldenVectors.parse(GoldenFixtures.text("public.jsonl"))
+      + GoldenVectors.parse(GoldenFixtures.text("public-2.jsonl"))
     let check = FormulaCheck.run(lines: lines)
     #expect(check.functions == Catalog.all.count)
     #expect(check.missing.isEmpty)
