@@ -66,19 +66,22 @@ let package = Package(
 
     // MARK: - Libraries
     .target(name: "LossAtlasCore", swiftSettings: numericsSettings),
+    // The one parallel-for, ordered parallel map, counter, result slots and
+    // lock that every target running work on several threads uses.
+    .target(name: "LossAtlasParallel"),
     // Reading and writing: the JSON value, parser and writer, the JSON Lines
     // evaluation request (`eval --jsonl`) and the number syntax people type.
     .target(name: "LossAtlasIO", dependencies: ["LossAtlasCore"]),
     .target(
       name: "LossAtlasAnalysis",
       dependencies: [
-        "LossAtlasCore", "LossAtlasIO", .product(name: "Yams", package: "Yams"),
+        "LossAtlasCore", "LossAtlasIO", "LossAtlasParallel", .product(name: "Yams", package: "Yams"),
         // The wide arithmetic of user functions' numerical-safety analysis.
         .product(name: "BigInt", package: "BigInt"),
       ],
       swiftSettings: numericsSettings
     ),
-    .target(name: "LossAtlasCharts", dependencies: ["CGD"]),
+    .target(name: "LossAtlasCharts", dependencies: ["CGD", "LossAtlasParallel"]),
     // The catalog's accuracy rule in exact arithmetic, and the golden-vector reader.
     .target(
       name: "LossAtlasVerification",
@@ -93,7 +96,7 @@ let package = Package(
       name: "LossAtlasReport",
       dependencies: [
         "LossAtlasCore", "LossAtlasIO", "LossAtlasAnalysis", "LossAtlasCharts", "LossAtlasResources",
-        "LossAtlasVerification", "LossAtlasBuildInfo", .product(name: "Mustache", package: "swift-mustache"),
+        "LossAtlasVerification", "LossAtlasBuildInfo", "LossAtlasParallel", .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
 
@@ -123,6 +126,7 @@ let package = Package(
     ),
     .testTarget(name: "LossAtlasCoreTests", dependencies: ["LossAtlasCore", "TestSupport"]),
     .testTarget(name: "LossAtlasIOTests", dependencies: ["LossAtlasIO", "TestSupport"]),
+    .testTarget(name: "LossAtlasParallelTests", dependencies: ["LossAtlasParallel"]),
     .testTarget(name: "LossAtlasAnalysisTests", dependencies: ["LossAtlasAnalysis", "TestSupport"]),
     .testTarget(name: "LossAtlasChartsTests", dependencies: ["LossAtlasCharts", "TestSupport"]),
     .testTarget(name: "LossAtlasReportTests", dependencies: ["LossAtlasReport", "TestSupport"]),

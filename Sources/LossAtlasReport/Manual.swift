@@ -2,6 +2,7 @@ import Foundation
 import LossAtlasAnalysis
 import LossAtlasCharts
 import LossAtlasCore
+import LossAtlasParallel
 import LossAtlasResources
 import LossAtlasVerification
 import Mustache
@@ -147,7 +148,7 @@ public enum ManualGenerator {
   /// The numerical safety of each user formula as written (issue 11, item 3),
   /// by id.
   static func safetyReports(_ options: ManualOptions) -> [String: SafetyReport] {
-    let slots = SlotArray<SafetyReport?>(count: options.userFunctions.count)
+    let slots = Slots<SafetyReport?>(count: options.userFunctions.count)
     parallelFor(options.userFunctions.count, threads: options.jobs) { i in slots.set(i, options.userFunctions[i].safetyReport()) }
     return Dictionary(uniqueKeysWithValues: zip(options.userFunctions.map(\.id), slots.values.map { $0! }))
   }
@@ -279,10 +280,10 @@ public enum ManualGenerator {
       figures.indices.map { Job.figure($0) } + pages.indices.map { Job.page($0) } + [.validate]
       + (0..<(2 + specs.count)).map { Job.data($0) }
     let order = jobs.indices.sorted { (weight(jobs[$0]), $1) > (weight(jobs[$1]), $0) }
-    let pngs = SlotArray<Result<FigureFiles, Error>>(count: figures.count)
-    let pageFiles = SlotArray<Result<[OutputFile], Error>>(count: pages.count)
-    let validation = SlotArray<Result<Void, Error>>(count: 1)
-    let data = SlotArray<OutputFile>(count: 2 + specs.count)
+    let pngs = Slots<Result<FigureFiles, Error>>(count: figures.count)
+    let pageFiles = Slots<Result<[OutputFile], Error>>(count: pages.count)
+    let validation = Slots<Result<Void, Error>>(count: 1)
+    let data = Slots<OutputFile>(count: 2 + specs.count)
     let figuresDone = AtomicCounter()
     let renderer = ChartRenderer()
     parallelFor(order.count, threads: options.jobs) { k in
@@ -445,20 +446,6 @@ public enum ManualGenerator {
 struct UncheckedBox<T>: @unchecked Sendable {
   let value: T
   init(_ value: T) { self.value = value }
-}
-
-/// Write-once slots for results computed on several threads.
-final class SlotArray<T>: @unchecked Sendable {
-  private var slots: [T?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  var count: Int { lock.withLock { slots.count } }
-
-  func set(_ i: Int, _ v: T) { lock.withLock { slots[i] = v } }
-
-  var values: [T] { lock.withLock { slots.map { $0! } } }
 }
 
 /// Escapes text for Markdown (GitHub-flavoured): characters that would
