@@ -81,7 +81,7 @@ public enum ManualGenerator {
     return try run.step("figures, pages and data") {
       let site = try buildPages(
         specs: specs, analyses: analyses, figures: figures.map(\.info), verified: verified, measurements: measurements,
-        safety: safety, options: options)
+        safety: safety, options: options, strings: try Strings.embedded(.en))
       let rendered = try renderAndExport(
         figures: figures, pages: site.pages, specs: specs, analyses: analyses, measurements: measurements,
         options: options, progress: progress)
@@ -186,51 +186,51 @@ public enum ManualGenerator {
   /// errata) in their output order, and the search index built from them.
   static func buildPages(
     specs: [FunctionSpec], analyses: [FunctionAnalysis], figures infos: [FigureInfo], verified: Verified,
-    measurements: FrameworkMeasurements?, safety: [String: SafetyReport], options: ManualOptions
+    measurements: FrameworkMeasurements?, safety: [String: SafetyReport], options: ManualOptions, strings: Strings
   ) throws -> (pages: [PageJob], search: [SearchIndex.Entry]) {
     let userIDs = Set(options.userFunctions.map(\.id))
     let catalogAnalyses = analyses.filter { !userIDs.contains($0.id) }
     let byID = Dictionary(uniqueKeysWithValues: analyses.map { ($0.id, $0) })
     let accuracyByID = Dictionary(uniqueKeysWithValues: verified.accuracy.map { ($0.id, $0) })
     var pages: [PageJob] = []
-    var index = OverviewBuilders.index(catalogAnalyses, accuracy: accuracyByID)
-    index.userFunctions = UserFunctionPages.rows(options.userFunctions, safety: safety)
+    var index = OverviewBuilders.index(catalogAnalyses, accuracy: accuracyByID, strings: strings)
+    index.userFunctions = UserFunctionPages.rows(options.userFunctions, safety: safety, strings: strings)
     index.hasUserFunctions = !options.userFunctions.isEmpty
     pages.append(("index", "index", index))
     for spec in specs {
       guard let a = byID[spec.id] else { continue }
-      var page = try FunctionPageBuilder.build(spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements)
+      var page = try FunctionPageBuilder.build(
+        spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements, strings: strings)
       if let d = options.userFunctions.first(where: { $0.id == spec.id }), let report = safety[spec.id] {
-        page.userDefined = UserFunctionPages.section(d, safety: report)
-        page.family = "\(d.family.rawValue), user-defined"
+        page.userDefined = UserFunctionPages.section(d, safety: report, strings: strings)
+        page.family = strings("page.userFunction.family", ["family": d.family.rawValue])
       }
       pages.append((spec.id, "function", page))
     }
-    pages.append(("compare-activations", "comparison", OverviewBuilders.activations(byID, figures: infos)))
+    pages.append(("compare-activations", "comparison", OverviewBuilders.activations(byID, figures: infos, strings: strings)))
     pages.append(
       (
         "compare-margin-losses", "comparison",
         OverviewBuilders.losses(
-          page: "compare-margin-losses", title: "Margin losses compared", family: .marginLoss,
-          intro: [
-            "The margin losses as functions of the margin y·s (the view y = +1 in s). Zero at correct: attained when the loss reaches 0 for a large enough margin, limit when it only tends to 0."
-          ], byID, figures: infos, figureKey: "compare-margin-losses")
+          page: "compare-margin-losses", title: strings("page.compare.margin.title"), family: .marginLoss,
+          intro: [strings("page.compare.margin.intro")], byID, figures: infos, figureKey: "compare-margin-losses",
+          strings: strings)
       ))
     pages.append(
       (
         "compare-regression-losses", "comparison",
         OverviewBuilders.losses(
-          page: "compare-regression-losses", title: "Regression losses compared", family: .regressionLoss,
-          intro: [
-            "The regression losses as functions of the residual r = ŷ − y (the view y = 0). The last column is the prediction that minimises the mean loss over the targets 0, 1, …, 9 and 30: the mean (6.818…) for mse, the median (5) for mae, and in between for the robust losses."
-          ], byID, figures: infos, figureKey: "compare-regression-losses")
+          page: "compare-regression-losses", title: strings("page.compare.regression.title"), family: .regressionLoss,
+          intro: [strings("page.compare.regression.intro")], byID, figures: infos, figureKey: "compare-regression-losses",
+          strings: strings)
       ))
-    pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos)))
-    let methods = OverviewBuilders.methods(accuracy: verified.accuracy, tau: options.tau, analyses: catalogAnalyses)
+    pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos, strings: strings)))
+    let methods = OverviewBuilders.methods(
+      accuracy: verified.accuracy, tau: options.tau, analyses: catalogAnalyses, strings: strings)
     pages.append(("methods", "methods", methods))
     let errata = try ErrataBuilder.build(
       verified.errataSources, results: verified.claimResults, figures: infos, formulaCheck: verified.formulaCheck,
-      functionPages: Set(specs.map(\.id)))
+      functionPages: Set(specs.map(\.id)), strings: strings)
     pages.append(("errata", "errata", errata))
     let search = SearchIndex.entries(
       functions: specs, properties: methods.properties,

@@ -52,8 +52,9 @@ enum ErrataBuilder {
   /// other function is left out, so that no link is broken.
   static func build(
     _ sources: [ErrataSource], results: [ClaimResult], figures: [FigureInfo], formulaCheck: FormulaCheck,
-    functionPages: Set<String>? = nil
+    functionPages: Set<String>? = nil, strings: Strings = .english
   ) throws -> ErrataPage {
+    func say(_ key: String, _ values: [String: String] = [:]) -> String { strings("page.errata." + key, values) }
     let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.claim.id, $0) })
     let titles = Dictionary(uniqueKeysWithValues: SitePages.main.map { ($0.page, $0.title) })
     var entries: [ErrataEntry] = []
@@ -64,9 +65,9 @@ enum ErrataBuilder {
         if key == "formulas" {
           evidence.append(
             EvidenceRow(
-              statement: "The printed formula of each of the \(formulaCheck.functions) functions equals its implementation",
+              statement: say("formulaStatement", ["count": String(formulaCheck.functions)]),
               computed: formulaCheck.summary,
-              verdict: formulaCheck.holds ? "holds" : "FAILS"))
+              verdict: say(formulaCheck.holds ? "holds" : "formulaFails")))
           continue
         }
         guard let r = byID[key] else {
@@ -75,7 +76,7 @@ enum ErrataBuilder {
         evidence.append(
           EvidenceRow(
             statement: r.claim.text, computed: Readable.text(r.computed.joined(separator: "; ")),
-            verdict: (r.holds ? "holds" : "does not hold") + (r.passes ? "" : " (UNEXPECTED: the claim file expects the opposite)")))
+            verdict: say((r.holds ? "holds" : "doesNotHold") + (r.passes ? "" : "Unexpected"))))
       }
       let refs = s.figures.compactMap { key in figures.first { $0.key == key }?.ref }
       let links = s.see.compactMap { page -> NavLink? in
@@ -91,13 +92,14 @@ enum ErrataBuilder {
           evidence: evidence, hasEvidence: !evidence.isEmpty, figures: refs, links: links, hasLinks: !links.isEmpty))
       summary.append(
         ErrataSummaryRow(
-          id: s.id, section: s.section, verdict: s.verdict, evidence: evidence.isEmpty ? "editorial" : "\(evidence.count) computed"))
+          id: s.id, section: s.section, verdict: s.verdict,
+          evidence: evidence.isEmpty ? say("editorial") : say("computed", ["count": String(evidence.count)])))
     }
     return ErrataPage(
       site: SitePages.site(current: "errata", title: "Errata: the seed article, claim by claim"),
       intro: [
-        SeedArticle.identification,
-        "Every claim of the seed article (a widely read Chinese blog post on loss functions) that a reader could learn something wrong from, with the article's words, an English gloss, the verdict, what is right, and the evidence computed in this run. The statements under “Evidence” are written the way the article states them and decided by the property engine; the same statements are checked in CI (claims/article.yaml), so a regression that flips a verdict fails the build.",
+        say("identification"),
+        say("intro"),
       ],
       summary: summary,
       entries: entries, references: SeedArticle.references)

@@ -1,15 +1,9 @@
 /// The article the errata corrects, and the published sources its
 /// corrections rely on (printed on the errata page).
 enum SeedArticle {
-  /// The article, named by its author and its opening: the copy the project
-  /// corrects carries no title line (it begins with the author line and the
-  /// section “1.简介”), so none is invented here.
-  static let identification =
-    "The article corrected here is a Chinese blog post on the loss functions and activations of deep learning by "
-    + "禅与计算机程序设计艺术 (“Zen and the Art of Computer Programming”, the name it is published under). "
-    + "The copy corrected here has no title line: it opens with its author, the section “1.简介” and the sentence "
-    + "“深度学习（Deep learning）最重要的组成部分之一就是损失函数。” Each entry below quotes it in its own words "
-    + "and names the section the quote comes from."
+  // The article's identification (its author and opening, no title line:
+  // the copy the project corrects carries none) is the errata page's first
+  // paragraph, `page.errata.identification` in templates/strings/<lang>/errata-page.yaml.
 
   /// The published sources the corrections rely on, with the errata entries
   /// that use each.

@@ -24,15 +24,16 @@ enum DepthFigure {
   /// The activations drawn, in this order.
   static let ids = ["sigmoid", "tanh", "relu", "leaky-relu", "elu", "gelu", "silu"]
 
-  static func build(_ index: AnalysisIndex) -> ManualFigure? {
+  static func build(_ index: AnalysisIndex, words: FigureWords = FigureWords(.english)) -> ManualFigure? {
+    func say(_ key: String, _ values: [String: String] = [:]) -> String { words.say("depth." + key, values) }
     let rows = ids.compactMap { id -> (String, GradientDepth)? in
       index.analysis(id)?.facts.depth.map { (id, $0) }
     }
     guard !rows.isEmpty else { return nil }
     var chart = Chart(
       title: "", subtitle: "",
-      x: Axis("depth L (layers)", range: 1...Double(GradientDepth.maxDepth)),
-      y: Axis("median |∏ f′| over the first L layers", scale: .log10))
+      x: Axis(say("xAxis"), range: 1...Double(GradientDepth.maxDepth)),
+      y: Axis(say("yAxis"), scale: .log10))
     var sentences: [String] = []
     var vanish: [String] = []
     var lowest = GradientDepth.threshold
@@ -46,22 +47,21 @@ enum DepthFigure {
           // At most one point of the median is positive: no line can be
           // drawn of it. Draw the mean instead, dashed.
           chart.series.append(
-            Series("\(id): mean (median 0 from L = \(depth))", x: xs, y: d.mean, style: .dashed, color: color))
+            Series(say("seriesMean", ["id": id, "depth": String(depth)]), x: xs, y: d.mean, style: .dashed, color: color))
           let lastPositive = d.mean.lastIndex { $0 > 0 }
           let meanText = lastPositive.map { i in
             i + 1 < d.mean.count
-              ? "its mean, drawn instead (dashed), is \(FigureText.number(d.mean[0])) at L = 1 and exactly 0 from "
-                + "L = \(d.depths[i + 1]) (no sampled path keeps a nonzero product)"
-              : "its mean, drawn instead (dashed), falls from \(FigureText.number(d.mean[0])) at L = 1 to "
-                + "\(FigureText.number(d.mean[i])) at L = \(d.depths[i])"
-          } ?? "its mean is 0 too"
-          let before = zeroFrom == 0 ? "" : " (it is \(FigureText.number(d.median[0])) at L = 1: exactly half the paths have the factor 1)"
-          sentences.append(
-            "\(id)'s median is exactly 0 from L = \(depth)\(before), which a log axis cannot show; \(meanText)")
+              ? say("meanZeroLater", ["mean": FigureText.number(d.mean[0]), "depth": String(d.depths[i + 1])])
+              : say(
+                "meanFalls",
+                ["mean": FigureText.number(d.mean[0]), "last": FigureText.number(d.mean[i]), "depth": String(d.depths[i])])
+          } ?? say("meanZero")
+          let values = ["id": id, "depth": String(depth), "mean": meanText, "median": FigureText.number(d.median[0])]
+          sentences.append(say(zeroFrom == 0 ? "sentenceMean" : "sentenceMeanHalf", values))
           lowest = min(lowest, d.mean.filter { $0 > 0 }.min() ?? lowest)
         } else {
-          chart.series.append(Series("\(id) (median 0 from L = \(depth))", x: xs, y: d.median, color: color))
-          sentences.append("\(id)'s median is exactly 0 from L = \(depth), where its line ends")
+          chart.series.append(Series(say("seriesEnds", ["id": id, "depth": String(depth)]), x: xs, y: d.median, color: color))
+          sentences.append(say("sentenceEnds", ["id": id, "depth": String(depth)]))
         }
       } else {
         chart.series.append(Series(id, x: xs, y: d.median, color: color))
@@ -70,12 +70,14 @@ enum DepthFigure {
       if let v = d.depthToVanish, d.median[0] > 0 {
         let i = v - d.depths[0]
         if d.median[i] > 0 { chart.markers.append(Marker(x: Double(v), y: d.median[i], color: color, radius: 3.5)) }
-        vanish.append("L = \(v) for \(id)")
+        vanish.append(say("vanishAt", ["id": id, "depth": String(v)]))
       } else if let v = d.depthToVanish {
-        vanish.append("L = \(v) for \(id)")
+        vanish.append(say("vanishAt", ["id": id, "depth": String(v)]))
       } else if d.depthToVanish == nil {
         vanish.append(
-          "never within \(GradientDepth.maxDepth) layers for \(id) (median \(FigureText.number(d.median.last ?? 0)) at L = \(GradientDepth.maxDepth))")
+          say(
+            "vanishNever",
+            ["id": id, "max": String(GradientDepth.maxDepth), "median": FigureText.number(d.median.last ?? 0)]))
       }
     }
     // Whole decades from just below the lowest drawn value (at most down to
@@ -83,37 +85,40 @@ enum DepthFigure {
     let floor = max(lowest, bottom)
     chart.y.range = pow10(Int(log10(floor).rounded(.down)))...10
     chart.referenceLines = [
-      .horizontal(GradientDepth.threshold, label: "10⁻⁶: vanished", color: .ink)
+      .horizontal(GradientDepth.threshold, label: say("threshold"), color: .ink)
     ]
-    chart.annotations = labels(chart.series, names: rows.map(\.0), bottom: chart.y.range!.lowerBound)
+    chart.annotations = labels(chart.series, names: rows.map(\.0), bottom: chart.y.range!.lowerBound, words: words)
     chart.legend = .none
     if rows.contains(where: { d in d.1.median.firstIndex(of: 0).map { $0 <= 1 } ?? false }) {
-      chart.subtitle = "dots: first depth below 10⁻⁶;  dashed: a mean, where the median is 0 (not drawable on a log axis)"
+      chart.subtitle = say("subtitleMean")
     } else {
-      chart.subtitle = "dots: first depth below 10⁻⁶"
+      chart.subtitle = say("subtitle")
     }
-    let alt = "Median of |∏ f′| over \(GradientDepth.sampleCount) random paths (pre-activations drawn from N(0, 1)) "
-      + "against depth L from 1 to \(GradientDepth.maxDepth), log scale, for \(FigureText.list(rows.map(\.0))). "
-      + "The median falls below the dashed line at 10⁻⁶ (dots) at \(FigureText.list(vanish)). "
-      + sentences.map(\.capitalizedFirst).joined(separator: ". ") + (sentences.isEmpty ? "" : ". ")
-      + "At L = \(GradientDepth.maxDepth) the medians are " + FigureText.list(rows.filter { $0.1.median.last! > 0 }.map {
-        "\(FigureText.number($0.1.median.last!)) (\($0.0))" })
-      + (lowest < bottom ? "; lines below \(FigureText.number(bottom)) leave the plot through its bottom." : ".")
-    let caption = "Gradient through depth: the median over \(GradientDepth.sampleCount) random paths of the product of "
-      + "the activation's derivatives along L layers (weights set aside), log scale; dots mark where each median "
-      + "falls below 10⁻⁶, each line is named beside it."
+    let medians = words.list(
+      rows.filter { $0.1.median.last! > 0 }.map { say("alt.median", ["value": FigureText.number($0.1.median.last!), "id": $0.0]) })
+    let maxDepth = String(GradientDepth.maxDepth)
+    let alt = say(
+      "alt.lead",
+      ["samples": String(GradientDepth.sampleCount), "max": maxDepth, "ids": words.list(rows.map(\.0)), "vanish": words.list(vanish)])
+      + sentences.map { say("alt.sentence", ["sentence": $0.capitalizedFirst]) }.joined()
+      + (lowest < bottom
+        ? say("alt.endCut", ["max": maxDepth, "medians": medians, "bottom": FigureText.number(bottom)])
+        : say("alt.end", ["max": maxDepth, "medians": medians]))
+    let caption = say("caption", ["samples": String(GradientDepth.sampleCount)])
     return ManualFigure(
       path: "figures/depth.png", kind: .depth, functionIDs: rows.map(\.0), caption: caption, altText: alt,
-      figure: Figure(panels: [chart], columns: 1, size: .standard, title: "Gradient through depth"))
+      figure: Figure(panels: [chart], columns: 1, size: .standard, title: say("title")))
   }
 
   /// Each line's name written beside it, in its colour (seven crossing
   /// lines leave no corner free for a legend): where the line is about to
   /// leave through the bottom, or near its right end if it stays in, or at
   /// the end of a line that stops (relu's mean, 0 from some depth on).
-  static func labels(_ series: [Series], names: [String], bottom: Double) -> [Annotation] {
+  static func labels(
+    _ series: [Series], names: [String], bottom: Double, words: FigureWords = FigureWords(.english)
+  ) -> [Annotation] {
     zip(series, names).compactMap { s, name in
-      let text = s.style == .dashed ? "\(name) (mean)" : name
+      let text = s.style == .dashed ? words.say("depth.labelMean", ["id": name]) : name
       let color = s.color ?? .ink
       guard let last = s.y.lastIndex(where: { $0 > 0 }) else { return nil }
       if last < s.y.count - 1 {

@@ -23,21 +23,23 @@ enum FamilyFigures {
   static let pageOrder = ["leaky-relu", "elu", "softplus", "silu", "celu", "squareplus", "focal", "huber", "smooth-l1", "barron", "quantile"]
 
   /// One builder per family figure, in ``pageOrder``.
-  static func builders(_ index: AnalysisIndex) -> [@Sendable () -> ManualFigure?] {
+  static func builders(_ index: AnalysisIndex, words: FigureWords = FigureWords(.english)) -> [@Sendable () -> ManualFigure?] {
     let rank = { (id: String) in pageOrder.firstIndex(of: id) ?? pageOrder.count }
     let specs = index.entries.map(\.spec).enumerated()
       .sorted { (rank($0.element.id), $0.offset) < (rank($1.element.id), $1.offset) }.map(\.element)
     var out: [@Sendable () -> ManualFigure?] = []
     for spec in specs {
-      if let family = spec.figures.family { out.append { build(spec, family, index) } }
-      if let figure = spec.figures.trueClassProbability { out.append { trueClassProbability(spec, figure) } }
+      if let family = spec.figures.family { out.append { build(spec, family, index, words: words) } }
+      if let figure = spec.figures.trueClassProbability { out.append { trueClassProbability(spec, figure, words: words) } }
     }
     return out
   }
 
   // MARK: Generic family
 
-  static func build(_ spec: FunctionSpec, _ d: ParameterFamilyFigure, _ index: AnalysisIndex) -> ManualFigure? {
+  static func build(
+    _ spec: FunctionSpec, _ d: ParameterFamilyFigure, _ index: AnalysisIndex, words: FigureWords = FigureWords(.english)
+  ) -> ManualFigure? {
     guard let param = spec.parameters.first(where: { $0.name == d.parameter }) else { return nil }
     let values = d.values ?? param.grid
     let symbol = ViewNaming.symbol(param)
@@ -67,12 +69,12 @@ enum FamilyFigures {
     func range(_ pick: (SampledCurve) -> [Double]) -> ClosedRange<Double> {
       RobustRange.consensus(members.compactMap { RobustRange(pick($0.curve)) }).axisRange
     }
-    let xLabel = spec.family.isLoss && variable == "ŷ" ? "ŷ   (y = 0, so ŷ is the residual r)" : variable
+    let xLabel = spec.family.isLoss && variable == "ŷ" ? words.say("family.residualAxis") : variable
     var value = Chart(
-      title: "value", x: Axis(xLabel, range: xRange),
+      title: words.say("panel.value"), x: Axis(xLabel, range: xRange),
       y: Axis(ViewNaming.valueSymbol(spec, variable: variable), range: d.valueRange ?? range(\.gridValues)))
     var derivative = Chart(
-      title: "derivative", x: Axis(xLabel, range: xRange),
+      title: words.say("panel.derivative"), x: Axis(xLabel, range: xRange),
       y: Axis(ViewNaming.derivativeSymbol(spec, variable: variable), range: d.derivativeRange ?? range(\.gridD1)))
     for (k, m) in members.enumerated() {
       let (color, style) = FigureStyle.seriesStyle(k)
@@ -95,18 +97,25 @@ enum FamilyFigures {
 
     let prime = spec.family.isLoss ? "∂L/∂\(variable)" : "f′"
     let facts = zip(members, names).compactMap { m, name in
-      m.properties.map { FigureFacts.summary(name, $0, variable: variable, prime: prime) }
+      m.properties.map { FigureFacts.summary(name, $0, variable: variable, prime: prime, words: words) }
     }
-    let valueList = FigureText.list(members.map { FigureText.parameter($0.value) })
-    var alt = "Value and derivative of \(spec.name) for \(symbol) = \(valueList), against \(variable) from "
-      + "\(FigureText.number(xRange.lowerBound)) to \(FigureText.number(xRange.upperBound)), one colour per \(symbol)."
-    if !facts.isEmpty { alt += " " + facts.joined(separator: "; ") + "." }
+    let valueList = words.list(members.map { FigureText.parameter($0.value) })
+    var alt = words.say(
+      "family.alt.lead",
+      [
+        "name": spec.name, "symbol": symbol, "values": valueList, "variable": variable,
+        "from": FigureText.number(xRange.lowerBound), "to": FigureText.number(xRange.upperBound),
+      ])
+    if !facts.isEmpty {
+      alt += words.say("family.alt.facts", ["facts": facts.joined(separator: words.say("family.alt.factSeparator"))])
+    }
     alt += extra
-    let caption = "\(spec.name) for \(set): value (left) and derivative (right). " + d.note
+    let caption = words.say("family.caption", ["name": spec.name, "set": set, "note": d.note])
     return ManualFigure(
       path: "figures/family-\(spec.id)-\(d.parameter).png", kind: .family, functionIDs: [spec.id] + limitID,
       caption: caption, altText: alt,
-      figure: Figure(panels: [value, derivative], columns: 2, size: .standard, title: "\(spec.name): \(set)"))
+      figure: Figure(
+        panels: [value, derivative], columns: 2, size: .standard, title: words.say("family.title", ["name": spec.name, "set": set])))
   }
 
   // MARK: A loss against the probability of the true class
@@ -114,7 +123,9 @@ enum FamilyFigures {
   /// The loss against p_t in (0, 1] for each value of the parameter: with
   /// y = 1, p_t = sigma(z), so the loss at p_t is the catalog's
   /// loss(z = logit(p_t), y = 1).
-  static func trueClassProbability(_ spec: FunctionSpec, _ d: TrueClassProbabilityFigure) -> ManualFigure? {
+  static func trueClassProbability(
+    _ spec: FunctionSpec, _ d: TrueClassProbabilityFigure, words: FigureWords = FigureWords(.english)
+  ) -> ManualFigure? {
     guard let param = spec.parameters.first(where: { $0.name == d.parameter }),
       d.fixed.keys.allSatisfy({ name in spec.parameters.contains { $0.name == name } })
     else { return nil }
@@ -122,7 +133,7 @@ enum FamilyFigures {
     let n = 1000
     let pt = (1...n).map { Double($0) / Double(n) }  // 0.001 ... 1
     var chart = Chart(
-      title: "", x: Axis("probability of the true class pₜ", range: 0...1), y: Axis("loss", range: d.lossRange))
+      title: "", x: Axis(words.say("trueClass.xAxis"), range: 0...1), y: Axis(words.say("trueClass.yAxis"), range: d.lossRange))
     var atNine: [String] = []
     var atOneTenth: [Double] = []
     for (k, v) in d.values.enumerated() {
@@ -136,17 +147,20 @@ enum FamilyFigures {
       let (color, style) = FigureStyle.seriesStyle(k)
       let name = "\(symbol) = \(FigureText.parameter(v))" + (d.valueNames[v].map { " (\($0))" } ?? "")
       chart.series.append(Series(name, x: pt, y: pt.map(loss), style: style, color: color))
-      atNine.append("\(FigureText.number(loss(0.9))) for \(symbol) = \(FigureText.parameter(v))")
+      atNine.append(
+        words.say("trueClass.alt.lossAt", ["loss": FigureText.number(loss(0.9)), "symbol": symbol, "value": FigureText.parameter(v)]))
       atOneTenth.append(loss(0.1))
     }
     chart.legend = .topRight
     let fixed = spec.parameters.filter { d.fixed[$0.name] != nil }
       .map { "\(ViewNaming.symbol($0)) = \(FigureText.parameter(d.fixed[$0.name]!))" }.joined(separator: ", ")
-    let alt = "\(spec.name) against pₜ from 0 to 1 for \(symbol) = "
-      + FigureText.list(d.values.map(FigureText.parameter)) + " (\(fixed)), one curve each, loss axis cut at "
-      + "\(FigureText.number(d.lossRange.upperBound)). \(d.observation): at pₜ = 0.9 the loss is "
-      + FigureText.list(atNine) + "; at pₜ = 0.1 (a badly classified example) it stays between "
-      + "\(FigureText.number(atOneTenth.min() ?? 0)) and \(FigureText.number(atOneTenth.max() ?? 0))."
+    let alt = words.say(
+      "trueClass.alt.text",
+      [
+        "name": spec.name, "symbol": symbol, "values": words.list(d.values.map(FigureText.parameter)), "fixed": fixed,
+        "cut": FigureText.number(d.lossRange.upperBound), "observation": d.observation, "atNine": words.list(atNine),
+        "low": FigureText.number(atOneTenth.min() ?? 0), "high": FigureText.number(atOneTenth.max() ?? 0),
+      ])
     return ManualFigure(
       path: "figures/family-\(spec.id)-\(d.parameter).png", kind: .family, functionIDs: [spec.id],
       caption: d.caption, altText: alt,

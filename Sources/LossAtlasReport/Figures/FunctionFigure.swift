@@ -27,6 +27,8 @@ struct FunctionFigure {
   let parameters: ParameterValues
   /// The analysis of every view at `parameters`, in view order.
   let properties: [ViewProperties]
+  /// The edition's words (titles, legends, caption and alt text).
+  var strings: Strings = .english
 
   /// One view with what is needed to draw it.
   struct Member {
@@ -52,7 +54,7 @@ struct FunctionFigure {
     }
     var panels: [Chart] = []
     var alt: [String] = []
-    var captionParts: [String] = []
+    var captionParts: [GroupPanels.CaptionPart] = []
     var cuts: [String] = []
     for (gi, group) in groups.enumerated() {
       let xRange = group.map { views[$0].plotRange }.reduce(views[group[0]].plotRange) {
@@ -65,26 +67,28 @@ struct FunctionFigure {
           index: i, view: views[i], properties: properties[i], curve: curve,
           name: group.count > 1 ? ViewNaming.shortLabel(views[i]) : "", color: color, style: style)
       }
-      let panel = GroupPanels(spec: spec, members: members, xRange: xRange, row: gi, rows: groups.count)
+      let panel = GroupPanels(
+        spec: spec, members: members, xRange: xRange, row: gi, rows: groups.count, strings: strings)
       panels += [panel.valueChart(), panel.derivativeChart()]
       alt += panel.altSentences()
-      captionParts += panel.captionParts()
+      captionParts += panel.orderedCaptionParts()
       for c in panel.cutParts where !cuts.contains(c) { cuts.append(c) }
     }
     let params = ViewNaming.parameters(spec, parameters)
-    let title = params.isEmpty ? spec.name : "\(spec.name), \(params)"
+    let ph = Phrasing(strings)
+    let named = ["name": spec.name, "parameters": params]
+    let title = params.isEmpty ? spec.name : strings("figure.function.titleWithParameters", named)
     let figure = Figure(panels: panels, columns: 2, size: .standard, title: title)
     let atDefaults = parameters == spec.defaultParameters
-    let paramText = params.isEmpty ? "" : (atDefaults ? " at its default parameters (\(params))" : " at \(params)")
     // "value and derivative", not "(left) ... (right)": the phone layout stacks the panels.
-    var caption = "\(spec.name)\(paramText): value and derivative."
+    var caption = strings(
+      params.isEmpty ? "figure.function.caption.lead"
+        : (atDefaults ? "figure.function.caption.leadDefaults" : "figure.function.caption.leadAt"), named)
     // In a fixed order, ties (two rows' "shaded grey" parts: ∂f/∂a and ∂f/∂b) by their text, so
     // that the caption does not depend on the Set's iteration order.
-    let marks = Array(Set(captionParts)).sorted {
-      (FunctionFigure.captionOrder($0), $0) < (FunctionFigure.captionOrder($1), $1)
-    }
-    if !marks.isEmpty { caption += " " + FigureText.list(marks).capitalizedFirst + "." }
-    if !cuts.isEmpty { caption += " The axes cut off \(FigureText.list(cuts)): those curves continue beyond the frame." }
+    let marks = Array(Set(captionParts)).sorted { ($0.order, $0.text) < ($1.order, $1.text) }.map(\.text)
+    if !marks.isEmpty { caption += strings("figure.function.caption.marks", ["marks": ph.clauses(marks).capitalizedFirst]) }
+    if !cuts.isEmpty { caption += strings("figure.function.caption.cut", ["cuts": ph.list(cuts)]) }
     return ManualFigure(
       path: "figures/\(spec.id).png", kind: .function, functionIDs: [spec.id], caption: caption,
       altText: alt.joined(separator: " "), figure: figure)
@@ -109,6 +113,13 @@ struct GroupPanels {
   /// chart --param delta=0.5,1,2`): the axes then hold every member's
   /// range, not the first member's with the others clipped.
   var peers = false
+  /// The edition's words.
+  var strings: Strings = .english
+
+  var ph: Phrasing { Phrasing(strings) }
+
+  /// A figure's text from the strings table: `figure.<key>` filled in.
+  func say(_ key: String, _ values: [String: String] = [:]) -> String { strings("figure." + key, values) }
 
   var variable: String { ViewNaming.variable(members[0].view) }
   var valueSymbol: String { ViewNaming.valueSymbol(spec, variable: variable) }
@@ -198,14 +209,11 @@ struct GroupPanels {
     return out.sorted { $0.x < $1.x }
   }
 
-  static func breakpointLabel(_ order: Int) -> String {
-    switch order {
-    case 0: return "jump"
-    case 1: return "kink"
-    case 2: return "f″ jumps"
-    default: return "f‴ jumps"
-    }
-  }
+  /// The label of a breakpoint's line: `jump`, `kink`, `f″ jumps`.
+  func breakpointLabel(_ order: Int) -> String { say("breakpoint.label.\(min(order, 3))") }
+
+  /// A breakpoint named in a sentence: `jump of f`, `kink`, `jump of f″`.
+  func breakpointName(_ order: Int) -> String { say("breakpoint.name.\(min(order, 3))") }
 
   /// The shaded regions of one view, clipped to the x range: dead regions,
   /// and saturation intervals with the dead parts taken out. A region
@@ -272,7 +280,7 @@ struct GroupPanels {
   func valueChart() -> Chart {
     let range = valueRange.axisRange
     var chart = Chart(
-      title: title("value"), x: Axis(xLabel, range: xRange),
+      title: title(say("panel.value")), x: Axis(xLabel, range: xRange),
       y: Axis(valueSymbol, range: range))
     chart.series = members.map { m in
       Series(m.name, x: m.curve.x, y: m.curve.value, style: m.style, color: m.color)
@@ -284,7 +292,10 @@ struct GroupPanels {
       guard xRange.contains(x), range.contains(y) else { continue }
       chart.markers.append(
         Marker(
-          x: x, y: y, label: "min \(FigureText.number(y, scale: valueScale)) at \(variable) = \(FigureText.number(x))",
+          x: x, y: y,
+          label: say(
+            "function.marker.minimum",
+            ["value": FigureText.number(y, scale: valueScale), "variable": variable, "x": FigureText.number(x)]),
           color: members.count > 1 ? m.color : .ink))
     }
     chart.legend = members.count > 1 ? .automatic : .none
@@ -296,7 +307,7 @@ struct GroupPanels {
   func derivativeChart() -> Chart {
     let range = derivativeRange.axisRange
     var chart = Chart(
-      title: title("derivative"), x: Axis(xLabel, range: xRange),
+      title: title(say("panel.derivative")), x: Axis(xLabel, range: xRange),
       y: Axis(derivativeSymbol, range: range))
     chart.series = members.map { m in
       Series("", x: m.curve.x, y: m.curve.d1, style: m.style, color: m.color)
@@ -330,7 +341,10 @@ struct GroupPanels {
       // find no free place beside the curves (the gated units' three values
       // of a, cosine-embedding's two labels).
       let label = members.count > 1
-        ? "" : "max |\(primeName)| = \(FigureText.number(e.value)) at \(variable) = \(FigureText.number(x))"
+        ? ""
+        : say(
+          "function.marker.maxSlope",
+          ["prime": primeName, "value": FigureText.number(e.value), "variable": variable, "x": FigureText.number(x)])
       chart.markers.append(Marker(x: x, y: y, label: label, color: members.count > 1 ? m.color : .ink))
     }
     // Only the first view shaded: the swatches say which view it is (the
@@ -340,11 +354,17 @@ struct GroupPanels {
     // half-width panel; the caption gives the definitions.
     if kinds.contains(.saturated) {
       chart.series.append(
-        FigureStyle.swatch(only ? "saturated: \(members[0].name)" : "saturated (< 1% of max)", FigureStyle.saturation))
+        FigureStyle.swatch(
+          only ? say("function.legend.saturatedView", ["view": members[0].name]) : say("function.legend.saturated"),
+          FigureStyle.saturation))
     }
     if kinds.contains(.dead) {
       chart.series.append(
-        FigureStyle.swatch(only ? "\(primeName) = 0: \(members[0].name)" : "dead (\(primeName) = 0)", FigureStyle.dead))
+        FigureStyle.swatch(
+          only
+            ? say("function.legend.deadView", ["prime": primeName, "view": members[0].name])
+            : say("function.legend.dead", ["prime": primeName]),
+          FigureStyle.dead))
     }
     chart.legend = kinds.isEmpty ? .none : .automatic
     chart.y.range = GroupPanels.headroom(range, for: chart.markers)
@@ -366,98 +386,127 @@ struct GroupPanels {
   func referenceLines(yRange: ClosedRange<Double>, labelled: Bool) -> [ReferenceLine] {
     var lines = FigureStyle.zeroLine(yRange)
     for b in breakpoints {
-      lines.append(.vertical(b.x, label: labelled ? GroupPanels.breakpointLabel(b.order) : ""))
+      lines.append(.vertical(b.x, label: labelled ? breakpointLabel(b.order) : ""))
     }
     return lines
   }
 
   // MARK: Text
 
-  func captionParts() -> [String] {
-    var parts: [String] = []
+  /// A part of the caption with its place in the caption's fixed order
+  /// (saturation, dead regions, breakpoints).
+  struct CaptionPart: Hashable {
+    let order: Int
+    let text: String
+  }
+
+  func orderedCaptionParts() -> [CaptionPart] {
+    var parts: [CaptionPart] = []
     let regions = shadedMembers.flatMap { self.regions(members[$0]) }
     if regions.contains(where: { $0.kind == .saturated }) {
-      parts.append("shaded orange: saturation, the tails where |\(primeName)| is below 1% of its maximum")
+      parts.append(CaptionPart(order: 0, text: say("function.caption.saturated", ["prime": primeName])))
     }
-    if regions.contains(where: { $0.kind == .dead }) { parts.append("shaded grey: \(primeName) exactly 0") }
-    if !breakpoints.isEmpty { parts.append("dashed lines: breakpoints") }
+    if regions.contains(where: { $0.kind == .dead }) {
+      parts.append(CaptionPart(order: 1, text: say("function.caption.dead", ["prime": primeName])))
+    }
+    if !breakpoints.isEmpty { parts.append(CaptionPart(order: 2, text: say("function.caption.breakpoints"))) }
     return parts
   }
+
+  func captionParts() -> [String] { orderedCaptionParts().map(\.text) }
+
+  func places(_ e: Extremum, variable v: String) -> String { FigureWords(strings).places(e, variable: v) }
+
+  func condition(_ i: RealInterval, variable v: String) -> String { FigureWords(strings).condition(i, variable: v) }
 
   func altSentences() -> [String] {
     let v = variable
     var out: [String] = []
-    let range = "\(v) from \(FigureText.number(xRange.lowerBound)) to \(FigureText.number(xRange.upperBound))"
     let names = members.map(\.name).filter { !$0.isEmpty }
-    let lead = rows > 1 && row > 0 ? "In \(v)" : "Value and derivative of \(spec.name)"
-    out.append(
-      "\(lead) for \(range)" + (names.isEmpty ? "." : ", for \(FigureText.list(names)) (one curve each)."))
+    var lead = [
+      "name": spec.name, "variable": v, "from": FigureText.number(xRange.lowerBound),
+      "to": FigureText.number(xRange.upperBound),
+    ]
+    let laterRow = rows > 1 && row > 0
+    if names.isEmpty {
+      out.append(say(laterRow ? "function.alt.leadRow" : "function.alt.lead", lead))
+    } else {
+      lead["names"] = ph.list(names)
+      out.append(say(laterRow ? "function.alt.leadRowCurves" : "function.alt.leadCurves", lead))
+    }
     for (k, m) in members.enumerated() {
       let p = m.properties
       var s: [String] = []
       if p.infimum.attained {
         switch p.infimum.location {
-        case .point:
+        case .point, .interval:
           s.append(
-            "the minimum \(FigureText.number(p.infimum.value, scale: valueScale)) is attained \(FigureText.places(p.infimum, variable: v))")
-        case .interval:
-          s.append(
-            "the minimum \(FigureText.number(p.infimum.value, scale: valueScale)) is attained \(FigureText.places(p.infimum, variable: v))")
+            say(
+              "function.alt.minimum",
+              ["value": FigureText.number(p.infimum.value, scale: valueScale), "places": places(p.infimum, variable: v)]))
         case .approached:
           break
         }
       }
       let e = p.maxAbsDerivative
       var peak: String?
+      var isPeak = false
+      let slope = ["prime": primeName, "value": FigureText.number(e.value), "variable": v]
       if !e.value.isFinite {
-        peak = "|\(primeName)| grows without bound"
+        peak = say("function.alt.slopeUnbounded", slope)
       } else if e.value == 0 {
-        peak = "\(primeName) is 0 everywhere"
+        peak = say("function.alt.slopeZero", slope)
       } else {
         switch e.location {
-        case .point where !e.otherLocations.isEmpty:
-          peak = "|\(primeName)| is at most \(FigureText.number(e.value)), reached \(FigureText.places(e, variable: v))"
+        case .point where !e.otherLocations.isEmpty, .interval:
+          peak = say("function.alt.slopeAtMost", slope.merging(["places": places(e, variable: v)]) { $1 })
         case .point(let x):
           let d = m.view.evaluate(x).d1
-          peak = d >= 0
-            ? "the derivative peaks at \(FigureText.number(d)) at \(v) = \(FigureText.number(x))"
-            : "the derivative is most negative, \(FigureText.number(d)), at \(v) = \(FigureText.number(x))"
-        case .interval:
-          peak = "|\(primeName)| is at most \(FigureText.number(e.value)), reached \(FigureText.places(e, variable: v))"
+          let at = ["value": FigureText.number(d), "variable": v, "x": FigureText.number(x)]
+          isPeak = d >= 0
+          peak = say(d >= 0 ? "function.alt.derivativePeak" : "function.alt.derivativeMostNegative", at)
         case .approached:
-          peak = "|\(primeName)| approaches its supremum \(FigureText.number(e.value)) \(FigureText.places(e, variable: v)) without reaching it"
+          peak = say("function.alt.slopeApproaches", slope.merging(["places": places(e, variable: v)]) { $1 })
         }
       }
       // Every region the analysis found (down to a millionth of the range),
       // "(shaded)" only where the figure shades one.
       let regions = self.regions(m, fraction: 1e-6)
       let drawn = self.regions(m)
-      let saturated = regions.filter { $0.kind == .saturated }.map { FigureText.condition($0.interval, variable: v) }
-      let dead = regions.filter { $0.kind == .dead }.map { FigureText.condition($0.interval, variable: v) }
+      let saturated = regions.filter { $0.kind == .saturated }.map { condition($0.interval, variable: v) }
+      let dead = regions.filter { $0.kind == .dead }.map { condition($0.interval, variable: v) }
       let isShaded = shadedMembers.contains(k) && drawn.contains { $0.kind == .saturated }
       let isShadedDead = shadedMembers.contains(k) && drawn.contains { $0.kind == .dead }
       if var peak {
         if !saturated.isEmpty {
-          peak += (peak.hasPrefix("the derivative peaks") ? " and is" : "; |\(primeName)| is")
-            + " below 1% of that \(peak.hasPrefix("the derivative peaks") ? "peak" : "maximum") for \(FigureText.list(saturated))"
-            + (isShaded ? " (shaded)" : "")
+          peak += say(
+            isPeak ? "function.alt.saturatedAfterPeak" : "function.alt.saturatedAfterMaximum",
+            ["prime": primeName, "conditions": ph.list(saturated)])
+          if isShaded { peak += say("function.alt.shaded") }
         }
         s.append(peak)
       }
       if !dead.isEmpty {
-        s.append("\(primeName) is exactly 0 for \(FigureText.list(dead))" + (isShadedDead ? " (shaded grey)" : ""))
+        s.append(
+          say("function.alt.dead", ["prime": primeName, "conditions": ph.list(dead)])
+            + (isShadedDead ? say("function.alt.shadedGrey") : ""))
       }
       guard !s.isEmpty else { continue }
-      let prefix = m.name.isEmpty ? "" : "For \(m.name), "
-      out.append((prefix + FigureText.list(s)).capitalizedFirst + ".")
+      let clauses = ph.clauses(s)
+      out.append(
+        (m.name.isEmpty
+          ? say("function.alt.member", ["clauses": clauses])
+          : say("function.alt.memberNamed", ["name": m.name, "clauses": clauses])).capitalizedFirst)
     }
     let kinks = breakpoints
     if !kinks.isEmpty {
-      let items = kinks.map { "\(GroupPanels.breakpointLabel($0.order).replacingJumps) at \(v) = \(FigureText.number($0.x))" }
-      out.append("Dashed vertical lines mark the \(FigureText.list(items)).")
+      let items = kinks.map {
+        say("function.alt.breakpoint", ["name": breakpointName($0.order), "variable": v, "x": FigureText.number($0.x)])
+      }
+      out.append(say("function.alt.breakpoints", ["items": ph.list(items)]))
     }
     let cut = cutParts
-    if !cut.isEmpty { out.append("The plot cuts off \(FigureText.list(cut)) at the frame.") }
+    if !cut.isEmpty { out.append(say("function.alt.cut", ["cuts": ph.list(cut)])) }
     return out
   }
 
@@ -468,10 +517,10 @@ struct GroupPanels {
     let vr = valueRange
     let dr = derivativeRange
     var cut: [String] = []
-    if vr.clippedUpper { cut.append("values above \(FigureText.number(vr.upper))") }
-    if vr.clippedLower { cut.append("values below \(FigureText.number(vr.lower))") }
-    if dr.clippedUpper { cut.append("derivatives above \(FigureText.number(dr.upper))") }
-    if dr.clippedLower { cut.append("derivatives below \(FigureText.number(dr.lower))") }
+    if vr.clippedUpper { cut.append(say("function.cut.valuesAbove", ["value": FigureText.number(vr.upper)])) }
+    if vr.clippedLower { cut.append(say("function.cut.valuesBelow", ["value": FigureText.number(vr.lower)])) }
+    if dr.clippedUpper { cut.append(say("function.cut.derivativesAbove", ["value": FigureText.number(dr.upper)])) }
+    if dr.clippedLower { cut.append(say("function.cut.derivativesBelow", ["value": FigureText.number(dr.lower)])) }
     return cut
   }
 }
@@ -512,13 +561,4 @@ extension String {
     return f.uppercased() + dropFirst()
   }
 
-  /// "jump" → "jump of f", "kink" stays, "f″ jumps" → "jump of f″".
-  fileprivate var replacingJumps: String {
-    switch self {
-    case "jump": return "jump of f"
-    case "f″ jumps": return "jump of f″"
-    case "f‴ jumps": return "jump of f‴"
-    default: return self
-    }
-  }
 }

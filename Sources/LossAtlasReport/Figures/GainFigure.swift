@@ -20,7 +20,9 @@ enum GainFigure {
   /// The activations drawn, in this order.
   static let ids = ["sigmoid", "tanh", "relu", "elu", "gelu", "softplus"]
 
-  static func build(_ index: AnalysisIndex) -> ManualFigure? {
+  static func build(_ index: AnalysisIndex, words: FigureWords = FigureWords(.english)) -> ManualFigure? {
+    func say(_ key: String, _ values: [String: String] = [:]) -> String { words.say("gain." + key, values) }
+    let maxDepth = String(GradientGain.maxDepth)
     let rows = ids.compactMap { id -> (String, FunctionFacts)? in
       guard let f = index.analysis(id)?.facts, f.gains.count == WeightInit.allCases.count else { return nil }
       return (id, f)
@@ -31,9 +33,9 @@ enum GainFigure {
     let simulated = rows.allSatisfy { $0.1.gainSimulations.count == WeightInit.allCases.count }
     for (p, initialization) in WeightInit.allCases.enumerated() {
       var chart = Chart(
-        title: initialization.title,
-        x: Axis("layers k", range: 1...Double(GradientGain.maxDepth)),
-        y: Axis("expected |gradient|² ratio after k layers", scale: .log10))
+        title: words.ph.initialization(initialization),
+        x: Axis(say("xAxis"), range: 1...Double(GradientGain.maxDepth)),
+        y: Axis(say("yAxis"), scale: .log10))
       var lowest = 1.0
       var highest = 1.0
       var ends: [String] = []
@@ -53,7 +55,8 @@ enum GainFigure {
             highest = max(highest, sim.depthRatio[depth - 1])
           }
         }
-        ends.append("\(FigureText.number(g.depthRatio.last ?? 0)) (\(id), χ = \(FigureText.number(g.gain)))")
+        ends.append(
+          say("end", ["ratio": FigureText.number(g.depthRatio.last ?? 0), "id": id, "gain": FigureText.number(g.gain)]))
       }
       // Headroom above the highest value: one decade, or a tenth of the
       // decades shown when more, so that the label of y = 1 has a place above
@@ -63,21 +66,19 @@ enum GainFigure {
       let top = Int(log10(highest).rounded(.up))
       let headroom = max(1, Int((Double(top - bottom) / 10).rounded(.up)))
       chart.y.range = DepthFigure.pow10(bottom)...DepthFigure.pow10(top + headroom)
-      chart.referenceLines = [.horizontal(1, label: "1: kept", color: .ink)]
+      chart.referenceLines = [.horizontal(1, label: say("kept"), color: .ink)]
       chart.legend = p == 0 ? .bottomLeft : .none
       panels.append(chart)
       sentences.append(
-        "With \(initialization.title) the model gives, after \(GradientGain.maxDepth) layers, " + FigureText.list(ends))
+        say("sentence", ["initialization": words.ph.initialization(initialization), "max": maxDepth, "ends": words.list(ends)]))
     }
-    let alt = "Expected squared gradient after k layers at initialisation, k from 1 to \(GradientGain.maxDepth), log scale, "
-      + "in the mean-field model (lines) for \(FigureText.list(rows.map(\.0)))"
-      + (simulated ? ", with finite networks of width \(rows[0].1.gainSimulations[0].settings.width) every five layers (dots)" : "")
-      + ". " + sentences.joined(separator: ". ") + "."
-    let caption = "Gradient with weights at initialisation: the mean-field model's expected squared gradient after k layers "
-      + "(lines; each layer multiplies it by its gain χ) and finite networks' (dots), for He (left) and Xavier (right) "
-      + "weights; above 1 it grows, below 1 it vanishes."
+    let lead = ["max": maxDepth, "ids": words.list(rows.map(\.0))]
+    let alt = (simulated
+      ? say("alt.leadSimulated", lead.merging(["width": String(rows[0].1.gainSimulations[0].settings.width)]) { $1 })
+      : say("alt.lead", lead))
+      + sentences.map { say("alt.sentence", ["sentence": $0]) }.joined()
     return ManualFigure(
-      path: "figures/gain.png", kind: .depth, functionIDs: rows.map(\.0), caption: caption, altText: alt,
-      figure: Figure(panels: panels, columns: 2, size: .standard, title: "Gradient through depth, with weights"))
+      path: "figures/gain.png", kind: .depth, functionIDs: rows.map(\.0), caption: say("caption"), altText: alt,
+      figure: Figure(panels: panels, columns: 2, size: .standard, title: say("title")))
   }
 }

@@ -22,28 +22,28 @@ public enum ManualFigures {
   /// precision figures. A family or comparison whose functions are missing
   /// from `analyses` is left out; so is a function whose analysis lacks its
   /// default parameters.
-  public static func all(analyses: [FunctionAnalysis]) -> [ManualFigure] {
-    builders(AnalysisIndex(analyses)).compactMap { $0() }
+  public static func all(analyses: [FunctionAnalysis], strings: Strings = .english) -> [ManualFigure] {
+    builders(AnalysisIndex(analyses), strings: strings).compactMap { $0() }
   }
 
   /// One builder per figure of ``all(analyses:)``, in its order (a builder
   /// gives nil when its functions or settings are missing).
-  static func builders(_ index: AnalysisIndex) -> [@Sendable () -> ManualFigure?] {
+  static func builders(_ index: AnalysisIndex, strings: Strings = .english) -> [@Sendable () -> ManualFigure?] {
     var out: [@Sendable () -> ManualFigure?] = []
     for (spec, analysis) in index.entries {
-      out.append { try? function(spec, analysis) }
+      out.append { try? function(spec, analysis, strings: strings) }
     }
     for (spec, _) in index.entries {
       for k in spec.surfaces(spec.defaultParameters).indices {
-        out.append { try? surface(spec, index: k) }
+        out.append { try? surface(spec, index: k, words: FigureWords(strings)) }
       }
     }
-    out += FamilyFigures.builders(index)
-    out += ComparisonFigures.builders(index)
-    out.append { DepthFigure.build(index) }
-    out.append { GainFigure.build(index) }
+    out += FamilyFigures.builders(index, words: FigureWords(strings))
+    out += ComparisonFigures.builders(index, words: FigureWords(strings))
+    out.append { DepthFigure.build(index, words: FigureWords(strings)) }
+    out.append { GainFigure.build(index, words: FigureWords(strings)) }
     for (spec, analysis) in index.entries {
-      out.append { PrecisionFigure.build(spec, analysis) }
+      out.append { PrecisionFigure.build(spec, analysis, words: FigureWords(strings)) }
     }
     return out
   }
@@ -56,7 +56,7 @@ public enum ManualFigures {
   /// - Throws: ``FigureError`` when the analysis is of another function or
   ///   has no setting at those parameters.
   public static func function(
-    _ spec: FunctionSpec, _ analysis: FunctionAnalysis, parameters: ParameterValues? = nil
+    _ spec: FunctionSpec, _ analysis: FunctionAnalysis, parameters: ParameterValues? = nil, strings: Strings = .english
   ) throws -> ManualFigure {
     guard analysis.id == spec.id else {
       throw FigureError("the analysis of \(analysis.id) was passed for \(spec.id)")
@@ -66,7 +66,7 @@ public enum ManualFigures {
       throw FigureError("the analysis of \(spec.id) has no setting at \(p); analysed: "
         + analysis.settings.map { "{\($0.parameters)}" }.joined(separator: ", "))
     }
-    return try function(spec, properties: setting.views, parameters: p)
+    return try function(spec, properties: setting.views, parameters: p, strings: strings)
   }
 
   /// A function's figure from the properties of each of its views at
@@ -75,7 +75,7 @@ public enum ManualFigures {
   /// - Throws: ``FigureError`` when `properties` does not hold one analysis
   ///   per view, in view order, at `parameters`.
   public static func function(
-    _ spec: FunctionSpec, properties: [ViewProperties], parameters: ParameterValues
+    _ spec: FunctionSpec, properties: [ViewProperties], parameters: ParameterValues, strings: Strings = .english
   ) throws -> ManualFigure {
     let views = spec.views(parameters)
     guard properties.count == views.count,
@@ -83,7 +83,7 @@ public enum ManualFigures {
     else {
       throw FigureError("\(spec.id) at {\(parameters)} has \(views.count) views; the properties passed do not match them")
     }
-    return FunctionFigure(spec: spec, parameters: parameters, properties: properties).build()
+    return FunctionFigure(spec: spec, parameters: parameters, properties: properties, strings: strings).build()
   }
 
   /// Surface `index` of a function of two arguments at its default
@@ -91,17 +91,20 @@ public enum ManualFigures {
   /// ``SurfaceFigure``): a gated unit's f(a, b).
   ///
   /// - Throws: ``FigureError`` when the surface cannot be drawn.
-  static func surface(_ spec: FunctionSpec, index: Int) throws -> ManualFigure {
+  static func surface(_ spec: FunctionSpec, index: Int, words: FigureWords = FigureWords(.english)) throws -> ManualFigure {
     let p = spec.defaultParameters
     let s = spec.surfaces(p)[index]
     let params = ViewNaming.parameters(spec, p)
     return try SurfaceFigure.build(
-      id: spec.id, title: (params.isEmpty ? spec.name : "\(spec.name), \(params)") + ": \(s.label)",
+      id: spec.id,
+      title: params.isEmpty
+        ? words.say("surface.title", ["id": spec.name, "label": s.label])
+        : words.say("surface.titleWithParameters", ["name": spec.name, "parameters": params, "label": s.label]),
       surface: SurfaceFigure.Surface(
         label: s.label, x: s.x, y: s.y, fixed: s.fixed.map { "\($0.name) = \($0.value)" }, xRange: s.xRange,
         yRange: s.yRange, xBreakpoints: s.xBreakpoints, yBreakpoints: s.yBreakpoints,
         value: { x, y in s.evaluate(x, y).value }),
-      index: index + 1)
+      index: index + 1, words: words)
   }
 
   // MARK: Rendering
@@ -121,8 +124,8 @@ public enum ManualFigures {
 extension ManualFigures {
   /// Every figure of ``all(analyses:)``, in its order, built on `threads`
   /// threads (the generator renders them in its own pool, beside the pages).
-  public static func built(analyses: [FunctionAnalysis], threads: Int) -> [ManualFigure] {
-    let builders = builders(AnalysisIndex(analyses))
+  public static func built(analyses: [FunctionAnalysis], threads: Int, strings: Strings = .english) -> [ManualFigure] {
+    let builders = builders(AnalysisIndex(analyses), strings: strings)
     let slots = Slots<ManualFigure?>(count: builders.count)
     parallelFor(builders.count, threads: threads) { i in slots.set(i, builders[i]()) }
     return slots.values.compactMap { $0 }

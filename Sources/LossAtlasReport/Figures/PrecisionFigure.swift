@@ -40,7 +40,9 @@ enum PrecisionFigure {
     let thresholds: [PrecisionThreshold]
   }
 
-  static func build(_ spec: FunctionSpec, _ analysis: FunctionAnalysis) -> ManualFigure? {
+  static func build(
+    _ spec: FunctionSpec, _ analysis: FunctionAnalysis, words: FigureWords = FigureWords(.english)
+  ) -> ManualFigure? {
     let p = spec.defaultParameters
     guard analysis.settings.indices.contains(analysis.defaultIndex),
       analysis.settings[analysis.defaultIndex].parameters == p
@@ -51,7 +53,7 @@ enum PrecisionFigure {
     var panels: [Chart] = []
     var alt: [String] = []
     for e in ends {
-      let (chart, sentence) = panel(spec, view, e)
+      let (chart, sentence) = panel(spec, view, e, words: words)
       panels.append(chart)
       alt.append(sentence)
     }
@@ -59,13 +61,12 @@ enum PrecisionFigure {
     // keeps f, since its own symbol L would read as the limit.
     let v = ViewNaming.variable(view)
     let name = spec.family.isLoss ? "f(\(v))" : ViewNaming.valueSymbol(spec, variable: v)
-    let caption = "Where \(spec.name) rounds to its limit: the distance |\(name) − L| from the limit L against |\(v)| "
-      + "(log scale), the rounding resolution next to L of Float16, Float32 and Float64 (lines) and the input from "
-      + "which the value rounds to L in each format (dots), from the precision study."
+    let caption = words.say("precision.caption", ["name": spec.name, "value": name, "variable": v])
     return ManualFigure(
       path: "figures/precision-\(spec.id).png", kind: .precision, functionIDs: [spec.id], caption: caption,
-      altText: alt.joined(separator: " "),
-      figure: Figure(panels: panels, columns: panels.count, size: .standard, title: "\(spec.name): rounding to the limit"))
+      altText: alt.joined(separator: words.say("precision.alt.separator")),
+      figure: Figure(
+        panels: panels, columns: panels.count, size: .standard, title: words.say("precision.title", ["name": spec.name])))
   }
 
   // MARK: Ends
@@ -125,7 +126,9 @@ enum PrecisionFigure {
   /// One end's panel. The y axis carries log₁₀ of the distance on a linear
   /// scale (rather than a log axis): the distances span up to 330 decades,
   /// down to 2⁻¹⁰⁷⁵, which no Double (and so no log axis) reaches.
-  static func panel(_ spec: FunctionSpec, _ view: ScalarView, _ e: End) -> (Chart, String) {
+  static func panel(
+    _ spec: FunctionSpec, _ view: ScalarView, _ e: End, words: FigureWords = FigureWords(.english)
+  ) -> (Chart, String) {
     let found = e.thresholds.compactMap { t in t.x.map { abs($0) } }
     let far = found.max() ?? 1
     let near = found.min() ?? 1
@@ -174,20 +177,23 @@ enum PrecisionFigure {
         let g = log10(gap(view, e, at: [abs(x)])[0])
         chart.markers.append(
           Marker(x: abs(x), y: g.isFinite ? g : r.log10, label: "\(v) = \(FloatingPointText.input(x, format))", color: colors[format]!))
-        items.append("of \(format.rawValue) (\(r.text)) at \(v) = \(FloatingPointText.input(x, format)), the first input of the format from which it rounds to the limit")
+        items.append(
+          words.say(
+            "precision.alt.at",
+            ["format": format.rawValue, "resolution": r.text, "variable": v, "x": FloatingPointText.input(x, format)]))
       } else {
-        items.append("of \(format.rawValue) (\(r.text)) nowhere in its range of inputs")
+        items.append(words.say("precision.alt.nowhere", ["format": format.rawValue, "resolution": r.text]))
       }
     }
     let top = logs.filter(\.isFinite).max() ?? 0
     let span = max(top - lowest, 1)
     chart.y.range = (lowest - 0.06 * span)...(top + 0.04 * span)
     chart.legend = .none
-    let toward = e.direction < 0 ? "−∞" : "+∞"
-    let what = e.limit == 0 ? "underflows to 0" : "rounds to exactly \(lText)"
-    let sentence = "Toward \(toward), \(spec.name) approaches \(lText): log₁₀ of its distance from \(lText), against "
-      + (logX ? "|\(v)| on a log scale" : "|\(v)|") + ", falls below the rounding resolution next to \(lText) "
-      + FigureText.list(items) + "; from there on the value \(what) in that format."
+    let values = [
+      "toward": e.direction < 0 ? "−∞" : "+∞", "name": spec.name, "limit": lText, "variable": v, "items": words.list(items),
+    ]
+    let sentence = words.say(
+      "precision.alt." + (logX ? "logScale" : "linearScale") + (e.limit == 0 ? "Underflow" : "Rounds"), values)
     return (chart, sentence)
   }
 

@@ -50,7 +50,9 @@ enum SurfaceFigure {
   ///
   /// - Throws: ``FigureError`` when the box is empty or not finite, or when
   ///   f has no finite value or one value only on it.
-  static func build(id: String, title: String? = nil, surface s: Surface, index: Int = 1) throws -> ManualFigure {
+  static func build(
+    id: String, title: String? = nil, surface s: Surface, index: Int = 1, words: FigureWords = FigureWords(.english)
+  ) throws -> ManualFigure {
     for (name, r) in [(s.x, s.xRange), (s.y, s.yRange)]
     where !(r.lowerBound.isFinite && r.upperBound.isFinite && r.lowerBound < r.upperBound) {
       throw FigureError("the surface of \(id) has the \(name) range \(r); it must be finite and non-empty")
@@ -71,23 +73,27 @@ enum SurfaceFigure {
       + s.yBreakpoints.filter { s.yRange.contains($0) }.map { .horizontal($0) }
     chart.legend = .none
 
-    let fixed = s.fixed.isEmpty ? "" : " (\(FigureText.list(s.fixed)))"
-    let box = "\(s.x) from \(FigureText.number(s.xRange.lowerBound)) to \(FigureText.number(s.xRange.upperBound)) across, "
-      + "\(s.y) from \(FigureText.number(s.yRange.lowerBound)) to \(FigureText.number(s.yRange.upperBound)) up"
-    let levelText = FigureText.list(levels.map { FigureText.number($0, scale: hi - lo) })
+    func say(_ key: String, _ values: [String: String] = [:]) -> String { words.say("surface." + key, values) }
+    let fixed = s.fixed.isEmpty ? "" : say("fixed", ["fixed": words.list(s.fixed)])
+    let box = say(
+      "box",
+      [
+        "x": s.x, "xFrom": FigureText.number(s.xRange.lowerBound), "xTo": FigureText.number(s.xRange.upperBound),
+        "y": s.y, "yFrom": FigureText.number(s.yRange.lowerBound), "yTo": FigureText.number(s.yRange.upperBound),
+      ])
+    let levelText = words.list(levels.map { FigureText.number($0, scale: hi - lo) })
     let kinks =
       s.xBreakpoints.filter { s.xRange.contains($0) }.map { "\(s.x) = \(FigureText.number($0))" }
       + s.yBreakpoints.filter { s.yRange.contains($0) }.map { "\(s.y) = \(FigureText.number($0))" }
-    let kinkText = kinks.isEmpty ? "" : "; dashed: \(FigureText.list(kinks)), where \(s.label) is not smooth"
-    let caption = "\(s.label) of \(id)\(fixed) as colour, \(box): dark for the least value drawn "
-      + "(\(FigureText.number(lo))), yellow for the greatest (\(FigureText.number(hi))); "
-      + "contour lines at \(s.label) = \(levelText), marked on the colour bar\(kinkText)."
-    let alt = "Heat map of \(s.label) for \(id)\(fixed), \(box), sampled at the centres of a \(cells) by \(cells) grid. "
-      + "The values drawn run from \(FigureText.number(lo)) to \(FigureText.number(hi)); "
-      + "contour lines at \(levelText)\(kinkText)."
+    let kinkText = kinks.isEmpty ? "" : say("kinks", ["kinks": words.list(kinks), "label": s.label])
+    let values = [
+      "label": s.label, "id": id, "fixed": fixed, "box": box, "low": FigureText.number(lo), "high": FigureText.number(hi),
+      "levels": levelText, "kinks": kinkText, "cells": String(cells),
+    ]
     let suffix = index > 1 ? "-surface-\(index)" : "-surface"
     return ManualFigure(
-      path: "figures/\(id)\(suffix).png", kind: .surface, functionIDs: [id], caption: caption, altText: alt,
-      figure: Figure(panels: [chart], columns: 1, size: .standard, title: title ?? "\(id): \(s.label)"))
+      path: "figures/\(id)\(suffix).png", kind: .surface, functionIDs: [id], caption: say("caption", values),
+      altText: say("alt", values),
+      figure: Figure(panels: [chart], columns: 1, size: .standard, title: title ?? say("title", ["id": id, "label": s.label])))
   }
 }

@@ -2,8 +2,13 @@ import LossAtlasAnalysis
 import LossAtlasCore
 
 /// How the pages word the floating-point facts: the precision study and the
-/// textbook formula's failures.
-enum FloatingPointText {
+/// textbook formula's failures, in the edition's language (the sentences
+/// are the strings tables' `page.precision.*` and `page.naive.*`).
+struct FloatingPointText {
+  let strings: Strings
+
+  init(_ strings: Strings) { self.strings = strings }
+
   /// `x → −∞`, or `x → 0` toward a finite end of the view's domain.
   static func toward(_ direction: Int, _ view: ScalarView) -> String {
     let end = direction < 0 ? view.domain.lower : view.domain.upper
@@ -68,7 +73,7 @@ enum FloatingPointText {
 
   /// The table rows of the precision study: one per (direction, kind), a
   /// cell per format.
-  static func rows(_ facts: [PrecisionThreshold], view: ScalarView) -> [PrecisionRow] {
+  func rows(_ facts: [PrecisionThreshold], view: ScalarView) -> [PrecisionRow] {
     var rows: [PrecisionRow] = []
     for direction in [-1, 1] {
       for kind in PrecisionThreshold.Kind.allCases {
@@ -78,21 +83,20 @@ enum FloatingPointText {
         guard let any = cells.compactMap({ $0 }).first else { continue }
         let text = cells.map { t -> String in
           guard let t else { return "—" }
-          guard let x = t.x else { return "never, within the format's range" }
-          var s = "from x = \(input(x, t.format))"
-          if let e = t.earlier {
-            let lo = Swift.min(e.from, e.to)
-            let hi = Swift.max(e.from, e.to)
-            let span = "[\(input(lo, t.format)), \(input(hi, t.format))]"
-            s += e.exhaustive
-              ? " (also at \(Readable.count(e.hits)) of the \(Readable.count(e.checked)) inputs in \(span))"
-              : " (also at \(Readable.count(e.hits)) of \(Readable.count(e.checked)) sampled inputs in \(span))"
-          }
-          return s
+          guard let x = t.x else { return strings("page.precision.never") }
+          let from = strings("page.precision.from", ["x": Self.input(x, t.format)])
+          guard let e = t.earlier else { return from }
+          let lo = Swift.min(e.from, e.to)
+          let hi = Swift.max(e.from, e.to)
+          let values = [
+            "from": from, "hits": Readable.count(e.hits), "checked": Readable.count(e.checked),
+            "span": "[\(Self.input(lo, t.format)), \(Self.input(hi, t.format))]",
+          ]
+          return strings(e.exhaustive ? "page.precision.alsoExhaustive" : "page.precision.alsoSampled", values)
         }
         rows.append(
           PrecisionRow(
-            direction: toward(direction, view), what: what(kind, limit: any.limit), float16: text[0], float32: text[1],
+            direction: Self.toward(direction, view), what: what(kind, limit: any.limit), float16: text[0], float32: text[1],
             float64: text[2]))
       }
     }
@@ -100,63 +104,81 @@ enum FloatingPointText {
   }
 
   /// `value rounds to its limit 1`, `derivative rounds to 0`, `value overflows to ∞`.
-  static func what(_ kind: PrecisionThreshold.Kind, limit: Double) -> String {
+  func what(_ kind: PrecisionThreshold.Kind, limit: Double) -> String {
+    let key: String
     switch kind {
-    case .valueReachesLimit: return "value rounds to its limit \(Readable.number(limit))"
-    case .valueEqualsInput: return "value rounds to x"
-    case .derivativeVanishes: return "derivative rounds to 0"
-    case .derivativeReachesLimit: return "derivative rounds to its limit \(Readable.number(limit))"
-    case .valueOverflows: return "value overflows to \(Readable.number(limit))"
-    case .derivativeOverflows: return "derivative overflows to \(Readable.number(limit))"
+    case .valueReachesLimit: key = "valueReachesLimit"
+    case .valueEqualsInput: key = "valueEqualsInput"
+    case .derivativeVanishes: key = "derivativeVanishes"
+    case .derivativeReachesLimit: key = "derivativeReachesLimit"
+    case .valueOverflows: key = "valueOverflows"
+    case .derivativeOverflows: key = "derivativeOverflows"
     }
+    return strings("page.precision.what." + key, ["limit": Readable.number(limit)])
   }
 
   /// The exact half-line statements: `value exactly 0 for x ≤ 0`. A
   /// statement that holds for every x is printed once.
-  static func exact(_ tails: [ExactTail]) -> [String] {
+  func exact(_ tails: [ExactTail]) -> [String] {
     var out: [String] = []
     for t in tails {
       let what = t.kind.isValue ? "value" : "derivative"
       let equals = t.kind == .valueEqualsInput ? "x" : Readable.number(t.limit)
-      let whereText: String
+      let line: String
       if let b = t.boundary {
         let op = t.direction > 0 ? (t.closed ? "≥" : ">") : (t.closed ? "≤" : "<")
-        whereText = "for x \(op) \(Readable.number(b))"
+        line = strings(
+          "page.precision.exact.\(what)From", ["equals": equals, "condition": "x \(op) \(Readable.number(b))"])
       } else {
-        whereText = "for every x"
+        line = strings("page.precision.exact.\(what)Everywhere", ["equals": equals])
       }
-      let line = "\(what) exactly \(equals) \(whereText)"
       if !out.contains(line) { out.append(line) }
     }
     return out
   }
 
   /// What the section says when the study found nothing to report.
-  static func none(_ view: ScalarView) -> String {
-    "Toward the ends of this view neither the value nor the derivative approaches a finite limit that a format could round to, nor leaves the range of any of the three formats for an input the format can represent."
-  }
+  func none(_ view: ScalarView) -> String { strings("page.precision.none") }
 
   /// A naive-formula failure as a page fact.
-  static func naive(_ f: NaiveFailure, view: ScalarView) -> Fact {
+  func naive(_ f: NaiveFailure, view: ScalarView) -> Fact {
     let name: String
     switch f.component {
-    case "value": name = "Value as \(f.formula)"
-    case "derivative": name = "Derivative as \(f.formula)"
-    default: name = "Subexpression \(f.formula) (\(f.component))"
+    case "value": name = strings("page.naive.value", ["formula": f.formula])
+    case "derivative": name = strings("page.naive.derivative", ["formula": f.formula])
+    default: name = strings("page.naive.subexpression", ["formula": f.formula, "component": f.component])
     }
-    var value = "\(f.mode.rawValue) first at x = \(Readable.number(f.x, digits: 8)) (there: \(Readable.number(f.naive)) instead of \(Readable.number(f.stable)))"
+    var value = strings(
+      "page.naive.first",
+      [
+        "mode": mode(f.mode), "x": Readable.number(f.x, digits: 8), "naive": Readable.number(f.naive),
+        "stable": Readable.number(f.stable),
+      ])
     let after = f.fractionFailingAfter
     if after < 1 {
       let end = f.x + Double(f.direction) * f.unit
       let span = "[\(Readable.number(Swift.min(f.x, end))), \(Readable.number(Swift.max(f.x, end)))]"
-      value += "; \(Readable.percent(after)) of the inputs in \(span) fail"
+      value += strings("page.naive.fraction", ["percent": Readable.percent(after), "span": span])
     }
     if let a = f.alwaysFrom {
-      value += "; every input fails from x = \(Readable.number(a))"
-      if let b = f.alwaysTo { value += " to x = \(Readable.number(b))" }
-      if let m = f.alwaysMode, m != f.mode { value += " (\(m.rawValue) there)" }
+      if let b = f.alwaysTo {
+        value += strings("page.naive.alwaysFromTo", ["from": Readable.number(a), "to": Readable.number(b)])
+      } else {
+        value += strings("page.naive.alwaysFrom", ["from": Readable.number(a)])
+      }
+      if let m = f.alwaysMode, m != f.mode { value += strings("page.naive.alwaysMode", ["mode": mode(m)]) }
     }
-    if let z = f.zeroFrom, z != f.x { value += "; exactly 0 from x = \(Readable.number(z))" }
-    return Fact(name: "\(name), toward \(toward(f.direction, view))", value: value)
+    if let z = f.zeroFrom, z != f.x { value += strings("page.naive.zeroFrom", ["x": Readable.number(z)]) }
+    return Fact(name: strings("page.naive.name", ["name": name, "toward": Self.toward(f.direction, view)]), value: value)
+  }
+
+  /// How the textbook formula fails: `overflows`, `gives NaN`.
+  func mode(_ m: NaiveFailure.Mode) -> String {
+    switch m {
+    case .overflow: return strings("page.naive.mode.overflow")
+    case .nan: return strings("page.naive.mode.nan")
+    case .zero: return strings("page.naive.mode.zero")
+    case .inaccurate: return strings("page.naive.mode.inaccurate")
+    }
   }
 }

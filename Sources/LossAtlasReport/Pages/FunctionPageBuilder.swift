@@ -43,46 +43,50 @@ public struct FigureInfo: Sendable {
 enum FunctionPageBuilder {
   static func build(
     _ spec: FunctionSpec, _ analysis: FunctionAnalysis, figures: [FigureInfo], accuracy: AccuracySummary?,
-    measurements: FrameworkMeasurements? = nil
+    measurements: FrameworkMeasurements? = nil, strings: Strings
   ) throws -> FunctionPage {
+    let ph = Phrasing(strings)
     let defaults = analysis.settings[analysis.defaultIndex]
     let primary = spec.views(defaults.parameters)[0]
-    let precisionRows = FloatingPointText.rows(analysis.facts.precision, view: primary)
-    let precisionExact = FloatingPointText.exact(analysis.facts.exactTails)
+    let fp = FloatingPointText(strings)
+    let precisionRows = fp.rows(analysis.facts.precision, view: primary)
+    let precisionExact = fp.exact(analysis.facts.exactTails)
     return FunctionPage(
       site: SitePages.site(current: spec.id, title: spec.name),
-      id: spec.id, name: spec.name, family: spec.family.title, summary: spec.summary,
+      id: spec.id, name: spec.name, family: ph.family(spec.family), summary: spec.summary,
       aliases: spec.aliases.isEmpty ? nil : spec.aliases.joined(separator: ", "),
       formula: formula(spec),
       parameters: try spec.parameters.map { p in
         ParameterRow(
           name: p.name, symbol: Equation(latex: p.symbol, mathml: mathmlSymbol(p.symbol)),
-          defaultValue: Readable.number(p.defaultValue), range: rangeText(p.range),
+          defaultValue: Readable.number(p.defaultValue), range: rangeText(p.range, ph),
           grid: p.grid.map { Readable.number($0) }.joined(separator: ", "),
           summary: try resolve(p.summary, measurements, where: "\(spec.id), parameter \(p.name)"))
       },
       hasParameters: !spec.parameters.isEmpty,
       arguments: spec.arguments.map { a in
-        Fact(name: a.name + (spec.differentiable.contains(a.name) ? " (differentiated)" : ""), value: a.domainDescription + ": " + a.summary)
+        Fact(
+          name: spec.differentiable.contains(a.name) ? ph.strings("page.function.argument.differentiated", ["name": a.name]) : a.name,
+          value: ph.strings("page.function.argument.domain", ["domain": a.domainDescription, "summary": a.summary]))
       },
       figures: figures.filter { $0.functions.contains(spec.id) }.map(\.ref),
-      views: defaults.views.enumerated().map { viewSection($1, spec: spec, number: $0 + 1) }
-        + domainSection(defaults.domain, spec: spec),
-      settings: settingsTable(spec, analysis),
-      facts: facts(spec, analysis),
-      edgeCases: edgeCases(spec, defaults.parameters),
+      views: defaults.views.enumerated().map { viewSection($1, spec: spec, number: $0 + 1, ph) }
+        + domainSection(defaults.domain, spec: spec, ph),
+      settings: settingsTable(spec, analysis, ph),
+      facts: facts(spec, analysis, ph),
+      edgeCases: edgeCases(spec, defaults.parameters, ph),
       implementation: try resolve(spec.implementationNote, measurements, where: "\(spec.id), implementation note"),
-      naiveFailures: naive(spec, analysis),
+      naiveFailures: naive(spec, analysis, fp),
       hasNaiveFailures: !analysis.facts.naiveFailures.isEmpty,
       precision: precisionRows,
       hasPrecision: !precisionRows.isEmpty,
       precisionExact: precisionExact,
       hasPrecisionExact: !precisionExact.isEmpty,
-      precisionNone: precisionRows.isEmpty && precisionExact.isEmpty ? FloatingPointText.none(primary) : nil,
+      precisionNone: precisionRows.isEmpty && precisionExact.isEmpty ? fp.none(primary) : nil,
       conventions: try conventions(spec, measurements: measurements),
       measuredNote: measurements?.note ?? FrameworkMeasurements.absentNote,
       references: spec.references.map { ReferenceRow(citation: $0.citation, year: String($0.year), url: $0.url) },
-      accuracy: accuracyText(accuracy))
+      accuracy: accuracyText(accuracy, ph))
   }
 
   // MARK: - Conventions
@@ -148,8 +152,8 @@ enum FunctionPageBuilder {
     return "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mi>\(text)</mi></math>"
   }
 
-  static func rangeText(_ r: ParameterRange) -> String {
-    if r.allowsNegativeInfinity && r.lower == -.infinity { return "any real number, or −∞" }
+  static func rangeText(_ r: ParameterRange, _ ph: Phrasing) -> String {
+    if r.allowsNegativeInfinity && r.lower == -.infinity { return ph.strings("page.function.parameter.anyOrMinusInfinity") }
     return "\(r.lowerInclusive ? "[" : "(")\(Readable.number(r.lower)), \(Readable.number(r.upper))\(r.upperInclusive ? "]" : ")")"
   }
 
@@ -157,101 +161,130 @@ enum FunctionPageBuilder {
 
   /// The properties of one view; `number` counts the views from 1 and
   /// names the section's anchor (`view-1`).
-  static func viewSection(_ p: ViewProperties, spec: FunctionSpec, number: Int) -> ViewSection {
+  static func viewSection(_ p: ViewProperties, spec: FunctionSpec, number: Int, _ ph: Phrasing) -> ViewSection {
+    func row(_ key: String, _ value: String, _ names: [String: String] = [:]) -> Fact {
+      Fact(name: ph.strings("page.function.row." + key, names), value: value)
+    }
+    let percent = ["percent": Readable.number(p.saturationThreshold * 100)]
     var rows: [Fact] = [
-      Fact(name: "Range", value: Phrasing.range(p)),
-      Fact(name: "Infimum", value: Phrasing.extremum(p.infimum, p.argument)),
-      Fact(name: "Supremum", value: Phrasing.extremum(p.supremum, p.argument)),
-      Fact(name: "Monotonic", value: Phrasing.monotonic(p.monotonic)),
-      Fact(name: "Derivative monotonic", value: Phrasing.monotonic(p.derivativeMonotonic)),
-      Fact(name: "Continuity", value: Phrasing.continuity(p)),
-      Fact(name: "Max |f′|", value: Phrasing.extremum(p.maxAbsDerivative, p.argument)),
-      Fact(name: "Saturates (|f′| → 0 toward an infinite end)", value: Phrasing.saturation(p)),
-      Fact(
-        name: "Saturation intervals (the tails where |f′| < \(Readable.number(p.saturationThreshold * 100))% of max)",
-        value: Phrasing.intervals(p.saturationIntervals)),
-      Fact(
-        name: "Flat zones (bounded stretches where |f′| < \(Readable.number(p.saturationThreshold * 100))% of max; not saturation)",
-        value: Phrasing.flatZones(p)),
-      Fact(name: "Dead regions (f′ exactly 0)", value: Phrasing.intervals(p.deadRegions)),
-      Fact(name: "Convexity", value: Phrasing.convexity(p) + (p.convexityCrossCheck ? " (midpoint tests agree)" : " (midpoint tests DISAGREE)")),
+      row("range", Phrasing.range(p)),
+      row("infimum", ph.extremum(p.infimum, p.argument)),
+      row("supremum", ph.extremum(p.supremum, p.argument)),
+      row("monotonic", ph.monotonic(p.monotonic)),
+      row("derivativeMonotonic", ph.monotonic(p.derivativeMonotonic)),
+      row("continuity", ph.continuity(p)),
+      row("maxAbsDerivative", ph.extremum(p.maxAbsDerivative, p.argument)),
+      row("saturates", ph.saturation(p)),
+      row("saturationIntervals", ph.intervals(p.saturationIntervals), percent),
+      row("flatZones", ph.flatZones(p), percent),
+      row("deadRegions", ph.intervals(p.deadRegions)),
+      row(
+        "convexity",
+        ph.strings(
+          p.convexityCrossCheck ? "page.function.convexity.agree" : "page.function.convexity.disagree", ["convexity": ph.convexity(p)])),
     ]
     if spec.family.isLoss {
-      rows.append(Fact(name: "Zero at the correct prediction", value: Phrasing.zeroAtCorrect(p)))
-      rows.append(Fact(name: "Non-negative in this view", value: Phrasing.yesNo(p.nonNegative)))
-      rows.append(Fact(name: "Gradient as the argument grows", value: Phrasing.growth(p.gradientGrowth)))
+      rows.append(row("zeroAtCorrect", ph.zeroAtCorrect(p)))
+      rows.append(row("nonNegativeInView", ph.yesNo(p.nonNegative)))
+      rows.append(row("gradientGrowth", ph.growth(p.gradientGrowth)))
     } else {
       if let m = p.meanOutput {
-        rows.append(Fact(name: "Mean output E[f(X)], X ~ N(0, 1)", value: Readable.number(abs(m) <= PropertyEngine.zeroCenteredTolerance ? 0 : m, digits: 12)))
+        rows.append(row("meanOutput", Readable.number(abs(m) <= PropertyEngine.zeroCenteredTolerance ? 0 : m, digits: 12)))
       }
-      rows.append(Fact(name: "Zero-centred (mean output 0, within 10⁻¹²)", value: Phrasing.yesNo(p.zeroCentered)))
-      rows.append(Fact(name: "Passes through the origin (f(0) = 0)", value: Phrasing.yesNo(p.passesThroughOrigin)))
-      rows.append(Fact(name: "Identity near the origin (f(0) = 0, f′(0) = 1)", value: Phrasing.yesNo(p.identityNearOrigin)))
+      rows.append(row("zeroCentred", ph.yesNo(p.zeroCentered)))
+      rows.append(row("passesThroughOrigin", ph.yesNo(p.passesThroughOrigin)))
+      rows.append(row("identityNearOrigin", ph.yesNo(p.identityNearOrigin)))
     }
     rows.append(
-      Fact(
-        name: "Gradient check (Richardson differences, \(p.gradientCheck.points) points)",
-        value: "f′ within \(Readable.number(p.gradientCheck.maxRelativeErrorD1, digits: 2)), f″ within \(Readable.number(p.gradientCheck.maxRelativeErrorD2, digits: 2))"))
-    return ViewSection(label: "In " + p.viewLabel, anchor: "view-\(number)", rows: rows)
+      row(
+        "gradientCheck",
+        ph.strings(
+          "page.function.gradientCheck.value",
+          [
+            "d1": Readable.number(p.gradientCheck.maxRelativeErrorD1, digits: 2),
+            "d2": Readable.number(p.gradientCheck.maxRelativeErrorD2, digits: 2),
+          ]),
+        ["points": String(p.gradientCheck.points)]))
+    return ViewSection(label: ph.strings("page.function.view.label", ["view": p.viewLabel]), anchor: "view-\(number)", rows: rows)
   }
 
   /// The function over its whole domain (every argument free), for a
   /// function of several arguments: what no single view can say.
-  static func domainSection(_ d: DomainProperties, spec: FunctionSpec) -> [ViewSection] {
+  static func domainSection(_ d: DomainProperties, spec: FunctionSpec, _ ph: Phrasing) -> [ViewSection] {
     guard d.multiArgument else { return [] }
     let prediction = ViewNaming.pretty(spec.predictionArgument)
     let params = Phrasing.parameters(d.parameters, spec: spec)
+    let about = ["prediction": prediction]
+    func row(_ key: String, _ value: String) -> Fact { Fact(name: ph.strings("page.function.domain.row." + key, about), value: value) }
     var rows: [Fact] = [
-      Fact(name: "Range", value: Phrasing.domainRange(d)),
-      Fact(name: "Infimum", value: domainBoundText(d.infimum, spec: spec)),
-      Fact(name: "Supremum", value: domainBoundText(d.supremum, spec: spec)),
-      Fact(name: "Non-negative", value: Phrasing.domainNonNegative(d)),
-      Fact(
-        name: "Convex in \(prediction) for every value of the other arguments",
-        value: d.convex ? "yes" : (d.convexViolation.map { "no: the midpoint of (\(Phrasing.point($0.a))) and (\(Phrasing.point($0.b))) lies above the chord" } ?? "no")),
+      row("range", Phrasing.domainRange(d)),
+      row("infimum", domainBoundText(d.infimum, spec: spec, ph)),
+      row("supremum", domainBoundText(d.supremum, spec: spec, ph)),
+      row("nonNegative", ph.domainNonNegative(d)),
+      row(
+        "convex",
+        d.convex
+          ? ph.yesNo(true)
+          : (d.convexViolation.map {
+            ph.strings("page.function.domain.convexViolation", ["a": Phrasing.point($0.a), "b": Phrasing.point($0.b)])
+          } ?? ph.yesNo(false))),
     ]
     if let m = d.monotonic {
-      rows.append(Fact(name: "Monotonic in \(prediction) for every value of the other arguments", value: Phrasing.monotonic(m)))
+      rows.append(row("monotonic", ph.monotonic(m)))
     }
     if let g = d.maxAbsDerivative {
-      rows.append(Fact(name: "Max |∂L/∂\(prediction)|", value: Readable.number(g) + (d.maxAbsDerivativeExact ? "" : " at least (found by the search)")))
+      let value = Readable.number(g)
+      rows.append(
+        Fact(
+          name: "Max |∂L/∂\(prediction)|",
+          value: d.maxAbsDerivativeExact ? value : ph.strings("page.function.domain.atLeast", ["value": value])))
     }
     if let s = d.search {
       rows.append(
-        Fact(
-          name: "How it was found",
-          value: "the views above, each analysed exactly, and a search over every argument (\(s.points) points, \(s.settings) settings of the arguments other than \(prediction)); see Methods"))
+        row(
+          "howFound",
+          ph.strings(
+            "page.function.domain.howFound",
+            ["points": String(s.points), "settings": String(s.settings), "prediction": prediction])))
     }
-    let label = "the whole domain (every argument free\(params.isEmpty ? "" : "; \(params)"))"
-    return [ViewSection(label: "Over " + label, anchor: "whole-domain", rows: rows)]
+    let label = params.isEmpty
+      ? ph.strings("page.function.domain.label") : ph.strings("page.function.domain.labelWithParameters", ["parameters": params])
+    return [ViewSection(label: label, anchor: "whole-domain", rows: rows)]
   }
 
-  static func domainBoundText(_ b: DomainBound, spec: FunctionSpec) -> String {
+  static func domainBoundText(_ b: DomainBound, spec: FunctionSpec, _ ph: Phrasing) -> String {
     switch b.kind {
     case .unbounded:
-      let w = b.witness.map { ": \(spec.id)(\(Phrasing.point($0.point))) = \(Readable.number($0.value))" } ?? ""
-      return "\(Phrasing.domainBound(b)), unbounded\(w)"
+      let bound = ph.domainBound(b)
+      guard let w = b.witness else { return ph.strings("page.function.bound.unbounded", ["bound": bound]) }
+      return ph.strings(
+        "page.function.bound.unboundedWitness",
+        ["bound": bound, "call": "\(spec.id)(\(Phrasing.point(w.point)))", "value": Readable.number(w.value)])
     case .searched:
-      let w = b.witness.map { " (found at \(Phrasing.point($0.point)))" } ?? ""
-      return Phrasing.domainBound(b) + w
+      guard let w = b.witness else { return ph.domainBound(b) }
+      return ph.strings("page.function.bound.searched", ["bound": ph.domainBound(b), "point": Phrasing.point(w.point)])
     case .exact:
-      return "\(Readable.number(b.value)) (\(b.attained ? "attained" : "not attained")\(b.view.map { ", in the view \(ViewNaming.pretty($0))" } ?? ""))"
+      let value = Readable.number(b.value)
+      let key = b.attained ? "page.function.bound.attained" : "page.function.bound.notAttained"
+      guard let view = b.view else { return ph.strings(key, ["value": value]) }
+      return ph.strings(key + "InView", ["value": value, "view": ViewNaming.pretty(view)])
     }
   }
 
-  static func settingsTable(_ spec: FunctionSpec, _ a: FunctionAnalysis) -> SettingsTable? {
+  static func settingsTable(_ spec: FunctionSpec, _ a: FunctionAnalysis, _ ph: Phrasing) -> SettingsTable? {
     guard a.settings.count > 1 else { return nil }
-    var header = spec.parameters.map(\.name) + ["view", "range", "monotonic", "continuity", "max |f′|"]
-    header += spec.family.isLoss ? ["convex", "zero at correct", "gradient"] : ["saturates", "convex"]
+    let columns = ["view", "range", "monotonic", "continuity", "maxAbsDerivative"]
+      + (spec.family.isLoss ? ["convex", "zeroAtCorrect", "gradient"] : ["saturates", "convex"])
+    let header = spec.parameters.map(\.name) + columns.map { ph.strings("page.function.grid." + $0) }
     var rows: [SettingsRow] = []
     for s in a.settings {
       for v in s.views {
         var cells = spec.parameters.map { Readable.number(s.parameters[$0.name]) }
-        cells += [v.viewLabel, Phrasing.range(v), Phrasing.monotonic(v.monotonic), Readable.smoothness(v.continuity), Readable.number(v.maxAbsDerivative.value)]
+        cells += [v.viewLabel, Phrasing.range(v), ph.monotonic(v.monotonic), ph.smoothness(v.continuity), Readable.number(v.maxAbsDerivative.value)]
         if spec.family.isLoss {
-          cells += [Phrasing.yesNo(v.convex), v.zeroAtCorrect.rawValue, v.gradientGrowth.rawValue]
+          cells += [ph.yesNo(v.convex), ph.zeroAtCorrectWord(v.zeroAtCorrect), ph.growthWord(v.gradientGrowth)]
         } else {
-          cells += [Phrasing.saturation(v), Phrasing.yesNo(v.convex)]
+          cells += [ph.saturation(v), ph.yesNo(v.convex)]
         }
         rows.append(SettingsRow(cells: cells))
       }
@@ -259,71 +292,86 @@ enum FunctionPageBuilder {
     return SettingsTable(header: header, rows: rows)
   }
 
-  static func facts(_ spec: FunctionSpec, _ a: FunctionAnalysis) -> [Fact] {
+  static func facts(_ spec: FunctionSpec, _ a: FunctionAnalysis, _ ph: Phrasing) -> [Fact] {
     var out: [Fact] = []
     for (i, g) in a.facts.gains.enumerated() {
-      var text = "χ = \(Readable.number(g.gain)) at q = \(Readable.number(g.q)) (\(Phrasing.varianceSource(g.source)))"
+      var values = [
+        "gain": Readable.number(g.gain), "q": Readable.number(g.q), "source": ph.varianceSource(g.source),
+      ]
+      var key = "page.function.gain.value"
       if g.depthRatio.count >= 10 {
-        text += "; the expected squared gradient after 10 layers ×\(Readable.number(g.depthRatio[9], digits: 3))"
+        key = "page.function.gain.valueDepth"
+        values["ratio"] = Readable.number(g.depthRatio[9], digits: 3)
         if i < a.facts.gainSimulations.count {
           let sim = a.facts.gainSimulations[i]
-          text += " (simulated, width \(sim.settings.width): ×\(Readable.number(sim.depthRatio[9], digits: 3)))"
+          key = "page.function.gain.valueDepthSimulated"
+          values["width"] = String(sim.settings.width)
+          values["simulated"] = Readable.number(sim.depthRatio[9], digits: 3)
         }
       }
-      out.append(Fact(name: "Gradient gain per layer with weights, \(g.initialization.title)", value: text))
+      out.append(
+        Fact(
+          name: ph.strings("page.function.gain.name", ["initialization": ph.initialization(g.initialization)]),
+          value: ph.strings(key, values)))
     }
     if let d = a.facts.depth {
       let median10 = d.median.count >= 10 ? Readable.number(d.median[9]) : "—"
       out.append(
         Fact(
-          name: "Activation derivatives alone, weights set aside: depth to vanish (median |∏ f′| < 10⁻⁶)",
-          value: (d.depthToVanish.map { "L = \($0)" } ?? "beyond 100 layers") + "; median at L = 10: \(median10)"))
+          name: ph.strings("page.function.depth.name"),
+          value: d.depthToVanish.map { ph.strings("page.function.depth.vanishes", ["depth": String($0), "median": median10]) }
+            ?? ph.strings("page.function.depth.never", ["median": median10])))
     }
     if let m = a.facts.minimiser {
       out.append(
         Fact(
-          name: "Minimiser of the mean loss over the targets " + m.targets.map { Readable.number($0) }.joined(separator: ", "),
+          name: ph.strings("page.function.minimiser.name", ["targets": m.targets.map { Readable.number($0) }.joined(separator: ", ")]),
           value: Readable.number(m.minimiser, digits: 8)))
     }
     return out
   }
 
-  static func edgeCases(_ spec: FunctionSpec, _ params: ParameterValues) -> [EdgeRow] {
+  static func edgeCases(_ spec: FunctionSpec, _ params: ParameterValues, _ ph: Phrasing) -> [EdgeRow] {
+    enum Note: String { case origin, breakpoint, originBreakpoint, domainEnd, extremeInput }
     var rows: [EdgeRow] = []
     for view in spec.views(params) {
-      var points: [(Double, String)] = []
-      if view.domain.contains(0) { points.append((0, "origin")) }
-      for b in view.breakpoints where view.domain.contains(b) && b != 0 { points.append((b, "breakpoint")) }
-      if view.breakpoints.contains(0) { points = points.map { $0.0 == 0 ? (0, "origin, breakpoint") : $0 } }
-      if view.domain.lowerClosed { points.append((view.domain.lower, "domain end")) }
-      if view.domain.upperClosed { points.append((view.domain.upper, "domain end")) }
-      for x in [-1e300, -1e3, 1e3, 1e300] where view.domain.contains(x) { points.append((x, "extreme input")) }
+      var points: [(Double, Note)] = []
+      if view.domain.contains(0) { points.append((0, .origin)) }
+      for b in view.breakpoints where view.domain.contains(b) && b != 0 { points.append((b, .breakpoint)) }
+      if view.breakpoints.contains(0) { points = points.map { $0.0 == 0 ? (0, .originBreakpoint) : $0 } }
+      if view.domain.lowerClosed { points.append((view.domain.lower, .domainEnd)) }
+      if view.domain.upperClosed { points.append((view.domain.upper, .domainEnd)) }
+      for x in [-1e300, -1e3, 1e3, 1e300] where view.domain.contains(x) { points.append((x, .extremeInput)) }
       var seen = Set<Double>()
       for (x, note) in points.sorted(by: { $0.0 < $1.0 }) where seen.insert(x).inserted {
         let j = view.evaluate(x)
         let infinite = [j.value, j.d1, j.d2].contains { $0.isInfinite }
+        let text = ph.strings("page.function.edge." + note.rawValue)
         rows.append(
           EdgeRow(
             view: view.label, x: Readable.number(x, digits: 4), value: Readable.number(j.value, digits: 8),
             d1: Readable.number(j.d1, digits: 8), d2: Readable.number(j.d2, digits: 8),
-            note: infinite ? note + "; ∞ where the exact value is infinite or beyond the Double range" : note))
+            note: infinite ? ph.strings("page.function.edge.infinite", ["note": text]) : text))
       }
     }
     return rows
   }
 
-  static func naive(_ spec: FunctionSpec, _ a: FunctionAnalysis) -> [Fact] {
+  static func naive(_ spec: FunctionSpec, _ a: FunctionAnalysis, _ fp: FloatingPointText) -> [Fact] {
     let view = spec.views(a.settings[a.defaultIndex].parameters)[0]
-    return a.facts.naiveFailures.map { FloatingPointText.naive($0, view: view) }
+    return a.facts.naiveFailures.map { fp.naive($0, view: view) }
   }
 
-  static func accuracyText(_ s: AccuracySummary?) -> String {
-    guard let s else { return "No golden vectors for this function." }
+  static func accuracyText(_ s: AccuracySummary?, _ ph: Phrasing) -> String {
+    guard let s else { return ph.strings("page.function.accuracy.none") }
     if !s.failures.isEmpty {
-      return "\(s.failures.count) of \(s.components) components of the golden vectors FAIL the accuracy rule."
+      return ph.strings("page.function.accuracy.fail", ["failures": String(s.failures.count), "components": String(s.components)])
     }
-    return "All \(s.components) value and derivative components of its \(s.lines) golden vectors (50-digit references) meet the accuracy rule; the worst is \(Readable.number(s.worstUlp, digits: 3)) ulp"
-      + (s.neededSens > 0 ? ", and \(s.neededSens) pass by the backward-stable bound where the function itself is that sensitive." : ".")
+    let values = [
+      "components": String(s.components), "lines": String(s.lines), "worst": Readable.number(s.worstUlp, digits: 3),
+      "sens": String(s.neededSens),
+    ]
+    return ph.strings(s.neededSens > 0 ? "page.function.accuracy.passWithSens" : "page.function.accuracy.pass", values)
   }
 }
 

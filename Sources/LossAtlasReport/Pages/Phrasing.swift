@@ -2,8 +2,22 @@ import LossAtlasAnalysis
 import LossAtlasCore
 
 /// How the manual words each computed property (one place, so every page
-/// says the same thing the same way).
-enum Phrasing {
+/// says the same thing the same way), in the edition's language.
+///
+/// The words and the sentences around the facts live in the strings
+/// tables (`templates/strings/<lang>/phrasing.yaml`, keys `phrasing.*`);
+/// a sentence names its facts (`{value}`, `{locations}`), so each language
+/// orders them its own way ("increasing on (0, ∞)", "在(0, ∞)上单调递增").
+/// Numbers and intervals are formatted once, by ``Readable``, and inserted
+/// unchanged.
+struct Phrasing {
+  let strings: Strings
+
+  init(_ strings: Strings) { self.strings = strings }
+
+  /// The table entry `phrasing.<key>` with its facts filled in.
+  func say(_ key: String, _ values: [String: String] = [:]) -> String { strings("phrasing." + key, values) }
+
   static func number(_ v: Double) -> String { Readable.number(v) }
 
   /// `(0, 1)`, `[−0.169971, ∞)`: the range with attained ends closed.
@@ -11,92 +25,95 @@ enum Phrasing {
     "\(p.infimum.attained ? "[" : "(")\(number(p.infimum.value)), \(number(p.supremum.value))\(p.supremum.attained ? "]" : ")")"
   }
 
-  static func location(_ l: Location, _ v: String = "x") -> String {
+  /// `at x = 0`, `on (0, ∞)`, `approached as x → ∞`.
+  func location(_ l: Location, _ v: String = "x") -> String {
     switch l {
-    case .point(let x): return "at \(v) = \(number(x))"
-    case .interval(let i): return "on \(Readable.interval(i))"
-    case .approached(let x): return "approached as \(v) → \(number(x))"
+    case .point(let x): return say("location.point", ["variable": v, "x": Self.number(x)])
+    case .interval(let i): return say("location.interval", ["interval": Readable.interval(i)])
+    case .approached(let x): return say("location.approached", ["variable": v, "x": Self.number(x)])
     }
   }
 
   /// Every location of an extremum, joined: `on (−∞, −1) and on (1, ∞)`.
-  static func locations(_ e: Extremum, _ v: String = "x") -> String {
-    e.locations.map { location($0, v) }.joined(separator: " and ")
+  func locations(_ e: Extremum, _ v: String = "x") -> String {
+    e.locations.map { location($0, v) }.joined(separator: say("location.separator"))
   }
 
   /// `0.25 at x = 0`, `1 on (0, ∞)`, `1, approached as x → ∞`, `∞ (unbounded)`.
-  static func extremum(_ e: Extremum, _ v: String = "x") -> String {
-    if e.value.isInfinite { return "\(number(e.value)) (unbounded)" }
-    return "\(number(e.value)) \(e.attained ? "" : "(not attained), ")\(locations(e, v))"
+  func extremum(_ e: Extremum, _ v: String = "x") -> String {
+    let value = Self.number(e.value)
+    if e.value.isInfinite { return say("extremum.unbounded", ["value": value]) }
+    return say(e.attained ? "extremum.attained" : "extremum.notAttained", ["value": value, "locations": locations(e, v)])
   }
 
-  static func monotonic(_ m: Monotonicity) -> String {
-    switch m {
-    case .increasing: return "increasing"
-    case .decreasing: return "decreasing"
-    case .constant: return "constant"
-    case .neither: return "not monotonic"
-    }
+  func monotonic(_ m: Monotonicity) -> String { say("monotonic.\(m.rawValue)") }
+
+  /// A smoothness class as a table cell: `C∞`, `C1`, or the word for discontinuous.
+  func smoothness(_ c: Smoothness) -> String {
+    c == .discontinuous ? say("continuity.discontinuous") : Readable.smoothness(c)
   }
 
-  static func continuity(_ p: ViewProperties) -> String {
+  func continuity(_ p: ViewProperties) -> String {
     let name: String
     switch p.continuity {
-    case .discontinuous: name = "discontinuous"
-    case .cInfinity: name = "C∞ (smooth)"
+    case .discontinuous: name = say("continuity.discontinuous")
+    case .cInfinity: name = say("continuity.smooth")
     default: name = Readable.smoothness(p.continuity)
     }
     let notes = p.breakpoints.compactMap { b -> String? in
       guard let k = b.firstJumpOrder else { return nil }
       let what = ["f", "f′", "f″", "f‴"][k]
-      return "\(what) jumps at \(p.argument) = \(number(b.x))"
+      return say("continuity.jump", ["what": what, "variable": p.argument, "x": Self.number(b.x)])
     }
-    return notes.isEmpty ? name : "\(name): " + notes.joined(separator: "; ")
+    return notes.isEmpty ? name : say("continuity.withJumps", ["class": name, "jumps": notes.joined(separator: say("separator.clauses"))])
   }
 
-  static func intervals(_ list: [FoundInterval]) -> String {
-    list.isEmpty ? "none" : list.map { Readable.interval($0.interval) }.joined(separator: " ∪ ")
+  func intervals(_ list: [FoundInterval]) -> String {
+    list.isEmpty ? say("none") : list.map { Readable.interval($0.interval) }.joined(separator: " ∪ ")
   }
 
-  static func saturation(_ p: ViewProperties) -> String {
-    let v = p.argument
+  func saturation(_ p: ViewProperties) -> String {
+    let v = ["variable": p.argument]
     switch (p.saturatesLeft, p.saturatesRight) {
-    case (true, true): return "both ends"
-    case (true, false): return "left (\(v) → −∞) only"
-    case (false, true): return "right (\(v) → ∞) only"
-    case (false, false): return "neither end"
+    case (true, true): return say("saturation.both")
+    case (true, false): return say("saturation.left", v)
+    case (false, true): return say("saturation.right", v)
+    case (false, false): return say("saturation.neither")
     }
   }
 
   /// `[−0.778602, −0.726217] near the minimum at x = −0.751792`, or `none`.
-  static func flatZones(_ p: ViewProperties) -> String {
-    guard !p.flatZones.isEmpty else { return "none" }
+  func flatZones(_ p: ViewProperties) -> String {
+    guard !p.flatZones.isEmpty else { return say("none") }
     return p.flatZones.map { z in
-      let place = Readable.interval(z.interval)
+      let place = ["interval": Readable.interval(z.interval), "variable": p.argument, "x": Self.number(z.at ?? 0)]
       switch z.kind {
-      case .nearMinimum: return "\(place) around the minimum at \(p.argument) = \(number(z.at ?? 0))"
-      case .nearMaximum: return "\(place) around the maximum at \(p.argument) = \(number(z.at ?? 0))"
-      case .lowSlope: return "\(place) (no stationary point)"
+      case .nearMinimum: return say("flatZone.nearMinimum", place)
+      case .nearMaximum: return say("flatZone.nearMaximum", place)
+      case .lowSlope: return say("flatZone.lowSlope", place)
       }
-    }.joined(separator: "; ")
+    }.joined(separator: say("separator.clauses"))
   }
 
   /// `yes (mean output 0)`, `no (mean output 0.398942)`.
-  static func zeroCentred(_ p: ViewProperties) -> String {
+  func zeroCentred(_ p: ViewProperties) -> String {
     guard let z = p.zeroCentered, let m = p.meanOutput else { return "—" }
-    return "\(yesNo(z)) (mean output \(number(abs(m) <= PropertyEngine.zeroCenteredTolerance ? 0 : m)))"
+    let mean = Self.number(abs(m) <= PropertyEngine.zeroCenteredTolerance ? 0 : m)
+    return say("zeroCentred", ["answer": yesNo(z), "mean": mean])
   }
 
   /// A whole-domain bound: `−∞ (as var → 0)`, `0`, `≤ −13.0259 (found at …)`.
-  static func domainBound(_ b: DomainBound) -> String {
+  func domainBound(_ b: DomainBound) -> String {
     switch b.kind {
     case .unbounded:
-      let toward = b.toward.map { " (as \(ViewNaming.pretty($0.argument)) → \(number($0.end)))" } ?? ""
-      return number(b.value) + toward
+      guard let t = b.toward else { return Self.number(b.value) }
+      return say(
+        "domainBound.toward",
+        ["value": Self.number(b.value), "variable": ViewNaming.pretty(t.argument), "end": Self.number(t.end)])
     case .searched:
-      return "\(b.lower ? "≤" : "≥") \(number(b.value))"
+      return "\(b.lower ? "≤" : "≥") \(Self.number(b.value))"
     case .exact:
-      return number(b.value)
+      return Self.number(b.value)
     }
   }
 
@@ -120,54 +137,82 @@ enum Phrasing {
   }
 
   /// `no: gaussian-nll(ŷ = 0, y = 0, var = 0.5) = −0.346574`.
-  static func domainNonNegative(_ d: DomainProperties) -> String {
-    guard !d.nonNegative else { return "yes" }
-    guard let w = d.negativeWitness else { return "no" }
-    return "no: \(d.functionID)(\(point(w.point))) = \(number(w.value))"
+  func domainNonNegative(_ d: DomainProperties) -> String {
+    guard !d.nonNegative else { return yesNo(true) }
+    guard let w = d.negativeWitness else { return yesNo(false) }
+    return say("nonNegative.witness", ["call": "\(d.functionID)(\(Self.point(w.point)))", "value": Self.number(w.value)])
   }
 
-  static func convexity(_ p: ViewProperties) -> String {
+  func convexity(_ p: ViewProperties) -> String {
     switch (p.convex, p.concave) {
-    case (true, true): return "convex and concave (linear)"
-    case (true, false): return "convex"
-    case (false, true): return "concave"
-    case (false, false): return "neither convex nor concave"
+    case (true, true): return say("convexity.linear")
+    case (true, false): return say("convexity.convex")
+    case (false, true): return say("convexity.concave")
+    case (false, false): return say("convexity.neither")
     }
   }
 
-  static func zeroAtCorrect(_ p: ViewProperties) -> String {
+  func zeroAtCorrect(_ p: ViewProperties) -> String {
     switch p.zeroAtCorrect {
     case .attained:
-      return "0 attained \(locations(p.infimum, p.argument)); f′ there: \(p.gradientZeroAtMinimum ? "0" : "not 0")"
+      return say(
+        p.gradientZeroAtMinimum ? "zeroAtCorrect.attainedFlat" : "zeroAtCorrect.attainedSloped",
+        ["locations": locations(p.infimum, p.argument)])
     case .limit:
-      return "0 only in the limit (\(locations(p.infimum, p.argument)))"
+      return say("zeroAtCorrect.limit", ["locations": locations(p.infimum, p.argument)])
     case .never:
-      return "never 0: minimum \(extremum(p.infimum, p.argument))"
+      return say("zeroAtCorrect.never", ["minimum": extremum(p.infimum, p.argument)])
     }
   }
 
-  static func growth(_ g: GradientGrowth) -> String {
-    switch g {
-    case .bounded: return "bounded"
-    case .unbounded: return "unbounded"
-    case .redescending: return "redescending (bounded, → 0 far out)"
-    }
-  }
+  /// The one-word verdict of a table cell: `attained`, `limit`, `never`.
+  func zeroAtCorrectWord(_ z: ZeroAtCorrect) -> String { say("zeroAtCorrectWord.\(z.rawValue)") }
 
-  static func yesNo(_ b: Bool?) -> String {
+  func growth(_ g: GradientGrowth) -> String { say("growth.\(g.rawValue)") }
+
+  /// The one-word verdict of a table cell: `bounded`, `unbounded`, `redescending`.
+  func growthWord(_ g: GradientGrowth) -> String { say("growthWord.\(g.rawValue)") }
+
+  func yesNo(_ b: Bool?) -> String {
     switch b {
-    case true?: return "yes"
-    case false?: return "no"
+    case true?: return say("yes")
+    case false?: return say("no")
     case nil: return "—"
     }
   }
 
   /// Where the gain model's pre-activation variance comes from.
-  static func varianceSource(_ s: GradientGain.VarianceSource) -> String {
+  func varianceSource(_ s: GradientGain.VarianceSource) -> String {
     switch s {
-    case .fixedPoint: return "the fixed point of the variance map"
-    case .everyVariance: return "every q is a fixed point of the variance map; q = 1"
-    case .noFixedPoint: return "the variance map has no nonzero fixed point; q = 1"
+    case .fixedPoint: return say("varianceSource.fixedPoint")
+    case .everyVariance: return say("varianceSource.everyVariance")
+    case .noFixedPoint: return say("varianceSource.noFixedPoint")
+    }
+  }
+
+  /// An initialisation of the gain model: `He (σ_w² = 2)`.
+  func initialization(_ i: WeightInit) -> String { say("initialization.\(i.rawValue)") }
+
+  /// A family's heading: `Scalar activations`.
+  func family(_ f: Family) -> String { say("family.\(f.rawValue)") }
+
+  /// Items joined as prose: "a", "a and b", "a, b and c" (English); "a、b和c".
+  func list(_ items: [String]) -> String {
+    switch items.count {
+    case 0: return ""
+    case 1: return items[0]
+    default:
+      return say("list.last", ["rest": items.dropLast().joined(separator: say("list.separator")), "last": items.last!])
+    }
+  }
+
+  /// Clauses joined as one sentence: "a, b and c" (English); "a；b；c".
+  func clauses(_ items: [String]) -> String {
+    switch items.count {
+    case 0: return ""
+    case 1: return items[0]
+    default:
+      return say("clauses.last", ["rest": items.dropLast().joined(separator: say("clauses.separator")), "last": items.last!])
     }
   }
 

@@ -42,7 +42,7 @@ struct UserDefinedSection {
 /// The user-defined parts of the manual (issue 11).
 enum UserFunctionPages {
   /// The section of `definition`'s page, from its safety report.
-  static func section(_ definition: UserFunctionDefinition, safety: SafetyReport) -> UserDefinedSection {
+  static func section(_ definition: UserFunctionDefinition, safety: SafetyReport, strings: Strings) -> UserDefinedSection {
     let text = UserFormulaText(definition)
     let e = definition.value
     var equations = [Equation(latex: e.valueExpr.latex, mathml: e.valueExpr.mathmlBlock)]
@@ -52,25 +52,28 @@ enum UserFunctionPages {
     equations.append(Equation(latex: e.hessianExpr(0, 0).latex, mathml: e.hessianExpr(0, 0).mathmlBlock))
     let lines = zip(text.lines, equations).map { FormulaLine(label: $0.label, plain: $0.plain, equation: $1) }
     let equivalents = safety.equivalents.map { q in
-      "The catalog's \(q.id) is the same mathematics: write \(q.call) to use its stable implementation."
+      strings("page.userFunction.equivalent", ["id": q.id, "call": q.call])
     }
     let view = definition.view
-    let checked = "\(safety.checkedInputs) inputs of the view in \(view.over) checked: 101 over [\(formatValue(view.from)), \(formatValue(view.to))], "
-      + "the extremes ±1e300, ±1000, ±1e-300 and 0, the domain's edges and the powers of ten between, "
-      + "each in Double (op by op, as written) and in ball arithmetic (128 to 4,096 bits, wide exponent range)"
-      + (safety.undecidedInputs.isEmpty ? "." : "; \(safety.undecidedInputs.count) undecided.")
+    let checked = strings(
+      safety.undecidedInputs.isEmpty ? "page.userFunction.checked" : "page.userFunction.checkedUndecided",
+      [
+        "count": String(safety.checkedInputs), "over": view.over, "from": formatValue(view.from), "to": formatValue(view.to),
+        "undecided": String(safety.undecidedInputs.count),
+      ])
     return UserDefinedSection(
       source: "\(definition.file):\(definition.line)", written: e.source.text, derivatives: lines,
-      stable: safety.stable ? "yes" : "no", checked: checked, findings: safety.sentences,
+      stable: Phrasing(strings).yesNo(safety.stable), checked: checked, findings: safety.sentences,
       hasFindings: !safety.findings.isEmpty, equivalents: equivalents, hasEquivalents: !equivalents.isEmpty)
   }
 
   /// The index rows, in the order the functions were defined.
-  static func rows(_ definitions: [UserFunctionDefinition], safety: [String: SafetyReport]) -> [UserFunctionRow] {
-    definitions.map { d in
+  static func rows(_ definitions: [UserFunctionDefinition], safety: [String: SafetyReport], strings: Strings) -> [UserFunctionRow] {
+    let ph = Phrasing(strings)
+    return definitions.map { d in
       UserFunctionRow(
         id: d.id, name: d.name, family: d.family.rawValue, formula: d.value.source.text,
-        stable: safety[d.id].map { $0.stable ? "yes" : "no" } ?? "-")
+        stable: safety[d.id].map { ph.yesNo($0.stable) } ?? "-")
     }
   }
 }

@@ -39,7 +39,8 @@ public struct TemplateSet: Sendable {
   /// The templates compiled into the binary.
   public static func embedded() throws -> TemplateSet {
     var files: [String: String] = [:]
-    for path in ProjectFiles.paths(under: "templates/") {
+    // templates/strings/ holds the editions' words (``Strings``), not templates.
+    for path in ProjectFiles.paths(under: "templates/") where !path.hasPrefix("templates/strings/") {
       files[String(path.dropFirst("templates/".count))] = ProjectFiles.text(path)
     }
     return try TemplateSet(files: files, origin: "templates")
