@@ -10,7 +10,7 @@ import Testing
   /// order; the expected array is the serial map.
   @Test("parallelMap equals the serial map for 1, 2, 3 and 8 threads", arguments: [1, 2, 3, 8])
   func orderedMap(threads: Int) {
-    func work(_ i: Int) -> Int {
+    @Sendable func work(_ i: Int) -> Int {
       var x = i
       for _ in 0..<(i % 7 * 1000) { x = (x &* 1_103_515_245 &+ 12_345) & 0x7FFF_FFFF }
       return x
