@@ -31,10 +31,11 @@ RUN swift build -c release --product lossatlas --static-swift-stdlib \
 
 FROM ${RUNTIME_IMAGE}
 # libgd3: PNG charts (it brings libpng, FreeType, fontconfig, zlib);
-# fonts-dejavu-core: the charts' DejaVu Sans, where LossAtlas looks first.
+# fonts-dejavu-core: the charts' DejaVu Sans, where LossAtlas looks first;
+# fonts-wqy-microhei: the Chinese edition's chart text (WenQuanYi Micro Hei).
 # hadolint ignore=DL3008
 RUN apt-get update \
-  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libgd3 fonts-dejavu-core \
+  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libgd3 fonts-dejavu-core fonts-wqy-microhei \
   && rm -rf /var/lib/apt/lists/* \
   && groupadd --gid 10001 lossatlas \
   && useradd --uid 10001 --gid 10001 --create-home --home-dir /home/lossatlas lossatlas

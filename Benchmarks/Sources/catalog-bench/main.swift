@@ -1,4 +1,5 @@
-// ns per point of value + derivative for every scalar view of the catalog,
+// ns per point of value + derivative + second derivative (the whole Jet)
+// for every scalar view of the catalog,
 // over a 1,000,000-point grid of its plot range, on one thread (release);
 // then, for the functions with a two-argument plot box (the gated units),
 // ns per (a, b) point of the value, gradient and Hessian.
@@ -8,7 +9,10 @@
 // Each function's primary view at its default parameters is swept `repeats`
 // times; the fastest sweep is reported (the others are disturbed by the
 // machine). The loop is the hot path of every sweep: one call of the view's
-// closure per point, the results summed so the work cannot be elided.
+// closure per point, value, f' and f'' summed so that none of the three
+// can be elided (issue 10 counts all three). The pairwise losses
+// (perceptron, margin-ranking, ..., msle) are swept through their primary
+// view, against the difference they depend on.
 import Foundation
 import LossAtlasCore
 
@@ -38,7 +42,7 @@ for spec in Catalog.all {
     var acc = 0.0
     for x in xs {
       let j = f(x)
-      acc += j.value + j.d1
+      acc += j.value + j.d1 + j.d2
     }
     let ns = Double(threadTime() - start) / Double(xs.count)
     sink += acc
@@ -69,7 +73,7 @@ for (spec, surface) in surfaces {
     for y in ys {
       for x in xs {
         let j = f(x, y)
-        acc += j.value + j.dx + j.dy + j.dxx + j.dxy
+        acc += j.value + j.dx + j.dy + j.dxx + j.dxy + j.dyy
       }
     }
     let ns = Double(threadTime() - start) / Double(side * side)

@@ -136,17 +136,20 @@ public enum CatalogAnalysis {
     let results = Slots<Output>(count: tasks.count)
     let allTasks = tasks
     let allSettings = settingsPerSpec
-    // Longest first: the million-sample primary views and the depth
-    // simulations go to the threads before the 20,001-sample settings, so
-    // the threads finish together. Results land in their slots by task
-    // index, so the order of work does not change the output.
-    let heavy = allTasks.indices.filter { t in
-      let task = allTasks[t]
-      return task.view == -3 || task.view == -1
+    // Longest first: the whole-domain searches (up to 0.5 s each for the
+    // vector losses: started last, one of them kept a thread busy alone at
+    // the end), the million-sample primary views and the depth simulations
+    // go to the threads before the 20,001-sample settings, so the threads
+    // finish together. Results land in their slots by task index, so the
+    // order of work does not change the output.
+    let isHeavy = allTasks.map { task in
+      task.view == -3 || task.view == -1
         || (task.view == 0 && task.setting == defaultIndex(specs[task.function], allSettings[task.function]))
     }
-    let light = allTasks.indices.filter { !heavy.contains($0) }
-    let order = heavy + light
+    let searches = allTasks.indices.filter { allTasks[$0].view == -2 }
+    let heavy = allTasks.indices.filter { isHeavy[$0] }
+    let light = allTasks.indices.filter { !isHeavy[$0] && allTasks[$0].view != -2 }
+    let order = searches + heavy + light
     parallelFor(tasks.count, threads: threads) { k in
       let t = order[k]
       let task = allTasks[t]

@@ -68,12 +68,11 @@ enum Extremes {
       let j = view.evaluate(x)
       let upper = x > mid
       let limits = upper ? [l.1, l.3, l.5] : [l.0, l.2, l.4]
-      var honest = true
-      for (component, limit) in zip([j.value, j.d1, j.d2], limits) {
-        if component.isNaN { honest = false }
-        if component.isInfinite && limit != .infinite(sign: component.sign) { honest = false }
+      var offending: [ExtremePoint.Component] = []
+      for (part, (component, limit)) in zip(ExtremePoint.Component.allCases, zip([j.value, j.d1, j.d2], limits)) {
+        if component.isNaN || (component.isInfinite && limit != .infinite(sign: component.sign)) { offending.append(part) }
       }
-      return ExtremePoint(x: x, jet: j, honest: honest)
+      return ExtremePoint(x: x, jet: j, offending: offending)
     }
   }
 }

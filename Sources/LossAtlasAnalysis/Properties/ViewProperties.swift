@@ -53,11 +53,26 @@ public struct GradientCheck: Sendable, Equatable {
 /// Behaviour at extreme inputs: f, f', f'' at ±1e3, ±1e300 and the domain's
 /// closed ends.
 public struct ExtremePoint: Sendable, Equatable {
+  /// f, f' or f''.
+  public enum Component: String, Sendable, CaseIterable { case value = "f", d1 = "f'", d2 = "f''" }
+
   public let x: Double
   public let jet: Jet
+  /// The components that are NaN, or infinite where the function's limit
+  /// toward that end is not that infinity.
+  public let offending: [Component]
   /// No NaN, and every infinity is where the function is unbounded (the
   /// exact value has left the Double range or is infinite).
-  public let honest: Bool
+  public var honest: Bool { offending.isEmpty }
+
+  /// The component's number in `jet`.
+  public func number(_ c: Component) -> Double {
+    switch c {
+    case .value: return jet.value
+    case .d1: return jet.d1
+    case .d2: return jet.d2
+    }
+  }
 }
 
 /// Everything the engine computes about one scalar view at one parameter

@@ -36,8 +36,13 @@ extension ChartRenderer {
   private func svg(_ scene: Scene, figure: Figure, title: String?, description: String) -> String {
     let panelTitles = figure.panels.map(\.title).filter { !$0.isEmpty }.joined(separator: ", ")
     let fallbackTitle = figure.title.isEmpty ? panelTitles : figure.title
+    var texts: (regular: [String], bold: [String]) = ([], [])
+    for case .text(let t) in scene.items {
+      if t.bold { texts.bold.append(t.text) } else { texts.regular.append(t.text) }
+    }
+    let families = (fonts.families(bold: false, drawing: texts.regular), fonts.families(bold: true, drawing: texts.bold))
     return SVGWriter(
-      scene: scene, families: (fonts.families(bold: false), fonts.families(bold: true)), title: title ?? fallbackTitle,
+      scene: scene, families: families, title: title ?? fallbackTitle,
       description: description
     ).write()
   }

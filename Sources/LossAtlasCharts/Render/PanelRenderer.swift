@@ -63,8 +63,27 @@ struct PanelRenderer {
   /// Ascent and descent of a style (from "Hg", so every label of a style
   /// shares one baseline grid whatever its letters).
   func metrics(_ style: TextStyle) throws -> (ascent: Int, descent: Int) {
-    let b = try box("Hg", style)
-    return (-b.minY, b.maxY)
+    // A CJK glyph reaches higher than H and lower than g in WenQuanYi Micro
+    // Hei: a chart with Chinese text sizes its lines for both.
+    guard let cjk = cjkText else {
+      let b = try box("Hg", style)
+      return (-b.minY, b.maxY)
+    }
+    do {
+      let b = try box("Hg\u{4E2D}", style)  // 中
+      return (-b.minY, b.maxY)
+    } catch ChartError.cjkFontNotFound(_, let tried) {
+      // Name the chart's own text, not the probe.
+      throw ChartError.cjkFontNotFound(text: cjk, tried: tried)
+    }
+  }
+
+  /// The first text of the chart with CJK characters, if any.
+  var cjkText: String? {
+    let texts = [chart.title, chart.subtitle, chart.x.label, chart.y.label] + chart.series.map(\.name)
+      + chart.bands.map(\.label) + chart.referenceLines.map(\.label) + chart.markers.map(\.label)
+      + chart.annotations.map(\.text)
+    return texts.first(where: CJK.contains)
   }
 
   /// Draws `text` so that its measured box has its top-left corner at `at`;

@@ -190,9 +190,15 @@ struct SVGWriter {
 
   // MARK: Text helpers
 
+  /// The chart's first family, then ``genericFamilies`` but `sans-serif`
+  /// (Latin-only: a reader without DejaVu Sans gets Verdana's Latin, not a
+  /// CJK font's), then the other families (the CJK ones), then `sans-serif`.
   static func familyList(_ families: [String]) -> String {
     var names: [String] = []
-    for f in families + genericFamilies where !names.contains(f) { names.append(f) }
+    let generic = genericFamilies.filter { $0 != "sans-serif" }
+    for f in families.prefix(1) + generic + families.dropFirst() + ["sans-serif"] where !names.contains(f) {
+      names.append(f)
+    }
     return names.map { name in
       name == "sans-serif" ? name : "'" + name.filter { c in c != "'" && c != "\\" } + "'"
     }.joined(separator: ",")

@@ -1,24 +1,32 @@
 // MARK: - TextShaper
 
-/// Text drawn with a chain of fonts: each run of characters in the first
-/// font that has them (see ``FontChain/runs(_:)``), the runs set one after
-/// the other along the baseline.
+/// Text drawn with a chain of fonts: each run of characters in the font
+/// ``FontChain/runs(_:)`` chooses (Latin, Greek, digits and math in DejaVu
+/// Sans, Chinese in the CJK font), the runs set one after the other on one
+/// baseline.
 ///
 /// A text that the first font draws whole takes libgd's path unchanged
 /// (``GDImage/textMask(_:font:pixelSize:angle:cached:memo:)``), so Latin
 /// figures keep their exact pixels. A mixed text is measured and drawn run
-/// by run with each font's own FreeType metrics: a run starts where the
-/// previous one's pen advance ended, the box is the union of the runs'
-/// boxes, and the advance their sum. A rotated mixed text (a y-axis title)
-/// is composed horizontally and then turned by the quarter turn.
+/// by run with each font's own FreeType metrics (`gdImageStringFTEx`'s
+/// bounding box and pen advance): a run starts where the previous one's pen
+/// advance ended, every run's baseline origin is the text's, the box is the
+/// union of the runs' boxes and the advance their sum; so layout, collision
+/// checks and legends measure a mixed label exactly as it is drawn. A
+/// rotated mixed text (a y-axis title) is composed horizontally and then
+/// turned by the quarter turn.
+///
+/// In a bold text, a run in a fallback font (the CJK font has no bold face)
+/// is emboldened as FreeType's `FT_GlyphSlot_Embolden` does, by em/24
+/// (rounded up to whole pixels): each glyph's coverage is widened to the
+/// right by that many pixels and the advance grows by as much.
 enum TextShaper {
   static func mask(
     _ text: String, chain: FontChain, pixelSize: Double, angle: Double, cached: Bool, memo: TextMemo
   ) throws -> TextMask {
-    guard chain.paths.count > 1 else {
-      return try GDImage.textMask(text, font: chain.paths[0], pixelSize: pixelSize, angle: angle, cached: cached, memo: memo)
-    }
-    let key = TextCache.Key(text: text, font: chain.paths.joined(separator: "\n"), pixelSize: pixelSize, angle: angle)
+    let key = TextCache.Key(
+      text: text, font: chain.paths.joined(separator: "\n") + (chain.bold ? "\n(bold)" : ""), pixelSize: pixelSize,
+      angle: angle)
     if let hit = memo.entries[key] { return hit }
     if cached, let hit = TextCache.lookup(key) {
       memo.entries[key] = hit
@@ -26,14 +34,15 @@ enum TextShaper {
     }
     let runs = try chain.runs(text)
     let mask: TextMask
-    if runs.count == 1 {
+    if runs.count == 1 && (runs[0].font == chain.paths[0] || !chain.bold) {
       mask = try GDImage.textMask(text, font: runs[0].font, pixelSize: pixelSize, angle: angle, cached: cached, memo: memo)
     } else {
       let quarterTurns = Int((angle / (Double.pi / 2)).rounded())
       guard abs(angle - Double(quarterTurns) * Double.pi / 2) < 1e-9 else {
         throw ChartError.invalidFigure("text in several fonts can be drawn at multiples of 90° only, not \(angle) rad: '\(text)'")
       }
-      var flat = try composed(runs, pixelSize: pixelSize, cached: cached, memo: memo)
+      let emboldened = chain.bold ? Set(runs.indices.filter { runs[$0].font != chain.paths[0] }) : []
+      var flat = try composed(runs, emboldened: emboldened, pixelSize: pixelSize, cached: cached, memo: memo)
       for _ in 0..<((quarterTurns % 4) + 4) % 4 { flat = flat.rotatedCounterClockwise() }
       mask = flat
     }
@@ -42,14 +51,19 @@ enum TextShaper {
     return mask
   }
 
+  /// The emboldening of a bold run in a fallback font at `pixelSize`, in
+  /// whole pixels: FreeType's em/24, rounded up (1 px at 16 px, 2 at 32 px).
+  static func emboldening(pixelSize: Double) -> Int { max(1, Int((pixelSize / 24).rounded(.up))) }
+
   /// The runs side by side on one baseline, as one mask.
   static func composed(
-    _ runs: [(text: String, font: String)], pixelSize: Double, cached: Bool, memo: TextMemo
+    _ runs: [(text: String, font: String)], emboldened: Set<Int> = [], pixelSize: Double, cached: Bool, memo: TextMemo
   ) throws -> TextMask {
     var parts: [(mask: TextMask, dx: Int)] = []
     var pen = 0
-    for run in runs {
-      let m = try GDImage.textMask(run.text, font: run.font, pixelSize: pixelSize, angle: 0, cached: cached, memo: memo)
+    for (i, run) in runs.enumerated() {
+      var m = try GDImage.textMask(run.text, font: run.font, pixelSize: pixelSize, angle: 0, cached: cached, memo: memo)
+      if emboldened.contains(i) { m = m.emboldened(by: emboldening(pixelSize: pixelSize)) }
       parts.append((m, pen))
       pen += m.advance
     }
@@ -76,6 +90,23 @@ enum TextShaper {
 }
 
 extension TextMask {
+  /// The mask with every pixel's coverage the maximum of itself and the
+  /// `k` pixels to its left: strokes `k` pixels wider, ink box and advance
+  /// `k` pixels longer (a synthetic bold).
+  func emboldened(by k: Int) -> TextMask {
+    let newBox = PixelRect(minX: box.minX, minY: box.minY, maxX: box.maxX + k, maxY: box.maxY)
+    var out = [UInt8](repeating: 0, count: newBox.width * newBox.height)
+    for y in 0..<box.height {
+      for x in 0..<newBox.width {
+        var c: UInt8 = 0
+        for d in 0...k where x - d >= 0 && x - d < box.width { c = max(c, coverage[y * box.width + x - d]) }
+        out[y * newBox.width + x] = c
+      }
+    }
+    let newBounds = PixelRect(minX: bounds.minX, minY: bounds.minY, maxX: bounds.maxX + k, maxY: bounds.maxY)
+    return TextMask(bounds: newBounds, box: newBox, coverage: out, advance: advance + k)
+  }
+
   /// The mask turned a quarter turn counter-clockwise about its baseline
   /// origin (image y grows downwards, so (x, y) becomes (y, −x)).
   func rotatedCounterClockwise() -> TextMask {

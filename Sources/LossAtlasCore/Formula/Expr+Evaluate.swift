@@ -3,7 +3,7 @@
 public struct FormulaEnvironment: Sendable {
   public var scalars: [String: Double]
   public var vectors: [String: [Double]]
-  var indices: [String: Int] = [:]
+  var indices = IndexBindings()
 
   public init(scalars: [String: Double] = [:], vectors: [String: [Double]] = [:]) {
     self.scalars = scalars
@@ -24,6 +24,34 @@ public struct FormulaEnvironment: Sendable {
     guard let s = excluding else { return nil }
     guard let k = index(s) else { throw FormulaError(description: "unbound index \(s.name)") }
     return k
+  }
+}
+
+/// The indices bound by enclosing sums, max and argmax: a handful at most,
+/// so a short list compared by name (a dictionary hashed each name with
+/// SipHash on every symbol look-up). Binding a name again replaces it.
+struct IndexBindings: Sendable {
+  private var names: [String] = []
+  private var values: [Int] = []
+
+  subscript(name: String) -> Int? {
+    get {
+      for k in names.indices where names[k] == name { return values[k] }
+      return nil
+    }
+    set {
+      if let k = names.firstIndex(of: name) {
+        if let v = newValue {
+          values[k] = v
+        } else {
+          names.remove(at: k)
+          values.remove(at: k)
+        }
+      } else if let v = newValue {
+        names.append(name)
+        values.append(v)
+      }
+    }
   }
 }
 
@@ -89,8 +117,10 @@ extension Expr {
     case .sumOver(let j, let excluding, let body):
       var total = 0.0
       let skip = try env.skipped(excluding)
+      // One copy of the environment for the whole loop (a copy per index,
+      // with its dictionaries, was most of the formula check's time).
+      var inner = env
       for i in 0..<env.count where i != skip {
-        var inner = env
         inner.indices[j.name] = i
         total += try body.evaluate(inner)
       }
@@ -98,8 +128,10 @@ extension Expr {
     case .maxOver(let j, let excluding, let body):
       var best = -Double.infinity
       let skip = try env.skipped(excluding)
+      // One copy of the environment for the whole loop (a copy per index,
+      // with its dictionaries, was most of the formula check's time).
+      var inner = env
       for i in 0..<env.count where i != skip {
-        var inner = env
         inner.indices[j.name] = i
         best = Swift.max(best, try body.evaluate(inner))
       }
@@ -118,8 +150,10 @@ extension Expr {
       // Strictly greater: the first index wins a tie.
       var best: (index: Int, value: Double)?
       let skip = try env.skipped(excluding)
+      // One copy of the environment for the whole loop (a copy per index,
+      // with its dictionaries, was most of the formula check's time).
+      var inner = env
       for i in 0..<env.count where i != skip {
-        var inner = env
         inner.indices[j.name] = i
         let v = try body.evaluate(inner)
         if best == nil || v > best!.value { best = (i, v) }

@@ -63,7 +63,9 @@ extension Expr {
     case .fraction(let a, let b): return "\\frac{\(a.latex)}{\(b.latex)}"
     case .power(.apply(let f, let args), let e) where f.takesPowerOnName:
       return f.latexName + "^{\(e.exponentLatex)}" + Expr.latexArguments(args)
-    case .power(let a, let e): return a.latex(in: .atom) + "^{\(e.exponentLatex)}"
+    case .power(let a, let e):
+      let base = a.needsParenthesesAsBase ? "\\left(\(a.latex)\\right)" : a.latex(in: .atom)
+      return base + "^{\(e.exponentLatex)}"
     case .apply(let f, let args): return Expr.latexApply(f, args)
     case .cases(let list):
       let rows = list.map { value, condition in
@@ -146,6 +148,17 @@ extension Expr {
       }
       return out
     default: return latex
+    }
+  }
+
+  /// Whether the node, although it binds like an atom, must be
+  /// parenthesised as the base of a power: a fraction (\\frac{a}{b}^{2}
+  /// reads as a / b^2) and e^{x}, which already carries a superscript
+  /// (e^{x}^{2} is not even valid LaTeX).
+  var needsParenthesesAsBase: Bool {
+    switch self {
+    case .fraction, .apply(.exp, _): return true
+    default: return false
     }
   }
 

@@ -36,7 +36,9 @@ extension Expr {
     case .fraction(let a, let b): return "<mfrac>\(a.mathmlRow)\(b.mathmlRow)</mfrac>"
     case .power(.apply(let f, let args), let e) where f.takesPowerOnName:
       return "<mrow><msup>\(f.mathmlName)\(e.exponentMathML)</msup><mo>\u{2061}</mo>\(Expr.mathmlArguments(args))</mrow>"
-    case .power(let a, let e): return "<msup>\(a.mathml(in: .atom))\(e.exponentMathML)</msup>"
+    case .power(let a, let e):
+      let base = a.needsParenthesesAsBase ? Expr.parenthesized(a.mathml, tall: a.isTall) : a.mathml(in: .atom)
+      return "<msup>\(base)\(e.exponentMathML)</msup>"
     case .apply(let f, let args): return Expr.mathmlApply(f, args)
     case .cases(let list):
       let rows = list.map { value, condition in

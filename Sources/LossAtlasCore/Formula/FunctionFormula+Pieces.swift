@@ -169,16 +169,16 @@ extension Expr {
       out.append(try condition.holds(env) ? 1 : 0)
     case .sumOver(let j, let excluding, let body):
       let skip = try env.skipped(excluding)
+      var inner = env
       for i in 0..<env.count where i != skip {
-        var inner = env
         inner.indices[j.name] = i
         try body.collectPieces(inner, into: &out)
       }
     case .maxOver(let j, let excluding, let body), .argmaxOver(let j, let excluding, let body):
       let skip = try env.skipped(excluding)
       var best: (index: Int, value: Double)?
+      var inner = env
       for i in 0..<env.count where i != skip {
-        var inner = env
         inner.indices[j.name] = i
         try body.collectPieces(inner, into: &out)
         let v = try body.evaluate(inner)

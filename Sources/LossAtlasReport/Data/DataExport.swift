@@ -94,6 +94,30 @@ enum DataExport {
       ]).prettyText)
   }
 
+  /// The tables of the comparison pages (`comparisons.json`): for each
+  /// page its id and title, and each table's caption, header and rows, as
+  /// the pages print them.
+  static func comparisons(_ pages: [ComparisonPage]) -> OutputFile {
+    let items: [JSONValue] = pages.map { page in
+      .object([
+        ("page", .string(page.id)), ("title", .string(page.title)),
+        (
+          "tables",
+          .array(
+            page.tables.map { t in
+              .object([
+                ("caption", .string(t.caption)), ("header", .array(t.header.map(JSONValue.string))),
+                ("rows", .array(t.rows.map { .array($0.cells.map(JSONValue.string)) })),
+              ])
+            })
+        ),
+      ])
+    }
+    return OutputFile(
+      path: "\(SitePages.dataFolder)/comparisons.json",
+      text: JSONValue.object([("generator", generator), ("pages", .array(items))]).prettyText)
+  }
+
   /// The primary view swept over its plot range (401 points) at every
   /// parameter setting of the grid.
   static func sweep(_ spec: FunctionSpec) -> OutputFile {

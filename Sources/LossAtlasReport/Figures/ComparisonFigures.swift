@@ -60,12 +60,16 @@ enum ComparisonFigures {
     Definition(
       topic: "glu-variants", rows: [("", ["glu", "reglu", "geglu", "swiglu"], -4...4)], variable: "b",
       valueLabel: "f(1, b)", derivativeLabel: "∂f/∂b"),
+    SoftmaxSparsemaxComparison.sliceFigure,
   ]
 
   /// One builder per comparison figure, in the manual's order.
   static func builders(_ index: AnalysisIndex, words: FigureWords = FigureWords(.english)) -> [@Sendable () -> ManualFigure?] {
     var out: [@Sendable () -> ManualFigure?] = definitions.map { d in { build(d, index, words: words) } }
     out.append { gelu(index, words: words) }
+    // The comparison pages' own figures (issue 10 section 2).
+    out.append { SoftmaxSparsemaxComparison.simplexFigure(index) }
+    out.append { CrossEntropyComparison.figure(index) }
     return out
   }
 

@@ -40,6 +40,12 @@ enum SimplexFigure {
     return [0, -2 * Double.pi / 3, 2 * Double.pi / 3].map { r * cos(theta + $0) }
   }
 
+  /// How many of the ``samples`` score vectors at spread `r` the map sends
+  /// to the simplex's boundary (some probability exactly 0).
+  static func boundaryCount(_ map: Map, radius r: Double) -> Int {
+    (0..<samples).filter { map.apply(scores(radius: r, sample: $0)).contains(0) }.count
+  }
+
   /// The figure of `maps` at each spread of `radii`, titled `title`.
   ///
   /// - Throws: ``FigureError`` when a map gives something other than three
@@ -55,7 +61,6 @@ enum SimplexFigure {
     for (m, map) in maps.enumerated() {
       for (k, r) in radii.enumerated() {
         var points: [Barycentric] = []
-        var onBoundary = 0
         for s in 0...samples {
           let z = scores(radius: r, sample: s % samples)
           let p = map.apply(z)
@@ -63,8 +68,8 @@ enum SimplexFigure {
             throw FigureError("\(map.name) of \(z) gave \(p); a simplex figure needs 3 probabilities summing to 1")
           }
           points.append(Barycentric(p[0], p[1], p[2]))
-          if s < samples && p.contains(0) { onBoundary += 1 }
         }
+        let onBoundary = boundaryCount(map, radius: r)
         plot.curves.append(
           TernaryPlot.Curve(
             "\(map.name), r = \(FigureText.parameter(r))", points: points, color: FigureStyle.seriesStyle(m).color,

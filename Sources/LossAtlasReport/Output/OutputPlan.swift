@@ -40,6 +40,10 @@ struct OutputPlan {
   /// What the user should know: files kept (and why), files replaced by
   /// `--force`.
   var notes: [String] = []
+  /// Files of the previous manifest outside this run's part of the folder
+  /// (another edition's): neither written nor deleted, carried over into
+  /// the new manifest as they were recorded.
+  var carried: [String] = []
   /// The previous manifest (empty when there was none), its file and bytes.
   var previous = OutputManifest()
   var manifestFile: FileIdentity?
@@ -48,7 +52,11 @@ struct OutputPlan {
   /// Looks at the output folder and decides, for each generated file and
   /// each file of the previous manifest, what to do. Throws one error
   /// listing every path that is in the way.
-  init(_ files: [OutputFile], in tree: FolderTree, force: Bool) throws {
+  ///
+  /// `keep` names the paths of the previous manual this run does not speak
+  /// for (`generate --lang en` keeps `zh/`): a file there that the run
+  /// does not write stays, and stays in the manifest.
+  init(_ files: [OutputFile], in tree: FolderTree, force: Bool, keep: (String) -> Bool = { _ in false }) throws {
     let root = tree.root
     if let found = try Self.readManifest(in: root) {
       (previous, manifestFile, manifestBytes) = (found.0, found.1, found.2)
@@ -148,6 +156,11 @@ struct OutputPlan {
     // Files of the previous manual that the new one does not have.
     let generated = Set(files.map(\.path))
     for path in previous.allFiles.subtracting(generated).sorted() {
+      if keep(path) {
+        carried.append(path)
+        neededFolders.formUnion(OutputPath.folders(above: path))
+        continue
+      }
       let (folder, name) = OutputPath.split(path)
       let shown = SystemCalls.printable(root.pathOf(path))
       switch tree.lookup(folder) {

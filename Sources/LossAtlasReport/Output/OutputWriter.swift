@@ -107,8 +107,15 @@ public enum OutputWriter {
   /// Writes `files` into the folder `destination` (created if missing; its
   /// parent must exist). `waiting` is called if another run holds the
   /// folder's lock (this run then waits for it). Throws ``OutputError``.
+  ///
+  /// `keep` names the paths of the previous manual that this run does not
+  /// speak for (another edition's files, when `generate --lang` writes one
+  /// edition): they are not deleted and stay in the manifest.
   @discardableResult
-  public static func write(_ files: [OutputFile], to path: String, force: Bool = false, waiting: () -> Void = {}) throws
+  public static func write(
+    _ files: [OutputFile], to path: String, force: Bool = false, waiting: () -> Void = {},
+    keep: (String) -> Bool = { _ in false }
+  ) throws
     -> OutputReport
   {
     try validate(files)
@@ -123,7 +130,7 @@ public enum OutputWriter {
     let lock = try OutputLock(in: root, waiting: waiting)
     do {
       let tree = FolderTree(root: root)
-      let plan = try OutputPlan(files, in: tree, force: force)
+      let plan = try OutputPlan(files, in: tree, force: force, keep: keep)
       report.notes += plan.notes
       report.notes += try execute(plan, files, tree)
       lock.release()
@@ -231,6 +238,9 @@ public enum OutputWriter {
     var final = OutputManifest()
     final.folders = ours
     for write in plan.writes { final.files[write.path] = [write.record] }
+    for path in plan.carried {
+      if let records = plan.previous.files[path] { final.files[path] = records } else { final.unverified.insert(path) }
+    }
     if final.encoded() != manifestBytes { try saveManifest(final) }
     return notes
   }
@@ -238,6 +248,7 @@ public enum OutputWriter {
   /// The generated files must have distinct paths inside the folder, and no
   /// file may be where another needs a folder.
   static func validate(_ files: [OutputFile]) throws {
+    try refuseMissingStrings(files)
     var paths = Set<String>()
     for file in files {
       if let problem = OutputPath.problem(file.path) {
@@ -252,6 +263,47 @@ public enum OutputWriter {
         throw OutputError(description: "internal error: \(folder) is generated as a file and as the folder of \(file.path)")
       }
     }
+  }
+
+  /// A page (Markdown, HTML, or the search index) holding the marker of a
+  /// missing string (`⟦key⟧`, see ``Strings/text(_:_:)``) is refused, so
+  /// that a gap in a strings table never reaches a reader: the error names
+  /// each such file and the keys it lacks.
+  static func refuseMissingStrings(_ files: [OutputFile]) throws {
+    let marker = Array("⟦".utf8)
+    var problems: [String] = []
+    for file in files where [".md", ".html", ".js"].contains(where: file.path.hasSuffix) {
+      guard let first = firstIndex(of: marker, in: file.bytes) else { continue }
+      let text = String(decoding: file.bytes[first...], as: UTF8.self)
+      var keys: [String] = []
+      var rest = text[...]
+      while let open = rest.firstIndex(of: "⟦") {
+        let after = rest.index(after: open)
+        let close = rest[after...].firstIndex(of: "⟧") ?? rest.endIndex
+        let key = String(rest[after..<close].prefix(120))
+        if !keys.contains(key) { keys.append(key) }
+        rest = close == rest.endIndex ? rest[close...] : rest[rest.index(after: close)...]
+      }
+      problems.append("\(SystemCalls.printable(file.path)): \(keys.map { "'\($0)'" }.joined(separator: ", "))")
+    }
+    guard problems.isEmpty else {
+      let shown = problems.prefix(20).map { "  " + $0 }.joined(separator: "\n")
+      let more = problems.count > 20 ? "\n  and \(problems.count - 20) more pages" : ""
+      throw OutputError(
+        description: "nothing was written: \(problems.count == 1 ? "a page has" : "\(problems.count) pages have") text missing from the strings tables (templates/strings/), shown as ⟦key⟧:\n\(shown)\(more)"
+      )
+    }
+  }
+
+  /// The first position of `needle` in `bytes`.
+  static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+    guard let head = needle.first, bytes.count >= needle.count else { return nil }
+    var i = 0
+    while i <= bytes.count - needle.count {
+      if bytes[i] == head && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+      i += 1
+    }
+    return nil
   }
 
   /// `path` without trailing slashes ("out/" names the link "out" itself,

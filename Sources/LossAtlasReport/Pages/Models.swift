@@ -12,6 +12,23 @@ struct Site {
   let footer: String
   /// The repository's web address (see ``SitePages/repository``).
   let repository: String
+  /// The page's id (its file name without extension), for the language switch.
+  var page: String = ""
+  /// The edition's language tag (`<html lang>`).
+  var lang: String = "en"
+  /// The other edition's counterpart of this page (the language switch),
+  /// when the run writes the other edition too.
+  var other: EditionLink? = nil
+}
+
+/// The language switch: the other edition's name in its own language, its
+/// language tag, and the relative way from this edition's format folder to
+/// the other edition's root (`../zh/` from `html/`, `../../` from `zh/html/`),
+/// to which the template adds `html/<page>.html` or `markdown/<page>.md`.
+struct EditionLink {
+  let name: String
+  let lang: String
+  let prefix: String
 }
 
 struct NavLink {
@@ -52,7 +69,8 @@ struct IndexPage {
   let intro: [String]
   let howMade: [String]
   let families: [FamilyTable]
-  let pages: [NavLink]
+  /// The other pages of the navigation (the edition's titles: the generator sets them).
+  var pages: [NavLink]
   /// "Your functions": the user-defined functions of `--functions` files (issue 11).
   var userFunctions: [UserFunctionRow] = []
   var hasUserFunctions: Bool = false
@@ -122,6 +140,10 @@ struct FunctionPage {
   /// Set for a user-defined function (issue 11): its file, formula as
   /// written, derived derivatives and numerical-safety report.
   var userDefined: UserDefinedSection? = nil
+  /// The comparison pages that show this function beside related ones
+  /// (``ComparisonPages``).
+  var comparisons: [NavLink] = []
+  var hasComparisons: Bool = false
 }
 
 struct FormulaSection {
@@ -220,6 +242,12 @@ struct MethodsPage {
   let claimProperties: [Fact]
   let claimExpectations: [Fact]
   let claimIdentities: [Fact]
+  /// Functions defined by a formula: the grammar and the numerical-safety
+  /// analysis (``MethodsUserFunctions``).
+  let userFunctionIntro: [String]
+  let userFunctionGrammar: [Fact]
+  let userFunctionDerivatives: [String]
+  let userFunctionSafety: [Fact]
 }
 
 /// A defined term with an HTML id, so that the search and other pages can
@@ -298,6 +326,8 @@ func modelKeySamples() -> [Any] {
     DefinitionEntry(anchor: "", name: "", value: ""),
     FormulaSection(value: e, derivatives: [], second: e, definitions: [], hasDefinitions: false),
     Site(title: "", pageTitle: "", nav: [], footer: "", repository: ""),
+    EditionLink(name: "", lang: "", prefix: ""),
+    GlossaryRow(zh: "", en: "", symbol: ""),
     UserFunctionRow(id: "", name: "", family: "", formula: "", stable: ""),
     UserDefinedSection(
       source: "", written: "", derivatives: [], stable: "", checked: "", findings: [], hasFindings: false,

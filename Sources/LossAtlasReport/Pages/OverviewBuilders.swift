@@ -94,6 +94,8 @@ enum OverviewBuilders {
 
   static func activations(_ analyses: [String: FunctionAnalysis], figures: [FigureInfo], strings: Strings) -> ComparisonPage {
     let ph = Phrasing(strings)
+    // The shrink and GLU comparisons have their own pages.
+    let ownPage: Set<String> = ["compare-shrink", "compare-glu-variants"]
     let ids = Catalog.all.filter { $0.family == .activation }.map(\.id)
     var rows: [SettingsRow] = []
     for id in ids {
@@ -118,7 +120,7 @@ enum OverviewBuilders {
       title: strings("page.compare.activations.title"),
       intro: [strings("page.compare.activations.intro")],
       figures: figures.filter { f in
-        f.key.hasPrefix("compare-")
+        f.key.hasPrefix("compare-") && !ownPage.contains(f.key)
           && f.functions.contains { id in Catalog.all.contains { $0.id == id && ($0.family == .activation || $0.family == .gatedUnit) } }
       }.map(\.ref),
       tables: [
@@ -321,7 +323,11 @@ enum OverviewBuilders {
       claimKeys: ClaimReference.keys.map(claimFact),
       claimProperties: ClaimReference.properties.map(claimFact),
       claimExpectations: ClaimReference.expectations.map(claimFact),
-      claimIdentities: ClaimReference.identities.map(claimFact))
+      claimIdentities: ClaimReference.identities.map(claimFact),
+      userFunctionIntro: MethodsUserFunctions.intro,
+      userFunctionGrammar: MethodsUserFunctions.grammar,
+      userFunctionDerivatives: MethodsUserFunctions.derivatives,
+      userFunctionSafety: MethodsUserFunctions.safety)
   }
 
   /// An entry of the claim reference for a page: the reader's C∞ where the

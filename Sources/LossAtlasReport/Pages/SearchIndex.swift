@@ -29,24 +29,37 @@ enum SearchIndex {
     let terms: [String]
   }
 
+  ///
+  /// `strings` is a non-English edition's table: a function whose name it
+  /// translates (`function.<id>.name`) is listed under that name, and the
+  /// English name, the id, the aliases and its translated summary stay
+  /// searchable, so a reader finds 交叉熵 by “交叉”, by “cross” or by a
+  /// phrase of its summary.
   static func entries(
-    functions: [FunctionSpec], properties: [DefinitionEntry], pages: [NavLink], errata: [ErrataSummaryRow]
+    functions: [FunctionSpec], properties: [DefinitionEntry], pages: [NavLink], errata: [ErrataSummaryRow],
+    strings: Strings? = nil
   ) -> [Entry] {
     var out: [Entry] = []
+    let localized = strings.flatMap { $0.language == .en ? nil : $0 }
     for spec in functions {
+      let name = localized.flatMap { $0.has("function.\(spec.id).name") ? $0("function.\(spec.id).name") : nil }
+      let summary = localized.flatMap { $0.has("function.\(spec.id).summary") ? $0("function.\(spec.id).summary") : nil }
       out.append(
         Entry(
-          kind: "function", title: spec.name, url: "\(spec.id).html",
+          kind: "function", title: name ?? spec.name, url: "\(spec.id).html",
           detail: ([spec.id, spec.family.title] + (spec.aliases.isEmpty ? [] : [spec.aliases.joined(separator: ", ")]))
             .joined(separator: " · "),
-          terms: [spec.id] + spec.aliases + [spec.name]))
+          terms: [spec.id] + spec.aliases + [spec.name] + [name, summary].compactMap { $0 }))
     }
     for p in properties {
       out.append(
         Entry(kind: "property", title: p.name, url: "methods.html#\(p.anchor)", detail: opening(p.value), terms: [p.name]))
     }
     for page in pages {
-      out.append(Entry(kind: "page", title: page.title, url: "\(page.page).html", detail: "", terms: [page.title]))
+      // A translated page stays findable by its English title too.
+      let english = SitePages.main.first { $0.page == page.page }?.title
+      let terms = [page.title] + (english.map { $0 == page.title ? [] : [$0] } ?? [])
+      out.append(Entry(kind: "page", title: page.title, url: "\(page.page).html", detail: "", terms: terms))
     }
     for e in errata {
       out.append(

@@ -51,6 +51,17 @@ enum MustacheTree {
     make(model, budget: RenderBudget())
   }
 
+  /// The tree of `model` with some of its top-level fields replaced (or
+  /// added): the generator gives each edition's page its own site frame.
+  static func make(_ model: Any, replacing: [String: Any]) -> Any {
+    let budget = RenderBudget()
+    let tree = make(model, budget: budget)
+    guard let node = tree as? Node else { return tree }
+    var fields = node.fields
+    for (name, value) in replacing { fields[name] = make(value, budget: budget) }
+    return Node(fields: fields, original: model, budget: budget)
+  }
+
   private static func make(_ model: Any, budget: RenderBudget) -> Any {
     let mirror = Mirror(reflecting: model)
     switch mirror.displayStyle {

@@ -38,12 +38,58 @@ public struct TemplateSet: Sendable {
 
   /// The templates compiled into the binary.
   public static func embedded() throws -> TemplateSet {
-    var files: [String: String] = [:]
-    // templates/strings/ holds the editions' words (``Strings``), not templates.
+    try embedded(.en)
+  }
+
+  /// The templates of one edition compiled into the binary: English from
+  /// `templates/markdown` and `templates/html`, Chinese from
+  /// `templates/zh/markdown` and `templates/zh/html` (localized templates:
+  /// the same tags, the words around them written in Chinese). The static
+  /// files (`style.css`, `search.js`) are shared: an edition that has none
+  /// of its own uses the English ones, so both sites look alike.
+  public static func embedded(_ language: Language) throws -> TemplateSet {
+    var english: [String: String] = [:]
+    var own: [String: String] = [:]
+    let editionRoot = "templates/\(language.rawValue)/"
     for path in ProjectFiles.paths(under: "templates/") where !path.hasPrefix("templates/strings/") {
-      files[String(path.dropFirst("templates/".count))] = ProjectFiles.text(path)
+      // templates/strings/ holds the editions' words (``Strings``), not
+      // templates; templates/<lang>/ the other editions' templates.
+      if language != .en, path.hasPrefix(editionRoot) {
+        own[String(path.dropFirst(editionRoot.count))] = ProjectFiles.text(path)
+      } else if !Language.allCases.contains(where: { $0 != .en && path.hasPrefix("templates/\($0.rawValue)/") }) {
+        english[String(path.dropFirst("templates/".count))] = ProjectFiles.text(path)
+      }
     }
-    return try TemplateSet(files: files, origin: "templates")
+    if language == .en { return try TemplateSet(files: english, origin: "templates") }
+    return try TemplateSet(files: withSharedAssets(own, from: english), origin: "templates/\(language.rawValue)")
+  }
+
+  /// `files` plus every static file (not a template) of `english` that it
+  /// lacks: the editions share the stylesheet and the search script.
+  static func withSharedAssets(_ files: [String: String], from english: [String: String]) -> [String: String] {
+    var out = files
+    for (path, text) in english where !path.hasSuffix(".mustache") && out[path] == nil { out[path] = text }
+    return out
+  }
+
+  /// The templates of `language` from a user's folder: for English the
+  /// folder itself, for another edition its subfolder named by the
+  /// language (`DIR/zh/markdown`, `DIR/zh/html`), which must exist; the
+  /// static files of `DIR/html` serve an edition that has none of its own.
+  public static func directory(_ url: URL, language: Language) throws -> TemplateSet {
+    guard language != .en else { return try directory(url) }
+    let english = try directory(url)
+    let sub = url.appendingPathComponent(language.rawValue)
+    guard TemplateFileKind.of(sub.path, followingLinks: true) == .folder else {
+      throw TemplateError(
+        description:
+          "--templates \(url.path) has no \(language.rawValue)/ folder with the \(language.rawValue) edition's templates (\(language.rawValue)/markdown, \(language.rawValue)/html): add them, or generate with --lang en"
+      )
+    }
+    let own = try directory(sub)
+    var files = own.sources.reduce(into: [String: String]()) { $0[$1.key + ".mustache"] = $1.value }
+    for (path, text) in own.assets { files[path] = text }
+    return try TemplateSet(files: withSharedAssets(files, from: english.assets), origin: sub.path)
   }
 
   /// The templates of a folder laid out like the project's templates/: the

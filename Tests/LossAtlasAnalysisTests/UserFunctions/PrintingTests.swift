@@ -16,7 +16,7 @@ import Testing
     #expect(try Self.e("log(1 + exp(x))").valueExpr.latex == "\\log(1 + e^{x})")
     #expect(try Self.e("-x^2 / 2").valueExpr.latex == "\\frac{-x^{2}}{2}")
     #expect(try Self.e("log(1 + ((yhat - y) / c)^2)", ["yhat", "y", "c"]).valueExpr.latex
-      == "\\log\\left(1 + \\frac{\\hat{y} - y}{c}^{2}\\right)")  // Core prints a fraction as an atom
+      == "\\log\\left(1 + \\left(\\frac{\\hat{y} - y}{c}\\right)^{2}\\right)")
     #expect(try Self.e("expm1(x) + atan(x) + sin(x)^2").valueExpr.latex == "\\operatorname{expm1}(x) + \\arctan(x) + \\sin^{2}(x)")
     #expect(try Self.e("gelu_tanh(x) + leaky_relu(x, slope=0.2)").valueExpr.latex
       == "\\operatorname{gelu\\_tanh}(x) + \\operatorname{leaky\\_relu}(x;\\, \\mathrm{slope} = 0.2)")
@@ -31,6 +31,20 @@ import Testing
     // or and not become rows of cases: where(x < -1 or x > 1, 1, 0)
     let w = try Self.e("where(x < -1 or not x <= 1, x^2, 0)")
     #expect(w.gradientExpr(0).latex == "\\begin{cases} 2 x & \\text{if } x < -1 \\\\ 2 x & \\text{if } x > 1 \\\\ 0 & \\text{otherwise} \\end{cases}")
+  }
+
+  /// A power of a fraction or of e^x is parenthesised: \\frac{a}{b}^{2}
+  /// reads as a / b^2, and e^{x}^{2} is a double superscript (a LaTeX error).
+  @Test func powerOfAFractionOrAnExponentialIsParenthesised() throws {
+    #expect(try Self.e("(x / 2)^2").valueExpr.latex == "\\left(\\frac{x}{2}\\right)^{2}")
+    #expect(try Self.e("((1 - x) / (1 + x))^3").valueExpr.latex == "\\left(\\frac{1 - x}{1 + x}\\right)^{3}")
+    #expect(try Self.e("exp(x)^2").valueExpr.latex == "\\left(e^{x}\\right)^{2}")
+    // Bases that need no parentheses keep none, and a sum keeps its own.
+    #expect(try Self.e("x^2 + sqrt(x)^3").valueExpr.latex == "x^{2} + \\sqrt{x}^{3}")
+    #expect(try Self.e("(1 + x)^2").valueExpr.latex == "\\left(1 + x\\right)^{2}")
+    let m = try Self.e("(x / 2)^2").valueExpr.mathml
+    #expect(m.hasPrefix("<msup><mrow><mo>(</mo><mfrac>"), "\(m)")
+    #expect(m.hasSuffix("</mfrac><mo>)</mo></mrow><mrow><mn>2</mn></mrow></msup>"), "\(m)")
   }
 
   @Test func mathmlGoesThroughCore() throws {

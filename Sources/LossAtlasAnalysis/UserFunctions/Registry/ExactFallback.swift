@@ -25,6 +25,13 @@ struct ExactFallback: Sendable {
   /// pole stays ±inf; no real value stays NaN).
   func repaired(_ doubles: [Double], roots: [TermID], arguments: [Double]) -> [Double] {
     guard doubles.contains(where: { !$0.isFinite }) else { return doubles }
+    // Only the roots whose Double is NaN or ±inf are evaluated, and only
+    // they decide whether 512 bits are needed: a finite Double is returned
+    // as computed, so its ball would be wasted work (and an exact value
+    // below the subnormal range, such as log(1 + r^2)'' = -2/r^2 = -2e-400
+    // at r = 1e200, never "rounds" by the test below and would send every
+    // such point to 512 bits: a fivefold cost on the far samples).
+    let failing = zip(doubles, roots).filter { !$0.0.isFinite }.map(\.1)
     // 128 bits, then once 512 if a ball is still undecided: the fallback
     // runs at every failing point the engine samples (the whole tail of
     // log(1 + exp(x)) above 709.78), so it does not climb to 4,096 bits as
@@ -32,16 +39,50 @@ struct ExactFallback: Sendable {
     // closer than a Double's rounding unless the ball is wide, and then
     // only the rare undecided case pays for more.
     let wide = WideEvaluator(expression: expression)
-    var balls = wide.evaluate(arguments: arguments, parameters: parameters, roots: roots, precision: 128)
-    let undecided = roots.contains { r in
+    var balls = wide.evaluate(arguments: arguments, parameters: parameters, roots: failing, precision: 128)
+    let undecided = failing.contains { r in
       guard let b = balls[r] else { return true }
-      return b.state == .unknown || (b.state == .finite && !b.rad.isZero && !ExactFallback.rounds(b))
+      return b.state == .unknown || (b.state == .finite && !b.rad.isZero && !ExactFallback.rounds(b) && !ExactFallback.underflows(b))
     }
-    if undecided { balls = wide.evaluate(arguments: arguments, parameters: parameters, roots: roots, precision: 512) }
+    if undecided { balls = wide.evaluate(arguments: arguments, parameters: parameters, roots: failing, precision: 512) }
     return zip(doubles, roots).map { d, r in
       guard !d.isFinite, let b = balls[r], b.state != .unknown, b.state != .undefined else { return d }
       return b.double
     }
+  }
+
+  /// The exact values of `roots` at `arguments`, rounded to Double (the
+  /// same 128 then 512 bits as ``repaired(_:roots:arguments:)``): ±inf
+  /// for an exact infinity, NaN where there is no real value, nil where
+  /// the wide arithmetic does not decide (a number beyond its exponent
+  /// range, such as exp(1e300), or a ball still too wide).
+  func exact(roots: [TermID], arguments: [Double]) -> [Double?] {
+    let wide = WideEvaluator(expression: expression)
+    // A finite ball every point of which lies beyond the Double range
+    // rounds to ±inf (exp(1000)); other finite balls must round to one Double.
+    func beyondDoubles(_ b: Ball) -> Bool { b.isFinite && b.lowerMagnitude.double.isInfinite }
+    func decided(_ b: Ball?) -> Bool {
+      guard let b else { return false }
+      return b.state != .unknown
+        && (b.state != .finite || b.rad.isZero || ExactFallback.rounds(b) || ExactFallback.underflows(b) || beyondDoubles(b))
+    }
+    var balls = wide.evaluate(arguments: arguments, parameters: parameters, roots: roots, precision: 128)
+    if !roots.allSatisfy({ decided(balls[$0]) }) {
+      balls = wide.evaluate(arguments: arguments, parameters: parameters, roots: roots, precision: 512)
+    }
+    return roots.map { r in
+      guard let b = balls[r], decided(b) else { return nil }
+      if beyondDoubles(b) { return b.mid.negative ? -.infinity : .infinity }
+      return b.state == .undefined ? .nan : b.double
+    }
+  }
+
+  /// Whether a finite ball lies on one side of 0 and below half the
+  /// smallest subnormal: every point of it rounds to 0 of that sign
+  /// (e^-1000, the exact f'' of log(1 + r^2) at r = 1e200). ``rounds(_:)``
+  /// cannot say so: a radius that small reads as the smallest subnormal.
+  static func underflows(_ b: Ball) -> Bool {
+    (b.isPositive || b.isNegative) && b.upperMagnitude < Magnitude(1, exponent: -1075)
   }
 
   /// Whether every point of a finite ball rounds to the same Double.

@@ -76,13 +76,17 @@ extension UserFunctionDefinition {
     let arguments = viewArguments
     let argument = value.differentiated[viewIndex]
     let roots = [value.value, value.gradient[viewIndex], value.hessian[viewIndex][viewIndex]]
+    // The engine samples a view several times with the same far points
+    // (each ViewSamples, the limits, the extremes): each exact value is
+    // computed once per view.
+    let repaired = FallbackCache()
     return ScalarView(
       label: label, argument: view.over, fixed: fixed, domain: domain(of: view.over),
       plotRange: view.from...view.to, breakpoints: breakpoints, declared: DeclaredProperties(),
       evaluate: { x in
         let j = program.jet(x)
         if j.value.isFinite && j.d1.isFinite && j.d2.isFinite { return j }
-        return fallback.jet(j, x: x, arguments: arguments, argument: argument, roots: roots)
+        return repaired.jet(x) { fallback.jet(j, x: x, arguments: arguments, argument: argument, roots: roots) }
       })
   }
 
@@ -110,5 +114,27 @@ final class ViewCache: @unchecked Sendable {
       views[parameters] = v
       return v
     }
+  }
+}
+
+/// The repaired jets of one view's failing points, by input (bit pattern:
+/// 0 and -0 apart). A deterministic function's results: computed once.
+final class FallbackCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var jets: [UInt64: Jet] = [:]
+
+  func jet(_ x: Double, compute: () -> Jet) -> Jet {
+    lock.lock()
+    if let j = jets[x.bitPattern] {
+      lock.unlock()
+      return j
+    }
+    lock.unlock()
+    // Computed outside the lock (two threads may both compute it; both are equal).
+    let j = compute()
+    lock.lock()
+    jets[x.bitPattern] = j
+    lock.unlock()
+    return j
   }
 }

@@ -50,11 +50,11 @@ public enum SafetyAnalysis {
   /// order, inside the domain.
   static func checkedInputs(domain: RealInterval, plotRange: ClosedRange<Double>) -> [Double] {
     var xs: [Double] = []
-    let n = 100
+    let n = SafetyCriteria.sweepPoints - 1
     for i in 0...n {
       xs.append(plotRange.lowerBound + (plotRange.upperBound - plotRange.lowerBound) * Double(i) / Double(n))
     }
-    xs += [1e300, -1e300, 1000, -1000, 1e-300, -1e-300, 0]
+    xs += SafetyCriteria.extremeInputs
     // 1, 2 and 5 times each power of ten from 1e-20 to 1e4 (where formulas
     // usually fail: cancellations near 0, exp's overflow near 709), then
     // every tenth power of ten out to 1e-300 and 1e300.

@@ -51,8 +51,8 @@ struct SafetyProbe {
     return Result(input: x, statuses: statuses, doubles: doubles, exact: exact, trace: trace, balls: balls, precision: precision)
   }
 
-  static let relativeTolerance = Magnitude(1e-6)
-  static let absoluteTolerance = Magnitude(1e-300)
+  static let relativeTolerance = Magnitude(SafetyCriteria.relativeTolerance)
+  static let absoluteTolerance = Magnitude(SafetyCriteria.absoluteTolerance)
 
   /// Pass or fail of a Double against the exact ball, or nil when the ball
   /// does not decide it: a failure is NaN or ±inf where the exact value is
