@@ -369,7 +369,8 @@ public enum ManualGenerator {
     var pageOutput: [OutputFile] = []
     for slots in pageFiles { for r in slots.values { pageOutput += try r.get() } }
     let png = try pngs.values.map { try $0.get() }
-    let comparisons = DataExport.comparisons(pages.compactMap { $0.model as? ComparisonPage })
+    // The comparison tables' numbers are the same in every edition: export the first edition's.
+    let comparisons = DataExport.comparisons((pages.first ?? []).compactMap { $0.model as? ComparisonPage })
     return Rendered(figures: png, pages: pageOutput, data: data.values + [comparisons])
   }
 
