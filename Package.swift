@@ -41,6 +41,7 @@ let package = Package(
   products: [
     .executable(name: "lossatlas", targets: ["lossatlas"]),
     .library(name: "LossAtlasCore", targets: ["LossAtlasCore"]),
+    .library(name: "LossAtlasIO", targets: ["LossAtlasIO"]),
     .library(name: "LossAtlasAnalysis", targets: ["LossAtlasAnalysis"]),
     .library(name: "LossAtlasCharts", targets: ["LossAtlasCharts"]),
     .library(name: "LossAtlasReport", targets: ["LossAtlasReport"]),
@@ -65,20 +66,26 @@ let package = Package(
 
     // MARK: - Libraries
     .target(name: "LossAtlasCore", swiftSettings: numericsSettings),
+    // The one parallel-for, ordered parallel map, counter, result slots and
+    // lock that every target running work on several threads uses.
+    .target(name: "LossAtlasParallel"),
+    // Reading and writing: the JSON value, parser and writer, the JSON Lines
+    // evaluation request (`eval --jsonl`) and the number syntax people type.
+    .target(name: "LossAtlasIO", dependencies: ["LossAtlasCore"]),
     .target(
       name: "LossAtlasAnalysis",
       dependencies: [
-        "LossAtlasCore", .product(name: "Yams", package: "Yams"),
+        "LossAtlasCore", "LossAtlasIO", "LossAtlasParallel", .product(name: "Yams", package: "Yams"),
         // The wide arithmetic of user functions' numerical-safety analysis.
         .product(name: "BigInt", package: "BigInt"),
       ],
       swiftSettings: numericsSettings
     ),
-    .target(name: "LossAtlasCharts", dependencies: ["CGD"]),
+    .target(name: "LossAtlasCharts", dependencies: ["CGD", "LossAtlasParallel"]),
     // The catalog's accuracy rule in exact arithmetic, and the golden-vector reader.
     .target(
       name: "LossAtlasVerification",
-      dependencies: ["LossAtlasCore", .product(name: "BigInt", package: "BigInt")]
+      dependencies: ["LossAtlasCore", "LossAtlasIO", .product(name: "BigInt", package: "BigInt")]
     ),
     // templates/ and claims/ compiled into the binary (see Plugins/EmbedResources).
     .target(name: "LossAtlasResources", plugins: ["EmbedResources"]),
@@ -88,8 +95,8 @@ let package = Package(
     .target(
       name: "LossAtlasReport",
       dependencies: [
-        "LossAtlasCore", "LossAtlasAnalysis", "LossAtlasCharts", "LossAtlasResources", "LossAtlasVerification",
-        "LossAtlasBuildInfo", .product(name: "Mustache", package: "swift-mustache"),
+        "LossAtlasCore", "LossAtlasIO", "LossAtlasAnalysis", "LossAtlasCharts", "LossAtlasResources",
+        "LossAtlasVerification", "LossAtlasBuildInfo", "LossAtlasParallel", .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
 
@@ -97,7 +104,8 @@ let package = Package(
     .executableTarget(
       name: "lossatlas",
       dependencies: [
-        "LossAtlasCore", "LossAtlasAnalysis", "LossAtlasCharts", "LossAtlasReport", "LossAtlasResources", "CMalloc",
+        "LossAtlasCore", "LossAtlasIO", "LossAtlasAnalysis", "LossAtlasCharts", "LossAtlasReport", "LossAtlasResources",
+        "CMalloc",
         "LossAtlasBuildInfo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -112,11 +120,13 @@ let package = Package(
     // MARK: - Tests
     .target(
       name: "TestSupport",
-      dependencies: ["LossAtlasCore", "LossAtlasVerification"],
+      dependencies: ["LossAtlasCore", "LossAtlasIO", "LossAtlasVerification"],
       path: "Tests/TestSupport",
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "LossAtlasCoreTests", dependencies: ["LossAtlasCore", "TestSupport"]),
+    .testTarget(name: "LossAtlasIOTests", dependencies: ["LossAtlasIO", "TestSupport"]),
+    .testTarget(name: "LossAtlasParallelTests", dependencies: ["LossAtlasParallel"]),
     .testTarget(name: "LossAtlasAnalysisTests", dependencies: ["LossAtlasAnalysis", "TestSupport"]),
     .testTarget(name: "LossAtlasChartsTests", dependencies: ["LossAtlasCharts", "TestSupport"]),
     .testTarget(name: "LossAtlasReportTests", dependencies: ["LossAtlasReport", "TestSupport"]),

@@ -4,7 +4,7 @@ regression losses (p2-pairwise).
 
     python3 Benchmarks/heldout/part2_pairwise.py OUT.jsonl [SEED]
 
-Writes golden-format JSON Lines (the format of oracle-public-2.jsonl: value
+Writes golden-format JSON Lines (the format of data/oracle/public-2.jsonl: value
 and gradient as decimal strings of 45 significant digits, or "inf" /
 "-inf", and `sens`: for each component, the sum over the nonzero normal
 real inputs (every element of a vector counts; labels, parameters, zeros

@@ -3,7 +3,7 @@
 
     python3 Benchmarks/heldout/part2_scalar.py OUT.jsonl [D2.txt]
 
-Writes golden-format JSON Lines (the format of oracle-public-2.jsonl: value
+Writes golden-format JSON Lines (the format of data/oracle/public-2.jsonl: value
 and gradient as decimal strings of 45 significant digits, and `sens`, the
 sum over the nonzero normal real arguments of the largest change of each
 component when that argument moves one ulp up or down) for celu, hardshrink,

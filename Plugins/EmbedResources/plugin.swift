@@ -2,7 +2,7 @@ import Foundation
 import PackagePlugin
 
 /// Embeds the project's templates/, claims/, data/frameworks/ and the public golden vectors
-/// into the target that uses this plugin, so the `lossatlas` binary renders
+/// (data/oracle/) into the target that uses this plugin, so the `lossatlas` binary renders
 /// the manual, checks the shipped claims and reports its accuracy from any
 /// directory (a copied binary included).
 @main
@@ -15,9 +15,9 @@ struct EmbedResources: BuildToolPlugin {
     }
     // The committed framework measurements the pages cite (JSON only).
     inputs += files(under: root.appendingPathComponent("data/frameworks")).filter { $0.pathExtension == "json" }
-    for oracle in ["oracle-public.jsonl", "oracle-public-2.jsonl"] {
-      inputs.append(root.appendingPathComponent("Tests/TestSupport/Fixtures/\(oracle)"))
-    }
+    // The public golden vectors (copies of the oracle's files, never edited),
+    // which the manual's accuracy table and the errata's formula check read.
+    inputs += files(under: root.appendingPathComponent("data/oracle")).filter { $0.pathExtension == "jsonl" }
     inputs.sort { $0.path < $1.path }
     let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedResources.swift")
     return [

@@ -5,14 +5,14 @@ import PackagePlugin
 /// source the binary is built from, and the git commit when there is one
 /// (see Sources/build-info). The inputs are the manual's inputs: the
 /// manifest, the version, every source file, the plugins, the templates,
-/// the claims and the golden vectors the binary embeds.
+/// the claims and the data (framework measurements, golden vectors) the
+/// binary embeds.
 @main
 struct StampBuildInfo: BuildToolPlugin {
   /// The fingerprinted roots, relative to the package root. The README's
   /// recipe and RepositoryTests recompute the fingerprint from this list.
   static let roots = [
     "Package.swift", "VERSION", "Sources", "Plugins", "templates", "claims", "data",
-    "Tests/TestSupport/Fixtures/oracle-public.jsonl", "Tests/TestSupport/Fixtures/oracle-public-2.jsonl",
   ]
 
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

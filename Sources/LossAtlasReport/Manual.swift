@@ -2,6 +2,7 @@ import Foundation
 import LossAtlasAnalysis
 import LossAtlasCharts
 import LossAtlasCore
+import LossAtlasParallel
 import LossAtlasResources
 import LossAtlasVerification
 import Mustache
@@ -192,7 +193,7 @@ public enum ManualGenerator {
   /// The numerical safety of each user formula as written (issue 11, item 3),
   /// by id.
   static func safetyReports(_ options: ManualOptions) -> [String: SafetyReport] {
-    let slots = SlotArray<SafetyReport?>(count: options.userFunctions.count)
+    let slots = Slots<SafetyReport?>(count: options.userFunctions.count)
     parallelFor(options.userFunctions.count, threads: options.jobs) { i in slots.set(i, options.userFunctions[i].safetyReport()) }
     return Dictionary(uniqueKeysWithValues: zip(options.userFunctions.map(\.id), slots.values.map { $0! }))
   }
@@ -335,10 +336,10 @@ public enum ManualGenerator {
       figures.indices.map { Job.figure($0) } + pageJobs + editions.indices.map { Job.validate($0) }
       + (0..<(2 + specs.count)).map { Job.data($0) }
     let order = jobs.indices.sorted { (weight(jobs[$0]), $1) > (weight(jobs[$1]), $0) }
-    let pngs = SlotArray<Result<FigureFiles, Error>>(count: figures.count)
-    let pageFiles = editions.indices.map { SlotArray<Result<[OutputFile], Error>>(count: pages[$0].count) }
-    let validation = SlotArray<Result<Void, Error>>(count: editions.count)
-    let data = SlotArray<OutputFile>(count: 2 + specs.count)
+    let pngs = Slots<Result<FigureFiles, Error>>(count: figures.count)
+    let pageFiles = editions.indices.map { Slots<Result<[OutputFile], Error>>(count: pages[$0].count) }
+    let validation = Slots<Result<Void, Error>>(count: editions.count)
+    let data = Slots<OutputFile>(count: 2 + specs.count)
     let figuresDone = AtomicCounter()
     let renderer = ChartRenderer()
     parallelFor(order.count, threads: options.jobs) { k in
@@ -482,8 +483,7 @@ public enum ManualGenerator {
   /// the errata's claims, the formula check (one thread).
   static func verify(specs: [FunctionSpec], options: ManualOptions) throws -> Verified {
     var lines: [GoldenLine] = []
-    for file in ["oracle-public.jsonl", "oracle-public-2.jsonl"] {
-      let path = "Tests/TestSupport/Fixtures/\(file)"
+    for path in GoldenVectors.shippedFiles {
       guard let text = ProjectFiles.text(path) else {
         throw ManualError(step: "accuracy", reason: "the golden vectors \(path) are not embedded in this build")
       }
@@ -545,20 +545,6 @@ struct EditionSetup: @unchecked Sendable {
   let templates: TemplateSet
   /// The other edition written by the same run, if any: the pages' language switch.
   let other: Language?
-}
-
-/// Write-once slots for results computed on several threads.
-final class SlotArray<T>: @unchecked Sendable {
-  private var slots: [T?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  var count: Int { lock.withLock { slots.count } }
-
-  func set(_ i: Int, _ v: T) { lock.withLock { slots[i] = v } }
-
-  var values: [T] { lock.withLock { slots.map { $0! } } }
 }
 
 /// Escapes text for Markdown (GitHub-flavoured): characters that would

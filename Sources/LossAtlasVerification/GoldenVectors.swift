@@ -1,4 +1,5 @@
 import LossAtlasCore
+import LossAtlasIO
 
 /// One line of a golden-vector file (`oracle/public.jsonl`): the inputs and
 /// the exact expected components as decimal strings.
@@ -26,6 +27,12 @@ public struct GoldenLine: Sendable {
 }
 
 public enum GoldenVectors {
+  /// The public golden-vector files the product reads (the manual's
+  /// accuracy table, the errata's formula check), relative to the package
+  /// root: copies of the oracle's files, never edited, part 1 first. The
+  /// build embeds them (Plugins/EmbedResources); the fingerprint covers them.
+  public static let shippedFiles = ["data/oracle/public.jsonl", "data/oracle/public-2.jsonl"]
+
   public struct FormatError: Error, CustomStringConvertible {
     public let description: String
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LossAtlasAnalysis
 import LossAtlasCore
+import LossAtlasIO
 
 #if canImport(Glibc)
   import Glibc

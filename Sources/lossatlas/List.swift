@@ -1,5 +1,6 @@
 import ArgumentParser
 import LossAtlasCore
+import LossAtlasIO
 
 extension LossAtlasCommand {
   /// `lossatlas list`: every id with family, arguments, parameters and aliases.

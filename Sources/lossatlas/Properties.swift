@@ -1,6 +1,7 @@
 import ArgumentParser
 import LossAtlasAnalysis
 import LossAtlasCore
+import LossAtlasIO
 
 extension LossAtlasCommand {
   /// `lossatlas properties`: everything the engine computes about one function.

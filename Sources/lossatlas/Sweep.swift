@@ -1,6 +1,7 @@
 import ArgumentParser
 import LossAtlasAnalysis
 import LossAtlasCore
+import LossAtlasIO
 
 extension LossAtlasCommand {
   /// `lossatlas sweep`: f, f', f'' over a grid, one block per parameter setting.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LossAtlasAnalysis
 import LossAtlasCore
+import LossAtlasIO
 
 /// One block of a sweep: a view at one parameter setting, over a grid.
 struct SweepPlan {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LossAtlasAnalysis
 import LossAtlasCore
+import LossAtlasIO
 
 /// `--view`, `--arg` and `--over`: which scalar view of a function
 /// `sweep`, `chart` and `properties` work on.

@@ -9,8 +9,8 @@ import Testing
     "answers every golden line, one line each, values equal to the library's",
     arguments: GoldenFixtures.files)
   func goldenFile(name: String) throws {
-    let text = try Fixtures.text(name)
-    let r = try CLIRunner.run(["eval", "--jsonl"], stdinFile: Fixtures.url(name))
+    let text = try GoldenFixtures.text(name)
+    let r = try CLIRunner.run(["eval", "--jsonl"], stdinFile: GoldenFixtures.url(name))
     let inputs = text.split(separator: "\n")
     let outputs = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
     #expect(outputs.count == inputs.count)

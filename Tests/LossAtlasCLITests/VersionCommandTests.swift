@@ -8,7 +8,6 @@ import Testing
 @Suite struct VersionCommandTests {
   static let roots = [
     "Package.swift", "VERSION", "Sources", "Plugins", "templates", "claims", "data",
-    "Tests/TestSupport/Fixtures/oracle-public.jsonl", "Tests/TestSupport/Fixtures/oracle-public-2.jsonl",
   ]
 
   @Test("--version prints the VERSION file and the fingerprint sha256sum computes")

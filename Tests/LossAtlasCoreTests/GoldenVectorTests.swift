@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Holds every value and derivative component of the catalog against the
-/// 50-digit golden vectors (`oracle-public.jsonl` and `oracle-public-2.jsonl`,
+/// 50-digit golden vectors (`data/oracle/public.jsonl` and `public-2.jsonl`,
 /// copied unmodified from the project's oracle) under the catalog's accuracy
 /// rule (see AccuracyRule).
 @Suite struct GoldenVectorTests {

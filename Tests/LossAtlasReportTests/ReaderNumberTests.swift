@@ -135,22 +135,3 @@ extension ManualTests {
     #expect(md.contains("The printed formula of each of the \(Catalog.all.count) functions equals its implementation"))
   }
 }
-
-@Suite struct FormulaCheckTests {
-  /// Both golden files, as `generate` reads them (the part-2 functions
-  /// have their lines in oracle-public-2.jsonl only).
-  @Test("the formula check compares every catalog function (vector ones component by component) and f'' wherever the catalog prints one")
-  func everything() throws {
-    let lines = try GoldenVectors.parse(Fixtures.text("oracle-public.jsonl"))
-      + GoldenVectors.parse(Fixtures.text("oracle-public-2.jsonl"))
-    let check = FormulaCheck.run(lines: lines)
-    #expect(check.functions == Catalog.all.count)
-    #expect(check.missing.isEmpty)
-    let withSecond = Catalog.all.filter { $0.formula.secondDerivative != nil }.count
-    #expect(withSecond >= 30)
-    #expect(check.secondDerivatives == withSecond)
-    #expect(check.worst <= FormulaCheck.tolerance, "worst \(check.worst) at \(check.worstAt); \(check.summary)")
-    // More components than points: the vector functions' Jacobians count C^2 entries a point.
-    #expect(check.components > check.points)
-  }
-}

@@ -1,2 +1,4 @@
-// Tests use the accuracy rule and the golden-vector reader of the library.
+// Tests use the accuracy rule and the golden-vector reader of the library,
+// and the JSON reader and writer.
+@_exported import LossAtlasIO
 @_exported import LossAtlasVerification

@@ -1,4 +1,6 @@
 import LossAtlasCore
+import LossAtlasIO
+import LossAtlasParallel
 
 /// The decision on one claim.
 public struct ClaimResult: Sendable {
@@ -81,7 +83,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
   private let options: AnalysisOptions
   private var cache: [String: ViewProperties] = [:]
   private var domainCache: [String: DomainProperties] = [:]
-  private let lock = NSLockLike()
+  private let lock = Lock()
 
   public init(options: AnalysisOptions = AnalysisOptions()) {
     self.options = options
@@ -94,7 +96,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
       case result(ClaimResult)
       case failure(ClaimFileError)
     }
-    let slots = ResultSlots<Outcome>(count: claims.count)
+    let slots = Slots<Outcome>(count: claims.count)
     parallelFor(claims.count, threads: threads) { i in
       do throws(ClaimFileError) {
         slots[i] = .result(try self.evaluate(claims[i]))

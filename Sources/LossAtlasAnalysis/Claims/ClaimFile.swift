@@ -1,4 +1,5 @@
 import LossAtlasCore
+import LossAtlasIO
 import Yams
 
 /// A claim file that cannot be understood: `FILE:LINE: reason`.

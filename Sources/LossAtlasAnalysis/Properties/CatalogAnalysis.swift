@@ -1,5 +1,6 @@
 import Dispatch
 import LossAtlasCore
+import LossAtlasParallel
 
 /// Floating-point and simulation facts about a function at its default
 /// parameters (its primary view).
@@ -87,7 +88,7 @@ public enum CatalogAnalysis {
     // as tasks of the pool below, one per seed, beside everything else.
     let primaries = specs.map { $0.views($0.defaultParameters)[0] }
     let activations = specs.indices.filter { specs[$0].family == .activation }
-    let gainSlots = ResultSlots<[GradientGain]>(count: activations.count)
+    let gainSlots = Slots<[GradientGain]>(count: activations.count)
     parallelFor(activations.count, threads: threads) { a in
       gainSlots[a] = WeightInit.allCases.map { GradientGain.compute(primaries[activations[a]], initialization: $0) }
     }
@@ -132,7 +133,7 @@ public enum CatalogAnalysis {
       case view(ViewProperties, [PropertyOutcome])
       case seed([[Double]])
     }
-    let results = ResultSlots<Output>(count: tasks.count)
+    let results = Slots<Output>(count: tasks.count)
     let allTasks = tasks
     let allSettings = settingsPerSpec
     // Longest first: the whole-domain searches (up to 0.5 s each for the
@@ -243,62 +244,5 @@ public enum CatalogAnalysis {
       precision: study.thresholds, exactTails: study.exact,
       naiveFailures: spec.naive.map { FloatingPointStudy.naiveFailures(samples, naive: $0, parameters: parameters) } ?? [],
       minimiser: EmpiricalMinimiser.compute(spec, parameters: parameters))
-  }
-}
-
-/// Runs `body(i)` for i in 0..<count on `threads` threads (a shared counter
-/// hands out indices, so uneven tasks balance).
-public func parallelFor(_ count: Int, threads: Int, _ body: @escaping @Sendable (Int) -> Void) {
-  let counter = AtomicCounter()
-  DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
-    while true {
-      let i = counter.next()
-      if i >= count { break }
-      body(i)
-    }
-  }
-}
-
-/// A lock-protected counter (the results do not depend on which thread
-/// takes which index).
-public final class AtomicCounter: @unchecked Sendable {
-  private var value = 0
-  private let lock = NSLockLike()
-
-  public init() {}
-
-  /// 0, 1, 2, ... one value per call, whichever thread calls.
-  public func next() -> Int {
-    lock.withLock {
-      defer { value += 1 }
-      return value
-    }
-  }
-}
-
-/// Write-once slots filled from several threads, each index by one thread.
-final class ResultSlots<T>: @unchecked Sendable {
-  private var slots: [T?]
-  private let lock = NSLockLike()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  subscript(i: Int) -> T {
-    get { lock.withLock { slots[i]! } }
-    set { lock.withLock { slots[i] = newValue } }
-  }
-}
-
-/// A pthread mutex (Foundation-free).
-final class NSLockLike: @unchecked Sendable {
-  private var mutex = pthread_mutex_t()
-
-  init() { pthread_mutex_init(&mutex, nil) }
-  deinit { pthread_mutex_destroy(&mutex) }
-
-  func withLock<R>(_ body: () throws -> R) rethrows -> R {
-    pthread_mutex_lock(&mutex)
-    defer { pthread_mutex_unlock(&mutex) }
-    return try body()
   }
 }

@@ -1,4 +1,6 @@
 import LossAtlasCore
+import LossAtlasIO
+import LossAtlasParallel
 
 /// The analysis of one view a caller chose (`lossatlas properties huber
 /// --param delta=0.3 --arg y=5`): the same engine as the catalog's, on a
@@ -27,7 +29,7 @@ extension CatalogAnalysis {
     _ spec: FunctionSpec, chosen: [(parameters: ParameterValues, view: ResolvedView)],
     options: AnalysisOptions = AnalysisOptions(), primarySamples: Int = 1_000_001, threads: Int = 2
   ) -> [ChosenViewAnalysis] {
-    let slots = ResultSlots<ChosenViewAnalysis>(count: chosen.count)
+    let slots = Slots<ChosenViewAnalysis>(count: chosen.count)
     parallelFor(chosen.count, threads: threads) { k in
       let (p, resolved) = chosen[k]
       let primary = resolved.catalogIndex == 0

@@ -1,4 +1,5 @@
 import LossAtlasCore
+import LossAtlasParallel
 
 /// A finite-width check of ``GradientGain``: random fully connected
 /// networks at initialisation, forward and back.
@@ -97,7 +98,7 @@ public struct GainSimulation: Sendable, Equatable {
   /// matrix-vector product per job). The seeds run on `threads` threads;
   /// results are in job order and do not depend on the threads.
   public static func run(_ jobs: [Job], settings: Settings = .standard, threads: Int = 1) -> [GainSimulation] {
-    let perSeed = ResultSlots<[[Double]]>(count: settings.seeds.count)
+    let perSeed = Slots<[[Double]]>(count: settings.seeds.count)
     parallelFor(settings.seeds.count, threads: threads) { k in
       perSeed[k] = layerRatios(jobs, seed: settings.seeds[k], settings: settings)
     }

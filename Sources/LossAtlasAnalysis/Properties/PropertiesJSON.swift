@@ -1,4 +1,5 @@
 import LossAtlasCore
+import LossAtlasIO
 
 /// Machine-readable forms of the engine's results (`lossatlas properties
 /// --json`, the manual's `data/properties.json`). Every number is printed

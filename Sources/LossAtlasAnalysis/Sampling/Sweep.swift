@@ -1,4 +1,5 @@
 import LossAtlasCore
+import LossAtlasIO
 
 /// f, f', f'' of one view at one parameter setting over a grid.
 public struct SweepBlock: Sendable {

@@ -61,8 +61,9 @@ public enum TickFormatter {
     return n < 0 ? "⁻" + body : body
   }
 
-  /// The exact decimal text of `n * 10^exponent`, with `max(0, -exponent)` decimals.
-  static func decimal(_ n: Int, exponent: Int) -> String {
+  /// The exact decimal text of `n * 10^exponent`, with `max(0, -exponent)`
+  /// decimals (also the digits of the pages' numbers: Report's `Readable`).
+  public static func decimal(_ n: Int, exponent: Int) -> String {
     var digits = String(n.magnitude)
     if exponent >= 0 {
       if n != 0 { digits += String(repeating: "0", count: exponent) }
@@ -81,7 +82,7 @@ public enum TickFormatter {
   /// Powers of ten up to 10²² are exact Doubles, so one multiplication or
   /// division is correctly rounded (`3 / 10` is the Double nearest 0.3,
   /// unlike `3 * 0.1`). Beyond that, Swift's decimal parser rounds correctly.
-  static func scaled(_ n: Int, _ exponent: Int) -> Double {
+  public static func scaled(_ n: Int, _ exponent: Int) -> Double {
     if exponent >= 0 && exponent <= 22 { return Double(n) * exactPowers[exponent] }
     if exponent < 0 && exponent >= -22 { return Double(n) / exactPowers[-exponent] }
     return Double("\(n)e\(exponent)")!

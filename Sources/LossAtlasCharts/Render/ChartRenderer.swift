@@ -1,4 +1,5 @@
 import Dispatch
+import LossAtlasParallel
 import Synchronization
 
 #if canImport(Glibc)
@@ -107,26 +108,14 @@ public struct ChartRenderer: Sendable {
     try parallelMap(figures, threads: threads) { try renderPNG($0) }
   }
 
-  /// Maps `body` over `items` on up to `threads` threads, results in input order.
-  ///
-  /// Workers take the next index from an atomic counter, so a slow figure
-  /// does not hold up the others; each result lands in its own slot.
+  /// Maps `body` over `items` on up to `threads` threads, results in input
+  /// order (LossAtlasParallel's ``parallelMap(_:threads:_:)``: workers take
+  /// the next index from a shared counter, so a slow figure does not hold up
+  /// the others; each result lands in its own slot).
   func parallelMap<T: Sendable, R: Sendable>(
     _ items: [T], threads: Int, _ body: @Sendable (T) throws -> R
   ) throws -> [R] {
-    let workers = max(1, min(threads, items.count))
-    if workers <= 1 { return try items.map(body) }
-    let next = Atomic<Int>(0)
-    let slots = Mutex<[Result<R, any Error>?]>(Array(repeating: nil, count: items.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while true {
-        let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-        guard i < items.count else { return }
-        let result = Result { try body(items[i]) }
-        slots.withLock { $0[i] = result }
-      }
-    }
-    return try slots.withLock { all in try all.map { try $0!.get() } }
+    try LossAtlasParallel.parallelMap(items.count, threads: threads) { i throws(any Error) in try body(items[i]) }
   }
 
   // MARK: Internal (shared by PNG output and tests)

@@ -1,6 +1,7 @@
 import LossAtlasAnalysis
 import LossAtlasBuildInfo
 import LossAtlasCore
+import LossAtlasIO
 
 /// The manual's data files, for readers who would rather load numbers than
 /// read pages: `catalog.json`, `properties.json` and one `sweeps/ID.csv` per

@@ -1,4 +1,5 @@
 import LossAtlasCore
+import LossAtlasIO
 import LossAtlasResources
 
 /// The committed framework measurements (`data/frameworks/measurements.json`,

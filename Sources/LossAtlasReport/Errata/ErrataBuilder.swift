@@ -1,5 +1,6 @@
 import LossAtlasAnalysis
 import LossAtlasCore
+import LossAtlasVerification
 import Yams
 
 /// One entry of the `errata:` section of claims/article.yaml.

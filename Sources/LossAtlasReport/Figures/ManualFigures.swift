@@ -1,6 +1,7 @@
 import LossAtlasAnalysis
 import LossAtlasCharts
 import LossAtlasCore
+import LossAtlasParallel
 
 // MARK: - ManualFigures
 
@@ -125,7 +126,7 @@ extension ManualFigures {
   /// threads (the generator renders them in its own pool, beside the pages).
   public static func built(analyses: [FunctionAnalysis], threads: Int, strings: Strings = .english) -> [ManualFigure] {
     let builders = builders(AnalysisIndex(analyses), strings: strings)
-    let slots = SlotArray<ManualFigure?>(count: builders.count)
+    let slots = Slots<ManualFigure?>(count: builders.count)
     parallelFor(builders.count, threads: threads) { i in slots.set(i, builders[i]()) }
     return slots.values.compactMap { $0 }
   }

@@ -1,4 +1,5 @@
 import Dispatch
+import LossAtlasParallel
 
 /// What a run will do in its output folder, decided by looking only: every
 /// reason to refuse is found here, before the first byte is written.
@@ -235,17 +236,6 @@ struct OutputPlan {
 
   /// The SHA-256 and size of each file, on two threads.
   static func records(of files: [OutputFile]) -> [OutputManifest.Record] {
-    let results = UnsafeMutableBufferPointer<OutputManifest.Record?>.allocate(capacity: files.count)
-    results.initialize(repeating: nil)
-    defer { results.deallocate() }
-    nonisolated(unsafe) let slots = results
-    let chunks = min(2, files.count)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      // Interleaved, so both threads get a share of the large figures.
-      for i in stride(from: chunk, to: files.count, by: chunks) {
-        slots[i] = OutputManifest.Record(of: files[i].bytes)
-      }
-    }
-    return results.map { $0! }
+    parallelMap(files.count, threads: 2) { i in OutputManifest.Record(of: files[i].bytes) }
   }
 }

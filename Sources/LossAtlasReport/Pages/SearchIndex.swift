@@ -1,4 +1,5 @@
 import LossAtlasCore
+import LossAtlasIO
 
 /// The site's search index, `html/search-index.js`: every function (id,
 /// name, aliases), every property defined on the methods page, every page

@@ -1,4 +1,5 @@
 import Foundation
+import LossAtlasParallel
 import Mustache
 
 /// A view model turned into dictionaries and arrays once, before rendering.
@@ -122,7 +123,7 @@ final class RenderBudget: @unchecked Sendable {
   /// test that keeps the limits far above what the manual needs.
   static var peak: (lookups: Int, bytes: Int) { peakLock.withLock { peakValue } }
   nonisolated(unsafe) private static var peakValue = (lookups: 0, bytes: 0)
-  private static let peakLock = NSLock()
+  private static let peakLock = Lock()
 
   /// Records this render in ``peak``.
   func finish() {

@@ -1,3 +1,4 @@
+import LossAtlasCharts
 import LossAtlasCore
 
 /// Numbers formatted for readers: one formatter for every number the
@@ -164,31 +165,21 @@ public enum Readable {
     return t
   }
 
+  // The digits themselves come from the charts' tick labels
+  // (``TickFormatter``): one exact decimal writer, one table of powers of
+  // ten, one set of superscript digits for the pages, the figures' labels
+  // and their axes.
+
   /// 10^k as a Double (exact for |k| ≤ 22; beyond, the decimal parser
   /// rounds correctly).
-  static func pow10(_ k: Int) -> Double {
-    if k >= 0 && k <= 22 { return (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
-    if k < 0 && k >= -22 { return 1 / pow10(-k) }
-    return Double("1e\(k)")!
-  }
+  static func pow10(_ k: Int) -> Double { TickFormatter.scaled(1, k) }
 
-  /// The exact decimal text of `n × 10^exponent`, trailing zeros after the
-  /// point removed.
+  /// The exact decimal text of `n × 10^exponent` (n ≥ 0), trailing zeros
+  /// after the point removed.
   static func decimal(_ n: Int, exponent: Int) -> String {
-    var digits = String(n)
-    if exponent >= 0 { return digits + String(repeating: "0", count: exponent) }
-    let decimals = -exponent
-    if digits.count <= decimals {
-      digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
-    }
-    digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
-    return trimmed(digits)
+    trimmed(TickFormatter.decimal(n, exponent: exponent))
   }
 
-  static func superscript(_ e: Int) -> String {
-    let digits: [Character: Character] = [
-      "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
-    ]
-    return String(String(e).map { digits[$0]! })
-  }
+  /// `e` in superscript digits, with the superscript minus: `⁻³⁰⁰`.
+  static func superscript(_ e: Int) -> String { TickFormatter.superscript(e) }
 }

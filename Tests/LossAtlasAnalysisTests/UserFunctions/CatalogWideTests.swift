@@ -9,7 +9,7 @@ import TestSupport
 /// trees in ball arithmetic, as the safety analysis evaluates a catalog
 /// call) against the golden vectors (oracle/public.jsonl: the exact values
 /// at 25 significant digits, from CATALOG.md's definitions at 50 digits),
-/// every fourth line of the project's copy in Tests/TestSupport/Fixtures.
+/// every fourth line of the project's copy in data/oracle.
 @Suite struct CatalogWideTests {
   /// Relative agreement required: 1e-13. The golden strings carry 25
   /// digits; the formula trees hold a few constants as Doubles (0.044715
@@ -19,7 +19,7 @@ import TestSupport
   static let tolerance = 1e-13
 
   @Test func formulaTreesMatchTheGoldenVectors() throws {
-    let lines = try GoldenVectors.parse(try Fixtures.text("oracle-public.jsonl"))
+    let lines = try GoldenVectors.parse(try GoldenFixtures.text("public.jsonl"))
     var checked = 0
     var beyondRange = 0
     var ids = Set<String>()

@@ -1,4 +1,5 @@
 import LossAtlasCore
+import LossAtlasIO
 
 extension SafetyReport {
   /// One sentence per finding: where the Double evaluation of the formula

@@ -1,4 +1,5 @@
 import LossAtlasCore
+import LossAtlasIO
 
 /// A user function's formula and its derived derivatives as text: plain
 /// (in the grammar of the file, so it can be pasted back) and LaTeX, for

@@ -1,5 +1,6 @@
 import Foundation
 import LossAtlasCore
+import LossAtlasParallel
 
 extension UserFunctionDefinition {
   /// The catalog entry the definition becomes at run time (issue 11, item 2):
@@ -101,23 +102,18 @@ extension UserFunctionDefinition {
 
 /// The views of one user function built so far, by parameter values.
 final class ViewCache: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private var views: [[Double]: ScalarView] = [:]
 
   func view(_ parameters: [Double], build: () -> ScalarView) -> ScalarView {
-    lock.lock()
-    if let v = views[parameters] {
-      lock.unlock()
-      return v
-    }
-    lock.unlock()
+    if let v = lock.withLock({ views[parameters] }) { return v }
     // Built outside the lock (two threads may both build it; both are equal).
     let v = build()
-    lock.lock()
-    defer { lock.unlock() }
-    if let existing = views[parameters] { return existing }
-    views[parameters] = v
-    return v
+    return lock.withLock {
+      if let existing = views[parameters] { return existing }
+      views[parameters] = v
+      return v
+    }
   }
 }
 

@@ -1,50 +1,55 @@
 import LossAtlasCore
-import LossAtlasVerification
 
 /// The formulas printed in the manual, evaluated against the implementation
 /// in the run that prints them: every catalog function, every component
 /// (a vector value element by element, a Jacobian entry by entry, the
 /// gradient in every differentiable argument) and f'' where the catalog
-/// prints one.
-struct FormulaCheck: Sendable {
+/// prints one. The errata (LossAtlasReport) prints the result.
+public struct FormulaCheck: Sendable {
+  /// Where a difference was measured: a golden line's component, or f''
+  /// at a point of a scalar view.
+  public enum Place: Sendable {
+    /// No component compared yet.
+    case none
+    /// The component `path` ("value", "grad.z[1]") of function `id` at a
+    /// golden line's parameters and arguments.
+    case component(id: String, path: String, parameters: [String: Double], arguments: [String: ArgumentValue])
+    /// f'' of function `id` at `argument` = `x`.
+    case secondDerivative(id: String, argument: String, x: Double)
+  }
+
   /// Functions with at least one component compared, of all in the catalog.
-  let functions: Int
-  let catalog: Int
+  public let functions: Int
+  public let catalog: Int
   /// Functions whose f'' formula was compared.
-  let secondDerivatives: Int
+  public let secondDerivatives: Int
   /// Argument points and components compared.
-  let points: Int
-  let components: Int
+  public let points: Int
+  public let components: Int
   /// The largest difference relative to max(|formula|, |implementation|, 1).
-  let worst: Double
-  let worstAt: String
+  public let worst: Double
+  public let worstAt: Place
   /// Functions none of whose components could be compared.
-  let missing: [String]
+  public let missing: [String]
 
   /// The agreement the errata requires: 1e-9 of max(|value|, 1), the
   /// textbook evaluation's accuracy at moderate inputs.
-  static let tolerance = 1e-9
+  public static let tolerance = 1e-9
 
-  var holds: Bool { worst <= Self.tolerance && missing.isEmpty }
-
-  /// The evidence sentence of the errata.
-  var summary: String {
-    "\(Readable.count(components)) components (values, every gradient and Jacobian entry, and f″ for the \(secondDerivatives) functions that print one) compared at \(Readable.count(points)) argument points in this run; largest difference \(Readable.number(worst, digits: 2)) of max(|value|, 1), at \(worstAt)"
-      + (missing.isEmpty ? "" : "; NOT COMPARED: " + missing.joined(separator: ", "))
-  }
+  public var holds: Bool { worst <= Self.tolerance && missing.isEmpty }
 
   /// Compares at the golden vectors' argument points where every real input
   /// is 0 or between 10⁻³ and 15 in magnitude (where the textbook
   /// evaluation of a formula is accurate to about 10⁻¹³), and along each
   /// scalar view's plot range (201 points) for f''.
-  static func run(lines: [GoldenLine], specs: [FunctionSpec] = Catalog.all) -> FormulaCheck {
+  public static func run(lines: [GoldenLine], specs: [FunctionSpec] = Catalog.all) -> FormulaCheck {
     var compared = Set<String>()
     var withSecond = Set<String>()
     var points = 0
     var components = 0
     var worst = 0.0
-    var worstAt = "—"
-    func record(_ formula: Double, _ implementation: Double, _ where: @autoclosure () -> String) {
+    var worstAt = Place.none
+    func record(_ formula: Double, _ implementation: Double, _ where: @autoclosure () -> Place) {
       guard formula.isFinite && implementation.isFinite else {
         if formula != implementation {
           worst = .infinity
@@ -79,7 +84,7 @@ struct FormulaCheck: Sendable {
             let printed = try? expr.evaluate(bound)
           else { continue }
           compared.insert(spec.id)
-          record(printed, mine, "\(spec.id) \(c.path) at \(coordinates(line))")
+          record(printed, mine, .component(id: spec.id, path: c.path, parameters: line.parameters, arguments: line.arguments))
         }
       }
       // f'' along the scalar views (the golden vectors hold no f'').
@@ -98,7 +103,7 @@ struct FormulaCheck: Sendable {
           guard let printed = try? second.evaluate(FormulaEnvironment(scalars: scalars)) else { continue }
           points += 1
           withSecond.insert(spec.id)
-          record(printed, view.evaluate(x).d2, "\(spec.id) f″ at \(view.argument) = \(Readable.number(x))")
+          record(printed, view.evaluate(x).d2, .secondDerivative(id: spec.id, argument: view.argument, x: x))
         }
       }
     }
@@ -151,18 +156,5 @@ struct FormulaCheck: Sendable {
     else { return nil }
     for (symbol, i) in zip(f.derivativeIndices, indices) { env.scalars[symbol.name] = Double(i) }
     return (d.expr, env)
-  }
-
-  /// `huber {delta = 1} at yhat = 3, y = 1` with readable numbers.
-  static func coordinates(_ line: GoldenLine) -> String {
-    let p = line.parameters.keys.sorted().map { "\($0) = \(Readable.number(line.parameters[$0]!))" }
-    let a = line.arguments.keys.sorted().map { key -> String in
-      switch line.arguments[key]! {
-      case .real(let v): return "\(key) = \(Readable.number(v))"
-      case .integer(let k): return "\(key) = \(k)"
-      case .vector(let v): return "\(key) = [" + v.map { Readable.number($0) }.joined(separator: ", ") + "]"
-      }
-    }
-    return (p.isEmpty ? "" : "{" + p.joined(separator: ", ") + "} ") + a.joined(separator: ", ")
   }
 }

@@ -1,8 +1,9 @@
-import LossAtlasCore
+import LossAtlasIO
 import Testing
 
-/// The pieces of input handling in LossAtlasCore (issue 9): number syntax,
-/// echoed input, the JSON parser's duplicate keys, name suggestions.
+/// The pieces of input handling in LossAtlasIO (issue 9): number syntax,
+/// JSON strings for non-finite numbers, the JSON parser's duplicate keys.
+/// (Echoed input and name suggestions, in LossAtlasCore: InputEchoTests.)
 @Suite struct InputParsingTests {
   /// NumberSyntax: the documented forms and nothing else. Each expected
   /// value is the decimal the text spells.
@@ -29,14 +30,6 @@ import Testing
     #expect(JSONValue.string("none").doubleValue == nil)
   }
 
-  /// InputEcho: one line, no control characters, cut with the full length.
-  @Test func inputEcho() {
-    #expect(InputEcho.escapingControls("a\nb\tc\r\u{1B}[0m\u{7F}\u{9B}\u{202E}\u{FFFE}é") == #"a\nb\tc\r\u{1B}[0m\u{7F}\u{9B}\u{202E}\u{FFFE}é"#)
-    #expect(InputEcho.short("abc", limit: 3) == "abc")
-    #expect(InputEcho.short("abcd", limit: 3) == "abc… (4 bytes)")
-    #expect(InputEcho.short(String(repeating: "é", count: 100), limit: 2) == "éé… (200 bytes)")
-  }
-
   /// The duplicate-key check finds the duplicate among 100,000 keys (it
   /// used to compare every pair: see BatchHardeningTests for the time).
   @Test func duplicateKeysAmongMany() throws {
@@ -55,13 +48,5 @@ import Testing
     } catch {
       #expect(error.reason == "duplicate key 'k5'")
     }
-  }
-
-  /// Suggestions for a long name: only the prefix match, and quickly (the
-  /// length filter skips the edit distance; see BatchHardeningTests).
-  @Test func suggestionsForLongNames() {
-    #expect(Catalog.suggestions(for: "sigmoid" + String(repeating: "x", count: 100_000)) == ["sigmoid"])
-    #expect(Catalog.suggestions(for: "sigmod") == ["sigmoid"])
-    #expect(Catalog.suggestions(for: String(repeating: "q", count: 100_000)).isEmpty)
   }
 }

@@ -1,3 +1,5 @@
+import LossAtlasCore
+
 /// A JSON value with exact numbers and a deterministic writer.
 ///
 /// Numbers keep their source text until asked for, so `2` and `2.0` can be

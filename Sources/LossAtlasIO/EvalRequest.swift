@@ -1,3 +1,5 @@
+import LossAtlasCore
+
 /// One evaluation request: a function, its parameters and its arguments, as
 /// read from the command line (`--arg x=1`) or a JSON Lines batch
 /// (`{"id": "huber", "params": {"delta": 1}, "args": {"yhat": 3, "y": 1}}`).
