@@ -20,10 +20,12 @@
   var limit = 50;
 
   // Case, accents, spaces and punctuation do not matter: "Leaky ReLU",
-  // "leaky_relu" and "leakyrelu" all find leaky-relu.
+  // "leaky_relu" and "leakyrelu" all find leaky-relu. Chinese (or any
+  // other script) is matched as a substring of each term: "交叉" finds
+  // 交叉熵; CJK and full-width punctuation (，。：（）“”) is ignored too.
   function fold(text) {
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/[\s\-_.,:;()'"’·/]+/g, "");
+      .replace(/[\s\-_.,:;()'"‘’“”·/\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]+/g, "");
   }
   var folded = index.map(function (entry) { return entry.terms.map(fold); });
 
