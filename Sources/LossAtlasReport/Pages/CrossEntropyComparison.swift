@@ -153,8 +153,9 @@ enum CrossEntropyComparison {
     let softer = others.filter { $0.at(easyP).gradient / easy < 1 }.map(\.name)
     out.append(
       "On an example already right (p_t = \(Readable.number(easyP))), "
-        + [harder.isEmpty ? nil : "\(FigureText.list(harder)) push harder than cross-entropy",
-          softer.isEmpty ? nil : "\(FigureText.list(softer)) push less"].compactMap { $0 }.joined(separator: "; ") + ".")
+        // "pushes" for one loss, "push" for several.
+        + [harder.isEmpty ? nil : "\(FigureText.list(harder)) \(harder.count == 1 ? "pushes" : "push") harder than cross-entropy",
+          softer.isEmpty ? nil : "\(FigureText.list(softer)) \(softer.count == 1 ? "pushes" : "push") less"].compactMap { $0 }.joined(separator: "; ") + ".")
     return out
   }
 }
