@@ -66,8 +66,9 @@ public struct ManualError: Error, Sendable, CustomStringConvertible {
 /// written here: the caller passes the files to ``OutputWriter``.
 public enum ManualGenerator {
   /// Builds the manual's figures (not yet rendered) from the analyses, on
-  /// the given number of threads.
-  public typealias FigureSource = @Sendable ([FunctionAnalysis], Int) throws -> [ManualFigure]
+  /// the given number of threads, worded in the given edition's strings
+  /// (titles, axis labels, legends, captions, alt texts).
+  public typealias FigureSource = @Sendable ([FunctionAnalysis], Int, Strings) throws -> [ManualFigure]
 
   /// The manual's files, sorted by path. The steps, in order:
   /// select the functions, load the framework measurements, verify (golden
@@ -90,16 +91,21 @@ public enum ManualGenerator {
     verification.wait()
     try checkDeclaredProperties(analyses)
     let verified = try verification.result()
-    let figures = try run.step("build figures") { try buildFigures(analyses, options, figureSource) }
     let editions = try run.step("editions \(options.languages.map(\.rawValue).joined(separator: ", "))") {
       try setUpEditions(options)
+    }
+    // Each edition's figures in its own words: the same curves and facts,
+    // drawn once per language.
+    let figures = try run.step("build figures") {
+      try editions.map { try buildFigures(analyses, options, figureSource, strings: $0.strings) }
     }
     let glossary = try run.step("glossary") { try Glossary.load().map { GlossaryRow(zh: $0.zh, en: $0.en, symbol: $0.symbol) } }
     return try run.step("figures, pages and data") {
       // Every edition's pages from the same facts: the builders only phrase.
-      let sites = try editions.map { edition in
-        try buildPages(
-          specs: specs, analyses: analyses, figures: figures.map(\.info), verified: verified, measurements: measurements,
+      let sites = try editions.indices.map { e in
+        let edition = editions[e]
+        return try buildPages(
+          specs: specs, analyses: analyses, figures: figures[e].map(\.info), verified: verified, measurements: measurements,
           safety: safety, options: options, strings: edition.strings, glossary: glossary)
       }
       let rendered = try renderAndExport(
@@ -212,13 +218,13 @@ public enum ManualGenerator {
   /// The figures (not yet rendered): the catalog's from `figureSource`,
   /// then each user function's own (f, f' and f'' of its view).
   static func buildFigures(
-    _ analyses: [FunctionAnalysis], _ options: ManualOptions, _ figureSource: FigureSource
+    _ analyses: [FunctionAnalysis], _ options: ManualOptions, _ figureSource: FigureSource, strings: Strings
   ) throws -> [ManualFigure] {
     let userIDs = Set(options.userFunctions.map(\.id))
-    var all = try figureSource(analyses.filter { !userIDs.contains($0.id) }, options.jobs)
+    var all = try figureSource(analyses.filter { !userIDs.contains($0.id) }, options.jobs, strings)
     for d in options.userFunctions {
       guard let a = analyses.first(where: { $0.id == d.id }) else { continue }
-      all.append(try ManualFigures.function(d.spec, a))
+      all.append(try ManualFigures.function(d.spec, a, strings: strings))
     }
     return all
   }
@@ -296,7 +302,8 @@ public enum ManualGenerator {
   /// What the parallel pass produced: each figure's PNG (and SVGs), the
   /// pages' files of every edition in edition and page order, the data exports.
   struct Rendered {
-    var figures: [FigureFiles]
+    /// Per edition, in the order of its figures.
+    var figures: [[FigureFiles]]
     var pages: [OutputFile]
     var data: [OutputFile]
   }
@@ -309,19 +316,19 @@ public enum ManualGenerator {
   /// FreeType lock. Results land in slots, so the order of work does
   /// not change the output.
   static func renderAndExport(
-    figures: [ManualFigure], editions: [EditionSetup], pages: [[PageJob]], specs: [FunctionSpec],
+    figures: [[ManualFigure]], editions: [EditionSetup], pages: [[PageJob]], specs: [FunctionSpec],
     analyses: [FunctionAnalysis], measurements: FrameworkMeasurements?, options: ManualOptions,
     firstUse: [FirstUse.Term], progress: @escaping @Sendable (String) -> Void
   ) throws -> Rendered {
     let models = UncheckedBox(pages)
     let formats = options.formats
     enum Job {
-      case figure(Int), page(Int, Int), validate(Int), data(Int)
+      case figure(Int, Int), page(Int, Int), validate(Int), data(Int)
     }
     func weight(_ job: Job) -> Int {
       switch job {
-      case .figure(let i):
-        switch figures[i].kind {
+      case .figure(let e, let i):
+        switch figures[e][i].kind {
         case .comparison, .depth: return 10
         case .family: return 8
         case .function, .surface: return 3
@@ -333,10 +340,11 @@ public enum ManualGenerator {
     }
     let pageJobs = editions.indices.flatMap { e in pages[e].indices.map { Job.page(e, $0) } }
     let jobs: [Job] =
-      figures.indices.map { Job.figure($0) } + pageJobs + editions.indices.map { Job.validate($0) }
+      editions.indices.flatMap { e in figures[e].indices.map { Job.figure(e, $0) } } + pageJobs + editions.indices.map { Job.validate($0) }
       + (0..<(2 + specs.count)).map { Job.data($0) }
     let order = jobs.indices.sorted { (weight(jobs[$0]), $1) > (weight(jobs[$1]), $0) }
-    let pngs = Slots<Result<FigureFiles, Error>>(count: figures.count)
+    let pngs = editions.indices.map { Slots<Result<FigureFiles, Error>>(count: figures[$0].count) }
+    let figureCount = figures.reduce(0) { $0 + $1.count }
     let pageFiles = editions.indices.map { Slots<Result<[OutputFile], Error>>(count: pages[$0].count) }
     let validation = Slots<Result<Void, Error>>(count: editions.count)
     let data = Slots<OutputFile>(count: 2 + specs.count)
@@ -344,9 +352,9 @@ public enum ManualGenerator {
     let renderer = ChartRenderer()
     parallelFor(order.count, threads: options.jobs) { k in
       switch jobs[order[k]] {
-      case .figure(let i):
-        pngs.set(i, Result { try FigureFiles(figures[i], svg: formats.contains(.html), renderer: renderer) })
-        progress("figures \(figuresDone.next() + 1)/\(figures.count)")
+      case .figure(let e, let i):
+        pngs[e].set(i, Result { try FigureFiles(figures[e][i], svg: formats.contains(.html), renderer: renderer) })
+        progress("figures \(figuresDone.next() + 1)/\(figureCount)")
       case .page(let e, let i):
         let page = models.value[e][i]
         pageFiles[e].set(i, Result { try Self.render(page, edition: editions[e], formats: formats, firstUse: firstUse) })
@@ -368,7 +376,7 @@ public enum ManualGenerator {
     for v in validation.values { try v.get() }
     var pageOutput: [OutputFile] = []
     for slots in pageFiles { for r in slots.values { pageOutput += try r.get() } }
-    let png = try pngs.values.map { try $0.get() }
+    let png = try pngs.map { try $0.values.map { try $0.get() } }
     // The comparison tables as data: one copy, the English edition's when it is written.
     let dataEdition = editions.firstIndex { $0.language == .en } ?? 0
     let comparisons = DataExport.comparisons(
@@ -382,15 +390,15 @@ public enum ManualGenerator {
   /// format each figure (the HTML folder also gets its SVGs), and in the
   /// HTML folder the edition's assets and its search index.
   static func assemble(
-    _ rendered: Rendered, figures: [ManualFigure], editions: [EditionSetup], searches: [[SearchIndex.Entry]],
+    _ rendered: Rendered, figures: [[ManualFigure]], editions: [EditionSetup], searches: [[SearchIndex.Entry]],
     options: ManualOptions
   ) -> [OutputFile] {
     var files = rendered.data + rendered.pages
-    for (edition, search) in zip(editions, searches) {
+    for (e, (edition, search)) in zip(editions, searches).enumerated() {
       let root = edition.language.outputPrefix.isEmpty ? "" : edition.language.outputPrefix + "/"
       for format in options.formats {
         let folder = root + format.rawValue
-        for (figure, output) in zip(figures, rendered.figures) {
+        for (figure, output) in zip(figures[e], rendered.figures[e]) {
           files.append(OutputFile(path: "\(folder)/\(figure.path)", bytes: output.png))
           if format == .html, let svg = output.svg, let narrow = output.narrowSVG {
             files.append(OutputFile(path: "\(folder)/\(figure.svgPath)", text: svg))

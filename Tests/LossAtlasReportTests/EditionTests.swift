@@ -161,6 +161,27 @@ import Testing
     }
   }
 
+  @Test("the Chinese figures are drawn in Chinese: their own PNGs, and alt texts and captions in Chinese")
+  func chineseFigures() throws {
+    func isCJK(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) }
+    for name in ["gelu", "focal"] {
+      let en = try #require(Self.byPath["html/figures/\(name).png"], "html/figures/\(name).png written")
+      let zh = try #require(Self.byPath["zh/html/figures/\(name).png"], "zh/html/figures/\(name).png written")
+      #expect(en.bytes != zh.bytes, "\(name).png: the Chinese edition's figure is the English one")
+      // The first figure of the Chinese page: its alt text and caption carry Chinese.
+      let page = try #require(Self.text("zh/html/\(name).html"))
+      let alt = try #require(page.range(of: #"<img [^>]*alt="[^"]*""#, options: .regularExpression).map { String(page[$0]) })
+      #expect(alt.unicodeScalars.contains(where: isCJK), "zh/html/\(name).html: first figure's alt text has no Chinese: \(alt.prefix(120))")
+      let caption = try #require(page.range(of: #"<figcaption>[^<]*"#, options: .regularExpression).map { String(page[$0]) })
+      #expect(caption.unicodeScalars.contains(where: isCJK), "zh/html/\(name).html: first caption has no Chinese: \(caption.prefix(120))")
+    }
+    // The English figures are the English-only run's, byte for byte.
+    let englishOnly = Dictionary(uniqueKeysWithValues: Self.englishOnly.map { ($0.path, $0.bytes) })
+    for file in Self.both where file.path.hasPrefix("html/figures/") && file.path.hasSuffix(".png") {
+      #expect(englishOnly[file.path] == file.bytes, "\(file.path) differs between --lang en and --lang all")
+    }
+  }
+
   @Test("the Chinese pages' links land where their English twins' do (data, figures, pages)")
   func chineseLinksResolve() {
     // The files a page links to (relative links only), as paths inside the

@@ -56,7 +56,7 @@ import Testing
     options.only = ["sigmoid"]
     options.frameworkMeasurements = #"{"schema": 2}"#
     do {
-      _ = try ManualGenerator.generate(options, figures: { _, _ in [] })
+      _ = try ManualGenerator.generate(options, figures: { _, _, _ in [] })
       Issue.record("generate accepted a schema-2 file")
     } catch let e as ManualError {
       #expect(e.step == "framework measurements")

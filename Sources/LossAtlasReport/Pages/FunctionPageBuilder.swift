@@ -72,7 +72,7 @@ enum FunctionPageBuilder {
           name: spec.differentiable.contains(a.name) ? ph.strings("page.function.argument.differentiated", ["name": a.name]) : a.name,
           value: ph.strings(
             "page.function.argument.domain",
-            ["domain": a.domainDescription, "summary": ph.catalog(FunctionText.argumentKey(spec.id, a.name), a.summary)]))
+            ["domain": ph.domain(a), "summary": ph.catalog(FunctionText.argumentKey(spec.id, a.name), a.summary)]))
       },
       figures: figures.filter { $0.functions.contains(spec.id) }.map(\.ref),
       views: defaults.views.enumerated().map { viewSection($1, spec: spec, number: $0 + 1, ph) }
