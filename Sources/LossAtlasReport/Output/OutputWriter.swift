@@ -270,14 +270,14 @@ public enum OutputWriter {
   /// that a gap in a strings table never reaches a reader: the error names
   /// each such file and the keys it lacks.
   static func refuseMissingStrings(_ files: [OutputFile]) throws {
-    let marker = Array("⟦".utf8)
+    let marker = Array(String(Strings.missingMarker).utf8)
     var problems: [String] = []
     for file in files where [".md", ".html", ".js"].contains(where: file.path.hasSuffix) {
       guard let first = firstIndex(of: marker, in: file.bytes) else { continue }
       let text = String(decoding: file.bytes[first...], as: UTF8.self)
       var keys: [String] = []
       var rest = text[...]
-      while let open = rest.firstIndex(of: "⟦") {
+      while let open = rest.firstIndex(of: Strings.missingMarker) {
         let after = rest.index(after: open)
         let close = rest[after...].firstIndex(of: "⟧") ?? rest.endIndex
         let key = String(rest[after..<close].prefix(120))
