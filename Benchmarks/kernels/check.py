@@ -11,11 +11,12 @@ ulp) does not cover; f'' is held to the same rule here, though the golden
 vectors do not hold it.
 
     python check.py <id> <jet-dump binary> [<another binary> ...]
-    python check.py msle-eval <binary> ...   # msle at (yhat, y) pairs, value and gradient
+    python check.py msle-eval <binary> ...   # msle (or mape-eval: mape) at (yhat, y) pairs, value and gradient
 
 Needs mpmath (a venv under /tmp; `make test` never runs this).
 """
 import random
+import struct
 import subprocess
 import sys
 
@@ -117,8 +118,81 @@ def run(binary, mode, ident, xs):
     return [list(map(float, line.split())) for line in out.splitlines()]
 
 
+def pairs(ident):
+    """(yhat, y) pairs for the two-argument check: y over many binades (tiny,
+    huge, near -1 for msle), yhat near y, far from it, and at random."""
+    rnd = random.Random(11)
+    out = []
+    for _ in range(6000):
+        if ident == "msle":
+            y = rnd.choice([-1 + 10 ** rnd.uniform(-15, 0), 10 ** rnd.uniform(-300, 300), rnd.uniform(-0.99, 10)])
+            k = rnd.random()
+            yhat = (y + (1 + y) * rnd.uniform(-1, 1) * 10 ** rnd.uniform(-17, 0) if k < 0.5
+                    else -1 + (1 + y) * 10 ** rnd.uniform(-15, 15))
+            if yhat <= -1:
+                continue
+        else:
+            y = rnd.choice([-1, 1]) * 10 ** rnd.uniform(-310, 308)
+            k = rnd.random()
+            yhat = y * (1 + rnd.uniform(-1, 1) * 10 ** rnd.uniform(-16, 0)) if k < 0.5 else y * rnd.uniform(-1e3, 1e3)
+        if abs(yhat) < 1.7e308 and abs(y) < 1.7e308 and y != 0:
+            out.append((yhat, y))
+    if ident == "mape":
+        # Targets with few significant bits make exact ties (a quotient on the
+        # midpoint of two Doubles) common: 100 (14.964 + 7.25) / 7.25 is one.
+        for y in (7.25, -7.25, 1.5, 3.0, 0.1, 12345.678):
+            out += [(y * (-3 + k * 0.003), y) for k in range(2001)]
+    return out
+
+
+def main_eval(ident, binaries):
+    ps = pairs(ident)
+    ref = msle if ident == "msle" else mape
+    exact = []
+    for yhat, y in ps:
+        v = ref(mp.mpf(yhat), mp.mpf(y))
+        # sens: both inputs moved by one ulp, summed (CATALOG.md).
+        sens = [mp.mpf(0), mp.mpf(0)]
+        for dy_hat, dy in ((ulp(yhat) if yhat else 0, 0), (0, ulp(y) if y else 0)):
+            if dy_hat or dy:
+                w = ref(mp.mpf(yhat) + dy_hat, mp.mpf(y) + dy)
+                sens = [sens[0] + abs(w[0] - v[0]), sens[1] + abs(w[1] - v[1])]
+        exact.append((v, sens))
+    text = "\n".join(f"yhat={yhat!r} y={y!r}" for yhat, y in ps) + "\n"
+    for binary in binaries:
+        out = subprocess.run([binary, "eval", ident, "yhat"], input=text, capture_output=True, text=True, check=True).stdout
+        worst, where, fails = [0.0, 0.0], [None, None], [0, 0]
+        ties, odd_ties = 0, 0  # exact midpoints, and those not rounded to even
+        for (vals, sens), p, line in zip(exact, ps, out.splitlines()):
+            row = line.split()
+            if row[0] == "error":
+                fails = [f + 1 for f in fails]
+                continue
+            for k in range(2):
+                c = float(row[k])
+                e = vals[k]
+                if mp.isinf(mp.mpf(c)) or abs(e) > 1.79e308:
+                    if not (abs(e) > 1.7976931348623157e308 and c == float("inf") * (1 if e > 0 else -1)):
+                        fails[k] += 1
+                    continue
+                err = abs(mp.mpf(c) - e)
+                u = float(err / ulp(e))
+                if u > worst[k]:
+                    worst[k], where[k] = u, p
+                if k == 0 and e != 0 and err == ulp(c) / 2 and abs(e) > 2.0**-1000:
+                    ties += 1
+                    odd_ties += struct.unpack("<q", struct.pack("<d", c))[0] & 1
+                if err > max(4 * ulp(e), 2 * sens[k]):
+                    fails[k] += 1
+        print(f"{ident} (yhat, y) {binary}: {len(ps)} pairs; value on an exact tie: {ties}, not rounded to even: {odd_ties}")
+        for k, name in enumerate(["value", "grad"]):
+            print(f"  {name:5} worst {worst[k]:.3f} ulp at {where[k]!r}; outside the rule: {fails[k]}")
+
+
 def main():
     ident, binaries = sys.argv[1], sys.argv[2:]
+    if ident.endswith("-eval"):
+        return main_eval(ident[:-5], binaries)
     ref, (lo, hi), hard = CASES[ident]
     xs = grid(lo, hi, 20001) + [x for x in hard if lo - 1e-12 <= x <= hi or ident in ("msle", "log-cosh", "kl-div", "focal")]
     xs = [x for x in xs if not (ident == "msle" and x <= -1)]

@@ -4,9 +4,9 @@
 //
 //   jet-dump view <id> [view-index] [name=value ...]   # stdin: x per line
 //       prints: x value f' f''          (the view's Jet)
-//   jet-dump eval <id> <arg> [name=value ...]          # stdin: one JSON object of
-//       arguments per line, e.g. {"yhat": 0.5, "y": 2}; prints: value gradient...
-//       (the gradient of <arg>, in order)
+//   jet-dump eval <id> <arg> [name=value ...]          # stdin: the arguments of one
+//       point per line, e.g. `yhat=0.5 y=2` (a vector as s=1,2,3); prints:
+//       value gradient... (the gradient of <arg>, in order)
 //
 // Numbers are printed with 17 significant digits (they read back exactly);
 // parameters `name=value` override the defaults.
@@ -51,17 +51,30 @@ if args[1] == "view" {
   guard index >= 0 && index < views.count else { fail("\(spec.id) has \(views.count) views") }
   let f = views[index].evaluate
   while let line = readLine() {
-    guard let x = Double(line.trimmingCharacters(in: .whitespaces)) else { continue }
+    guard let x = Double(line.trimmingCharacters(in: .whitespaces)) else {
+      print("error unreadable line")
+      continue
+    }
     let j = f(x)
     print("\(show(x)) \(show(j.value)) \(show(j.d1)) \(show(j.d2))")
   }
 } else {
   while let line = readLine() {
-    guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+    // One output line per input line (an unreadable one prints `error`), so
+    // that the caller can pair them. Numbers go through Double(String),
+    // which rounds correctly (Foundation's JSON reader does not always).
     var values: [String: ArgumentValue] = [:]
-    for (name, v) in object {
-      if let d = v as? Double { values[name] = .real(d) }
-      else if let a = v as? [Double] { values[name] = .vector(a) }
+    var readable = true
+    for token in line.split(separator: " ") {
+      let parts = token.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2 else { readable = false; break }
+      let numbers = parts[1].split(separator: ",").map { Double(String($0)) }
+      guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) else { readable = false; break }
+      values[parts[0]] = numbers.count == 1 ? .real(numbers[0]!) : .vector(numbers.map { $0! })
+    }
+    guard readable else {
+      print("error unreadable line")
+      continue
     }
     do {
       let e = try spec.evaluate(parameters: given, arguments: values)
