@@ -65,23 +65,6 @@ enum MAPE {
       if hundred.hi.isFinite {
         // 100 |r| = hundred + 100 lo exactly enough (100 lo is below an ulp of hi).
         let x = DoubleDouble.fastTwoSum(hundred.hi, hundred.lo.addingProduct(lo, 100))
-        if ay >= 0x1p-400 && ay <= 0x1p400 && x.hi <= 0x1p400 {
-          // x / |y| as x times 1/|y| = rho (1 + eps) (one division, issued
-          // beside the slope's, instead of a quotient and its correction
-          // divided in turn): x.hi rho and the corrections x.hi rho eps +
-          // x.lo rho in one fma, within 2^-100 of the exact quotient before
-          // its rounding. That rounding can differ from the correct one only
-          // where the quotient lies that close to a midpoint of two Doubles
-          // (exact ties happen: 100 (14.964 + 7.25) / 7.25 is one), so q is
-          // kept only when the exact remainder x - q |y| (fma) is under half
-          // the smaller gap next to q, times |y|; else the rounded quotient.
-          let q = StableMath.Reciprocal(DoubleDouble(ay)).timesRounded(x)
-          if q >= 0x1p-400 {
-            let rem = x.hi.addingProduct(-q, ay) + x.lo
-            let gap = q.significandBitPattern == 0 ? 0.5 * q.ulp : q.ulp
-            if abs(rem) < 0.5 * gap * ay * (1 - 0x1p-40) { return Jet(value: q, d1: d1, d2: 0) }
-          }
-        }
         let q = StableMath.roundedQuotient(x, ay)
         // A quotient in the normal range is rounded once; below it the
         // correction's own rounding could add a second, so go scaled.
