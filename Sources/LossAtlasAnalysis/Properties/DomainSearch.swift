@@ -286,7 +286,7 @@ extension DomainSearch {
         // A vector prediction has no slope to read: the value alone, without
         // the gradient where the function has that path (the same bits;
         // the gradients were half or more of the search's evaluations).
-        guard let value = try? spec.value(parameters, ArgumentValues(args)), let v = value, !v.isNaN else { return nil }
+        guard let v = try? spec.value(parameters, ArgumentValues(args)), !v.isNaN else { return nil }
         return (v, nil)
       }
       guard let e = try? spec.evaluate(parameters, ArgumentValues(args)), let v = e.value.scalarValue, !v.isNaN
