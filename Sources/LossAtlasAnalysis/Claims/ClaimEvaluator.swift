@@ -16,12 +16,16 @@ public struct ClaimResult: Sendable {
   /// "upper_closed"}`, or an object of such values by view label (`inf`,
   /// `-inf` as strings, which JSON cannot spell).
   public var values: [JSONValue] = []
+  /// The same, as data a report phrases in its own language
+  /// (``ClaimReading``): one per parameter setting, in `computed`'s order.
+  public var settings: [ClaimSetting] = []
 
-  public init(claim: Claim, holds: Bool, computed: [String], values: [JSONValue] = []) {
+  public init(claim: Claim, holds: Bool, computed: [String], values: [JSONValue] = [], settings: [ClaimSetting] = []) {
     self.claim = claim
     self.holds = holds
     self.computed = computed
     self.values = values
+    self.settings = settings
   }
 
   /// The claim passes when the computed verdict is the expected one.
@@ -42,9 +46,13 @@ enum Computed {
   /// fixes none of them, for a property decided per view): it holds only
   /// if it holds at every view.
   case perView([(label: String, value: Computed)])
+  /// A value with its reading as data, where its text alone does not say
+  /// enough for a report to phrase it (``ClaimReading``).
+  indirect case read(Computed, ClaimReading)
 
   var description: String {
     switch self {
+    case .read(let value, _): return value.description
     case .number(_, let detail): return detail
     case .bool(let b): return String(b)
     case .flag(_, let detail): return detail
@@ -59,6 +67,7 @@ enum Computed {
   /// The value as data (see ``ClaimResult/values``).
   var json: JSONValue {
     switch self {
+    case .read(let value, _): return value.json
     case .number(let v, _): return .double(v)
     case .bool(let b), .flag(let b, _): return .bool(b)
     case .word(let w): return .string(w)
@@ -125,6 +134,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
     var holds = true
     var computed: [String] = []
     var values: [JSONValue] = []
+    var readings: [ClaimSetting] = []
     for s in settings {
       let params: ParameterValues
       do {
@@ -142,8 +152,9 @@ public final class ClaimEvaluator: @unchecked Sendable {
           ("params", .object(params.values.keys.sorted().map { ($0, JSONValue.double(params[$0])) })),
           ("value", value.json), ("text", .string(value.description)), ("holds", .bool(ok)),
         ]))
+      readings.append(ClaimSetting(parameters: settings.count > 1 ? params : nil, reading: value.reading, holds: ok))
     }
-    return ClaimResult(claim: claim, holds: holds, computed: computed, values: values)
+    return ClaimResult(claim: claim, holds: holds, computed: computed, values: values, settings: readings)
   }
 
   // MARK: - Computing the property
@@ -176,7 +187,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
       do {
         let o = try identity.check()
         let worst = o.worstDeviation == 0 ? "exactly equal" : "largest deviation \(formatValue(o.worstDeviation)) (at \(o.worstAt))"
-        return .flag(o.holds, detail: "\(o.holds ? "holds" : "fails") on \(o.points) points: \(worst)")
+        return .read(.flag(o.holds, detail: "\(o.holds ? "holds" : "fails") on \(o.points) points: \(worst)"), .identity(o))
       } catch {
         throw fail(claim, "identity \(identity.name): \(error)")
       }
@@ -223,7 +234,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
       let initialization = claim.initialization ?? .xavier
       let g = GradientGain.compute(try selectView(claim, params), initialization: initialization, depth: 1)
       let q = g.source == .fixedPoint ? "q = \(formatValue(g.q)), the fixed point" : "q = 1: \(g.source.rawValue)"
-      return .number(g.gain, detail: "\(formatValue(g.gain)) at \(initialization.rawValue) init (\(q))")
+      return .read(.number(g.gain, detail: "\(formatValue(g.gain)) at \(initialization.rawValue) init (\(q))"), .gain(g, initialization: initialization))
     case .evaluationStable:
       guard let d = claim.userFunction else {
         throw fail(claim, "evaluation-stable is decided for user-defined functions (the formula as written); \(spec.id) is a catalog function")
@@ -270,7 +281,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
     case .concave:
       return .flag(d.concave, detail: "\(d.concave) in \(spec.predictionArgument) for every value of the other arguments")
     case .monotonic where d.monotonic != nil:
-      return .word(d.monotonic!.rawValue)
+      return .read(.word(d.monotonic!.rawValue), .monotonic(d.monotonic!))
     case .maxAbsDerivative where d.maxAbsDerivative != nil:
       let v = d.maxAbsDerivative!
       // Where: the view that reaches it, every place (both tails of huber).
@@ -278,7 +289,9 @@ public final class ClaimEvaluator: @unchecked Sendable {
       let place = steepest.map { "; in the view \($0.viewLabel): \(Format.extremum($0.maxAbsDerivative))" } ?? ""
       let detail = "\(formatValue(v)) over the whole domain"
         + (d.maxAbsDerivativeExact ? place : " (at least: a steeper point found by the search)")
-      return .number(v, detail: detail)
+      return .read(
+        .number(v, detail: detail),
+        .domainMaximum(value: v, exact: d.maxAbsDerivativeExact, view: steepest?.viewLabel, extremum: steepest?.maxAbsDerivative))
     default:
       var list: [(label: String, value: Computed)] = []
       for v in views { list.append((v.viewLabel, try read(v, claim))) }
@@ -289,18 +302,18 @@ public final class ClaimEvaluator: @unchecked Sendable {
   private func read(_ p: ViewProperties, _ claim: Claim) throws(ClaimFileError) -> Computed {
     switch claim.property {
     case .maxAbsDerivative:
-      return .number(p.maxAbsDerivative.value, detail: Format.extremum(p.maxAbsDerivative))
+      return .read(.number(p.maxAbsDerivative.value, detail: Format.extremum(p.maxAbsDerivative)), .extremum(p.maxAbsDerivative))
     case .range:
       let detail = "\(p.infimum.attained ? "[" : "(")\(formatValue(p.infimum.value)), \(formatValue(p.supremum.value))\(p.supremum.attained ? "]" : ")")"
-      return .interval(p.infimum.value, p.supremum.value, detail: detail)
-    case .monotonic: return .word(p.monotonic.rawValue)
-    case .derivativeMonotonic: return .word(p.derivativeMonotonic.rawValue)
-    case .continuity: return .word(p.continuity.rawValue)
+      return .read(.interval(p.infimum.value, p.supremum.value, detail: detail), .plain(detail))
+    case .monotonic: return .read(.word(p.monotonic.rawValue), .monotonic(p.monotonic))
+    case .derivativeMonotonic: return .read(.word(p.derivativeMonotonic.rawValue), .monotonic(p.derivativeMonotonic))
+    case .continuity: return .read(.word(p.continuity.rawValue), .smoothness(p.continuity))
     case .zeroCentered:
       guard let z = p.zeroCentered, let m = p.meanOutput else {
         throw fail(claim, "zero-centered is defined for activations on the whole real line")
       }
-      return .flag(z, detail: "\(z): mean output E[f(X)] = \(formatValue(m)) for X ~ N(0, 1)")
+      return .read(.flag(z, detail: "\(z): mean output E[f(X)] = \(formatValue(m)) for X ~ N(0, 1)"), .zeroCentered(z, mean: m))
     case .meanOutput:
       guard let m = p.meanOutput else { throw fail(claim, "mean-output is defined for activations on the whole real line") }
       return .number(m, detail: "E[f(X)] = \(formatValue(m)) for X ~ N(0, 1)")
@@ -316,7 +329,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
     case .convex: return .bool(p.convex)
     case .concave: return .bool(p.concave)
     case .nonNegative: return .bool(p.nonNegative)
-    case .zeroAtCorrect: return .word(p.zeroAtCorrect.rawValue)
+    case .zeroAtCorrect: return .read(.word(p.zeroAtCorrect.rawValue), .zeroAtCorrect(p.zeroAtCorrect))
     case .gradientBounded: return .growth(p.gradientGrowth)
     case .finiteAtExtremes: return .bool(p.extremes.allSatisfy(\.honest))
     case .gradientCheckError:
@@ -343,7 +356,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
     let found = FloatingPointStudy.precision(samples).first { $0.format == format && $0.kind == kind && $0.direction == direction }
     guard let found else { throw fail(claim, "\(kind.rawValue) does not apply toward \(direction < 0 ? "-inf" : "+inf")") }
     guard let x = found.x else { return .number(.infinity, detail: "never within \(format.rawValue)'s range") }
-    return .number(x, detail: "x = \(formatValue(x))")
+    return .read(.number(x, detail: "x = \(formatValue(x))"), .plain("x = \(formatValue(x))"))
   }
 
   // MARK: - Views and the analysis cache
@@ -438,6 +451,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
   // MARK: - Matching
 
   private func matches(_ value: Computed, _ expect: Expectation, _ claim: Claim) throws(ClaimFileError) -> Bool {
+    if case .read(let inner, _) = value { return try matches(inner, expect, claim) }
     switch (value, expect) {
     case (.number(let v, _), .equals(let e)): return Format.sameNumber(v, e) || relativelyEqual(v, e)
     case (.number(let v, _), .approx(let e, let t)): return v == e || abs(v - e) <= t
