@@ -55,6 +55,9 @@ enum ErrataBuilder {
     functionPages: Set<String>? = nil, strings: Strings = .english
   ) throws -> ErrataPage {
     func say(_ key: String, _ values: [String: String] = [:]) -> String { strings("page.errata." + key, values) }
+    // The entry's words in this edition (English: claims/article.yaml's).
+    func entry(_ s: ErrataSource, _ field: String) -> String { strings(ErrataText.key(s.id, field)) }
+    let phrasing = EvidencePhrasing(strings: strings)
     let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.claim.id, $0) })
     let titles = Dictionary(uniqueKeysWithValues: SitePages.main.map { ($0.page, $0.title) })
     var entries: [ErrataEntry] = []
@@ -66,7 +69,7 @@ enum ErrataBuilder {
           evidence.append(
             EvidenceRow(
               statement: say("formulaStatement", ["count": String(formulaCheck.functions)]),
-              computed: formulaCheck.summary,
+              computed: phrasing.formulas(formulaCheck),
               verdict: say(formulaCheck.holds ? "holds" : "formulaFails")))
           continue
         }
@@ -75,7 +78,7 @@ enum ErrataBuilder {
         }
         evidence.append(
           EvidenceRow(
-            statement: r.claim.text, computed: Readable.text(r.computed.joined(separator: "; ")),
+            statement: r.claim.text.isEmpty ? "" : strings(ClaimText.key(r.claim.id)), computed: phrasing.computed(r),
             verdict: say((r.holds ? "holds" : "doesNotHold") + (r.passes ? "" : "Unexpected"))))
       }
       let refs = s.figures.compactMap { key in figures.first { $0.key == key }?.ref }
@@ -84,15 +87,17 @@ enum ErrataBuilder {
           guard functionPages?.contains(spec.id) ?? true else { return nil }
           return NavLink(page: page, title: Phrasing(strings).name(spec), current: false)
         }
-        return NavLink(page: page, title: titles[page] ?? page, current: false)
+        let title = strings.has("site.page.\(page)") ? strings("site.page.\(page)") : titles[page] ?? page
+        return NavLink(page: page, title: title, current: false)
       }
       entries.append(
         ErrataEntry(
-          id: s.id, section: s.section, quote: s.quote, gloss: s.gloss, verdict: s.verdict, correction: s.correction,
+          id: s.id, section: entry(s, "section"), quote: s.quote, gloss: entry(s, "gloss"), verdict: entry(s, "verdict"),
+          correction: entry(s, "correction"),
           evidence: evidence, hasEvidence: !evidence.isEmpty, figures: refs, links: links, hasLinks: !links.isEmpty))
       summary.append(
         ErrataSummaryRow(
-          id: s.id, section: s.section, verdict: s.verdict,
+          id: s.id, section: entry(s, "section"), verdict: entry(s, "verdict"),
           evidence: evidence.isEmpty ? say("editorial") : say("computed", ["count": String(evidence.count)])))
     }
     return ErrataPage(

@@ -11,6 +11,10 @@ extension Strings {
   ///   (`function.<id>.summary`, ...; Chinese: `zh/functions/<id>.yaml`),
   /// - ``ErrataText/english()`` (`errata.<id>.correction`, ...; Chinese:
   ///   `zh/errata.yaml`),
+  /// - ``ClaimText/english()`` (`claim.<id>.text`, the article claims'
+  ///   statements; Chinese: `zh/errata-claims.yaml`),
+  /// - ``MethodsText/english()`` (`methods.claims.*`,
+  ///   `methods.userFunctions.*`; Chinese: `zh/methods-extra.yaml`),
   /// - the glossary's entries (`glossary.<i>.zh/en/symbol/avoid.<j>`), the same
   ///   bilingual list in both editions (its file is `zh/glossary.yaml`).
   ///
@@ -25,6 +29,8 @@ extension Strings {
       strings = try adding(FunctionText.english(spec), from: "the FunctionSpec of \(spec.id)", to: strings)
     }
     strings = try adding(ErrataText.english(), from: ErrataText.sourceFile, to: strings)
+    strings = try adding(ClaimText.english(), from: ClaimText.sourceFile, to: strings)
+    strings = try adding(MethodsText.english(), from: MethodsText.sourceFile, to: strings)
     if let yaml = ProjectFiles.text(Glossary.file) {
       let entries = try flatten(yaml: yaml, file: Glossary.file).map { (key: $0.0, text: $0.1) }
       strings = try adding(entries, from: Glossary.file, to: strings)

@@ -2,10 +2,72 @@ import LossAtlasAnalysis
 import LossAtlasCore
 
 /// The methods page's section on functions defined by a formula (issue 11):
-/// the expression grammar and the numerical-safety analysis. All of its
-/// prose is here, in one builder (the Chinese edition translates it from
-/// here); every number in it comes from the code that applies it.
+/// the expression grammar and the numerical-safety analysis. Its English
+/// is here, in one builder, and reaches the English edition's strings
+/// table under `methods.userFunctions.*` (``MethodsText``); the Chinese
+/// edition's text is templates/strings/zh/methods-extra.yaml, under the
+/// same keys, with `{placeholders}` for the numbers (``values``). Every
+/// number comes from the code that applies it.
 enum MethodsUserFunctions {
+  /// The page's text in `strings`'s edition: each paragraph or fact by its
+  /// key, the numbers filled in.
+  static func intro(_ strings: Strings) -> [String] { intro.indices.map { strings(key("intro.\($0)")) } }
+
+  static func grammar(_ strings: Strings) -> [Fact] {
+    grammar.indices.map { i in
+      Fact(name: grammar[i].name, value: strings(key("grammar.\(grammarKeys[i])"), values(strings)["grammar.\(grammarKeys[i])"] ?? [:]))
+    }
+  }
+
+  static func derivatives(_ strings: Strings) -> [String] { derivatives.indices.map { strings(key("derivatives.\($0)")) } }
+
+  static func safety(_ strings: Strings) -> [Fact] {
+    safetyKeys.map { k in
+      Fact(name: strings(key("safety.\(k).name")), value: strings(key("safety.\(k).value"), values(strings)["safety.\(k)"] ?? [:]))
+    }
+  }
+
+  /// `methods.userFunctions.<path>`.
+  static func key(_ path: String) -> String { "methods.userFunctions." + path }
+
+  /// The keys of the grammar's lines and of the safety analysis's aspects, in page order.
+  static let grammarKeys = ["numbers", "names", "operators", "functions", "where", "catalog", "limits"]
+  static let safetyKeys = [
+    "twoEvaluations", "doubleDouble", "whatFails", "inputsChecked", "firstFailing", "culprit", "catalogEquivalent", "functionAndFormula",
+  ]
+
+  /// Every English text with its key (the English edition's entries).
+  static var english: [(key: String, text: String)] {
+    intro.enumerated().map { (key("intro.\($0.offset)"), $0.element) }
+      + zip(grammarKeys, grammar).map { (key("grammar.\($0)"), $1.value) }
+      + derivatives.enumerated().map { (key("derivatives.\($0.offset)"), $0.element) }
+      + zip(safetyKeys, safety).flatMap { [(key("safety.\($0).name"), $1.name), (key("safety.\($0).value"), $1.value)] }
+  }
+
+  /// The numbers of the texts that print some, by key (without the
+  /// `methods.userFunctions.` prefix and the `.value` suffix): the Chinese
+  /// tables' `{placeholders}`, filled from the same code as the English;
+  /// a list of numbers joined as `strings`'s edition joins a list.
+  static func values(_ strings: Strings) -> [String: [String: String]] {
+    let precisions = SafetyCriteria.precisions
+    let extremes = SafetyCriteria.extremeInputs.filter { $0 >= 0 }.map { $0 == 0 ? "0" : "±" + Readable.number($0) }
+    return [
+      "grammar.catalog": ["count": Readable.count(CatalogCallee.byName.count)],
+      "grammar.limits": [
+        "nodes": Readable.count(Parser.maximumNodes), "depth": Readable.count(Parser.maximumDepth),
+        "shared": Readable.count(TermGraph.maximumNodes),
+      ],
+      "safety.twoEvaluations": [
+        "lowBits": Readable.count(precisions.first ?? 0), "highBits": Readable.count(precisions.last ?? 0),
+        "exponentBits": String(SafetyCriteria.exponentBits),
+      ],
+      "safety.whatFails": [
+        "relative": Readable.number(SafetyCriteria.relativeTolerance), "absolute": Readable.number(SafetyCriteria.absoluteTolerance),
+      ],
+      "safety.inputsChecked": ["sweep": String(SafetyCriteria.sweepPoints), "extremes": extremes.joined(separator: strings("phrasing.list.separator"))],
+    ]
+  }
+
   /// The paragraphs before the grammar.
   static var intro: [String] {
     [

@@ -237,7 +237,7 @@ struct MethodsPage {
   let accuracyIntro: [String]
   let accuracy: DataTable
   /// The claim-file format (``ClaimReference``): what `lossatlas check` reads.
-  let claimIntro: [String]
+  let claimIntro: [CodeParagraph]
   let claimKeys: [Fact]
   let claimProperties: [Fact]
   let claimExpectations: [Fact]
@@ -248,6 +248,32 @@ struct MethodsPage {
   let userFunctionGrammar: [Fact]
   let userFunctionDerivatives: [String]
   let userFunctionSafety: [Fact]
+}
+
+/// A paragraph that may quote a code sample (a claim in YAML): the text
+/// before it, the sample, the text after it. The English templates print
+/// the sample as prose, as they always have; the Chinese ones mark it as
+/// code, so that the sample is not read as an English sentence.
+struct CodeParagraph {
+  let before: String
+  let code: String
+  let hasCode: Bool
+  let after: String
+
+  /// `text` split at the first occurrence of `code` (none: the whole text before).
+  init(_ text: String, code: String) {
+    if let range = text.range(of: code) {
+      before = String(text[..<range.lowerBound])
+      self.code = code
+      hasCode = true
+      after = String(text[range.upperBound...])
+    } else {
+      before = text
+      self.code = ""
+      hasCode = false
+      after = ""
+    }
+  }
 }
 
 /// A defined term with an HTML id, so that the search and other pages can

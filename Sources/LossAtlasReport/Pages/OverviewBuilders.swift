@@ -317,23 +317,23 @@ enum OverviewBuilders {
       accuracy: DataTable(
         caption: say("accuracy.caption"),
         header: ["id", "vectors", "components", "worstUlp", "sensBound", "failures"].map { say("accuracy.column." + $0) }, rows: rows),
-      claimIntro: [
-        say("claimIntro"),
-        ClaimReference.wholeDomain,
-      ],
-      claimKeys: ClaimReference.keys.map(claimFact),
-      claimProperties: ClaimReference.properties.map(claimFact),
-      claimExpectations: ClaimReference.expectations.map(claimFact),
-      claimIdentities: ClaimReference.identities.map(claimFact),
-      userFunctionIntro: MethodsUserFunctions.intro,
-      userFunctionGrammar: MethodsUserFunctions.grammar,
-      userFunctionDerivatives: MethodsUserFunctions.derivatives,
-      userFunctionSafety: MethodsUserFunctions.safety)
+      claimIntro: [say("claimIntro"), strings(MethodsText.wholeDomainKey)].map { CodeParagraph($0, code: MethodsText.claimExample) },
+      claimKeys: ClaimReference.keys.map { claimFact($0, MethodsText.keyKey, strings) },
+      claimProperties: ClaimReference.properties.map { claimFact($0, MethodsText.propertyKey, strings) },
+      claimExpectations: ClaimReference.expectations.map { claimFact($0, MethodsText.expectationKey, strings) },
+      claimIdentities: ClaimReference.identities.map { claimFact($0, MethodsText.identityKey, strings) },
+      userFunctionIntro: MethodsUserFunctions.intro(strings),
+      userFunctionGrammar: MethodsUserFunctions.grammar(strings),
+      userFunctionDerivatives: MethodsUserFunctions.derivatives(strings),
+      userFunctionSafety: MethodsUserFunctions.safety(strings))
   }
 
-  /// An entry of the claim reference for a page: the reader's C∞ where the
-  /// terminal help writes Cinf (a claim file accepts both spellings).
-  static func claimFact(_ e: ClaimReference.Entry) -> Fact {
-    Fact(name: e.name, value: e.meaning.split(separator: "Cinf", omittingEmptySubsequences: false).joined(separator: "C∞"))
+  /// An entry of the claim reference for a page, its meaning in `strings`'s
+  /// edition (``MethodsText``; English: ``ClaimReference``'s own): the
+  /// reader's C∞ where the terminal help writes Cinf (a claim file accepts
+  /// both spellings).
+  static func claimFact(_ e: ClaimReference.Entry, _ key: (String) -> String, _ strings: Strings) -> Fact {
+    let meaning = strings(key(e.name))
+    return Fact(name: e.name, value: meaning.split(separator: "Cinf", omittingEmptySubsequences: false).joined(separator: "C∞"))
   }
 }
