@@ -255,7 +255,7 @@ public enum ManualGenerator {
       guard let a = byID[spec.id] else { continue }
       var page = try FunctionPageBuilder.build(
         spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements, strings: strings)
-      page.comparisons = ComparisonPages.links(for: spec.id)
+      page.comparisons = ComparisonPages.links(for: spec.id, strings: strings)
       page.hasComparisons = !page.comparisons.isEmpty
       if let d = options.userFunctions.first(where: { $0.id == spec.id }), let report = safety[spec.id] {
         page.userDefined = UserFunctionPages.section(d, safety: report, strings: strings)
@@ -280,10 +280,10 @@ public enum ManualGenerator {
           intro: [strings("page.compare.regression.intro")], byID, figures: infos, figureKey: "compare-regression-losses",
           strings: strings)
       ))
-    pages.append((ShrinkComparison.page, "comparison", ShrinkComparison.build(byID, figures: infos)))
-    pages.append((GLUComparison.page, "comparison", GLUComparison.build(byID, figures: infos)))
-    pages.append((SoftmaxSparsemaxComparison.page, "comparison", SoftmaxSparsemaxComparison.build(byID, figures: infos)))
-    pages.append((CrossEntropyComparison.page, "comparison", CrossEntropyComparison.build(figures: infos)))
+    pages.append((ShrinkComparison.page, "comparison", ShrinkComparison.build(byID, figures: infos, strings: strings)))
+    pages.append((GLUComparison.page, "comparison", GLUComparison.build(byID, figures: infos, strings: strings)))
+    pages.append((SoftmaxSparsemaxComparison.page, "comparison", SoftmaxSparsemaxComparison.build(byID, figures: infos, strings: strings)))
+    pages.append((CrossEntropyComparison.page, "comparison", CrossEntropyComparison.build(figures: infos, strings: strings)))
     pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos, strings: strings)))
     pages.append(("glossary", "glossary", GlossaryPage.build(glossary, strings: strings)))
     let methods = OverviewBuilders.methods(

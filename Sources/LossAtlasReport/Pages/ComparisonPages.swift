@@ -21,10 +21,9 @@ enum ComparisonPages {
   ]
 
   /// The comparison pages that compare `id`, in navigation order, titled as
-  /// the navigation titles them.
-  static func links(for id: String) -> [NavLink] {
-    all.filter { $0.members.contains(id) }.compactMap { entry in
-      SitePages.main.first { $0.page == entry.page }.map { NavLink(page: $0.page, title: $0.title, current: false) }
-    }
+  /// the navigation of `strings`' edition titles them.
+  static func links(for id: String, strings: Strings) -> [NavLink] {
+    let nav = SitePages.main(strings)
+    return all.filter { $0.members.contains(id) }.compactMap { entry in nav.first { $0.page == entry.page } }
   }
 }
