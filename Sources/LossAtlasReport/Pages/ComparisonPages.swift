@@ -21,9 +21,12 @@ enum ComparisonPages {
   ]
 
   /// The comparison pages that compare `id`, in navigation order, titled as
-  /// the navigation of `strings`' edition titles them.
+  /// the navigation of `strings`'s edition titles them (`site.page.<id>`).
   static func links(for id: String, strings: Strings) -> [NavLink] {
-    let nav = SitePages.main(strings)
-    return all.filter { $0.members.contains(id) }.compactMap { entry in nav.first { $0.page == entry.page } }
+    all.filter { $0.members.contains(id) }.compactMap { entry in
+      SitePages.main.first { $0.page == entry.page }.map {
+        NavLink(page: $0.page, title: strings("site.page.\($0.page)"), current: false)
+      }
+    }
   }
 }
