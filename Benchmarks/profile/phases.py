@@ -33,8 +33,11 @@ PHASES = [
     ("gain model", "GradientGain.compute"),
     ("view sampling (ViewSamples)", "ViewSamples.init"),
     ("property engine, rest", "PropertyEngine.analyze"),
+    ("figure building (curve sampling, geometry, words; once per edition)", "ManualFigures.built"),
     ("figure rendering (PNG, SVG)", "FigureFiles.init"),
-    ("pages (mustache), data exports", "closure #7 in closure #10 in static ManualGenerator.generate"),
+    ("pages: first-use English glosses (Chinese edition)", "FirstUse."),
+    ("pages: mustache, outline, tidy", "ManualGenerator.render("),
+    ("data exports", "DataExport."),
     ("writer", "OutputWriter"),
     ("analysis, other", "CatalogAnalysis.run"),
 ]

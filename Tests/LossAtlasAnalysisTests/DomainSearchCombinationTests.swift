@@ -1,4 +1,4 @@
-import LossAtlasCore
+@testable import LossAtlasCore
 import Testing
 
 @testable import LossAtlasAnalysis
@@ -50,5 +50,36 @@ import Testing
     // Both lists are covered: every value of the first, most of the second.
     #expect(Set(capped.map { $0[0] }).count == 125)
     #expect(Set(capped.map { $0[1] }).count > 100)
+  }
+}
+
+/// The whole-domain search reads a vector prediction's value through the
+/// value-only path (``FunctionSpec/value(_:_:)``): it finds exactly what it
+/// finds through the full evaluations (the same points, settings, witnesses,
+/// violations and slopes), at every parameter setting of dice and tversky.
+@Suite struct DomainSearchValuePathTests {
+  /// Every field of a search as text (`==` compares only some of them).
+  static func fields(_ s: DomainSearch) -> String {
+    func w(_ x: Witness?) -> String { x.map { "\($0.point) -> \($0.value.bitPattern)" } ?? "nil" }
+    func d(_ x: (Witness, argument: String, end: Double)?) -> String { x.map { "\(w($0.0)) \($0.argument) \($0.end)" } ?? "nil" }
+    func v(_ x: (a: ArgumentPoint, b: ArgumentPoint)?) -> String { x.map { "\($0.a) | \($0.b)" } ?? "nil" }
+    return [
+      "\(s.points)", "\(s.settings)", w(s.lowest), w(s.highest), d(s.fallsWithout), d(s.risesWithout), w(s.negative),
+      v(s.convexViolation), v(s.concaveViolation), "\(s.slopePositive)", "\(s.slopeNegative)", w(s.steepest),
+    ].joined(separator: "\n")
+  }
+
+  @Test(arguments: ["dice", "tversky"])
+  func sameFindings(id: String) throws {
+    let spec = try Catalog.function(named: id)
+    #expect(spec.valueEvaluator != nil)
+    var full = spec
+    full.valueEvaluator = nil
+    for p in ParameterGrid.settings(spec) {
+      let fast = DomainSearch.run(spec, parameters: p)
+      let slow = DomainSearch.run(full, parameters: p)
+      #expect(fast.points > 0)
+      #expect(Self.fields(fast) == Self.fields(slow), "\(id) {\(p)}")
+    }
   }
 }

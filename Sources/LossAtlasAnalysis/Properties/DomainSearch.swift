@@ -253,19 +253,27 @@ extension DomainSearch {
     /// probes' order: the simplest coordinates first).
     var farKeys: [String] = []
 
+    /// Whether the prediction argument is real: only then is its
+    /// derivative read (a vector prediction's gradient is a vector).
+    let slopes: Bool
+
     init(spec: FunctionSpec, parameters: ParameterValues) {
       self.spec = spec
       self.parameters = parameters
+      slopes = spec.arguments.first { $0.name == spec.predictionArgument }?.kind == .real
     }
 
     var names: [String] { spec.arguments.map(\.name) }
 
-    func point(_ args: [String: ArgumentValue]) -> ArgumentPoint {
-      Self.point(names, args)
+    /// The point of the other arguments `base` with the prediction `name` at `value`.
+    func point(_ base: [String: ArgumentValue], _ name: String, _ value: ArgumentValue) -> ArgumentPoint {
+      Self.point(names, base, name, value)
     }
 
-    static func point(_ names: [String], _ args: [String: ArgumentValue]) -> ArgumentPoint {
-      ArgumentPoint(names: names, values: names.map { args[$0]! })
+    static func point(
+      _ names: [String], _ base: [String: ArgumentValue], _ name: String, _ value: ArgumentValue
+    ) -> ArgumentPoint {
+      ArgumentPoint(names: names, values: names.map { $0 == name ? value : base[$0]! })
     }
 
     /// f and its derivative in a real prediction argument (nil when the
@@ -274,19 +282,42 @@ extension DomainSearch {
       // Every probe lies inside its argument's domain by construction, so
       // the per-argument validation is skipped; conditions that involve
       // several arguments (q summing to 1, k below the length) still throw.
+      if !slopes {
+        // A vector prediction has no slope to read: the value alone, without
+        // the gradient where the function has that path (the same bits;
+        // the gradients were half or more of the search's evaluations).
+        guard let v = try? spec.value(parameters, ArgumentValues(args)), !v.isNaN else { return nil }
+        return (v, nil)
+      }
       guard let e = try? spec.evaluate(parameters, ArgumentValues(args)), let v = e.value.scalarValue, !v.isNaN
       else { return nil }
       return (v, e.gradient(spec.predictionArgument)?.scalarValue)
     }
 
-    /// A value found at `args`; `finite` when no coordinate is an outermost probe.
-    /// The arguments are kept as given and turned into an ``ArgumentPoint``
-    /// only for the few values that become witnesses (building one for every
-    /// probe was 4% of `generate`).
+    /// A value found with the prediction at `prediction` (the other
+    /// arguments those of the setting); `finite` when no coordinate is an
+    /// outermost probe. Only the prediction is kept: the point is built
+    /// (``point(_:_:_:)``) for the few values that become witnesses, and the
+    /// setting's argument dictionary is changed in place from probe to probe
+    /// instead of copied for each (building a point for every probe was 4%
+    /// of `generate`; a dictionary copy per probe, as much again).
     struct Found {
-      let args: [String: ArgumentValue]
+      let prediction: ArgumentValue
       let value: Double
       let finite: Bool
+    }
+
+    /// The arguments of one setting with the prediction changed in place
+    /// (the dictionary stays uniquely referenced between evaluations, so
+    /// setting the prediction neither copies nor reallocates it).
+    struct Arguments {
+      var values: [String: ArgumentValue]
+      let name: String
+
+      mutating func at(_ prediction: ArgumentValue) -> [String: ArgumentValue] {
+        values[name] = prediction
+        return values
+      }
     }
 
     /// One setting of the other arguments: the prediction over its probes.
@@ -299,12 +330,11 @@ extension DomainSearch {
       var found: [Found] = []
       var scan: [(x: Double, value: Double, slope: Double?, far: Bool)] = []
       var vectors: [([Double], Double)] = []
+      var args = Arguments(values: base, name: prediction.name)
       for p in probes {
-        var args = base
-        args[prediction.name] = p.value
-        guard let r = evaluate(args) else { continue }
+        guard let r = evaluate(args.at(p.value)) else { continue }
         points += 1
-        found.append(Found(args: args, value: r.value, finite: p.far == 0 && farCoordinates.isEmpty))
+        found.append(Found(prediction: p.value, value: r.value, finite: p.far == 0 && farCoordinates.isEmpty))
         switch p.value {
         case .real(let x): scan.append((x, r.value, r.slope, p.far > 0))
         case .vector(let v) where r.value.isFinite: vectors.append((v, r.value))
@@ -323,12 +353,12 @@ extension DomainSearch {
       if farCoordinates.isEmpty {
         let finite = found.filter(\.finite)
         if let l = finite.min(by: { $0.value < $1.value }) {
-          if lowest == nil || l.value < lowest!.value { lowest = Witness(point: point(l.args), value: l.value) }
+          if lowest == nil || l.value < lowest!.value { lowest = Witness(point: point(base, prediction.name, l.prediction), value: l.value) }
           // The first setting with a negative value gives its lowest as the witness.
-          if negative == nil && l.value < 0 { negative = Witness(point: point(l.args), value: l.value) }
+          if negative == nil && l.value < 0 { negative = Witness(point: point(base, prediction.name, l.prediction), value: l.value) }
         }
         if let h = finite.max(by: { $0.value < $1.value }), highest == nil || h.value > highest!.value {
-          highest = Witness(point: point(h.args), value: h.value)
+          highest = Witness(point: point(base, prediction.name, h.prediction), value: h.value)
         }
         return
       }
@@ -339,8 +369,8 @@ extension DomainSearch {
         var l = farLow[key] ?? (nil, nil, name, p.end)
         var h = farHigh[key] ?? (nil, nil, name, p.end)
         if p.far == 2 {
-          l.outer = low.map { Witness(point: point($0.args), value: $0.value) }
-          h.outer = high.map { Witness(point: point($0.args), value: $0.value) }
+          l.outer = low.map { Witness(point: point(base, prediction.name, $0.prediction), value: $0.value) }
+          h.outer = high.map { Witness(point: point(base, prediction.name, $0.prediction), value: $0.value) }
         } else {
           l.inner = low?.value
           h.inner = high?.value
@@ -358,18 +388,14 @@ extension DomainSearch {
       base: [String: ArgumentValue], name: String, _ scan: [(x: Double, value: Double, slope: Double?, far: Bool)],
       finite: Bool
     ) -> [Found] {
-      func at(_ x: Double) -> [String: ArgumentValue] {
-        var args = base
-        args[name] = .real(x)
-        return args
-      }
+      var args = Arguments(values: base, name: name)
       if finite {
         for e in scan where !e.far {
           guard let s = e.slope, !s.isNaN else { continue }
           if s > 0 { slopePositive = true }
           if s < 0 { slopeNegative = true }
           if s.isFinite && (steepest == nil || abs(s) > steepest!.value) {
-            steepest = Witness(point: point(at(e.x)), value: abs(s))
+            steepest = Witness(point: point(base, name, .real(e.x)), value: abs(s))
           }
         }
       }
@@ -378,10 +404,10 @@ extension DomainSearch {
         let a = scan[i - 1]
         let b = scan[i]
         guard let sa = a.slope, let sb = b.slope, (sa < 0 && sb > 0) || (sa > 0 && sb < 0) else { continue }
-        let root = RootFinding.bisect({ evaluate(at($0))?.slope ?? 0 }, a.x, b.x, relativeTolerance: 1e-15)
-        guard let r = evaluate(at(root)) else { continue }
+        let root = RootFinding.bisect({ evaluate(args.at(.real($0)))?.slope ?? 0 }, a.x, b.x, relativeTolerance: 1e-15)
+        guard let r = evaluate(args.at(.real(root))) else { continue }
         points += 1
-        out.append(Found(args: at(root), value: r.value, finite: finite))
+        out.append(Found(prediction: .real(root), value: r.value, finite: finite))
       }
       guard finite else { return out }
       let names = self.names
@@ -390,9 +416,9 @@ extension DomainSearch {
         for i in step..<inner.count {
           let a = inner[i - step]
           let b = inner[i]
-          guard let fm = evaluate(at(a.x / 2 + b.x / 2))?.value, fm.isFinite else { continue }
+          guard let fm = evaluate(args.at(.real(a.x / 2 + b.x / 2)))?.value, fm.isFinite else { continue }
           points += 1
-          record(a.value, b.value, fm, Self.point(names, at(a.x)), Self.point(names, at(b.x)))
+          record(a.value, b.value, fm, Self.point(names, base, name, .real(a.x)), Self.point(names, base, name, .real(b.x)))
         }
       }
       return out
@@ -403,11 +429,7 @@ extension DomainSearch {
     /// places after it in the probe order (a fixed spread of pairs, near and
     /// far, instead of all of them).
     mutating func midpointTests(base: [String: ArgumentValue], name: String, _ values: [([Double], Double)]) {
-      func at(_ v: [Double]) -> [String: ArgumentValue] {
-        var args = base
-        args[name] = .vector(v)
-        return args
-      }
+      var args = Arguments(values: base, name: name)
       // The same vector comes back: a midpoint can be a probe ((-2 + 4)/2
       // = 1) or an earlier midpoint (0.3 and 0.7, 0 and 1). Its value is
       // computed once per setting and looked up by the elements' bits (15%
@@ -415,6 +437,9 @@ extension DomainSearch {
       // non-finite results are kept as NaN, which the test skips either way.
       let names = self.names
       var known: [[UInt64]: Double] = [:]
+      // At most the probes and one midpoint per pair: reserved once, not
+      // grown by rehashing (1% of `generate`).
+      known.reserveCapacity(values.count * 9)
       for (v, fv) in values { known[v.map(\.bitPattern)] = fv }
       for i in values.indices {
         for step in [1, 2, 3, 5, 8, 13, 21, 34] where i + step < values.count {
@@ -427,12 +452,12 @@ extension DomainSearch {
           if let v = known[key] {
             fm = v
           } else {
-            fm = evaluate(at(mid))?.value ?? .nan
+            fm = evaluate(args.at(.vector(mid)))?.value ?? .nan
             known[key] = fm
           }
           guard fm.isFinite else { continue }
           points += 1
-          record(fa, fb, fm, Self.point(names, at(a)), Self.point(names, at(b)))
+          record(fa, fb, fm, Self.point(names, base, name, .vector(a)), Self.point(names, base, name, .vector(b)))
         }
       }
     }

@@ -43,6 +43,17 @@ extension FunctionSpec {
     copy.lines = lines
     return copy
   }
+
+  /// The same entry with a value-only evaluator (see ``valueEvaluator``):
+  /// `value(p, a)` must return exactly `evaluate(p, a).value`'s scalar and
+  /// throw exactly where it throws.
+  public func withValue(
+    _ value: @escaping @Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Double?
+  ) -> FunctionSpec {
+    var copy = self
+    copy.valueEvaluator = value
+    return copy
+  }
 }
 
 /// The evaluator of a function of one differentiated real argument: a jet

@@ -64,6 +64,15 @@ extension FunctionSpec {
     try evaluator(p, a)
   }
 
+  /// The scalar value f(a) at already validated parameters and arguments,
+  /// without the gradient where the function has a value-only path
+  /// (``valueEvaluator``, the same bits as the full evaluation); nil for a
+  /// vector-valued function (softmax).
+  public func value(_ p: ParameterValues, _ a: ArgumentValues) throws(CatalogError) -> Double? {
+    if let valueEvaluator { return try valueEvaluator(p, a) }
+    return try evaluator(p, a).value.scalarValue
+  }
+
   func validate(_ value: ArgumentValue, against spec: ArgumentSpec) throws(CatalogError) -> ArgumentValue {
     func bad(_ shown: String) -> CatalogError {
       CatalogError(

@@ -48,6 +48,13 @@ public struct FunctionSpec: Sendable {
   /// arguments, another swept argument or vector element); nil when only
   /// the evaluator can tell (see ``view(_:base:fixing:along:)``).
   public internal(set) var lines: ViewLines? = nil
+  /// The value alone at validated parameters and arguments, computed by
+  /// the same code as ``evaluator`` up to the value and stopping there (no
+  /// gradient): the same bits as `evaluator(p, a).value`. Set for the
+  /// vector losses whose gradient costs most of an evaluation (the
+  /// whole-domain search reads only their value); nil elsewhere (see
+  /// ``value(_:_:)``).
+  public internal(set) var valueEvaluator: (@Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Double?)? = nil
 
   // MARK: - Documentation
 

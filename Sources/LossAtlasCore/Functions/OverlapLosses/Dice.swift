@@ -7,12 +7,7 @@ enum Dice {
     summary: "1 - (2 I + s) / (P + Y + s) with I = sum p_i y_i, P = sum p_i, Y = sum y_i: one minus the (smoothed) Dice coefficient of a predicted and a target mask. The loss of image segmentation (V-Net), insensitive to how much background there is.",
     parameters: [OverlapLosses.smooth(grid: [0, 1])],
     arguments: [OverlapLosses.prediction, OverlapLosses.target], differentiable: ["p"],
-    evaluate: { params, args throws(CatalogError) in
-      let p = args.vector("p")
-      let y = args.vector("y")
-      try OverlapLosses.requireSameLength(p, y, id: "dice")
-      return try evaluation(p, y, smooth: params["smooth"])
-    },
+    evaluate: { params, args throws(CatalogError) in try evaluate(params, args, withGradient: true) },
     views: { params in
       let s = params["smooth"]
       return OverlapLosses.views { y0 in
@@ -35,7 +30,7 @@ enum Dice {
       Reference("Milletari, Navab, Ahmadi, V-Net: fully convolutional neural networks for volumetric medical image segmentation, 3DV", year: 2016),
       Reference("Sudre, Li, Vercauteren, Ourselin, Cardoso, Generalised Dice overlap as a deep learning loss function for highly unbalanced segmentations, DLMIA", year: 2017),
     ]
-  )
+  ).withValue { params, args throws(CatalogError) in try evaluate(params, args, withGradient: false).value.scalarValue }
 
   // MARK: - Formula
 
@@ -57,6 +52,15 @@ enum Dice {
 
   // MARK: - Implementation
 
+  /// The entry's evaluator; `withGradient: false` stops at the value (the
+  /// value-only path the whole-domain search reads, the same bits).
+  static func evaluate(_ params: ParameterValues, _ args: ArgumentValues, withGradient: Bool) throws(CatalogError) -> Evaluation {
+    let p = args.vector("p")
+    let y = args.vector("y")
+    try OverlapLosses.requireSameLength(p, y, id: "dice")
+    return try evaluation(p, y, smooth: params["smooth"], withGradient: withGradient)
+  }
+
   /// In units of lambda (see ``OverlapLosses/Scaled``):
   ///
   /// ```
@@ -67,7 +71,9 @@ enum Dice {
   /// every sum and numerator an exact expansion, rounded once.
   ///
   /// - Throws: ``CatalogError`` where P + Y + s = 0 (empty masks, s = 0).
-  static func evaluation(_ p: [Double], _ y: [Double], smooth s: Double) throws(CatalogError) -> Evaluation {
+  static func evaluation(
+    _ p: [Double], _ y: [Double], smooth s: Double, withGradient: Bool = true
+  ) throws(CatalogError) -> Evaluation {
     let sc = OverlapLosses.scaled(p, y, smooth: s)
     var numerator = ExactSum()
     var denominator = ExactSum()
@@ -88,6 +94,7 @@ enum Dice {
     }
     let d = denominator.doubleDouble
     let value = (numerator.doubleDouble / d).value
+    guard withGradient else { return Evaluation(value: .scalar(value), gradient: []) }
     let dd = d * d
     var gradient = [Double](repeating: 0, count: p.count)
     var t = ExactSum()

@@ -15,12 +15,7 @@ enum Tversky {
       OverlapLosses.smooth(grid: [1]),
     ],
     arguments: [OverlapLosses.prediction, OverlapLosses.target], differentiable: ["p"],
-    evaluate: { params, args throws(CatalogError) in
-      let p = args.vector("p")
-      let y = args.vector("y")
-      try OverlapLosses.requireSameLength(p, y, id: "tversky")
-      return try evaluation(p, y, alpha: params["alpha"], beta: params["beta"], smooth: params["smooth"])
-    },
+    evaluate: { params, args throws(CatalogError) in try evaluate(params, args, withGradient: true) },
     views: { params in
       let (alpha, beta, s) = (params["alpha"], params["beta"], params["smooth"])
       return OverlapLosses.views { y0 in
@@ -43,7 +38,7 @@ enum Tversky {
       Reference("Tversky, Features of similarity, Psychological Review 84(4)", year: 1977),
       Reference("Salehi, Erdogmus, Gholipour, Tversky loss function for image segmentation using 3D fully convolutional deep networks, MLMI", year: 2017),
     ]
-  )
+  ).withValue { params, args throws(CatalogError) in try evaluate(params, args, withGradient: false).value.scalarValue }
 
   // MARK: - Formula
 
@@ -69,6 +64,15 @@ enum Tversky {
 
   // MARK: - Implementation
 
+  /// The entry's evaluator; `withGradient: false` stops at the value (the
+  /// value-only path the whole-domain search reads, the same bits).
+  static func evaluate(_ params: ParameterValues, _ args: ArgumentValues, withGradient: Bool) throws(CatalogError) -> Evaluation {
+    let p = args.vector("p")
+    let y = args.vector("y")
+    try OverlapLosses.requireSameLength(p, y, id: "tversky")
+    return try evaluation(p, y, alpha: params["alpha"], beta: params["beta"], smooth: params["smooth"], withGradient: withGradient)
+  }
+
   /// With p' = lambda p, y' = lambda y (lambda = 2^-k a power of two that
   /// brings the largest of p and y near 1, see ``OverlapLosses/Scaled``),
   /// the sums are exact expansions in units of lambda^2 or lambda:
@@ -92,7 +96,7 @@ enum Tversky {
   ///
   /// - Throws: ``CatalogError`` where T + alpha F + beta N + s = 0.
   static func evaluation(
-    _ p: [Double], _ y: [Double], alpha: Double, beta: Double, smooth s: Double
+    _ p: [Double], _ y: [Double], alpha: Double, beta: Double, smooth s: Double, withGradient: Bool = true
   ) throws(CatalogError) -> Evaluation {
     let sc = OverlapLosses.scaled(p, y, smooth: 0)
     let k = -Int(sc.lambda.exponent)
@@ -115,6 +119,7 @@ enum Tversky {
         "tversky is undefined where T + alpha F + beta N + smooth = 0 (here T = 0, and alpha F, beta N and smooth are all 0): give smooth > 0, or weights and masks (argument p, argument y) with some error or overlap")
     }
     let value = (errors / denominator).double
+    guard withGradient else { return Evaluation(value: .scalar(value), gradient: []) }
     let squared = denominator * denominator
     var gradient = [Double](repeating: 0, count: p.count)
     var numerator = WideExactSum()

@@ -17,14 +17,7 @@ enum CosineEmbedding {
       PairwiseLosses.label("+1 for a similar pair, -1 for a dissimilar one"),
     ],
     differentiable: ["a", "b"],
-    evaluate: { p, args throws(CatalogError) in
-      let a = args.vector("a")
-      let b = args.vector("b")
-      try PairwiseLosses.requireSameLength([("a", a), ("b", b)], id: "cosine-embedding")
-      guard let sa = PairwiseLosses.scaled(a) else { throw zeroVector("a") }
-      guard let sb = PairwiseLosses.scaled(b) else { throw zeroVector("b") }
-      return evaluation(a, b, sa, sb, y: args.real("y"), margin: p["margin"])
-    },
+    evaluate: { p, args throws(CatalogError) in try evaluate(p, args, withGradient: true) },
     views: { p in
       let m = p["margin"]
       let kink = acos(m)
@@ -61,7 +54,7 @@ enum CosineEmbedding {
       Reference("PyTorch documentation, torch.nn.CosineEmbeddingLoss", year: 2017, url: "https://pytorch.org/docs/stable/generated/torch.nn.CosineEmbeddingLoss.html"),
       Reference("Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., §4 (summation) and §3 (inner products)", year: 2002),
     ]
-  )
+  ).withValue { p, args throws(CatalogError) in try evaluate(p, args, withGradient: false).value.scalarValue }
 
   /// [-1, 1]: a cosine.
   static let marginRange = ParameterRange(lower: -1, lowerInclusive: true, upper: 1, upperInclusive: true)
@@ -108,6 +101,17 @@ enum CosineEmbedding {
 
   // MARK: - Implementation
 
+  /// The entry's evaluator; `withGradient: false` stops at the value (the
+  /// value-only path the whole-domain search reads, the same bits).
+  static func evaluate(_ p: ParameterValues, _ args: ArgumentValues, withGradient: Bool) throws(CatalogError) -> Evaluation {
+    let a = args.vector("a")
+    let b = args.vector("b")
+    try PairwiseLosses.requireSameLength([("a", a), ("b", b)], id: "cosine-embedding")
+    guard let sa = PairwiseLosses.scaled(a) else { throw zeroVector("a") }
+    guard let sb = PairwiseLosses.scaled(b) else { throw zeroVector("b") }
+    return evaluation(a, b, sa, sb, y: args.real("y"), margin: p["margin"], withGradient: withGradient)
+  }
+
   /// The loss and its gradient for a = u 2^ea and b = v 2^eb (u, v the
   /// scaled vectors, largest entry in [1, 2); a and b the originals).
   ///
@@ -125,7 +129,7 @@ enum CosineEmbedding {
   /// exponent range (``ExactDot``).
   static func evaluation(
     _ a: [Double], _ b: [Double], _ sa: (vector: [Double], exponent: Int), _ sb: (vector: [Double], exponent: Int),
-    y: Double, margin m: Double
+    y: Double, margin m: Double, withGradient: Bool = true
   ) -> Evaluation {
     let u = sa.vector
     let v = sb.vector
@@ -149,6 +153,7 @@ enum CosineEmbedding {
       value = excess
       slope = active ? 1 : 0
     }
+    guard withGradient else { return Evaluation(value: .scalar(value), gradient: []) }
     var gradA = [Double](repeating: 0, count: u.count)
     var gradB = [Double](repeating: 0, count: u.count)
     if slope != 0 {
