@@ -280,10 +280,10 @@ public enum ManualGenerator {
           intro: [strings("page.compare.regression.intro")], byID, figures: infos, figureKey: "compare-regression-losses",
           strings: strings)
       ))
-    pages.append((ShrinkComparison.page, "comparison", ShrinkComparison.build(byID, figures: infos)))
-    pages.append((GLUComparison.page, "comparison", GLUComparison.build(byID, figures: infos)))
-    pages.append((SoftmaxSparsemaxComparison.page, "comparison", SoftmaxSparsemaxComparison.build(byID, figures: infos)))
-    pages.append((CrossEntropyComparison.page, "comparison", CrossEntropyComparison.build(figures: infos)))
+    pages.append((ShrinkComparison.page, "comparison", ShrinkComparison.build(byID, figures: infos, strings: strings)))
+    pages.append((GLUComparison.page, "comparison", GLUComparison.build(byID, figures: infos, strings: strings)))
+    pages.append((SoftmaxSparsemaxComparison.page, "comparison", SoftmaxSparsemaxComparison.build(byID, figures: infos, strings: strings)))
+    pages.append((CrossEntropyComparison.page, "comparison", CrossEntropyComparison.build(figures: infos, strings: strings)))
     pages.append(("gradient-depth", "comparison", OverviewBuilders.depth(byID, figures: infos, strings: strings)))
     pages.append(("glossary", "glossary", GlossaryPage.build(glossary, strings: strings)))
     let methods = OverviewBuilders.methods(

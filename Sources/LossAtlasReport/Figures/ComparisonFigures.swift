@@ -68,8 +68,8 @@ enum ComparisonFigures {
     var out: [@Sendable () -> ManualFigure?] = definitions.map { d in { build(d, index, words: words) } }
     out.append { gelu(index, words: words) }
     // The comparison pages' own figures (issue 10 section 2).
-    out.append { SoftmaxSparsemaxComparison.simplexFigure(index) }
-    out.append { CrossEntropyComparison.figure(index) }
+    out.append { SoftmaxSparsemaxComparison.simplexFigure(index, words: words) }
+    out.append { CrossEntropyComparison.figure(index, words: words) }
     return out
   }
 

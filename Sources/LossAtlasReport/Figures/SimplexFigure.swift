@@ -46,17 +46,22 @@ enum SimplexFigure {
     (0..<samples).filter { map.apply(scores(radius: r, sample: $0)).contains(0) }.count
   }
 
-  /// The figure of `maps` at each spread of `radii`, titled `title`.
+  /// The figure of `maps` at each spread of `radii`, titled `title`, its
+  /// words (vertex labels, legend, caption, alt text) from `words`'
+  /// edition (`figure.compare.simplex.*`).
   ///
   /// - Throws: ``FigureError`` when a map gives something other than three
   ///   finite non-negative numbers summing to 1 (within 1e-9), or when
   ///   there is no map or no positive finite radius.
-  static func build(topic: String, title: String, maps: [Map], radii: [Double], ids: [String]) throws -> ManualFigure {
+  static func build(
+    topic: String, title: String, maps: [Map], radii: [Double], ids: [String], words: FigureWords = FigureWords(.english)
+  ) throws -> ManualFigure {
     guard !maps.isEmpty, !radii.isEmpty, radii.allSatisfy({ $0 > 0 && $0.isFinite }) else {
       throw FigureError("the simplex figure '\(topic)' needs at least one map and positive finite radii, not \(radii)")
     }
-    var plot = TernaryPlot(vertexLabels: ["class 1", "class 2", "class 3"])
-    plot.points = [TernaryPlot.Point(Barycentric(1, 1, 1), label: "uniform")]
+    func say(_ key: String, _ values: [String: String] = [:]) -> String { words.say("compare.simplex." + key, values) }
+    var plot = TernaryPlot(vertexLabels: (1...3).map { say("vertex", ["k": String($0)]) })
+    plot.points = [TernaryPlot.Point(Barycentric(1, 1, 1), label: say("uniform"))]
     var counts: [String] = []
     for (m, map) in maps.enumerated() {
       for (k, r) in radii.enumerated() {
@@ -72,21 +77,21 @@ enum SimplexFigure {
         let onBoundary = boundaryCount(map, radius: r)
         plot.curves.append(
           TernaryPlot.Curve(
-            "\(map.name), r = \(FigureText.parameter(r))", points: points, color: FigureStyle.seriesStyle(m).color,
-            style: k == 0 ? .solid : .dashed, width: 2))
-        counts.append("\(map.name) at r = \(FigureText.parameter(r)): \(onBoundary)")
+            say("legend", ["name": map.name, "r": FigureText.parameter(r)]), points: points,
+            color: FigureStyle.seriesStyle(m).color, style: k == 0 ? .solid : .dashed, width: 2))
+        counts.append(say("count", ["name": map.name, "r": FigureText.parameter(r), "count": String(onBoundary)]))
       }
     }
     var chart = Chart(title: "")
     chart.ternary = plot
-    let caption = "\(title): each map applied to the scores z = r·(cos θ, cos(θ − 120°), cos(θ + 120°)), "
-      + "every direction of three scores at spread r, drawn on the probability simplex (a corner is one class "
-      + "with probability 1, a side a class with probability 0). Of the \(samples) score vectors of each circle, "
-      + "these many give an exact zero: \(FigureText.list(counts))."
-    let alt = "Triangle of the probabilities of three classes, the uniform point (1/3, 1/3, 1/3) at its centre, "
-      + "with one closed curve for each of \(FigureText.list(maps.map(\.name))) at each spread r = "
-      + "\(FigureText.list(radii.map(FigureText.parameter))) (solid, then dashed). "
-      + "Score vectors, of \(samples) per circle, mapped to a side or corner (an exact zero): \(FigureText.list(counts))."
+    let countList = words.ph.clauses(counts)
+    let caption = say("caption", ["title": title, "samples": String(samples), "counts": countList])
+    let alt = say(
+      "alt",
+      [
+        "names": words.list(maps.map(\.name)), "radii": words.list(radii.map(FigureText.parameter)),
+        "samples": String(samples), "counts": countList,
+      ])
     return ManualFigure(
       path: "figures/compare-\(topic).png", kind: .comparison, functionIDs: ids, caption: caption, altText: alt,
       figure: Figure(panels: [chart], columns: 1, size: ChartSize(width: 800, height: 620), title: title))

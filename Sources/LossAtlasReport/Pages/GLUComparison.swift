@@ -2,19 +2,15 @@ import LossAtlasAnalysis
 import LossAtlasCore
 
 /// The page `compare-glu-variants`: glu, reglu, geglu and swiglu, the gated
-/// linear units a·g(b), side by side through their gates. Every English
-/// word of the page is in this file; every number is the property
-/// engine's, from this run.
+/// linear units a·g(b), side by side through their gates. Its words are
+/// the strings tables' `page.compare.glu.*` (`templates/strings/<lang>/comparisons.yaml`),
+/// in the edition's language; every number is the property engine's,
+/// from this run.
 enum GLUComparison {
-  /// The page's shared phrasing (ranges, intervals, yes/no), in English like its prose.
-  static let ph = Phrasing(Strings.english)
-
   static let page = "compare-glu-variants"
+  /// The navigation's English title (`site.page.compare-glu-variants`).
   static let title = "GLU variants compared"
   static let members = ["glu", "reglu", "geglu", "swiglu"]
-
-  /// Each unit's gate g in f(a, b) = a·g(b), as the catalog defines it.
-  static let gates = ["glu": "sigmoid σ(b)", "reglu": "relu(b)", "geglu": "gelu(b), erf form", "swiglu": "silu(b) = b σ(βb)"]
 
   /// One unit: its entry, its view in b at a = 1 (the primary view) and at
   /// a = 2, when analysed.
@@ -34,69 +30,82 @@ enum GLUComparison {
     }
   }
 
-  static func build(_ analyses: [String: FunctionAnalysis], figures: [FigureInfo]) -> ComparisonPage {
+  static func build(_ analyses: [String: FunctionAnalysis], figures: [FigureInfo], strings: Strings) -> ComparisonPage {
+    let ph = Phrasing(strings)
+    func say(_ key: String, _ values: [String: String] = [:]) -> String { strings("page.compare.glu." + key, values) }
     let present = members(analyses)
     let rows = present.map { m in
       let p = m.atOne
       let params = Phrasing.parameters(p.parameters, spec: m.spec)
+      // Each unit's gate g in f(a, b) = a·g(b), as the catalog defines it.
+      let gate = "page.compare.glu.gate.\(m.spec.id)"
       return SettingsRow(cells: [
-        m.spec.id + (params.isEmpty ? "" : " (\(params))"), gates[m.spec.id] ?? "—", Phrasing.range(p), dip(p) ?? "none",
-        Readable.smoothness(p.continuity), ph.intervals(p.deadRegions), ph.monotonic(p.monotonic),
+        params.isEmpty ? m.spec.id : strings("page.index.nameWithParameters", ["name": m.spec.id, "parameters": params]),
+        strings.has(gate) ? strings(gate) : "—", Phrasing.range(p), dip(p, ph) ?? ph.say("none"),
+        ph.smoothness(p.continuity), ph.intervals(p.deadRegions), ph.monotonic(p.monotonic),
         ph.extremum(p.maxAbsDerivative, "b"), m.atTwo.map { Readable.number($0.maxAbsDerivative.value) } ?? "—",
       ])
     }
+    let title = strings("site.page.\(page)")
     return ComparisonPage(
       site: SitePages.site(current: page, title: title), id: page, title: title,
-      intro: [
-        "The gated linear units multiply a value half a by a gate g computed from the other half b: f(a, b) = a·g(b), with ∂f/∂a = g(b) and ∂f/∂b = a·g′(b). At a = 1 each unit is its gate, so the differences between the variants are the differences between their gates: where the gate is bounded, where it dips below 0, where it is flat and where it has a kink. The columns below are the property engine's, on each unit's view in b at a = 1 (and the steepest slope again at a = 2), at the default parameters.",
-      ] + sentences(present),
+      intro: [say("intro")] + sentences(present, strings: strings),
       figures: figures.filter { $0.key == "compare-glu-variants" }.map(\.ref),
       tables: [
         DataTable(
-          caption: "The GLU variants in their gate b at a = 1, default parameters",
+          caption: say("caption"),
           header: [
-            "id", "gate g", "range of f(1, b) = g(b)", "negative dip (minimum below 0)", "continuity",
-            "dead zone (∂f/∂b exactly 0)", "monotonic in b", "max |∂f/∂b| at a = 1", "max |∂f/∂b| at a = 2",
+            strings("page.compare.column.id"), say("column.gate"), say("column.range"), say("column.dip"),
+            strings("page.compare.column.continuity"), say("column.deadZone"), say("column.monotonic"),
+            say("column.maxSlopeAt", ["a": "1"]), say("column.maxSlopeAt", ["a": "2"]),
           ],
           rows: rows)
       ])
   }
 
   /// The minimum below 0 and where, or nil when the gate never goes below 0.
-  static func dip(_ p: ViewProperties) -> String? {
+  static func dip(_ p: ViewProperties, _ ph: Phrasing) -> String? {
     guard p.infimum.value < 0, p.infimum.value.isFinite else { return nil }
     return ph.extremum(p.infimum, "b")
   }
 
   /// The page's computed sentences: which gates dip below 0, which have a
   /// dead zone or a kink, and how steep each gets.
-  static func sentences(_ members: [Member]) -> [String] {
+  static func sentences(_ members: [Member], strings: Strings) -> [String] {
+    let ph = Phrasing(strings)
+    func say(_ key: String, _ values: [String: String] = [:]) -> String { strings("page.compare.glu." + key, values) }
     var out: [String] = []
-    let nonNegative = members.filter { dip($0.atOne) == nil }.map { "\($0.spec.id) in \(Phrasing.range($0.atOne))" }
-    let dipping = members.filter { dip($0.atOne) != nil }.map { m in
-      "\(m.spec.id) to \(Readable.number(m.atOne.infimum.value)) \(ph.locations(m.atOne.infimum, "b"))"
+    let nonNegative = members.filter { dip($0.atOne, ph) == nil }.map {
+      say("sign.nonNegativeMember", ["id": $0.spec.id, "range": Phrasing.range($0.atOne)])
     }
-    if !nonNegative.isEmpty || !dipping.isEmpty {
-      out.append(
-        "At a = 1: " + (nonNegative.isEmpty ? "" : "\(FigureText.list(nonNegative)) never go below 0")
-          + (nonNegative.isEmpty || dipping.isEmpty ? "" : "; ")
-          + (dipping.isEmpty ? "" : "\(FigureText.list(dipping)) dip below 0, so a negative b can pass a small signal of the opposite sign")
-          + ".")
+    let dipping = members.filter { dip($0.atOne, ph) != nil }.map { m in
+      say(
+        "sign.dipMember",
+        ["id": m.spec.id, "value": Readable.number(m.atOne.infimum.value), "locations": ph.locations(m.atOne.infimum, "b")])
     }
+    let signs = [
+      nonNegative.isEmpty ? nil : say("sign.nonNegative", ["list": ph.list(nonNegative)]),
+      dipping.isEmpty ? nil : say("sign.dipping", ["list": ph.list(dipping)]),
+    ].compactMap { $0 }
+    if !signs.isEmpty { out.append(say("sign.sentence", ["clauses": signs.joined(separator: ph.say("separator.clauses"))])) }
     let dead = members.filter { !$0.atOne.deadRegions.isEmpty }.map {
-      "\($0.spec.id) on \(ph.intervals($0.atOne.deadRegions)) (\(Readable.smoothness($0.atOne.continuity)))"
+      say("dead.member", ["id": $0.spec.id, "intervals": ph.intervals($0.atOne.deadRegions), "class": ph.smoothness($0.atOne.continuity)])
     }
-    let alive = members.filter { $0.atOne.deadRegions.isEmpty }.map { "\($0.spec.id) (\(Readable.smoothness($0.atOne.continuity)))" }
+    let alive = members.filter { $0.atOne.deadRegions.isEmpty }.map {
+      say("dead.alive", ["id": $0.spec.id, "class": ph.smoothness($0.atOne.continuity)])
+    }
     if !dead.isEmpty {
       out.append(
-        "A dead zone in b (∂f/∂b exactly 0 at a = 1): \(FigureText.list(dead)); "
-          + (alive.isEmpty ? "every unit has one." : "none in \(FigureText.list(alive))."))
+        alive.isEmpty
+          ? say("dead.sentenceAll", ["dead": ph.list(dead)]) : say("dead.sentence", ["dead": ph.list(dead), "alive": ph.list(alive)]))
     }
     let slopes = members.map { m in
-      "\(m.spec.id) \(Readable.number(m.atOne.maxAbsDerivative.value, digits: 4))"
-        + (m.atTwo.map { " (\(Readable.number($0.maxAbsDerivative.value, digits: 4)) at a = 2)" } ?? "")
+      let value = Readable.number(m.atOne.maxAbsDerivative.value, digits: 4)
+      return m.atTwo.map {
+        say("slope.memberWithTwo", ["id": m.spec.id, "value": value, "atTwo": Readable.number($0.maxAbsDerivative.value, digits: 4)])
+      } ?? say("slope.member", ["id": m.spec.id, "value": value])
     }
-    if !slopes.isEmpty { out.append("The steepest ∂f/∂b at a = 1: \(FigureText.list(slopes)).") }
+    if !slopes.isEmpty { out.append(say("slope.sentence", ["list": ph.list(slopes)])) }
     return out
   }
 }
