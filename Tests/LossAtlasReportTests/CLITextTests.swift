@@ -113,10 +113,14 @@ import Testing
 
   /// A report less its views' coordinate lines (`cosine-embedding a = [cos
   /// t, sin t], ...`): notation, the same in every language.
+  /// A view's label is notation too where a sentence cites it ("见视图a =
+  /// [cos t, sin t], ..."): each occurrence is blanked, longest first.
   static func lessCoordinates(_ text: String, _ a: FunctionAnalysis) -> String {
     let coordinates = Set(a.settings.flatMap { $0.views.map(\.coordinates) })
-    return text.split(separator: "\n", omittingEmptySubsequences: false).filter { !coordinates.contains(String($0)) }
+    let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !coordinates.contains(String($0)) }
       .joined(separator: "\n")
+    let labels = Set(a.settings.flatMap { $0.views.map(\.viewLabel) }).sorted { $0.count > $1.count }
+    return labels.reduce(kept) { $0.replacingOccurrences(of: $1, with: " · ") }
   }
 
   @Test("a user function's report in Chinese (safety findings, formula headings) holds no English sentence")

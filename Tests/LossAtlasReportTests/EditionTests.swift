@@ -277,6 +277,8 @@ import Testing
     #expect(EnglishProse.inMarkdown("公式 $\\log(1 + e^{x})$ 与 `log1p(exp(x)) for large x`。").isEmpty)
     #expect(EnglishProse.inMarkdown("> 原文引用 which is never translated here").isEmpty)
     #expect(EnglishProse.inMarkdown("| saturates on the left | 是 |") == ["saturates on the left"])
+    #expect(EnglishProse.inMarkdown("- <span lang=\"en\">Lin and others, Focal loss for dense object detection</span>：图1。").isEmpty)
+    #expect(EnglishProse.inMarkdown("- <span>Focal loss for dense object detection</span>") == ["Focal loss for dense object detection"])
   }
 
   /// Issue 13, item 3. The page builders' prose (zh-phrasing) and the

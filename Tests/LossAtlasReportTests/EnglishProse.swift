@@ -68,6 +68,8 @@ enum EnglishProse {
     text = replace(#"\$[^$\n]+\$"#, in: text, with: " ")
     text = replace(#"`[^`\n]*`"#, in: text, with: " ")
     text = replace(#"(?m)^>.*$"#, in: text, with: " ")
+    // Inline HTML marked English (reference citations), as in inHTML.
+    text = replace(#"<span\b[^>]*\slang="en"[^>]*>[^<]*</span>"#, in: text, with: " ")
     text = replace(#"\]\([^)]*\)"#, in: text, with: "] ")
     text = replace(#"<https?://[^>]*>"#, in: text, with: " ")
     text = replace(#"<[^>]*>"#, in: text, with: " ")

@@ -107,7 +107,10 @@ enum ErrataBuilder {
         say("intro"),
       ],
       summary: summary,
-      entries: entries, references: SeedArticle.references)
+      entries: entries,
+      references: SeedArticle.references.map {
+        ErrataReference(citation: $0.citation, note: strings("errata.reference.\($0.key).note"))
+      })
   }
 }
 

@@ -290,7 +290,15 @@ struct ErrataPage {
   let summary: [ErrataSummaryRow]
   let entries: [ErrataEntry]
   /// The published sources the corrections rely on.
-  let references: [String]
+  let references: [ErrataReference]
+}
+
+/// One source on the errata page: its citation (a name, printed as
+/// published in every edition) and, in the edition's words, what it is
+/// cited for.
+struct ErrataReference {
+  let citation: String
+  let note: String
 }
 
 struct ErrataEntry {

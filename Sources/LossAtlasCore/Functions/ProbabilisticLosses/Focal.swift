@@ -44,7 +44,7 @@ enum Focal {
     formula: formula,
     naive: NaiveForm(
       valueFormula: "-alpha (1 - sigma(z))^gamma log sigma(z)",
-      derivativeFormula: "alpha gamma (1 - p)^(gamma - 1) p (1 - p) log p - alpha (1 - p)^gamma p (1 - p) / p, p = sigma(z), as autodiff forms it",
+      derivativeFormula: "alpha gamma (1 - p)^(gamma - 1) p (1 - p) log p - alpha (1 - p)^gamma p (1 - p) / p, p = sigma(z)",
       value: { p in
         let gamma = p["gamma"]
         let alpha = p["alpha"]
