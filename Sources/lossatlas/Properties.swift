@@ -98,6 +98,12 @@ extension LossAtlasCommand {
         if let g = d.maxAbsDerivative { out += "  max |derivative| \(Format.number(g))\(d.maxAbsDerivativeExact ? "" : " (at least)")\n" }
       }
       out += "\nAt the default parameters:\n"
+      if definition != nil {
+        // A user function's entry is the formula's own Double result where
+        // that is finite (its rounding included), the exact value where it
+        // is NaN or ±inf: the study rounds that result to each format.
+        out += "  (precision study of the entry: the formula's Double result where finite, the exact value where that is NaN or ±inf)\n"
+      }
       out += Self.describe(analysis.facts)
       if let safety { out += "\n" + safety.readable }
       writeOut(out)
@@ -169,7 +175,19 @@ extension LossAtlasCommand {
         out += "  origin           passes through 0: \(v.passesThroughOrigin.map(String.init) ?? "-"); identity near 0: \(v.identityNearOrigin.map(String.init) ?? "-")\n"
       }
       out += "  gradcheck        f' \(Format.number(v.gradientCheck.maxRelativeErrorD1)), f'' \(Format.number(v.gradientCheck.maxRelativeErrorD2)) over \(v.gradientCheck.points) points\n"
-      out += "  extremes         " + v.extremes.map { "\(Format.number($0.x)): \(Format.number($0.jet.value))" }.joined(separator: ", ") + " (f)\n"
+      out += "  extremes         "
+        + v.extremes.map { "\(Format.number($0.x)): \($0.undecided.contains(.value) ? "undecided" : Format.number($0.jet.value))" }
+        .joined(separator: ", ") + " (f)\n"
+      let undecided = v.extremes.filter { !$0.undecided.isEmpty }
+      if !undecided.isEmpty {
+        out += "  undecided        "
+          + undecided.map { p in "at \(Format.number(p.x)): " + p.undecided.map(\.rawValue).joined(separator: ", ") }.joined(separator: "; ")
+          + " (the formula as written is NaN or ±inf in Double and the exact value is beyond the wide arithmetic's range or not narrowed at 512 bits)\n"
+      }
+      for (end, x) in [("lower", v.undecidedLower), ("upper", v.undecidedUpper)] {
+        guard let x else { continue }
+        out += "  far samples      toward the \(end) end: undecided from x = \(Format.number(x)) (the exact value or a derivative is beyond the wide arithmetic's range or not narrowed at 512 bits); the limits, range and saturation rest on the samples nearer in\n"
+      }
       let offending = v.extremes.filter { !$0.honest }
       if !offending.isEmpty {
         out += "  not finite       "
@@ -225,9 +243,19 @@ extension LossAtlasCommand {
         out += "  exact: \(what) equals \(equals) for \(from)\n"
       }
       for p in f.precision {
-        out += "  \(p.format.rawValue) toward \(p.direction < 0 ? "lower end" : "upper end"): \(p.kind.rawValue) from x = \(p.x.map(Format.number) ?? "never")"
+        let toward = "  \(p.format.rawValue) toward \(p.direction < 0 ? "lower end" : "upper end"): \(p.kind.rawValue)"
+        if p.x == nil, let u = p.undecidedFrom {
+          // Not found before the stretch the study could not read: no "never".
+          out += toward + ": not before x = \(Format.number(u)); from there on the exact \(p.kind.isValue ? "value" : "derivative") is undecided (beyond the wide arithmetic's range)\n"
+          continue
+        }
+        out += toward + " from x = \(p.x.map(Format.number) ?? "never")"
         if let e = p.earlier { out += " (also at \(e.hits) of \(e.checked) checked inputs in [\(Format.number(Swift.min(e.from, e.to))), \(Format.number(Swift.max(e.from, e.to)))])" }
         if p.ties > 0 || p.uncertain > 0 { out += " [ties \(p.ties), uncertain \(p.uncertain)]" }
+        if let u = p.undecidedFrom {
+          out += " (studied before x = \(Format.number(u)) only: from there on the exact \(p.kind.isValue ? "value" : "derivative") is undecided, beyond the wide arithmetic's range)"
+        }
+        if p.undecided > 0 { out += " [undecided \(p.undecided)]" }
         out += "\n"
       }
       if let m = f.minimiser {
