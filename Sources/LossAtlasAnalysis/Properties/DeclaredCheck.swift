@@ -109,8 +109,8 @@ public enum Format {
   /// samples; the catalog's extremes have at most a few places).
   static func bounded(_ places: [String]) -> String {
     guard places.count > placesShown else { return places.joined(separator: " and ") }
-    let shown = places.prefix(placesShown - 1).joined(separator: ", ")
-    return "\(shown), and \(places.count - placesShown) more, the last \(places[places.count - 1])"
+    let shown = places.prefix(placesShown - 1).joined(separator: " and ")
+    return "\(shown) and \(places.count - placesShown) more, the last \(places[places.count - 1])"
   }
 
   /// How many places of an extremum `extremum(_:)` names before "and N more".

@@ -114,13 +114,15 @@ import Testing
 /// The `range` line names a bounded list of places (issue 11, item 2).
 @Suite struct ExtremumPlacesTests {
   /// 300 attainment points: five named, then "and 294 more", the last.
+  /// The strings tables' rendering (ClaimNote) is the same words.
   @Test func manyPlacesAreBounded() {
     let xs = (1...300).map { -Double($0) }
     let e = Extremum(value: 0, attained: true, location: .point(xs[0]), otherLocations: xs.dropFirst().map { .point($0) })
     let text = Format.extremum(e)
     #expect(text.components(separatedBy: "at x =").count - 1 == Format.placesShown)
-    #expect(text.contains("and 294 more, the last at x = -300.0"))
-    #expect(text.hasPrefix("0.0 (attained, at x = -1.0, at x = -2.0,"))
+    #expect(text.contains("at x = -5.0 and 294 more, the last at x = -300.0"))
+    #expect(text.hasPrefix("0.0 (attained, at x = -1.0 and at x = -2.0 and"))
+    #expect(ClaimNote.extremum(e).english == text)
   }
 
   /// Up to six places: every one, joined by "and", as before.
