@@ -83,10 +83,18 @@ extension UserFunctionDefinition {
     return ScalarView(
       label: label, argument: view.over, fixed: fixed, domain: domain(of: view.over),
       plotRange: view.from...view.to, breakpoints: breakpoints, declared: DeclaredProperties(),
+      // Undecided: the Double is NaN or ±inf and the exact value is beyond
+      // the wide arithmetic too (ExactFallback.repairedReporting); only a
+      // failing point can be undecided, and it is computed once.
+      undecided: { x in
+        let j = program.jet(x)
+        if j.value.isFinite && j.d1.isFinite && j.d2.isFinite { return [] }
+        return repaired.entry(x) { fallback.jet(j, x: x, arguments: arguments, argument: argument, roots: roots) }.undecided
+      },
       evaluate: { x in
         let j = program.jet(x)
         if j.value.isFinite && j.d1.isFinite && j.d2.isFinite { return j }
-        return repaired.jet(x) { fallback.jet(j, x: x, arguments: arguments, argument: argument, roots: roots) }
+        return repaired.entry(x) { fallback.jet(j, x: x, arguments: arguments, argument: argument, roots: roots) }.jet
       })
   }
 
@@ -118,23 +126,25 @@ final class ViewCache: @unchecked Sendable {
 }
 
 /// The repaired jets of one view's failing points, by input (bit pattern:
-/// 0 and -0 apart). A deterministic function's results: computed once.
+/// 0 and -0 apart), with their undecided parts. A deterministic function's
+/// results: computed once.
 final class FallbackCache: @unchecked Sendable {
+  typealias Entry = (jet: Jet, undecided: JetParts)
   private let lock = NSLock()
-  private var jets: [UInt64: Jet] = [:]
+  private var entries: [UInt64: Entry] = [:]
 
-  func jet(_ x: Double, compute: () -> Jet) -> Jet {
+  func entry(_ x: Double, compute: () -> Entry) -> Entry {
     lock.lock()
-    if let j = jets[x.bitPattern] {
+    if let e = entries[x.bitPattern] {
       lock.unlock()
-      return j
+      return e
     }
     lock.unlock()
     // Computed outside the lock (two threads may both compute it; both are equal).
-    let j = compute()
+    let e = compute()
     lock.lock()
-    jets[x.bitPattern] = j
+    entries[x.bitPattern] = e
     lock.unlock()
-    return j
+    return e
   }
 }
