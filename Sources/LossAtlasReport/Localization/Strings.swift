@@ -66,6 +66,14 @@ public struct Strings: Sendable {
     guard let node else { return [] }
     var out: [(String, String)] = []
     func walk(_ n: Node, _ prefix: String) throws {
+      // Yams resolves an alias to the node it names (its anchor kept), so
+      // `.alias` below never occurs: an anchor is what shows either. Refused
+      // at the first one, a "billion laughs" file costs one parse, not its
+      // expansion.
+      if let anchor = n.anchor {
+        throw StringsError(
+          description: "\(file):\(n.mark?.line ?? 0): YAML anchors and aliases are not allowed in strings tables (&\(anchor.rawValue)): write each entry out")
+      }
       switch n {
       case .scalar(let s):
         guard !prefix.isEmpty else { throw StringsError(description: "\(file): a strings file must be a mapping") }
@@ -80,7 +88,7 @@ public struct Strings: Sendable {
       case .sequence(let items):
         for (i, v) in items.enumerated() { try walk(v, "\(prefix).\(i)") }
       case .alias:
-        throw StringsError(description: "\(file): YAML aliases are not allowed in strings tables")
+        throw StringsError(description: "\(file): YAML anchors and aliases are not allowed in strings tables")
       }
     }
     try walk(node, "")
