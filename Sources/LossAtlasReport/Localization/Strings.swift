@@ -58,8 +58,13 @@ public struct Strings: Sendable {
   /// The entries of one YAML strings file, flattened to dotted keys.
   public static func flatten(yaml: String, file: String) throws -> [(String, String)] {
     let node: Node?
+    // The parser is kept until the walk ends: a node's anchor is a weak
+    // reference that only the parser holds (after `Yams.compose` returns,
+    // every anchor reads nil).
+    let parser: Yams.Parser
     do {
-      node = try Yams.compose(yaml: yaml)
+      parser = try Yams.Parser(yaml: yaml)
+      node = try parser.singleRoot()
     } catch {
       throw StringsError(description: "\(file): not valid YAML (\(error))")
     }
@@ -91,7 +96,7 @@ public struct Strings: Sendable {
         throw StringsError(description: "\(file): YAML anchors and aliases are not allowed in strings tables")
       }
     }
-    try walk(node, "")
+    try withExtendedLifetime(parser) { try walk(node, "") }
     return out
   }
 

@@ -2,7 +2,7 @@ import LossAtlasParallel
 
 #if canImport(Glibc)
   import Glibc
-  typealias SignalHandler = sighandler_t
+  typealias SignalHandler = __sighandler_t
 #elseif canImport(Darwin)
   import Darwin
   typealias SignalHandler = sig_t
