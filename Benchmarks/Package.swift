@@ -8,6 +8,7 @@
 //   swift run -c release figures-bench     # the manual's figures: ms per figure, the set
 //   swift run -c release userfunctions-bench  # user formulas: compiled sweep vs catalog, safety analysis
 //   swift run -c release writer-bench      # the output writer: a new folder, a rerun, fsync per file
+//   swift run -c release jet-dump view <id>  # jets at points from stdin (accuracy checks, kernels/check.py)
 //   swift run -c release cjk-text-bench    # Chinese chart text: µs per label, ms per figure
 import Foundation
 import PackageDescription
@@ -23,6 +24,10 @@ let package = Package(
   targets: [
     .executableTarget(
       name: "catalog-bench",
+      dependencies: [.product(name: "LossAtlasCore", package: root)]
+    ),
+    .executableTarget(
+      name: "jet-dump",
       dependencies: [.product(name: "LossAtlasCore", package: root)]
     ),
     .executableTarget(

@@ -99,7 +99,7 @@ public enum ManualGenerator {
     let figures = try run.step("build figures") {
       try editions.map { try buildFigures(analyses, options, figureSource, strings: $0.strings) }
     }
-    let glossary = try run.step("glossary") { try Glossary.load().map { GlossaryRow(zh: $0.zh, en: $0.en, symbol: $0.symbol) } }
+    let glossary = try run.step("glossary") { try Glossary.load().map { GlossaryRow(zh: $0.zh, en: $0.en, symbol: $0.symbol, gloss: $0.gloss) } }
     return try run.step("figures, pages and data") {
       // Every edition's pages from the same facts: the builders only phrase.
       let sites = try editions.indices.map { e in
@@ -255,7 +255,7 @@ public enum ManualGenerator {
       guard let a = byID[spec.id] else { continue }
       var page = try FunctionPageBuilder.build(
         spec, a, figures: infos, accuracy: accuracyByID[spec.id], measurements: measurements, strings: strings)
-      page.comparisons = ComparisonPages.links(for: spec.id)
+      page.comparisons = ComparisonPages.links(for: spec.id, strings: strings)
       page.hasComparisons = !page.comparisons.isEmpty
       if let d = options.userFunctions.first(where: { $0.id == spec.id }), let report = safety[spec.id] {
         page.userDefined = UserFunctionPages.section(d, safety: report, strings: strings)

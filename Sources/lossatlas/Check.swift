@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LossAtlasAnalysis
 import LossAtlasCore
+import LossAtlasReport
 
 extension LossAtlasCommand {
   /// `lossatlas check`: decide claim files and the catalog's declared properties.
@@ -17,6 +18,10 @@ extension LossAtlasCommand {
         `lossatlas help claims`, the manual's methods page, and the README.
         --format json gives each claim's computed values as data ("values": numbers, \
         intervals, words per parameter setting) beside the prose ("computed").
+        --lang zh words the table (the default format) in Chinese: verdicts, expected and \
+        computed values, the summary. JSON, JUnit and GitHub annotations stay English whatever \
+        --lang says: they are read by programs and CI logs, and an annotation's text is the \
+        same for every reviewer of a pull request.
         """)
 
     @Argument(help: "Claim files (YAML), or folders of them (their *.yaml and *.yml). None: the catalog's declared properties and claims/*.yaml.")
@@ -35,6 +40,8 @@ extension LossAtlasCommand {
     var jobs: Int = 2
 
     @OptionGroup var functions: FunctionFileOptions
+
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
       guard tau > 0 && tau < 1 else { throw ValidationError("--tau must be in (0, 1), not \(tau)") }
@@ -77,7 +84,7 @@ extension LossAtlasCommand {
         printError("error: \(error.description)")
         throw ExitCode(2)
       }
-      writeOut(CheckReport.render(rows, format: format))
+      writeOut(CheckReport.render(rows, format: format, strings: try language.strings()))
       if rows.contains(where: { !$0.passes }) { throw ExitCode(1) }
     }
   }

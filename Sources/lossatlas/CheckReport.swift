@@ -1,6 +1,7 @@
 import LossAtlasAnalysis
 import LossAtlasCore
 import LossAtlasIO
+import LossAtlasReport
 
 // `lossatlas check`'s report formats (the table, JSON, JUnit XML, GitHub
 // workflow commands): presentation, so it lives with the CLI; the rows it
@@ -12,40 +13,19 @@ public enum CheckFormat: String, Sendable, CaseIterable {
 }
 
 public enum CheckReport {
-  public static func render(_ rows: [CheckRow], format: CheckFormat) -> String {
+  /// The report in `format`. Only the table, for people, is worded in
+  /// `strings`' language; the machine formats stay English.
+  public static func render(_ rows: [CheckRow], format: CheckFormat, strings: Strings = .english) -> String {
     switch format {
-    case .table: return table(rows)
+    case .table: return CheckText(strings).table(rows)
     case .json: return json(rows)
     case .junit: return junit(rows)
     case .github: return github(rows)
     }
   }
 
-  static func summary(_ rows: [CheckRow]) -> String {
-    let failed = rows.filter { !$0.passes }.count
-    return "\(rows.count) \(rows.count == 1 ? "statement" : "statements") checked: \(rows.count - failed) pass, \(failed) fail"
-  }
-
-  /// Failures in full, passes as one line each. Everything that comes
-  /// from a claim file or its name (ids, text, expected words, the path)
-  /// has its control characters escaped (``InputEcho``): a newline or a
-  /// terminal escape sequence in a claim cannot forge a line of the report
-  /// or drive the terminal.
-  static func table(_ rows: [CheckRow]) -> String {
-    let e = InputEcho.escapingControls
-    var out = ""
-    for r in rows {
-      let mark = r.passes ? "PASS" : "FAIL"
-      let place = r.line.map { "\(e(r.source)):\($0)" } ?? e(r.source)
-      out += "\(mark)  \(place)  \(e(r.id))  [\(e(r.function)) \(e(r.property))]\n"
-      if !r.passes {
-        if !r.text.isEmpty { out += "      \(e(r.text))\n" }
-        out += "      expected: \(e(r.expected))\n      computed: \(e(r.computed))\n"
-      }
-    }
-    out += summary(rows) + "\n"
-    return out
-  }
+  /// `3 statements checked: 2 pass, 1 fail`, in English (the GitHub notice).
+  static func summary(_ rows: [CheckRow]) -> String { CheckText(.english).summary(rows) }
 
   static func json(_ rows: [CheckRow]) -> String {
     let failed = rows.filter { !$0.passes }.count

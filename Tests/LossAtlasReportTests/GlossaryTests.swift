@@ -37,6 +37,7 @@ import Testing
       ("glossary:\n  - {zh: 导数, en: derivative, colour: red}\n", "unknown field 'colour'"),
       ("terms: []\n", "expected one key, 'glossary'"),
       ("glossary:\n  - {zh: 导数, en: derivative, avoid: [斜率]}\n  - {zh: 斜率, en: slope}\n", "'斜率' is avoided"),
+      ("glossary:\n  - {zh: 导数, en: derivative, gloss: maybe}\n", "'gloss' must be true or false"),
     ]
     for (yaml, message) in cases {
       do {
@@ -46,6 +47,23 @@ import Testing
         #expect("\(error)".contains(message) && "\(error)".contains("g.yaml"), "\(error)")
       }
     }
+  }
+
+  /// `gloss: false` marks an everyday word: listed on the glossary page, not
+  /// glossed in the pages' prose; a term without the field is glossed.
+  @Test func everydayWordsAreListedButNotGlossed() throws {
+    let yaml = "glossary:\n  - {zh: 导数, en: derivative, gloss: false}\n  - {zh: 次梯度, en: subgradient}\n"
+    let entries = try Glossary.parse(yaml: yaml, file: "g.yaml")
+    #expect(entries.map(\.gloss) == [false, true])
+    let rows = entries.map { GlossaryRow(zh: $0.zh, en: $0.en, symbol: $0.symbol, gloss: $0.gloss) }
+    #expect(GlossaryPage.firstUseTerms(rows) == [FirstUse.Term(chinese: "次梯度", english: "subgradient")])
+    let page = FirstUse.markdown("导数与次梯度。", terms: GlossaryPage.firstUseTerms(rows))
+    #expect(page == "导数与次梯度（subgradient）。")
+    // The shipped glossary glosses the field's own terms and not its everyday words.
+    let shipped = try Glossary.load()
+    #expect(shipped.first { $0.zh == "次梯度" }?.gloss == true)
+    #expect(shipped.first { $0.zh == "交叉熵" }?.gloss == true)
+    #expect(shipped.first { $0.zh == "概率" }?.gloss == false)
   }
 
   /// No Chinese strings entry (any file) contains a variant the glossary avoids.

@@ -4,7 +4,10 @@
 // then, for the functions with a two-argument plot box (the gated units),
 // ns per (a, b) point of the value, gradient and Hessian.
 //
-//   swift run -c release catalog-bench [points] [repeats]
+//   swift run -c release catalog-bench [points] [repeats] [ids]
+//
+// `ids` (optional) is a comma-separated list of catalog ids: only those are
+// measured (for A/B runs of one kernel), e.g. `catalog-bench 1000000 7 kl-div,focal`.
 //
 // Each function's primary view at its default parameters is swept `repeats`
 // times; the fastest sweep is reported (the others are disturbed by the
@@ -18,6 +21,13 @@ import LossAtlasCore
 
 let points = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 1_000_000 : 1_000_000
 let repeats = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 7 : 7
+let only: Set<String>? = CommandLine.arguments.count > 3
+  ? Set(CommandLine.arguments[3].split(separator: ",").map(String.init)) : nil
+let selected = Catalog.all.filter { only?.contains($0.id) ?? true }
+if let only, let unknown = only.subtracting(selected.map(\.id)).sorted().first {
+  FileHandle.standardError.write(Data("catalog-bench: unknown id \(unknown)\n".utf8))
+  exit(2)
+}
 
 /// CPU time of the calling thread, in nanoseconds.
 func threadTime() -> UInt64 {
@@ -29,7 +39,7 @@ func threadTime() -> UInt64 {
 print("| id | family | ns/point (min of \(repeats)) | median |")
 print("| --- | --- | --- | --- |")
 var sink = 0.0
-for spec in Catalog.all {
+for spec in selected {
   let view = spec.primaryView
   let lo = view.plotRange.lowerBound
   let hi = view.plotRange.upperBound
@@ -56,7 +66,7 @@ for spec in Catalog.all {
 // point: value, both gradient components and the Hessian (the full
 // SurfaceJet) over a 1000 x 1000 grid of the function's plot box.
 let side = Int(Double(points).squareRoot().rounded())
-let surfaces = Catalog.all.compactMap { spec in spec.surfaces(spec.defaultParameters).first.map { (spec, $0) } }
+let surfaces = selected.compactMap { spec in spec.surfaces(spec.defaultParameters).first.map { (spec, $0) } }
 if !surfaces.isEmpty {
   print("")
   print("| id (per (a, b) point, value + gradient + Hessian) | family | ns/point (min of \(repeats)) | median |")

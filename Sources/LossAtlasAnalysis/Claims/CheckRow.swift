@@ -22,6 +22,14 @@ public struct CheckRow: Sendable, Equatable {
   /// The verdict the statement got (a claim: whether it holds; a declared
   /// property: whether it matches).
   public var holds: Bool? = nil
+  /// A claim's expectation and the verdict it must get (nil for a declared
+  /// property), for reports that word them in another language.
+  public var expectation: Expectation? = nil
+  public var verdict: Bool = true
+  /// The parameter-setting prefix of each computed value (``ClaimResult/prefixes``).
+  public var prefixes: [String] = []
+  /// Each computed value's words as data (``ClaimResult/notes``).
+  public var notes: [ClaimNote] = []
 }
 
 extension CheckRow {
@@ -31,7 +39,8 @@ extension CheckRow {
     self.init(
       source: c.file, line: c.line, id: c.id, text: c.text, function: c.function.id, property: c.property.rawValue,
       expected: c.expect.description + verdict, computed: r.computed.joined(separator: "; ") + " -> \(r.holds)",
-      passes: r.passes, values: r.values, holds: r.holds)
+      passes: r.passes, values: r.values, holds: r.holds, expectation: c.expect, verdict: c.verdict, prefixes: r.prefixes,
+      notes: r.notes)
   }
 
   /// The rows of the catalog's declared properties: one per declared field

@@ -16,12 +16,23 @@ public struct ClaimResult: Sendable {
   /// "upper_closed"}`, or an object of such values by view label (`inf`,
   /// `-inf` as strings, which JSON cannot spell).
   public var values: [JSONValue] = []
+  /// What each entry of ``computed`` starts with: the parameter setting
+  /// (`{slope=0.01}: `) when the claim has several, else empty; the rest of
+  /// the entry is its value's `text`.
+  public var prefixes: [String] = []
+  /// Each computed value's words as data (``ClaimNote``): its English is
+  /// the rest of the ``computed`` entry.
+  public var notes: [ClaimNote] = []
 
-  public init(claim: Claim, holds: Bool, computed: [String], values: [JSONValue] = []) {
+  public init(
+    claim: Claim, holds: Bool, computed: [String], values: [JSONValue] = [], prefixes: [String] = [], notes: [ClaimNote] = []
+  ) {
     self.claim = claim
     self.holds = holds
     self.computed = computed
     self.values = values
+    self.prefixes = prefixes
+    self.notes = notes
   }
 
   /// The claim passes when the computed verdict is the expected one.
@@ -30,12 +41,12 @@ public struct ClaimResult: Sendable {
 
 /// A value the engine computed for a claim.
 enum Computed {
-  case number(Double, detail: String)
+  case number(Double, detail: ClaimNote)
   case bool(Bool)
   /// A yes/no answer with how it was reached (an identity's grid and deviation).
-  case flag(Bool, detail: String)
+  case flag(Bool, detail: ClaimNote)
   case word(String)
-  case interval(Double, Double, detail: String)
+  case interval(Double, Double, detail: ClaimNote)
   case intervals([RealInterval])
   case growth(GradientGrowth)
   /// One value per view (a claim on a function of several arguments that
@@ -45,14 +56,33 @@ enum Computed {
 
   var description: String {
     switch self {
-    case .number(_, let detail): return detail
+    case .number(_, let detail): return detail.english
     case .bool(let b): return String(b)
-    case .flag(_, let detail): return detail
+    case .flag(_, let detail): return detail.english
     case .word(let w): return w
-    case .interval(_, _, let detail): return detail
+    case .interval(_, _, let detail): return detail.english
     case .intervals(let list): return list.isEmpty ? "none" : list.map(\.description).joined(separator: " ∪ ")
     case .growth(let g): return g.rawValue
     case .perView(let list): return list.map { "\($0.label): \($0.value.description)" }.joined(separator: "; ")
+    }
+  }
+
+  /// The value's words as data, for reports in another language; its
+  /// English is ``description``.
+  var note: ClaimNote {
+    switch self {
+    case .number(_, let detail), .flag(_, let detail), .interval(_, _, let detail): return detail
+    case .bool(let b): return .bool(b)
+    case .word(let w): return .word(w)
+    case .intervals(let list): return list.isEmpty ? ClaimNote(key: "cli.word.none", english: description) : .plain(description)
+    case .growth(let g): return .word(g.rawValue)
+    case .perView(let list):
+      let items = list.map { item in
+        ClaimNote(
+          key: "cli.claim.viewValue", ["label": .text(item.label), "value": .note(item.value.note)],
+          english: "\(item.label): \(item.value.description)")
+      }
+      return ClaimNote(key: "cli.claim.items", ["items": .list(items, separator: "cli.claim.separator")], english: description)
     }
   }
 
@@ -125,6 +155,8 @@ public final class ClaimEvaluator: @unchecked Sendable {
     var holds = true
     var computed: [String] = []
     var values: [JSONValue] = []
+    var prefixes: [String] = []
+    var notes: [ClaimNote] = []
     for s in settings {
       let params: ParameterValues
       do {
@@ -137,13 +169,15 @@ public final class ClaimEvaluator: @unchecked Sendable {
       holds = holds && ok
       let prefix = settings.count > 1 ? "{\(params)}: " : ""
       computed.append(prefix + value.description)
+      prefixes.append(prefix)
+      notes.append(value.note)
       values.append(
         .object([
           ("params", .object(params.values.keys.sorted().map { ($0, JSONValue.double(params[$0])) })),
           ("value", value.json), ("text", .string(value.description)), ("holds", .bool(ok)),
         ]))
     }
-    return ClaimResult(claim: claim, holds: holds, computed: computed, values: values)
+    return ClaimResult(claim: claim, holds: holds, computed: computed, values: values, prefixes: prefixes, notes: notes)
   }
 
   // MARK: - Computing the property
@@ -161,7 +195,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
         do {
           let e = try spec.evaluate(parameters: params.values, arguments: args)
           let v = wantValue ? e.value.scalarValue! : e.gradient(prediction)!.scalarValue!
-          return .number(v, detail: formatValue(v))
+          return .number(v, detail: .plain(formatValue(v)))
         } catch {
           throw fail(claim, error.message)
         }
@@ -170,13 +204,22 @@ public final class ClaimEvaluator: @unchecked Sendable {
       guard view.domain.contains(x) else { throw fail(claim, "at = \(formatValue(x)) is outside the view's domain \(view.domain)") }
       let j = view.evaluate(x)
       let v = wantValue ? j.value : j.d1
-      return .number(v, detail: formatValue(v))
+      return .number(v, detail: .plain(formatValue(v)))
     case .identity:
       let identity = Identity.named(claim.name!)!
       do {
         let o = try identity.check()
         let worst = o.worstDeviation == 0 ? "exactly equal" : "largest deviation \(formatValue(o.worstDeviation)) (at \(o.worstAt))"
-        return .flag(o.holds, detail: "\(o.holds ? "holds" : "fails") on \(o.points) points: \(worst)")
+        let verdict = o.holds ? "holds" : "fails"
+        let english = "\(verdict) on \(o.points) points: \(worst)"
+        let note =
+          o.worstDeviation == 0
+          ? ClaimNote(key: "cli.claim.identity.\(verdict).exact", ["points": .text("\(o.points)")], english: english)
+          : ClaimNote(
+            key: "cli.claim.identity.\(verdict).deviation",
+            ["points": .text("\(o.points)"), "deviation": .text(formatValue(o.worstDeviation)), "at": .text("\(o.worstAt)")],
+            english: english)
+        return .flag(o.holds, detail: note)
       } catch {
         throw fail(claim, "identity \(identity.name): \(error)")
       }
@@ -184,7 +227,12 @@ public final class ClaimEvaluator: @unchecked Sendable {
       guard spec.family == .activation else { throw fail(claim, "depth-to-vanish is defined for scalar activations") }
       let depth = GradientDepth.simulate(try selectView(claim, params))
       let v = depth.depthToVanish.map(Double.init) ?? .infinity
-      return .number(v, detail: depth.depthToVanish.map { "L = \($0)" } ?? "not within \(GradientDepth.maxDepth) layers")
+      let note =
+        depth.depthToVanish.map { ClaimNote(key: "cli.claim.depth.layers", ["depth": .text("\($0)")], english: "L = \($0)") }
+        ?? ClaimNote(
+          key: "cli.claim.depth.never", ["layers": .text("\(GradientDepth.maxDepth)")],
+          english: "not within \(GradientDepth.maxDepth) layers")
+      return .number(v, detail: note)
     case .precisionThreshold:
       return try precision(claim, params)
     case .naiveFailure:
@@ -194,9 +242,15 @@ public final class ClaimEvaluator: @unchecked Sendable {
       let direction = claim.direction ?? 1
       let failures = FloatingPointStudy.naiveFailures(samples, naive: naive, parameters: params)
       guard let f = failures.first(where: { $0.component == component && $0.direction == direction }) else {
-        return .number(.infinity, detail: "never fails toward \(direction < 0 ? "-inf" : "+inf")")
+        let end = direction < 0 ? "-inf" : "+inf"
+        return .number(.infinity, detail: ClaimNote(key: "cli.claim.naive.never", ["end": .text(end)], english: "never fails toward \(end)"))
       }
-      return .number(f.x, detail: "\(f.formula) \(f.mode.rawValue) at x = \(formatValue(f.x))")
+      return .number(
+        f.x,
+        detail: ClaimNote(
+          key: "cli.claim.naive.first",
+          ["formula": .text(f.formula), "mode": .key("cli.word.naiveMode.\(f.mode.wordKey)"), "x": .text(formatValue(f.x))],
+          english: "\(f.formula) \(f.mode.rawValue) at x = \(formatValue(f.x))"))
     case .meanValue:
       guard spec.family == .regressionLoss else { throw fail(claim, "mean-value is defined for regression losses") }
       var sum = 0.0
@@ -212,18 +266,25 @@ public final class ClaimEvaluator: @unchecked Sendable {
         }
       }
       let mean = sum / Double(claim.values!.count)
-      return .number(mean, detail: formatValue(mean))
+      return .number(mean, detail: .plain(formatValue(mean)))
     case .minimiser:
       guard let m = EmpiricalMinimiser.compute(spec, parameters: params, targets: claim.values!) else {
         throw fail(claim, "minimiser is defined for regression losses")
       }
-      return .number(m.minimiser, detail: formatValue(m.minimiser))
+      return .number(m.minimiser, detail: .plain(formatValue(m.minimiser)))
     case .gradientGain:
       guard spec.family == .activation else { throw fail(claim, "gradient-gain is defined for scalar activations") }
       let initialization = claim.initialization ?? .xavier
       let g = GradientGain.compute(try selectView(claim, params), initialization: initialization, depth: 1)
       let q = g.source == .fixedPoint ? "q = \(formatValue(g.q)), the fixed point" : "q = 1: \(g.source.rawValue)"
-      return .number(g.gain, detail: "\(formatValue(g.gain)) at \(initialization.rawValue) init (\(q))")
+      let english = "\(formatValue(g.gain)) at \(initialization.rawValue) init (\(q))"
+      let note = ClaimNote(
+        key: g.source == .fixedPoint ? "cli.claim.gain.fixedPoint" : "cli.claim.gain.other",
+        [
+          "gain": .text(formatValue(g.gain)), "initialization": .key("cli.word.initialization.\(initialization.rawValue)"),
+          "q": .text(formatValue(g.q)), "source": .key("cli.word.varianceSource.\(g.source.wordKey)"),
+        ], english: english)
+      return .number(g.gain, detail: note)
     case .evaluationStable:
       guard let d = claim.userFunction else {
         throw fail(claim, "evaluation-stable is decided for user-defined functions (the formula as written); \(spec.id) is a catalog function")
@@ -232,7 +293,19 @@ public final class ClaimEvaluator: @unchecked Sendable {
       let detail = report.stable
         ? "stable at \(report.checkedInputs) checked inputs" + (report.findings.isEmpty ? "" : " (f'' fails: \(report.sentences[0]))")
         : report.sentences.first { !$0.hasPrefix("second") } ?? ""
-      return .flag(report.stable, detail: detail)
+      let checked = ClaimNote.Value.text("\(report.checkedInputs)")
+      let note: ClaimNote
+      if report.stable {
+        note = report.findings.first.map {
+          ClaimNote(key: "cli.claim.stable.secondFails", ["count": checked, "finding": .note(.finding($0))], english: detail)
+        } ?? ClaimNote(key: "cli.claim.stable.yes", ["count": checked], english: detail)
+      } else {
+        // The first finding of the value or the derivative (sentences
+        // start with their component; a second derivative's does not
+        // decide evaluation-stable).
+        note = report.findings.first { $0.component != .secondDerivative }.map(ClaimNote.finding) ?? .plain(detail)
+      }
+      return .flag(report.stable, detail: note)
     default:
       if claim.arguments.isEmpty && claim.view == nil && CatalogAnalysis.hasSeveralArguments(spec) {
         return try wholeDomain(claim, params)
@@ -258,17 +331,42 @@ public final class ClaimEvaluator: @unchecked Sendable {
     case .range:
       let lo = d.infimum.kind == .exact && d.infimum.attained ? "[" : "("
       let hi = d.supremum.kind == .exact && d.supremum.attained ? "]" : ")"
-      let detail = "\(lo)\(formatValue(d.infimum.value)), \(formatValue(d.supremum.value))\(hi) over the whole domain"
+      let interval = "\(lo)\(formatValue(d.infimum.value)), \(formatValue(d.supremum.value))\(hi)"
+      let detail = "\(interval) over the whole domain"
         + " (infimum \(Format.domainBound(d.infimum)); supremum \(Format.domainBound(d.supremum)))"
-      return .interval(d.infimum.value, d.supremum.value, detail: detail)
+      let note = ClaimNote(
+        key: "cli.claim.domain.range",
+        ["interval": .text(interval), "infimum": .note(.bound(d.infimum)), "supremum": .note(.bound(d.supremum))], english: detail)
+      return .interval(d.infimum.value, d.supremum.value, detail: note)
     case .nonNegative:
       let witness = d.negativeWitness.map { ": \(spec.id)(\($0.point)) = \(formatValue($0.value))" } ?? ""
-      return .flag(d.nonNegative, detail: "\(d.nonNegative) over the whole domain (infimum \(Format.domainBound(d.infimum)))\(witness)")
+      let witnessNote = d.negativeWitness.map {
+        ClaimNote.Value.note(
+          ClaimNote(
+            key: "cli.claim.domain.negativeWitness", ["call": .text("\(spec.id)(\($0.point))"), "value": .text(formatValue($0.value))],
+            english: witness))
+      }
+      let note = ClaimNote(
+        key: "cli.claim.domain.nonNegative",
+        ["answer": .note(.bool(d.nonNegative)), "infimum": .note(.bound(d.infimum)), "witness": witnessNote ?? .text("")],
+        english: "\(d.nonNegative) over the whole domain (infimum \(Format.domainBound(d.infimum)))\(witness)")
+      return .flag(d.nonNegative, detail: note)
     case .convex:
       let witness = d.convexViolation.map { ": the midpoint of (\($0.a)) and (\($0.b)) lies above the chord" } ?? ""
-      return .flag(d.convex, detail: "\(d.convex) in \(spec.predictionArgument) for every value of the other arguments\(witness)")
+      let witnessNote = d.convexViolation.map {
+        ClaimNote.Value.note(
+          ClaimNote(key: "cli.claim.domain.convexWitness", ["a": .text("\($0.a)"), "b": .text("\($0.b)")], english: witness))
+      }
+      let note = ClaimNote(
+        key: "cli.claim.domain.convex",
+        ["answer": .note(.bool(d.convex)), "prediction": .text(spec.predictionArgument), "witness": witnessNote ?? .text("")],
+        english: "\(d.convex) in \(spec.predictionArgument) for every value of the other arguments\(witness)")
+      return .flag(d.convex, detail: note)
     case .concave:
-      return .flag(d.concave, detail: "\(d.concave) in \(spec.predictionArgument) for every value of the other arguments")
+      let note = ClaimNote(
+        key: "cli.claim.domain.concave", ["answer": .note(.bool(d.concave)), "prediction": .text(spec.predictionArgument)],
+        english: "\(d.concave) in \(spec.predictionArgument) for every value of the other arguments")
+      return .flag(d.concave, detail: note)
     case .monotonic where d.monotonic != nil:
       return .word(d.monotonic!.rawValue)
     case .maxAbsDerivative where d.maxAbsDerivative != nil:
@@ -278,7 +376,20 @@ public final class ClaimEvaluator: @unchecked Sendable {
       let place = steepest.map { "; in the view \($0.viewLabel): \(Format.extremum($0.maxAbsDerivative))" } ?? ""
       let detail = "\(formatValue(v)) over the whole domain"
         + (d.maxAbsDerivativeExact ? place : " (at least: a steeper point found by the search)")
-      return .number(v, detail: detail)
+      let placeNote: ClaimNote.Value
+      if !d.maxAbsDerivativeExact {
+        placeNote = .note(ClaimNote(key: "cli.claim.domain.atLeast", english: " (at least: a steeper point found by the search)"))
+      } else if let steepest {
+        placeNote = .note(
+          ClaimNote(
+            key: "cli.claim.domain.steepestView",
+            ["view": .text(steepest.viewLabel), "extremum": .note(.extremum(steepest.maxAbsDerivative))], english: place))
+      } else {
+        placeNote = .text("")
+      }
+      let note = ClaimNote(
+        key: "cli.claim.domain.maxAbsDerivative", ["value": .text(formatValue(v)), "place": placeNote], english: detail)
+      return .number(v, detail: note)
     default:
       var list: [(label: String, value: Computed)] = []
       for v in views { list.append((v.viewLabel, try read(v, claim))) }
@@ -289,10 +400,10 @@ public final class ClaimEvaluator: @unchecked Sendable {
   private func read(_ p: ViewProperties, _ claim: Claim) throws(ClaimFileError) -> Computed {
     switch claim.property {
     case .maxAbsDerivative:
-      return .number(p.maxAbsDerivative.value, detail: Format.extremum(p.maxAbsDerivative))
+      return .number(p.maxAbsDerivative.value, detail: .extremum(p.maxAbsDerivative))
     case .range:
       let detail = "\(p.infimum.attained ? "[" : "(")\(formatValue(p.infimum.value)), \(formatValue(p.supremum.value))\(p.supremum.attained ? "]" : ")")"
-      return .interval(p.infimum.value, p.supremum.value, detail: detail)
+      return .interval(p.infimum.value, p.supremum.value, detail: .plain(detail))
     case .monotonic: return .word(p.monotonic.rawValue)
     case .derivativeMonotonic: return .word(p.derivativeMonotonic.rawValue)
     case .continuity: return .word(p.continuity.rawValue)
@@ -300,10 +411,15 @@ public final class ClaimEvaluator: @unchecked Sendable {
       guard let z = p.zeroCentered, let m = p.meanOutput else {
         throw fail(claim, "zero-centered is defined for activations on the whole real line")
       }
-      return .flag(z, detail: "\(z): mean output E[f(X)] = \(formatValue(m)) for X ~ N(0, 1)")
+      let note = ClaimNote(
+        key: "cli.claim.zeroCentred", ["answer": .note(.bool(z)), "mean": .text(formatValue(m))],
+        english: "\(z): mean output E[f(X)] = \(formatValue(m)) for X ~ N(0, 1)")
+      return .flag(z, detail: note)
     case .meanOutput:
       guard let m = p.meanOutput else { throw fail(claim, "mean-output is defined for activations on the whole real line") }
-      return .number(m, detail: "E[f(X)] = \(formatValue(m)) for X ~ N(0, 1)")
+      let note = ClaimNote(
+        key: "cli.claim.meanOutput", ["mean": .text(formatValue(m))], english: "E[f(X)] = \(formatValue(m)) for X ~ N(0, 1)")
+      return .number(m, detail: note)
     case .passesThroughOrigin:
       guard let z = p.passesThroughOrigin else { throw fail(claim, "0 is outside the view's domain") }
       return .bool(z)
@@ -321,7 +437,10 @@ public final class ClaimEvaluator: @unchecked Sendable {
     case .finiteAtExtremes: return .bool(p.extremes.allSatisfy(\.honest))
     case .gradientCheckError:
       let e = p.gradientCheck.maxRelativeErrorD1
-      return .number(e, detail: "\(formatValue(e)) at x = \(formatValue(p.gradientCheck.worstD1At))")
+      let note = ClaimNote(
+        key: "cli.claim.gradientCheck", ["error": .text(formatValue(e)), "x": .text(formatValue(p.gradientCheck.worstD1At))],
+        english: "\(formatValue(e)) at x = \(formatValue(p.gradientCheck.worstD1At))")
+      return .number(e, detail: note)
     default:
       throw fail(claim, "property \(claim.property.rawValue) is not read from a view")
     }
@@ -342,8 +461,13 @@ public final class ClaimEvaluator: @unchecked Sendable {
     let direction = claim.direction ?? 1
     let found = FloatingPointStudy.precision(samples).first { $0.format == format && $0.kind == kind && $0.direction == direction }
     guard let found else { throw fail(claim, "\(kind.rawValue) does not apply toward \(direction < 0 ? "-inf" : "+inf")") }
-    guard let x = found.x else { return .number(.infinity, detail: "never within \(format.rawValue)'s range") }
-    return .number(x, detail: "x = \(formatValue(x))")
+    guard let x = found.x else {
+      return .number(
+        .infinity,
+        detail: ClaimNote(
+          key: "cli.claim.precision.never", ["format": .text(format.rawValue)], english: "never within \(format.rawValue)'s range"))
+    }
+    return .number(x, detail: .plain("x = \(formatValue(x))"))
   }
 
   // MARK: - Views and the analysis cache

@@ -156,7 +156,9 @@ struct FrameworkMeasurements: Sendable {
 
   /// A placeholder's text and the package it was measured with (nil for
   /// `{versions.x}` and `{measured_on}`, which name no measurement).
-  func value(of placeholder: String, where context: String) throws(Failure) -> (text: String, versionKey: String?) {
+  func value(of placeholder: String, where context: String, strings: Strings = .english) throws(Failure) -> (
+    text: String, versionKey: String?
+  ) {
     var token = placeholder
     var digits = 6
     if let bar = placeholder.lastIndex(of: "|") {
@@ -194,7 +196,8 @@ struct FrameworkMeasurements: Sendable {
         switch v {
         case .number(let d): return (Readable.number(d, digits: digits), m.versionKey)
         case .string(let s): return (s, m.versionKey)
-        case .bool(let b): return (b ? "yes" : "no", m.versionKey)
+        // A measured flag in the edition's words (`phrasing.yes`/`no`).
+        case .bool(let b): return (strings(b ? "phrasing.yes" : "phrasing.no"), m.versionKey)
         }
       }
       split = dot
@@ -212,12 +215,13 @@ struct FrameworkMeasurements: Sendable {
     var out = text
     var packages: [String] = []
     for p in found.reversed() {
-      let v = try value(of: p.token, where: context)
+      let v = try value(of: p.token, where: context, strings: strings)
       out.replaceSubrange(p.range, with: v.text)
       if let k = v.versionKey, !packages.contains(k) { packages.insert(k, at: 0) }
     }
     guard !packages.isEmpty else { return out }
-    return out + strings("page.frameworks.measuredWith", ["versions": packages.map(versionText).joined(separator: ", ")])
+    return out + strings(
+      "page.frameworks.measuredWith", ["versions": packages.map(versionText).joined(separator: strings("phrasing.list.separator"))])
   }
 
   /// The note under a function's convention table: where the measured
@@ -229,7 +233,8 @@ struct FrameworkMeasurements: Sendable {
     let measured = ["torch", "torchvision", "jax", "optax", "keras"].filter { k in versions.contains { $0.key == k } }
     var values = [
       "path": Self.path, "command": command, "date": measuredOn, "platform": platform,
-      "versions": measured.map(versionText).joined(separator: ", "),
+      // The edition's list separator: ", " in English, "、" in Chinese.
+      "versions": measured.map(versionText).joined(separator: strings("phrasing.list.separator")),
     ]
     guard let b = versions.first(where: { $0.key == "keras_backend" }) else { return strings("page.frameworks.note", values) }
     values["backend"] = b.version

@@ -14,12 +14,18 @@ public struct GlossaryEntry: Sendable, Equatable {
   /// Chinese variants the manual does not use for this term (`激励函数`
   /// for 激活函数): no Chinese text of the manual may contain them.
   public let avoid: [String]
+  /// Whether the Chinese pages add the English after the term's first use
+  /// (``FirstUse``): false for the everyday words of the field (概率,
+  /// 参数, 导数, ...), which a Chinese textbook writes without a gloss; the
+  /// glossary page lists them all the same.
+  public let gloss: Bool
 
-  public init(zh: String, en: String, symbol: String = "", avoid: [String] = []) {
+  public init(zh: String, en: String, symbol: String = "", avoid: [String] = [], gloss: Bool = true) {
     self.zh = zh
     self.en = en
     self.symbol = symbol
     self.avoid = avoid
+    self.gloss = gloss
   }
 }
 
@@ -38,7 +44,7 @@ public struct GlossaryEntry: Sendable, Equatable {
 ///     symbol: σ
 /// ```
 /// `zh` and `en` are required and unique (English compared without case);
-/// `symbol` and `avoid` are optional. Because the file is under
+/// `symbol`, `avoid` and `gloss` (true or false, default true) are optional. Because the file is under
 /// `templates/strings/zh/`, its entries are also in the Chinese strings
 /// table (`glossary.0.zh`, ...); ``Strings/edition(_:)`` gives the English
 /// edition the same entries, so both editions can print the one glossary.
@@ -75,8 +81,9 @@ public enum Glossary {
         throw StringsError(description: "\(file): entry \(n) is not a mapping of zh, en, symbol")
       }
       for k in m.keys {
-        guard let name = k.string, ["zh", "en", "symbol", "avoid"].contains(name) else {
-          throw StringsError(description: "\(file): entry \(n) has an unknown field '\(k.string ?? "?")' (allowed: zh, en, symbol, avoid)")
+        guard let name = k.string, ["zh", "en", "symbol", "avoid", "gloss"].contains(name) else {
+          throw StringsError(
+            description: "\(file): entry \(n) has an unknown field '\(k.string ?? "?")' (allowed: zh, en, symbol, avoid, gloss)")
         }
       }
       func text(_ name: String, required: Bool) throws -> String {
@@ -94,6 +101,13 @@ public enum Glossary {
         }
         avoid = list.compactMap(\.string)
       }
+      var gloss = true
+      if let g = m["gloss"] {
+        guard let value = g.string, ["true", "false"].contains(value) else {
+          throw StringsError(description: "\(file): entry \(n) ('\(zh)'): 'gloss' must be true or false")
+        }
+        gloss = value == "true"
+      }
       if let first = seenZh[zh] {
         throw StringsError(description: "\(file): entry \(n) repeats the Chinese term '\(zh)' of entry \(first)")
       }
@@ -102,7 +116,7 @@ public enum Glossary {
       }
       seenZh[zh] = n
       seenEn[en.lowercased()] = n
-      entries.append(GlossaryEntry(zh: zh, en: en, symbol: symbol, avoid: avoid))
+      entries.append(GlossaryEntry(zh: zh, en: en, symbol: symbol, avoid: avoid, gloss: gloss))
     }
     for e in entries {
       for word in e.avoid where seenZh[word] != nil {

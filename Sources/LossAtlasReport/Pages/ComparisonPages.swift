@@ -21,10 +21,12 @@ enum ComparisonPages {
   ]
 
   /// The comparison pages that compare `id`, in navigation order, titled as
-  /// the navigation titles them.
-  static func links(for id: String) -> [NavLink] {
+  /// the navigation of `strings`'s edition titles them (`site.page.<id>`).
+  static func links(for id: String, strings: Strings) -> [NavLink] {
     all.filter { $0.members.contains(id) }.compactMap { entry in
-      SitePages.main.first { $0.page == entry.page }.map { NavLink(page: $0.page, title: $0.title, current: false) }
+      SitePages.main.first { $0.page == entry.page }.map {
+        NavLink(page: $0.page, title: strings("site.page.\($0.page)"), current: false)
+      }
     }
   }
 }

@@ -13,9 +13,10 @@ enum GlossaryPage {
       hasTerms: !terms.isEmpty)
   }
 
-  /// The glossary as first-use terms for the Chinese pages' prose.
+  /// The glossary as first-use terms for the Chinese pages' prose: the
+  /// terms marked `gloss: false` (everyday words) are left out.
   static func firstUseTerms(_ terms: [GlossaryRow]) -> [FirstUse.Term] {
-    terms.map { FirstUse.Term(chinese: $0.zh, english: $0.en) }
+    terms.filter(\.gloss).map { FirstUse.Term(chinese: $0.zh, english: $0.en) }
   }
 }
 
@@ -31,4 +32,6 @@ struct GlossaryRow {
   let zh: String
   let en: String
   let symbol: String
+  /// Whether the Chinese pages gloss the term at its first use (``GlossaryEntry/gloss``).
+  var gloss = true
 }

@@ -4,18 +4,27 @@ import LossAtlasIO
 extension SafetyReport {
   /// One sentence per finding: where the Double evaluation of the formula
   /// as written fails, the first failing input toward that end, and why.
-  public var sentences: [String] {
-    findings.map { f in
-      let toward = f.start < 0 && f.end <= 0 ? "below" : (f.start >= 0 ? "above" : "around")
-      var s = "\(f.component.rawValue): \(f.kind.sentence) \(toward) the middle, on [\(formatValue(f.start)), \(formatValue(f.end))]; "
-      s += "first at x = \(formatValue(f.firstFailure))"
-      if let p = f.lastPass { s += " (x = \(formatValue(p)) passes)" }
-      s += ": Double gives \(formatValue(f.doubleValue)), exact \(formatValue(f.exactValue)). "
-      s += "Cause (\(f.cause.rawValue)): \(f.explanation)"
-      if let z = f.doubleIsZeroFrom { s += " Double's result is exactly 0 from x = \(formatValue(z))." }
-      if f.intermittent { s += " (Near its edge the region fails at some inputs and passes at others.)" }
-      return s
-    }
+  public var sentences: [String] { findings.map(Self.sentence) }
+
+  /// The sentence on one finding: ``region(_:)`` and the notes on where
+  /// Double's result is exactly 0 and on an intermittent edge.
+  static func sentence(_ f: SafetyFinding) -> String {
+    var s = region(f)
+    if let z = f.doubleIsZeroFrom { s += " Double's result is exactly 0 from x = \(formatValue(z))." }
+    if f.intermittent { s += " (Near its edge the region fails at some inputs and passes at others.)" }
+    return s
+  }
+
+  /// Where the region lies, its first failing input, Double's result
+  /// against the exact one, and the cause.
+  static func region(_ f: SafetyFinding) -> String {
+    let toward = f.start < 0 && f.end <= 0 ? "below" : (f.start >= 0 ? "above" : "around")
+    var s = "\(f.component.rawValue): \(f.kind.sentence) \(toward) the middle, on [\(formatValue(f.start)), \(formatValue(f.end))]; "
+    s += "first at x = \(formatValue(f.firstFailure))"
+    if let p = f.lastPass { s += " (x = \(formatValue(p)) passes)" }
+    s += ": Double gives \(formatValue(f.doubleValue)), exact \(formatValue(f.exactValue)). "
+    s += "Cause (\(f.cause.rawValue)): \(f.explanation)"
+    return s
   }
 
   /// The verdict and the sentences, for `properties` and the page.

@@ -58,8 +58,58 @@ enum MSLE {
 
   /// delta^2, 2 delta / u, 2 (1 - delta) / u^2 with u = 1 + yhat, v = 1 + y
   /// (exact double-doubles) and delta = log(u / v) from log1p of a
-  /// non-negative quotient (see the implementation note).
+  /// non-negative quotient (see the implementation note): ``fastJet(_:_:)``
+  /// where its bounds hold, else ``carefulJet(_:_:)``.
   @Sendable static func jet(_ yhat: Double, _ y: Double) -> Jet {
+    fastJet(yhat, y) ?? carefulJet(yhat, y)
+  }
+
+  /// The jet with one division per denominator, for u and v in
+  /// [2^-60, 2^500] and a quotient q >= 2^-20 (nil otherwise):
+  ///
+  /// ```
+  /// 1/u = ru (1 + eps_u), 1/v = rv (1 + eps_v)   (StableMath.Reciprocal: one division, one fma each)
+  /// q = |r| / min(u, v)  as |r| times that reciprocal, to about 2^-104
+  /// log1p(q) = log(w) + (w_lo + q_lo) / (1 + q),  w + w_lo = 1 + q_hi exactly (TwoSum)
+  /// 1 / (1 + q) = min(u, v) / max(u, v)
+  /// ```
+  /// The same quotient and first-order log1p correction as the careful
+  /// path (which divides double-doubles: two divisions and a double-double
+  /// product per quotient, seven divisions a point), from two reciprocals
+  /// that the quotient, the correction, f' = 2 delta / u and f'' = 2 (1 -
+  /// delta) / u^2 share. glibc's log of w = 1 + q rounded is within half an
+  /// ulp of log(w), and the correction is exact to 2^-52 of itself (it is
+  /// at most 2^-52 of log1p(q) for q >= 2^-20): delta carries only log's
+  /// rounding, as log1p(q_hi) did. (1 - delta) is formed in double-double,
+  /// so f'' keeps its digits near delta = 1.
+  @inline(__always)
+  static func fastJet(_ yhat: Double, _ y: Double) -> Jet? {
+    let u = DoubleDouble.twoSum(1, yhat)
+    let v = DoubleDouble.twoSum(1, y)
+    guard u.hi >= 0x1p-60 && u.hi <= 0x1p500 && v.hi >= 0x1p-60 && v.hi <= 0x1p500 else { return nil }
+    let r = StableMath.residual(yhat, y)  // u - v exactly
+    let above = r.hi >= 0
+    let ru = StableMath.Reciprocal(u)
+    let rv = StableMath.Reciprocal(v)
+    // q = |r| / min(u, v) >= 0 (unnormalized), and 1 / (1 + q) = min / max.
+    let q = (above ? rv : ru).times(DoubleDouble(abs(r.hi), above ? r.lo : -r.lo))
+    guard q.hi >= 0x1p-20 else { return nil }
+    let shrink = above ? v.hi * ru.r : u.hi * rv.r
+    let w = DoubleDouble.twoSum(1, q.hi)
+    let d = DoubleDouble.fastTwoSum(log(w.hi), (w.lo + q.lo) * shrink)
+    let delta = above ? d : DoubleDouble(-d.hi, -d.lo)
+    let value = StableMath.roundedSquare(delta)
+    let d1 = ru.timesRounded(DoubleDouble(2 * delta.hi, 2 * delta.lo))
+    let oneMinus = DoubleDouble.twoSum(1, -delta.hi) + (-delta.lo)
+    let inverse = DoubleDouble(ru.r, ru.r * ru.eps)  // 1/u to about 2^-104
+    let d2 = 2 * StableMath.roundedDDProduct(oneMinus, StableMath.looseProduct(inverse, inverse))
+    return Jet(value: value, d1: d1, d2: d2)
+  }
+
+  /// The jet for every u, v in the domain: double-double quotients, a
+  /// series below q = 2^-20, a scaled double-double beyond the Double range.
+  @inline(never)
+  static func carefulJet(_ yhat: Double, _ y: Double) -> Jet {
     let u = DoubleDouble.twoSum(1, yhat)
     let v = DoubleDouble.twoSum(1, y)
     let r = StableMath.residual(yhat, y)  // u - v exactly: |yhat|, |y| stay far below overflow here
