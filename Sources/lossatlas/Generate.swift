@@ -103,6 +103,9 @@ extension LossAtlasCommand {
       // The output folder first: a mistyped --out fails before any work.
       do {
         try OutputWriter.preflight(out, force: force)
+      } catch let error as OutputError {
+        Self.printLines(error.description)
+        throw ExitCode(ExitStatus.failure)
       } catch {
         printError("error: \(error)")
         throw ExitCode(ExitStatus.failure)
@@ -164,6 +167,10 @@ extension LossAtlasCommand {
       }
       do {
         let files = try ManualGenerator.generate(options, figures: ManualFigureSource.build, progress: progress)
+        if let clash = Self.pathClash(files, registry.userFunctions) {
+          printError("error: \(clash)")
+          throw ExitCode(ExitStatus.usage)
+        }
         progress("write \(files.count) files to \(out)")
         let report = try OutputWriter.write(
           files, to: out, force: force,
@@ -174,9 +181,45 @@ extension LossAtlasCommand {
           }, keep: ManualGenerator.keeps(languages))
         for note in report.notes { printError("warning: \(note)") }
         progress("done")
+      } catch let error as OutputError {
+        Self.printLines(error.description)
+        throw ExitCode(ExitStatus.failure)
+      } catch let exit as ExitCode {
+        throw exit
       } catch {
         printError("error: \(error)")
         throw ExitCode(ExitStatus.failure)
+      }
+    }
+
+    /// A path the manual would write twice because a user function's id is
+    /// also the name of one of the manual's own pages or figures (`index`,
+    /// `methods`, `gain`, `sigmoid-narrow`, `compare-relu-like`...): the
+    /// message names the id, its file and line, and the path. The pages'
+    /// and figures' names are known only once they are built, so this is
+    /// checked here, before anything is written.
+    static func pathClash(_ files: [OutputFile], _ userFunctions: [UserFunctionDefinition]) -> String? {
+      guard !userFunctions.isEmpty else { return nil }
+      var seen = Set<String>()
+      // Compared without case: 'readme' and README.md are one file on macOS.
+      for file in files where !seen.insert(file.path.lowercased()).inserted {
+        let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        let stem = String(name.prefix { $0 != "." }).lowercased()
+        guard let user = userFunctions.first(where: { stem == $0.id.lowercased() || stem == $0.id.lowercased() + "-narrow" }) else { continue }
+        return "the id '\(user.id)' of the user function at \(user.file):\(user.line) is also the name of the manual's own \(file.path): choose another id"
+      }
+      return nil
+    }
+
+    /// Prints the writer's message (`error: ` on its first line) as the
+    /// lines it has: a list of the paths in the way, one a line. Its paths
+    /// are escaped already (``OutputError`` shows a newline in a name as
+    /// `\u{a}`), so every line break is the message's own; each line is
+    /// escaped again by `printError` (a single `printError` would print the
+    /// breaks as `\n`, the whole list on one line).
+    static func printLines(_ message: String) {
+      for (i, line) in message.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        printError(i == 0 ? "error: \(line)" : String(line))
       }
     }
   }

@@ -35,12 +35,14 @@ public enum FirstUse {
     var skipDepth: [String: Int] = [:]
     var rest = html[...]
     while !rest.isEmpty {
+      // The glossary's English is text: escaped, like every text the
+      // templates insert ("<" or "&" in a term must not become markup).
       guard let open = rest.firstIndex(of: "<") else {
-        out += skipDepth.values.contains(where: { $0 > 0 }) ? String(rest) : marker.mark(rest) { "（<span lang=\"en\">\($0)</span>）" }
+        out += skipDepth.values.contains(where: { $0 > 0 }) ? String(rest) : marker.mark(rest) { "（<span lang=\"en\">\(escapedHTML($0))</span>）" }
         break
       }
       let text = rest[..<open]
-      out += skipDepth.values.contains(where: { $0 > 0 }) ? String(text) : marker.mark(text) { "（<span lang=\"en\">\($0)</span>）" }
+      out += skipDepth.values.contains(where: { $0 > 0 }) ? String(text) : marker.mark(text) { "（<span lang=\"en\">\(escapedHTML($0))</span>）" }
       let close = rest[open...].firstIndex(of: ">") ?? rest.index(before: rest.endIndex)
       let tag = rest[open...close]
       out += tag
@@ -85,7 +87,8 @@ public enum FirstUse {
     var plain = ""
     var i = line.startIndex
     func flush() {
-      out += marker.mark(plain[...]) { "（\($0)）" }
+      // Escaped as the Markdown templates escape text (`*`, `_`, `|`, `<` ...).
+      out += marker.mark(plain[...]) { "（\(MarkdownContentType().escapeText($0))）" }
       plain = ""
     }
     while i < line.endIndex {
@@ -106,6 +109,21 @@ public enum FirstUse {
       }
     }
     flush()
+    return out
+  }
+
+  /// `text` for HTML: `&`, `<`, `>` and `"` as entities.
+  static func escapedHTML(_ text: String) -> String {
+    var out = ""
+    for c in text {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.append(c)
+      }
+    }
     return out
   }
 

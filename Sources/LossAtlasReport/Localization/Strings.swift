@@ -58,14 +58,27 @@ public struct Strings: Sendable {
   /// The entries of one YAML strings file, flattened to dotted keys.
   public static func flatten(yaml: String, file: String) throws -> [(String, String)] {
     let node: Node?
+    // The parser is kept until the walk ends: a node's anchor is a weak
+    // reference that only the parser holds (after `Yams.compose` returns,
+    // every anchor reads nil).
+    let parser: Yams.Parser
     do {
-      node = try Yams.compose(yaml: yaml)
+      parser = try Yams.Parser(yaml: yaml)
+      node = try parser.singleRoot()
     } catch {
       throw StringsError(description: "\(file): not valid YAML (\(error))")
     }
     guard let node else { return [] }
     var out: [(String, String)] = []
     func walk(_ n: Node, _ prefix: String) throws {
+      // Yams resolves an alias to the node it names (its anchor kept), so
+      // `.alias` below never occurs: an anchor is what shows either. Refused
+      // at the first one, a "billion laughs" file costs one parse, not its
+      // expansion.
+      if let anchor = n.anchor {
+        throw StringsError(
+          description: "\(file):\(n.mark?.line ?? 0): YAML anchors and aliases are not allowed in strings tables (&\(anchor.rawValue)): write each entry out")
+      }
       switch n {
       case .scalar(let s):
         guard !prefix.isEmpty else { throw StringsError(description: "\(file): a strings file must be a mapping") }
@@ -80,10 +93,10 @@ public struct Strings: Sendable {
       case .sequence(let items):
         for (i, v) in items.enumerated() { try walk(v, "\(prefix).\(i)") }
       case .alias:
-        throw StringsError(description: "\(file): YAML aliases are not allowed in strings tables")
+        throw StringsError(description: "\(file): YAML anchors and aliases are not allowed in strings tables")
       }
     }
-    try walk(node, "")
+    try withExtendedLifetime(parser) { try walk(node, "") }
     return out
   }
 

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Dispatch
 import LossAtlasParallel
 
@@ -181,6 +186,19 @@ struct OutputPlan {
           notes.append("kept \(shown), listed in the previous manifest: it changed since LossAtlas wrote it")
         }
       }
+    }
+
+    // A folder the run writes into (a file, a new subfolder, a deletion;
+    // the output folder for the manifest) that is read-only, checked now:
+    // the run stops before its first write, the manifest untouched.
+    var writtenInto = Set(actions.filter { if case .unchanged = $0.action { false } else { true } }.map(\.folder))
+    writtenInto.formUnion(foldersToCreate.map { OutputPath.split($0).folder })
+    writtenInto.formUnion(deletions.map(\.folder))
+    if !writtenInto.isEmpty { writtenInto.insert("") }
+    for folder in writtenInto.subtracting(toCreate).sorted() {
+      guard case .folder(let handle) = tree.lookup(folder), faccessat(handle.fd, ".", W_OK, AT_EACCESS) != 0 else { continue }
+      let e = errno
+      conflicts.append("\(SystemCalls.printable(handle.path)) is read-only (\(SystemCalls.message(e))): the manual's files there cannot be written")
     }
 
     guard conflicts.isEmpty else {

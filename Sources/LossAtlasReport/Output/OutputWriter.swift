@@ -128,16 +128,20 @@ public enum OutputWriter {
     }
     let root = try FolderHandle.open(destination)
     let lock = try OutputLock(in: root, waiting: waiting)
-    do {
-      let tree = FolderTree(root: root)
-      let plan = try OutputPlan(files, in: tree, force: force, keep: keep)
-      report.notes += plan.notes
-      report.notes += try execute(plan, files, tree)
-      lock.release()
-    } catch {
-      lock.release()
-      if created { rmdir(destination) }  // only if still empty
-      throw error
+    // Ctrl-C while the folder changes ends the run once it is consistent
+    // again (``InterruptDeferral``), never between two system calls.
+    try InterruptDeferral.during {
+      do {
+        let tree = FolderTree(root: root)
+        let plan = try OutputPlan(files, in: tree, force: force, keep: keep)
+        report.notes += plan.notes
+        report.notes += try execute(plan, files, tree)
+        lock.release()
+      } catch {
+        lock.release()
+        if created { rmdir(destination) }  // only if still empty
+        throw error
+      }
     }
     return report
   }
@@ -176,7 +180,11 @@ public enum OutputWriter {
       intent.folders = ours
       for write in plan.writes { intent.files[write.path, default: []].insert(write.record) }
       for (write, name) in zip(pending, names) {
-        intent.files[write.folder.isEmpty ? name : write.folder + "/" + name] = [write.record]
+        // A file replaced by exchange holds the old bytes under the
+        // temporary name until it is removed: both are LossAtlas's.
+        var records: Set<OutputManifest.Record> = [write.record]
+        if case .replace = write.action, let old = plan.previous.files[write.path] { records.formUnion(old) }
+        intent.files[write.folder.isEmpty ? name : write.folder + "/" + name] = records
       }
       try saveManifest(intent)
     }

@@ -6,6 +6,14 @@ import Yams
 /// expression's errors at the exact column inside its quotes).
 public enum UserFunctionFile {
   static let knownKeys = ["id", "name", "family", "arguments", "differentiate", "domain", "parameters", "value", "view"]
+  /// The longest id (a file name is at most 255 bytes; the catalog's
+  /// lookup reads 64 characters of a name).
+  public static let maximumIDLength = 64
+
+  /// An id as the catalog compares names: lowercased, '_' read as '-'.
+  static func lookupKey(_ id: String) -> String {
+    String(id.lowercased().map { $0 == "_" ? "-" : $0 })
+  }
 
   /// The functions of a claim file (an empty list when it has no
   /// `functions:` section). `reserved` are ids already taken (by functions
@@ -110,14 +118,26 @@ public enum UserFunctionFile {
       guard let idNode = map["id"], let id = idNode.string, !id.isEmpty else {
         throw error("a function needs an 'id'", at: node)
       }
-      guard id.allSatisfy({ ($0.isLetter && $0.isASCII) || $0.isNumber || $0 == "-" || $0 == "_" }), id.first?.isLetter == true else {
-        throw error("the id '\(id)' must start with a letter and hold only letters, digits, '-' and '_'", at: idNode)
+      // ASCII only: `isNumber` alone admits '²', '½' and Arabic-Indic digits,
+      // and the id names the function's files (markdown/<id>.md).
+      guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }), id.first?.isLetter == true else {
+        throw error("the id '\(id)' must start with a letter and hold only ASCII letters, digits, '-' and '_'", at: idNode)
+      }
+      guard id.count <= UserFunctionFile.maximumIDLength else {
+        throw error(
+          "the id is \(id.count) characters long; an id may have at most \(UserFunctionFile.maximumIDLength) (it names the function's files)",
+          at: idNode)
       }
       if let spec = try? Catalog.function(named: id) {
         let how = spec.id == id ? "the catalog function \(spec.id)" : "an alias of the catalog function \(spec.id)"
         throw error("the id '\(id)' is \(how); choose another id", at: idNode)
       }
       if taken.contains(id) { throw error("the id '\(id)' is defined twice", at: idNode) }
+      // Ids are looked up as the catalog's are, case and '_'/'-' aside, and
+      // name files: 'foo' and 'Foo' would be one file on macOS.
+      if let other = taken.first(where: { UserFunctionFile.lookupKey($0) == UserFunctionFile.lookupKey(id) }) {
+        throw error("the id '\(id)' differs from the id '\(other)' only in case or '_'/'-': choose another id", at: idNode)
+      }
       let name = map["name"]?.string ?? id
       // family
       var family = UserFunctionFamily.other

@@ -26,6 +26,29 @@ enum ConstantEvaluation {
     }
     return values[root]
   }
+
+  /// The first node of `graph` (children have smaller ids) that depends on
+  /// neither argument nor parameter and is NaN in Double while none of its
+  /// operands is: `inf - inf`, `0 * inf`, `log(-1)`, `(-8)^(1/3)`. Such a
+  /// formula is NaN wherever that part is used, so it is refused when read
+  /// rather than reported later as a NaN of LossAtlas's.
+  static func firstNaN(_ graph: TermGraph) -> TermID? {
+    var values: [Double?] = []
+    values.reserveCapacity(graph.count)
+    for n in 0..<graph.count {
+      let node = graph[n]
+      let operands = node.children.map { values[$0] }
+      guard !operands.contains(where: { $0 == nil }),
+        let v = DoubleOps.scalar(node.op, operands.map { $0! })
+      else {
+        values.append(nil)
+        continue
+      }
+      if v.isNaN && !operands.contains(where: { $0!.isNaN }) { return n }
+      values.append(v)
+    }
+    return nil
+  }
 }
 
 /// The Double meaning of each numeric operation, shared by the compiled

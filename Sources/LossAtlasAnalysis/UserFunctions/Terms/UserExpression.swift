@@ -46,6 +46,10 @@ public struct UserExpression: Sendable {
     var builder = TermBuilder(source: source, arguments: arguments, parameters: parameters)
     let value = try builder.number(syntax)
     var graph = builder.graph
+    if let undefined = ConstantEvaluation.firstNaN(graph) {
+      let range = graph.sourceRanges[undefined] ?? whole
+      throw source.error("'\(source.slice(range))' is NaN (undefined) in Double for every input: rewrite it", at: range)
+    }
     let names = differentiate ?? (arguments.isEmpty ? [] : [arguments[0]])
     var indices: [Int] = []
     for name in names {
