@@ -129,25 +129,12 @@ extension LossAtlasCommand {
       }
       if !grad.isEmpty { members.append(("grad", .object(grad))) }
       if !d2.isEmpty { members.append(("d2", .object(d2))) }
-      // The numbers whose exact value is undecided too: the answer holds
-      // the formula's Double there, no fact about the function.
-      let undecided = fallbacks.filter(\.undecided).map { f -> JSONValue in
-        switch f.part {
-        case .value: return .string("value")
-        case .derivative(let name): return .string("grad." + name)
-        case .secondDerivative(let name): return .string("d2." + name)
-        }
-      }
-      if !undecided.isEmpty { members.append(("undecided", .array(undecided))) }
       return .object(members)
     }
 
     /// The note after a number the answer gives exactly (the readable answer).
     static func exactFallbackNote(_ f: ExactFallbackComponent) -> String {
-      if f.undecided {
-        return "  (undecided: the formula as written gives \(formatValue(f.double)) in Double, and the exact value lies beyond the wide arithmetic's range, or was not narrowed at 512 bits)"
-      }
-      return "  (exact value; the formula as written gives \(formatValue(f.double)) in Double)"
+      "  (exact value; the formula as written gives \(formatValue(f.double)) in Double)"
     }
 
     // MARK: - One point

@@ -84,23 +84,7 @@ enum LegacyCLIText {
       out += "  origin           passes through 0: \(v.passesThroughOrigin.map(String.init) ?? "-"); identity near 0: \(v.identityNearOrigin.map(String.init) ?? "-")\n"
     }
     out += "  gradcheck        f' \(Format.number(v.gradientCheck.maxRelativeErrorD1)), f'' \(Format.number(v.gradientCheck.maxRelativeErrorD2)) over \(v.gradientCheck.points) points\n"
-    // userfn3 (issue 11's blocker) changed what `properties` prints for a
-    // user formula whose exact value the wide arithmetic cannot decide:
-    // "undecided" instead of the formula's Double, and where the far
-    // samples stop. These lines are that change, not a match of new output.
-    out += "  extremes         "
-      + v.extremes.map { "\(Format.number($0.x)): \($0.undecided.contains(.value) ? "undecided" : Format.number($0.jet.value))" }
-      .joined(separator: ", ") + " (f)\n"
-    let undecided = v.extremes.filter { !$0.undecided.isEmpty }
-    if !undecided.isEmpty {
-      out += "  undecided        "
-        + undecided.map { p in "\(Format.number(p.x)): " + p.undecided.map(\.rawValue).joined(separator: ", ") }.joined(separator: "; ")
-        + " (the formula as written is NaN or ±inf in Double, and the exact value is beyond the wide arithmetic's range or not narrowed at 512 bits)\n"
-    }
-    for (end, x) in [("lower end", v.undecidedLower), ("upper end", v.undecidedUpper)] {
-      guard let x else { continue }
-      out += "  far samples      toward \(end): undecided from x = \(Format.number(x)) (the exact value or a derivative is beyond the wide arithmetic's range or not narrowed at 512 bits); the limits, range and saturation rest on the samples nearer in\n"
-    }
+    out += "  extremes         " + v.extremes.map { "\(Format.number($0.x)): \(Format.number($0.jet.value))" }.joined(separator: ", ") + " (f)\n"
     let offending = v.extremes.filter { !$0.honest }
     if !offending.isEmpty {
       out += "  not finite       "
@@ -156,18 +140,9 @@ enum LegacyCLIText {
       out += "  exact: \(what) equals \(equals) for \(from)\n"
     }
     for p in f.precision {
-      // userfn3 (issue 11's blocker): a study stopped short says where.
-      if p.x == nil, let u = p.undecidedFrom {
-        out += "  \(p.format.rawValue) toward \(p.direction < 0 ? "lower end" : "upper end"): \(p.kind.rawValue): not before x = \(Format.number(u)); from there on the exact number is undecided (beyond the wide arithmetic's range)\n"
-        continue
-      }
       out += "  \(p.format.rawValue) toward \(p.direction < 0 ? "lower end" : "upper end"): \(p.kind.rawValue) from x = \(p.x.map(Format.number) ?? "never")"
       if let e = p.earlier { out += " (also at \(e.hits) of \(e.checked) checked inputs in [\(Format.number(Swift.min(e.from, e.to))), \(Format.number(Swift.max(e.from, e.to)))])" }
       if p.ties > 0 || p.uncertain > 0 { out += " [ties \(p.ties), uncertain \(p.uncertain)]" }
-      if let u = p.undecidedFrom {
-        out += " (studied before x = \(Format.number(u)) only: from there on the exact number is undecided, beyond the wide arithmetic's range)"
-      }
-      if p.undecided > 0 { out += " [undecided \(p.undecided)]" }
       out += "\n"
     }
     if let m = f.minimiser {

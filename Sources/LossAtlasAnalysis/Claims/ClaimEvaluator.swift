@@ -434,14 +434,7 @@ public final class ClaimEvaluator: @unchecked Sendable {
     case .nonNegative: return .bool(p.nonNegative)
     case .zeroAtCorrect: return .word(p.zeroAtCorrect.rawValue)
     case .gradientBounded: return .growth(p.gradientGrowth)
-    case .finiteAtExtremes:
-      // An undecided number (a user formula beyond the wide range) is
-      // neither finite nor not: the claim cannot be decided from it.
-      if let u = p.extremes.first(where: { !$0.undecided.isEmpty }) {
-        throw fail(
-          claim, "undecided: at x = \(formatValue(u.x)) the exact \(u.undecided.map(\.rawValue).joined(separator: ", ")) lies beyond the wide arithmetic's range")
-      }
-      return .bool(p.extremes.allSatisfy(\.honest))
+    case .finiteAtExtremes: return .bool(p.extremes.allSatisfy(\.honest))
     case .gradientCheckError:
       let e = p.gradientCheck.maxRelativeErrorD1
       let note = ClaimNote(
@@ -469,9 +462,6 @@ public final class ClaimEvaluator: @unchecked Sendable {
     let found = FloatingPointStudy.precision(samples).first { $0.format == format && $0.kind == kind && $0.direction == direction }
     guard let found else { throw fail(claim, "\(kind.rawValue) does not apply toward \(direction < 0 ? "-inf" : "+inf")") }
     guard let x = found.x else {
-      if let u = found.undecidedFrom {
-        throw fail(claim, "undecided: not before x = \(formatValue(u)), from where the exact value lies beyond the wide arithmetic's range")
-      }
       return .number(
         .infinity,
         detail: ClaimNote(

@@ -54,22 +54,13 @@ public struct ClaimNote: Sendable, Equatable {
   /// `1.0 (attained, on (-inf, -1] and on [1, inf))`: an extremum with
   /// every place it is attained or approached (``Format/extremum(_:)``).
   public static func extremum(_ e: Extremum) -> ClaimNote {
-    var places = e.locations.map { l -> ClaimNote in
+    let places = e.locations.map { l -> ClaimNote in
       switch l {
       case .point(let x): return ClaimNote(key: "cli.place.point", ["x": .text(formatValue(x))], english: "at x = \(formatValue(x))")
       case .interval(let i): return ClaimNote(key: "cli.place.interval", ["interval": .text(i.description)], english: "on \(i)")
       case .approached(let x):
         return ClaimNote(key: "cli.place.approached", ["x": .text(formatValue(x))], english: "as x -> \(formatValue(x))")
       }
-    }
-    // A bounded list (``Format/bounded(_:)``): the first places, then how
-    // many more and the last.
-    if places.count > Format.placesShown {
-      let n = places.count - Format.placesShown
-      let last = places[places.count - 1]
-      places = Array(places.prefix(Format.placesShown - 1)) + [
-        ClaimNote(key: "cli.place.more", ["count": .text(String(n)), "last": .note(last)], english: "\(n) more, the last \(last.english)")
-      ]
     }
     return ClaimNote(
       key: e.attained ? "cli.extremum.attained" : "cli.extremum.notAttained",
@@ -145,12 +136,6 @@ public struct ClaimNote: Sendable, Equatable {
     if f.intermittent {
       notes.append(
         ClaimNote(key: "cli.safety.intermittent", english: " (Near its edge the region fails at some inputs and passes at others.)"))
-    }
-    if let u = f.undecidedBeyond {
-      notes.append(
-        ClaimNote(
-          key: "cli.safety.undecidedBeyond", ["x": .text(formatValue(u))],
-          english: " From x = \(formatValue(u)) on the exact value is undecided (beyond the wide arithmetic's range): the region may go on there."))
     }
     return ClaimNote(
       key: "cli.claim.items", ["items": .list(notes, separator: "cli.claim.join")], english: SafetyReport.sentence(f))

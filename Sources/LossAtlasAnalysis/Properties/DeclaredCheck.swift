@@ -101,20 +101,8 @@ public enum Format {
       case .approached(let x): return "as x -> \(number(x))"
       }
     }
-    return "\(number(e.value)) (\(e.attained ? "attained" : "not attained"), \(bounded(places)))"
+    return "\(number(e.value)) (\(e.attained ? "attained" : "not attained"), \(places.joined(separator: " and ")))"
   }
-
-  /// At most `placesShown` places, then "and N more" with the farthest
-  /// (a user formula's rounding can attain its extreme at hundreds of
-  /// samples; the catalog's extremes have at most a few places).
-  static func bounded(_ places: [String]) -> String {
-    guard places.count > placesShown else { return places.joined(separator: " and ") }
-    let shown = places.prefix(placesShown - 1).joined(separator: " and ")
-    return "\(shown) and \(places.count - placesShown) more, the last \(places[places.count - 1])"
-  }
-
-  /// How many places of an extremum `extremum(_:)` names before "and N more".
-  public static let placesShown = 6
 
   /// A whole-domain bound: `-inf (unbounded as var -> 0, e.g. ...)`,
   /// `0 (attained; view yhat (y = 0))`, `<= -13.03 (found at ...)`.

@@ -53,18 +53,6 @@ public struct FormatInputs: Sendable {
     count = ordered && domain.contains(format.value(ordinal: first)) ? span + 1 : 0
   }
 
-  /// The first `n` inputs (all of them when `n` is not smaller).
-  public func prefix(_ n: UInt64) -> FormatInputs {
-    FormatInputs(format: format, direction: direction, firstOrdinal: firstOrdinal, count: Swift.min(n, count))
-  }
-
-  private init(format: NumberFormat, direction: Int, firstOrdinal: Int64, count: UInt64) {
-    self.format = format
-    self.direction = direction
-    self.firstOrdinal = firstOrdinal
-    self.count = count
-  }
-
   /// The input at index `i` (0 is nearest the centre).
   public func x(_ i: UInt64) -> Double {
     format.value(ordinal: ordinal(i))

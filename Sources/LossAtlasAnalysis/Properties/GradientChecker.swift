@@ -69,27 +69,10 @@ enum Extremes {
       let upper = x > mid
       let limits = upper ? [l.1, l.3, l.5] : [l.0, l.2, l.4]
       var offending: [ExtremePoint.Component] = []
-      var undecided: [ExtremePoint.Component] = []
-      let unknown = view.undecidedParts(x)
       for (part, (component, limit)) in zip(ExtremePoint.Component.allCases, zip([j.value, j.d1, j.d2], limits)) {
-        if unknown.contains(part.jetPart) {
-          undecided.append(part)
-        } else if component.isNaN || (component.isInfinite && limit != .infinite(sign: component.sign)) {
-          offending.append(part)
-        }
+        if component.isNaN || (component.isInfinite && limit != .infinite(sign: component.sign)) { offending.append(part) }
       }
-      return ExtremePoint(x: x, jet: j, offending: offending, undecided: undecided)
-    }
-  }
-}
-
-extension ExtremePoint.Component {
-  /// The part of a jet the component is.
-  var jetPart: JetParts {
-    switch self {
-    case .value: return .value
-    case .d1: return .d1
-    case .d2: return .d2
+      return ExtremePoint(x: x, jet: j, offending: offending)
     }
   }
 }

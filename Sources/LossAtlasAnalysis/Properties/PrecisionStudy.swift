@@ -52,15 +52,6 @@ public struct PrecisionThreshold: Sendable, Equatable {
   /// error bound of one without being on it (undecidable from the Double).
   public let ties: Int
   public let uncertain: Int
-  /// Where the study stopped short: from this input outward (at every
-  /// farther input, found by the same search) the view cannot give the
-  /// function's number (``ScalarView/undecided``: a user formula whose
-  /// exact value is beyond the wide arithmetic's range), so the threshold
-  /// was sought among the inputs before it only. nil: every input studied.
-  public var undecidedFrom: Double? = nil
-  /// Inputs before `undecidedFrom` met by the search where the number is
-  /// undecided all the same (counted as not rounding).
-  public var undecided: Int = 0
 }
 
 /// A value or derivative that equals its limit exactly on a whole half-line
@@ -149,33 +140,17 @@ public enum PrecisionStudy {
         }
       }
       for format in NumberFormat.allCases {
-        let all = FormatInputs(format: format, direction: direction, centre: centre, domain: view.domain)
-        // The stretch of inputs where the view gives the function's value
-        // (derivative): a user formula's exact value can be undecided far
-        // out (log(1 + exp(x)) from x ≈ 2.0e17), and no rounding is read
-        // from an undecided number.
-        var stretches: [PrecisionThreshold.Kind: DecidedStretch] = [:]
-        for (kind, _) in kinds {
-          stretches[kind] = DecidedStretch.find(all, view: view, part: kind.isValue ? .value : .d1)
-        }
-        let inputs = all
+        let inputs = FormatInputs(format: format, direction: direction, centre: centre, domain: view.domain)
         // Float16: every input is evaluated once and shared by the kinds.
         var jets: [Jet] = []
         if format == .float16 { jets = (0..<inputs.count).map { f(inputs.x($0)) } }
         for (kind, limit) in kinds {
           var ties = 0
           var uncertain = 0
-          var undecided = 0
           let target = format.round(limit)
           let offset = kind == .valueEqualsInput ? AsymptoticOffset.read(f, direction: direction) : nil
-          let stretch = stretches[kind]!
-          let part: JetParts = kind.isValue ? .value : .d1
-          let search = ThresholdSearch(inputs: stretch.inputs) { i in
+          let search = ThresholdSearch(inputs: inputs) { i in
             let x = inputs.x(i)
-            if view.undecided != nil && view.undecidedParts(x).contains(part) {
-              undecided += 1
-              return false
-            }
             if let offset, let decided = offset.decides(x, format) {
               ties += 1
               return decided
@@ -205,9 +180,7 @@ public enum PrecisionStudy {
           // Overflow that never happens is not worth a row; a rounding
           // that only happens where the exact tail already holds is the
           // exact statement, not a rounding one.
-          // (Where the study stopped short, "never" is not known: the row
-          // stays, with where it stopped.)
-          if x == nil && (kind == .valueOverflows || kind == .derivativeOverflows) && stretch.undecidedFrom == nil { continue }
+          if x == nil && (kind == .valueOverflows || kind == .derivativeOverflows) { continue }
           if let b = exactBoundary[kind] {
             guard let x, let b else { continue }
             if direction > 0 ? x >= b : x <= b { continue }
@@ -221,8 +194,7 @@ public enum PrecisionStudy {
           thresholds.append(
             PrecisionThreshold(
               format: format, direction: direction, kind: kind, limit: kind == .valueEqualsInput ? 0 : limit, x: x,
-              earlier: earlier, exhaustive: format == .float16, ties: ties, uncertain: uncertain,
-              undecidedFrom: stretch.undecidedFrom, undecided: undecided))
+              earlier: earlier, exhaustive: format == .float16, ties: ties, uncertain: uncertain))
         }
       }
     }
@@ -323,23 +295,5 @@ struct AsymptoticOffset {
     let toward = c < 0 ? residualSign > 0 : residualSign < 0
     if residualSign == 0 { return format.ordinal(x).magnitude & 1 == 0 }
     return toward
-  }
-}
-
-/// The inputs of one direction before the stretch where a view's number is
-/// undecided for good (``ScalarView/undecided``): found as any threshold
-/// (``ThresholdSearch``: the first input from which it is undecided at
-/// every farther representable input, by bisection and spot checks; every
-/// input for Float16). A view without undecided numbers keeps every input.
-struct DecidedStretch {
-  let inputs: FormatInputs
-  /// The first input of the undecided stretch (nil: none).
-  let undecidedFrom: Double?
-
-  static func find(_ inputs: FormatInputs, view: ScalarView, part: JetParts) -> DecidedStretch {
-    guard view.undecided != nil, inputs.count > 0 else { return DecidedStretch(inputs: inputs, undecidedFrom: nil) }
-    let search = ThresholdSearch(inputs: inputs) { i in view.undecidedParts(inputs.x(i)).contains(part) }
-    guard let r = search.run() else { return DecidedStretch(inputs: inputs, undecidedFrom: nil) }
-    return DecidedStretch(inputs: inputs.prefix(r.index), undecidedFrom: inputs.x(r.index))
   }
 }

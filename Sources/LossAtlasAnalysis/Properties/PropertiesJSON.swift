@@ -87,13 +87,11 @@ extension ViewProperties {
       (
         "extremes",
         .array(
-          extremes.map { e -> JSONValue in
-            var point: [(key: String, value: JSONValue)] = [
+          extremes.map { e in
+            .object([
               ("x", .double(e.x)), ("value", .double(e.jet.value)), ("d1", .double(e.jet.d1)), ("d2", .double(e.jet.d2)),
               ("honest", .bool(e.honest)),
-            ]
-            if !e.undecided.isEmpty { point.append(("undecided", .array(e.undecided.map { .string($0.rawValue) }))) }
-            return .object(point)
+            ])
           })
       ),
     ]
@@ -147,8 +145,8 @@ extension FunctionFacts {
       (
         "precision",
         .array(
-          precision.map { p -> JSONValue in
-            var row: [(key: String, value: JSONValue)] = [
+          precision.map { p in
+            .object([
               ("format", .string(p.format.rawValue)), ("direction", .integer(p.direction)), ("kind", .string(p.kind.rawValue)),
               ("limit", .double(p.limit)), ("x", p.x.map(JSONValue.double) ?? .null), ("exhaustive", .bool(p.exhaustive)),
               (
@@ -161,12 +159,7 @@ extension FunctionFacts {
                 } ?? .null
               ),
               ("ties", .integer(p.ties)), ("uncertain", .integer(p.uncertain)),
-            ]
-            // Only where the study stopped short (user formulas beyond the
-            // wide range): the catalog's rows are unchanged.
-            if let u = p.undecidedFrom { row.append(("undecided_from", .double(u))) }
-            if p.undecided > 0 { row.append(("undecided", .integer(p.undecided))) }
-            return .object(row)
+            ])
           })
       ))
     members.append(

@@ -118,7 +118,7 @@ public enum PropertyEngine {
       view, limits: (valueLower, valueUpper, d1Lower, d1Upper,
         Limit.estimate(s.towardLower.map { ($0.x, $0.jet.d2) }), Limit.estimate(s.towardUpper.map { ($0.x, $0.jet.d2) })))
 
-    var properties = ViewProperties(
+    return ViewProperties(
       functionID: functionID, parameters: parameters, viewLabel: view.label, argument: view.argument, viewIndex: viewIndex,
       infimum: infimum, supremum: supremum, monotonic: monotonic, derivativeMonotonic: derivativeMonotonic,
       continuity: continuity, breakpoints: smoothness, meanOutput: meanOutput, zeroCentered: zeroCentered,
@@ -128,9 +128,6 @@ public enum PropertyEngine {
       derivativeLimitUpper: d1Upper, convex: convexity.convex, concave: convexity.concave,
       convexityCrossCheck: convexity.crossCheck, nonNegative: nonNegative, zeroAtCorrect: zeroAtCorrect,
       gradientZeroAtMinimum: gradientZero, gradientGrowth: growth, gradientCheck: check, extremes: extremes)
-    properties.undecidedLower = s.undecidedLower
-    properties.undecidedUpper = s.undecidedUpper
-    return properties
   }
 
   /// zero-centred: |E[f(X)]| <= 1e-12 for X ~ N(0, 1).

@@ -61,10 +61,6 @@ public struct ExtremePoint: Sendable, Equatable {
   /// The components that are NaN, or infinite where the function's limit
   /// toward that end is not that infinity.
   public let offending: [Component]
-  /// The components whose number is undecided (a user formula's exact
-  /// value beyond the wide arithmetic's range; ``ScalarView/undecided``):
-  /// `jet` holds the formula's Double there, which is no fact.
-  public var undecided: [Component] = []
   /// No NaN, and every infinity is where the function is unbounded (the
   /// exact value has left the Double range or is infinite).
   public var honest: Bool { offending.isEmpty }
@@ -139,11 +135,6 @@ public struct ViewProperties: Sendable {
   public let gradientCheck: GradientCheck
   // (h) extremes
   public let extremes: [ExtremePoint]
-  /// The nearest far sample left out toward each end because the view's
-  /// number is undecided there (``ViewSamples/undecidedLower``): the
-  /// limits, range and saturation above rest on the samples nearer in.
-  public var undecidedLower: Double? = nil
-  public var undecidedUpper: Double? = nil
 
   /// A short name for reports: `huber {delta=1} yhat (y = 0)`.
   public var coordinates: String {

@@ -26,13 +26,6 @@ public struct ViewSamples: Sendable {
   /// (the last element is the farthest point), for limits.
   public let towardLower: [(x: Double, jet: Jet)]
   public let towardUpper: [(x: Double, jet: Jet)]
-  /// The far points left out because the view's number there is undecided
-  /// (``ScalarView/undecided``: a user formula whose exact value is beyond
-  /// the wide arithmetic's range): the nearest one toward each end, nil
-  /// when none was. Limits, range and saturation are read from the decided
-  /// samples only.
-  public let undecidedLower: Double?
-  public let undecidedUpper: Double?
 
   /// Samples `view` with `count` interior points.
   public init(_ view: ScalarView, count: Int = 20_001) {
@@ -61,14 +54,8 @@ public struct ViewSamples: Sendable {
     // The dense grid is sorted already; the few extra points (breakpoints,
     // far samples) are sorted on their own and merged in while the grid is
     // generated, so the million points are neither re-sorted nor copied.
-    var lowerFar = ViewSamples.outward(from: lo, toward: domain.lower, closed: domain.lowerClosed)
-    var upperFar = ViewSamples.outward(from: hi, toward: domain.upper, closed: domain.upperClosed)
-    // A far point whose number is undecided is no sample: the engine reads
-    // no fact from it (the interior grid is where the formula is
-    // evaluated for its chart; a formula undecided there is not studied
-    // here either way).
-    (lowerFar, undecidedLower) = ViewSamples.decided(lowerFar, view)
-    (upperFar, undecidedUpper) = ViewSamples.decided(upperFar, view)
+    let lowerFar = ViewSamples.outward(from: lo, toward: domain.lower, closed: domain.lowerClosed)
+    let upperFar = ViewSamples.outward(from: hi, toward: domain.upper, closed: domain.upperClosed)
     // Open domain ends are approached, never evaluated.
     let extra = (view.breakpoints + lowerFar + upperFar).filter(domain.contains).sorted()
     let n = max(count, 2)
@@ -111,18 +98,6 @@ public struct ViewSamples: Sendable {
     summary = accumulator.summary
     towardLower = lowerFar.map { ($0, f($0)) }
     towardUpper = upperFar.map { ($0, f($0)) }
-  }
-
-  /// `points` (ordered outward) without those where the view's number is
-  /// undecided, and the first (nearest) of those.
-  static func decided(_ points: [Double], _ view: ScalarView) -> ([Double], Double?) {
-    guard view.undecided != nil else { return (points, nil) }
-    var kept: [Double] = []
-    var first: Double?
-    for x in points {
-      if view.undecidedParts(x).isEmpty { kept.append(x) } else if first == nil { first = x }
-    }
-    return (kept, first)
   }
 
   /// Points from `start` toward `end` (an infinity or a finite domain end),

@@ -56,20 +56,11 @@ public struct ScalarView: Sendable {
   /// only when the Double lies within its error of a format's rounding
   /// boundary, where the Double alone cannot decide the rounding.
   public let refinedValue: (@Sendable (Double) -> RefinedValue?)?
-  /// The parts of `evaluate(x)` that are not known to be the function's
-  /// numbers (nil: every part, everywhere, as for every catalog view). A
-  /// user function's entry reports the exact value where its formula's
-  /// Double is NaN or ±inf; where the wide arithmetic cannot decide that
-  /// value either (log(1 + exp(x)) for x above about 2e17, whose exp
-  /// leaves the wide exponent range), the part is undecided and the
-  /// property engine must not read a fact from it.
-  public let undecided: (@Sendable (Double) -> JetParts)?
 
   public init(
     label: String, argument: String, fixed: [(name: String, value: ArgumentValue)] = [],
     domain: RealInterval = .realLine, plotRange: ClosedRange<Double>, breakpoints: [Double] = [],
     declared: DeclaredProperties, refinedValue: (@Sendable (Double) -> RefinedValue?)? = nil,
-    undecided: (@Sendable (Double) -> JetParts)? = nil,
     evaluate: @escaping @Sendable (Double) -> Jet
   ) {
     self.label = label
@@ -81,11 +72,7 @@ public struct ScalarView: Sendable {
     self.declared = declared
     self.evaluate = evaluate
     self.refinedValue = refinedValue
-    self.undecided = undecided
   }
-
-  /// The undecided parts at x (none for a view without the predicate).
-  public func undecidedParts(_ x: Double) -> JetParts { undecided?(x) ?? [] }
 }
 
 /// A value known as the unevaluated sum `hi + lo` within `error` (absolute):

@@ -40,11 +40,6 @@ extension PropertiesText {
         "format": p.format.rawValue, "end": say(p.direction < 0 ? "word.end.lower" : "word.end.upper"),
         "kind": say("word.precision.\(Self.key(p.kind))"),
       ]
-      if p.x == nil, let u = p.undecidedFrom {
-        // Not found before the stretch the study could not read: no "never".
-        out += "  " + say("precision.undecidedNever", values.merging(["at": Self.number(u)]) { $1 }) + "\n"
-        continue
-      }
       var line = p.x.map { say("precision.from", values.merging(["x": Self.number($0)]) { $1 }) } ?? say("precision.never", values)
       if let e = p.earlier {
         line += say(
@@ -57,8 +52,6 @@ extension PropertiesText {
       if p.ties > 0 || p.uncertain > 0 {
         line += say("precision.ties", ["ties": String(p.ties), "uncertain": String(p.uncertain)])
       }
-      if let u = p.undecidedFrom { line += say("precision.undecidedFrom", ["at": Self.number(u)]) }
-      if p.undecided > 0 { line += say("precision.undecidedCount", ["count": String(p.undecided)]) }
       out += "  " + line + "\n"
     }
     if let m = f.minimiser {

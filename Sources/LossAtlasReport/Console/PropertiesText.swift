@@ -110,25 +110,7 @@ public struct PropertiesText: Sendable {
         "d1": Self.number(v.gradientCheck.maxRelativeErrorD1), "d2": Self.number(v.gradientCheck.maxRelativeErrorD2),
         "points": String(v.gradientCheck.points),
       ])
-    out += row(
-      "extremes",
-      [
-        "points": v.extremes.map {
-          "\(Self.number($0.x)): \($0.undecided.contains(.value) ? say("word.undecided") : Self.number($0.jet.value))"
-        }.joined(separator: ", ")
-      ])
-    // A user formula's numbers the wide arithmetic cannot decide: named,
-    // and where the far samples stop.
-    let undecided = v.extremes.filter { !$0.undecided.isEmpty }
-    if !undecided.isEmpty {
-      out += row(
-        "undecided",
-        ["points": undecided.map { p in "\(Self.number(p.x)): " + p.undecided.map(\.rawValue).joined(separator: ", ") }.joined(separator: "; ")])
-    }
-    for (end, x) in [("word.end.lower", v.undecidedLower), ("word.end.upper", v.undecidedUpper)] {
-      guard let x else { continue }
-      out += row("farSamples", ["end": say(end), "x": Self.number(x)])
-    }
+    out += row("extremes", ["points": v.extremes.map { "\(Self.number($0.x)): \(Self.number($0.jet.value))" }.joined(separator: ", ")])
     let offending = v.extremes.filter { !$0.honest }
     if !offending.isEmpty {
       let points = offending.map { p in

@@ -83,13 +83,6 @@ struct FloatingPointText {
         guard let any = cells.compactMap({ $0 }).first else { continue }
         let text = cells.map { t -> String in
           guard let t else { return "—" }
-          // A user formula whose exact value leaves the wide arithmetic's
-          // range: the study stopped before it, and says so.
-          if let u = t.undecidedFrom {
-            let at = Self.input(u, t.format)
-            guard let x = t.x else { return strings("page.precision.undecided.never", ["x": at]) }
-            return strings("page.precision.undecided.from", ["from": strings("page.precision.from", ["x": Self.input(x, t.format)]), "x": at])
-          }
           guard let x = t.x else { return strings("page.precision.never") }
           let from = strings("page.precision.from", ["x": Self.input(x, t.format)])
           guard let e = t.earlier else { return from }

@@ -24,18 +24,7 @@ struct ExactFallback: Sendable {
   /// non-finite one replaced by the exact value rounded to Double (a true
   /// pole stays ±inf; no real value stays NaN).
   func repaired(_ doubles: [Double], roots: [TermID], arguments: [Double]) -> [Double] {
-    repairedReporting(doubles, roots: roots, arguments: arguments).values
-  }
-
-  /// ``repaired(_:roots:arguments:)`` and, per root, whether its number is
-  /// undecided: the Double is NaN or ±inf and the wide arithmetic does not
-  /// give the exact value either (a number beyond its exponent range, such
-  /// as exp(x) for x above 2^58 ln 2 ≈ 2.0e17 inside log(1 + exp(x)), or a
-  /// ball still too wide at 512 bits). There the value keeps the formula's
-  /// Double, which is *not* the function's number: the property engine
-  /// reads no fact from it (``ScalarView/undecided``).
-  func repairedReporting(_ doubles: [Double], roots: [TermID], arguments: [Double]) -> (values: [Double], undecided: [Bool]) {
-    guard doubles.contains(where: { !$0.isFinite }) else { return (doubles, doubles.map { _ in false }) }
+    guard doubles.contains(where: { !$0.isFinite }) else { return doubles }
     // Only the roots whose Double is NaN or ±inf are evaluated, and only
     // they decide whether 512 bits are needed: a finite Double is returned
     // as computed, so its ball would be wasted work (and an exact value
@@ -48,45 +37,19 @@ struct ExactFallback: Sendable {
     // log(1 + exp(x)) above 709.78), so it does not climb to 4,096 bits as
     // the safety analysis does; the midpoint of a 128-bit ball is far
     // closer than a Double's rounding unless the ball is wide, and then
-    // only the rare undecided case pays for more. A ball the exponent
-    // range cannot hold is `.unknown` at every precision: it is not
-    // retried.
+    // only the rare undecided case pays for more.
     let wide = WideEvaluator(expression: expression)
     var balls = wide.evaluate(arguments: arguments, parameters: parameters, roots: failing, precision: 128)
-    let retry = failing.contains { r in
+    let undecided = failing.contains { r in
       guard let b = balls[r] else { return true }
-      return b.state == .finite && !ExactFallback.settles(b)
+      return b.state == .unknown || (b.state == .finite && !b.rad.isZero && !ExactFallback.rounds(b) && !ExactFallback.underflows(b))
     }
-    if retry { balls = wide.evaluate(arguments: arguments, parameters: parameters, roots: failing, precision: 512) }
-    var undecided: [Bool] = []
-    let values = zip(doubles, roots).map { d, r -> Double in
-      guard !d.isFinite else {
-        undecided.append(false)
-        return d
-      }
-      guard let b = balls[r], ExactFallback.settles(b) else {
-        undecided.append(true)
-        return d
-      }
-      undecided.append(false)
-      if b.state == .undefined { return d }
-      if ExactFallback.beyondDoubles(b) { return b.mid.negative ? -.infinity : .infinity }
+    if undecided { balls = wide.evaluate(arguments: arguments, parameters: parameters, roots: failing, precision: 512) }
+    return zip(doubles, roots).map { d, r in
+      guard !d.isFinite, let b = balls[r], b.state != .unknown, b.state != .undefined else { return d }
       return b.double
     }
-    return (values, undecided)
   }
-
-  /// Whether a ball gives the Double of the exact value: an exact infinity,
-  /// no real value, or a finite ball every point of which rounds to one
-  /// Double (or to 0, or lies beyond the Double range).
-  static func settles(_ b: Ball) -> Bool {
-    b.state != .unknown
-      && (b.state != .finite || b.rad.isZero || rounds(b) || underflows(b) || beyondDoubles(b))
-  }
-
-  /// A finite ball every point of which lies beyond the Double range: it
-  /// rounds to ±inf (exp(1000)).
-  static func beyondDoubles(_ b: Ball) -> Bool { b.isFinite && b.lowerMagnitude.double.isInfinite }
 
   /// The exact values of `roots` at `arguments`, rounded to Double (the
   /// same 128 then 512 bits as ``repaired(_:roots:arguments:)``): ±inf
@@ -95,14 +58,21 @@ struct ExactFallback: Sendable {
   /// range, such as exp(1e300), or a ball still too wide).
   func exact(roots: [TermID], arguments: [Double]) -> [Double?] {
     let wide = WideEvaluator(expression: expression)
-    func decided(_ b: Ball?) -> Bool { b.map(ExactFallback.settles) ?? false }
+    // A finite ball every point of which lies beyond the Double range
+    // rounds to ±inf (exp(1000)); other finite balls must round to one Double.
+    func beyondDoubles(_ b: Ball) -> Bool { b.isFinite && b.lowerMagnitude.double.isInfinite }
+    func decided(_ b: Ball?) -> Bool {
+      guard let b else { return false }
+      return b.state != .unknown
+        && (b.state != .finite || b.rad.isZero || ExactFallback.rounds(b) || ExactFallback.underflows(b) || beyondDoubles(b))
+    }
     var balls = wide.evaluate(arguments: arguments, parameters: parameters, roots: roots, precision: 128)
     if !roots.allSatisfy({ decided(balls[$0]) }) {
       balls = wide.evaluate(arguments: arguments, parameters: parameters, roots: roots, precision: 512)
     }
     return roots.map { r in
       guard let b = balls[r], decided(b) else { return nil }
-      if ExactFallback.beyondDoubles(b) { return b.mid.negative ? -.infinity : .infinity }
+      if beyondDoubles(b) { return b.mid.negative ? -.infinity : .infinity }
       return b.state == .undefined ? .nan : b.double
     }
   }
@@ -123,23 +93,15 @@ struct ExactFallback: Sendable {
     let m = b.mid.double
     guard m.isFinite else { return false }
     let spacing = m == 0 ? Double.leastNonzeroMagnitude : m.ulp
-    // Compared as magnitudes: a quarter of the subnormal spacing, 2^-1076,
-    // is 0 as a Double, and a radius below it reads as 2^-1074 as a Double
-    // (rounded up), so a value in the lowest binades (-2/r^2 = -4e-308, the
-    // f'' of log(1 + r^2) at r = 7e153) would never round.
-    return !(Magnitude.power(spacing.exponent - 2) < b.rad)
+    return b.rad.double <= spacing / 4
   }
 
-  /// A view's jet with non-finite parts repaired, and the parts that stay
-  /// undecided (see ``repairedReporting(_:roots:arguments:)``).
-  func jet(_ j: Jet, x: Double, arguments: [Double], argument: Int, roots: [TermID]) -> (jet: Jet, undecided: JetParts) {
-    guard !(j.value.isFinite && j.d1.isFinite && j.d2.isFinite) else { return (j, []) }
+  /// A view's jet with non-finite parts repaired.
+  func jet(_ j: Jet, x: Double, arguments: [Double], argument: Int, roots: [TermID]) -> Jet {
+    guard !(j.value.isFinite && j.d1.isFinite && j.d2.isFinite) else { return j }
     var args = arguments
     args[argument] = x
-    let r = repairedReporting([j.value, j.d1, j.d2], roots: roots, arguments: args)
-    let v = r.values
-    var parts: JetParts = []
-    for (flag, part) in zip(r.undecided, [JetParts.value, .d1, .d2]) where flag { parts.insert(part) }
-    return (Jet(value: v[0], d1: v[1], d2: v[2]), parts)
+    let v = repaired([j.value, j.d1, j.d2], roots: roots, arguments: args)
+    return Jet(value: v[0], d1: v[1], d2: v[2])
   }
 }

@@ -12,9 +12,6 @@ extension SafetyReport {
     var s = region(f)
     if let z = f.doubleIsZeroFrom { s += " Double's result is exactly 0 from x = \(formatValue(z))." }
     if f.intermittent { s += " (Near its edge the region fails at some inputs and passes at others.)" }
-    if let u = f.undecidedBeyond {
-      s += " From x = \(formatValue(u)) on the exact value is undecided (beyond the wide arithmetic's range): the region may go on there."
-    }
     return s
   }
 
@@ -60,7 +57,6 @@ extension SafetyReport {
               ("exact", .double(f.exactValue)), ("cause", .string(f.cause.rawValue)), ("culprit", .string(f.culprit)),
               ("explanation", .string(f.explanation)), ("doubleIsZeroFrom", f.doubleIsZeroFrom.map(JSONValue.double) ?? .null),
               ("intermittent", .bool(f.intermittent)),
-              ("undecidedBeyond", f.undecidedBeyond.map(JSONValue.double) ?? .null),
             ])
           })
       ),

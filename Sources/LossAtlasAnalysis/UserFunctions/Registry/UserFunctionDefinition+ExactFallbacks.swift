@@ -15,13 +15,8 @@ public struct ExactFallbackComponent: Sendable, Equatable {
   public let part: Part
   /// The formula's own Double result: NaN, +inf or -inf.
   public let double: Double
-  /// What the entry reports instead: the exact value rounded to Double
-  /// (the formula's Double again when `undecided`).
+  /// What the entry reports instead: the exact value rounded to Double.
   public let exact: Double
-  /// The exact value is undecided too: beyond the wide arithmetic's
-  /// exponent range (exp(exp(50))), or not narrowed at 512 bits; the entry
-  /// keeps the formula's Double, which is no fact about the function.
-  public var undecided: Bool = false
 }
 
 extension UserFunctionDefinition {
@@ -41,15 +36,14 @@ extension UserFunctionDefinition {
     let roots = [e.value] + e.gradient + [e.hessian[0][0]]
     let doubles = DoubleTrace(e, arguments: args, parameters: params, roots: roots).values
     let formula = roots.map { doubles[$0] }
-    let entry = ExactFallback(expression: e, parameters: params).repairedReporting(formula, roots: roots, arguments: args)
+    let entry = ExactFallback(expression: e, parameters: params).repaired(formula, roots: roots, arguments: args)
     var parts: [ExactFallbackComponent.Part] = [.value]
     parts += differentiate.map { .derivative($0) }
     parts.append(.secondDerivative(differentiate[0]))
-    return parts.indices.compactMap { i in
-      let (d, x) = (formula[i], entry.values[i])
-      if entry.undecided[i] { return ExactFallbackComponent(part: parts[i], double: d, exact: d, undecided: true) }
+    return zip(parts, zip(formula, entry)).compactMap { part, pair in
+      let (d, x) = pair
       guard !d.isFinite, !(d == x || (d.isNaN && x.isNaN)) else { return nil }
-      return ExactFallbackComponent(part: parts[i], double: d, exact: x)
+      return ExactFallbackComponent(part: part, double: d, exact: x)
     }
   }
 }

@@ -83,18 +83,10 @@ extension UserFunctionDefinition {
     return ScalarView(
       label: label, argument: view.over, fixed: fixed, domain: domain(of: view.over),
       plotRange: view.from...view.to, breakpoints: breakpoints, declared: DeclaredProperties(),
-      // Undecided: the Double is NaN or ±inf and the exact value is beyond
-      // the wide arithmetic too (ExactFallback.repairedReporting); only a
-      // failing point can be undecided, and it is computed once.
-      undecided: { x in
-        let j = program.jet(x)
-        if j.value.isFinite && j.d1.isFinite && j.d2.isFinite { return [] }
-        return repaired.entry(x) { fallback.jet(j, x: x, arguments: arguments, argument: argument, roots: roots) }.undecided
-      },
       evaluate: { x in
         let j = program.jet(x)
         if j.value.isFinite && j.d1.isFinite && j.d2.isFinite { return j }
-        return repaired.entry(x) { fallback.jet(j, x: x, arguments: arguments, argument: argument, roots: roots) }.jet
+        return repaired.jet(x) { fallback.jet(j, x: x, arguments: arguments, argument: argument, roots: roots) }
       })
   }
 
@@ -126,25 +118,23 @@ final class ViewCache: @unchecked Sendable {
 }
 
 /// The repaired jets of one view's failing points, by input (bit pattern:
-/// 0 and -0 apart), with their undecided parts. A deterministic function's
-/// results: computed once.
+/// 0 and -0 apart). A deterministic function's results: computed once.
 final class FallbackCache: @unchecked Sendable {
-  typealias Entry = (jet: Jet, undecided: JetParts)
   private let lock = NSLock()
-  private var entries: [UInt64: Entry] = [:]
+  private var jets: [UInt64: Jet] = [:]
 
-  func entry(_ x: Double, compute: () -> Entry) -> Entry {
+  func jet(_ x: Double, compute: () -> Jet) -> Jet {
     lock.lock()
-    if let e = entries[x.bitPattern] {
+    if let j = jets[x.bitPattern] {
       lock.unlock()
-      return e
+      return j
     }
     lock.unlock()
     // Computed outside the lock (two threads may both compute it; both are equal).
-    let e = compute()
+    let j = compute()
     lock.lock()
-    entries[x.bitPattern] = e
+    jets[x.bitPattern] = j
     lock.unlock()
-    return e
+    return j
   }
 }

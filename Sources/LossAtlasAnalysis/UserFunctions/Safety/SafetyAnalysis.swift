@@ -166,16 +166,11 @@ public enum SafetyAnalysis {
           i = j + 1
           continue
         }
-        var finding = SafetyFinding(
-          component: SafetyComponent.allCases[c], start: start, end: end, firstFailure: first, lastPass: lastPass,
-          kind: kind, doubleValue: r.doubles[c], exactValue: r.exact[c].double, cause: culprit.cause,
-          culprit: culprit.text, explanation: culprit.explanation, doubleIsZeroFrom: zeroFrom, intermittent: intermittent)
-        // The region stops at an undecided input, not at a passing one:
-        // it may go on beyond (naive softplus from x = 1e18).
-        if beyondIndex >= 0 && beyondIndex < results.count && results[beyondIndex].statuses[c] == .undecided {
-          finding.undecidedBeyond = results[beyondIndex].input
-        }
-        out.append(finding)
+        out.append(
+          SafetyFinding(
+            component: SafetyComponent.allCases[c], start: start, end: end, firstFailure: first, lastPass: lastPass,
+            kind: kind, doubleValue: r.doubles[c], exactValue: r.exact[c].double, cause: culprit.cause,
+            culprit: culprit.text, explanation: culprit.explanation, doubleIsZeroFrom: zeroFrom, intermittent: intermittent))
         i = j + 1
       }
       return out

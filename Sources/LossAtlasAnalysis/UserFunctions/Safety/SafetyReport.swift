@@ -88,11 +88,6 @@ public struct SafetyFinding: Sendable {
   /// sampling, bisection and a dense check; inputs beyond them may still
   /// fail now and then.
   public let intermittent: Bool
-  /// The checked input right beyond the region's far end when it is
-  /// undecided (the exact value beyond the wide arithmetic's range), not
-  /// passing: the region may go on there. nil: it ends at a passing input
-  /// or at the end of the line.
-  public var undecidedBeyond: Double? = nil
 }
 
 /// A catalog function equal to the user's formula (to 1e-9 relative at
