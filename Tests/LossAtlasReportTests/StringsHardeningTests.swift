@@ -66,6 +66,15 @@ import Testing
     #expect(onlyChinese.isEmpty, "keys only in Chinese: \(onlyChinese.prefix(20).map { "\($0) (\(zh.origin[$0] ?? "?"))" })")
     for (key, english) in en.table.sorted(by: { $0.key < $1.key }) {
       guard let chinese = zh.table[key] else { continue }
+      // The methods page's English is composed in Swift with the code's
+      // constants already in it (MethodsText), the Chinese fills the same
+      // constants into {placeholders}: MethodsTextTests pins that each is
+      // exactly the number the English prints.
+      if en.origin[key] == MethodsText.sourceFile { continue }
+      // English quotes the safety engine's own sentence ({explanation}),
+      // Chinese words the cause from the culprit subexpression: pinned by
+      // CLITextTests.tablesAreTwins.
+      if key.hasPrefix("cli.safety.explanation.") { continue }
       #expect(
         Self.placeholders(english) == Self.placeholders(chinese),
         "\(key): English \(Self.placeholders(english).sorted()) (\(en.origin[key] ?? "?")), Chinese \(Self.placeholders(chinese).sorted()) (\(zh.origin[key] ?? "?"))"
