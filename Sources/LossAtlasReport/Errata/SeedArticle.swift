@@ -26,6 +26,6 @@ enum SeedArticle {
      "Hendrycks and Gimpel, “Gaussian error linear units (GELUs)” (2016); Ramachandran, Zoph and Le, “Searching for "
        + "activation functions” (2017, swish); Misra, “Mish” (2019); Klambauer, Unterthiner, Mayr and Hochreiter, "
        + "“Self-normalizing neural networks” (NeurIPS 2017, SELU); Clevert, Unterthiner and Hochreiter, ELU (ICLR 2016)"),
-    ("frameworks", "PyTorch, torch.nn documentation; optax, optax.losses documentation"),
+    ("frameworks", "PyTorch torch.nn documentation; optax.losses documentation"),
   ]
 }
