@@ -281,12 +281,9 @@ import Testing
     #expect(EnglishProse.inMarkdown("- <span>Focal loss for dense object detection</span>") == ["Focal loss for dense object detection"])
   }
 
-  /// Issue 13, item 3. The page builders' prose (zh-phrasing) and the
-  /// function texts (zh-content) are being translated on other branches;
-  /// until both are merged the Chinese pages still carry the builders'
-  /// English sentences, and this test records them as a known issue. It
-  /// fails once they are gone (a known issue that does not occur is
-  /// reported), which is the signal to drop `withKnownIssue`.
+  /// Issue 13, item 3: every Chinese page (Markdown and HTML) is free of
+  /// English sentences outside formulas, code, names and citations marked
+  /// `lang="en"`.
   @Test("no Chinese page holds an English sentence outside formulas, code and names")
   func noEnglishSentences() {
     var found: [String] = []
@@ -294,8 +291,6 @@ import Testing
       let runs = path.hasSuffix(".html") ? EnglishProse.inHTML(text) : EnglishProse.inMarkdown(text)
       if let first = runs.first { found.append("zh/\(path): \(runs.count) English runs, e.g. “\(first.prefix(80))”") }
     }
-    withKnownIssue("the builders' prose is translated on the zh-phrasing and zh-content branches") {
-      #expect(found.isEmpty, "\(found.count) Chinese pages with English sentences:\n\(found.prefix(30).joined(separator: "\n"))")
-    }
+    #expect(found.isEmpty, "\(found.count) Chinese pages with English sentences:\n\(found.prefix(30).joined(separator: "\n"))")
   }
 }
