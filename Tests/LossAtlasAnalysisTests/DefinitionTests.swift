@@ -74,6 +74,21 @@ import Testing
     #expect(GaussianExpectation.mean({ $0 * $0 * $0 + sin($0) }) == 0)
   }
 
+  @Test("the quadrature of an integrand that overflows (x⁴ at variance 1e100: inf × φ = NaN where φ underflows) returns a non-finite mean after a bounded number of evaluations, not 2⁴⁰ halvings")
+  func quadratureOfAnOverflowingIntegrand() {
+    // A class, so the @Sendable-free closure can count through a reference.
+    final class Counter { var calls = 0 }
+    let counter = Counter()
+    let mean = GaussianExpectation.mean({ x in
+      counter.calls += 1
+      return x * x * x * x
+    }, variance: 1e100)
+    #expect(!mean.isFinite)
+    // 6 cuts a side, 2 sides, 21 points a piece: 252 evaluations if no
+    // piece is halved; the finite pieces near 0 may be halved a few times.
+    #expect(counter.calls <= 100_000, "\(counter.calls) evaluations")
+  }
+
   // MARK: 2. Saturation is about the tails
 
   @Test("saturation: gelu's low-slope stretch around its minimum is a flat zone, not a saturation interval")

@@ -12,7 +12,8 @@ import LossAtlasCore
 /// ±4, ±8, ±16 so that the adaptive rule starts near where φ changes. Each
 /// piece is integrated by the 21-point Gauss–Kronrod rule (QUADPACK's qk21)
 /// and halved until |K21 − G10| is below 10⁻¹⁵ of the piece's integral (or
-/// 10⁻¹⁸ absolute); pieces never straddle a kink, so the rule sees an
+/// 10⁻¹⁸ of ∫|h|, at least 10⁻¹⁸ absolute; see ``integrate(_:_:_:depth:budget:into:)``
+/// for the rounding floor and the budget); pieces never straddle a kink, so the rule sees an
 /// analytic integrand and the difference K21 − G10 overstates the error of
 /// K21 by orders of magnitude.
 ///
@@ -34,15 +35,35 @@ public enum GaussianExpectation {
     }
     let edges = [0] + cuts.sorted()
     let h: (Double) -> Double = { z in g(s * z) * density(z) }
+    // The absolute floor scales with the integral: a first pass estimates
+    // ∫|h| piece by piece (the 21-point rule once per piece), and a piece
+    // whose error estimate is below 10⁻¹⁸ of it (or 10⁻¹⁸, when the
+    // integral is below 1) is accepted. Without the scale, E[x⁴] at
+    // q = 10³⁰ (the depth recursion of x²) asks the tail pieces, where φ
+    // is computed to only z²ε relative, for 10⁻¹⁸ absolute out of 10⁶⁰.
+    var magnitude = 0.0
+    for i in 0..<(edges.count - 1) {
+      magnitude += kronrod(h, edges[i], edges[i + 1]).absolute + kronrod(h, -edges[i], -edges[i + 1]).absolute
+    }
+    var budget = Budget(floor: 1e-18 * max(1, magnitude.isFinite ? magnitude : 1))
     // The right half from 0 outward, and the left half as its mirror image:
     // the signed integrals from −e_i to −e_(i+1), i.e. minus the left half.
     var right = CompensatedSum()
     var mirrored = CompensatedSum()
     for i in 0..<(edges.count - 1) {
-      integrate(h, edges[i], edges[i + 1], depth: 0, into: &right)
-      integrate(h, -edges[i], -edges[i + 1], depth: 0, into: &mirrored)
+      integrate(h, edges[i], edges[i + 1], depth: 0, budget: &budget, into: &right)
+      integrate(h, -edges[i], -edges[i + 1], depth: 0, budget: &budget, into: &mirrored)
     }
     return right.value - mirrored.value
+  }
+
+  /// What one mean may spend: the absolute error floor, and the pieces
+  /// left to halve. 2 × 20,000 halvings bound the work whatever the
+  /// integrand (the catalog's activations need a few hundred); once they
+  /// are spent, every piece keeps its 21-point estimate.
+  struct Budget {
+    let floor: Double
+    var halvings = 20_000
   }
 
   /// Where the integration stops: φ(38.6) ≈ 2.6×10⁻³²⁴ underflows to 0.
@@ -57,33 +78,53 @@ public enum GaussianExpectation {
   /// ∫ from a to b (a may be above b: the piece [b, a] with its sign
   /// flipped, so that mirrored pieces give exactly negated sums), adding
   /// the leaves to `sum` from the end `a` toward `b`.
-  static func integrate(_ h: (Double) -> Double, _ a: Double, _ b: Double, depth: Int, into sum: inout CompensatedSum) {
-    let (k, g) = kronrod(h, a, b)
+  ///
+  /// A piece is accepted when |K21 − G10| is below 10⁻¹⁵ of its integral,
+  /// or below the rounding noise of the two sums (50ε ∫|h|, QUADPACK's
+  /// floor: below it the difference carries no information, and halving
+  /// would only repeat it), or below the budget's absolute floor.
+  static func integrate(
+    _ h: (Double) -> Double, _ a: Double, _ b: Double, depth: Int, budget: inout Budget, into sum: inout CompensatedSum
+  ) {
+    let (k, g, absolute) = kronrod(h, a, b)
     let error = abs(k - g)
-    if error <= max(1e-15 * abs(k), 1e-18) || depth >= 40 || abs(b - a) <= 1e-12 * max(abs(a), abs(b)) {
+    // A piece whose estimate is not finite (g overflows there, or
+    // inf × φ = inf × 0 where φ underflows) is not made finite by halving
+    // it: every half would fail the test again, 2^40 pieces. Its estimate
+    // is kept, so the mean is ±inf or NaN and the caller sees it.
+    if !error.isFinite || error <= max(1e-15 * abs(k), 50 * Double.ulpOfOne * absolute, budget.floor) || depth >= 40
+      || budget.halvings <= 0 || abs(b - a) <= 1e-12 * max(abs(a), abs(b))
+    {
       sum.add(k)
       return
     }
+    budget.halvings -= 1
     let m = a / 2 + b / 2
-    integrate(h, a, m, depth: depth + 1, into: &sum)
-    integrate(h, m, b, depth: depth + 1, into: &sum)
+    integrate(h, a, m, depth: depth + 1, budget: &budget, into: &sum)
+    integrate(h, m, b, depth: depth + 1, budget: &budget, into: &sum)
   }
 
   /// The 21-point Kronrod and embedded 10-point Gauss estimates of
   /// ∫ from a to b (signed: b < a gives the negative of ∫ from b to a).
-  static func kronrod(_ h: (Double) -> Double, _ a: Double, _ b: Double) -> (kronrod: Double, gauss: Double) {
+  static func kronrod(_ h: (Double) -> Double, _ a: Double, _ b: Double) -> (
+    kronrod: Double, gauss: Double, absolute: Double
+  ) {
     let c = a / 2 + b / 2
     let r = b / 2 - a / 2
     let center = h(c)
     var k = wgk[10] * center
     var g = 0.0
+    var absolute = wgk[10] * abs(center)
     for i in 0..<10 {
       let dx = r * xgk[i]
-      let pair = h(c - dx) + h(c + dx)
+      let left = h(c - dx)
+      let right = h(c + dx)
+      let pair = left + right
       k += wgk[i] * pair
+      absolute += wgk[i] * (abs(left) + abs(right))
       if i % 2 == 1 { g += wg[i / 2] * pair }
     }
-    return (k * r, g * r)
+    return (k * r, g * r, absolute * abs(r))
   }
 
   // QUADPACK's qk21 (Piessens et al. 1983): Kronrod abscissae (the odd
