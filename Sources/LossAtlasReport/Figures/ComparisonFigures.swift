@@ -142,8 +142,28 @@ enum ComparisonFigures {
     if !cut.isEmpty { alt += say("alt.cut", ["ids": words.list(cut)]) }
     let size = ChartSize(width: 800, height: d.rows.count == 1 ? 500 : 860)
     return ManualFigure(
-      path: "figures/\(stem(d.topic)).png", kind: .comparison, functionIDs: d.ids, caption: say("\(d.topic).caption"),
+      path: "figures/\(stem(d.topic)).png", kind: .comparison, functionIDs: d.ids,
+      caption: say("\(d.topic).caption", captionParameters(d.ids, index)),
       altText: alt, figure: Figure(panels: panels, columns: 2, size: size, title: title))
+  }
+
+  /// The parameters the figure draws its functions at (their defaults), as
+  /// the caption's `{<parameter>}` placeholders (the shrink figure's
+  /// `{lambda}` is "0.5"): a caption never types a number the figure may
+  /// not use. A parameter that two of the functions take at different
+  /// values is left out, so its placeholder stays visible ("{lambda}")
+  /// rather than print one function's value for both (ShrinkCaptionTests).
+  static func captionParameters(_ ids: [String], _ index: AnalysisIndex) -> [String: String] {
+    var values: [String: Double] = [:]
+    var differing = Set<String>()
+    for id in ids {
+      guard let spec = index.spec(id) else { continue }
+      for (name, v) in spec.defaultParameters.values {
+        if let seen = values[name], seen != v { differing.insert(name) }
+        values[name] = v
+      }
+    }
+    return values.filter { !differing.contains($0.key) }.mapValues(FigureText.parameter)
   }
 
   // MARK: gelu against gelu-tanh
