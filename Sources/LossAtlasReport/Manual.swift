@@ -444,6 +444,7 @@ public enum ManualGenerator {
       var text = try edition.templates.render(tree, format: folder, name: page.template)
       if format == .html { text = PageOutline.apply(text) }
       if gloss { text = format == .html ? FirstUse.html(text, terms: firstUse) : FirstUse.markdown(text, terms: firstUse) }
+      if edition.language != .en { text = AdjacentParentheses.merge(text) }
       let file = OutputFile(path: "\(root)\(folder)/\(page.name).\(format.fileExtension)", text: Self.tidy(text))
       // GitHub shows a folder's README.md below its file list: the
       // Markdown folder's is its front page (the same bytes as index.md).

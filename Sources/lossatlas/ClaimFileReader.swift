@@ -13,6 +13,8 @@ import LossAtlasAnalysis
 enum ClaimFileReader {
   struct Failure: Error {
     let text: String
+    /// The path is a folder (the caller says what it takes instead).
+    var isFolder = false
   }
 
   static func load(_ path: String) -> Result<String, Failure> {
@@ -21,7 +23,7 @@ enum ClaimFileReader {
     defer { close(fd) }
     var info = stat()
     if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-      return .failure(Failure(text: "is a folder, not a claim file"))
+      return .failure(Failure(text: "is a folder, not a claim file", isFolder: true))
     }
     let limit = ClaimFile.maxBytes
     var bytes: [UInt8] = []

@@ -19,12 +19,19 @@ struct FunctionFileOptions: ParsableArguments {
   /// A file that cannot be read or understood ends the run: `error:
   /// FILE:LINE:COLUMN: message`, the source line and a caret on stderr, and
   /// exit status `status` (64, bad usage, by default; `check` uses 2, its
-  /// status for a file it cannot understand). Nothing is written to stdout.
+  /// status for a file it cannot understand). A folder is bad usage (64)
+  /// for every command: the message says --functions takes a YAML file.
+  /// Nothing is written to stdout.
   func registry(more: [(name: String, text: String)] = [], status: Int32 = ExitStatus.usage) throws -> FunctionRegistry {
     var sources: [(name: String, text: String)] = []
     for path in files {
       switch ClaimFileReader.load(path) {
       case .success(let text): sources.append((path, text))
+      case .failure(let reason) where reason.isFolder:
+        printError(
+          "error: --functions \(path) is a folder, which --functions does not take: give a YAML file (.yaml) whose 'functions:' section defines functions (see README, 'Your own functions')"
+        )
+        throw ExitCode(ExitStatus.usage)
       case .failure(let reason):
         printError("error: \(path):1: \(reason.text)")
         throw ExitCode(status)

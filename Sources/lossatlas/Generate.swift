@@ -140,6 +140,12 @@ extension LossAtlasCommand {
         throw ExitCode(ExitStatus.failure)
       }
       let registry = try functions.registry()
+      // Before any analysis: an id that is the name of one of the manual's
+      // own pages or figures (the late `pathClash` stays as the safety net).
+      if let clash = Self.nameClash(registry.userFunctions, formats: try formats(), languages: languages) {
+        printError("error: \(clash)")
+        throw ExitCode(ExitStatus.usage)
+      }
       var options = ManualOptions(templates: templateSet)
       options.languages = languages
       options.localizedTemplates = localized
@@ -192,12 +198,24 @@ extension LossAtlasCommand {
       }
     }
 
+    /// The first user function whose id is the name of one of the manual's
+    /// own pages or figures (``ManualNames``), known from the names alone:
+    /// the message names the id, its file and line, and the manual's file.
+    static func nameClash(_ userFunctions: [UserFunctionDefinition], formats: [ManualFormat], languages: [Language]) -> String? {
+      for user in userFunctions {
+        guard let clash = ManualNames.clash(id: user.id, formats: formats, languages: languages) else { continue }
+        let what = clash.precisionOf.map { " (the precision figure of \($0), drawn where its value rounds to a limit)" } ?? ""
+        return "the id '\(user.id)' of the user function at \(user.file):\(user.line) is also the name of the manual's own \(clash.path)\(what): choose another id"
+      }
+      return nil
+    }
+
     /// A path the manual would write twice because a user function's id is
     /// also the name of one of the manual's own pages or figures (`index`,
     /// `methods`, `gain`, `sigmoid-narrow`, `compare-relu-like`...): the
-    /// message names the id, its file and line, and the path. The pages'
-    /// and figures' names are known only once they are built, so this is
-    /// checked here, before anything is written.
+    /// message names the id, its file and line, and the path. ``nameClash``
+    /// refuses such an id before any analysis; this check of the built
+    /// files, before anything is written, is the safety net.
     static func pathClash(_ files: [OutputFile], _ userFunctions: [UserFunctionDefinition]) -> String? {
       guard !userFunctions.isEmpty else { return nil }
       var seen = Set<String>()

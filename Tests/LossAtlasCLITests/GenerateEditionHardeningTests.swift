@@ -158,7 +158,7 @@ import Testing
 
   @Test(
     "a user function whose id is the name of one of the manual's pages ('methods'; 'Index', one file with index.md on macOS) is refused, naming the id, its line and the path; nothing is written",
-    arguments: ["methods", "Index"])
+    arguments: ["methods", "Index", "errata", "glossary", "README"])
   func userIDNamesAPage(id: String) throws {
     let path = root + "/functions-\(id).yaml"
     try "functions:\n  - id: \(id)\n    arguments: [x]\n    value: \"x^2\"\n".write(toFile: path, atomically: false, encoding: .utf8)
@@ -171,6 +171,55 @@ import Testing
       r.stderr == "error: the id '\(id)' of the user function at \(path):2 is also the name of the manual's own markdown/\(page).md: choose another id\n"
         || r.stderr == "error: the id '\(id)' of the user function at \(path):2 is also the name of the manual's own markdown/\(id).md: choose another id\n",
       "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  /// Runs generate (Markdown, English, `--only sigmoid`) with one user
+  /// function whose id is `id`, in `format`.
+  func generateWithUserID(_ id: String, format: String = "markdown") throws -> (LaunchedCLI.Outcome, path: String, out: String) {
+    let path = root + "/functions-\(id).yaml"
+    try "functions:\n  - id: \(id)\n    arguments: [x]\n    value: \"x^2\"\n".write(toFile: path, atomically: false, encoding: .utf8)
+    let out = root + "/out-id-\(id)"
+    let r = try #require(
+      try LaunchedCLI.run(
+        ["generate", "--out", out, "--functions", path, "--only", "sigmoid", "--format", format, "--quiet", "--lang", "en"]))
+    return (r, path, out)
+  }
+
+  /// The manual's names are known before any analysis (ManualNames): a
+  /// figure of a function that `--only sigmoid` leaves out ('family-elu-alpha',
+  /// 'compare-shrink') is refused all the same, so that one functions file is
+  /// accepted or refused for every run alike. Before the early check these
+  /// runs succeeded (the late check saw no second file).
+  @Test(
+    "a user function named after one of the manual's figures is refused before the analysis, whatever --only selects",
+    arguments: [
+      ("gain", "markdown/figures/gain.png"), ("family-elu-alpha", "markdown/figures/family-elu-alpha.png"),
+      ("compare-shrink", "markdown/compare-shrink.md"), ("GLU-Surface", "markdown/figures/glu-surface.png"),
+    ])
+  func userIDNamesAFigure(id: String, manualPath: String) throws {
+    let (r, path, out) = try generateWithUserID(id)
+    #expect(r.status == 64)
+    #expect(
+      r.stderr == "error: the id '\(id)' of the user function at \(path):2 is also the name of the manual's own \(manualPath): choose another id\n",
+      "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test("an id of the form <id>-narrow takes that figure's SVG for phones (HTML only); precision-<id> is kept for the catalog's precision figures")
+  func narrowAndPrecisionIDs() throws {
+    let (narrow, narrowPath, _) = try generateWithUserID("depth-narrow", format: "html")
+    #expect(narrow.status == 64)
+    #expect(
+      narrow.stderr
+        == "error: the id 'depth-narrow' of the user function at \(narrowPath):2 is also the name of the manual's own html/figures/depth-narrow.svg: choose another id\n",
+      "\(narrow.stderr)")
+    let (precision, precisionPath, out) = try generateWithUserID("precision-relu")
+    #expect(precision.status == 64)
+    #expect(
+      precision.stderr
+        == "error: the id 'precision-relu' of the user function at \(precisionPath):2 is also the name of the manual's own markdown/figures/precision-relu.png (the precision figure of relu, drawn where its value rounds to a limit): choose another id\n",
+      "\(precision.stderr)")
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 }

@@ -47,6 +47,26 @@ import Testing
     try folder.write("functions.yaml", text)
   }
 
+  /// Before, a folder was "DIR:1: is a folder, not a claim file": a claim
+  /// file was never asked for, and a folder has no line 1.
+  @Test("--functions FOLDER is refused: a folder is not taken, a YAML file is; exit 64, nothing written")
+  func functionsFolder() throws {
+    let folder = try TemporaryFolder()
+    let dir = folder.path("defs")
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
+    let expected =
+      "error: --functions \(dir) is a folder, which --functions does not take: give a YAML file (.yaml) whose 'functions:' section defines functions (see README, 'Your own functions')\n"
+    let list = try CLIRunner.run(["list", "--functions", dir])
+    #expect(list.status == 64)
+    #expect(list.stderr == expected, "\(list.stderr)")
+    #expect(list.stdout.isEmpty)
+    let out = folder.path("manual")
+    let generate = try CLIRunner.run(["generate", "--out", out, "--functions", dir, "--only", "sigmoid", "--quiet"])
+    #expect(generate.status == 64)
+    #expect(generate.stderr == expected, "\(generate.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
   @Test("list --functions adds the user functions, marked user-defined, after the catalog")
   func list() throws {
     let folder = try TemporaryFolder()

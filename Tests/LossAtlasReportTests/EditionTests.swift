@@ -63,6 +63,21 @@ import Testing
     return re.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
   }
 
+  /// Before, the full index read "Leaky ReLU（带泄漏的ReLU）（a = 0.01）" and
+  /// framework statements "…（与本手册相同）（测量所用版本：PyTorch 2.15.0）"
+  /// (the relu, sigmoid, hinge, huber and methods pages of this run had such pairs).
+  @Test("no Chinese page has two full-width bracket groups back to back: they read as one group, remarks separated by '；'")
+  func noAdjacentBracketGroups() {
+    let chinese = Self.pages(.zh)
+    #expect(!chinese.isEmpty)
+    for (path, text) in chinese.sorted(by: { $0.key < $1.key }) {
+      #expect(!text.contains("）（"), "zh/\(path): \(text.components(separatedBy: "\n").filter { $0.contains("）（") }.prefix(3))")
+    }
+    #expect(AdjacentParentheses.merge("Leaky ReLU（带泄漏的ReLU）（a = 0.01）") == "Leaky ReLU（带泄漏的ReLU；a = 0.01）")
+    // A nested first group stays balanced.
+    #expect(AdjacentParentheses.merge("（a（b））（c）（d）") == "（a（b）；c；d）")
+  }
+
   @Test("every English page has its Chinese twin, and the reverse: same pages, figures and tables")
   func everyPageHasItsTwin() throws {
     let english = Self.pages(.en)

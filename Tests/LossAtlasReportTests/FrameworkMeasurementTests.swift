@@ -114,6 +114,45 @@ import Testing
     return out
   }
 
+  /// polish17 item 5: a cited source reads "jax/_src/nn/functions.py:632 in
+  /// jax 0.10.2"; the package and version there are typed by the measuring
+  /// script, so each is checked against the measurement's own package (its
+  /// id, or its framework: ``FrameworkMeasurements/Measurement/versionKey``)
+  /// and the file's `versions`: no statement prints another package's version.
+  @Test("every cited source names the package measured and its version from the file's versions, and its path starts in that package")
+  func sourcesNameTheirOwnPackage() throws {
+    let m = try #require(try FrameworkMeasurements.embedded())
+    var cited = 0
+    for (id, x) in m.measurements.sorted(by: { $0.key < $1.key }) {
+      guard let source = x.source else { continue }
+      cited += 1
+      let version = try #require(m.versions.first { $0.key == x.versionKey }?.version, "\(id)")
+      #expect(source.hasSuffix(" in \(x.versionKey) \(version)"), "\(id) (\(x.versionKey) \(version)): \(source)")
+      #expect(source.hasPrefix(x.versionKey + "/"), "\(id) (\(x.versionKey)): \(source)")
+    }
+    // 10 jax, 13 keras, 2 optax, 2 torch and 1 torchvision sources in the file measured on 2026-12-06.
+    #expect(cited >= 20, "\(cited)")
+  }
+
+  @Test("each catalog statement that cites a source ends with a note naming that source's package and version")
+  func statementsNameTheSourcesPackage() throws {
+    let m = try #require(try FrameworkMeasurements.embedded())
+    var checked = 0
+    for spec in Catalog.all {
+      for c in spec.conventions {
+        for p in FrameworkMeasurements.placeholders(in: c.note) where p.token.hasSuffix(".source") {
+          let id = String(p.token.dropLast(".source".count))
+          let x = try #require(m.measurements[id], "\(spec.id): \(p.token)")
+          let text = try m.resolve(c.note, where: spec.id)
+          let note = try #require(text.range(of: " (measured with ", options: .backwards), "\(spec.id): \(text)")
+          #expect(text[note.upperBound...].contains(m.versionText(x.versionKey)), "\(spec.id): \(text)")
+          checked += 1
+        }
+      }
+    }
+    #expect(checked >= 3, "\(checked)")
+  }
+
   @Test("no convention note types a figure: every digit is a measured placeholder or marked definitional")
   func noHandTypedFigures() {
     let offenders = Self.handTypedFigures()

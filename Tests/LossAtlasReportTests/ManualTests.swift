@@ -228,6 +228,38 @@ import Testing
     #expect(peak.bytes * 100 < RenderBudget.maxBytes, "\(peak)")
   }
 
+  /// Every page and figure of the manual that is not a function's own is
+  /// known to ManualNames (the early check of `--functions` ids): a user
+  /// function named after it is refused before any analysis. A precision
+  /// figure is known as that function's.
+  @Test("every page and figure name that is not a function id is one ManualNames refuses")
+  func ownNamesKnown() {
+    let ids = Set(Catalog.ids)
+    var checked = 0
+    for file in Self.files where !file.path.hasPrefix("html/data/") {
+      let name = String(file.path.split(separator: "/").last ?? "")
+      guard [".md", ".html", ".png", ".svg"].contains(where: { name.hasSuffix($0) }) else { continue }
+      let stem = String(name.prefix { $0 != "." })
+      guard !ids.contains(stem) else { continue }
+      checked += 1
+      guard let clash = ManualNames.clash(id: stem, formats: ManualFormat.allCases, languages: [.en]) else {
+        Issue.record("\(file.path): the id '\(stem)' is not refused before the analysis")
+        continue
+      }
+      if stem.hasPrefix("precision-") {
+        // figures/precision-<id>.png, .svg and -narrow.svg.
+        let figure = stem.hasSuffix("-narrow") ? String(stem.dropLast("-narrow".count)) : stem
+        #expect(clash.precisionOf == String(figure.dropFirst("precision-".count)), "\(file.path)")
+      }
+      #expect(Self.byPath[clash.path] != nil, "\(file.path): the clash names \(clash.path), which the manual does not write")
+    }
+    // The fixed pages (12 in each format, README), the comparison, family,
+    // surface, depth, gain and precision figures (PNG in both folders, SVG
+    // in html/) and every figure's narrow SVG: 289 files in the committed
+    // output/ (47 such figures of 123).
+    #expect(checked >= 250, "\(checked)")
+  }
+
   @Test("user text is escaped: Markdown table cells and HTML")
   func escaping() {
     #expect(MarkdownContentType().escapeText("a|b *c* <d>") == "a\\|b \\*c\\* &lt;d&gt;")

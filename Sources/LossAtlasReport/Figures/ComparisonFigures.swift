@@ -14,6 +14,13 @@ import LossAtlasCore
 /// and derivative of each function's primary view, side by side; and gelu
 /// against its tanh approximation with their difference on its own panel.
 enum ComparisonFigures {
+  /// The file name without extension of the comparison figure on `topic`
+  /// (`figures/compare-<topic>.png`).
+  static func stem(_ topic: String) -> String { "compare-\(topic)" }
+
+  /// The topic of gelu against gelu-tanh (`figures/compare-gelu-gelu-tanh.png`).
+  static let geluTopic = "gelu-gelu-tanh"
+
   /// A comparison to draw: one row of value and derivative panels per
   /// group of functions. Its words (title, x-axis title, caption, row
   /// titles) are the strings tables' `figure.compare.<topic>.*`.
@@ -135,8 +142,28 @@ enum ComparisonFigures {
     if !cut.isEmpty { alt += say("alt.cut", ["ids": words.list(cut)]) }
     let size = ChartSize(width: 800, height: d.rows.count == 1 ? 500 : 860)
     return ManualFigure(
-      path: "figures/compare-\(d.topic).png", kind: .comparison, functionIDs: d.ids, caption: say("\(d.topic).caption"),
+      path: "figures/\(stem(d.topic)).png", kind: .comparison, functionIDs: d.ids,
+      caption: say("\(d.topic).caption", captionParameters(d.ids, index)),
       altText: alt, figure: Figure(panels: panels, columns: 2, size: size, title: title))
+  }
+
+  /// The parameters the figure draws its functions at (their defaults), as
+  /// the caption's `{<parameter>}` placeholders (the shrink figure's
+  /// `{lambda}` is "0.5"): a caption never types a number the figure may
+  /// not use. A parameter that two of the functions take at different
+  /// values is left out, so its placeholder stays visible ("{lambda}")
+  /// rather than print one function's value for both (ShrinkCaptionTests).
+  static func captionParameters(_ ids: [String], _ index: AnalysisIndex) -> [String: String] {
+    var values: [String: Double] = [:]
+    var differing = Set<String>()
+    for id in ids {
+      guard let spec = index.spec(id) else { continue }
+      for (name, v) in spec.defaultParameters.values {
+        if let seen = values[name], seen != v { differing.insert(name) }
+        values[name] = v
+      }
+    }
+    return values.filter { !differing.contains($0.key) }.mapValues(FigureText.parameter)
   }
 
   // MARK: gelu against gelu-tanh
@@ -180,7 +207,7 @@ enum ComparisonFigures {
         "derivativeDifference": FigureText.number(abs(wd.value)), "derivativeAt": FigureText.number(wd.x),
       ])
     return ManualFigure(
-      path: "figures/compare-gelu-gelu-tanh.png", kind: .comparison, functionIDs: ["gelu", "gelu-tanh"],
+      path: "figures/\(stem(geluTopic)).png", kind: .comparison, functionIDs: ["gelu", "gelu-tanh"],
       caption: say("caption", ["count": String(a.x.count)]),
       altText: alt,
       figure: Figure(panels: [values, diff], columns: 2, size: .standard, title: say("title")))

@@ -21,6 +21,9 @@ import LossAtlasCore
 /// the alt text say so; where a median drops to 0 later, its line ends there
 /// and the legend says from which depth.
 enum DepthFigure {
+  /// The figure's file name without extension (`figures/depth.png`).
+  static let stem = "depth"
+
   /// The activations drawn, in this order.
   static let ids = ["sigmoid", "tanh", "relu", "leaky-relu", "elu", "gelu", "silu"]
 
@@ -106,7 +109,7 @@ enum DepthFigure {
         : say("alt.end", ["max": maxDepth, "medians": medians]))
     let caption = say("caption", ["samples": String(GradientDepth.sampleCount)])
     return ManualFigure(
-      path: "figures/depth.png", kind: .depth, functionIDs: rows.map(\.0), caption: caption, altText: alt,
+      path: "figures/\(stem).png", kind: .depth, functionIDs: rows.map(\.0), caption: caption, altText: alt,
       figure: Figure(panels: [chart], columns: 1, size: .standard, title: say("title")))
   }
 

@@ -17,6 +17,10 @@ import LossAtlasCore
 /// and with what values and notes, is data on their catalog entries
 /// (`FunctionSpec.figures`).
 enum FamilyFigures {
+  /// The file name without extension of function `id`'s figure of
+  /// `parameter` swept (`figures/family-<id>-<parameter>.png`).
+  static func stem(_ id: String, _ parameter: String) -> String { "family-\(id)-\(parameter)" }
+
   /// The order in which the comparison pages show the family figures (a
   /// page definition, as the comparison rows are); a function with a family
   /// figure that is not listed follows the listed ones, in catalog order.
@@ -116,7 +120,7 @@ enum FamilyFigures {
       "family.caption",
       ["name": words.name(spec), "set": set, "note": words.catalog(FunctionText.key(spec.id, "figure.family.note"), d.note)])
     return ManualFigure(
-      path: "figures/family-\(spec.id)-\(d.parameter).png", kind: .family, functionIDs: [spec.id] + limitID,
+      path: "figures/\(stem(spec.id, d.parameter)).png", kind: .family, functionIDs: [spec.id] + limitID,
       caption: caption, altText: alt,
       figure: Figure(
         panels: [value, derivative], columns: 2, size: .standard, title: words.say("family.title", ["name": words.name(spec), "set": set])))
@@ -175,7 +179,7 @@ enum FamilyFigures {
         "low": FigureText.number(atOneTenth.min() ?? 0), "high": FigureText.number(atOneTenth.max() ?? 0),
       ])
     return ManualFigure(
-      path: "figures/family-\(spec.id)-\(d.parameter).png", kind: .family, functionIDs: [spec.id],
+      path: "figures/\(stem(spec.id, d.parameter)).png", kind: .family, functionIDs: [spec.id],
       caption: words.catalog(FunctionText.key(spec.id, "figure.trueClassProbability.caption"), d.caption), altText: alt,
       figure: Figure(
         panels: [chart], columns: 1, size: .standard,

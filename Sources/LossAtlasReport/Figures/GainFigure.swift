@@ -17,6 +17,9 @@ import LossAtlasCore
 /// log axis, with the line y = 1 where the gradient neither shrinks nor
 /// grows.
 enum GainFigure {
+  /// The figure's file name without extension (`figures/gain.png`).
+  static let stem = "gain"
+
   /// The activations drawn, in this order.
   static let ids = ["sigmoid", "tanh", "relu", "elu", "gelu", "softplus"]
 
@@ -78,7 +81,7 @@ enum GainFigure {
       : say("alt.lead", lead))
       + sentences.map { say("alt.sentence", ["sentence": $0]) }.joined()
     return ManualFigure(
-      path: "figures/gain.png", kind: .depth, functionIDs: rows.map(\.0), caption: say("caption"), altText: alt,
+      path: "figures/\(stem).png", kind: .depth, functionIDs: rows.map(\.0), caption: say("caption"), altText: alt,
       figure: Figure(panels: panels, columns: 2, size: .standard, title: say("title")))
   }
 }

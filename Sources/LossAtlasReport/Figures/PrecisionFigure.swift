@@ -31,6 +31,10 @@ import LossAtlasCore
 /// catalog's f′ stays accurate when f − L cancels), by 8-point
 /// Gauss-Legendre (see ``Tail``).
 enum PrecisionFigure {
+  /// The file name without extension of function `id`'s precision figure
+  /// (`figures/precision-<id>.png`), drawn when its value rounds to a limit.
+  static func stem(_ id: String) -> String { "precision-\(id)" }
+
   /// One end of the primary view where the value approaches its limit.
   struct End {
     let direction: Int
@@ -63,7 +67,7 @@ enum PrecisionFigure {
     let name = spec.family.isLoss ? "f(\(v))" : ViewNaming.valueSymbol(spec, variable: v)
     let caption = words.say("precision.caption", ["name": words.name(spec), "value": name, "variable": v])
     return ManualFigure(
-      path: "figures/precision-\(spec.id).png", kind: .precision, functionIDs: [spec.id], caption: caption,
+      path: "figures/\(stem(spec.id)).png", kind: .precision, functionIDs: [spec.id], caption: caption,
       altText: alt.joined(separator: words.say("precision.alt.separator")),
       figure: Figure(
         panels: panels, columns: panels.count, size: .standard, title: words.say("precision.title", ["name": words.name(spec)])))

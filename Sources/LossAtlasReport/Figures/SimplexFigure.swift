@@ -93,7 +93,7 @@ enum SimplexFigure {
         "samples": String(samples), "counts": countList,
       ])
     return ManualFigure(
-      path: "figures/compare-\(topic).png", kind: .comparison, functionIDs: ids, caption: caption, altText: alt,
+      path: "figures/\(ComparisonFigures.stem(topic)).png", kind: .comparison, functionIDs: ids, caption: caption, altText: alt,
       figure: Figure(panels: [chart], columns: 1, size: ChartSize(width: 800, height: 620), title: title))
   }
 }

@@ -18,6 +18,10 @@ import LossAtlasCharts
 /// how the catalog declares surfaces; a catalog surface maps onto it field
 /// by field with `value: { surface.evaluate($0, $1).value }`.
 enum SurfaceFigure {
+  /// The file name without extension of surface `index` (1, 2, ...) of
+  /// function `id`: `<id>-surface`, then `<id>-surface-2`, ...
+  static func stem(_ id: String, index: Int) -> String { index > 1 ? "\(id)-surface-\(index)" : "\(id)-surface" }
+
   /// What to draw.
   struct Surface: Sendable {
     /// The function's label, e.g. `f(a, b)`.
@@ -90,9 +94,8 @@ enum SurfaceFigure {
       "label": s.label, "id": id, "fixed": fixed, "box": box, "low": FigureText.number(lo), "high": FigureText.number(hi),
       "levels": levelText, "kinks": kinkText, "cells": String(cells),
     ]
-    let suffix = index > 1 ? "-surface-\(index)" : "-surface"
     return ManualFigure(
-      path: "figures/\(id)\(suffix).png", kind: .surface, functionIDs: [id], caption: say("caption", values),
+      path: "figures/\(stem(id, index: index)).png", kind: .surface, functionIDs: [id], caption: say("caption", values),
       altText: say("alt", values),
       figure: Figure(panels: [chart], columns: 1, size: .standard, title: title ?? say("title", ["id": id, "label": s.label])))
   }

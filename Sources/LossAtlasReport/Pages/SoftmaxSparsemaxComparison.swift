@@ -33,13 +33,16 @@ enum SoftmaxSparsemaxComparison {
     }
   }
 
+  /// The simplex figure's topic (`figures/compare-softmax-sparsemax.png`).
+  static let simplexTopic = "softmax-sparsemax"
+
   /// The three-class simplex figure (`figures/compare-softmax-sparsemax.png`),
   /// in the words of `words`' edition.
   static func simplexFigure(_ index: AnalysisIndex, words: FigureWords = FigureWords(.english)) -> ManualFigure? {
     let specs = members.compactMap { index.spec($0) }
     guard specs.count == members.count else { return nil }
     return try? SimplexFigure.build(
-      topic: "softmax-sparsemax", title: words.say("compare.softmax-sparsemax.title"), maps: specs.map(map), radii: radii,
+      topic: simplexTopic, title: words.say("compare.softmax-sparsemax.title"), maps: specs.map(map), radii: radii,
       ids: members, words: words)
   }
 
