@@ -171,7 +171,7 @@ public enum PrecisionStudy {
           // Only the stretch where the exact number is decided is searched.
           let stretch = studied.decidedStretch(all, part: part)
           let inputs = stretch.inputs
-          let search = ThresholdSearch(inputs: inputs) { i in
+          var search = ThresholdSearch(inputs: inputs) { i in
             let x = inputs.x(i)
             if studied.isExact {
               // Three-valued: an undecided number never counts as rounding,
@@ -206,6 +206,9 @@ public enum PrecisionStudy {
             }
             return kind == .valueEqualsInput ? r.value == x : r.value == target
           }
+          // Each exact check is a ball evaluation (up to 4,096 bits at
+          // log(1 + e^x) near x = -745): 16 + 16 earlier checks, not 256 + 256.
+          if studied.isExact { search.earlierPicks = 16 }
           // An exact view's Float16 inputs are searched like the other
           // formats' (bisection and spot checks), not one by one: each
           // costs a ball evaluation. Its rows say "sampled".

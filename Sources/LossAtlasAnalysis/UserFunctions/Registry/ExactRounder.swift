@@ -10,7 +10,8 @@ import LossAtlasCore
 /// Each number is evaluated in ball arithmetic (``WideEvaluator``) at 128
 /// bits, climbing to 4,096 while ``BallRounding`` cannot decide the
 /// rounding: log(1 + e^x) at x = -600 needs the 1 + e^-600 of about 870
-/// bits. A number still undecided at 4,096 bits (beyond the exponent range
+/// bits. A number still undecided at 4,096 bits, or unknown at two precisions
+/// in a row (beyond the exponent range
 /// ±2^(2^58), such as e^x above x = 2.0e17) is nil. Answers are cached by
 /// input, part and format: the study asks the same inputs once per kind.
 struct ExactRounder: Sendable {
@@ -31,10 +32,17 @@ struct ExactRounder: Sendable {
       args[argument] = x
       let root = part == .value ? value : derivative
       let wide = WideEvaluator(expression: expression)
-      let (balls, _) = wide.evaluate(arguments: args, parameters: parameters, roots: [root]) { balls in
-        BallRounding.round(balls[root] ?? .unknown, format) != nil
+      var unknownBefore = false
+      for p in WideEvaluator.precisions {
+        let ball = wide.evaluate(arguments: args, parameters: parameters, roots: [root], precision: p)[root] ?? .unknown
+        if let r = BallRounding.round(ball, format) { return r }
+        // Unknown at two precisions in a row: beyond the exponent range
+        // (more bits do not help), or a ball on a pole or domain edge that
+        // stays undecided (nil, which the study never reads a fact from).
+        if ball.state == .unknown && unknownBefore { return nil }
+        unknownBefore = ball.state == .unknown
       }
-      return BallRounding.round(balls[root] ?? .unknown, format)
+      return nil
     }
   }
 }
