@@ -74,7 +74,7 @@ import Testing
     #expect(GaussianExpectation.mean({ $0 * $0 * $0 + sin($0) }) == 0)
   }
 
-  @Test("the quadrature of an integrand that overflows (x⁴ at variance 1e100: inf × φ = NaN where φ underflows) returns a non-finite mean after a bounded number of evaluations, not 2⁴⁰ halvings")
+  @Test("the quadrature of an integrand that overflows (x⁴ at variance 1e200, 10⁴⁰⁰ z⁴: inf × φ = NaN where φ underflows) returns a non-finite mean after a bounded number of evaluations, not 2⁴⁰ halvings")
   func quadratureOfAnOverflowingIntegrand() {
     // A class, so the @Sendable-free closure can count through a reference.
     final class Counter { var calls = 0 }
@@ -82,11 +82,26 @@ import Testing
     let mean = GaussianExpectation.mean({ x in
       counter.calls += 1
       return x * x * x * x
-    }, variance: 1e100)
+    }, variance: 1e200)
     #expect(!mean.isFinite)
     // 6 cuts a side, 2 sides, 21 points a piece: 252 evaluations if no
     // piece is halved; the finite pieces near 0 may be halved a few times.
     #expect(counter.calls <= 100_000, "\(counter.calls) evaluations")
+  }
+
+  @Test("the quadrature scales: E[X⁴] = 3q² to 1e-14 relative at q = 1 ... 1e120 (at q = 1e30 the old fixed 1e-18 absolute floor halved tail pieces to depth 40), within a bounded number of evaluations")
+  func quadratureScales() {
+    final class Counter { var calls = 0 }
+    for q in [1.0, 1e10, 1e30, 1e60, 1e120] {
+      let counter = Counter()
+      let mean = GaussianExpectation.mean({ x in
+        counter.calls += 1
+        let s = x * x
+        return s * s
+      }, variance: q)
+      #expect(abs(mean / (3 * q * q) - 1) <= 1e-14, "q = \(q): \(mean)")
+      #expect(counter.calls <= 100_000, "q = \(q): \(counter.calls) evaluations")
+    }
   }
 
   // MARK: 2. Saturation is about the tails
