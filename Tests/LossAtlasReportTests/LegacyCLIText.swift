@@ -143,6 +143,9 @@ enum LegacyCLIText {
       out += "  \(p.format.rawValue) toward \(p.direction < 0 ? "lower end" : "upper end"): \(p.kind.rawValue) from x = \(p.x.map(Format.number) ?? "never")"
       if let e = p.earlier { out += " (also at \(e.hits) of \(e.checked) checked inputs in [\(Format.number(Swift.min(e.from, e.to))), \(Format.number(Swift.max(e.from, e.to)))])" }
       if p.ties > 0 || p.uncertain > 0 { out += " [ties \(p.ties), uncertain \(p.uncertain)]" }
+      // Added with the exact study of user functions (issue 11, item 2).
+      if let u = p.undecidedFrom { out += " (the exact value is not decided from x = \(Format.number(u)) on: searched only before it)" }
+      if p.undecided > 0 { out += " [undecided \(p.undecided), counted as not rounding]" }
       out += "\n"
     }
     if let m = f.minimiser {

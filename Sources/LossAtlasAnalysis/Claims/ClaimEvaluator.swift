@@ -638,6 +638,6 @@ extension ScalarView {
       label: "\(label) on \(RealInterval(lo, hi, lowerClosed: loClosed, upperClosed: hiClosed))", argument: argument, fixed: fixed,
       domain: RealInterval(lo, hi, lowerClosed: loClosed, upperClosed: hiClosed),
       plotRange: plotLo...plotHi, breakpoints: breakpoints.filter { $0 > lo && $0 < hi },
-      declared: DeclaredProperties(), evaluate: evaluate)
+      declared: DeclaredProperties(), exactRounding: exactRounding, evaluate: evaluate)
   }
 }

@@ -15,7 +15,7 @@ public struct FormatInputs: Sendable {
   public let firstOrdinal: Int64
   /// How many inputs there are (0 when the format has none in that
   /// direction). Unsigned: from 3 toward −∞, Float64 has about 1.4×10¹⁹.
-  public let count: UInt64
+  public private(set) var count: UInt64
 
   /// The inputs of `format` in `domain` beyond `centre` toward `direction`.
   public init(format: NumberFormat, direction: Int, centre: Double, domain: RealInterval) {
@@ -107,5 +107,14 @@ public struct FormatInputs: Sendable {
       }
     }
     return Array(Set(out.filter { range.contains($0) })).sorted()
+  }
+}
+
+extension FormatInputs {
+  /// The first `n` inputs (those nearer the centre than index n).
+  func prefix(_ n: UInt64) -> FormatInputs {
+    var p = self
+    p.count = Swift.min(n, count)
+    return p
   }
 }

@@ -52,6 +52,15 @@ public struct PrecisionThreshold: Sendable, Equatable {
   /// error bound of one without being on it (undecidable from the Double).
   public let ties: Int
   public let uncertain: Int
+  /// A view read through its exact rounding (``ScalarView/exactRounding``,
+  /// a user function): the first input of the format, outward, from which
+  /// the exact number is not decided at every farther input checked (nil:
+  /// decided out to the format's farthest input). The search then covered
+  /// only the inputs before it, and `x` holds up to there, not beyond.
+  public var undecidedFrom: Double? = nil
+  /// Inputs inside the searched stretch whose exact number was not decided
+  /// (counted as not rounding: a threshold is never placed on them).
+  public var undecided: Int = 0
 }
 
 /// A value or derivative that equals its limit exactly on a whole half-line
@@ -101,15 +110,22 @@ public struct PrecisionFacts: Sendable, Equatable {
 /// double rounding and ties are decided); the threshold is the first input
 /// from which the rounding happens at every farther input, found by
 /// ``ThresholdSearch``.
+///
+/// A view with an exact rounding (a user function, whose `evaluate` is its
+/// formula as written) is read through it instead (``StudiedNumbers``):
+/// the limits, and every input's rounding, come from the function's exact
+/// numbers, and a search only covers the stretch where they are decided
+/// (``PrecisionThreshold/undecidedFrom``).
 public enum PrecisionStudy {
   public static func run(_ samples: ViewSamples) -> PrecisionFacts {
     let view = samples.view
     let f = view.evaluate
+    let studied = StudiedNumbers(view)
     let centre = (view.plotRange.lowerBound + view.plotRange.upperBound) / 2
     var thresholds: [PrecisionThreshold] = []
     var exact: [ExactTail] = []
     for direction in [-1, 1] {
-      let far = direction < 0 ? samples.towardLower : samples.towardUpper
+      let far = studied.far(direction < 0 ? samples.towardLower : samples.towardUpper)
       let end = direction < 0 ? view.domain.lower : view.domain.upper
       guard !far.isEmpty else { continue }
       let valueLimit = Limit.estimate(far.map { ($0.x, $0.jet.value) })
@@ -119,7 +135,7 @@ public enum PrecisionStudy {
       let step = centre + Double(direction)
       let asymptoticToX =
         end.isInfinite && Limit.estimate(far.map { ($0.x, $0.jet.value - $0.x) }) == .finite(0)
-        && view.domain.contains(step) && f(step).value != step
+        && view.domain.contains(step) && studied.value(step) != step
       var kinds: [(PrecisionThreshold.Kind, Double)] = []
       switch valueLimit {
       case .finite(let l)? where end.isInfinite: kinds.append((.valueReachesLimit, l))
@@ -140,17 +156,32 @@ public enum PrecisionStudy {
         }
       }
       for format in NumberFormat.allCases {
-        let inputs = FormatInputs(format: format, direction: direction, centre: centre, domain: view.domain)
-        // Float16: every input is evaluated once and shared by the kinds.
+        let all = FormatInputs(format: format, direction: direction, centre: centre, domain: view.domain)
+        // Float16: every input is evaluated once and shared by the kinds
+        // (an exact rounding caches its own answers).
         var jets: [Jet] = []
-        if format == .float16 { jets = (0..<inputs.count).map { f(inputs.x($0)) } }
+        if format == .float16 && !studied.isExact { jets = (0..<all.count).map { f(all.x($0)) } }
         for (kind, limit) in kinds {
           var ties = 0
           var uncertain = 0
+          var undecided = 0
           let target = format.round(limit)
-          let offset = kind == .valueEqualsInput ? AsymptoticOffset.read(f, direction: direction) : nil
-          let search = ThresholdSearch(inputs: inputs) { i in
+          let offset = kind == .valueEqualsInput && !studied.isExact ? AsymptoticOffset.read(f, direction: direction) : nil
+          let part: ExactPart = kind.isValue ? .value : .derivative
+          // Only the stretch where the exact number is decided is searched.
+          let stretch = studied.decidedStretch(all, part: part)
+          let inputs = stretch.inputs
+          var search = ThresholdSearch(inputs: inputs) { i in
             let x = inputs.x(i)
+            if studied.isExact {
+              // Three-valued: an undecided number never counts as rounding,
+              // so no threshold is placed on it.
+              guard let r = studied.rounded(x, part, format) else {
+                undecided += 1
+                return false
+              }
+              return kind == .valueEqualsInput ? r == x : r == target
+            }
             if let offset, let decided = offset.decides(x, format) {
               ties += 1
               return decided
@@ -175,7 +206,13 @@ public enum PrecisionStudy {
             }
             return kind == .valueEqualsInput ? r.value == x : r.value == target
           }
-          let result = search.run()
+          // Each exact check is a ball evaluation (up to 4,096 bits at
+          // log(1 + e^x) near x = -745): 16 + 16 earlier checks, not 256 + 256.
+          if studied.isExact { search.earlierPicks = 16 }
+          // An exact view's Float16 inputs are searched like the other
+          // formats' (bisection and spot checks), not one by one: each
+          // costs a ball evaluation. Its rows say "sampled".
+          let result = studied.isExact ? (inputs.count > 0 ? search.bisected(inputs.count) : nil) : search.run()
           let x = result.map { inputs.x($0.index) }
           // Overflow that never happens is not worth a row; a rounding
           // that only happens where the exact tail already holds is the
@@ -194,7 +231,8 @@ public enum PrecisionStudy {
           thresholds.append(
             PrecisionThreshold(
               format: format, direction: direction, kind: kind, limit: kind == .valueEqualsInput ? 0 : limit, x: x,
-              earlier: earlier, exhaustive: format == .float16, ties: ties, uncertain: uncertain))
+              earlier: earlier, exhaustive: format == .float16 && !studied.isExact, ties: ties, uncertain: uncertain,
+              undecidedFrom: stretch.undecidedFrom, undecided: undecided))
         }
       }
     }

@@ -146,7 +146,12 @@ extension FunctionFacts {
         "precision",
         .array(
           precision.map { p in
-            .object([
+            // Present only where the study met undecided exact numbers (a
+            // user function's); catalog rows are as before.
+            let undecided: [(String, JSONValue)] =
+              p.undecidedFrom == nil && p.undecided == 0
+              ? [] : [("undecided_from", p.undecidedFrom.map(JSONValue.double) ?? .null), ("undecided", .integer(p.undecided))]
+            return .object([
               ("format", .string(p.format.rawValue)), ("direction", .integer(p.direction)), ("kind", .string(p.kind.rawValue)),
               ("limit", .double(p.limit)), ("x", p.x.map(JSONValue.double) ?? .null), ("exhaustive", .bool(p.exhaustive)),
               (
@@ -159,7 +164,7 @@ extension FunctionFacts {
                 } ?? .null
               ),
               ("ties", .integer(p.ties)), ("uncertain", .integer(p.uncertain)),
-            ])
+            ] + undecided)
           })
       ))
     members.append(

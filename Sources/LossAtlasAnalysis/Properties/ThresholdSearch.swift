@@ -31,6 +31,11 @@ public struct ThresholdSearch {
   /// Whether the predicate holds at index i.
   public let holds: (UInt64) -> Bool
 
+  /// How many inputs ``earlierSample(_:)`` checks right before the
+  /// threshold, and how many spread over the stretch (256 each; fewer
+  /// where a check costs a ball evaluation: a user function's exact study).
+  public var earlierPicks = 256
+
   public init(inputs: FormatInputs, holds: @escaping (UInt64) -> Bool) {
     self.inputs = inputs
     self.holds = holds
@@ -91,15 +96,16 @@ public struct ThresholdSearch {
   }
 
   /// Samples the binade-sized stretch before the threshold `t` for inputs
-  /// where the predicate already holds: the 256 inputs right before it and
-  /// 256 spread over the stretch.
+  /// where the predicate already holds: the `earlierPicks` (256) inputs
+  /// right before it and as many spread over the stretch.
   func earlierSample(_ t: UInt64) -> Result {
     guard t > 0 else { return Result(index: 0, earlierHits: 0, earlierChecked: 0, earlier: nil, exhaustive: false) }
     let span = Swift.min(t, UInt64(1) << UInt64(inputs.format.significandBits))
     let start = t - span
     var picks = Set<UInt64>()
-    for k in Swift.max(start, t >= 256 ? t - 256 : 0)..<t { picks.insert(k) }
-    for k in 0..<UInt64(256) { picks.insert(start + span / 256 * k) }
+    let n = UInt64(earlierPicks)
+    for k in Swift.max(start, t >= n ? t - n : 0)..<t { picks.insert(k) }
+    for k in 0..<n { picks.insert(start + span / n * k) }
     let hits = picks.filter { holds($0) }.count
     return Result(
       index: t, earlierHits: Int64(hits), earlierChecked: Int64(picks.count), earlier: start...(t - 1), exhaustive: false)

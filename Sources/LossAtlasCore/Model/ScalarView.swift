@@ -56,11 +56,26 @@ public struct ScalarView: Sendable {
   /// only when the Double lies within its error of a format's rounding
   /// boundary, where the Double alone cannot decide the rounding.
   public let refinedValue: (@Sendable (Double) -> RefinedValue?)?
+  /// The function's exact value or derivative at x, correctly rounded to
+  /// a format, where `evaluate` is not the function but a formula's own
+  /// Double (nil: `evaluate` is the function, as for every catalog view).
+  /// A user function's entry evaluates its formula as written: finite but
+  /// wrong where the formula loses accuracy (log(1 + exp(x)) is exactly 0
+  /// from x = -36.7, where the function is about e^x down to -745), so the
+  /// precision study, which is about the function, asks this instead.
+  ///
+  /// The answer is three-valued: the format's value (±0, ±inf; NaN where
+  /// the function has no real value) that every point of an enclosure of
+  /// the exact number rounds to, or nil where that is not decided (the
+  /// enclosure straddles a rounding boundary, or the number is beyond the
+  /// more precise arithmetic's range). No fact may be read from a nil.
+  public let exactRounding: (@Sendable (Double, ExactPart, BinaryFormat) -> Double?)?
 
   public init(
     label: String, argument: String, fixed: [(name: String, value: ArgumentValue)] = [],
     domain: RealInterval = .realLine, plotRange: ClosedRange<Double>, breakpoints: [Double] = [],
     declared: DeclaredProperties, refinedValue: (@Sendable (Double) -> RefinedValue?)? = nil,
+    exactRounding: (@Sendable (Double, ExactPart, BinaryFormat) -> Double?)? = nil,
     evaluate: @escaping @Sendable (Double) -> Jet
   ) {
     self.label = label
@@ -72,6 +87,7 @@ public struct ScalarView: Sendable {
     self.declared = declared
     self.evaluate = evaluate
     self.refinedValue = refinedValue
+    self.exactRounding = exactRounding
   }
 }
 

@@ -52,6 +52,9 @@ extension PropertiesText {
       if p.ties > 0 || p.uncertain > 0 {
         line += say("precision.ties", ["ties": String(p.ties), "uncertain": String(p.uncertain)])
       }
+      // A user function's exact numbers: where they stop being decided.
+      if let u = p.undecidedFrom { line += say("precision.undecidedFrom", ["x": Self.number(u)]) }
+      if p.undecided > 0 { line += say("precision.undecided", ["count": String(p.undecided)]) }
       out += "  " + line + "\n"
     }
     if let m = f.minimiser {

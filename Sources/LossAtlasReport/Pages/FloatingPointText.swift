@@ -83,16 +83,9 @@ struct FloatingPointText {
         guard let any = cells.compactMap({ $0 }).first else { continue }
         let text = cells.map { t -> String in
           guard let t else { return "—" }
-          guard let x = t.x else { return strings("page.precision.never") }
-          let from = strings("page.precision.from", ["x": Self.input(x, t.format)])
-          guard let e = t.earlier else { return from }
-          let lo = Swift.min(e.from, e.to)
-          let hi = Swift.max(e.from, e.to)
-          let values = [
-            "from": from, "hits": Readable.count(e.hits), "checked": Readable.count(e.checked),
-            "span": "[\(Self.input(lo, t.format)), \(Self.input(hi, t.format))]",
-          ]
-          return strings(e.exhaustive ? "page.precision.alsoExhaustive" : "page.precision.alsoSampled", values)
+          // A user function's exact numbers stop being decided at some input.
+          let undecided = t.undecidedFrom.map { strings("page.precision.undecidedFrom", ["x": Self.input($0, t.format)]) } ?? ""
+          return cell(t) + undecided
         }
         rows.append(
           PrecisionRow(
@@ -101,6 +94,22 @@ struct FloatingPointText {
       }
     }
     return rows
+  }
+
+  /// One format's cell: where the rounding starts, and where it also
+  /// happens nearer the centre.
+  func cell(_ t: PrecisionThreshold) -> String {
+    // Not up to where the exact numbers stop being decided: not "never".
+    guard let x = t.x else { return strings(t.undecidedFrom == nil ? "page.precision.never" : "page.precision.notDecided") }
+    let from = strings("page.precision.from", ["x": Self.input(x, t.format)])
+    guard let e = t.earlier else { return from }
+    let lo = Swift.min(e.from, e.to)
+    let hi = Swift.max(e.from, e.to)
+    let values = [
+      "from": from, "hits": Readable.count(e.hits), "checked": Readable.count(e.checked),
+      "span": "[\(Self.input(lo, t.format)), \(Self.input(hi, t.format))]",
+    ]
+    return strings(e.exhaustive ? "page.precision.alsoExhaustive" : "page.precision.alsoSampled", values)
   }
 
   /// `value rounds to its limit 1`, `derivative rounds to 0`, `value overflows to ∞`.

@@ -80,9 +80,15 @@ extension UserFunctionDefinition {
     // (each ViewSamples, the limits, the extremes): each exact value is
     // computed once per view.
     let repaired = FallbackCache()
+    // The function's exact numbers rounded to a format: what the precision
+    // study reads (the formula's Double may be finite but wrong).
+    let rounder = ExactRounder(
+      expression: value, parameters: parameters, arguments: arguments, argument: argument, value: roots[0],
+      derivative: roots[1])
     return ScalarView(
       label: label, argument: view.over, fixed: fixed, domain: domain(of: view.over),
       plotRange: view.from...view.to, breakpoints: breakpoints, declared: DeclaredProperties(),
+      exactRounding: { x, part, format in rounder.round(x, part, format) },
       evaluate: { x in
         let j = program.jet(x)
         if j.value.isFinite && j.d1.isFinite && j.d2.isFinite { return j }

@@ -249,6 +249,16 @@ struct WideArithmetic: Sendable {
       // ball around 0 whose radius bounds it).
       return x.mid.negative ? Ball(.zero, Magnitude.power(-(1 << 58))) : .unknown
     }
+    // Above 2^58 ln 2 (1 + 2^-48) > (2^58 + 1) ln 2, e^x's exponent passes the limit:
+    // unknown, as `ball` would say after computing it (at every precision:
+    // the precision study probes thousands of such inputs).
+    if !x.mid.negative && x.mid.double > 0x1p58 * M_LN2 * (1 + 0x1p-48) { return .unknown }
+    // Below -2^58 ln 2 (1 + 2^-48), with a radius under 1, every point's
+    // e^x is below 2^-(2^58): the ball around 0 of that radius, as for
+    // |x| > 2^57 above (computing it would leave the range: unknown).
+    if x.mid.negative && x.rad < Magnitude(1) && x.mid.double < -0x1p58 * M_LN2 * (1 + 0x1p-48) {
+      return Ball(.zero, Magnitude.power(-(1 << 58)))
+    }
     let m = BigFloat.exp(x.mid, p)
     return ball(m, m.upperMagnitude * expMinusOneUpper(x.rad))
   }
