@@ -38,10 +38,6 @@ public struct SampleSummary: Sendable {
     /// Samples `range` (blocks follow one another in index order) with
     /// f, f', f'' at `values[i]`, `d1[i]`, `d2[i]`.
     ///
-    /// The state is copied into locals for the block and back after it:
-    /// locals whose address never escapes stay in registers through the
-    /// loop (only the rare bracket append is a call).
-    ///
     /// Most blocks hold no sign change: there the block is read once
     /// without a branch on the data (``addQuietBlock``), and only the few
     /// blocks where a sign may change go through the sample-by-sample loop.
@@ -121,6 +117,9 @@ public struct SampleSummary: Sendable {
     }
 
     /// The block sample by sample (the definition the reductions follow).
+    /// The state is copied into locals for the block and back after it:
+    /// locals whose address never escapes stay in registers through the
+    /// loop (only the rare bracket append is a call).
     @inline(__always)
     mutating func addEach(
       _ range: Range<Int>, values: UnsafeMutableBufferPointer<Double>, d1: UnsafeMutableBufferPointer<Double>,
