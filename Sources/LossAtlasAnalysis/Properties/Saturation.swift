@@ -29,7 +29,7 @@ enum Saturation {
     // x < -3 but f'(-3) = -1/2, so the tail is (-inf, -3), not (-inf, -3]).
     let breaks = Set(s.view.breakpoints)
     var startClosed = true
-    for i in 1..<s.xs.count where flag(i) != flag(i - 1) {
+    for i in crossings(d1, threshold: threshold) {
       if flag(i) {
         let b = RootFinding.boundary({ below($0) }, from: s.xs[i - 1], to: s.xs[i], relativeTolerance: tolerance)
         if breaks.contains(b.lastFalse) {
@@ -57,6 +57,24 @@ enum Saturation {
         FoundInterval(RealInterval(a, end, lowerClosed: domain.contains(a) && startClosed, upperClosed: domain.contains(end))))
     }
     return result
+  }
+
+  /// The indices i >= 1 where |f'| < threshold at sample i but not at
+  /// sample i - 1, or the other way round, in increasing order: one tight
+  /// pass over a million samples (each compared once, none re-read),
+  /// where usually nothing crosses.
+  static func crossings(_ d1: [Double], threshold: Double) -> [Int] {
+    d1.withUnsafeBufferPointer { g in
+      var found: [Int] = []
+      guard g.count > 1 else { return found }
+      var previous = abs(g[0]) < threshold
+      for i in 1..<g.count {
+        let below = abs(g[i]) < threshold
+        if below != previous { found.append(i) }
+        previous = below
+      }
+      return found
+    }
   }
 
   /// Splits the intervals where |f'| is below the threshold into the

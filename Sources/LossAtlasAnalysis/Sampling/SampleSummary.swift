@@ -20,9 +20,12 @@ public struct SampleSummary: Sendable {
 
   init() {}
 
-  /// Gathers the summary one sample at a time, in x order, so the sweep
-  /// can fold it into the loop that evaluates the function (one pass over
-  /// the samples, while f, f', f'' are still in registers).
+  /// Gathers the summary block by block, in x order, so the sweep can
+  /// summarise each block of samples right after evaluating it, while the
+  /// block is still in the L1 cache (one pass over memory, as if folded
+  /// into the evaluation loop, but without its cost: there, every sample's
+  /// state crossed an opaque call to the view's closure, which clobbers
+  /// every floating-point register, so the state lived in memory).
   struct Accumulator {
     private var d1Positive = false, d1Negative = false, d2Positive = false, d2Negative = false
     private var minValue = -1, maxValue = -1, minAbsSlope = -1, maxAbsSlope = -1
@@ -32,37 +35,140 @@ public struct SampleSummary: Sendable {
     private var lastValueSign = 0.0, lastValueIndex = -1
     private var lastSlopeSign = 0.0, lastSlopeIndex = -1
 
-    /// Sample `i` (indices increase by one per call) with f, f', f''.
+    /// Samples `range` (blocks follow one another in index order) with
+    /// f, f', f'' at `values[i]`, `d1[i]`, `d2[i]`.
+    ///
+    /// Most blocks hold no sign change: there the block is read once
+    /// without a branch on the data (``addQuietBlock``), and only the few
+    /// blocks where a sign may change go through the sample-by-sample loop.
     @inline(__always)
-    mutating func add(_ i: Int, _ f: Double, _ a: Double, _ b: Double) {
-      d1Positive = d1Positive || a > 0
-      d1Negative = d1Negative || a < 0
-      d2Positive = d2Positive || b > 0
-      d2Negative = d2Negative || b < 0
-      if f == f {
-        if minValue < 0 || f < minV { minV = f; minValue = i }
-        if maxValue < 0 || f > maxV { maxV = f; maxValue = i }
+    mutating func add(
+      _ range: Range<Int>, values: UnsafeMutableBufferPointer<Double>, d1: UnsafeMutableBufferPointer<Double>,
+      d2: UnsafeMutableBufferPointer<Double>
+    ) {
+      if !addQuietBlock(range, values: values, d1: d1, d2: d2) {
+        addEach(range, values: values, d1: d1, d2: d2)
       }
-      let s = abs(a)
-      if s == s {
-        if minAbsSlope < 0 || s < minS { minS = s; minAbsSlope = i }
-        if maxAbsSlope < 0 || s > maxS { maxS = s; maxAbsSlope = i }
+    }
+
+    /// The block summarised from reductions, when neither f' nor
+    /// sign(f') f'' changes sign inside it or against the last sign seen
+    /// (then no bracket starts or ends in it, and the last index with a
+    /// sign is found from the end); false, with nothing changed, otherwise.
+    ///
+    /// The reductions give what the sample-by-sample loop gives: the signs
+    /// seen are ORs of comparisons (false for NaN); the smallest f is the
+    /// smallest of `f < m ? f : m` (a NaN never replaces it), found again
+    /// at its first index (== treats -0 and +0 alike, as < did), and it
+    /// replaces the summary's only if strictly smaller (the first of equal
+    /// ones stays); likewise the largest f and the extreme |f'|.
+    @inline(__always)
+    mutating func addQuietBlock(
+      _ range: Range<Int>, values: UnsafeMutableBufferPointer<Double>, d1: UnsafeMutableBufferPointer<Double>,
+      d2: UnsafeMutableBufferPointer<Double>
+    ) -> Bool {
+      var aPos = 0, aNeg = 0, bPos = 0, bNeg = 0, spPos = 0, spNeg = 0
+      var lo = Double.infinity, hi = -Double.infinity, slo = Double.infinity, shi = -Double.infinity
+      for i in range {
+        let f = values[i]
+        let a = d1[i]
+        let b = d2[i]
+        aPos |= a > 0 ? 1 : 0
+        aNeg |= a < 0 ? 1 : 0
+        bPos |= b > 0 ? 1 : 0
+        bNeg |= b < 0 ? 1 : 0
+        lo = f < lo ? f : lo
+        hi = f > hi ? f : hi
+        let s = abs(a)
+        slo = s < slo ? s : slo
+        shi = s > shi ? s : shi
+        let sp = a == 0 ? 0 : (a < 0 ? -b : b)
+        spPos |= sp > 0 ? 1 : 0
+        spNeg |= sp < 0 ? 1 : 0
       }
-      // Sign changes of f' (for the range) ...
-      if a != 0 && a == a {
-        let sign: Double = a < 0 ? -1 : 1
-        if lastValueIndex >= 0 && sign != lastValueSign { valueBrackets.append((lastValueIndex, i)) }
-        lastValueSign = sign
+      // A sign change inside the block, or against the last sign: the slow way.
+      if aPos & aNeg != 0 || spPos & spNeg != 0 { return false }
+      let valueSign: Double = aPos != 0 ? 1 : -1
+      let slopeSign: Double = spPos != 0 ? 1 : -1
+      if aPos | aNeg != 0 && lastValueIndex >= 0 && valueSign != lastValueSign { return false }
+      if spPos | spNeg != 0 && lastSlopeIndex >= 0 && slopeSign != lastSlopeSign { return false }
+
+      d1Positive = d1Positive || aPos != 0
+      d1Negative = d1Negative || aNeg != 0
+      d2Positive = d2Positive || bPos != 0
+      d2Negative = d2Negative || bNeg != 0
+      if minValue < 0 || lo < minV, let i = range.first(where: { values[$0] == lo }) { minV = values[i]; minValue = i }
+      if maxValue < 0 || hi > maxV, let i = range.first(where: { values[$0] == hi }) { maxV = values[i]; maxValue = i }
+      if minAbsSlope < 0 || slo < minS, let i = range.first(where: { abs(d1[$0]) == slo }) { minS = abs(d1[i]); minAbsSlope = i }
+      if maxAbsSlope < 0 || shi > maxS, let i = range.first(where: { abs(d1[$0]) == shi }) { maxS = abs(d1[i]); maxAbsSlope = i }
+      if aPos | aNeg != 0, let i = range.last(where: { d1[$0] != 0 && d1[$0] == d1[$0] }) {
+        lastValueSign = valueSign
         lastValueIndex = i
       }
-      // ... and of sign(f') f'' (for max |f'|).
-      let sp = a == 0 ? 0 : (a < 0 ? -b : b)
-      if sp != 0 && sp == sp {
-        let sign: Double = sp < 0 ? -1 : 1
-        if lastSlopeIndex >= 0 && sign != lastSlopeSign { slopeBrackets.append((lastSlopeIndex, i)) }
-        lastSlopeSign = sign
+      if spPos | spNeg != 0, let i = range.last(where: { j in
+        let a = d1[j]
+        let sp = a == 0 ? 0 : (a < 0 ? -d2[j] : d2[j])
+        return sp != 0 && sp == sp
+      }) {
+        lastSlopeSign = slopeSign
         lastSlopeIndex = i
       }
+      return true
+    }
+
+    /// The block sample by sample (the definition the reductions follow).
+    /// The state is copied into locals for the block and back after it:
+    /// locals whose address never escapes stay in registers through the
+    /// loop (only the rare bracket append is a call).
+    @inline(__always)
+    mutating func addEach(
+      _ range: Range<Int>, values: UnsafeMutableBufferPointer<Double>, d1: UnsafeMutableBufferPointer<Double>,
+      d2: UnsafeMutableBufferPointer<Double>
+    ) {
+      var (d1Positive, d1Negative, d2Positive, d2Negative) = (self.d1Positive, self.d1Negative, self.d2Positive, self.d2Negative)
+      var (minValue, maxValue, minAbsSlope, maxAbsSlope) = (self.minValue, self.maxValue, self.minAbsSlope, self.maxAbsSlope)
+      var (minV, maxV, minS, maxS) = (self.minV, self.maxV, self.minS, self.maxS)
+      var (lastValueSign, lastValueIndex) = (self.lastValueSign, self.lastValueIndex)
+      var (lastSlopeSign, lastSlopeIndex) = (self.lastSlopeSign, self.lastSlopeIndex)
+      for i in range {
+        let f = values[i]
+        let a = d1[i]
+        let b = d2[i]
+        d1Positive = d1Positive || a > 0
+        d1Negative = d1Negative || a < 0
+        d2Positive = d2Positive || b > 0
+        d2Negative = d2Negative || b < 0
+        // The smallest and largest f and |f'| (NaN skipped; the first of equal ones).
+        if f == f {
+          if minValue < 0 || f < minV { minV = f; minValue = i }
+          if maxValue < 0 || f > maxV { maxV = f; maxValue = i }
+        }
+        let s = abs(a)
+        if s == s {
+          if minAbsSlope < 0 || s < minS { minS = s; minAbsSlope = i }
+          if maxAbsSlope < 0 || s > maxS { maxS = s; maxAbsSlope = i }
+        }
+        // Sign changes of f' (for the range) ...
+        if a != 0 && a == a {
+          let sign: Double = a < 0 ? -1 : 1
+          if lastValueIndex >= 0 && sign != lastValueSign { valueBrackets.append((lastValueIndex, i)) }
+          lastValueSign = sign
+          lastValueIndex = i
+        }
+        // ... and of sign(f') f'' (for max |f'|).
+        let sp = a == 0 ? 0 : (a < 0 ? -b : b)
+        if sp != 0 && sp == sp {
+          let sign: Double = sp < 0 ? -1 : 1
+          if lastSlopeIndex >= 0 && sign != lastSlopeSign { slopeBrackets.append((lastSlopeIndex, i)) }
+          lastSlopeSign = sign
+          lastSlopeIndex = i
+        }
+      }
+      (self.d1Positive, self.d1Negative, self.d2Positive, self.d2Negative) = (d1Positive, d1Negative, d2Positive, d2Negative)
+      (self.minValue, self.maxValue, self.minAbsSlope, self.maxAbsSlope) = (minValue, maxValue, minAbsSlope, maxAbsSlope)
+      (self.minV, self.maxV, self.minS, self.maxS) = (minV, maxV, minS, maxS)
+      (self.lastValueSign, self.lastValueIndex) = (lastValueSign, lastValueIndex)
+      (self.lastSlopeSign, self.lastSlopeIndex) = (lastSlopeSign, lastSlopeIndex)
     }
 
     var summary: SampleSummary {

@@ -15,17 +15,29 @@ public enum Sweep {
   /// Evaluates `view` at every x: the hot loop (one closure call a point,
   /// arrays allocated once up front).
   public static func run(_ view: ScalarView, parameters: ParameterValues, xs: [Double]) -> SweepBlock {
-    let (values, d1, d2) = jets(view.evaluate, at: xs) { _, _ in }
+    let (values, d1, d2) = jets(view.evaluate, at: xs) { _, _, _, _ in }
     return SweepBlock(parameters: parameters, viewLabel: view.label, xs: xs, values: values, d1: d1, d2: d2)
   }
 
+  /// Samples a block: as many as fit the L1 cache three times over (f, f',
+  /// f'' of 1024 points are 24 KiB), so that a block's observer reads what
+  /// the evaluation has just written without going to memory.
+  static let blockSize = 1024
+
   /// f, f', f'' at every x, in three arrays filled in place (not zeroed
-  /// first); `observe(i, jet)` sees each sample as it is made, so a caller
-  /// can summarise the samples in the same pass. Inlined, so an empty
-  /// `observe` costs nothing.
+  /// first), block by block; `observe(range, values, d1, d2)` sees each
+  /// block (indices `range`) right after it is made, so a caller can
+  /// summarise the samples in the same pass over memory. Inlined, so an
+  /// empty `observe` costs nothing and a real one is specialised here.
+  ///
+  /// The evaluation loop holds nothing but the call and the three stores:
+  /// the call to `f` is opaque (a closure) and clobbers every
+  /// floating-point register, so any state kept across it would go
+  /// through memory at every point; the observer's loop runs with none.
   @inline(__always)
   static func jets(
-    _ f: (Double) -> Jet, at xs: [Double], observe: (Int, Jet) -> Void
+    _ f: (Double) -> Jet, at xs: [Double],
+    observe: (Range<Int>, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void
   ) -> (values: [Double], d1: [Double], d2: [Double]) {
     let n = xs.count
     var d1 = [Double]()
@@ -34,12 +46,17 @@ public enum Sweep {
       d1 = [Double](unsafeUninitializedCapacity: n) { g, filledG in
         d2 = [Double](unsafeUninitializedCapacity: n) { h, filledH in
           xs.withUnsafeBufferPointer { x in
-            for i in 0..<n {
-              let j = f(x[i])
-              v[i] = j.value
-              g[i] = j.d1
-              h[i] = j.d2
-              observe(i, j)
+            var start = 0
+            while start < n {
+              let end = min(start + blockSize, n)
+              for i in start..<end {
+                let j = f(x[i])
+                v[i] = j.value
+                g[i] = j.d1
+                h[i] = j.d2
+              }
+              observe(start..<end, v, g, h)
+              start = end
             }
           }
           filledH = n

@@ -49,9 +49,6 @@ public struct ViewSamples: Sendable {
     search = lo...hi
 
     // The dense grid is sorted already; the few extra points (breakpoints,
-    // far samples) are sorted on their own and merged in, not re-sorted
-    // with the million grid points.
-    // The dense grid is sorted already; the few extra points (breakpoints,
     // far samples) are sorted on their own and merged in while the grid is
     // generated, so the million points are neither re-sorted nor copied.
     let lowerFar = ViewSamples.outward(from: lo, toward: domain.lower, closed: domain.lowerClosed)
@@ -91,10 +88,11 @@ public struct ViewSamples: Sendable {
     }
     self.xs = unique
 
-    // The sweep with the summary folded in: one pass over the samples.
+    // The sweep with the summary folded in, block by block: one pass
+    // over memory.
     let f = view.evaluate
     var accumulator = SampleSummary.Accumulator()
-    (values, d1, d2) = Sweep.jets(f, at: unique) { i, j in accumulator.add(i, j.value, j.d1, j.d2) }
+    (values, d1, d2) = Sweep.jets(f, at: unique) { range, v, g, h in accumulator.add(range, values: v, d1: g, d2: h) }
     summary = accumulator.summary
     towardLower = lowerFar.map { ($0, f($0)) }
     towardUpper = upperFar.map { ($0, f($0)) }
