@@ -445,7 +445,7 @@ public enum ManualGenerator {
       if format == .html { text = PageOutline.apply(text) }
       if gloss { text = format == .html ? FirstUse.html(text, terms: firstUse) : FirstUse.markdown(text, terms: firstUse) }
       if edition.language != .en { text = AdjacentParentheses.merge(text) }
-      let file = OutputFile(path: "\(root)\(folder)/\(page.name).\(format.fileExtension)", text: Self.tidy(text))
+      let file = OutputFile(path: "\(root)\(folder)/\(page.name).\(format.fileExtension)", bytes: Self.tidyBytes(text))
       // GitHub shows a folder's README.md below its file list: the
       // Markdown folder's is its front page (the same bytes as index.md).
       guard format == .markdown, page.name == "index" else { return [file] }
@@ -527,16 +527,53 @@ public enum ManualGenerator {
   /// Collapses runs of blank lines left by template sections and ends the
   /// file with one newline.
   static func tidy(_ text: String) -> String {
-    var out: [Substring] = []
-    var blank = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" }
-      blank = isBlank ? blank + 1 : 0
-      if blank > 1 { continue }
-      out.append(isBlank ? "" : line)
+    String(decoding: tidyBytes(text), as: UTF8.self)
+  }
+
+  /// ``tidy(_:)`` as the file's bytes, worked out in UTF-8 (splitting the
+  /// text into `Substring` lines and comparing characters cost as much as
+  /// rendering the page's template). The same lines as a split of the
+  /// text's characters at "\n": a "\n" after "\r" is part of the one
+  /// character "\r\n", not a line break; a line is blank when it holds
+  /// only spaces and tabs (a space carrying a combining mark is not a
+  /// space, and its bytes are not all spaces either).
+  static func tidyBytes(_ text: String) -> [UInt8] {
+    var text = text
+    return text.withUTF8 { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 1)
+      var blank = 0
+      var start = 0
+      var k = 0
+      // Where `out` ends with a non-blank line: trailing blank lines are
+      // cut back to it.
+      var lastContent = 0
+      func line(_ from: Int, _ to: Int) {
+        var isBlank = true
+        for j in from..<to where bytes[j] != 0x20 && bytes[j] != 0x09 {
+          isBlank = false
+          break
+        }
+        blank = isBlank ? blank + 1 : 0
+        if blank > 1 { return }
+        if from > 0 { out.append(0x0A) }  // every line but the first follows a break
+        if !isBlank {
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<to]))
+          lastContent = out.count
+        }
+      }
+      while k < bytes.count {
+        if bytes[k] == 0x0A && (k == 0 || bytes[k - 1] != 0x0D) {
+          line(start, k)
+          start = k + 1
+        }
+        k += 1
+      }
+      line(start, bytes.count)
+      out.removeSubrange(lastContent...)
+      out.append(0x0A)
+      return out
     }
-    while out.last == "" { out.removeLast() }
-    return out.joined(separator: "\n") + "\n"
   }
 }
 

@@ -149,7 +149,13 @@ public struct ChartRenderer: Sendable {
       }
       // A title wider than the figure is broken into lines that fit; the
       // lines share the first line's baseline spacing.
-      let lines = try TextWrap.lines(figure.title, maxWidth: width - 8 * u, width: { try mask($0).bounds.width })
+      // Candidate lines are measured, not drawn (most are never drawn).
+      let lines = try TextWrap.lines(
+        figure.title, maxWidth: width - 8 * u,
+        width: {
+          try TextShaper.metrics($0, chain: fonts.chain(bold: true), pixelSize: size, angle: 0, cached: cachesText, memo: memo)
+            .bounds.width
+        })
       var baseline = 10 * u - (try mask(lines[0]).bounds.minY)
       for (k, line) in lines.enumerated() {
         let m = try mask(line)

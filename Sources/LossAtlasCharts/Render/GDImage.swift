@@ -118,7 +118,8 @@ final class GDImage {
       memo.entries[key] = hit
       return hit
     }
-    let (box, advance) = try measure(text, font: font, pixelSize: pixelSize, angle: angle)
+    let measured = try metrics(text, font: font, pixelSize: pixelSize, angle: angle, cached: cached, memo: memo)
+    let (box, advance) = (measured.bounds, measured.advance)
     let pad = 2  // FreeType may touch a pixel just outside the box it reports
     let scratch = try GDImage(width: box.width + 2 * pad, height: box.height + 2 * pad, background: ChartColor(hex: 0))
     var brect = [Int32](repeating: 0, count: 8)
@@ -136,6 +137,26 @@ final class GDImage {
     if cached { TextCache.store(key, mask) }
     memo.entries[key] = mask
     return mask
+  }
+
+  /// The box and advance of `text` (``measure(_:font:pixelSize:angle:)``):
+  /// from a rendered mask or a measurement this render or (when `cached`)
+  /// this process already has, else measured now and remembered.
+  static func metrics(
+    _ text: String, font: String, pixelSize: Double, angle: Double, cached: Bool, memo: TextMemo
+  ) throws -> TextMetrics {
+    let key = TextCache.Key(text: text, font: font, pixelSize: pixelSize, angle: angle)
+    if let hit = memo.entries[key] { return TextMetrics(bounds: hit.bounds, advance: hit.advance) }
+    if let hit = memo.metrics[key] { return hit }
+    if cached, let hit = TextMetricsCache.lookup(key) {
+      memo.metrics[key] = hit
+      return hit
+    }
+    let (box, advance) = try measure(text, font: font, pixelSize: pixelSize, angle: angle)
+    let measured = TextMetrics(bounds: box, advance: advance)
+    if cached { TextMetricsCache.store(key, measured) }
+    memo.metrics[key] = measured
+    return measured
   }
 
   /// Blends a text mask in `color` with its baseline origin at (x, y).

@@ -60,6 +60,15 @@ struct PanelRenderer {
     try mask(text, style, angle: angle).bounds
   }
 
+  /// Box of `text` relative to its baseline origin, measured without
+  /// drawing it (the same box as ``box(_:_:angle:)``): for texts that may
+  /// never be drawn, like a title's candidate lines.
+  func extent(_ text: String, _ style: TextStyle) throws -> PixelRect {
+    try TextShaper.metrics(
+      text, chain: fonts.chain(bold: style.bold), pixelSize: px(style.size), angle: 0, cached: cachesText, memo: memo
+    ).bounds
+  }
+
   /// Ascent and descent of a style (from "Hg", so every label of a style
   /// shares one baseline grid whatever its letters).
   func metrics(_ style: TextStyle) throws -> (ascent: Int, descent: Int) {
@@ -237,7 +246,7 @@ struct PanelRenderer {
     var lines: [(String, TextStyle, Int)] = []
     for (text, style) in [(chart.title, TextStyle.title), (chart.subtitle, TextStyle.subtitle)] where !text.isEmpty {
       let m = try metrics(style)
-      for line in try TextWrap.lines(text, maxWidth: cell.width - 2 * ipx(4), width: { try box($0, style).width }) {
+      for line in try TextWrap.lines(text, maxWidth: cell.width - 2 * ipx(4), width: { try extent($0, style).width }) {
         lines.append((line, style, top + m.ascent))
         top += m.ascent + m.descent + ipx(4)
       }

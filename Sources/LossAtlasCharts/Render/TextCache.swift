@@ -50,6 +50,41 @@ enum TextCache {
   static func removeAll() { entries.withLock { $0.removeAll() } }
 }
 
+// MARK: - TextMetricsCache
+
+/// The measured box and advance of each (text, font, size, angle) of the
+/// process: `gdImageStringFTEx` asked for the box alone (a NULL image),
+/// the first half of rendering a text (``GDImage/textMask(_:font:pixelSize:angle:cached:memo:)``
+/// measures, then draws). Layout measures texts it never draws: each
+/// candidate line of a title being wrapped (a Chinese title is tried
+/// character by character). With this cache such a text costs one
+/// FreeType call instead of two, and a text measured first and drawn
+/// later is measured once. The values are the ones a fresh call returns
+/// (FreeType's metrics depend only on the key), so what was cached before
+/// never changes a figure. Stops growing at `capacity` entries.
+enum TextMetricsCache {
+  static let capacity = 65_536
+  private static let entries = Mutex<[TextCache.Key: TextMetrics]>([:])
+
+  static func lookup(_ key: TextCache.Key) -> TextMetrics? { entries.withLock { $0[key] } }
+
+  static func store(_ key: TextCache.Key, _ metrics: TextMetrics) {
+    entries.withLock { table in
+      if table.count < capacity { table[key] = metrics }
+    }
+  }
+
+  /// Empties the cache (benchmarks and tests measure the cold path with it).
+  static func removeAll() { entries.withLock { $0.removeAll() } }
+}
+
+/// A text's box relative to its baseline origin, as `gdImageStringFTEx`
+/// reports it, and the pen's advance (``TextMask/bounds``, ``TextMask/advance``).
+struct TextMetrics: Sendable, Equatable {
+  var bounds: PixelRect
+  var advance: Int
+}
+
 // MARK: - TextMemo
 
 /// The texts of one render (one thread), so a label measured during layout
@@ -57,4 +92,6 @@ enum TextCache {
 /// ``TextCache`` is off.
 final class TextMemo {
   var entries: [TextCache.Key: TextMask] = [:]
+  /// Texts measured and not (yet) drawn.
+  var metrics: [TextCache.Key: TextMetrics] = [:]
 }

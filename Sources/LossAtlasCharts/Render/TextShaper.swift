@@ -24,9 +24,7 @@ enum TextShaper {
   static func mask(
     _ text: String, chain: FontChain, pixelSize: Double, angle: Double, cached: Bool, memo: TextMemo
   ) throws -> TextMask {
-    let key = TextCache.Key(
-      text: text, font: chain.paths.joined(separator: "\n") + (chain.bold ? "\n(bold)" : ""), pixelSize: pixelSize,
-      angle: angle)
+    let key = TextCache.Key(text: text, font: fontKey(chain), pixelSize: pixelSize, angle: angle)
     if let hit = memo.entries[key] { return hit }
     if cached, let hit = TextCache.lookup(key) {
       memo.entries[key] = hit
@@ -49,6 +47,59 @@ enum TextShaper {
     if cached { TextCache.store(key, mask) }
     memo.entries[key] = mask
     return mask
+  }
+
+  /// The box and advance ``mask(_:chain:pixelSize:angle:cached:memo:)``
+  /// would give `text`, without drawing it: each run measured by FreeType
+  /// (``GDImage/metrics(_:font:pixelSize:angle:cached:memo:)``), the runs
+  /// put side by side and emboldened as ``composed(_:emboldened:pixelSize:cached:memo:)``
+  /// does. For layout that only needs a width (a title's candidate lines).
+  static func metrics(
+    _ text: String, chain: FontChain, pixelSize: Double, angle: Double, cached: Bool, memo: TextMemo
+  ) throws -> TextMetrics {
+    let key = TextCache.Key(text: text, font: fontKey(chain), pixelSize: pixelSize, angle: angle)
+    if let hit = memo.entries[key] { return TextMetrics(bounds: hit.bounds, advance: hit.advance) }
+    if let hit = memo.metrics[key] { return hit }
+    if cached, let hit = TextCache.lookup(key) { return TextMetrics(bounds: hit.bounds, advance: hit.advance) }
+    if cached, let hit = TextMetricsCache.lookup(key) {
+      memo.metrics[key] = hit
+      return hit
+    }
+    let runs = try chain.runs(text)
+    let measured: TextMetrics
+    if runs.count == 1 && (runs[0].font == chain.paths[0] || !chain.bold) {
+      measured = try GDImage.metrics(text, font: runs[0].font, pixelSize: pixelSize, angle: angle, cached: cached, memo: memo)
+    } else if angle != 0 {
+      // A turned text in several fonts: its box is the turned mask's.
+      let m = try mask(text, chain: chain, pixelSize: pixelSize, angle: angle, cached: cached, memo: memo)
+      measured = TextMetrics(bounds: m.bounds, advance: m.advance)
+    } else {
+      var bounds: PixelRect?
+      var pen = 0
+      for run in runs {
+        var m = try GDImage.metrics(run.text, font: run.font, pixelSize: pixelSize, angle: 0, cached: cached, memo: memo)
+        if chain.bold && run.font != chain.paths[0] {
+          // As ``TextMask/emboldened(by:)``: k pixels wider, advance k longer.
+          let k = emboldening(pixelSize: pixelSize)
+          m.bounds.maxX += k
+          m.advance += k
+        }
+        let b = m.bounds.offsetBy(dx: pen, dy: 0)
+        bounds = bounds.map {
+          PixelRect(minX: min($0.minX, b.minX), minY: min($0.minY, b.minY), maxX: max($0.maxX, b.maxX), maxY: max($0.maxY, b.maxY))
+        } ?? b
+        pen += m.advance
+      }
+      measured = TextMetrics(bounds: bounds!, advance: pen)
+    }
+    if cached { TextMetricsCache.store(key, measured) }
+    memo.metrics[key] = measured
+    return measured
+  }
+
+  /// The cache key's font of a chain: its files, and whether it is bold.
+  static func fontKey(_ chain: FontChain) -> String {
+    chain.paths.joined(separator: "\n") + (chain.bold ? "\n(bold)" : "")
   }
 
   /// The emboldening of a bold run in a fallback font at `pixelSize`, in

@@ -41,20 +41,28 @@ enum PageOutline {
 
   /// The page with every heading anchored and its table of contents filled
   /// in (or removed when the page is short).
+  ///
+  /// The regular expressions find the headings (in UTF-16 offsets); the
+  /// text between and inside them is copied from the Swift string itself
+  /// (``slice(_:_:)``), not through `NSString.substring`, which converts
+  /// UTF-16 back to UTF-8 for every piece (on a page with non-ASCII text
+  /// that conversion was two thirds of this function's time).
   static func apply(_ html: String) -> String {
     let text = html as NSString
+    let whole = NSRange(location: 0, length: text.length)
     let block = tocBlock(in: text)
-    var used = Set(idPattern.matches(in: html, range: NSRange(location: 0, length: text.length)).map { text.substring(with: $0.range(at: 1)) })
+    var used = Set(idPattern.matches(in: html, range: whole).map { String(slice(html, $0.range(at: 1))) })
     var headings: [Heading] = []
     var out = ""
-    var cursor = 0
-    for m in headingPattern.matches(in: html, range: NSRange(location: 0, length: text.length)) {
-      let level = Int(text.substring(with: m.range(at: 1)))!
-      var attributes = text.substring(with: m.range(at: 2))
-      let content = text.substring(with: m.range(at: 3))
+    out.reserveCapacity(html.utf8.count + 4096)
+    var cursor = html.startIndex
+    for m in headingPattern.matches(in: html, range: whole) {
+      let level = Int(slice(html, m.range(at: 1)))!
+      var attributes = String(slice(html, m.range(at: 2)))
+      let content = String(slice(html, m.range(at: 3)))
       let id: String
-      if let found = idPattern.firstMatch(in: attributes, range: NSRange(location: 0, length: (attributes as NSString).length)) {
-        id = (attributes as NSString).substring(with: found.range(at: 1))
+      if let found = idPattern.firstMatch(in: attributes, range: NSRange(location: 0, length: attributes.utf16.count)) {
+        id = String(slice(attributes, found.range(at: 1)))
       } else {
         id = unique(slug(plainText(content)), among: &used)
         attributes = " id=\"\(id)\"" + attributes
@@ -62,15 +70,35 @@ enum PageOutline {
       let inTOC = block.map { NSLocationInRange(m.range.location, $0) } ?? false
       let afterTOC = block.map { m.range.location >= $0.location + $0.length } ?? false
       headings.append(Heading(level: level, id: id, content: content, inTOC: inTOC, afterTOC: afterTOC))
-      out += text.substring(with: NSRange(location: cursor, length: m.range.location - cursor))
+      let match = bounds(html, m.range)
+      out += html[cursor..<match.lowerBound]
       // h1 is the page's title; a heading that already holds a link is left
       // as it is (links do not nest).
       let linked = level >= 2 && !content.contains("<a ") && !inTOC
       out += "<h\(level)\(attributes)>" + (linked ? "<a class=\"anchor\" href=\"#\(id)\">\(content)</a>" : content) + "</h\(level)>"
-      cursor = m.range.location + m.range.length
+      cursor = match.upperBound
     }
-    out += text.substring(from: cursor)
+    out += html[cursor...]
     return fillTOC(out, sections: headings.filter(\.afterTOC))
+  }
+
+  /// The part of `string` at the UTF-16 range `range` (a match of one of
+  /// the patterns above), as `NSString.substring` gives it; an absent
+  /// optional group (location `NSNotFound`) is empty.
+  static func slice(_ string: String, _ range: NSRange) -> Substring {
+    guard range.location != NSNotFound else { return "" }
+    return string[bounds(string, range)]
+  }
+
+  /// The string indices of a UTF-16 range. Not `Range(_:in:)`: that one
+  /// is nil where a bound is not a character boundary (a heading whose
+  /// text starts with a combining mark), while these are the exact code
+  /// unit positions `NSString` uses (the patterns match whole scalars, so
+  /// no bound splits a surrogate pair).
+  static func bounds(_ string: String, _ range: NSRange) -> Range<String.Index> {
+    let lower = String.Index(utf16Offset: range.location, in: string)
+    let upper = string.utf16.index(lower, offsetBy: range.length)
+    return lower..<upper
   }
 
   /// The range of the table of contents' block, if the page has one.
@@ -87,11 +115,13 @@ enum PageOutline {
   static func fillTOC(_ html: String, sections after: [Heading]) -> String {
     let text = html as NSString
     guard let block = tocBlock(in: text) else { return html }
+    let range = bounds(html, block)
     let sections = after.filter { $0.level == 2 }.count
     guard sections >= minimumSections else {
-      var end = block.location + block.length
-      if end < text.length && text.character(at: end) == 10 { end += 1 }
-      return text.replacingCharacters(in: NSRange(location: block.location, length: end - block.location), with: "")
+      // The block and the line break after it.
+      var end = range.upperBound
+      if end < html.endIndex && html.utf8[end] == 10 { end = html.utf8.index(after: end) }
+      return String(html[..<range.lowerBound]) + html[end...]
     }
     var list = "<ol>\n"
     var openSub = false
@@ -111,11 +141,11 @@ enum PageOutline {
     if openSub { list += "</ol>" }
     if openItem { list += "</li>\n" }
     list += "</ol>"
-    let inner = text.substring(with: block)
+    let inner = String(html[range])
       .replacingOccurrences(of: tocStart + "\n", with: "").replacingOccurrences(of: tocStart, with: "")
       .replacingOccurrences(of: "\n" + tocEnd, with: "").replacingOccurrences(of: tocEnd, with: "")
       .replacingOccurrences(of: tocEntries, with: list)
-    return text.replacingCharacters(in: block, with: inner)
+    return String(html[..<range.lowerBound]) + inner + html[range.upperBound...]
   }
 
   /// The heading's text without tags, spaces collapsed (entities kept: the
