@@ -26,27 +26,18 @@ public enum FloatingPointStudy {
     let value = naive.value(parameters)
     let derivative = naive.derivative(parameters)
     var out: [NaiveFailure] = []
-    // The view's jets at each direction's scan points, evaluated once for
-    // the value scan and the derivative scan (the same points; each read
-    // its half of the same jet).
-    var jets: [Int: (points: [Double], jets: [Jet])] = [:]
-    for direction in [-1, 1] {
-      let points = NaiveFailureScan.scanPoints(centre: centre, direction: direction, domain: view.domain)
-      jets[direction] = (points, points.map(f))
-    }
-    var parts: [(String, String, (Double) -> Double, (Double) -> Double, KeyPath<Jet, Double>?)] = [
-      ("value", naive.valueFormula, value, { f($0).value }, \Jet.value),
-      ("derivative", naive.derivativeFormula, derivative, { f($0).d1 }, \Jet.d1),
+    var parts: [(String, String, (Double) -> Double, (Double) -> Double)] = [
+      ("value", naive.valueFormula, value, { f($0).value }),
+      ("derivative", naive.derivativeFormula, derivative, { f($0).d1 }),
     ]
     for i in naive.intermediates {
-      parts.append(("in " + i.within, i.formula, i.naive(parameters), i.accurate(parameters), nil))
+      parts.append(("in " + i.within, i.formula, i.naive(parameters), i.accurate(parameters)))
     }
-    for (component, formula, g, stable, part) in parts {
+    for (component, formula, g, stable) in parts {
       for direction in [-1, 1] {
-        let scan = part.map { part in (jets[direction]!.points, jets[direction]!.jets.map { $0[keyPath: part] }) }
         if let failure = NaiveFailureScan.first(
           component: component, formula: formula, naive: g, accurate: stable, centre: centre, direction: direction,
-          domain: view.domain, scan: scan)
+          domain: view.domain)
         {
           out.append(failure)
         }

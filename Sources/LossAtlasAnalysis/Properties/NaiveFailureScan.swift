@@ -61,24 +61,15 @@ public enum NaiveFailureScan {
   public static let afterCount = 1 << 12
 
   /// The first failure of `naive` against `accurate` toward `direction`,
-  /// or nil when every scanned input is clean. `scan`, when given, holds
-  /// the scan's points (``scanPoints(centre:direction:domain:)``) and
-  /// `accurate` at each, computed once by a caller that scans several
-  /// formulas along the same points.
+  /// or nil when every scanned input is clean.
   public static func first(
     component: String, formula: String, naive: @escaping (Double) -> Double, accurate: @escaping (Double) -> Double, centre: Double,
-    direction: Int, domain: RealInterval, scan: (points: [Double], accurate: [Double])? = nil
+    direction: Int, domain: RealInterval
   ) -> NaiveFailure? {
     let fails: (Double) -> Bool = { x in mode(naive(x), accurate(x)) != nil }
-    let points = scan?.points ?? scanPoints(centre: centre, direction: direction, domain: domain)
+    let points = scanPoints(centre: centre, direction: direction, domain: domain)
     // Each scan point is tested once; the runs below reuse the answers.
-    let failing: [Bool]
-    if let scan {
-      precondition(scan.accurate.count == points.count, "one accurate value per scan point")
-      failing = points.indices.map { mode(naive(points[$0]), scan.accurate[$0]) != nil }
-    } else {
-      failing = points.map(fails)
-    }
+    let failing = points.map(fails)
     guard let k = failing.firstIndex(of: true) else { return nil }
     var x = k == 0 ? points[0] : RootFinding.boundary(fails, from: points[k - 1], to: points[k]).firstTrue
     let dir = Double(direction)
