@@ -95,8 +95,12 @@ extension DomainSearch {
   ///   a local minimum or maximum is an exact candidate, not just a probe.
   /// - Convexity in the prediction argument: midpoint tests between
   ///   neighbouring probes (real) or between every pair of probe vectors.
-  static func run(_ spec: FunctionSpec, parameters: ParameterValues) -> DomainSearch {
-    var search = Accumulator(spec: spec, parameters: parameters)
+  ///
+  /// `lines: false` evaluates a vector prediction through the function's
+  /// evaluator with an argument dictionary per probe even where it has a
+  /// value line (the tests' second path; the same findings).
+  static func run(_ spec: FunctionSpec, parameters: ParameterValues, lines: Bool = true) -> DomainSearch {
+    var search = Accumulator(spec: spec, parameters: parameters, lines: lines)
     let prediction = spec.predictionArgument
     guard let predictionSpec = spec.arguments.first(where: { $0.name == prediction }) else { return search.result }
     let others = spec.arguments.filter { $0.name != prediction }
@@ -256,11 +260,15 @@ extension DomainSearch {
     /// Whether the prediction argument is real: only then is its
     /// derivative read (a vector prediction's gradient is a vector).
     let slopes: Bool
+    /// Whether a vector prediction is evaluated through the function's
+    /// value line where it has one (see ``Setting``).
+    let lines: Bool
 
-    init(spec: FunctionSpec, parameters: ParameterValues) {
+    init(spec: FunctionSpec, parameters: ParameterValues, lines: Bool = true) {
       self.spec = spec
       self.parameters = parameters
       slopes = spec.arguments.first { $0.name == spec.predictionArgument }?.kind == .real
+      self.lines = lines
     }
 
     var names: [String] { spec.arguments.map(\.name) }
@@ -278,7 +286,9 @@ extension DomainSearch {
 
     /// f and its derivative in a real prediction argument (nil when the
     /// function rejects the point).
-    func evaluate(_ args: [String: ArgumentValue]) -> (value: Double, slope: Double?)? {
+    static func evaluate(
+      _ spec: FunctionSpec, _ parameters: ParameterValues, slopes: Bool, _ args: [String: ArgumentValue]
+    ) -> (value: Double, slope: Double?)? {
       // Every probe lies inside its argument's domain by construction, so
       // the per-argument validation is skipped; conditions that involve
       // several arguments (q summing to 1, k below the length) still throw.
@@ -320,6 +330,41 @@ extension DomainSearch {
       }
     }
 
+    /// The function at one setting of the other arguments, as a function of
+    /// the prediction. A vector prediction goes through the function's
+    /// value line where it has one (``FunctionSpec/valueLine``: the other
+    /// arguments read once per setting, no argument dictionary per probe,
+    /// the kernel's scratch storage reused; the same bits); everything
+    /// else through ``evaluate(_:_:slopes:_:)`` with the setting's
+    /// dictionary changed in place.
+    struct Setting {
+      let spec: FunctionSpec
+      let parameters: ParameterValues
+      let slopes: Bool
+      var args: Arguments
+      let line: ValueLine?
+
+      init(_ accumulator: Accumulator, base: [String: ArgumentValue], prediction: ArgumentSpec) {
+        spec = accumulator.spec
+        parameters = accumulator.parameters
+        slopes = accumulator.slopes
+        args = Arguments(values: base, name: prediction.name)
+        line =
+          accumulator.lines && prediction.kind == .vector && !accumulator.slopes
+          ? accumulator.spec.valueLine.map { $0(accumulator.parameters, ArgumentValues(base)) } : nil
+      }
+
+      /// f (and its derivative in a real prediction) with the prediction at
+      /// `prediction`; nil where the function rejects the point or gives NaN.
+      mutating func at(_ prediction: ArgumentValue) -> (value: Double, slope: Double?)? {
+        if let line, case .vector(let x) = prediction {
+          guard let v = line(x), !v.isNaN else { return nil }
+          return (v, nil)
+        }
+        return Accumulator.evaluate(spec, parameters, slopes: slopes, args.at(prediction))
+      }
+    }
+
     /// One setting of the other arguments: the prediction over its probes.
     mutating func setting(others: [(String, Probe)], prediction: ArgumentSpec, probes: [Probe]) {
       var base: [String: ArgumentValue] = [:]
@@ -330,9 +375,9 @@ extension DomainSearch {
       var found: [Found] = []
       var scan: [(x: Double, value: Double, slope: Double?, far: Bool)] = []
       var vectors: [([Double], Double)] = []
-      var args = Arguments(values: base, name: prediction.name)
+      var at = Setting(self, base: base, prediction: prediction)
       for p in probes {
-        guard let r = evaluate(args.at(p.value)) else { continue }
+        guard let r = at.at(p.value) else { continue }
         points += 1
         found.append(Found(prediction: p.value, value: r.value, finite: p.far == 0 && farCoordinates.isEmpty))
         switch p.value {
@@ -344,9 +389,9 @@ extension DomainSearch {
       guard !found.isEmpty else { return }
       settings += 1
       if prediction.kind == .real {
-        found += realScan(base: base, name: prediction.name, scan, finite: farCoordinates.isEmpty)
+        found += realScan(base: base, name: prediction.name, scan, finite: farCoordinates.isEmpty, &at)
       } else {
-        midpointTests(base: base, name: prediction.name, vectors)
+        midpointTests(base: base, name: prediction.name, vectors, &at)
       }
       let low = found.min { $0.value < $1.value }
       let high = found.max { $0.value < $1.value }
@@ -386,9 +431,8 @@ extension DomainSearch {
     /// tests between neighbouring probes and every other one.
     mutating func realScan(
       base: [String: ArgumentValue], name: String, _ scan: [(x: Double, value: Double, slope: Double?, far: Bool)],
-      finite: Bool
+      finite: Bool, _ at: inout Setting
     ) -> [Found] {
-      var args = Arguments(values: base, name: name)
       if finite {
         for e in scan where !e.far {
           guard let s = e.slope, !s.isNaN else { continue }
@@ -404,8 +448,8 @@ extension DomainSearch {
         let a = scan[i - 1]
         let b = scan[i]
         guard let sa = a.slope, let sb = b.slope, (sa < 0 && sb > 0) || (sa > 0 && sb < 0) else { continue }
-        let root = RootFinding.bisect({ evaluate(args.at(.real($0)))?.slope ?? 0 }, a.x, b.x, relativeTolerance: 1e-15)
-        guard let r = evaluate(args.at(.real(root))) else { continue }
+        let root = RootFinding.bisect({ at.at(.real($0))?.slope ?? 0 }, a.x, b.x, relativeTolerance: 1e-15)
+        guard let r = at.at(.real(root)) else { continue }
         points += 1
         out.append(Found(prediction: .real(root), value: r.value, finite: finite))
       }
@@ -416,7 +460,7 @@ extension DomainSearch {
         for i in step..<inner.count {
           let a = inner[i - step]
           let b = inner[i]
-          guard let fm = evaluate(args.at(.real(a.x / 2 + b.x / 2)))?.value, fm.isFinite else { continue }
+          guard let fm = at.at(.real(a.x / 2 + b.x / 2))?.value, fm.isFinite else { continue }
           points += 1
           record(a.value, b.value, fm, Self.point(names, base, name, .real(a.x)), Self.point(names, base, name, .real(b.x)))
         }
@@ -428,32 +472,41 @@ extension DomainSearch {
     /// prediction: each vector with the ones 1, 2, 3, 5, 8, 13, 21 and 34
     /// places after it in the probe order (a fixed spread of pairs, near and
     /// far, instead of all of them).
-    mutating func midpointTests(base: [String: ArgumentValue], name: String, _ values: [([Double], Double)]) {
-      var args = Arguments(values: base, name: name)
+    mutating func midpointTests(
+      base: [String: ArgumentValue], name: String, _ values: [([Double], Double)], _ at: inout Setting
+    ) {
       // The same vector comes back: a midpoint can be a probe ((-2 + 4)/2
       // = 1) or an earlier midpoint (0.3 and 0.7, 0 and 1). Its value is
-      // computed once per setting and looked up by the elements' bits (15%
-      // to 27% of the evaluations, which are in exact arithmetic); nil and
-      // non-finite results are kept as NaN, which the test skips either way.
+      // computed once per setting and looked up by the elements' bits, as
+      // an integer key (``MidpointKeys``; 15% to 27% of the evaluations,
+      // which are in exact arithmetic); nil and non-finite results are kept
+      // as NaN, which the test skips either way. The midpoint vector is
+      // built only when it is evaluated, in one buffer (a value line keeps
+      // no reference to it, so the buffer is reused).
       let names = self.names
-      var known: [[UInt64]: Double] = [:]
+      let keys = MidpointKeys(values.map(\.0))
+      var known: [Int: Double] = [:]
       // At most the probes and one midpoint per pair: reserved once, not
       // grown by rehashing (1% of `generate`).
       known.reserveCapacity(values.count * 9)
-      for (v, fv) in values { known[v.map(\.bitPattern)] = fv }
+      if let keys {
+        for (i, (_, fv)) in values.enumerated() { known[keys.probe(i)] = fv }
+      }
+      var mid: [Double] = []
       for i in values.indices {
-        for step in [1, 2, 3, 5, 8, 13, 21, 34] where i + step < values.count {
+        for step in Self.midpointSteps where i + step < values.count {
           let j = i + step
           let (a, fa) = values[i]
           let (b, fb) = values[j]
-          let mid = zip(a, b).map { $0 / 2 + $1 / 2 }
-          let key = mid.map(\.bitPattern)
+          let key = keys?.midpoint(i, j)
           let fm: Double
-          if let v = known[key] {
+          if let key, let v = known[key] {
             fm = v
           } else {
-            fm = evaluate(args.at(.vector(mid)))?.value ?? .nan
-            known[key] = fm
+            mid.removeAll(keepingCapacity: true)
+            for (x, y) in zip(a, b) { mid.append(x / 2 + y / 2) }
+            fm = at.at(.vector(mid))?.value ?? .nan
+            if let key { known[key] = fm }
           }
           guard fm.isFinite else { continue }
           points += 1
@@ -461,6 +514,9 @@ extension DomainSearch {
         }
       }
     }
+
+    /// How many places apart in the probe order the vectors of a midpoint test are.
+    static let midpointSteps = [1, 2, 3, 5, 8, 13, 21, 34]
 
     /// One midpoint test: f((a + b)/2) against (f(a) + f(b))/2, beyond
     /// 1e-12 of the values' size (rounding).

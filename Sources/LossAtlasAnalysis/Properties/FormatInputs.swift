@@ -94,19 +94,24 @@ public struct FormatInputs: Sendable {
       while (e << bits) <= s.m1 {
         let p0 = Swift.max(e << bits, s.m0)
         let p1 = Swift.min(((e + 1) << bits) - 1, s.m1)
-        var picks: [Int64] = []
         for k in 0..<perBinadeEnds {
-          picks.append(Swift.min(p0 + k, p1))
-          picks.append(Swift.max(p1 - k, p0))
+          out.append(index(ordinal: s.sign * Swift.min(p0 + k, p1)))
+          out.append(index(ordinal: s.sign * Swift.max(p1 - k, p0)))
         }
         if perBinadeSpread > 0 {
-          for k in 1...perBinadeSpread { picks.append(p0 + (p1 - p0) / (perBinadeSpread + 1) * k) }
+          for k in 1...perBinadeSpread { out.append(index(ordinal: s.sign * (p0 + (p1 - p0) / (perBinadeSpread + 1) * k))) }
         }
-        for m in picks { out.append(index(ordinal: s.sign * m)) }
         e += 1
       }
     }
-    return Array(Set(out.filter { range.contains($0) })).sorted()
+    // Sorted, then repeats dropped (not through a Set: the picks come in
+    // ascending runs, which the sort merges cheaply, where a Set's hash
+    // order would hand it 17,000 shuffled Float64 indices per call).
+    out.sort()
+    var unique: [UInt64] = []
+    unique.reserveCapacity(out.count)
+    for i in out where range.contains(i) && unique.last != i { unique.append(i) }
+    return unique
   }
 }
 

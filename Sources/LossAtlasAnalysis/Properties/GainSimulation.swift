@@ -137,22 +137,37 @@ public struct GainSimulation: Sendable, Equatable {
   }
 
   /// For one seed, per job: the layer ratios |delta^l|^2 / |delta^(l+1)|^2, l = 1...depth.
+  ///
+  /// f is evaluated once per pre-activation: the forward pass keeps f'(h^l)
+  /// from the same jet as f(h^l) for the backward pass (the pre-activations
+  /// themselves are not needed after that), and the product that would give
+  /// h^(depth+1), which nothing reads, is not formed.
   static func layerRatios(_ jobs: [Job], seed: UInt64, settings: Settings) -> [[Double]] {
     let n = settings.width
     let depth = settings.depth
     let draws = Draws(seed: seed, width: n, depth: depth)
     let scales = jobs.map { ($0.initialization.weightVariance / Double(n)).squareRoot() }
-    // h[c][l]: job c's pre-activations at layer l + 1.
-    var h = jobs.map { job in [draws.start.map { $0 * job.q.squareRoot() }] }
+    // h[c]: job c's pre-activations at the current layer (layer 1 first).
+    var h = jobs.map { job in draws.start.map { $0 * job.q.squareRoot() } }
     var x = [[Double]](repeating: [Double](repeating: 0, count: n), count: jobs.count)
+    // slopes[c][l * n + i]: f'(h^(l+1)_i) of job c.
+    var slopes = [[Double]](repeating: [Double](repeating: 0, count: n * depth), count: jobs.count)
     for l in 0..<depth {
       for c in jobs.indices {
         let f = jobs[c].view.evaluate
-        let last = h[c][l]
-        for i in 0..<n { x[c][i] = f(last[i]).value }
+        h[c].withUnsafeBufferPointer { pre in
+          x[c].withUnsafeMutableBufferPointer { out in
+            slopes[c].withUnsafeMutableBufferPointer { slope in
+              for i in 0..<n {
+                let jet = f(pre[i])
+                out[i] = jet.value
+                slope[l * n + i] = jet.d1
+              }
+            }
+          }
+        }
       }
-      let next = draws.multiply(layer: l, x, transposed: false, scales: scales)
-      for c in jobs.indices { h[c].append(next[c]) }
+      if l + 1 < depth { h = draws.multiply(layer: l, x, transposed: false, scales: scales) }
     }
     var delta = [[Double]](repeating: draws.top, count: jobs.count)
     var norms = [[Double]](repeating: [Double](repeating: 0, count: depth + 1), count: jobs.count)
@@ -160,9 +175,11 @@ public struct GainSimulation: Sendable, Equatable {
     for l in stride(from: depth - 1, through: 0, by: -1) {
       delta = draws.multiply(layer: l, delta, transposed: true, scales: scales)
       for c in jobs.indices {
-        let f = jobs[c].view.evaluate
-        let pre = h[c][l]
-        for i in 0..<n { delta[c][i] *= f(pre[i]).d1 }
+        slopes[c].withUnsafeBufferPointer { slope in
+          delta[c].withUnsafeMutableBufferPointer { d in
+            for i in 0..<n { d[i] *= slope[l * n + i] }
+          }
+        }
         norms[c][l] = squaredNorm(delta[c])
       }
     }
@@ -223,10 +240,37 @@ public struct GainSimulation: Sendable, Equatable {
             outs[c].withUnsafeMutableBufferPointer { out in
               let vp = UnsafeRawPointer(v.baseAddress!)
               let op = UnsafeMutableRawPointer(out.baseAddress!)
-              for i in 0..<n {
-                let row = base + i * n * stride
-                if transposed {
-                  // out_j += W_ij v_i: row i scaled by v_i.
+              if transposed {
+                // out_j += W_ij v_i for i = 0, 1, ..., n - 1 in that order:
+                // rows i ... i + 3 are added to a lane of out while it is in
+                // a register (the same additions in the same order as one
+                // row at a time, with a quarter of the loads and stores).
+                var i = 0
+                while i + 4 <= n {
+                  let r0 = base + i * n * stride
+                  let r1 = r0 + n * stride
+                  let r2 = r1 + n * stride
+                  let r3 = r2 + n * stride
+                  let v0 = SIMD4<Double>(repeating: v[i])
+                  let v1 = SIMD4<Double>(repeating: v[i + 1])
+                  let v2 = SIMD4<Double>(repeating: v[i + 2])
+                  let v3 = SIMD4<Double>(repeating: v[i + 3])
+                  var j = 0
+                  while j < n {
+                    let b = j * stride
+                    var o = op.loadUnaligned(fromByteOffset: b, as: SIMD4<Double>.self)
+                    o = o + r0.loadUnaligned(fromByteOffset: b, as: SIMD4<Double>.self) * v0
+                    o = o + r1.loadUnaligned(fromByteOffset: b, as: SIMD4<Double>.self) * v1
+                    o = o + r2.loadUnaligned(fromByteOffset: b, as: SIMD4<Double>.self) * v2
+                    o = o + r3.loadUnaligned(fromByteOffset: b, as: SIMD4<Double>.self) * v3
+                    op.storeBytes(of: o, toByteOffset: b, as: SIMD4<Double>.self)
+                    j += 4
+                  }
+                  i += 4
+                }
+                // Rows left over (none: the width is a multiple of 4).
+                while i < n {
+                  let row = base + i * n * stride
                   let vi = SIMD4<Double>(repeating: v[i])
                   var j = 0
                   while j < n {
@@ -235,7 +279,11 @@ public struct GainSimulation: Sendable, Equatable {
                     op.storeBytes(of: o + a * vi, toByteOffset: j * stride, as: SIMD4<Double>.self)
                     j += 4
                   }
-                } else {
+                  i += 1
+                }
+              } else {
+                for i in 0..<n {
+                  let row = base + i * n * stride
                   // out_i = sum_j W_ij v_j: four vector accumulators of four
                   // lanes (16 partial sums, so that the additions do not wait
                   // on each other), added in a fixed order at the end.

@@ -73,18 +73,50 @@ public struct GradientGain: Sendable, Equatable {
   /// The gain of `view` (an activation on the real line) at `initialization`.
   public static func compute(_ view: ScalarView, initialization: WeightInit, depth: Int = maxDepth) -> GradientGain {
     let w = initialization.weightVariance
-    let (q, source) = variance(view, weightVariance: w)
+    let moments = Moments(view)
+    let (q, source) = variance(view, weightVariance: w, moments: moments)
     var ratios: [Double] = []
     var product = 1.0
     var ql = q
     for _ in 0..<depth {
-      product *= chi(view, weightVariance: w, q: ql)
+      product *= w * moments.slope(ql)
       ratios.append(product)
-      ql = w * secondMoment(view, q: ql)
+      ql = w * moments.second(ql)
       if !(ql.isFinite && ql > 0) { break }
     }
     return GradientGain(
-      initialization: initialization, q: q, source: source, gain: chi(view, weightVariance: w, q: q), depthRatio: ratios)
+      initialization: initialization, q: q, source: source, gain: w * moments.slope(q), depthRatio: ratios)
+  }
+
+  /// E[f'(h)²] and E[f(h)²], h ~ N(0, q), each computed once per q (by its
+  /// bits) within one ``compute(_:initialization:depth:)``: the variance
+  /// search evaluates the second moment at the q it settles on, the depth
+  /// recursion at a fixed point asks for the same q layer after layer, and
+  /// the gain is chi at the first layer's q. The quadrature is
+  /// deterministic, so a remembered mean is the mean it would compute.
+  final class Moments {
+    let view: ScalarView
+    private var slopes: [UInt64: Double] = [:]
+    private var seconds: [UInt64: Double] = [:]
+
+    init(_ view: ScalarView) { self.view = view }
+
+    /// E[f'(h)²] (``chi(_:weightVariance:q:)`` without the σ_w² factor).
+    func slope(_ q: Double) -> Double {
+      if let m = slopes[q.bitPattern] { return m }
+      let f = view.evaluate
+      let m = GaussianExpectation.mean({ let d = f($0).d1; return d * d }, variance: q, breakpoints: view.breakpoints)
+      slopes[q.bitPattern] = m
+      return m
+    }
+
+    /// E[f(h)²] (``secondMoment(_:q:)``).
+    func second(_ q: Double) -> Double {
+      if let m = seconds[q.bitPattern] { return m }
+      let m = secondMoment(view, q: q)
+      seconds[q.bitPattern] = m
+      return m
+    }
   }
 
   /// chi(q) = sigma_w^2 E[f'(h)^2], h ~ N(0, q).
@@ -107,10 +139,11 @@ public struct GradientGain: Sendable, Equatable {
   /// bisection in log q on the unrounded r - 1, to adjacent Doubles; it is stable when r - 1 goes from + to − there
   /// (the map contracts toward it). The stable root nearest q = 1 (in log
   /// q) is taken. r - 1 zero on the whole grid: every q is a fixed point.
-  static func variance(_ view: ScalarView, weightVariance w: Double) -> (Double, VarianceSource) {
+  static func variance(_ view: ScalarView, weightVariance w: Double, moments: Moments? = nil) -> (Double, VarianceSource) {
+    let moments = moments ?? Moments(view)
     func excess(_ logQ: Double) -> Double {
       let q = exp(logQ)
-      return w * secondMoment(view, q: q) / q - 1
+      return w * moments.second(q) / q - 1
     }
     let grid = (-32...32).map { Double($0) / 4 * log(10.0) }
     let values = grid.map { x -> Double in

@@ -14,7 +14,7 @@ public enum NumberFormat: String, Sendable, CaseIterable {
   /// through an intermediate format.
   public func round(_ v: Double) -> Double {
     switch self {
-    case .float16: return Binary16.round(v)  // Double(Float16(v)), also on Intel Macs
+    case .float16: return Binary16Bits.round(v)  // Double(Float16(v)), also on Intel Macs (= Binary16.round)
     case .float32: return Double(Float(v))
     case .float64: return v
     }

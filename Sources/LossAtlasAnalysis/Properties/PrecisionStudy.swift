@@ -157,10 +157,27 @@ public enum PrecisionStudy {
       }
       for format in NumberFormat.allCases {
         let all = FormatInputs(format: format, direction: direction, centre: centre, domain: view.domain)
-        // Float16: every input is evaluated once and shared by the kinds
-        // (an exact rounding caches its own answers).
+        // Float16: every input is evaluated once, and its value's and
+        // derivative's roundings are computed once, shared by the kinds
+        // (the rows) that read them (an exact rounding caches its own
+        // answers).
+        let shared16 = format == .float16 && !studied.isExact
         var jets: [Jet] = []
-        if format == .float16 && !studied.isExact { jets = (0..<all.count).map { f(all.x($0)) } }
+        var valueRoundings: [Rounding?] = []
+        var derivativeRoundings: [Rounding?] = []
+        if shared16 {
+          jets = (0..<all.count).map { f(all.x($0)) }
+          if kinds.contains(where: { $0.0.isValue }) {
+            valueRoundings = jets.indices.map { i in
+              rounding(jets[i].value, at: all.x(UInt64(i)), isValue: true, format: format, view: view)
+            }
+          }
+          if kinds.contains(where: { !$0.0.isValue }) {
+            derivativeRoundings = jets.indices.map { i in
+              rounding(jets[i].d1, at: all.x(UInt64(i)), isValue: false, format: format, view: view)
+            }
+          }
+        }
         for (kind, limit) in kinds {
           var ties = 0
           var uncertain = 0
@@ -171,6 +188,7 @@ public enum PrecisionStudy {
           // Only the stretch where the exact number is decided is searched.
           let stretch = studied.decidedStretch(all, part: part)
           let inputs = stretch.inputs
+          let roundings16 = kind.isValue ? valueRoundings : derivativeRoundings
           var search = ThresholdSearch(inputs: inputs) { i in
             let x = inputs.x(i)
             if studied.isExact {
@@ -186,19 +204,14 @@ public enum PrecisionStudy {
               ties += 1
               return decided
             }
-            let j = format == .float16 ? jets[Int(i)] : f(x)
-            let d = kind.isValue ? j.value : j.d1
-            if d.isNaN { return false }
-            var r = format.roundExact(d)
-            // A Double on or near a boundary: the view's refined value,
-            // where it has one, decides (info-nce's x / 0.1 is 65520 as a
-            // Double at x = -6552, Float16's overflow boundary, while the
-            // exact value is 3.6e-12 below it).
-            if r.certainty != .certain, kind.isValue, let refined = view.refinedValue?(x),
-              let decided = format.roundExact(refined)
-            {
-              r = decided
+            let rounded: Rounding?
+            if shared16 {
+              rounded = roundings16[Int(i)]
+            } else {
+              let j = f(x)
+              rounded = rounding(kind.isValue ? j.value : j.d1, at: x, isValue: kind.isValue, format: format, view: view)
             }
+            guard let r = rounded else { return false }
             switch r.certainty {
             case .certain: break
             case .exactTie: ties += 1
@@ -237,6 +250,24 @@ public enum PrecisionStudy {
       }
     }
     return PrecisionFacts(thresholds: thresholds, exact: exact)
+  }
+
+  /// A result rounded to a format, with how sure the rounding is.
+  typealias Rounding = (value: Double, certainty: NumberFormat.Certainty)
+
+  /// The accurate Double `d` (the value or the derivative at `x`) rounded
+  /// to `format` as the study reads it (``NumberFormat/roundExact(_:)``);
+  /// nil for NaN, which never counts as rounding. A Double on or near a
+  /// boundary: the view's refined value, where it has one, decides
+  /// (info-nce's x / 0.1 is 65520 as a Double at x = -6552, Float16's
+  /// overflow boundary, while the exact value is 3.6e-12 below it).
+  static func rounding(_ d: Double, at x: Double, isValue: Bool, format: NumberFormat, view: ScalarView) -> Rounding? {
+    if d.isNaN { return nil }
+    var r = format.roundExact(d)
+    if r.certainty != .certain, isValue, let refined = view.refinedValue?(x), let decided = format.roundExact(refined) {
+      r = decided
+    }
+    return r
   }
 
   /// The half-line beyond the view's outermost breakpoint toward

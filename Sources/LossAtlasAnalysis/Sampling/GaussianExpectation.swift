@@ -41,21 +41,37 @@ public enum GaussianExpectation {
     // integral is below 1) is accepted. Without the scale, E[x⁴] at
     // q = 10³⁰ (the depth recursion of x²) asks the tail pieces, where φ
     // is computed to only z²ε relative, for 10⁻¹⁸ absolute out of 10⁶⁰.
+    // The first pass's estimates are kept: they are the depth-0 estimates
+    // of the same pieces (the same h at the same 21 points, so the same
+    // bits), and each top-level piece is evaluated once, not twice.
+    let pieces = edges.count - 1
+    var rightEstimates: [Estimate] = []
+    var mirroredEstimates: [Estimate] = []
+    rightEstimates.reserveCapacity(pieces)
+    mirroredEstimates.reserveCapacity(pieces)
     var magnitude = 0.0
-    for i in 0..<(edges.count - 1) {
-      magnitude += kronrod(h, edges[i], edges[i + 1]).absolute + kronrod(h, -edges[i], -edges[i + 1]).absolute
+    for i in 0..<pieces {
+      let r = kronrod(h, edges[i], edges[i + 1])
+      let m = kronrod(h, -edges[i], -edges[i + 1])
+      magnitude += r.absolute + m.absolute
+      rightEstimates.append(r)
+      mirroredEstimates.append(m)
     }
     var budget = Budget(floor: 1e-18 * max(1, magnitude.isFinite ? magnitude : 1))
     // The right half from 0 outward, and the left half as its mirror image:
     // the signed integrals from −e_i to −e_(i+1), i.e. minus the left half.
     var right = CompensatedSum()
     var mirrored = CompensatedSum()
-    for i in 0..<(edges.count - 1) {
-      integrate(h, edges[i], edges[i + 1], depth: 0, budget: &budget, into: &right)
-      integrate(h, -edges[i], -edges[i + 1], depth: 0, budget: &budget, into: &mirrored)
+    for i in 0..<pieces {
+      refine(h, edges[i], edges[i + 1], rightEstimates[i], depth: 0, budget: &budget, into: &right)
+      refine(h, -edges[i], -edges[i + 1], mirroredEstimates[i], depth: 0, budget: &budget, into: &mirrored)
     }
     return right.value - mirrored.value
   }
+
+  /// A piece's 21-point Kronrod and 10-point Gauss estimates and its ∫|h|
+  /// estimate (``kronrod(_:_:_:)``).
+  typealias Estimate = (kronrod: Double, gauss: Double, absolute: Double)
 
   /// What one mean may spend: the absolute error floor, and the pieces
   /// left to halve. 2 × 20,000 halvings bound the work whatever the
@@ -86,7 +102,17 @@ public enum GaussianExpectation {
   static func integrate(
     _ h: (Double) -> Double, _ a: Double, _ b: Double, depth: Int, budget: inout Budget, into sum: inout CompensatedSum
   ) {
-    let (k, g, absolute) = kronrod(h, a, b)
+    refine(h, a, b, kronrod(h, a, b), depth: depth, budget: &budget, into: &sum)
+  }
+
+  /// ``integrate(_:_:_:depth:budget:into:)`` with the piece's estimate
+  /// already computed (`estimate` must be `kronrod(h, a, b)`): accepts it
+  /// or halves the piece.
+  static func refine(
+    _ h: (Double) -> Double, _ a: Double, _ b: Double, _ estimate: Estimate, depth: Int, budget: inout Budget,
+    into sum: inout CompensatedSum
+  ) {
+    let (k, g, absolute) = estimate
     let error = abs(k - g)
     // A piece whose estimate is not finite (g overflows there, or
     // inf × φ = inf × 0 where φ underflows) is not made finite by halving
@@ -106,9 +132,7 @@ public enum GaussianExpectation {
 
   /// The 21-point Kronrod and embedded 10-point Gauss estimates of
   /// ∫ from a to b (signed: b < a gives the negative of ∫ from b to a).
-  static func kronrod(_ h: (Double) -> Double, _ a: Double, _ b: Double) -> (
-    kronrod: Double, gauss: Double, absolute: Double
-  ) {
+  static func kronrod(_ h: (Double) -> Double, _ a: Double, _ b: Double) -> Estimate {
     let c = a / 2 + b / 2
     let r = b / 2 - a / 2
     let center = h(c)

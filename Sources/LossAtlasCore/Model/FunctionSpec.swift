@@ -55,6 +55,10 @@ public struct FunctionSpec: Sendable {
   /// whole-domain search reads only their value); nil elsewhere (see
   /// ``value(_:_:)``).
   public internal(set) var valueEvaluator: (@Sendable (ParameterValues, ArgumentValues) throws(CatalogError) -> Double?)? = nil
+  /// The value along a vector prediction with the other arguments fixed,
+  /// read once per setting (see ``withValueLine(_:)``): the whole-domain
+  /// search's path for the vector losses it evaluates most; nil elsewhere.
+  public internal(set) var valueLine: (@Sendable (ParameterValues, ArgumentValues) -> ValueLine)? = nil
 
   // MARK: - Documentation
 

@@ -30,7 +30,7 @@ enum Dice {
       Reference("Milletari, Navab, Ahmadi, V-Net: fully convolutional neural networks for volumetric medical image segmentation, 3DV", year: 2016),
       Reference("Sudre, Li, Vercauteren, Ourselin, Cardoso, Generalised Dice overlap as a deep learning loss function for highly unbalanced segmentations, DLMIA", year: 2017),
     ]
-  ).withValue { params, args throws(CatalogError) in try evaluate(params, args, withGradient: false).value.scalarValue }
+  ).withValue { params, args throws(CatalogError) in try evaluate(params, args, withGradient: false).value.scalarValue }.withValueLine(valueLine)
 
   // MARK: - Formula
 
@@ -59,6 +59,38 @@ enum Dice {
     let y = args.vector("y")
     try OverlapLosses.requireSameLength(p, y, id: "dice")
     return try evaluation(p, y, smooth: params["smooth"], withGradient: withGradient)
+  }
+
+  /// The value along p with y and smooth read once (``FunctionSpec/valueLine``):
+  /// nil where ``evaluate(_:_:withGradient:)`` throws, else its value, from
+  /// ``value(_:_:smooth:_:)`` in one workspace reused from call to call.
+  static func valueLine(_ params: ParameterValues, _ others: ArgumentValues) -> ValueLine {
+    let y = others.vector("y")
+    let s = params["smooth"]
+    var work = OverlapLosses.Workspace()
+    return { p in
+      guard p.count == y.count else { return nil }
+      return value(p, y, smooth: s, &work)
+    }
+  }
+
+  /// The value of ``evaluation(_:_:smooth:withGradient:)`` (the same
+  /// operations up to the value, the scaled vectors and the sums N' and D'
+  /// in `work`), nil where it throws (P + Y + s = 0).
+  static func value(_ p: [Double], _ y: [Double], smooth s: Double, _ work: inout OverlapLosses.Workspace) -> Double? {
+    let sc = OverlapLosses.scaled(p, y, smooth: s, into: &work.p, &work.y)
+    work.first.removeAll()  // N'
+    work.second.removeAll()  // D'
+    for i in p.indices {
+      OverlapLosses.addComplementProduct(&work.first, work.p[i], y[i])
+      OverlapLosses.addComplementProduct(&work.first, work.y[i], p[i])
+      work.second.add(work.p[i])
+      work.second.add(work.y[i])
+    }
+    work.second.add(sc.smooth)
+    guard work.second.sign > 0 else { return nil }
+    let d = work.second.doubleDouble(reusing: &work.rest)
+    return (work.first.doubleDouble(reusing: &work.rest) / d).value
   }
 
   /// In units of lambda (see ``OverlapLosses/Scaled``):

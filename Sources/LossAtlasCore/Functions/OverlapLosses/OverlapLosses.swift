@@ -59,6 +59,35 @@ enum OverlapLosses {
       p: p.map(scale), y: y.map(scale), smooth: smooth, lambda: scale(1), lambdaSmooth: scale(smooth))
   }
 
+  /// ``scaled(_:_:smooth:)`` with the scaled vectors written into `sp` and
+  /// `sy` (their storage reused, for a value line): the same numbers, and
+  /// lambda s, lambda and lambda^2 s.
+  static func scaled(
+    _ p: [Double], _ y: [Double], smooth s: Double, into sp: inout [Double], _ sy: inout [Double]
+  ) -> (smooth: Double, lambda: Double, lambdaSmooth: Double) {
+    var largest = s
+    for v in p { largest = max(largest, v) }
+    for v in y { largest = max(largest, v) }
+    let k = largest > 0 ? max(Int(largest.exponent), -1022) : 0
+    sp.removeAll(keepingCapacity: true)
+    sy.removeAll(keepingCapacity: true)
+    for v in p { sp.append(StableMath.scaleByPowerOfTwo(v, -k)) }
+    for v in y { sy.append(StableMath.scaleByPowerOfTwo(v, -k)) }
+    let smooth = StableMath.scaleByPowerOfTwo(s, -k)
+    return (smooth, StableMath.scaleByPowerOfTwo(1, -k), StableMath.scaleByPowerOfTwo(smooth, -k))
+  }
+
+  /// The storage a value line of dice or tversky reuses from call to call:
+  /// the scaled vectors and the exact sums of the value.
+  struct Workspace {
+    var p: [Double] = []
+    var y: [Double] = []
+    var first = ExactSum()
+    var second = ExactSum()
+    var third = ExactSum()
+    var rest = ExactSum()
+  }
+
   /// 1 - v exactly, as a double-double (v in [0, 1]).
   @inline(__always)
   static func complement(_ v: Double) -> DoubleDouble { DoubleDouble.fastTwoSum(1, -v) }

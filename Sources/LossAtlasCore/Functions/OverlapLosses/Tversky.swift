@@ -38,7 +38,7 @@ enum Tversky {
       Reference("Tversky, Features of similarity, Psychological Review 84(4)", year: 1977),
       Reference("Salehi, Erdogmus, Gholipour, Tversky loss function for image segmentation using 3D fully convolutional deep networks, MLMI", year: 2017),
     ]
-  ).withValue { params, args throws(CatalogError) in try evaluate(params, args, withGradient: false).value.scalarValue }
+  ).withValue { params, args throws(CatalogError) in try evaluate(params, args, withGradient: false).value.scalarValue }.withValueLine(valueLine)
 
   // MARK: - Formula
 
@@ -71,6 +71,45 @@ enum Tversky {
     let y = args.vector("y")
     try OverlapLosses.requireSameLength(p, y, id: "tversky")
     return try evaluation(p, y, alpha: params["alpha"], beta: params["beta"], smooth: params["smooth"], withGradient: withGradient)
+  }
+
+  /// The value along p with y, alpha, beta and smooth read once
+  /// (``FunctionSpec/valueLine``): nil where ``evaluate(_:_:withGradient:)``
+  /// throws, else its value, from ``value(_:_:alpha:beta:smooth:_:)`` in one
+  /// workspace reused from call to call.
+  static func valueLine(_ params: ParameterValues, _ others: ArgumentValues) -> ValueLine {
+    let y = others.vector("y")
+    let (alpha, beta, s) = (params["alpha"], params["beta"], params["smooth"])
+    var work = OverlapLosses.Workspace()
+    return { p in
+      guard p.count == y.count else { return nil }
+      return value(p, y, alpha: alpha, beta: beta, smooth: s, &work)
+    }
+  }
+
+  /// The value of ``evaluation(_:_:alpha:beta:smooth:withGradient:)`` (the
+  /// same operations up to the value, the scaled vectors and the sums T'',
+  /// F' and N' in `work`), nil where it throws.
+  static func value(
+    _ p: [Double], _ y: [Double], alpha: Double, beta: Double, smooth s: Double, _ work: inout OverlapLosses.Workspace
+  ) -> Double? {
+    let sc = OverlapLosses.scaled(p, y, smooth: 0, into: &work.p, &work.y)
+    let k = -Int(sc.lambda.exponent)
+    work.first.removeAll()  // T''
+    work.second.removeAll()  // F'
+    work.third.removeAll()  // N'
+    for i in p.indices {
+      work.first.addProduct(work.p[i], work.y[i])
+      OverlapLosses.addComplementProduct(&work.second, work.p[i], y[i])
+      OverlapLosses.addComplementProduct(&work.third, work.y[i], p[i])
+    }
+    let t = ScaledDD(work.first.doubleDouble(reusing: &work.rest), exponent: 2 * k)
+    let errors =
+      ScaledDD(work.second.doubleDouble(reusing: &work.rest), exponent: k) * ScaledDD(alpha)
+      + ScaledDD(work.third.doubleDouble(reusing: &work.rest), exponent: k) * ScaledDD(beta)
+    let denominator = t + ScaledDD(s) + errors
+    guard !denominator.isZero else { return nil }
+    return (errors / denominator).double
   }
 
   /// With p' = lambda p, y' = lambda y (lambda = 2^-k a power of two that

@@ -54,7 +54,7 @@ enum CosineEmbedding {
       Reference("PyTorch documentation, torch.nn.CosineEmbeddingLoss", year: 2017, url: "https://pytorch.org/docs/stable/generated/torch.nn.CosineEmbeddingLoss.html"),
       Reference("Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., §4 (summation) and §3 (inner products)", year: 2002),
     ]
-  ).withValue { p, args throws(CatalogError) in try evaluate(p, args, withGradient: false).value.scalarValue }
+  ).withValue { p, args throws(CatalogError) in try value(p, args) }.withValueLine(valueLine)
 
   /// [-1, 1]: a cosine.
   static let marginRange = ParameterRange(lower: -1, lowerInclusive: true, upper: 1, upperInclusive: true)
@@ -102,7 +102,7 @@ enum CosineEmbedding {
   // MARK: - Implementation
 
   /// The entry's evaluator; `withGradient: false` stops at the value (the
-  /// value-only path the whole-domain search reads, the same bits).
+  /// value-only path, the same bits).
   static func evaluate(_ p: ParameterValues, _ args: ArgumentValues, withGradient: Bool) throws(CatalogError) -> Evaluation {
     let a = args.vector("a")
     let b = args.vector("b")
@@ -112,16 +112,121 @@ enum CosineEmbedding {
     return evaluation(a, b, sa, sb, y: args.real("y"), margin: p["margin"], withGradient: withGradient)
   }
 
+  /// The value-only path (``FunctionSpec/valueEvaluator``): the same checks
+  /// as ``evaluate(_:_:withGradient:)``, then the value alone.
+  static func value(_ p: ParameterValues, _ args: ArgumentValues) throws(CatalogError) -> Double? {
+    let a = args.vector("a")
+    let b = args.vector("b")
+    try PairwiseLosses.requireSameLength([("a", a), ("b", b)], id: "cosine-embedding")
+    guard let sa = PairwiseLosses.scaled(a) else { throw zeroVector("a") }
+    guard let sb = PairwiseLosses.scaled(b) else { throw zeroVector("b") }
+    var work = Workspace()
+    return valueAndSlope(a, sa.vector, Fixed(b, sb, y: args.real("y"), margin: p["margin"]), &work).value
+  }
+
+  /// The value along a with b, y and the margin read once, and b's scaled
+  /// vector and |v|^2 formed once (``FunctionSpec/valueLine``): nil where
+  /// ``evaluate(_:_:withGradient:)`` throws (lengths differ, a or b all
+  /// zeros), else its value, in one workspace reused from call to call.
+  static func valueLine(_ p: ParameterValues, _ others: ArgumentValues) -> ValueLine {
+    let b = others.vector("b")
+    guard let sb = PairwiseLosses.scaled(b) else { return { _ in nil } }
+    let fixed = Fixed(b, sb, y: others.real("y"), margin: p["margin"])
+    var work = Workspace()
+    return { a in
+      guard a.count == b.count, let e = scaled(a, into: &work.scaledA) else { return nil }
+      let u = e == 0 ? a : work.scaledA
+      return valueAndSlope(a, u, fixed, &work).value
+    }
+  }
+
+  /// `PairwiseLosses.scaled(v)` into `out` (its storage reused): out = v 2^-e
+  /// (v itself when e = 0, `out` then untouched), and e; nil for an
+  /// all-zero vector.
+  static func scaled(_ v: [Double], into out: inout [Double]) -> Int? {
+    var largest = 0.0
+    for x in v { largest = max(largest, abs(x)) }
+    guard largest > 0 else { return nil }
+    let e = Int(largest.exponent)
+    if e == 0 { return 0 }
+    out.removeAll(keepingCapacity: true)
+    for x in v { out.append(StableMath.scaleByPowerOfTwo(x, -e)) }
+    return e
+  }
+
+  /// What stays fixed along a: b, its scaled vector v = b 2^-eb, B = |v|^2
+  /// (an exact expansion, and as a double-double), y and the margin.
+  struct Fixed {
+    let b: [Double]
+    let v: [Double]
+    let exponent: Int
+    let normV: ExactSum
+    let normVRounded: DoubleDouble
+    let y: Double
+    let margin: Double
+
+    init(_ b: [Double], _ sb: (vector: [Double], exponent: Int), y: Double, margin: Double) {
+      self.b = b
+      v = sb.vector
+      exponent = sb.exponent
+      var normV = ExactSum()
+      for x in sb.vector { normV.addProduct(x, x) }
+      self.normV = normV
+      normVRounded = normV.doubleDouble
+      self.y = y
+      self.margin = margin
+    }
+  }
+
+  /// The sums one evaluation forms; a value line keeps one from call to
+  /// call, so that the value allocates nothing (the allocations were most
+  /// of a value-only evaluation).
+  struct Workspace {
+    var scaledA: [Double] = []
+    var normU = ExactSum()
+    var dot = ExactSum()
+    var gram = ExactSum()
+    var minus = ExactSum()
+    var mm = ExactSum()
+    var ab = ExactSum()
+    var numerator = ExactSum()
+    var mmab = ExactSum()
+    var rest = ExactSum()
+  }
+
+  /// The value and dL/dc at a = u 2^ea (u scaled, largest entry in [1, 2))
+  /// against `fixed`, and s = sqrt(A B); A = |u|^2 and D = u.v are left in
+  /// `work.normU` and `work.dot` (see ``evaluation``).
+  static func valueAndSlope(
+    _ a: [Double], _ u: [Double], _ fixed: Fixed, _ work: inout Workspace
+  ) -> (value: Double, slope: Double, s: DoubleDouble) {
+    let v = fixed.v
+    work.normU.removeAll()
+    work.dot.removeAll()
+    for i in u.indices {
+      work.normU.addProduct(u[i], u[i])
+      work.dot.addProduct(u[i], v[i])
+    }
+    let s = (work.normU.doubleDouble(reusing: &work.rest) * fixed.normVRounded).squareRoot()
+    let dotSign = abs(work.dot.value) > Double(u.count) * 0x1p-1072 ? work.dot.sign : ExactDot.sign(a, fixed.b)
+    let (normU, dot) = (work.normU, work.dot)
+    if fixed.y == 1 {
+      return (oneMinusCosine(normU, fixed.normV, dot, dotSign, s, &work), -1, s)
+    }
+    let (excess, active) = cosineAboveMargin(normU, fixed.normV, dot, dotSign, s, margin: fixed.margin, &work)
+    return (excess, active ? 1 : 0, s)
+  }
+
   /// The loss and its gradient for a = u 2^ea and b = v 2^eb (u, v the
   /// scaled vectors, largest entry in [1, 2); a and b the originals).
   ///
   /// A = |u|^2, B = |v|^2, D = u.v are exact expansions; s = sqrt(A B) and
   /// every division are double-doubles. The value is 1 - c (y = +1) or
   /// max(0, c - m) (y = -1), each formed without cancellation (see
-  /// ``oneMinusCosine(_:_:_:_:)`` and ``cosineAboveMargin(_:_:_:_:margin:)``);
+  /// ``oneMinusCosine(_:_:_:_:_:_:)`` and ``cosineAboveMargin(_:_:_:_:_:margin:_:)``);
   /// the gradient is dL/dc times dc/da_i = (A v_i - D u_i) / (A s) 2^-ea and
   /// dc/db_i = (B u_i - D v_i) / (B s) 2^-eb, numerators exact (see
-  /// ``numerator(_:_:_:_:_:_:_:)``).
+  /// ``numerator(_:_:_:_:_:)``).
   ///
   /// The sign of D decides c > 0 (margin 0). A product below the scaled
   /// frame's normal range is off by at most 2^-1073, so where
@@ -131,29 +236,12 @@ enum CosineEmbedding {
     _ a: [Double], _ b: [Double], _ sa: (vector: [Double], exponent: Int), _ sb: (vector: [Double], exponent: Int),
     y: Double, margin m: Double, withGradient: Bool = true
   ) -> Evaluation {
-    let u = sa.vector
-    let v = sb.vector
-    var normU = ExactSum()
-    var normV = ExactSum()
-    var dot = ExactSum()
-    for i in u.indices {
-      normU.addProduct(u[i], u[i])
-      normV.addProduct(v[i], v[i])
-      dot.addProduct(u[i], v[i])
-    }
-    let s = (normU.doubleDouble * normV.doubleDouble).squareRoot()
-    let dotSign = abs(dot.value) > Double(u.count) * 0x1p-1072 ? dot.sign : ExactDot.sign(a, b)
-    let value: Double
-    let slope: Double  // dL/dc
-    if y == 1 {
-      value = oneMinusCosine(normU, normV, dot, dotSign, s)
-      slope = -1
-    } else {
-      let (excess, active) = cosineAboveMargin(normU, normV, dot, dotSign, s, margin: m)
-      value = excess
-      slope = active ? 1 : 0
-    }
+    let fixed = Fixed(b, sb, y: y, margin: m)
+    var space = Workspace()
+    let (value, slope, s) = valueAndSlope(a, sa.vector, fixed, &space)
     guard withGradient else { return Evaluation(value: .scalar(value), gradient: []) }
+    let u = sa.vector
+    let (normU, normV, dot) = (space.normU, fixed.normV, space.dot)
     var gradA = [Double](repeating: 0, count: u.count)
     var gradB = [Double](repeating: 0, count: u.count)
     if slope != 0 {
@@ -197,20 +285,22 @@ enum CosineEmbedding {
   /// D <= 0; otherwise G / (s (s + D)) with the Gram determinant
   /// G = A B - D^2 >= 0 formed exactly, so nearly parallel vectors keep
   /// every digit of 1 - c (|e|^2 / 2 for unit vectors e apart) and parallel
-  /// ones give 0 exactly.
-  static func oneMinusCosine(_ A: ExactSum, _ B: ExactSum, _ D: ExactSum, _ sign: Int, _ s: DoubleDouble) -> Double {
-    let d = D.doubleDouble
+  /// ones give 0 exactly. The expansions are formed in `work`'s sums.
+  static func oneMinusCosine(
+    _ A: ExactSum, _ B: ExactSum, _ D: ExactSum, _ sign: Int, _ s: DoubleDouble, _ work: inout Workspace
+  ) -> Double {
+    let d = D.doubleDouble(reusing: &work.rest)
     if sign <= 0 { return (DoubleDouble(1) - d / s).value }
-    var gram = ExactSum()
-    gram.addProduct(A, B)
-    var minusD = ExactSum()
-    minusD.addProduct(D, -1)
-    gram.addProduct(D, minusD)
-    return (gram.doubleDouble / (s * (s + d))).value
+    work.gram.removeAll()
+    work.gram.addProduct(A, B)
+    work.minus.removeAll()
+    work.minus.addProduct(D, -1)
+    work.gram.addProduct(D, work.minus)
+    return (work.gram.doubleDouble(reusing: &work.rest) / (s * (s + d))).value
   }
 
   /// c - m when positive, and whether it is (the active piece of the
-  /// y = -1 loss), c = D / s.
+  /// y = -1 loss), c = D / s; the expansions are formed in `work`'s sums.
   ///
   /// - m = 0: c itself, active iff D > 0 (exact sign).
   /// - c and m of opposite signs (or c = 0): c - m has no cancellation.
@@ -219,25 +309,26 @@ enum CosineEmbedding {
   ///   1 + c = G / (s (s - D)), 0 exactly for anti-parallel vectors; m = 1
   ///   never activates).
   static func cosineAboveMargin(
-    _ A: ExactSum, _ B: ExactSum, _ D: ExactSum, _ sign: Int, _ s: DoubleDouble, margin m: Double
+    _ A: ExactSum, _ B: ExactSum, _ D: ExactSum, _ sign: Int, _ s: DoubleDouble, margin m: Double,
+    _ work: inout Workspace
   ) -> (value: Double, active: Bool) {
-    let d = D.doubleDouble
+    let d = D.doubleDouble(reusing: &work.rest)
     if m == 0 { return sign > 0 ? (max(0, (d / s).value), true) : (0, false) }
     if m > 0 && sign <= 0 { return (0, false) }
     if m < 0 && sign >= 0 { return ((d / s - m).value, true) }
     // Same signs: the numerator D^2 - m^2 A B, negated for m < 0.
-    var mm = ExactSum()
-    mm.add(DoubleDouble.twoProduct(m, m))
-    var ab = ExactSum()
-    ab.addProduct(A, B)
-    var numerator = ExactSum()
-    numerator.addProduct(D, D)
-    var mmab = ExactSum()
-    mmab.addProduct(ab, mm)
-    numerator.addProduct(mmab, -1)
+    work.mm.removeAll()
+    work.mm.add(DoubleDouble.twoProduct(m, m))
+    work.ab.removeAll()
+    work.ab.addProduct(A, B)
+    work.numerator.removeAll()
+    work.numerator.addProduct(D, D)
+    work.mmab.removeAll()
+    work.mmab.addProduct(work.ab, work.mm)
+    work.numerator.addProduct(work.mmab, -1)
     let k = m > 0 ? 1.0 : -1.0
-    guard numerator.sign * Int(k) > 0 else { return (0, false) }
-    let n = numerator.doubleDouble
+    guard work.numerator.sign * Int(k) > 0 else { return (0, false) }
+    let n = work.numerator.doubleDouble(reusing: &work.rest)
     let q = DoubleDouble(k * n.hi, k * n.lo)
     let denominator = s * (DoubleDouble(abs(d.hi), abs(d.lo)) + s * abs(m))
     return ((q / denominator).value, true)

@@ -40,7 +40,7 @@ enum TripletMargin {
       Reference("Schroff, Kalenichenko, Philbin, FaceNet: a unified embedding for face recognition and clustering, CVPR", year: 2015),
       Reference("Balntas, Riba, Ponsa, Mikolajczyk, Learning local feature descriptors with triplets and shallow convolutional neural networks, BMVC", year: 2016),
     ]
-  ).withValue { p, args throws(CatalogError) in try evaluate(p, args, withGradient: false).value.scalarValue }
+  ).withValue { p, args throws(CatalogError) in try value(p, args) }.withValueLine(valueLine)
 
   // MARK: - Formula
 
@@ -81,7 +81,7 @@ enum TripletMargin {
   // MARK: - Implementation
 
   /// The entry's evaluator; `withGradient: false` stops at the value (the
-  /// value-only path the whole-domain search reads, the same bits).
+  /// value-only path, the same bits).
   static func evaluate(_ p: ParameterValues, _ args: ArgumentValues, withGradient: Bool) throws(CatalogError) -> Evaluation {
     let a = args.vector("a")
     let positive = args.vector("p")
@@ -90,24 +90,75 @@ enum TripletMargin {
     return evaluation(a, positive, negative, margin: p["margin"], withGradient: withGradient)
   }
 
-  /// The differences a - p, a - n and n - p, exact as double-doubles,
-  /// halved (exponent 1) when one of them overflows: halving is exact for
-  /// the large terms, and a subnormal one loses at most 2^-1075, nothing
-  /// beside a difference of 2^1024.
-  static func differences(_ a: [Double], _ p: [Double], _ n: [Double])
-    -> (toP: [DoubleDouble], toN: [DoubleDouble], pToN: [DoubleDouble], exponent: Int)
-  {
-    let toP = zip(a, p).map { StableMath.residual($0, $1) }
-    let toN = zip(a, n).map { StableMath.residual($0, $1) }
-    let pToN = zip(n, p).map { StableMath.residual($0, $1) }
-    // Each list tested on its own (not concatenated: two arrays fewer per evaluation).
-    if toP.allSatisfy({ $0.hi.isFinite }) && toN.allSatisfy({ $0.hi.isFinite }) && pToN.allSatisfy({ $0.hi.isFinite }) {
-      return (toP, toN, pToN, 0)
+  /// The value-only path (``FunctionSpec/valueEvaluator``): ``value(_:_:_:margin:_:)``
+  /// after the same checks as ``evaluate(_:_:withGradient:)``.
+  static func value(_ p: ParameterValues, _ args: ArgumentValues) throws(CatalogError) -> Double? {
+    let a = args.vector("a")
+    let positive = args.vector("p")
+    let negative = args.vector("n")
+    try PairwiseLosses.requireSameLength([("a", a), ("p", positive), ("n", negative)], id: "triplet-margin")
+    var work = Workspace()
+    return value(a, positive, negative, margin: p["margin"], &work)
+  }
+
+  /// The value along the anchor a with p, n and the margin read once
+  /// (``FunctionSpec/valueLine``): nil where the lengths differ (where
+  /// ``evaluate(_:_:withGradient:)`` throws), else ``value(_:_:_:margin:_:)``
+  /// in one workspace reused from call to call.
+  static func valueLine(_ p: ParameterValues, _ others: ArgumentValues) -> ValueLine {
+    let positive = others.vector("p")
+    let negative = others.vector("n")
+    let m = p["margin"]
+    var work = Workspace()
+    return { a in
+      guard a.count == positive.count, a.count == negative.count else { return nil }
+      return value(a, positive, negative, margin: m, &work)
     }
-    return (
-      zip(a, p).map { StableMath.halfResidual($0, $1) }, zip(a, n).map { StableMath.halfResidual($0, $1) },
-      zip(n, p).map { StableMath.halfResidual($0, $1) }, 1
-    )
+  }
+
+  /// The storage one evaluation fills: the differences and the exact sums.
+  /// A value line keeps one from call to call, so that the value allocates
+  /// nothing once the lists have grown to the vectors' length (the
+  /// allocations were most of a value-only evaluation).
+  struct Workspace {
+    var toP: [DoubleDouble] = []
+    var toN: [DoubleDouble] = []
+    var pToN: [DoubleDouble] = []
+    var squares = ExactSum()
+    var gap = ExactSum()
+    var rest = ExactSum()
+  }
+
+  /// The differences a - p, a - n and n - p into `work`, exact as
+  /// double-doubles, halved (the exponent returned is 1) when one of them
+  /// overflows: halving is exact for the large terms, and a subnormal one
+  /// loses at most 2^-1075, nothing beside a difference of 2^1024.
+  static func differences(_ a: [Double], _ p: [Double], _ n: [Double], into work: inout Workspace) -> Int {
+    func fill(_ difference: (Double, Double) -> DoubleDouble) -> Bool {
+      work.toP.removeAll(keepingCapacity: true)
+      work.toN.removeAll(keepingCapacity: true)
+      work.pToN.removeAll(keepingCapacity: true)
+      var finite = true
+      for (x, y) in zip(a, p) {
+        let d = difference(x, y)
+        finite = finite && d.hi.isFinite
+        work.toP.append(d)
+      }
+      for (x, y) in zip(a, n) {
+        let d = difference(x, y)
+        finite = finite && d.hi.isFinite
+        work.toN.append(d)
+      }
+      for (x, y) in zip(n, p) {
+        let d = difference(x, y)
+        finite = finite && d.hi.isFinite
+        work.pToN.append(d)
+      }
+      return finite
+    }
+    if fill(StableMath.residual) { return 0 }
+    _ = fill(StableMath.halfResidual)
+    return 1
   }
 
   /// The exponent of the largest |hi| of the entries (nil when all are 0).
@@ -126,9 +177,14 @@ enum TripletMargin {
     return largest > 0 ? Int(largest.exponent) : nil
   }
 
+  /// The entry times 2^-k (exact in the normal range).
+  static func scaled(_ e: DoubleDouble, _ k: Int) -> DoubleDouble {
+    DoubleDouble(StableMath.scaleByPowerOfTwo(e.hi, -k), StableMath.scaleByPowerOfTwo(e.lo, -k))
+  }
+
   /// The entries times 2^-k (exact in the normal range).
   static func scaled(_ v: [DoubleDouble], _ k: Int) -> [DoubleDouble] {
-    k == 0 ? v : v.map { DoubleDouble(StableMath.scaleByPowerOfTwo($0.hi, -k), StableMath.scaleByPowerOfTwo($0.lo, -k)) }
+    k == 0 ? v : v.map { scaled($0, k) }
   }
 
   /// sum_i v_i^2 exactly, (hi + lo)^2 = hi^2 + 2 hi lo + lo^2 term by term.
@@ -145,6 +201,14 @@ enum TripletMargin {
     sum.addProduct(e.lo, e.lo)
   }
 
+  /// |v 2^-k| as a double-double: the square root of `squares(scaled(v, k))`
+  /// rounded to a double-double, formed in `work`'s sums.
+  static func norm(_ v: [DoubleDouble], _ k: Int, _ work: inout Workspace) -> DoubleDouble {
+    work.squares.removeAll()
+    for e in v { addSquare(k == 0 ? e : scaled(e, k), to: &work.squares) }
+    return work.squares.doubleDouble(reusing: &work.rest).squareRoot()
+  }
+
   static let zero = DoubleDouble(0)
 
   /// An exact expansion of a quantity times 2^exponent.
@@ -152,6 +216,53 @@ enum TripletMargin {
     var sum: ExactSum
     var exponent: Int
     var value: ScaledDD { ScaledDD(sum.doubleDouble, exponent: exponent) }
+  }
+
+  /// What the value is made of (see ``evaluation(_:_:_:margin:withGradient:)``),
+  /// the differences left in the workspace: the exponents of the largest
+  /// entries of a - p and a - n (nil for a zero difference), the halving
+  /// exponent, the two distances (in their frames, and scaled), their
+  /// difference d_p - d_n, L = d_p - d_n + m, and whether L > 0.
+  struct Distances {
+    let kp: Int?
+    let kn: Int?
+    let half: Int
+    let np: DoubleDouble
+    let nn: DoubleDouble
+    let dp: ScaledDD
+    let dn: ScaledDD
+    let diff: ScaledDD
+    let excess: ScaledDD
+    let active: Bool
+  }
+
+  /// The distances and the loss's sign at (a, p, n), in `work`.
+  static func distances(_ a: [Double], _ p: [Double], _ n: [Double], margin m: Double, _ work: inout Workspace) -> Distances {
+    let half = differences(a, p, n, into: &work)
+    let kp = largestExponent(work.toP)
+    let kn = largestExponent(work.toN)
+    // Lengths, each in its own frame.
+    let np = kp.map { norm(work.toP, $0, &work) } ?? zero
+    let nn = kn.map { norm(work.toN, $0, &work) } ?? zero
+    let dp = kp.map { ScaledDD(np, exponent: $0 + half) } ?? .zero
+    let dn = kn.map { ScaledDD(nn, exponent: $0 + half) } ?? .zero
+    let gapExponent = squareGap(work.toP, work.toN, work.pToN, half, into: &work.gap)
+    let total = dp + dn
+    let diff = total.isZero ? ScaledDD.zero : ScaledDD(work.gap.doubleDouble(reusing: &work.rest), exponent: gapExponent) / total
+    let excess = diff + ScaledDD(m)
+    var active = !excess.isZero && excess.m.hi > 0
+    let terms = Swift.max(diff.isZero ? Int.min / 4 : diff.e, Int(m.exponent))
+    if excess.isZero || excess.e < terms - 90 {
+      active = exactlyPositive(work.toP, Scaled(sum: work.gap, exponent: gapExponent), m, half)
+    }
+    return Distances(kp: kp, kn: kn, half: half, np: np, nn: nn, dp: dp, dn: dn, diff: diff, excess: excess, active: active)
+  }
+
+  /// The loss alone, max(0, L) (0 where L > 0 fails), from ``distances``:
+  /// the value ``evaluation(_:_:_:margin:withGradient:)`` reports.
+  static func value(_ a: [Double], _ p: [Double], _ n: [Double], margin m: Double, _ work: inout Workspace) -> Double {
+    let d = distances(a, p, n, margin: m, &work)
+    return d.active ? Swift.max(0, d.excess.double) : 0
   }
 
   /// The loss and its gradient; see the implementation note.
@@ -177,6 +288,9 @@ enum TripletMargin {
   ///
   /// `withGradient: false` returns the value alone (an empty gradient).
   static func evaluation(_ a: [Double], _ p: [Double], _ n: [Double], margin m: Double, withGradient: Bool = true) -> Evaluation {
+    var space = Workspace()
+    let d = distances(a, p, n, margin: m, &space)
+    guard withGradient else { return Evaluation(value: .scalar(d.active ? Swift.max(0, d.excess.double) : 0), gradient: []) }
     let count = a.count
     let zeros = [Double](repeating: 0, count: count)
     func result(_ value: Double, _ gA: [Double], _ gP: [Double], _ gN: [Double]) -> Evaluation {
@@ -184,27 +298,12 @@ enum TripletMargin {
         value: .scalar(value),
         gradient: [NamedTensor("a", .vector(gA)), NamedTensor("p", .vector(gP)), NamedTensor("n", .vector(gN))])
     }
-    let (toP, toN, pToN, half) = differences(a, p, n)
-    let kp = largestExponent(toP)
-    let kn = largestExponent(toN)
-    // Unit vectors and lengths, each pair in its own frame.
+    guard d.active else { return result(0, zeros, zeros, zeros) }
+    let (toP, toN, pToN, half) = (space.toP, space.toN, space.pToN, d.half)
+    let (kp, kn, np, nn, dp, dn, diff) = (d.kp, d.kn, d.np, d.nn, d.dp, d.dn, d.diff)
     let ep = kp.map { scaled(toP, $0) } ?? toP
     let en = kn.map { scaled(toN, $0) } ?? toN
-    let np = kp == nil ? zero : squares(ep).doubleDouble.squareRoot()
-    let nn = kn == nil ? zero : squares(en).doubleDouble.squareRoot()
-    let dp = kp.map { ScaledDD(np, exponent: $0 + half) } ?? .zero
-    let dn = kn.map { ScaledDD(nn, exponent: $0 + half) } ?? .zero
-    let gap = squareGap(toP, toN, pToN, half)
-    let total = dp + dn
-    let diff = total.isZero ? ScaledDD.zero : gap.value / total
-    let excess = diff + ScaledDD(m)
-    var active = !excess.isZero && excess.m.hi > 0
-    let terms = Swift.max(diff.isZero ? Int.min / 4 : diff.e, Int(m.exponent))
-    if excess.isZero || excess.e < terms - 90 {
-      active = exactlyPositive(toP, gap, m, half)
-    }
-    guard active else { return result(0, zeros, zeros, zeros) }
-    guard withGradient else { return Evaluation(value: .scalar(Swift.max(0, excess.double)), gradient: []) }
+    let excess = d.excess
     let up = ep.map { kp == nil ? zero : $0 / np }
     let un = en.map { kn == nil ? zero : $0 / nn }
     var gA = zeros
@@ -251,25 +350,33 @@ enum TripletMargin {
   }
 
   /// DP - DN = sum_i (n_i - p_i)((a_i - p_i) + (a_i - n_i)) exactly, from
-  /// the exact differences (times 2^half): each factor's parts scaled so
-  /// that the largest is near 1, every product of parts exact.
-  static func squareGap(_ toP: [DoubleDouble], _ toN: [DoubleDouble], _ pToN: [DoubleDouble], _ half: Int) -> Scaled {
-    guard let ks = largestExponent(pToN), let kt = largestExponent(toP, toN) else {
-      return Scaled(sum: ExactSum(), exponent: 0)
-    }
-    var sum = ExactSum()
+  /// the exact differences (times 2^half), into `sum` (emptied first),
+  /// returning its exponent: the quantity is sum 2^exponent. Each factor's
+  /// parts are scaled so that the largest is near 1, every product of
+  /// parts exact.
+  static func squareGap(
+    _ toP: [DoubleDouble], _ toN: [DoubleDouble], _ pToN: [DoubleDouble], _ half: Int, into sum: inout ExactSum
+  ) -> Int {
+    sum.removeAll()
+    guard let ks = largestExponent(pToN), let kt = largestExponent(toP, toN) else { return 0 }
     for i in toP.indices {
       let s = pToN[i]
       guard s.hi != 0 else { continue }
       let sh = StableMath.scaleByPowerOfTwo(s.hi, -ks)
       let sl = StableMath.scaleByPowerOfTwo(s.lo, -ks)
-      for t in [toP[i].hi, toP[i].lo, toN[i].hi, toN[i].lo] where t != 0 {
+      // The four parts in this order, zeros skipped (no list per entry).
+      func add(_ t: Double) {
+        guard t != 0 else { return }
         let ts = StableMath.scaleByPowerOfTwo(t, -kt)
         sum.addProduct(sh, ts)
         sum.addProduct(sl, ts)
       }
+      add(toP[i].hi)
+      add(toP[i].lo)
+      add(toN[i].hi)
+      add(toN[i].lo)
     }
-    return Scaled(sum: sum, exponent: ks + kt + 2 * half)
+    return ks + kt + 2 * half
   }
 
   /// d_p + m > d_n decided exactly (m > 0): R = DN - DP - m^2 = -(DP - DN) - m^2 < 0,
