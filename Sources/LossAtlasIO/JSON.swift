@@ -288,6 +288,20 @@ private struct JSONParser {
 
   mutating func string() throws(JSONParseError) -> String {
     index += 1
+    // Most strings hold no escape: up to the closing quote, checked for
+    // control characters and UTF-8 in one pass, one String made. Anything
+    // else (an escape, a control character, invalid UTF-8, no closing
+    // quote) is read again from the start below, with its error.
+    var end = index
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+      end += 1
+    }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\""),
+      let s = String(validating: bytes[index..<end], as: UTF8.self)
+    {
+      index = end + 1
+      return s
+    }
     var scalars = String.UnicodeScalarView()
     var raw: [UInt8] = []
     func flush() throws(JSONParseError) {

@@ -67,6 +67,7 @@ public struct FormulaCheck: Sendable {
     }
     for spec in specs {
       let f = spec.formula
+      var compiled = CompiledParts()
       for line in lines where line.id == spec.id && isModerate(line) {
         guard let e = try? spec.evaluate(parameters: line.parameters, arguments: line.arguments) else { continue }
         points += 1
@@ -80,8 +81,8 @@ public struct FormulaCheck: Sendable {
           // implementation's own choice is pinned by the golden value, so such
           // components are not compared here.
           if let sens = Double(c.sens), let exact = Double(c.exact), sens >= 1e-3 * max(abs(exact), 1) { continue }
-          guard let (expr, bound) = resolve(c.path, f, env), let mine = GoldenVectors.component(c.path, of: e),
-            let printed = try? expr.evaluate(bound)
+          guard let (part, expr, bound) = resolve(c.path, f, env), let mine = GoldenVectors.component(c.path, of: e),
+            let printed = try? compiled.evaluate(part, expr, bound)
           else { continue }
           compared.insert(spec.id)
           record(printed, mine, .component(id: spec.id, path: c.path, parameters: line.parameters, arguments: line.arguments))
@@ -91,6 +92,7 @@ public struct FormulaCheck: Sendable {
       guard let second = f.secondDerivative, spec.arguments.allSatisfy({ $0.kind == .real }) else { continue }
       let params = spec.defaultParameters
       for view in spec.views(params) where view.argument == spec.predictionArgument {
+        var compiledSecond: CompiledFormula?
         let lo = view.plotRange.lowerBound
         let hi = view.plotRange.upperBound
         for i in 0...200 {
@@ -100,7 +102,9 @@ public struct FormulaCheck: Sendable {
           var scalars = params.values
           for fixed in view.fixed { if case .real(let v) = fixed.value { scalars[fixed.name] = v } }
           scalars[view.argument] = x
-          guard let printed = try? second.evaluate(FormulaEnvironment(scalars: scalars)) else { continue }
+          let env = FormulaEnvironment(scalars: scalars)
+          if compiledSecond == nil { compiledSecond = CompiledFormula(second, namesOf: env) }
+          guard let printed = try? compiledSecond!.evaluate(env) else { continue }
           points += 1
           withSecond.insert(spec.id)
           record(printed, view.evaluate(x).d2, .secondDerivative(id: spec.id, argument: view.argument, x: x))
@@ -137,8 +141,11 @@ public struct FormulaCheck: Sendable {
   }
 
   /// The formula expression of a component path ("value", "value[1]",
-  /// "grad.var", "grad.z[1][0]") with its indices bound.
-  static func resolve(_ path: String, _ f: FunctionFormula, _ env: FormulaEnvironment) -> (Expr, FormulaEnvironment)? {
+  /// "grad.var", "grad.z[1][0]") with its indices bound, and the name of
+  /// the part ("value", "grad.var") it belongs to.
+  static func resolve(_ path: String, _ f: FunctionFormula, _ env: FormulaEnvironment)
+    -> (part: String, expr: Expr, env: FormulaEnvironment)?
+  {
     var name = path
     var indices: [Int] = []
     while name.hasSuffix("]"), let open = name.lastIndex(of: "[") {
@@ -149,12 +156,34 @@ public struct FormulaCheck: Sendable {
     var env = env
     if name == "value" {
       if let i = f.valueIndex, let first = indices.first { env.scalars[i.name] = Double(first) }
-      return (f.value, env)
+      return (name, f.value, env)
     }
     guard name.hasPrefix("grad."), let d = f.derivatives.first(where: { $0.argument == name.dropFirst(5) }),
       indices.count == f.derivativeIndices.count
     else { return nil }
     for (symbol, i) in zip(f.derivativeIndices, indices) { env.scalars[symbol.name] = Double(i) }
-    return (d.expr, env)
+    return (name, d.expr, env)
+  }
+
+  /// One function's formula parts, each compiled once per set of names
+  /// (every golden line of a function has the same names, so once): a
+  /// compiled formula is the interpreter's arithmetic, bit for bit
+  /// (``CompiledFormula``), without its look-ups by name.
+  struct CompiledParts {
+    struct Key: Hashable {
+      let part: String
+      let scalars: [String]
+      let vectors: [String]
+    }
+
+    var compiled: [Key: CompiledFormula] = [:]
+
+    mutating func evaluate(_ part: String, _ expr: Expr, _ env: FormulaEnvironment) throws(FormulaError) -> Double {
+      let key = Key(part: part, scalars: env.scalars.keys.sorted(), vectors: env.vectors.keys.sorted())
+      if let c = compiled[key] { return try c.evaluate(env) }
+      let c = CompiledFormula(expr, scalars: key.scalars, vectors: key.vectors)
+      compiled[key] = c
+      return try c.evaluate(env)
+    }
   }
 }

@@ -34,6 +34,9 @@ struct IndexBindings: Sendable {
   private var names: [String] = []
   private var values: [Int] = []
 
+  /// No index bound (an environment callers build).
+  var isEmpty: Bool { names.isEmpty }
+
   subscript(name: String) -> Int? {
     get {
       for k in names.indices where names[k] == name { return values[k] }
@@ -187,29 +190,40 @@ extension Expr {
 
   static func apply(_ f: MathFunction, _ v: [Double]) throws(FormulaError) -> Double {
     switch f {
-    case .exp: return LossAtlasCore.exp(v[0])
-    case .log: return LossAtlasCore.log(v[0])
-    case .tanh: return LossAtlasCore.tanh(v[0])
-    case .cosh: return LossAtlasCore.cosh(v[0])
-    case .sinh: return LossAtlasCore.sinh(v[0])
-    case .erf: return LossAtlasCore.erf(v[0])
-    case .erfc: return LossAtlasCore.erfc(v[0])
-    case .abs: return Swift.abs(v[0])
-    case .sqrt: return v[0].squareRoot()
-    case .sign: return v[0] > 0 ? 1 : (v[0] < 0 ? -1 : 0)
-    case .sigma: return StableMath.sigmoid(v[0])
-    case .normalCDF: return LossAtlasCore.erfc(-v[0] / 2.0.squareRoot()) / 2
-    case .normalPDF: return LossAtlasCore.exp(-v[0] * v[0] / 2) / (2 * Double.pi).squareRoot()
-    case .softplus: return StableMath.softplus(v[0])
     case .max: return v.max() ?? .nan
     case .min: return v.min() ?? .nan
     case .logSumExp: throw FormulaError(description: "logsumexp takes a vector")
-    case .expm1: return LossAtlasCore.expm1(v[0])
-    case .log1p: return LossAtlasCore.log1p(v[0])
-    case .sin: return LossAtlasCore.sin(v[0])
-    case .cos: return LossAtlasCore.cos(v[0])
-    case .tan: return LossAtlasCore.tan(v[0])
-    case .atan: return LossAtlasCore.atan(v[0])
+    default: return unary(f, v[0])
+    }
+  }
+
+  /// A function of one argument at `x` (not max, min or logsumexp): the one
+  /// definition both ``evaluate(_:)`` and ``CompiledFormula`` call, so that
+  /// the two cannot differ in a bit.
+  @inline(__always)
+  static func unary(_ f: MathFunction, _ x: Double) -> Double {
+    switch f {
+    case .exp: return LossAtlasCore.exp(x)
+    case .log: return LossAtlasCore.log(x)
+    case .tanh: return LossAtlasCore.tanh(x)
+    case .cosh: return LossAtlasCore.cosh(x)
+    case .sinh: return LossAtlasCore.sinh(x)
+    case .erf: return LossAtlasCore.erf(x)
+    case .erfc: return LossAtlasCore.erfc(x)
+    case .abs: return Swift.abs(x)
+    case .sqrt: return x.squareRoot()
+    case .sign: return x > 0 ? 1 : (x < 0 ? -1 : 0)
+    case .sigma: return StableMath.sigmoid(x)
+    case .normalCDF: return LossAtlasCore.erfc(-x / 2.0.squareRoot()) / 2
+    case .normalPDF: return LossAtlasCore.exp(-x * x / 2) / (2 * Double.pi).squareRoot()
+    case .softplus: return StableMath.softplus(x)
+    case .expm1: return LossAtlasCore.expm1(x)
+    case .log1p: return LossAtlasCore.log1p(x)
+    case .sin: return LossAtlasCore.sin(x)
+    case .cos: return LossAtlasCore.cos(x)
+    case .tan: return LossAtlasCore.tan(x)
+    case .atan: return LossAtlasCore.atan(x)
+    case .max, .min, .logSumExp: preconditionFailure("\(f) is not a function of one argument")
     }
   }
 }
