@@ -45,4 +45,51 @@ enum Binary16Bits {
     let rounded = r > Binary16.greatestFiniteMagnitude ? Double.infinity : r
     return bits >> 63 != 0 ? -rounded : rounded
   }
+
+  /// `round(v)` when every Double within 4 ulp of `v` rounds to the same
+  /// value, decided from the encoding alone; nil when that takes the full
+  /// check (``NumberFormat/roundExact(_:)`` rounds v − 4 ulp and v + 4 ulp),
+  /// which then decides. Never certain where the full check is not:
+  /// - NaN and ±inf: returned as they are (the full check calls any
+  ///   non-finite Double certain).
+  /// - |v| < 2⁻²⁶ (and ±0, and every subnormal Double): v ± 4 ulp lie below
+  ///   2⁻²⁵ in magnitude, half of binary16's least subnormal, and all round
+  ///   to ±0, which compare equal.
+  /// - |v| ≥ 2⁻¹⁴: the 42 dropped bits (in units of v's ulp, which is 1 in
+  ///   the encoding within the 2⁴²-aligned block that holds v) at least 4
+  ///   from the block's ends and more than 4 from its half: v ± 4 ulp stay in
+  ///   the block (same kept bits, same exponent, exact subtraction) on the
+  ///   same side of its half, so they round as v does (to the kept bits, or
+  ///   one unit up, overflowing alike).
+  /// The stretch [2⁻²⁶, 2⁻¹⁴), and blocks within 4 ulp of an end or of a
+  /// half, go to the full check.
+  @inline(__always)
+  static func roundIfCertain(_ v: Double) -> Double? {
+    let bits = v.bitPattern
+    let magnitude = bits & 0x7FFF_FFFF_FFFF_FFFF
+    if magnitude >= 0x7FF0_0000_0000_0000 { return v }
+    // 2⁻²⁶ is biased exponent 1023 − 26 = 997.
+    if magnitude < 997 << 52 { return round(v) }
+    guard magnitude >= 1009 << 52 else { return nil }
+    let unit: UInt64 = 1 << 42
+    let half = unit >> 1
+    let dropped = magnitude & (unit - 1)
+    if (dropped >= 4 && dropped + 4 < half) || (dropped > half + 4 && dropped + 4 < unit) { return round(v) }
+    return nil
+  }
+
+  /// ``Binary16/value(magnitudeBits:)`` built from the bits (equal to it bit
+  /// for bit on all 65,536 encodings): a normal binary16 value with
+  /// exponent field e and fraction f is the Double with exponent
+  /// e − 15 and the same fraction bits, shifted up by 42; the subnormals
+  /// (field 0) are f · 2⁻²⁴, as in the reference; 0x7C00 and above: +inf.
+  @inline(__always)
+  static func value(magnitudeBits bits: UInt16) -> Double {
+    let m = bits & 0x7FFF
+    if m >= 0x7C00 { return .infinity }
+    let field = UInt64(m >> 10)
+    let fraction = UInt64(m & 0x3FF)
+    if field == 0 { return Double(fraction) * 0x1p-24 }
+    return Double(bitPattern: (field + (1023 - 15)) << 52 | fraction << 42)
+  }
 }
