@@ -55,14 +55,21 @@ enum Binary16Bits {
   /// - |v| < 2⁻²⁶ (and ±0, and every subnormal Double): v ± 4 ulp lie below
   ///   2⁻²⁵ in magnitude, half of binary16's least subnormal, and all round
   ///   to ±0, which compare equal.
-  /// - |v| ≥ 2⁻¹⁴: the 42 dropped bits (in units of v's ulp, which is 1 in
-  ///   the encoding within the 2⁴²-aligned block that holds v) at least 4
-  ///   from the block's ends and more than 4 from its half: v ± 4 ulp stay in
-  ///   the block (same kept bits, same exponent, exact subtraction) on the
-  ///   same side of its half, so they round as v does (to the kept bits, or
-  ///   one unit up, overflowing alike).
-  /// The stretch [2⁻²⁶, 2⁻¹⁴), and blocks within 4 ulp of an end or of a
-  /// half, go to the full check.
+  /// - |v| ≥ 2⁻¹⁴, with the 42 dropped bits (in units of v's ulp u, which
+  ///   is 1 in the encoding within the 2⁴²-aligned block that holds v, one
+  ///   binary16 spacing) more than 4 from the block's half. Below the half
+  ///   v rounds down to the kept bits K: v + 4u stays below the half, and
+  ///   v − 4u either stays in the block or (dropped bits under 4) lies
+  ///   within 4u below K, in the block before it near its top, or (K a
+  ///   power of two) in the binade below, within 4u of K where binary16's
+  ///   half spacing is 2¹¹ times wider: it rounds up to K. Above the half,
+  ///   the mirror image: v, v − 4u and v + 4u (in the block, or within 4u
+  ///   above the next binary16 value) all round to K plus one unit. Either
+  ///   way the three round alike, overflowing alike (a result past 65504
+  ///   is +inf, as is any Double past 65520, and v + 4u past Double's
+  ///   range).
+  /// The stretch [2⁻²⁶, 2⁻¹⁴), and Doubles within 4 ulp of a block's half
+  /// (the binary16 rounding boundaries), go to the full check.
   @inline(__always)
   static func roundIfCertain(_ v: Double) -> Double? {
     let bits = v.bitPattern
@@ -74,7 +81,7 @@ enum Binary16Bits {
     let unit: UInt64 = 1 << 42
     let half = unit >> 1
     let dropped = magnitude & (unit - 1)
-    if (dropped >= 4 && dropped + 4 < half) || (dropped > half + 4 && dropped + 4 < unit) { return round(v) }
+    if dropped + 4 < half || dropped > half + 4 { return round(v) }
     return nil
   }
 
