@@ -594,4 +594,277 @@ import Testing
       }
     }
   }
+
+  // MARK: Session 19 (perf-facts2): Float16 certainty from the encoding
+
+  static func expectSameRoundExact(_ d: Double, _ failures: inout Int, _ fastCertain: inout Int) {
+    let fast = NumberFormat.float16.roundExact(d)
+    let reference = Self.referenceRoundExact(.float16, d)
+    if Binary16Bits.roundIfCertain(d) != nil || d.isNaN { fastCertain += 1 }
+    if fast.value.bitPattern != reference.value.bitPattern || fast.certainty != reference.certainty {
+      failures += 1
+      if failures <= 10 {
+        Issue.record("\(d) (\(String(d.bitPattern, radix: 16))): \(fast) vs \(reference)")
+      }
+    }
+  }
+
+  @Test("NumberFormat.float16.roundExact (certainty read from the encoding) equals the three-rounding reference bit for bit, value and certainty: every binary16 value and rounding boundary with the 24 Doubles either side, both signs; every power of two of Double with 24 neighbours; Doubles whose dropped 42 bits lie within 24 of a block's start, half and end at every exponent from 2^-14 to 2^1023; ±0, ±inf, NaN; 2,000,000 random encodings and 2,000,000 random values below 2^16")
+  func float16RoundExactFromTheEncoding() {
+    var failures = 0
+    var checked = 0
+    var fastCertain = 0
+    func around(_ v: Double, _ k: Int = 24) {
+      var up = v
+      var down = v
+      for _ in 0...k {
+        for s in [up, down, -up, -down] {
+          Self.expectSameRoundExact(s, &failures, &fastCertain)
+          checked += 1
+        }
+        up = up.nextUp
+        down = down.nextDown
+      }
+    }
+    for bits in UInt16(0)...0x7BFF {
+      let v = Binary16.value(magnitudeBits: bits)
+      around(v)
+      let next = bits == 0x7BFF ? 65536.0 : Binary16.value(magnitudeBits: bits + 1)
+      around(v / 2 + next / 2)
+    }
+    around(65520)
+    for e in -1074...1023 { around(Double(sign: .plus, exponent: e, significand: 1)) }
+    // Blocks of 2^42 encodings (one binary16 spacing) at every exponent of
+    // the fast path, including far beyond binary16's range (all overflow):
+    // the dropped bits near 0, half and the end, for a few kept patterns.
+    var rng = SplitMix64(seed: 20261207)
+    let unit: UInt64 = 1 << 42
+    for biased in UInt64(1009)...2046 {
+      for _ in 0..<4 {
+        let kept = biased << 52 | (rng.next() & ((1 << 52) - 1)) & ~(unit - 1)
+        for centre in [0, unit >> 1, unit] {
+          for offset in -24...24 {
+            let dropped = Int64(bitPattern: centre) + Int64(offset)
+            guard dropped >= 0 else { continue }
+            let d = Double(bitPattern: kept + UInt64(dropped))
+            guard d.isFinite else { continue }
+            for s in [d, -d] {
+              Self.expectSameRoundExact(s, &failures, &fastCertain)
+              checked += 1
+            }
+          }
+        }
+      }
+    }
+    for v in [0.0, .infinity, .nan, .greatestFiniteMagnitude, .leastNonzeroMagnitude, .leastNormalMagnitude, 0x1p-26, 0x1p-25, 0x1p-14] {
+      Self.expectSameRoundExact(v, &failures, &fastCertain)
+      Self.expectSameRoundExact(-v, &failures, &fastCertain)
+    }
+    for _ in 0..<2_000_000 {
+      Self.expectSameRoundExact(Double(bitPattern: rng.next()), &failures, &fastCertain)
+      Self.expectSameRoundExact(Double(rng.next() >> 11) * 0x1p-37 - 0x1p15, &failures, &fastCertain)
+      checked += 2
+    }
+    #expect(failures == 0, "\(failures) of \(checked) differ")
+    // Both paths are exercised: most inputs are decided from the encoding,
+    // and many thousands (the boundaries' neighbourhoods) by the full check.
+    #expect(fastCertain > checked / 2)
+    #expect(checked - fastCertain > 100_000)
+  }
+
+  @Test("Binary16Bits.value(magnitudeBits:) equals Binary16.value(magnitudeBits:) bit for bit on all 65,536 encodings")
+  func binary16BitsValue() {
+    var failures = 0
+    for bits in UInt16(0)...UInt16.max {
+      let fast = Binary16Bits.value(magnitudeBits: bits)
+      let reference = Binary16.value(magnitudeBits: bits)
+      if fast.bitPattern != reference.bitPattern {
+        failures += 1
+        if failures <= 10 { Issue.record("\(String(bits, radix: 16)): \(fast) vs \(reference)") }
+      }
+    }
+    #expect(failures == 0)
+    // Through the format's ordinals, both signs.
+    for k in Int64(-0x7BFF)...0x7BFF {
+      let v = NumberFormat.float16.value(ordinal: k)
+      let m = Binary16.value(magnitudeBits: UInt16(k.magnitude))
+      #expect(v.bitPattern == (k < 0 ? -m : m).bitPattern)
+    }
+  }
+
+  // MARK: Session 19: naive scans share the view's jets at the scan points
+
+  /// ``NaiveFailureScan/first`` as it was: every scan point's failure
+  /// computed from fresh evaluations of `naive` and `accurate`, and the
+  /// zero run found by evaluating `naive` again.
+  static func referenceFirst(
+    component: String, formula: String, naive: @escaping (Double) -> Double, accurate: @escaping (Double) -> Double, centre: Double,
+    direction: Int, domain: RealInterval
+  ) -> NaiveFailure? {
+    typealias S = NaiveFailureScan
+    let fails: (Double) -> Bool = { x in S.mode(naive(x), accurate(x)) != nil }
+    let points = S.scanPoints(centre: centre, direction: direction, domain: domain)
+    let failing = points.map(fails)
+    guard let k = failing.firstIndex(of: true) else { return nil }
+    var x = k == 0 ? points[0] : RootFinding.boundary(fails, from: points[k - 1], to: points[k]).firstTrue
+    let dir = Double(direction)
+    for _ in 0..<64 {
+      let u = S.unit(x, centre: centre)
+      guard u > 0 else { break }
+      let start = x - dir * u
+      var earlier: Int?
+      for i in 0..<S.denseCount {
+        let p = start + dir * u * Double(i) / Double(S.denseCount)
+        if fails(p) {
+          earlier = i
+          break
+        }
+      }
+      guard let i = earlier else { break }
+      let p = start + dir * u * Double(i) / Double(S.denseCount)
+      x = i == 0 ? p : RootFinding.boundary(fails, from: start + dir * u * Double(i - 1) / Double(S.denseCount), to: p).firstTrue
+    }
+    let u = S.unit(x, centre: centre, after: true, domain: domain, direction: direction)
+    var failed = 0
+    var checked = 0
+    for i in 0..<S.afterCount {
+      let p = x + dir * u * Double(i) / Double(S.afterCount)
+      guard domain.contains(p) else { continue }
+      checked += 1
+      if fails(p) { failed += 1 }
+    }
+    var best: (start: Int, end: Int)?
+    var i = k
+    while i < points.count {
+      guard failing[i] else {
+        i += 1
+        continue
+      }
+      var j = i
+      while j + 1 < points.count && failing[j + 1] { j += 1 }
+      if best.map({ j - i > $0.end - $0.start }) ?? true { best = (i, j) }
+      i = j + 1
+    }
+    var always: Double?
+    var alwaysTo: Double?
+    if let r = best, r.start > k {
+      always = RootFinding.boundary(fails, from: points[r.start - 1], to: points[r.start]).firstTrue
+      if r.end + 1 < points.count {
+        alwaysTo = RootFinding.boundary({ !fails($0) }, from: points[r.end], to: points[r.end + 1]).lastFalse
+      }
+    }
+    var zeroFrom: Double?
+    let isZero: (Double) -> Bool = { p in naive(p) == 0 }
+    var z = points.count
+    while z > k && isZero(points[z - 1]) { z -= 1 }
+    if z < points.count {
+      let start = z > k ? RootFinding.boundary(isZero, from: points[z - 1], to: points[z]).firstTrue : x
+      if accurate(start) != 0 && isZero(start) { zeroFrom = start }
+    }
+    let n = naive(x)
+    let s = accurate(x)
+    return NaiveFailure(
+      component: component, formula: formula, direction: direction, x: x, mode: S.mode(n, s) ?? .inaccurate, naive: n,
+      stable: s, unit: u, fractionFailingAfter: checked > 0 ? Double(failed) / Double(checked) : 1, alwaysFrom: always,
+      alwaysTo: alwaysTo, alwaysMode: always.flatMap { S.mode(naive($0), accurate($0)) }, zeroFrom: zeroFrom)
+  }
+
+  /// ``FloatingPointStudy/naiveFailures`` as it was: each part scanned
+  /// with its own evaluations (``referenceFirst``).
+  static func referenceNaiveFailures(_ samples: ViewSamples, naive: NaiveForm, parameters: ParameterValues) -> [NaiveFailure] {
+    let view = samples.view
+    let f = view.evaluate
+    let centre = (view.plotRange.lowerBound + view.plotRange.upperBound) / 2
+    var parts: [(String, String, (Double) -> Double, (Double) -> Double)] = [
+      ("value", naive.valueFormula, naive.value(parameters), { f($0).value }),
+      ("derivative", naive.derivativeFormula, naive.derivative(parameters), { f($0).d1 }),
+    ]
+    for i in naive.intermediates {
+      parts.append(("in " + i.within, i.formula, i.naive(parameters), i.accurate(parameters)))
+    }
+    var out: [NaiveFailure] = []
+    for (component, formula, g, stable) in parts {
+      for direction in [-1, 1] {
+        if let failure = referenceFirst(
+          component: component, formula: formula, naive: g, accurate: stable, centre: centre, direction: direction,
+          domain: view.domain)
+        {
+          out.append(failure)
+        }
+      }
+    }
+    return out
+  }
+
+  static func bitsOf(_ f: NaiveFailure) -> [UInt64?] {
+    [f.x, f.naive, f.stable, f.unit, f.fractionFailingAfter].map(\.bitPattern)
+      + [f.alwaysFrom, f.alwaysTo, f.zeroFrom].map { $0?.bitPattern }
+  }
+
+  @Test("FloatingPointStudy.naiveFailures (the value's and the derivative's scans reading one set of jets) equals the per-part reference bit for bit for every catalog function with a naive form (intermediates: gelu, gelu-tanh; settling at 0; finite domains)")
+  func naiveFailuresMatchTheReference() throws {
+    var compared = 0
+    var zeroRuns = 0
+    for spec in Catalog.all {
+      guard let naive = spec.naive else { continue }
+      let parameters = spec.defaultParameters
+      let samples = ViewSamples(spec.views(parameters)[0], count: 4001)
+      let fast = FloatingPointStudy.naiveFailures(samples, naive: naive, parameters: parameters)
+      let reference = Self.referenceNaiveFailures(samples, naive: naive, parameters: parameters)
+      #expect(fast.count == reference.count, "\(spec.id)")
+      for (a, b) in zip(fast, reference) {
+        #expect(a.component == b.component && a.formula == b.formula && a.direction == b.direction, "\(spec.id)")
+        #expect(a.mode == b.mode && a.alwaysMode == b.alwaysMode, "\(spec.id) \(a.component) \(a.direction)")
+        #expect(Self.bitsOf(a) == Self.bitsOf(b), "\(spec.id) \(a.component) \(a.direction): \(a) vs \(b)")
+        compared += 1
+        if a.zeroFrom != nil { zeroRuns += 1 }
+      }
+    }
+    // Many failures compared, some with a run settling at 0.
+    #expect(compared > 40)
+    #expect(zeroRuns > 0)
+  }
+
+  // MARK: Session 19: Draws.normals in rounds
+
+  /// The normals as they were drawn: one point at a time, appended.
+  static func referenceNormals(_ count: Int, _ rng: inout SplitMix64) -> [Double] {
+    var out = [Double]()
+    out.reserveCapacity(count)
+    while out.count < count {
+      let u = 2 * rng.nextUnit() - 1
+      let v = 2 * rng.nextUnit() - 1
+      let s = u * u + v * v
+      guard s > 0 && s < 1 else { continue }
+      let factor = (-2 * log(s) / s).squareRoot()
+      out.append(u * factor)
+      if out.count < count { out.append(v * factor) }
+    }
+    return out
+  }
+
+  @Test("GainSimulation.Draws.normals equals the one-point-at-a-time reference bit for bit, and leaves the generator in the same state, for counts 0 ... 9, around the round size (8,191 ... 8,193) and 256 × 256 × 3, seeds 1 ... 6, drawn one after another as Draws does")
+  func normalsMatchTheReference() {
+    for seed in UInt64(1)...6 {
+      var fast = SplitMix64(seed: seed)
+      var reference = SplitMix64(seed: seed)
+      for count in Array(0...9) + [8191, 8192, 8193, 256, 256, 256 * 256 * 3] {
+        let a = GainSimulation.Draws.normals(count, &fast)
+        let b = Self.referenceNormals(count, &reference)
+        #expect(a.count == count)
+        #expect(a.map(\.bitPattern) == b.map(\.bitPattern), "seed \(seed), count \(count)")
+        // The generator's state: the next draws agree (copies: the
+        // sequence goes on from the states themselves).
+        var nextFast = fast
+        var nextReference = reference
+        #expect(nextFast.next() == nextReference.next(), "seed \(seed), count \(count)")
+      }
+    }
+    // Draws itself: start, top, then the weights, from one generator.
+    var rng = SplitMix64(seed: 3)
+    let draws = GainSimulation.Draws(seed: 3, width: 16, depth: 4)
+    #expect(draws.start.map(\.bitPattern) == Self.referenceNormals(16, &rng).map(\.bitPattern))
+    #expect(draws.top.map(\.bitPattern) == Self.referenceNormals(16, &rng).map(\.bitPattern))
+    #expect(draws.weights.map(\.bitPattern) == Self.referenceNormals(16 * 16 * 4, &rng).map(\.bitPattern))
+  }
 }

@@ -33,11 +33,18 @@ public enum FloatingPointStudy {
     for i in naive.intermediates {
       parts.append(("in " + i.within, i.formula, i.naive(parameters), i.accurate(parameters)))
     }
-    for (component, formula, g, stable) in parts {
-      for direction in [-1, 1] {
+    // The scan points toward −∞ and +∞, and the view's jets there: the
+    // value's and the derivative's scans read the same points of the same
+    // jets (an intermediate's scan, the same points).
+    let scanPoints = [-1, 1].map { NaiveFailureScan.scanPoints(centre: centre, direction: $0, domain: view.domain) }
+    let scanJets = scanPoints.map { $0.map(f) }
+    for (p, (component, formula, g, stable)) in parts.enumerated() {
+      for (d, direction) in [-1, 1].enumerated() {
+        let points = scanPoints[d]
+        let accurate = p == 0 ? scanJets[d].map(\.value) : p == 1 ? scanJets[d].map(\.d1) : points.map(stable)
         if let failure = NaiveFailureScan.first(
           component: component, formula: formula, naive: g, accurate: stable, centre: centre, direction: direction,
-          domain: view.domain)
+          domain: view.domain, scan: (points, accurate))
         {
           out.append(failure)
         }

@@ -202,27 +202,59 @@ public struct GainSimulation: Sendable, Equatable {
 
     init(seed: UInt64, width: Int, depth: Int) {
       var rng = SplitMix64(seed: seed)
-      func normals(_ count: Int) -> [Double] {
-        var out = [Double]()
-        out.reserveCapacity(count)
-        while out.count < count {
-          // Marsaglia's polar method: a point uniform in the unit disc
-          // gives two independent standard normals (one log, no sine or
-          // cosine: the millions of weights are drawn at half the cost).
-          let u = 2 * rng.nextUnit() - 1
-          let v = 2 * rng.nextUnit() - 1
-          let s = u * u + v * v
-          guard s > 0 && s < 1 else { continue }
-          let factor = (-2 * log(s) / s).squareRoot()
-          out.append(u * factor)
-          if out.count < count { out.append(v * factor) }
-        }
-        return out
-      }
       self.width = width
-      start = normals(width)
-      top = normals(width)
-      weights = normals(width * width * depth)
+      start = Self.normals(width, &rng)
+      top = Self.normals(width, &rng)
+      weights = Self.normals(width * width * depth, &rng)
+    }
+
+    /// `count` standard normals by Marsaglia's polar method: a point
+    /// (u, v) uniform in the unit disc (s = u² + v² in (0, 1), else drawn
+    /// again) gives two independent standard normals u·√(−2 ln s / s) and
+    /// v·√(−2 ln s / s) (one log, no sine or cosine: the millions of
+    /// weights are drawn at half the cost); the last point gives only u
+    /// when `count` is odd.
+    ///
+    /// The points are drawn in rounds, as many as the normals still
+    /// missing call for (half of them, rounded up: a round can never draw
+    /// a point past the last one needed, so `rng` ends where drawing one
+    /// point at a time would leave it); a round keeps its accepted points
+    /// in order, then turns them into normals in a loop of its own, where
+    /// one point's division and square root need not wait on the next
+    /// point's test. Every normal is the same expression of the same u, v.
+    static func normals(_ count: Int, _ rng: inout SplitMix64) -> [Double] {
+      [Double](unsafeUninitializedCapacity: count) { out, initialized in
+        let round = Swift.min(4096, (count + 1) / 2)
+        var us = [Double](repeating: 0, count: round)
+        var vs = [Double](repeating: 0, count: round)
+        var ss = [Double](repeating: 0, count: round)
+        var filled = 0
+        while filled < count {
+          let points = Swift.min(round, (count - filled + 1) / 2)
+          var accepted = 0
+          for _ in 0..<points {
+            let u = 2 * rng.nextUnit() - 1
+            let v = 2 * rng.nextUnit() - 1
+            let s = u * u + v * v
+            // Written always, kept (the count moves on) only inside the disc.
+            us[accepted] = u
+            vs[accepted] = v
+            ss[accepted] = s
+            accepted += s > 0 && s < 1 ? 1 : 0
+          }
+          for k in 0..<accepted {
+            let s = ss[k]
+            let factor = (-2 * log(s) / s).squareRoot()
+            out[filled] = us[k] * factor
+            filled += 1
+            if filled < count {
+              out[filled] = vs[k] * factor
+              filled += 1
+            }
+          }
+        }
+        initialized = count
+      }
     }
 
     /// scales[c] * W v_c (or scales[c] * W^T v_c) for every vector v_c and

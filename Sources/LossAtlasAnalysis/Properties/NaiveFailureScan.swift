@@ -62,14 +62,23 @@ public enum NaiveFailureScan {
 
   /// The first failure of `naive` against `accurate` toward `direction`,
   /// or nil when every scanned input is clean.
+  ///
+  /// `scan`, when given, is ``scanPoints(centre:direction:domain:)`` and
+  /// `accurate` at each of them, computed once by a caller that scans
+  /// several formulas toward the same end, against parts of one evaluation
+  /// (the value and the derivative of one jet).
   public static func first(
     component: String, formula: String, naive: @escaping (Double) -> Double, accurate: @escaping (Double) -> Double, centre: Double,
-    direction: Int, domain: RealInterval
+    direction: Int, domain: RealInterval, scan: (points: [Double], accurate: [Double])? = nil
   ) -> NaiveFailure? {
     let fails: (Double) -> Bool = { x in mode(naive(x), accurate(x)) != nil }
-    let points = scanPoints(centre: centre, direction: direction, domain: domain)
-    // Each scan point is tested once; the runs below reuse the answers.
-    let failing = points.map(fails)
+    let points = scan?.points ?? scanPoints(centre: centre, direction: direction, domain: domain)
+    // Each scan point is evaluated once; the runs below reuse the answers
+    // (the naive values also say where it settles at 0).
+    let naiveAtScan = points.map(naive)
+    let accurateValues = scan?.accurate ?? points.map(accurate)
+    precondition(accurateValues.count == points.count, "the accurate values are at the scan points")
+    let failing = points.indices.map { mode(naiveAtScan[$0], accurateValues[$0]) != nil }
     guard let k = failing.firstIndex(of: true) else { return nil }
     var x = k == 0 ? points[0] : RootFinding.boundary(fails, from: points[k - 1], to: points[k]).firstTrue
     let dir = Double(direction)
@@ -127,7 +136,7 @@ public enum NaiveFailureScan {
     var zeroFrom: Double?
     let isZero: (Double) -> Bool = { p in naive(p) == 0 }
     var z = points.count
-    while z > k && isZero(points[z - 1]) { z -= 1 }
+    while z > k && naiveAtScan[z - 1] == 0 { z -= 1 }
     if z < points.count {
       let start = z > k ? RootFinding.boundary(isZero, from: points[z - 1], to: points[z]).firstTrue : x
       if accurate(start) != 0 && isZero(start) { zeroFrom = start }

@@ -65,7 +65,7 @@ public enum NumberFormat: String, Sendable, CaseIterable {
     let m = k.magnitude
     let v: Double
     switch self {
-    case .float16: v = Binary16.value(magnitudeBits: UInt16(truncatingIfNeeded: m))
+    case .float16: v = Binary16Bits.value(magnitudeBits: UInt16(truncatingIfNeeded: m))  // = Binary16.value
     case .float32: v = Double(Float(bitPattern: UInt32(truncatingIfNeeded: m)))
     case .float64: v = Double(bitPattern: m)
     }
@@ -103,6 +103,9 @@ public enum NumberFormat: String, Sendable, CaseIterable {
   /// Float64: `d` itself, the catalog's own result (within 4 ulp; exact,
   /// with IEEE ties to even, where the exact value is a Double or a tie).
   public func roundExact(_ d: Double) -> (value: Double, certainty: Certainty) {
+    // Float16: most results are far from a boundary, and the encoding says
+    // so without the two extra roundings (``Binary16Bits/roundIfCertain(_:)``).
+    if self == .float16, let certain = Binary16Bits.roundIfCertain(d) { return (certain, .certain) }
     let r = round(d)
     if self == .float64 || !d.isFinite { return (r, .certain) }
     let margin = 4 * d.ulp

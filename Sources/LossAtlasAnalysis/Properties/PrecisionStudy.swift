@@ -162,22 +162,19 @@ public enum PrecisionStudy {
         // (the rows) that read them (an exact rounding caches its own
         // answers).
         let shared16 = format == .float16 && !studied.isExact
-        var jets: [Jet] = []
-        var valueRoundings: [Rounding?] = []
-        var derivativeRoundings: [Rounding?] = []
-        if shared16 {
-          jets = (0..<all.count).map { f(all.x($0)) }
-          if kinds.contains(where: { $0.0.isValue }) {
-            valueRoundings = jets.indices.map { i in
-              rounding(jets[i].value, at: all.x(UInt64(i)), isValue: true, format: format, view: view)
-            }
-          }
-          if kinds.contains(where: { !$0.0.isValue }) {
-            derivativeRoundings = jets.indices.map { i in
-              rounding(jets[i].d1, at: all.x(UInt64(i)), isValue: false, format: format, view: view)
-            }
-          }
-        }
+        // The inputs themselves are listed once too (the rows' searches
+        // cover all of them: a view without an exact rounding searches the
+        // whole direction).
+        // (Constants, not variables: the rows' searches read them from
+        // escaping closures, which check every access to a variable.)
+        let xs: [Double] = shared16 ? (0..<all.count).map { all.x($0) } : []
+        let jets: [Jet] = xs.map(f)
+        let valueRoundings: [Rounding?] =
+          kinds.contains(where: { $0.0.isValue })
+          ? jets.indices.map { i in rounding(jets[i].value, at: xs[i], isValue: true, format: format, view: view) } : []
+        let derivativeRoundings: [Rounding?] =
+          kinds.contains(where: { !$0.0.isValue })
+          ? jets.indices.map { i in rounding(jets[i].d1, at: xs[i], isValue: false, format: format, view: view) } : []
         for (kind, limit) in kinds {
           var ties = 0
           var uncertain = 0
@@ -190,7 +187,7 @@ public enum PrecisionStudy {
           let inputs = stretch.inputs
           let roundings16 = kind.isValue ? valueRoundings : derivativeRoundings
           var search = ThresholdSearch(inputs: inputs) { i in
-            let x = inputs.x(i)
+            let x = shared16 ? xs[Int(i)] : inputs.x(i)
             if studied.isExact {
               // Three-valued: an undecided number never counts as rounding,
               // so no threshold is placed on it.
