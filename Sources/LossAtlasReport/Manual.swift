@@ -128,16 +128,17 @@ public enum ManualGenerator {
     }
   }
 
-  /// Which files of an earlier manual in the same folder a run writing
-  /// only `languages` leaves alone: the other editions' (`--lang en` keeps
-  /// `zh/`, `--lang zh` keeps everything outside `zh/`), so generating one
-  /// edition never deletes the other.
-  public static func keeps(_ languages: [Language]) -> @Sendable (String) -> Bool {
-    let written = Set(languages)
-    return { path in
-      let language = Language.allCases.first { !$0.outputPrefix.isEmpty && path.hasPrefix($0.outputPrefix + "/") } ?? .en
-      return !written.contains(language)
-    }
+  /// The editions a run writing only `languages` removed: those, not
+  /// written by the run, that some of the `deleted` pages (paths in the
+  /// output folder, ``OutputReport/deleted``; a data file is not a page:
+  /// `--lang zh` writes the data in `html/data/` too) belonged to. An edition left
+  /// from an earlier run is deleted like any other stale file of
+  /// LossAtlas's, since it would link to pages and data this run removed
+  /// (`--lang en --only relu` after `--lang all`); `generate` says so.
+  public static func editionsRemoved(_ deleted: [String], writing languages: [Language]) -> [Language] {
+    let pages = deleted.filter { $0.hasSuffix(".md") || $0.hasSuffix(".html") }
+    let removed = Set(pages.map(Language.edition(of:)))
+    return Language.allCases.filter { removed.contains($0) && !languages.contains($0) }
   }
 
   // MARK: - Steps

@@ -18,7 +18,9 @@ extension LossAtlasCommand {
         Writes only the manual's files, each atomically (a temporary file, then a rename), and \
         records them with their SHA-256 in OUT/.lossatlas-manifest. Files it did not write are \
         never copied, moved, changed or deleted; a file of an earlier manual that the new one \
-        lacks is deleted only if it still holds exactly what LossAtlas wrote. A generated file \
+        lacks is deleted only if it still holds exactly what LossAtlas wrote: the folder holds one \
+        manual, so --lang en after --lang all deletes the Chinese edition's files (zh/), and --lang zh \
+        the English pages, saying so on stderr. A generated file \
         edited since is not replaced (the run stops, naming it) unless --force. A folder that is \
         not empty and has no manifest is refused unless --force. A second run on the same folder \
         waits for the first (OUT/.lossatlas-lock). --out may be a symbolic link to a folder.
@@ -184,8 +186,12 @@ extension LossAtlasCommand {
             if !quiet {
               printError("lossatlas: waiting for another run writing to \(out) (it holds \(OutputWriter.lockName) there)")
             }
-          }, keep: ManualGenerator.keeps(languages))
+          })
         for note in report.notes { printError("warning: \(note)") }
+        // Not silenced by --quiet: files the user may have wanted went away.
+        for edition in ManualGenerator.editionsRemoved(report.deleted, writing: languages) {
+          printError("lossatlas: \(Self.removalNote(edition, writing: languages))")
+        }
         progress("done")
       } catch let error as OutputError {
         Self.printLines(error.description)
@@ -195,6 +201,22 @@ extension LossAtlasCommand {
       } catch {
         printError("error: \(error)")
         throw ExitCode(ExitStatus.failure)
+      }
+    }
+
+    /// The line saying that this run deleted `edition`, which an earlier
+    /// run wrote into the folder: where it was and how to keep both.
+    static func removalNote(_ edition: Language, writing languages: [Language]) -> String {
+      let written = languages.map(Self.editionName).joined(separator: " and ")
+      let place = edition == .en ? "markdown/, html/" : edition.outputPrefix + "/"
+      return "removed the \(Self.editionName(edition)) edition (\(place)), written by an earlier run: this run writes the \(written) edition only; use --lang all to write both"
+    }
+
+    /// An edition's name in CLI messages (which stay English).
+    static func editionName(_ language: Language) -> String {
+      switch language {
+      case .en: return "English"
+      case .zh: return "Chinese"
       }
     }
 

@@ -5,7 +5,7 @@ import Testing
 /// `lossatlas generate --lang` (issue 13, item 1): a bad value is one clear
 /// usage error before anything is written; `en` writes no zh/ folder, `zh`
 /// only the Chinese edition (and the data its pages link to), `all` (the
-/// default) both. Each run writes a small manual (sigmoid, Markdown).
+/// default) both; a run deletes the edition an earlier run left. Each run writes a small manual (sigmoid, Markdown).
 @Suite final class GenerateLanguageTests {
   let folder: URL = {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("lossatlas-lang-\(UUID().uuidString)")
@@ -32,7 +32,7 @@ import Testing
     #expect(!exists(out))
   }
 
-  @Test("--lang en writes no zh/; --lang zh then adds zh/ and keeps English; the default writes both")
+  @Test("--lang en writes no zh/; --lang zh then writes zh/ and deletes the English pages (one line says so); the default writes both")
   func editions() throws {
     let out = root + "/out"
     let base = ["generate", "--out", out, "--only", "sigmoid", "--format", "markdown", "--quiet"]
@@ -43,13 +43,18 @@ import Testing
     let english = try String(contentsOfFile: out + "/markdown/sigmoid.md", encoding: .utf8)
     #expect(!english.contains("中文"), "--lang en links to an edition it did not write")
 
+    // One manual a folder: the English pages of the earlier run would not
+    // link to the Chinese ones, nor they to them.
     let zh = try #require(try LaunchedCLI.run(base + ["--lang", "zh"]))
     #expect(zh.status == 0, "\(zh.stderr)")
+    #expect(
+      zh.stderr
+        == "lossatlas: removed the English edition (markdown/, html/), written by an earlier run: this run writes the Chinese edition only; use --lang all to write both\n")
     #expect(exists(out + "/zh/markdown/sigmoid.md"))
-    #expect(try String(contentsOfFile: out + "/markdown/sigmoid.md", encoding: .utf8) == english, "--lang zh changed the English edition")
+    #expect(!exists(out + "/markdown/sigmoid.md"))
 
     let all = try #require(try LaunchedCLI.run(base))
-    #expect(all.status == 0, "\(all.stderr)")
+    #expect(all.status == 0 && all.stderr.isEmpty, "\(all.stderr)")
     let both = try String(contentsOfFile: out + "/markdown/sigmoid.md", encoding: .utf8)
     #expect(both.contains("[中文](../zh/markdown/sigmoid.md)"))
     let chinese = try String(contentsOfFile: out + "/zh/markdown/sigmoid.md", encoding: .utf8)

@@ -194,24 +194,11 @@ import Testing
     defer { try? FileManager.default.removeItem(at: out) }
     let r = try CLIRunner.run(["generate", "--out", out.path, "--only", "sigmoid", "--quiet"])
     #expect(r.status == 0, "\(r.stderr)")
-    var checked = 0
-    for (folder, ext, pattern) in [
-      ("markdown", ".md", #"\]\(([^)#\s]+)"#), ("html", ".html", ##"(?:href|src)="([^"#]+)""##),
-    ] {
-      let dir = out.appendingPathComponent(folder)
-      let regex = try NSRegularExpression(pattern: pattern)
-      for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(ext) {
-        let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
-        for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-          let link = String(text[Range(m.range(at: 1), in: text)!])
-          if link.hasPrefix("http:") || link.hasPrefix("https:") || link.hasPrefix("mailto:") || link.hasPrefix("data:") { continue }
-          checked += 1
-          #expect(
-            FileManager.default.fileExists(atPath: dir.appendingPathComponent(link).path), "\(folder)/\(name) links to \(link)")
-        }
-      }
-    }
-    #expect(checked > 50)
+    // Both editions' pages (SiteLinks: every .md and .html in the folder).
+    let links = try SiteLinks(out.path)
+    #expect(links.broken.isEmpty, "\(links.broken.prefix(10))")
+    #expect(links.checked > 50)
+    #expect(links.pages.contains("zh/html/sigmoid.html") && links.pages.contains("markdown/sigmoid.md"))
     let errata = try String(contentsOf: out.appendingPathComponent("markdown/errata.md"), encoding: .utf8)
     #expect(errata.contains("](sigmoid.md)"))
     #expect(!errata.contains("](relu.md)"))

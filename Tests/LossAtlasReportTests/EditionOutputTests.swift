@@ -2,8 +2,9 @@ import Foundation
 @testable import LossAtlasReport
 import Testing
 
-/// The writer and the two editions (issue 13, items 1 and 4): generating one
-/// edition never deletes the other's files (they stay in the manifest), and
+/// The writer and the two editions (issue 13, items 1 and 4): the folder
+/// holds one manual, so generating one edition deletes the other edition's
+/// files an earlier run wrote (LossAtlas's own, unchanged, only), and
 /// a page holding the marker of a missing string is refused, naming the
 /// page and the key, before anything is written.
 @Suite final class EditionOutputTests {
@@ -35,43 +36,47 @@ import Testing
 
   var all: [OutputFile] { english + chinese.filter { !$0.path.hasPrefix("html/") } }
 
-  @Test("--lang en after --lang all keeps the Chinese edition, and lists it in the manifest")
-  func englishRunKeepsChinese() throws {
+  @Test("--lang en after --lang all deletes the Chinese edition (LossAtlas's files only), which leaves the manifest")
+  func englishRunRemovesChinese() throws {
     try OutputWriter.write(all, to: out)
-    try OutputWriter.write(english, to: out, keep: ManualGenerator.keeps([.en]))
-    #expect(read("zh/markdown/index.md") == "中文首页")
-    #expect(read("zh/html/index.html") == "<p>中文</p>")
-    #expect(manifest().contains("zh/html/index.html"))
-    // Still LossAtlas's: a later --lang all that drops a Chinese page deletes it.
-    try OutputWriter.write(english + [chinese[0]], to: out)
+    // A file of the user's in zh/, never listed in a manifest.
+    try "mine".write(toFile: out + "/zh/notes.txt", atomically: false, encoding: .utf8)
+    let report = try OutputWriter.write(english, to: out)
+    #expect(read("zh/markdown/index.md") == nil)
     #expect(read("zh/html/index.html") == nil)
-    #expect(read("zh/markdown/index.md") == "中文首页")
+    #expect(read("zh/notes.txt") == "mine", "a file LossAtlas did not write was touched")
+    #expect(!manifest().contains("zh/"))
+    #expect(report.deleted.sorted() == ["zh/html/index.html", "zh/markdown/index.md"])
+    #expect(ManualGenerator.editionsRemoved(report.deleted, writing: [.en]) == [.zh])
+    // zh/markdown, created by LossAtlas and now empty, is gone; zh/ holds the user's file.
+    #expect(!FileManager.default.fileExists(atPath: out + "/zh/markdown"))
+    #expect(FileManager.default.fileExists(atPath: out + "/zh"))
   }
 
-  @Test("--lang zh after --lang all keeps the English edition; --lang all deletes what neither writes")
-  func chineseRunKeepsEnglish() throws {
+  @Test("--lang zh after --lang all deletes the English pages, keeps the data both link to; an edited page is kept and named")
+  func chineseRunRemovesEnglish() throws {
     try OutputWriter.write(all + [OutputFile(path: "html/old.html", text: "old")], to: out)
-    try OutputWriter.write(chinese, to: out, keep: ManualGenerator.keeps([.zh]))
-    #expect(read("markdown/index.md") == "en index")
-    #expect(read("html/index.html") == "<p>en</p>")
-    #expect(read("html/old.html") == "old", "an English file is the English edition's to delete")
-    #expect(manifest().contains("markdown/index.md"))
-    try OutputWriter.write(all, to: out, keep: ManualGenerator.keeps([.en, .zh]))
+    try "edited".write(toFile: out + "/markdown/index.md", atomically: false, encoding: .utf8)
+    let report = try OutputWriter.write(chinese, to: out)
+    #expect(read("html/index.html") == nil)
     #expect(read("html/old.html") == nil)
+    #expect(read("html/data/catalog.json") == "{}")
+    #expect(read("markdown/index.md") == "edited", "a page edited since LossAtlas wrote it is the user's now")
+    #expect(report.notes.contains { $0.contains("markdown/index.md") && $0.contains("changed since LossAtlas wrote it") }, "\(report.notes)")
+    #expect(ManualGenerator.editionsRemoved(report.deleted, writing: [.zh]) == [.en])
+    #expect(!manifest().contains(" html/index.html\n") && !manifest().contains(" markdown/index.md\n"))
   }
 
-  @Test("which paths a run of some editions leaves to the others")
-  func keepsByEdition() {
-    let en = ManualGenerator.keeps([.en])
-    let zh = ManualGenerator.keeps([.zh])
-    let both = ManualGenerator.keeps([.en, .zh])
-    #expect(en("zh/html/gelu.html") && en("zh/markdown/figures/gelu.png"))
-    #expect(!en("html/gelu.html") && !en("markdown/README.md") && !en("html/data/catalog.json"))
-    #expect(zh("html/gelu.html") && zh("markdown/gelu.md") && zh("html/data/sweeps/gelu.csv"))
-    #expect(!zh("zh/html/gelu.html"))
-    // "zh" as a file name prefix is not the folder.
-    #expect(zh("zhx/a.md"))
-    #expect(!both("zh/html/gelu.html") && !both("html/gelu.html"))
+  @Test("which editions a run removed: only pages count (a --lang zh run with --only deletes English data, not the English edition)")
+  func editionsRemovedByPages() {
+    #expect(ManualGenerator.editionsRemoved(["zh/html/gelu.html"], writing: [.en]) == [.zh])
+    #expect(ManualGenerator.editionsRemoved(["zh/html/figures/gelu.png"], writing: [.en]) == [])
+    #expect(ManualGenerator.editionsRemoved(["html/data/sweeps/gelu.csv", "html/figures/gelu.png"], writing: [.zh]) == [])
+    #expect(ManualGenerator.editionsRemoved(["markdown/gelu.md"], writing: [.zh]) == [.en])
+    // A run of both editions removes none ("zhx/" is not the zh folder).
+    #expect(ManualGenerator.editionsRemoved(["zh/html/gelu.html", "html/gelu.html"], writing: [.en, .zh]) == [])
+    #expect(ManualGenerator.editionsRemoved(["zhx/a.md"], writing: [.zh]) == [.en])
+    #expect(ManualGenerator.editionsRemoved(["zh/markdown/relu.md"], writing: [.zh]) == [])
   }
 
   @Test("a page with a missing string (⟦key⟧) is refused, naming the page and the key; nothing is written")

@@ -294,17 +294,52 @@ import Testing
     #expect(EnglishProse.inMarkdown("| saturates on the left | 是 |") == ["saturates on the left"])
     #expect(EnglishProse.inMarkdown("- <span lang=\"en\">Lin and others, Focal loss for dense object detection</span>：图1。").isEmpty)
     #expect(EnglishProse.inMarkdown("- <span>Focal loss for dense object detection</span>") == ["Focal loss for dense object detection"])
+    // A formula's words: any Latin word in its text, however short.
+    let english = "$$f(x) = \\begin{cases} x & \\text{if } x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}$$"
+    #expect(EnglishProse.formulaWords(inMarkdown: english) == ["if", "otherwise"])
+    #expect(EnglishProse.formulaWords(inMarkdown: "公式 $\\text{若 } x > 0$ 与 $\\text{否则}$，$\\operatorname{sign}(x)$ 与 if 二字。").isEmpty)
+    let mathml = "<math><mtable><mtr><mtd><mi>x</mi></mtd><mtd><mtext>if&#xA0;</mtext><mi>x</mi></mtd></mtr><mtr><mtd><mn>0</mn></mtd><mtd><mtext>otherwise</mtext></mtd></mtr></mtable></math>"
+    #expect(EnglishProse.formulaWords(inHTML: mathml) == ["if", "otherwise"])
+    #expect(EnglishProse.formulaWords(inHTML: "<p>if otherwise</p><math><mtext>若&#xA0;</mtext><mi>sign</mi><mtext>否则</mtext></math>").isEmpty)
+  }
+
+  /// The words of piecewise formulas come from each edition's strings
+  /// table, not from Swift: the English table's are CaseWords.english (so
+  /// the English manual prints as before), the Chinese ones are Han.
+  @Test("the formulas' words come from the strings tables: 'if'/'otherwise' in English, Chinese words in Chinese")
+  func caseWordsFromTheTables() throws {
+    #expect(try Strings.edition(.en).caseWords == .english)
+    let zh = try Strings.edition(.zh).caseWords
+    #expect(!zh.when.isEmpty && zh.when.allSatisfy(ZhTextCheck.isHan), "\(zh.when)")
+    #expect(!zh.otherwise.isEmpty && zh.otherwise.allSatisfy(ZhTextCheck.isHan), "\(zh.otherwise)")
+    let relu = try #require(Self.pages(.zh)["html/relu.html"])
+    #expect(relu.contains("<mtext>\(zh.when)&#xA0;</mtext>") && relu.contains("<mtext>\(zh.otherwise)</mtext>"))
+    let markdown = try #require(Self.pages(.zh)["markdown/relu.md"])
+    #expect(markdown.contains("\\text{\(zh.when) }") && markdown.contains("\\text{\(zh.otherwise)}"))
   }
 
   /// Issue 13, item 3: every Chinese page (Markdown and HTML) is free of
   /// English sentences outside formulas, code, names and citations marked
-  /// `lang="en"`.
-  @Test("no Chinese page holds an English sentence outside formulas, code and names")
+  /// `lang="en"`; and its formulas' words are Chinese (若 x > 0, 否则, not
+  /// "if", "otherwise").
+  @Test("no Chinese page holds an English sentence outside formulas, code and names, nor an English word in a formula's text")
   func noEnglishSentences() {
     var found: [String] = []
+    var formulas = 0
     for (path, text) in Self.pages(.zh).sorted(by: { $0.key < $1.key }) {
-      let runs = path.hasSuffix(".html") ? EnglishProse.inHTML(text) : EnglishProse.inMarkdown(text)
+      let html = path.hasSuffix(".html")
+      let runs = html ? EnglishProse.inHTML(text) : EnglishProse.inMarkdown(text)
       if let first = runs.first { found.append("zh/\(path): \(runs.count) English runs, e.g. “\(first.prefix(80))”") }
+      let words = html ? EnglishProse.formulaWords(inHTML: text) : EnglishProse.formulaWords(inMarkdown: text)
+      if !words.isEmpty { found.append("zh/\(path): English in formulas: \(Set(words).sorted())") }
+      formulas += text.components(separatedBy: html ? "<mtext>若&#xA0;</mtext>" : "\\text{若 }").count - 1
+    }
+    // The words are there: relu, focal, hinge and huber have piecewise
+    // formulas (CATALOG.md), at least one condition on each of their pages.
+    #expect(formulas >= 8, "\(formulas) conditions written 若")
+    for id in ["relu", "focal", "hinge", "huber"] {
+      #expect(Self.pages(.zh)["html/\(id).html"]?.contains("<mtext>若&#xA0;</mtext>") == true, "zh/html/\(id).html")
+      #expect(Self.pages(.zh)["markdown/\(id).md"]?.contains("\\text{若 }") == true, "zh/markdown/\(id).md")
     }
     #expect(found.isEmpty, "\(found.count) Chinese pages with English sentences:\n\(found.prefix(30).joined(separator: "\n"))")
   }

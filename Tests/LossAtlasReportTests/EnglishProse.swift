@@ -20,6 +20,10 @@ import LossAtlasCore
 ///   or parentheses (framework API calls), which are identifiers;
 /// - the allowed names: ``allowedPhrases`` (function names, framework names
 ///   and the glossary's English terms, each listed explicitly).
+///
+/// A formula's words (``formulaWords(inHTML:)``) are checked apart: any
+/// Latin word in a formula's text (`\text{if }`, `<mtext>otherwise</mtext>`)
+/// is English on a Chinese page, however short.
 enum EnglishProse {
   static let minimumWords = 4
 
@@ -74,6 +78,33 @@ enum EnglishProse {
     text = replace(#"<https?://[^>]*>"#, in: text, with: " ")
     text = replace(#"<[^>]*>"#, in: text, with: " ")
     return runs(in: text)
+  }
+
+  /// The Latin words in the text of an HTML page's formulas (`<mtext>`
+  /// inside `<math>`: "if", "otherwise"), each occurrence. A formula's
+  /// identifiers (`<mi>sign</mi>`) are names; its words are prose, and a
+  /// Chinese formula writes them in Chinese (若 x > 0, 否则).
+  static func formulaWords(inHTML html: String) -> [String] {
+    var words: [String] = []
+    for math in matches(#"(?s)<math\b.*?</math>"#, in: html) {
+      for text in matches(#"(?s)<mtext\b[^>]*>.*?</mtext>"#, in: math) {
+        let inner = replace(#"<[^>]*>|&#x?[0-9a-f]+;|&[a-z]+;"#, in: text, with: " ")
+        words += matches("[A-Za-z]+", in: inner)
+      }
+    }
+    return words
+  }
+
+  /// The Latin words in the text of a Markdown page's formulas (`\text{…}`
+  /// inside `$…$` and `$$…$$`), each occurrence.
+  static func formulaWords(inMarkdown markdown: String) -> [String] {
+    var words: [String] = []
+    for math in matches(#"(?s)\$\$.*?\$\$|\$[^$\n]+\$"#, in: markdown) {
+      for text in matches(#"\\text\{[^}]*\}"#, in: math) {
+        words += matches("[A-Za-z]+", in: String(text.dropFirst("\\text{".count).dropLast()))
+      }
+    }
+    return words
   }
 
   /// Runs of at least ``minimumWords`` Latin words, less the allowed phrases.

@@ -34,61 +34,66 @@ extension Expr {
     }
   }
 
-  /// The formula in LaTeX (for `$$ ... $$` in Markdown).
-  public var latex: String {
+  /// The formula in LaTeX (for `$$ ... $$` in Markdown), the cases of a
+  /// piecewise formula in English ("if", "otherwise").
+  public var latex: String { latex(.english) }
+
+  /// The formula in LaTeX, the cases of a piecewise formula in `words`
+  /// (`\text{if } x > 0`, `\text{otherwise}` in English).
+  public func latex(_ words: CaseWords) -> String {
     switch self {
     case .symbol(let s): return s.latex
     case .element(let s, let i): return "\(s.latex)_{\(i.latex)}"
     case .number(let v): return FormulaNumber.text(v, minus: "-")
     case .constant(let s, _): return s.latex
     case .sum(let terms):
-      var out = terms.first.map { $0.latex(in: .sum) } ?? "0"
+      var out = terms.first.map { $0.latex(in: .sum, words) } ?? "0"
       for t in terms.dropFirst() {
         switch t {
-        case .negate(let a): out += " - " + a.latexAfterMinus
+        case .negate(let a): out += " - " + a.latexAfterMinus(words)
         case .number(let v) where v < 0: out += " - " + FormulaNumber.text(-v, minus: "-")
-        default: out += " + " + t.latex(in: .sum)
+        default: out += " + " + t.latex(in: .sum, words)
         }
       }
       return out
-    case .difference(let a, let b): return a.latex(in: .sum) + " - " + b.latexAfterMinus
+    case .difference(let a, let b): return a.latex(in: .sum, words) + " - " + b.latexAfterMinus(words)
     case .product(let factors):
       var out = ""
       for (i, f) in factors.enumerated() {
         if i > 0 { out += f.startsWithDigit ? " \\cdot " : " " }
-        out += f.latex(in: .product)
+        out += f.latex(in: .product, words)
       }
       return out
-    case .negate(let a): return "-" + a.latexAfterMinus
-    case .fraction(let a, let b): return "\\frac{\(a.latex)}{\(b.latex)}"
+    case .negate(let a): return "-" + a.latexAfterMinus(words)
+    case .fraction(let a, let b): return "\\frac{\(a.latex(words))}{\(b.latex(words))}"
     case .power(.apply(let f, let args), let e) where f.takesPowerOnName:
-      return f.latexName + "^{\(e.exponentLatex)}" + Expr.latexArguments(args)
+      return f.latexName + "^{\(e.exponentLatex(words))}" + Expr.latexArguments(args, words)
     case .power(let a, let e):
-      let base = a.needsParenthesesAsBase ? "\\left(\(a.latex)\\right)" : a.latex(in: .atom)
-      return base + "^{\(e.exponentLatex)}"
-    case .apply(let f, let args): return Expr.latexApply(f, args)
+      let base = a.needsParenthesesAsBase ? "\\left(\(a.latex(words))\\right)" : a.latex(in: .atom, words)
+      return base + "^{\(e.exponentLatex(words))}"
+    case .apply(let f, let args): return Expr.latexApply(f, args, words)
     case .cases(let list):
       let rows = list.map { value, condition in
-        "\(value.latex) & " + (condition.isOtherwise ? "\\text{otherwise}" : "\\text{if } \(condition.latex)")
+        "\(value.latex(words)) & " + (condition.isOtherwise ? words.latexOtherwise : words.latexWhen + condition.latex(words))
       }
       return "\\begin{cases} " + rows.joined(separator: " \\\\ ") + " \\end{cases}"
     case .sumOver(let j, let excluding, let body):
       let sub = excluding.map { "\(j.latex) \\neq \($0.latex)" } ?? j.latex
       // A sum of "e if c, else 0" prints as a sum restricted to c.
       if let (term, condition) = body.restrictedTerm {
-        return "\\sum_{\(sub):\\, \(condition.latex)} " + term.latex(in: .product)
+        return "\\sum_{\(sub):\\, \(condition.latex(words))} " + term.latex(in: .product, words)
       }
-      return "\\sum_{\(sub)} " + body.latex(in: .product)
+      return "\\sum_{\(sub)} " + body.latex(in: .product, words)
     case .maxOver(let j, let excluding, let body):
       let sub = excluding.map { "\(j.latex) \\neq \($0.latex)" } ?? j.latex
-      return "\\max_{\(sub)} " + body.latex(in: .product)
+      return "\\max_{\(sub)} " + body.latex(in: .product, words)
     case .kronecker(let a, let b): return "\\delta_{\(a.latex)\(b.latex)}"
     case .named(let s, _): return s.latex
     case .count: return "C"
-    case .indicator(let condition): return "\\mathbf{1}[\(condition.latex)]"
+    case .indicator(let condition): return "\\mathbf{1}[\(condition.latex(words))]"
     case .argmaxOver(let j, let excluding, let body):
       let sub = excluding.map { "\(j.latex) \\neq \($0.latex)" } ?? j.latex
-      return "\\min \\operatorname*{arg\\,max}_{\(sub)} " + body.latex(in: .product)
+      return "\\min \\operatorname*{arg\\,max}_{\(sub)} " + body.latex(in: .product, words)
     }
   }
 
@@ -106,48 +111,49 @@ extension Expr {
 
   /// Printed after a minus sign: a product or tighter as is, and a big
   /// operator too (a - sum_j b_j: its body ends at the first + or -).
-  var latexAfterMinus: String { isBigOperator ? latex : latex(in: .product) }
+  func latexAfterMinus(_ words: CaseWords) -> String { isBigOperator ? latex(words) : latex(in: .product, words) }
 
   /// Printed for a parent that needs at least `needed` binding.
-  func latex(in needed: Precedence) -> String {
-    precedence < needed ? "\\left(\(latex)\\right)" : latex
+  func latex(in needed: Precedence, _ words: CaseWords) -> String {
+    precedence < needed ? "\\left(\(latex(words))\\right)" : latex(words)
   }
 
-  static func latexArguments(_ args: [Expr]) -> String {
-    let inner = args.map(\.latex).joined(separator: ", ")
+  static func latexArguments(_ args: [Expr], _ words: CaseWords) -> String {
+    let inner = args.map { $0.latex(words) }.joined(separator: ", ")
     let tall = args.contains { $0.isTall }
     return tall ? "\\left(\(inner)\\right)" : "(\(inner))"
   }
 
-  static func latexApply(_ f: MathFunction, _ args: [Expr]) -> String {
+  static func latexApply(_ f: MathFunction, _ args: [Expr], _ words: CaseWords) -> String {
     switch f {
-    case .exp: return "e^{\(args[0].exponentLatex)}"
-    case .abs: return "\\left|\(args[0].latex)\\right|"
-    case .sqrt: return "\\sqrt{\(args[0].latex)}"
-    default: return f.latexName + latexArguments(args)
+    case .exp: return "e^{\(args[0].exponentLatex(words))}"
+    case .abs: return "\\left|\(args[0].latex(words))\\right|"
+    case .sqrt: return "\\sqrt{\(args[0].latex(words))}"
+    default: return f.latexName + latexArguments(args, words)
     }
   }
 
   /// The formula as an exponent: fractions inline, as a textbook writes
   /// e^{-x^2/2} and (...)^{alpha/2 - 1}, elsewhere as `latex`.
-  var exponentLatex: String {
+  func exponentLatex(_ words: CaseWords) -> String {
     switch self {
-    case .fraction(let a, let b): return a.latex(in: .product) + "/" + b.latex(in: .power)
-    case .negate(let a): return "-" + (a.isFraction ? a.exponentLatex : a.latexAfterMinus)
+    case .fraction(let a, let b): return a.latex(in: .product, words) + "/" + b.latex(in: .power, words)
+    case .negate(let a): return "-" + (a.isFraction ? a.exponentLatex(words) : a.latexAfterMinus(words))
     case .difference(let a, let b):
-      return (a.isFraction ? a.exponentLatex : a.latex(in: .sum)) + " - " + (b.isFraction ? b.exponentLatex : b.latexAfterMinus)
+      return (a.isFraction ? a.exponentLatex(words) : a.latex(in: .sum, words)) + " - "
+        + (b.isFraction ? b.exponentLatex(words) : b.latexAfterMinus(words))
     case .sum(let terms) where terms.contains(where: \.isFraction):
-      var out = terms[0].isFraction ? terms[0].exponentLatex : terms[0].latex(in: .sum)
+      var out = terms[0].isFraction ? terms[0].exponentLatex(words) : terms[0].latex(in: .sum, words)
       for t in terms.dropFirst() {
         switch t {
-        case .negate(let a): out += " - " + (a.isFraction ? a.exponentLatex : a.latexAfterMinus)
+        case .negate(let a): out += " - " + (a.isFraction ? a.exponentLatex(words) : a.latexAfterMinus(words))
         case .number(let v) where v < 0: out += " - " + FormulaNumber.text(-v, minus: "-")
-        case .fraction: out += " + " + t.exponentLatex
-        default: out += " + " + t.latex(in: .sum)
+        case .fraction: out += " + " + t.exponentLatex(words)
+        default: out += " + " + t.latex(in: .sum, words)
         }
       }
       return out
-    default: return latex
+    default: return latex(words)
     }
   }
 
@@ -252,18 +258,18 @@ extension Condition {
     }
   }
 
-  var latex: String {
+  func latex(_ words: CaseWords) -> String {
     switch self {
-    case .less(let a, let b): return "\(a.latex) < \(b.latex)"
-    case .lessOrEqual(let a, let b): return "\(a.latex) \\le \(b.latex)"
-    case .greater(let a, let b): return "\(a.latex) > \(b.latex)"
-    case .greaterOrEqual(let a, let b): return "\(a.latex) \\ge \(b.latex)"
-    case .equal(let a, let b): return "\(a.latex) = \(b.latex)"
-    case .notEqual(let a, let b): return "\(a.latex) \\neq \(b.latex)"
+    case .less(let a, let b): return "\(a.latex(words)) < \(b.latex(words))"
+    case .lessOrEqual(let a, let b): return "\(a.latex(words)) \\le \(b.latex(words))"
+    case .greater(let a, let b): return "\(a.latex(words)) > \(b.latex(words))"
+    case .greaterOrEqual(let a, let b): return "\(a.latex(words)) \\ge \(b.latex(words))"
+    case .equal(let a, let b): return "\(a.latex(words)) = \(b.latex(words))"
+    case .notEqual(let a, let b): return "\(a.latex(words)) \\neq \(b.latex(words))"
     case .between(let a, let x, let b, let cl, let cu):
-      return "\(a.latex) \(cl ? "\\le" : "<") \(x.latex) \(cu ? "\\le" : "<") \(b.latex)"
-    case .and(let list): return list.map(\.latex).joined(separator: ",\\ ")
-    case .otherwise: return "\\text{otherwise}"
+      return "\(a.latex(words)) \(cl ? "\\le" : "<") \(x.latex(words)) \(cu ? "\\le" : "<") \(b.latex(words))"
+    case .and(let list): return list.map { $0.latex(words) }.joined(separator: ",\\ ")
+    case .otherwise: return words.latexOtherwise
     }
   }
 }

@@ -1,12 +1,22 @@
 extension Expr {
   /// The formula as presentation MathML (MathML Core: renders offline in
-  /// current browsers without JavaScript), wrapped in a block `<math>`.
-  public var mathmlBlock: String {
-    "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">\(mathml)</math>"
+  /// current browsers without JavaScript), wrapped in a block `<math>`;
+  /// the cases of a piecewise formula in English.
+  public var mathmlBlock: String { mathmlBlock(.english) }
+
+  /// The formula as a block `<math>`, the cases of a piecewise formula in `words`.
+  public func mathmlBlock(_ words: CaseWords) -> String {
+    "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">\(mathml(words))</math>"
   }
 
-  /// The formula as a presentation-MathML fragment (an `<mrow>` or a token).
-  public var mathml: String {
+  /// The formula as a presentation-MathML fragment (an `<mrow>` or a
+  /// token), the cases of a piecewise formula in English.
+  public var mathml: String { mathml(.english) }
+
+  /// The formula as a presentation-MathML fragment, the cases of a
+  /// piecewise formula in `words` (`<mtext>if&#xA0;</mtext>`,
+  /// `<mtext>otherwise</mtext>` in English).
+  public func mathml(_ words: CaseWords) -> String {
     switch self {
     case .symbol(let s): return s.mathml
     case .element(let s, let i): return "<msub>\(s.mathml)\(i.mathml)</msub>"
@@ -14,57 +24,57 @@ extension Expr {
       return v < 0 ? "<mrow><mo>−</mo>\(Expr.mathmlNumber(-v))</mrow>" : Expr.mathmlNumber(v)
     case .constant(let s, _): return s.mathml
     case .sum(let terms):
-      var out = terms.first.map { $0.mathml(in: .sum) } ?? "<mn>0</mn>"
+      var out = terms.first.map { $0.mathml(in: .sum, words) } ?? "<mn>0</mn>"
       for t in terms.dropFirst() {
         switch t {
-        case .negate(let a): out += "<mo>−</mo>" + a.mathmlAfterMinus
+        case .negate(let a): out += "<mo>−</mo>" + a.mathmlAfterMinus(words)
         case .number(let v) where v < 0: out += "<mo>−</mo>" + Expr.mathmlNumber(-v)
-        default: out += "<mo>+</mo>" + t.mathml(in: .sum)
+        default: out += "<mo>+</mo>" + t.mathml(in: .sum, words)
         }
       }
       return "<mrow>\(out)</mrow>"
     case .difference(let a, let b):
-      return "<mrow>\(a.mathml(in: .sum))<mo>−</mo>\(b.mathmlAfterMinus)</mrow>"
+      return "<mrow>\(a.mathml(in: .sum, words))<mo>−</mo>\(b.mathmlAfterMinus(words))</mrow>"
     case .product(let factors):
       var out = ""
       for (i, f) in factors.enumerated() {
         if i > 0 { out += f.startsWithDigit ? "<mo>·</mo>" : "<mo>\u{2062}</mo>" }
-        out += f.mathml(in: .product)
+        out += f.mathml(in: .product, words)
       }
       return "<mrow>\(out)</mrow>"
-    case .negate(let a): return "<mrow><mo>−</mo>\(a.mathmlAfterMinus)</mrow>"
-    case .fraction(let a, let b): return "<mfrac>\(a.mathmlRow)\(b.mathmlRow)</mfrac>"
+    case .negate(let a): return "<mrow><mo>−</mo>\(a.mathmlAfterMinus(words))</mrow>"
+    case .fraction(let a, let b): return "<mfrac>\(a.mathmlRow(words))\(b.mathmlRow(words))</mfrac>"
     case .power(.apply(let f, let args), let e) where f.takesPowerOnName:
-      return "<mrow><msup>\(f.mathmlName)\(e.exponentMathML)</msup><mo>\u{2061}</mo>\(Expr.mathmlArguments(args))</mrow>"
+      return "<mrow><msup>\(f.mathmlName)\(e.exponentMathML(words))</msup><mo>\u{2061}</mo>\(Expr.mathmlArguments(args, words))</mrow>"
     case .power(let a, let e):
-      let base = a.needsParenthesesAsBase ? Expr.parenthesized(a.mathml, tall: a.isTall) : a.mathml(in: .atom)
-      return "<msup>\(base)\(e.exponentMathML)</msup>"
-    case .apply(let f, let args): return Expr.mathmlApply(f, args)
+      let base = a.needsParenthesesAsBase ? Expr.parenthesized(a.mathml(words), tall: a.isTall) : a.mathml(in: .atom, words)
+      return "<msup>\(base)\(e.exponentMathML(words))</msup>"
+    case .apply(let f, let args): return Expr.mathmlApply(f, args, words)
     case .cases(let list):
       let rows = list.map { value, condition in
-        let when = condition.isOtherwise ? "<mtext>otherwise</mtext>" : "<mtext>if&#xA0;</mtext>\(condition.mathml)"
-        return "<mtr><mtd>\(value.mathml)</mtd><mtd>\(when)</mtd></mtr>"
+        let when = condition.isOtherwise ? words.mathmlOtherwise : words.mathmlWhen + condition.mathml(words)
+        return "<mtr><mtd>\(value.mathml(words))</mtd><mtd>\(when)</mtd></mtr>"
       }
       return "<mrow><mo>{</mo><mtable columnalign=\"left left\">\(rows.joined())</mtable></mrow>"
     case .sumOver(let j, let excluding, let body):
       let index = excluding.map { "\(j.mathml)<mo>≠</mo>\($0.mathml)" } ?? j.mathml
       if let (term, condition) = body.restrictedTerm {
-        let under = "<mrow>\(index)<mo>:</mo>\(condition.mathml)</mrow>"
-        return "<mrow><munder><mo>∑</mo>\(under)</munder>\(term.mathml(in: .product))</mrow>"
+        let under = "<mrow>\(index)<mo>:</mo>\(condition.mathml(words))</mrow>"
+        return "<mrow><munder><mo>∑</mo>\(under)</munder>\(term.mathml(in: .product, words))</mrow>"
       }
       let under = excluding == nil ? index : "<mrow>\(index)</mrow>"
-      return "<mrow><munder><mo>∑</mo>\(under)</munder>\(body.mathml(in: .product))</mrow>"
+      return "<mrow><munder><mo>∑</mo>\(under)</munder>\(body.mathml(in: .product, words))</mrow>"
     case .maxOver(let j, let excluding, let body):
       let under = excluding.map { "<mrow>\(j.mathml)<mo>≠</mo>\($0.mathml)</mrow>" } ?? j.mathml
-      return "<mrow><munder><mo movablelimits=\"true\">max</mo>\(under)</munder>\(body.mathml(in: .product))</mrow>"
+      return "<mrow><munder><mo movablelimits=\"true\">max</mo>\(under)</munder>\(body.mathml(in: .product, words))</mrow>"
     case .kronecker(let a, let b): return "<msub><mi>δ</mi><mrow>\(a.mathml)\(b.mathml)</mrow></msub>"
     case .named(let s, _): return s.mathml
     case .count: return "<mi>C</mi>"
-    case .indicator(let condition): return "<mrow><mn>𝟏</mn><mo>[</mo>\(condition.mathml)<mo>]</mo></mrow>"
+    case .indicator(let condition): return "<mrow><mn>𝟏</mn><mo>[</mo>\(condition.mathml(words))<mo>]</mo></mrow>"
     case .argmaxOver(let j, let excluding, let body):
       let under = excluding.map { "<mrow>\(j.mathml)<mo>≠</mo>\($0.mathml)</mrow>" } ?? j.mathml
       return "<mrow><mi>min</mi><mo>\u{2061}</mo><munder><mo movablelimits=\"true\">arg max</mo>\(under)</munder>"
-        + "\(body.mathml(in: .product))</mrow>"
+        + "\(body.mathml(in: .product, words))</mrow>"
     }
   }
 
@@ -73,58 +83,58 @@ extension Expr {
     "<mn>\(FormulaNumber.text(v, minus: "", infinity: "∞"))</mn>"
   }
 
-  var mathmlRow: String { "<mrow>\(mathml)</mrow>" }
+  func mathmlRow(_ words: CaseWords) -> String { "<mrow>\(mathml(words))</mrow>" }
 
   /// The formula as an exponent, in an `<mrow>`: fractions inline (a/b),
   /// like `exponentLatex`.
-  var exponentMathML: String {
+  func exponentMathML(_ words: CaseWords) -> String {
     func inline(_ e: Expr) -> String {
       switch e {
-      case .fraction(let a, let b): return a.mathml(in: .product) + "<mo>/</mo>" + b.mathml(in: .power)
-      case .negate(let a): return "<mo>−</mo>" + (a.isFraction ? inline(a) : a.mathmlAfterMinus)
+      case .fraction(let a, let b): return a.mathml(in: .product, words) + "<mo>/</mo>" + b.mathml(in: .power, words)
+      case .negate(let a): return "<mo>−</mo>" + (a.isFraction ? inline(a) : a.mathmlAfterMinus(words))
       case .difference(let a, let b):
-        return (a.isFraction ? inline(a) : a.mathml(in: .sum)) + "<mo>−</mo>" + (b.isFraction ? inline(b) : b.mathmlAfterMinus)
+        return (a.isFraction ? inline(a) : a.mathml(in: .sum, words)) + "<mo>−</mo>" + (b.isFraction ? inline(b) : b.mathmlAfterMinus(words))
       case .sum(let terms) where terms.contains(where: \.isFraction):
-        var out = terms[0].isFraction ? inline(terms[0]) : terms[0].mathml(in: .sum)
+        var out = terms[0].isFraction ? inline(terms[0]) : terms[0].mathml(in: .sum, words)
         for t in terms.dropFirst() {
           switch t {
-          case .negate(let a): out += "<mo>−</mo>" + (a.isFraction ? inline(a) : a.mathmlAfterMinus)
+          case .negate(let a): out += "<mo>−</mo>" + (a.isFraction ? inline(a) : a.mathmlAfterMinus(words))
           case .number(let v) where v < 0: out += "<mo>−</mo>" + Expr.mathmlNumber(-v)
           case .fraction: out += "<mo>+</mo>" + inline(t)
-          default: out += "<mo>+</mo>" + t.mathml(in: .sum)
+          default: out += "<mo>+</mo>" + t.mathml(in: .sum, words)
           }
         }
         return out
-      default: return e.mathml
+      default: return e.mathml(words)
       }
     }
-    return exponentLatex == latex ? mathmlRow : "<mrow>\(inline(self))</mrow>"
+    return exponentLatex(words) == latex(words) ? mathmlRow(words) : "<mrow>\(inline(self))</mrow>"
   }
 
   /// Printed after a minus sign, like `latexAfterMinus`.
-  var mathmlAfterMinus: String { isBigOperator ? mathml : mathml(in: .product) }
+  func mathmlAfterMinus(_ words: CaseWords) -> String { isBigOperator ? mathml(words) : mathml(in: .product, words) }
 
-  func mathml(in needed: Precedence) -> String {
-    precedence < needed ? Expr.parenthesized(mathml, tall: isTall) : mathml
+  func mathml(in needed: Precedence, _ words: CaseWords) -> String {
+    precedence < needed ? Expr.parenthesized(mathml(words), tall: isTall) : mathml(words)
   }
 
-  static func mathmlArguments(_ args: [Expr]) -> String {
-    parenthesized(args.map(\.mathml).joined(separator: "<mo>,</mo>"), tall: args.contains { $0.isTall })
+  static func mathmlArguments(_ args: [Expr], _ words: CaseWords) -> String {
+    parenthesized(args.map { $0.mathml(words) }.joined(separator: "<mo>,</mo>"), tall: args.contains { $0.isTall })
   }
 
-  static func mathmlApply(_ f: MathFunction, _ args: [Expr]) -> String {
+  static func mathmlApply(_ f: MathFunction, _ args: [Expr], _ words: CaseWords) -> String {
     switch f {
-    case .exp: return "<msup><mi>e</mi>\(args[0].exponentMathML)</msup>"
-    case .abs: return "<mrow><mo>|</mo>\(args[0].mathml)<mo>|</mo></mrow>"
-    case .sqrt: return "<msqrt>\(args[0].mathml)</msqrt>"
-    default: return "<mrow>\(f.mathmlName)<mo>\u{2061}</mo>\(mathmlArguments(args))</mrow>"
+    case .exp: return "<msup><mi>e</mi>\(args[0].exponentMathML(words))</msup>"
+    case .abs: return "<mrow><mo>|</mo>\(args[0].mathml(words))<mo>|</mo></mrow>"
+    case .sqrt: return "<msqrt>\(args[0].mathml(words))</msqrt>"
+    default: return "<mrow>\(f.mathmlName)<mo>\u{2061}</mo>\(mathmlArguments(args, words))</mrow>"
     }
   }
 }
 
 extension Condition {
-  var mathml: String {
-    func rel(_ a: Expr, _ op: String, _ b: Expr) -> String { "<mrow>\(a.mathml)<mo>\(op)</mo>\(b.mathml)</mrow>" }
+  func mathml(_ words: CaseWords) -> String {
+    func rel(_ a: Expr, _ op: String, _ b: Expr) -> String { "<mrow>\(a.mathml(words))<mo>\(op)</mo>\(b.mathml(words))</mrow>" }
     switch self {
     case .less(let a, let b): return rel(a, "&lt;", b)
     case .lessOrEqual(let a, let b): return rel(a, "≤", b)
@@ -133,9 +143,9 @@ extension Condition {
     case .equal(let a, let b): return rel(a, "=", b)
     case .notEqual(let a, let b): return rel(a, "≠", b)
     case .between(let a, let x, let b, let cl, let cu):
-      return "<mrow>\(a.mathml)<mo>\(cl ? "≤" : "&lt;")</mo>\(x.mathml)<mo>\(cu ? "≤" : "&lt;")</mo>\(b.mathml)</mrow>"
-    case .and(let list): return "<mrow>" + list.map(\.mathml).joined(separator: "<mo>,</mo><mspace width=\"0.5em\"/>") + "</mrow>"
-    case .otherwise: return "<mtext>otherwise</mtext>"
+      return "<mrow>\(a.mathml(words))<mo>\(cl ? "≤" : "&lt;")</mo>\(x.mathml(words))<mo>\(cu ? "≤" : "&lt;")</mo>\(b.mathml(words))</mrow>"
+    case .and(let list): return "<mrow>" + list.map { $0.mathml(words) }.joined(separator: "<mo>,</mo><mspace width=\"0.5em\"/>") + "</mrow>"
+    case .otherwise: return words.mathmlOtherwise
     }
   }
 }

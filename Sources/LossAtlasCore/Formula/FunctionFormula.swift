@@ -23,10 +23,22 @@ public struct FunctionFormula: Sendable {
   /// gradient in a vector argument, [] for a scalar derivative.
   public let derivativeIndices: [Symbol]
   /// Definitions the formulas use, printed under them ("k = sqrt(2/pi)"),
-  /// each as (LaTeX, MathML) of one equation: first every named quantity
-  /// of the formulas (`Expr.named`) in order of first appearance, printed
-  /// from the very tree that is evaluated, then the given ones.
-  public let definitions: [(latex: String, mathml: String)]
+  /// each as the two sides of one equation: first every named quantity of
+  /// the formulas (`Expr.named`) in order of first appearance, the very
+  /// tree that is evaluated, then the given ones.
+  public let definitionEquations: [(lhs: Expr, rhs: Expr)]
+
+  /// The definitions as (LaTeX, MathML) of one equation each, the cases of
+  /// a piecewise definition in English.
+  public var definitions: [(latex: String, mathml: String)] { definitions(.english) }
+
+  /// The definitions as (LaTeX, MathML) of one equation each, the cases of
+  /// a piecewise definition (focal's p_t) in `words`.
+  public func definitions(_ words: CaseWords) -> [(latex: String, mathml: String)] {
+    definitionEquations.map { d in
+      ("\(d.lhs.latex(words)) = \(d.rhs.latex(words))", "<mrow>\(d.lhs.mathml(words))<mo>=</mo>\(d.rhs.mathml(words))</mrow>")
+    }
+  }
 
   public init(
     value: Expr, derivatives: [(argument: String, expr: Expr)], secondDerivative: Expr? = nil,
@@ -46,9 +58,7 @@ public struct FunctionFormula: Sendable {
     if let secondDerivative { parts.append(secondDerivative) }
     if let hessian { parts += hessian.flatMap { $0 } }
     let named = Expr.namedQuantities(in: parts).map { (lhs: Expr.symbol($0.symbol), rhs: $0.definition) }
-    self.definitions = (named + definitions).map { d in
-      ("\(d.lhs.latex) = \(d.rhs.latex)", "<mrow>\(d.lhs.mathml)<mo>=</mo>\(d.rhs.mathml)</mrow>")
-    }
+    self.definitionEquations = named + definitions
   }
 }
 

@@ -24,6 +24,13 @@ public enum Language: String, CaseIterable, Sendable, Comparable {
     }
   }
 
+  /// The edition a path of the output folder belongs to: the language
+  /// whose folder holds it (`zh/html/relu.html`), English for the rest
+  /// (`html/relu.html`, and the data both editions link to).
+  public static func edition(of path: String) -> Language {
+    allCases.first { !$0.outputPrefix.isEmpty && path.hasPrefix($0.outputPrefix + "/") } ?? .en
+  }
+
   public static func < (a: Language, b: Language) -> Bool {
     allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
   }

@@ -31,6 +31,8 @@ struct OutputPlan {
   /// A file of the previous manual that the new one does not have, holding
   /// exactly what LossAtlas wrote there: it is deleted.
   struct Deletion {
+    /// Relative to the output folder.
+    let path: String
     let folder: String
     let name: String
     let identity: FileIdentity
@@ -45,10 +47,6 @@ struct OutputPlan {
   /// What the user should know: files kept (and why), files replaced by
   /// `--force`.
   var notes: [String] = []
-  /// Files of the previous manifest outside this run's part of the folder
-  /// (another edition's): neither written nor deleted, carried over into
-  /// the new manifest as they were recorded.
-  var carried: [String] = []
   /// The previous manifest (empty when there was none), its file and bytes.
   var previous = OutputManifest()
   var manifestFile: FileIdentity?
@@ -58,10 +56,10 @@ struct OutputPlan {
   /// each file of the previous manifest, what to do. Throws one error
   /// listing every path that is in the way.
   ///
-  /// `keep` names the paths of the previous manual this run does not speak
-  /// for (`generate --lang en` keeps `zh/`): a file there that the run
-  /// does not write stays, and stays in the manifest.
-  init(_ files: [OutputFile], in tree: FolderTree, force: Bool, keep: (String) -> Bool = { _ in false }) throws {
+  /// Every file of the previous manifest that `files` lacks is stale,
+  /// whatever edition it belongs to: deleted if it holds what LossAtlas
+  /// wrote, kept (and named in a note) otherwise.
+  init(_ files: [OutputFile], in tree: FolderTree, force: Bool) throws {
     let root = tree.root
     if let found = try Self.readManifest(in: root) {
       (previous, manifestFile, manifestBytes) = (found.0, found.1, found.2)
@@ -161,11 +159,6 @@ struct OutputPlan {
     // Files of the previous manual that the new one does not have.
     let generated = Set(files.map(\.path))
     for path in previous.allFiles.subtracting(generated).sorted() {
-      if keep(path) {
-        carried.append(path)
-        neededFolders.formUnion(OutputPath.folders(above: path))
-        continue
-      }
       let (folder, name) = OutputPath.split(path)
       let shown = SystemCalls.printable(root.pathOf(path))
       switch tree.lookup(folder) {
@@ -175,7 +168,7 @@ struct OutputPlan {
         let (kind, found) = try handle.entry(name)
         if kind == .absent { continue }
         if kind == .file, let identity = found, try Self.holdsWhatLossAtlasWrote(name, identity, in: handle, previous.files[path]) {
-          deletions.append(Deletion(folder: folder, name: name, identity: identity))
+          deletions.append(Deletion(path: path, folder: folder, name: name, identity: identity))
         } else if kind != .file {
           notes.append("kept \(shown), listed in the previous manifest: it is now \(kind.phrase)")
         } else if previous.files[path] == nil {

@@ -20,9 +20,13 @@ public struct OutputFile: Sendable, Equatable {
 }
 
 /// What a successful write wants the user to know: files it kept (and
-/// why), leftovers of an older version, files replaced under `--force`.
+/// why), leftovers of an older version, files replaced under `--force`;
+/// and the files of the previous manual it deleted.
 public struct OutputReport: Sendable, Equatable {
   public var notes: [String] = []
+  /// The paths (relative to the output folder) of the previous manual's
+  /// files that this run deleted: each held exactly what LossAtlas wrote.
+  public var deleted: [String] = []
 }
 
 /// Writes the manual into its output folder, touching nothing but the
@@ -108,13 +112,14 @@ public enum OutputWriter {
   /// parent must exist). `waiting` is called if another run holds the
   /// folder's lock (this run then waits for it). Throws ``OutputError``.
   ///
-  /// `keep` names the paths of the previous manual that this run does not
-  /// speak for (another edition's files, when `generate --lang` writes one
-  /// edition): they are not deleted and stay in the manifest.
+  /// The folder then holds one manual, `files`: every file of the
+  /// previous manual that `files` lacks is deleted if it still holds what
+  /// LossAtlas wrote (another edition's too, when `generate --lang` writes
+  /// one: an edition left from an earlier run would link to pages and data
+  /// this run removed or never wrote).
   @discardableResult
   public static func write(
-    _ files: [OutputFile], to path: String, force: Bool = false, waiting: () -> Void = {},
-    keep: (String) -> Bool = { _ in false }
+    _ files: [OutputFile], to path: String, force: Bool = false, waiting: () -> Void = {}
   ) throws
     -> OutputReport
   {
@@ -133,9 +138,9 @@ public enum OutputWriter {
     try InterruptDeferral.during {
       do {
         let tree = FolderTree(root: root)
-        let plan = try OutputPlan(files, in: tree, force: force, keep: keep)
+        let plan = try OutputPlan(files, in: tree, force: force)
         report.notes += plan.notes
-        report.notes += try execute(plan, files, tree)
+        try execute(plan, files, tree, into: &report)
         lock.release()
       } catch {
         lock.release()
@@ -148,10 +153,9 @@ public enum OutputWriter {
 
   /// Carries out `plan`: folders, the manifest of intent, every new file
   /// under a temporary name, then the renames, the deletions and the final
-  /// manifest. Returns notes for the user.
-  private static func execute(_ plan: OutputPlan, _ files: [OutputFile], _ tree: FolderTree) throws -> [String] {
+  /// manifest. Adds notes for the user and the deleted paths to `report`.
+  private static func execute(_ plan: OutputPlan, _ files: [OutputFile], _ tree: FolderTree, into report: inout OutputReport) throws {
     let root = tree.root
-    var notes: [String] = []
     var manifestFile = plan.manifestFile
     var manifestBytes = plan.manifestBytes
     func saveManifest(_ manifest: OutputManifest) throws {
@@ -226,9 +230,13 @@ public enum OutputWriter {
         identity.isUnchanged(since: deletion.identity)
       {
         let e = folder.removeFile(deletion.name)
-        if e != 0 && e != ENOENT { notes.append("could not delete \(folder.pathOf(deletion.name)): \(SystemCalls.message(e))") }
+        if e == 0 {
+          report.deleted.append(deletion.path)
+        } else if e != ENOENT {
+          report.notes.append("could not delete \(folder.pathOf(deletion.name)): \(SystemCalls.message(e))")
+        }
       } else {
-        notes.append("kept \(folder.pathOf(deletion.name)), a file of the previous manual: it changed while LossAtlas was writing")
+        report.notes.append("kept \(folder.pathOf(deletion.name)), a file of the previous manual: it changed while LossAtlas was writing")
       }
     }
 
@@ -246,11 +254,7 @@ public enum OutputWriter {
     var final = OutputManifest()
     final.folders = ours
     for write in plan.writes { final.files[write.path] = [write.record] }
-    for path in plan.carried {
-      if let records = plan.previous.files[path] { final.files[path] = records } else { final.unverified.insert(path) }
-    }
     if final.encoded() != manifestBytes { try saveManifest(final) }
-    return notes
   }
 
   /// The generated files must have distinct paths inside the folder, and no

@@ -56,7 +56,7 @@ enum FunctionPageBuilder {
       id: spec.id, name: ph.name(spec), family: ph.family(spec.family),
       summary: ph.catalog(FunctionText.key(spec.id, "summary"), spec.summary),
       aliases: spec.aliases.isEmpty ? nil : spec.aliases.joined(separator: ", "),
-      formula: formula(spec),
+      formula: formula(spec, words: strings.caseWords),
       parameters: try spec.parameters.map { p in
         ParameterRow(
           name: p.name, symbol: Equation(latex: p.symbol, mathml: mathmlSymbol(p.symbol)),
@@ -139,14 +139,16 @@ enum FunctionPageBuilder {
 
   // MARK: - Formula
 
-  static func formula(_ spec: FunctionSpec) -> FormulaSection {
+  /// The formula section, the cases of piecewise formulas in the
+  /// edition's `words` (the structure is the same in every edition).
+  static func formula(_ spec: FunctionSpec, words: CaseWords = .english) -> FormulaSection {
     let f = spec.formula
-    let lhs = FormulaLHS(spec: spec, formula: f)
+    let lhs = FormulaLHS(spec: spec, formula: f, words: words)
     return FormulaSection(
       value: lhs.equation(lhs.value, f.value),
       derivatives: f.derivatives.map { lhs.equation(lhs.derivative($0.argument), $0.expr) },
       second: f.secondDerivative.map { lhs.equation(lhs.second, $0) } ?? f.hessian.map { lhs.hessianEquation($0) },
-      definitions: f.definitions.map { Equation(latex: $0.latex, mathml: Self.wrapMath($0.mathml)) },
+      definitions: f.definitions(words).map { Equation(latex: $0.latex, mathml: Self.wrapMath($0.mathml)) },
       hasDefinitions: !f.definitions.isEmpty)
   }
 
@@ -397,6 +399,8 @@ enum FunctionPageBuilder {
 struct FormulaLHS {
   let spec: FunctionSpec
   let formula: FunctionFormula
+  /// The words of piecewise formulas ("if", "otherwise") in the edition's language.
+  var words: CaseWords = .english
 
   typealias Side = (latex: String, mathml: String)
 
@@ -465,8 +469,8 @@ struct FormulaLHS {
   /// columns in the order of the differentiable arguments.
   func hessianEquation(_ h: [[Expr]]) -> Equation {
     let f = ofArguments
-    let latexRows = h.map { $0.map(\.latex).joined(separator: " & ") }.joined(separator: " \\\\ ")
-    let mathmlRows = h.map { row in "<mtr>" + row.map { "<mtd>\($0.mathml)</mtd>" }.joined() + "</mtr>" }.joined()
+    let latexRows = h.map { $0.map { $0.latex(words) }.joined(separator: " & ") }.joined(separator: " \\\\ ")
+    let mathmlRows = h.map { row in "<mtr>" + row.map { "<mtd>\($0.mathml(words))</mtd>" }.joined() + "</mtr>" }.joined()
     return Equation(
       latex: "\\nabla^2 \(f.latex) = \\begin{pmatrix} \(latexRows) \\end{pmatrix}",
       mathml: "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><mrow><msup><mo>∇</mo><mn>2</mn></msup>\(f.mathml)<mo>=</mo><mrow><mo>(</mo><mtable>\(mathmlRows)</mtable><mo>)</mo></mrow></mrow></math>")
@@ -474,7 +478,7 @@ struct FormulaLHS {
 
   func equation(_ lhs: Side, _ rhs: Expr) -> Equation {
     Equation(
-      latex: "\(lhs.latex) = \(rhs.latex)",
-      mathml: "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><mrow>\(lhs.mathml)<mo>=</mo>\(rhs.mathml)</mrow></math>")
+      latex: "\(lhs.latex) = \(rhs.latex(words))",
+      mathml: "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><mrow>\(lhs.mathml)<mo>=</mo>\(rhs.mathml(words))</mrow></math>")
   }
 }

@@ -45,11 +45,12 @@ enum UserFunctionPages {
   static func section(_ definition: UserFunctionDefinition, safety: SafetyReport, strings: Strings) -> UserDefinedSection {
     let text = UserFormulaText(definition)
     let e = definition.value
-    var equations = [Equation(latex: e.valueExpr.latex, mathml: e.valueExpr.mathmlBlock)]
+    let words = strings.caseWords
+    var equations = [Equation(latex: e.valueExpr.latex(words), mathml: e.valueExpr.mathmlBlock(words))]
     for i in definition.differentiate.indices {
-      equations.append(Equation(latex: e.gradientExpr(i).latex, mathml: e.gradientExpr(i).mathmlBlock))
+      equations.append(Equation(latex: e.gradientExpr(i).latex(words), mathml: e.gradientExpr(i).mathmlBlock(words)))
     }
-    equations.append(Equation(latex: e.hessianExpr(0, 0).latex, mathml: e.hessianExpr(0, 0).mathmlBlock))
+    equations.append(Equation(latex: e.hessianExpr(0, 0).latex(words), mathml: e.hessianExpr(0, 0).mathmlBlock(words)))
     let lines = zip(text.lines, equations).map { FormulaLine(label: $0.label, plain: $0.plain, equation: $1) }
     let equivalents = safety.equivalents.map { q in
       strings("page.userFunction.equivalent", ["id": q.id, "call": q.call])
