@@ -23,6 +23,9 @@ PHASES = [
     # Since perf-search every evaluation of the search goes through Setting.at
     # (a vector loss's value line has no Accumulator.evaluate frame).
     ("whole-domain search: function evaluations", "DomainSearch.Accumulator.Setting.at"),
+    # Since perf-settings the settings of a vector loss are evaluated together
+    # through its settings line, called from the search without Setting.at.
+    ("whole-domain search: function evaluations", ".settingsLine("),
     ("whole-domain search: the rest", "DomainSearch.run"),
     ("formula check (side thread)", "FormulaCheck.run"),
     ("golden-vector accuracy (side thread)", "GoldenVectors"),

@@ -2,7 +2,9 @@
 #define LOSSATLAS_CGD_SHIM_H
 #include <gd.h>
 #include <gdfontl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 /*
  * la_exact_palette_copy: a palette copy of a truecolor image with exactly the
@@ -55,6 +57,139 @@ static inline gdImagePtr la_exact_palette_copy(gdImagePtr src, int *status) {
   }
   *status = 0;
   return dst;
+}
+
+/*
+ * la_png_encode: the PNG file of a truecolor image or of an exact palette
+ * copy (la_exact_palette_copy), written here rather than by libpng:
+ *
+ * - every row has filter type 0 (None): the charts' flat colours and the
+ *   heat maps' repeated rows compress better unfiltered than with libpng's
+ *   per-row filter search, which is also most of libpng's time on truecolor
+ *   images (BENCHMARKS.md, session 19, perf-charts);
+ * - one zlib stream (deflate, 32 KiB window, memLevel 8, default strategy)
+ *   at `level`; for palette images at level 6 the match search is tuned
+ *   (deflateTune good 32, lazy 258, nice 258, chain 16): faster than level 6
+ *   and smaller over the manual's figures (measured in the same section);
+ * - chunks IHDR (8-bit, colour type 3 palette or 2 RGB), PLTE, pHYs (the
+ *   image's resolution, as libgd writes it), one IDAT, IEND; nothing that
+ *   depends on time or memory, so the bytes are deterministic.
+ * Alpha and transparency are ignored (LossAtlas charts are opaque).
+ *
+ * Returns malloc'd bytes (the caller frees them) and *size with *status = 0;
+ * NULL with *status = 1 for a palette image of 16 colours or fewer (libgd
+ * writes those with fewer bits per pixel: the caller uses libgd), NULL with
+ * *status = -1 when memory or zlib failed.
+ */
+typedef struct { unsigned char *bytes; size_t size, capacity; int failed; } la_png_buffer;
+
+static inline void la_png_put(la_png_buffer *b, const void *data, size_t n) {
+  if (b->failed) return;
+  if (b->size + n > b->capacity) {
+    size_t capacity = 2 * (b->size + n);
+    unsigned char *grown = realloc(b->bytes, capacity);
+    if (!grown) { b->failed = 1; return; }
+    b->bytes = grown;
+    b->capacity = capacity;
+  }
+  memcpy(b->bytes + b->size, data, n);
+  b->size += n;
+}
+
+static inline void la_png_put32(la_png_buffer *b, unsigned long v) {
+  unsigned char be[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16), (unsigned char)(v >> 8), (unsigned char)v};
+  la_png_put(b, be, 4);
+}
+
+/* Length, type, data, CRC-32 of type and data. */
+static inline void la_png_chunk(la_png_buffer *b, const char *type, const unsigned char *data, size_t n) {
+  size_t start;
+  la_png_put32(b, n);
+  start = b->size;
+  la_png_put(b, type, 4);
+  if (n) la_png_put(b, data, n);
+  if (!b->failed) la_png_put32(b, crc32(0, b->bytes + start, (uInt)(n + 4)));
+}
+
+static inline unsigned char *la_png_encode(gdImagePtr im, int level, int *size, int *status) {
+  static const unsigned char signature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
+  int w = gdImageSX(im), h = gdImageSY(im), trueColor = gdImageTrueColor(im);
+  size_t stride = trueColor ? 3 * (size_t)w : (size_t)w, rawSize = (stride + 1) * (size_t)h, k = 0;
+  unsigned char *raw, *packed;
+  unsigned char header[13], phys[9], palette[3 * 256];
+  unsigned long xppm, yppm;
+  la_png_buffer out = {NULL, 0, 0, 0};
+  z_stream z;
+  int rc;
+  *status = -1;
+  if (!trueColor && gdImageColorsTotal(im) <= 16) { *status = 1; return NULL; }
+  raw = malloc(rawSize);
+  if (!raw) return NULL;
+  for (int y = 0; y < h; y++) {
+    raw[k++] = 0; /* filter type None */
+    if (trueColor) {
+      const int *row = im->tpixels[y];
+      for (int x = 0; x < w; x++) {
+        raw[k++] = (unsigned char)(row[x] >> 16);
+        raw[k++] = (unsigned char)(row[x] >> 8);
+        raw[k++] = (unsigned char)row[x];
+      }
+    } else {
+      memcpy(raw + k, im->pixels[y], (size_t)w);
+      k += (size_t)w;
+    }
+  }
+  memset(&z, 0, sizeof z);
+  if (deflateInit2(&z, level, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY) != Z_OK) { free(raw); return NULL; }
+  if (!trueColor && level == 6) deflateTune(&z, 32, 258, 258, 16);
+  {
+    uLong bound = deflateBound(&z, (uLong)rawSize) + 1024;
+    packed = malloc(bound);
+    if (!packed) { deflateEnd(&z); free(raw); return NULL; }
+    z.next_in = raw;
+    z.avail_in = (uInt)rawSize;
+    z.next_out = packed;
+    z.avail_out = (uInt)bound;
+    rc = deflate(&z, Z_FINISH);
+  }
+  free(raw);
+  if (rc != Z_STREAM_END) { deflateEnd(&z); free(packed); return NULL; }
+
+  la_png_put(&out, signature, 8);
+  header[0] = (unsigned char)(w >> 24); header[1] = (unsigned char)(w >> 16);
+  header[2] = (unsigned char)(w >> 8); header[3] = (unsigned char)w;
+  header[4] = (unsigned char)(h >> 24); header[5] = (unsigned char)(h >> 16);
+  header[6] = (unsigned char)(h >> 8); header[7] = (unsigned char)h;
+  header[8] = 8;                  /* bit depth */
+  header[9] = trueColor ? 2 : 3;  /* colour type: RGB or palette */
+  header[10] = header[11] = header[12] = 0; /* deflate, adaptive filtering, no interlace */
+  la_png_chunk(&out, "IHDR", header, 13);
+  if (!trueColor) {
+    int n = gdImageColorsTotal(im);
+    for (int i = 0; i < n; i++) {
+      palette[3 * i] = (unsigned char)gdImageRed(im, i);
+      palette[3 * i + 1] = (unsigned char)gdImageGreen(im, i);
+      palette[3 * i + 2] = (unsigned char)gdImageBlue(im, i);
+    }
+    la_png_chunk(&out, "PLTE", palette, 3 * (size_t)n);
+  }
+  /* Pixels per metre, rounded as libgd's DPI2DPM does. */
+  xppm = (unsigned long)(gdImageResolutionX(im) / 0.0254 + 0.5);
+  yppm = (unsigned long)(gdImageResolutionY(im) / 0.0254 + 0.5);
+  for (int i = 0; i < 4; i++) {
+    phys[i] = (unsigned char)(xppm >> (24 - 8 * i));
+    phys[4 + i] = (unsigned char)(yppm >> (24 - 8 * i));
+  }
+  phys[8] = 1; /* unit: metre */
+  la_png_chunk(&out, "pHYs", phys, 9);
+  la_png_chunk(&out, "IDAT", packed, z.total_out);
+  la_png_chunk(&out, "IEND", NULL, 0);
+  deflateEnd(&z);
+  free(packed);
+  if (out.failed || out.size > 0x7FFFFFFF) { free(out.bytes); return NULL; }
+  *size = (int)out.size;
+  *status = 0;
+  return out.bytes;
 }
 
 /* Row pointer of a truecolor image (NULL for a palette image or a bad row). */

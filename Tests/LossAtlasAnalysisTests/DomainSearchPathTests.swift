@@ -43,6 +43,74 @@ import Testing
   }
 }
 
+/// The settings of one function searched together
+/// (``DomainSearch/run(_:settings:)``, the path `CatalogAnalysis` takes:
+/// through the settings line where the function has one, each probe and
+/// midpoint evaluated once for all its settings) against the search as it
+/// was on main before (``ReferenceDomainSearch``), one setting at a time:
+/// every field, at every setting.
+@Suite struct DomainSearchSettingsTests {
+  static let withLine = ["cosine-embedding", "triplet-margin", "tversky"]
+
+  @Test(
+    "settings searched together find what each setting's search found before",
+    arguments: ["triplet-margin", "cosine-embedding", "tversky", "dice", "huber"])
+  func sameAsBefore(id: String) throws {
+    let spec = try Catalog.function(named: id)
+    let settings = ParameterGrid.settings(spec)
+    #expect(settings.count > 1)
+    // Three go through their settings line; dice (no line: its smoothing
+    // changes its scaling) and the scalar huber each setting alone.
+    #expect((spec.settingsLine != nil) == Self.withLine.contains(id))
+    let together = DomainSearch.run(spec, settings: settings)
+    #expect(together.count == settings.count)
+    for (p, now) in zip(settings, together) {
+      let before = ReferenceDomainSearch.run(spec, parameters: p)
+      #expect(now.points > 0)
+      #expect(DomainSearchValuePathTests.fields(now) == DomainSearchValuePathTests.fields(before), "\(id) {\(p)}")
+    }
+  }
+
+  /// Where a probe has a value at one setting and not at another, the
+  /// settings' midpoint pairs differ, and each setting's midpoint tests
+  /// run alone. Tversky made to refuse (NaN, which the search skips) every
+  /// prediction whose first element is 0.3 at its first setting only,
+  /// through its value, value line and settings line alike: searched
+  /// together, the same as each setting searched alone.
+  @Test func settingsWithDifferentProbes() throws {
+    let spec = try Catalog.function(named: "tversky")
+    let settings = ParameterGrid.settings(spec)
+    let refused = settings[0]
+    let value = try #require(spec.valueEvaluator)
+    let line = try #require(spec.valueLine)
+    let joint = try #require(spec.settingsLine)
+    var odd = spec
+    odd.valueEvaluator = { p, args throws(CatalogError) in
+      if p == refused && args.vector("p").first == 0.3 { return .nan }
+      return try value(p, args)
+    }
+    odd.valueLine = { p, others in
+      let inner = line(p, others)
+      guard p == refused else { return inner }
+      return { x in x.first == 0.3 ? .nan : inner(x) }
+    }
+    odd.settingsLine = { ps, others in
+      let inner = joint(ps, others)
+      return { x, values in
+        inner(x, &values)
+        for (k, p) in ps.enumerated() where p == refused && x.first == 0.3 { values[k] = .nan }
+      }
+    }
+    let together = DomainSearch.run(odd, settings: settings)
+    let alone = settings.map { DomainSearch.run(odd, parameters: $0) }
+    #expect(together.map(DomainSearchValuePathTests.fields) == alone.map(DomainSearchValuePathTests.fields))
+    // The refusal took effect at the first setting, and only there.
+    let plain = settings.map { DomainSearch.run(spec, parameters: $0) }
+    #expect(together[0].points < plain[0].points)
+    #expect(together.dropFirst().map(\.points) == plain.dropFirst().map(\.points))
+  }
+}
+
 /// The midpoint table's integer keys: over the search's own probe vectors
 /// (lengths 2 and 3 of both element grids) and the midpoints of every pair
 /// of them, two vectors get the same key exactly when their elements have

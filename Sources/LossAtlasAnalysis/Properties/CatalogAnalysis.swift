@@ -107,12 +107,13 @@ public enum CatalogAnalysis {
     let allJobs = jobs
     let allGains = gains
     // One task per (function, setting, view), one facts task per function,
-    // one whole-domain search per setting of a function of several
-    // arguments, and one task per seed of the gain simulation.
+    // one whole-domain search of all the settings of a function of several
+    // arguments (searched together: see `DomainSearch.run(_:settings:)`),
+    // and one task per seed of the gain simulation.
     struct Task {
       let function: Int
       let setting: Int
-      let view: Int  // -1: the facts task; -2: the whole-domain search; -3: seed `setting` of the simulation
+      let view: Int  // -1: the facts task; -2: the whole-domain search (every setting); -3: seed `setting` of the simulation
     }
     var tasks: [Task] = []
     var settingsPerSpec: [[ParameterValues]] = []
@@ -121,27 +122,27 @@ public enum CatalogAnalysis {
       let settings = ParameterGrid.settings(spec)
       settingsPerSpec.append(settings)
       tasks.append(Task(function: fi, setting: defaultIndex(spec, settings), view: -1))
-      let multi = Self.hasSeveralArguments(spec)
+      if Self.hasSeveralArguments(spec) { tasks.append(Task(function: fi, setting: 0, view: -2)) }
       for (si, p) in settings.enumerated() {
-        if multi { tasks.append(Task(function: fi, setting: si, view: -2)) }
         for vi in spec.views(p).indices { tasks.append(Task(function: fi, setting: si, view: vi)) }
       }
     }
     enum Output {
       case facts(FunctionFacts)
-      case search(DomainSearch)
+      case searches([DomainSearch])
       case view(ViewProperties, [PropertyOutcome])
       case seed([[Double]])
     }
     let results = Slots<Output>(count: tasks.count)
     let allTasks = tasks
     let allSettings = settingsPerSpec
-    // Longest first: the whole-domain searches (up to 0.5 s each for the
-    // vector losses: started last, one of them kept a thread busy alone at
-    // the end), the million-sample primary views and the depth simulations
-    // go to the threads before the 20,001-sample settings, so the threads
-    // finish together. Results land in their slots by task index, so the
-    // order of work does not change the output.
+    // Longest first: the whole-domain searches (one per function, all its
+    // settings; triplet-margin's, the longest, 0.36 s of CPU: started last,
+    // a search kept a thread busy alone at the end), the million-sample
+    // primary views and the depth simulations go to the threads before the
+    // 20,001-sample settings, so the threads finish together. Results land
+    // in their slots by task index, so the order of work does not change
+    // the output.
     let isHeavy = allTasks.map { task in
       task.view == -3 || task.view == -1
         || (task.view == 0 && task.setting == defaultIndex(specs[task.function], allSettings[task.function]))
@@ -162,7 +163,7 @@ public enum CatalogAnalysis {
       if task.view == -1 {
         results[t] = .facts(computeFacts ? facts(spec, params, gains: allGains[task.function] ?? []) : .skipped)
       } else if task.view == -2 {
-        results[t] = .search(DomainSearch.run(spec, parameters: params))
+        results[t] = .searches(DomainSearch.run(spec, settings: allSettings[task.function]))
       } else {
         let isPrimary = task.setting == defaultIndex(spec, allSettings[task.function]) && task.view == 0
         var o = options
@@ -193,16 +194,19 @@ public enum CatalogAnalysis {
       guard case .facts(let computed) = results[t] else { preconditionFailure("task order") }
       let factsResult = computed.with(simulations: simulations[fi])
       t += 1
+      var searches: [DomainSearch]?
+      if Self.hasSeveralArguments(spec) {
+        guard case .searches(let s) = results[t], s.count == settingsPerSpec[fi].count else {
+          preconditionFailure("task order")
+        }
+        searches = s
+        t += 1
+      }
       var settings: [SettingAnalysis] = []
-      for p in settingsPerSpec[fi] {
+      for (si, p) in settingsPerSpec[fi].enumerated() {
         var views: [ViewProperties] = []
         var declared: [[PropertyOutcome]] = []
-        var search: DomainSearch?
-        if Self.hasSeveralArguments(spec) {
-          guard case .search(let s) = results[t] else { preconditionFailure("task order") }
-          search = s
-          t += 1
-        }
+        let search = searches?[si]
         for _ in spec.views(p).indices {
           guard case .view(let props, let outcomes) = results[t] else { preconditionFailure("task order") }
           views.append(props)

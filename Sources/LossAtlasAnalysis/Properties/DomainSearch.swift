@@ -365,10 +365,16 @@ extension DomainSearch {
       }
     }
 
-    /// One setting of the other arguments: the prediction over its probes.
-    mutating func setting(others: [(String, Probe)], prediction: ArgumentSpec, probes: [Probe]) {
+    /// The other arguments of a setting as a dictionary.
+    static func base(_ others: [(String, Probe)]) -> [String: ArgumentValue] {
       var base: [String: ArgumentValue] = [:]
       for (name, p) in others { base[name] = p.value }
+      return base
+    }
+
+    /// One setting of the other arguments: the prediction over its probes.
+    mutating func setting(others: [(String, Probe)], prediction: ArgumentSpec, probes: [Probe]) {
+      let base = Self.base(others)
       // A setting with an outermost coordinate only serves the divergence
       // test: its values round, by design, to the limits.
       let farCoordinates = others.filter { $0.1.far > 0 }
@@ -393,17 +399,25 @@ extension DomainSearch {
       } else {
         midpointTests(base: base, name: prediction.name, vectors, &at)
       }
+      keep(found, base: base, others: others, name: prediction.name)
+    }
+
+    /// The lowest, highest and first negative values of one setting's
+    /// probes and critical points `found` (a setting without outermost
+    /// coordinates), or their entries in the divergence tables.
+    mutating func keep(_ found: [Found], base: [String: ArgumentValue], others: [(String, Probe)], name prediction: String) {
+      let farCoordinates = others.filter { $0.1.far > 0 }
       let low = found.min { $0.value < $1.value }
       let high = found.max { $0.value < $1.value }
       if farCoordinates.isEmpty {
         let finite = found.filter(\.finite)
         if let l = finite.min(by: { $0.value < $1.value }) {
-          if lowest == nil || l.value < lowest!.value { lowest = Witness(point: point(base, prediction.name, l.prediction), value: l.value) }
+          if lowest == nil || l.value < lowest!.value { lowest = Witness(point: point(base, prediction, l.prediction), value: l.value) }
           // The first setting with a negative value gives its lowest as the witness.
-          if negative == nil && l.value < 0 { negative = Witness(point: point(base, prediction.name, l.prediction), value: l.value) }
+          if negative == nil && l.value < 0 { negative = Witness(point: point(base, prediction, l.prediction), value: l.value) }
         }
         if let h = finite.max(by: { $0.value < $1.value }), highest == nil || h.value > highest!.value {
-          highest = Witness(point: point(base, prediction.name, h.prediction), value: h.value)
+          highest = Witness(point: point(base, prediction, h.prediction), value: h.value)
         }
         return
       }
@@ -414,8 +428,8 @@ extension DomainSearch {
         var l = farLow[key] ?? (nil, nil, name, p.end)
         var h = farHigh[key] ?? (nil, nil, name, p.end)
         if p.far == 2 {
-          l.outer = low.map { Witness(point: point(base, prediction.name, $0.prediction), value: $0.value) }
-          h.outer = high.map { Witness(point: point(base, prediction.name, $0.prediction), value: $0.value) }
+          l.outer = low.map { Witness(point: point(base, prediction, $0.prediction), value: $0.value) }
+          h.outer = high.map { Witness(point: point(base, prediction, $0.prediction), value: $0.value) }
         } else {
           l.inner = low?.value
           h.inner = high?.value
@@ -481,8 +495,8 @@ extension DomainSearch {
       // an integer key (``MidpointKeys``; 15% to 27% of the evaluations,
       // which are in exact arithmetic); nil and non-finite results are kept
       // as NaN, which the test skips either way. The midpoint vector is
-      // built only when it is evaluated, in one buffer (a value line keeps
-      // no reference to it, so the buffer is reused).
+      // built only when it is evaluated; through a value line in one
+      // buffer (the line keeps no reference to it, so the buffer is reused).
       let names = self.names
       let keys = MidpointKeys(values.map(\.0))
       var known: [Int: Double] = [:]
@@ -503,9 +517,16 @@ extension DomainSearch {
           if let key, let v = known[key] {
             fm = v
           } else {
-            mid.removeAll(keepingCapacity: true)
-            for (x, y) in zip(a, b) { mid.append(x / 2 + y / 2) }
-            fm = at.at(.vector(mid))?.value ?? .nan
+            if at.line != nil {
+              mid.removeAll(keepingCapacity: true)
+              for (x, y) in zip(a, b) { mid.append(x / 2 + y / 2) }
+              fm = at.at(.vector(mid))?.value ?? .nan
+            } else {
+              // The evaluator's path keeps the vector in the setting's
+              // argument dictionary until the next probe: a reused buffer
+              // would be copied on its next write, so it is built anew.
+              fm = at.at(.vector(zip(a, b).map { $0 / 2 + $1 / 2 }))?.value ?? .nan
+            }
             if let key { known[key] = fm }
           }
           guard fm.isFinite else { continue }

@@ -65,7 +65,8 @@ public struct ChartFonts: Sendable, Hashable {
 public struct ChartRenderer: Sendable {
   /// Font files for all text.
   public var fonts: ChartFonts
-  /// zlib level passed to `gdImagePngPtrEx` (0...9, or -1 for zlib's default 6).
+  /// zlib level of the PNG encoder (0...9, or -1 for zlib's default 6; see
+  /// `GDImage.PNGEncoder.compact`).
   public var compressionLevel: Int
   /// Write an exact palette PNG when the image has at most 256 colours
   /// (same pixels, several times faster to encode and smaller).
@@ -93,7 +94,7 @@ public struct ChartRenderer: Sendable {
   /// Renders a figure to PNG bytes.
   public func renderPNG(_ figure: Figure, theme: ChartTheme = .light) throws -> [UInt8] {
     let (image, _) = try renderImage(figure, theme: theme)
-    return try image.png(level: compressionLevel, palette: usePalette)
+    return try image.png(level: compressionLevel, palette: usePalette, encoder: .compact)
   }
 
   /// Renders a single chart (at its own size and scale) to PNG bytes.

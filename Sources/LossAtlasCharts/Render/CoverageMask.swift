@@ -32,9 +32,31 @@ struct CoverageMask {
     cells = [UInt8](repeating: 0, count: max(clip.width, 0) * max(clip.height, 0))
   }
 
+  /// The cells and the dirty box (what the equivalence tests compare).
+  var state: (cells: [UInt8], dirty: PixelRect?) { (cells, dirty) }
+
   // MARK: Shapes
 
   /// Adds a round-capped segment of width `2 * halfWidth` from `a` to `b`.
+  ///
+  /// A pixel's coverage is `reach - d` with `reach = halfWidth + 0.5` and
+  /// `d` the distance from its centre to the segment, `d = |c - (a + t (b - a))|`,
+  /// `t = clamp(((c - a) · (b - a)) / |b - a|², 0, 1)`, stored as the level
+  /// `min(Int(coverage * levels + 0.5), levels)` when it beats the cell's.
+  ///
+  /// The arithmetic of every level that is stored is exactly the one above
+  /// (the same operations in the same order, so the same bits); the work
+  /// saved is only work whose result cannot be stored:
+  /// - a full cell is never revisited (no level exceeds `levels`);
+  /// - a pixel whose squared distance is safely above what its cell's next
+  ///   level needs is rejected before the square root (``rejectBound``);
+  /// - `t` is 0 or 1 without the division when the projection's numerator
+  ///   is `<= 0` or `>= |b - a|²` (the quotient would be clamped to that);
+  /// - the row's term `(c.y - a.y) (b.y - a.y)` is computed once per row;
+  /// - cells are addressed through one unsafe buffer (no per-pixel bounds
+  ///   or uniqueness check).
+  /// `CoverageMaskEquivalenceTests` pins the mask against the previous
+  /// implementation, kept verbatim in the test.
   mutating func stroke(_ a: Point, _ b: Point, halfWidth: Double) {
     let reach = halfWidth + 0.5  // beyond this distance coverage is 0
     let dx = b.x - a.x
@@ -43,38 +65,57 @@ struct CoverageMask {
     let yLo = max(clip.minY, Int((min(a.y, b.y) - reach).rounded(.down)))
     let yHi = min(clip.maxY - 1, Int((max(a.y, b.y) + reach).rounded(.up)))
     guard yLo <= yHi else { return }
-    var touched = false
-    for py in yLo...yHi {
-      let cy = Double(py) + 0.5
-      // The part of the segment within `reach` of this row, as parameters t.
-      var tLo = 0.0
-      var tHi = 1.0
-      if abs(dy) > 1e-12 {
-        let t0 = (cy - reach - a.y) / dy
-        let t1 = (cy + reach - a.y) / dy
-        tLo = min(max(min(t0, t1), 0), 1)
-        tHi = min(max(max(t0, t1), 0), 1)
-      }
-      let xA = a.x + tLo * dx
-      let xB = a.x + tHi * dx
-      let xLo = max(clip.minX, Int((min(xA, xB) - reach).rounded(.down)))
-      let xHi = min(clip.maxX - 1, Int((max(xA, xB) + reach).rounded(.up)))
-      guard xLo <= xHi else { continue }
-      let rowBase = (py - clip.minY) * clip.width - clip.minX
-      for px in xLo...xHi {
-        let cx = Double(px) + 0.5
-        // Distance from the pixel centre to the segment.
-        var t = length2 > 0 ? ((cx - a.x) * dx + (cy - a.y) * dy) / length2 : 0
-        t = min(max(t, 0), 1)
-        let ex = cx - (a.x + t * dx)
-        let ey = cy - (a.y + t * dy)
-        let coverage = halfWidth + 0.5 - (ex * ex + ey * ey).squareRoot()
-        guard coverage > 0 else { continue }
-        let level = UInt8(min(Int(coverage * Double(levels) + 0.5), levels))
-        if level > cells[rowBase + px] {
-          cells[rowBase + px] = level
-          touched = true
+    let levels = self.levels
+    let scale = Double(levels)
+    let clip = self.clip
+    let touched = withUnsafeTemporaryAllocation(of: Double.self, capacity: max(levels, 0)) { rejectAbove -> Bool in
+      CoverageMask.rejectBounds(reach: reach, scale: scale, into: rejectAbove)
+      return cells.withUnsafeMutableBufferPointer { cells -> Bool in
+        var touched = false
+        for py in yLo...yHi {
+          let cy = Double(py) + 0.5
+          // The part of the segment within `reach` of this row, as parameters t.
+          var tLo = 0.0
+          var tHi = 1.0
+          if abs(dy) > 1e-12 {
+            let t0 = (cy - reach - a.y) / dy
+            let t1 = (cy + reach - a.y) / dy
+            tLo = min(max(min(t0, t1), 0), 1)
+            tHi = min(max(max(t0, t1), 0), 1)
+          }
+          let xA = a.x + tLo * dx
+          let xB = a.x + tHi * dx
+          let xLo = max(clip.minX, Int((min(xA, xB) - reach).rounded(.down)))
+          let xHi = min(clip.maxX - 1, Int((max(xA, xB) + reach).rounded(.up)))
+          guard xLo <= xHi else { continue }
+          let rowBase = (py - clip.minY) * clip.width - clip.minX
+          let rowTerm = (cy - a.y) * dy
+          for px in xLo...xHi {
+            let old = Int(cells[rowBase + px])
+            guard old < levels else { continue }  // full: nothing can beat it
+            let cx = Double(px) + 0.5
+            // Distance from the pixel centre to the segment.
+            var t = 0.0
+            if length2 > 0 {
+              let numerator = (cx - a.x) * dx + rowTerm
+              // numerator / length2 clamped to 0...1: 0 for numerator <= 0 (the
+              // quotient is <= 0), 1 for numerator >= length2 (it is >= 1).
+              t = numerator <= 0 ? 0 : numerator >= length2 ? 1 : min(max(numerator / length2, 0), 1)
+            }
+            let ex = cx - (a.x + t * dx)
+            let ey = cy - (a.y + t * dy)
+            let distance2 = ex * ex + ey * ey
+            if distance2 > rejectAbove[old] { continue }  // cannot beat `old`
+            let coverage = halfWidth + 0.5 - distance2.squareRoot()
+            guard coverage > 0 else { continue }
+            let level = min(Int(coverage * scale + 0.5), levels)
+            if level > old {
+              cells[rowBase + px] = UInt8(level)
+              touched = true
+            }
+          }
         }
+        return touched
       }
     }
     if touched {
@@ -82,6 +123,27 @@ struct CoverageMask {
         minX: max(clip.minX, Int((min(a.x, b.x) - reach).rounded(.down))), minY: yLo,
         maxX: min(clip.maxX, Int((max(a.x, b.x) + reach).rounded(.up)) + 1), maxY: yHi + 1)
       markDirty(box)
+    }
+  }
+
+  /// `bounds[k]`: a squared distance above which a pixel's level cannot
+  /// exceed `k`, so the pixel can be skipped when its cell already holds `k`
+  /// (`k` in `0..<levels`; `bounds[0]` also rejects zero coverage).
+  ///
+  /// Level `k + 1` needs `coverage * levels + 0.5 >= k + 1`, i.e. a coverage
+  /// of at least `c = (k + 0.5) / levels`, i.e. `d <= reach - c`. The bound
+  /// is `r² (1 + 1e-9)` with `r = reach - c + m`, `m = 1e-9 (1 + |reach|)`:
+  /// far above the rounding of every step (`r`, `r²`, the square root,
+  /// `reach - d`, the scaling: each within a few units in the last place,
+  /// relative to `reach` or to `levels`), so `d² > bound` implies the
+  /// computed level is `<= k`. When `r <= 0`, or anything overflows or is
+  /// NaN, the bound is infinite: nothing is skipped, the full computation decides.
+  static func rejectBounds(reach: Double, scale: Double, into bounds: UnsafeMutableBufferPointer<Double>) {
+    let margin = 1e-9 * (1 + abs(reach))
+    for k in bounds.indices {
+      let r = reach + margin - (Double(k) + 0.5) / scale
+      let bound = r * r * (1 + 1e-9)
+      bounds[k] = r > 0 && bound.isFinite ? bound : .infinity
     }
   }
 
@@ -209,36 +271,48 @@ struct CoverageMask {
   /// Marks every covered pixel in `occupancy` and clears the mask, drawing
   /// nothing (the layout of an SVG, or a check, needs only where data lies).
   mutating func composite(occupancy: inout [UInt8]) {
-    guard let box = dirty?.intersection(clip), !box.isEmpty else {
-      dirty = nil
-      return
-    }
-    for py in box.minY..<box.maxY {
-      let rowBase = (py - clip.minY) * clip.width - clip.minX
-      for px in box.minX..<box.maxX where cells[rowBase + px] > 0 {
-        occupancy[rowBase + px] = 1
-        cells[rowBase + px] = 0
-      }
-    }
-    dirty = nil
+    drain { _, _, index, _ in occupancy[index] = 1 }
   }
 
   /// Blends the accumulated coverage over `image` in `color`, marks every
   /// covered pixel in `occupancy` (a plot-sized grid used to place the
   /// legend), and clears the mask for the next shape.
   mutating func composite(onto image: GDImage, color: ChartColor, occupancy: inout [UInt8]) {
+    let levels = self.levels
+    drain { px, py, index, level in
+      image.blend(px, py, color, level: level, levels: levels)
+      occupancy[index] = 1
+    }
+  }
+
+  /// Calls `body(px, py, index, level)` for every covered cell of the dirty
+  /// box (row by row, left to right; `index` is the cell's index, the same
+  /// in `occupancy`), clears those cells and forgets the dirty box.
+  ///
+  /// A curve's box is mostly empty cells: they are skipped eight at a time.
+  private mutating func drain(_ body: (Int, Int, Int, Int) -> Void) {
     guard let box = dirty?.intersection(clip), !box.isEmpty else {
       dirty = nil
       return
     }
-    for py in box.minY..<box.maxY {
-      let rowBase = (py - clip.minY) * clip.width - clip.minX
-      for px in box.minX..<box.maxX {
-        let level = Int(cells[rowBase + px])
-        guard level > 0 else { continue }
-        image.blend(px, py, color, level: level, levels: levels)
-        occupancy[rowBase + px] = 1
-        cells[rowBase + px] = 0
+    let clip = self.clip
+    cells.withUnsafeMutableBufferPointer { cells in
+      let bytes = UnsafeRawPointer(cells.baseAddress!)
+      for py in box.minY..<box.maxY {
+        let rowBase = (py - clip.minY) * clip.width - clip.minX
+        var px = box.minX
+        while px < box.maxX {
+          if px + 8 <= box.maxX && bytes.loadUnaligned(fromByteOffset: rowBase + px, as: UInt64.self) == 0 {
+            px += 8
+            continue
+          }
+          let level = Int(cells[rowBase + px])
+          if level > 0 {
+            body(px, py, rowBase + px, level)
+            cells[rowBase + px] = 0
+          }
+          px += 1
+        }
       }
     }
     dirty = nil

@@ -163,7 +163,7 @@ final class GDImage {
   ///
   /// Coverage is rounded to `levels` steps, so text adds at most `levels`
   /// colours per background colour, which keeps most charts within a
-  /// 256-colour palette (see ``png(level:palette:)``).
+  /// 256-colour palette (see ``png(level:palette:encoder:)``).
   func draw(_ mask: TextMask, x: Int, y: Int, color: ChartColor, levels: Int) {
     let w = mask.box.width
     for my in 0..<mask.box.height {
@@ -204,12 +204,25 @@ final class GDImage {
 
   // MARK: PNG
 
-  /// Encodes the image as PNG bytes at the given zlib level.
+  /// Which code writes the PNG file.
+  enum PNGEncoder {
+    /// libgd's `gdImagePngPtrEx` (libpng: per-row filter search on
+    /// truecolor images, zlib's `level` as it is).
+    case libgd
+    /// `la_png_encode` (Sources/CGD/shim.h): unfiltered rows in one zlib
+    /// stream, the match search tuned for palette images at level 6; the
+    /// same pixels, written faster and, over the manual's figures, smaller
+    /// (BENCHMARKS.md, session 19, perf-charts). Palette images of 16
+    /// colours or fewer still go through libgd (it packs their pixels).
+    case compact
+  }
+
+  /// Encodes the image as PNG bytes at the given zlib level (0...9; -1 is 6).
   ///
   /// When `palette` is true and the image has at most 256 distinct colours,
   /// an exact palette copy is encoded instead (same pixels, about a third of
   /// the data and no per-row filter search: several times faster).
-  func png(level: Int, palette: Bool) throws -> [UInt8] {
+  func png(level: Int, palette: Bool, encoder: PNGEncoder = .libgd) throws -> [UInt8] {
     var target = pointer
     var paletteCopy: gdImagePtr? = nil
     defer { if let paletteCopy { gdImageDestroy(paletteCopy) } }
@@ -220,6 +233,15 @@ final class GDImage {
       if let paletteCopy { target = paletteCopy }
     }
     var size: Int32 = 0
+    if encoder == .compact {
+      var status: Int32 = 0
+      let raw = la_png_encode(target, Int32(level < 0 ? 6 : level), &size, &status)
+      if let raw {
+        defer { free(raw) }
+        return [UInt8](UnsafeRawBufferPointer(start: raw, count: Int(size)))
+      }
+      if status < 0 { throw ChartError.gd(operation: "la_png_encode") }
+    }
     guard let raw = gdImagePngPtrEx(target, &size, Int32(level)), size > 0 else {
       throw ChartError.gd(operation: "gdImagePngPtrEx")
     }

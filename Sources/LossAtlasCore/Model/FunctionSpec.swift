@@ -59,6 +59,11 @@ public struct FunctionSpec: Sendable {
   /// read once per setting (see ``withValueLine(_:)``): the whole-domain
   /// search's path for the vector losses it evaluates most; nil elsewhere.
   public internal(set) var valueLine: (@Sendable (ParameterValues, ArgumentValues) -> ValueLine)? = nil
+  /// The values along a vector prediction at several parameter settings
+  /// at once, what does not depend on the parameters formed once per point
+  /// (see ``withSettingsLine(_:)``): the whole-domain search's path for the
+  /// vector losses whose settings share most of an evaluation; nil elsewhere.
+  public internal(set) var settingsLine: (@Sendable ([ParameterValues], ArgumentValues) -> SettingsLine)? = nil
 
   // MARK: - Documentation
 

@@ -38,7 +38,7 @@ enum Tversky {
       Reference("Tversky, Features of similarity, Psychological Review 84(4)", year: 1977),
       Reference("Salehi, Erdogmus, Gholipour, Tversky loss function for image segmentation using 3D fully convolutional deep networks, MLMI", year: 2017),
     ]
-  ).withValue { params, args throws(CatalogError) in try evaluate(params, args, withGradient: false).value.scalarValue }.withValueLine(valueLine)
+  ).withValue { params, args throws(CatalogError) in try evaluate(params, args, withGradient: false).value.scalarValue }.withValueLine(valueLine).withSettingsLine(settingsLine)
 
   // MARK: - Formula
 
@@ -93,6 +93,15 @@ enum Tversky {
   static func value(
     _ p: [Double], _ y: [Double], alpha: Double, beta: Double, smooth s: Double, _ work: inout OverlapLosses.Workspace
   ) -> Double? {
+    value(sums(p, y, &work), alpha: alpha, beta: beta, smooth: s)
+  }
+
+  /// T, F and N at (p, y), rounded to double-doubles with their exponents
+  /// (the sums T'', F' and N' in `work`): the part of the value every
+  /// (alpha, beta, smooth) shares.
+  static func sums(_ p: [Double], _ y: [Double], _ work: inout OverlapLosses.Workspace) -> (
+    t: ScaledDD, falsePositives: ScaledDD, falseNegatives: ScaledDD
+  ) {
     let sc = OverlapLosses.scaled(p, y, smooth: 0, into: &work.p, &work.y)
     let k = -Int(sc.lambda.exponent)
     work.first.removeAll()  // T''
@@ -104,12 +113,42 @@ enum Tversky {
       OverlapLosses.addComplementProduct(&work.third, work.y[i], p[i])
     }
     let t = ScaledDD(work.first.doubleDouble(reusing: &work.rest), exponent: 2 * k)
-    let errors =
-      ScaledDD(work.second.doubleDouble(reusing: &work.rest), exponent: k) * ScaledDD(alpha)
-      + ScaledDD(work.third.doubleDouble(reusing: &work.rest), exponent: k) * ScaledDD(beta)
-    let denominator = t + ScaledDD(s) + errors
+    let f = ScaledDD(work.second.doubleDouble(reusing: &work.rest), exponent: k)
+    let n = ScaledDD(work.third.doubleDouble(reusing: &work.rest), exponent: k)
+    return (t, f, n)
+  }
+
+  /// (alpha F + beta N) / (T + s + alpha F + beta N) from ``sums(_:_:_:)``;
+  /// nil where the denominator is 0.
+  static func value(
+    _ sums: (t: ScaledDD, falsePositives: ScaledDD, falseNegatives: ScaledDD), alpha: Double, beta: Double,
+    smooth s: Double
+  ) -> Double? {
+    let errors = sums.falsePositives * ScaledDD(alpha) + sums.falseNegatives * ScaledDD(beta)
+    let denominator = sums.t + ScaledDD(s) + errors
     guard !denominator.isZero else { return nil }
     return (errors / denominator).double
+  }
+
+  /// The values along p at several (alpha, beta, smooth) settings
+  /// (``FunctionSpec/settingsLine``): the scaled vectors and T, F, N
+  /// formed once per p (``sums(_:_:_:)``), the ratio per setting: for each
+  /// setting the bits of ``value(_:_:alpha:beta:smooth:_:)``, NaN where it
+  /// is nil.
+  static func settingsLine(_ settings: [ParameterValues], _ others: ArgumentValues) -> SettingsLine {
+    let y = others.vector("y")
+    let weights = settings.map { (alpha: $0["alpha"], beta: $0["beta"], smooth: $0["smooth"]) }
+    var work = OverlapLosses.Workspace()
+    return { p, values in
+      guard p.count == y.count else {
+        for k in values.indices { values[k] = .nan }
+        return
+      }
+      let shared = sums(p, y, &work)
+      for (k, w) in weights.enumerated() {
+        values[k] = value(shared, alpha: w.alpha, beta: w.beta, smooth: w.smooth) ?? .nan
+      }
+    }
   }
 
   /// With p' = lambda p, y' = lambda y (lambda = 2^-k a power of two that

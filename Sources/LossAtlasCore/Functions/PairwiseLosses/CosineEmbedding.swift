@@ -54,7 +54,7 @@ enum CosineEmbedding {
       Reference("PyTorch documentation, torch.nn.CosineEmbeddingLoss", year: 2017, url: "https://pytorch.org/docs/stable/generated/torch.nn.CosineEmbeddingLoss.html"),
       Reference("Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., §4 (summation) and §3 (inner products)", year: 2002),
     ]
-  ).withValue { p, args throws(CatalogError) in try value(p, args) }.withValueLine(valueLine)
+  ).withValue { p, args throws(CatalogError) in try value(p, args) }.withValueLine(valueLine).withSettingsLine(settingsLine)
 
   /// [-1, 1]: a cosine.
   static let marginRange = ParameterRange(lower: -1, lowerInclusive: true, upper: 1, upperInclusive: true)
@@ -140,6 +140,36 @@ enum CosineEmbedding {
     }
   }
 
+  /// The values along a at several margins (``FunctionSpec/settingsLine``):
+  /// a scaled, |u|^2, u.v, s and the sign of u.v formed once per a
+  /// (``products(_:_:_:_:)``); at y = +1 the value 1 - c, which has no
+  /// margin, once for all; at y = -1 max(0, c - m) per margin. For each
+  /// margin the bits of the value line; NaN where it gives nil.
+  static func settingsLine(_ settings: [ParameterValues], _ others: ArgumentValues) -> SettingsLine {
+    let b = others.vector("b")
+    let margins = settings.map { $0["margin"] }
+    guard let sb = PairwiseLosses.scaled(b), let first = margins.first else {
+      return { _, values in for k in values.indices { values[k] = .nan } }
+    }
+    // B = |v|^2 formed once; the margin is passed per setting.
+    let fixed = Fixed(b, sb, y: others.real("y"), margin: first)
+    var work = Workspace()
+    return { a, values in
+      guard a.count == b.count, let e = scaled(a, into: &work.scaledA) else {
+        for k in values.indices { values[k] = .nan }
+        return
+      }
+      let u = e == 0 ? a : work.scaledA
+      let (s, dotSign) = products(a, u, fixed, &work)
+      if fixed.y == 1 {
+        let v = valueAndSlope(s, dotSign, fixed, margin: first, &work).value
+        for k in values.indices { values[k] = v }
+        return
+      }
+      for (k, m) in margins.enumerated() { values[k] = valueAndSlope(s, dotSign, fixed, margin: m, &work).value }
+    }
+  }
+
   /// `PairwiseLosses.scaled(v)` into `out` (its storage reused): out = v 2^-e
   /// (v itself when e = 0, `out` then untouched), and e; nil for an
   /// all-zero vector.
@@ -200,6 +230,15 @@ enum CosineEmbedding {
   static func valueAndSlope(
     _ a: [Double], _ u: [Double], _ fixed: Fixed, _ work: inout Workspace
   ) -> (value: Double, slope: Double, s: DoubleDouble) {
+    let (s, dotSign) = products(a, u, fixed, &work)
+    return valueAndSlope(s, dotSign, fixed, margin: fixed.margin, &work)
+  }
+
+  /// What every margin shares at a = u 2^ea: A = |u|^2 and D = u.v into
+  /// `work.normU` and `work.dot`, and s = sqrt(A B) and the exact sign of D.
+  static func products(
+    _ a: [Double], _ u: [Double], _ fixed: Fixed, _ work: inout Workspace
+  ) -> (s: DoubleDouble, dotSign: Int) {
     let v = fixed.v
     work.normU.removeAll()
     work.dot.removeAll()
@@ -209,11 +248,19 @@ enum CosineEmbedding {
     }
     let s = (work.normU.doubleDouble(reusing: &work.rest) * fixed.normVRounded).squareRoot()
     let dotSign = abs(work.dot.value) > Double(u.count) * 0x1p-1072 ? work.dot.sign : ExactDot.sign(a, fixed.b)
+    return (s, dotSign)
+  }
+
+  /// The value and dL/dc at the margin `m` from ``products(_:_:_:_:)``
+  /// (A and D in `work.normU` and `work.dot`, left unchanged).
+  static func valueAndSlope(
+    _ s: DoubleDouble, _ dotSign: Int, _ fixed: Fixed, margin m: Double, _ work: inout Workspace
+  ) -> (value: Double, slope: Double, s: DoubleDouble) {
     let (normU, dot) = (work.normU, work.dot)
     if fixed.y == 1 {
       return (oneMinusCosine(normU, fixed.normV, dot, dotSign, s, &work), -1, s)
     }
-    let (excess, active) = cosineAboveMargin(normU, fixed.normV, dot, dotSign, s, margin: fixed.margin, &work)
+    let (excess, active) = cosineAboveMargin(normU, fixed.normV, dot, dotSign, s, margin: m, &work)
     return (excess, active ? 1 : 0, s)
   }
 

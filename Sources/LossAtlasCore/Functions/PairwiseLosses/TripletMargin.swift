@@ -17,7 +17,7 @@ enum TripletMargin {
       PairwiseLosses.embedding("n", "the negative embedding (another class), of the length of a"),
     ],
     differentiable: ["a", "p", "n"],
-    evaluate: { p, args throws(CatalogError) in try evaluate(p, args, withGradient: true) },
+    evaluate: { p, args throws(CatalogError) in try evaluate(p, args) },
     views: { p in
       let m = p["margin"]
       return [
@@ -40,7 +40,7 @@ enum TripletMargin {
       Reference("Schroff, Kalenichenko, Philbin, FaceNet: a unified embedding for face recognition and clustering, CVPR", year: 2015),
       Reference("Balntas, Riba, Ponsa, Mikolajczyk, Learning local feature descriptors with triplets and shallow convolutional neural networks, BMVC", year: 2016),
     ]
-  ).withValue { p, args throws(CatalogError) in try value(p, args) }.withValueLine(valueLine)
+  ).withValue { p, args throws(CatalogError) in try value(p, args) }.withValueLine(valueLine).withSettingsLine(settingsLine)
 
   // MARK: - Formula
 
@@ -80,18 +80,18 @@ enum TripletMargin {
 
   // MARK: - Implementation
 
-  /// The entry's evaluator; `withGradient: false` stops at the value (the
-  /// value-only path, the same bits).
-  static func evaluate(_ p: ParameterValues, _ args: ArgumentValues, withGradient: Bool) throws(CatalogError) -> Evaluation {
+  /// The entry's evaluator: the value and the gradient (the value alone is
+  /// ``value(_:_:)``, the entry's value-only path).
+  static func evaluate(_ p: ParameterValues, _ args: ArgumentValues) throws(CatalogError) -> Evaluation {
     let a = args.vector("a")
     let positive = args.vector("p")
     let negative = args.vector("n")
     try PairwiseLosses.requireSameLength([("a", a), ("p", positive), ("n", negative)], id: "triplet-margin")
-    return evaluation(a, positive, negative, margin: p["margin"], withGradient: withGradient)
+    return evaluation(a, positive, negative, margin: p["margin"])
   }
 
   /// The value-only path (``FunctionSpec/valueEvaluator``): ``value(_:_:_:margin:_:)``
-  /// after the same checks as ``evaluate(_:_:withGradient:)``.
+  /// after the same checks as ``evaluate(_:_:)``.
   static func value(_ p: ParameterValues, _ args: ArgumentValues) throws(CatalogError) -> Double? {
     let a = args.vector("a")
     let positive = args.vector("p")
@@ -103,7 +103,7 @@ enum TripletMargin {
 
   /// The value along the anchor a with p, n and the margin read once
   /// (``FunctionSpec/valueLine``): nil where the lengths differ (where
-  /// ``evaluate(_:_:withGradient:)`` throws), else ``value(_:_:_:margin:_:)``
+  /// ``evaluate(_:_:)`` throws), else ``value(_:_:_:margin:_:)``
   /// in one workspace reused from call to call.
   static func valueLine(_ p: ParameterValues, _ others: ArgumentValues) -> ValueLine {
     let positive = others.vector("p")
@@ -113,6 +113,29 @@ enum TripletMargin {
     return { a in
       guard a.count == positive.count, a.count == negative.count else { return nil }
       return value(a, positive, negative, margin: m, &work)
+    }
+  }
+
+  /// The values along the anchor a at several margins (``FunctionSpec/settingsLine``):
+  /// the differences, distances and d_p - d_n formed once per a
+  /// (``unsigned(_:_:_:_:)``), then L and its sign per margin
+  /// (``withMargin(_:_:_:)``): for each margin, the bits of
+  /// ``value(_:_:_:margin:_:)``; NaN where the lengths differ.
+  static func settingsLine(_ settings: [ParameterValues], _ others: ArgumentValues) -> SettingsLine {
+    let positive = others.vector("p")
+    let negative = others.vector("n")
+    let margins = settings.map { $0["margin"] }
+    var work = Workspace()
+    return { a, values in
+      guard a.count == positive.count, a.count == negative.count else {
+        for k in values.indices { values[k] = .nan }
+        return
+      }
+      let u = unsigned(a, positive, negative, &work)
+      for (k, m) in margins.enumerated() {
+        let d = withMargin(u, m, work)
+        values[k] = d.active ? Swift.max(0, d.excess.double) : 0
+      }
     }
   }
 
@@ -218,7 +241,7 @@ enum TripletMargin {
     var value: ScaledDD { ScaledDD(sum.doubleDouble, exponent: exponent) }
   }
 
-  /// What the value is made of (see ``evaluation(_:_:_:margin:withGradient:)``),
+  /// What the value is made of (see ``evaluation(_:_:_:margin:)``),
   /// the differences left in the workspace: the exponents of the largest
   /// entries of a - p and a - n (nil for a zero difference), the halving
   /// exponent, the two distances (in their frames, and scaled), their
@@ -238,6 +261,27 @@ enum TripletMargin {
 
   /// The distances and the loss's sign at (a, p, n), in `work`.
   static func distances(_ a: [Double], _ p: [Double], _ n: [Double], margin m: Double, _ work: inout Workspace) -> Distances {
+    withMargin(unsigned(a, p, n, &work), m, work)
+  }
+
+  /// What ``Distances`` holds that does not depend on the margin (every
+  /// field but `excess` and `active`), and the exponent of d_p^2 - d_n^2
+  /// (its sum left in `work.gap`, the differences in `work`).
+  struct Unsigned {
+    let kp: Int?
+    let kn: Int?
+    let half: Int
+    let np: DoubleDouble
+    let nn: DoubleDouble
+    let dp: ScaledDD
+    let dn: ScaledDD
+    let gapExponent: Int
+    let diff: ScaledDD
+  }
+
+  /// The differences, the two distances and d_p - d_n at (a, p, n), in
+  /// `work`: the part of ``distances`` every margin shares.
+  static func unsigned(_ a: [Double], _ p: [Double], _ n: [Double], _ work: inout Workspace) -> Unsigned {
     let half = differences(a, p, n, into: &work)
     let kp = largestExponent(work.toP)
     let kn = largestExponent(work.toN)
@@ -249,17 +293,26 @@ enum TripletMargin {
     let gapExponent = squareGap(work.toP, work.toN, work.pToN, half, into: &work.gap)
     let total = dp + dn
     let diff = total.isZero ? ScaledDD.zero : ScaledDD(work.gap.doubleDouble(reusing: &work.rest), exponent: gapExponent) / total
+    return Unsigned(kp: kp, kn: kn, half: half, np: np, nn: nn, dp: dp, dn: dn, gapExponent: gapExponent, diff: diff)
+  }
+
+  /// L = (d_p - d_n) + m rounded once, and L > 0 (decided exactly where L
+  /// is within 2^-90 of its terms), from the margin-free part `u` and the
+  /// differences and d_p^2 - d_n^2 it left in `work` (read, not changed).
+  static func withMargin(_ u: Unsigned, _ m: Double, _ work: Workspace) -> Distances {
+    let diff = u.diff
     let excess = diff + ScaledDD(m)
     var active = !excess.isZero && excess.m.hi > 0
     let terms = Swift.max(diff.isZero ? Int.min / 4 : diff.e, Int(m.exponent))
     if excess.isZero || excess.e < terms - 90 {
-      active = exactlyPositive(work.toP, Scaled(sum: work.gap, exponent: gapExponent), m, half)
+      active = exactlyPositive(work.toP, Scaled(sum: work.gap, exponent: u.gapExponent), m, u.half)
     }
-    return Distances(kp: kp, kn: kn, half: half, np: np, nn: nn, dp: dp, dn: dn, diff: diff, excess: excess, active: active)
+    return Distances(
+      kp: u.kp, kn: u.kn, half: u.half, np: u.np, nn: u.nn, dp: u.dp, dn: u.dn, diff: diff, excess: excess, active: active)
   }
 
   /// The loss alone, max(0, L) (0 where L > 0 fails), from ``distances``:
-  /// the value ``evaluation(_:_:_:margin:withGradient:)`` reports.
+  /// the value ``evaluation(_:_:_:margin:)`` reports.
   static func value(_ a: [Double], _ p: [Double], _ n: [Double], margin m: Double, _ work: inout Workspace) -> Double {
     let d = distances(a, p, n, margin: m, &work)
     return d.active ? Swift.max(0, d.excess.double) : 0
@@ -285,12 +338,9 @@ enum TripletMargin {
   /// below 2^-500 of their vector, when the distances are within a factor
   /// 2, as (a - p)(d_n - d_p) / (d_p d_n) + (n - p) / d_n; the rest as
   /// u_p - u_n.
-  ///
-  /// `withGradient: false` returns the value alone (an empty gradient).
-  static func evaluation(_ a: [Double], _ p: [Double], _ n: [Double], margin m: Double, withGradient: Bool = true) -> Evaluation {
+  static func evaluation(_ a: [Double], _ p: [Double], _ n: [Double], margin m: Double) -> Evaluation {
     var space = Workspace()
     let d = distances(a, p, n, margin: m, &space)
-    guard withGradient else { return Evaluation(value: .scalar(d.active ? Swift.max(0, d.excess.double) : 0), gradient: []) }
     let count = a.count
     let zeros = [Double](repeating: 0, count: count)
     func result(_ value: Double, _ gA: [Double], _ gP: [Double], _ gN: [Double]) -> Evaluation {
