@@ -50,8 +50,7 @@ public struct GradientDepth: Sendable, Equatable {
         products[i + 1] *= abs(view.evaluate(-x).d1)
         i += 2
       }
-      for k in 0..<n { scratch[k] = products[k] }
-      let median = GradientDepth.median(&scratch)
+      let median = GradientDepth.median(of: products, scratch: &scratch)
       var sum = 0.0
       for v in products { sum += v }
       medians.append(median)
@@ -96,7 +95,13 @@ public struct GradientDepth: Sendable, Equatable {
   /// pivot makes about 3n. `a` is reordered.
   static func select(_ a: inout [Double], _ k: Int) -> Double {
     precondition(a.indices.contains(k), "select: k = \(k) outside 0..<\(a.count)")
-    return a.withUnsafeMutableBufferPointer { floydRivest($0, k, 0, $0.count - 1) }
+    return a.withUnsafeMutableBufferPointer { floydRivestSelect($0, k) }
+  }
+
+  /// ``select(_:_:)`` on a buffer.
+  static func floydRivestSelect(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+    precondition(a.indices.contains(k), "select: k = \(k) outside 0..<\(a.count)")
+    return floydRivest(a, k, 0, a.count - 1)
   }
 
   /// Floyd-Rivest on `a[left...right]`: first narrows the range with a
