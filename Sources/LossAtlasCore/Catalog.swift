@@ -169,8 +169,10 @@ public enum Catalog {
   }
 }
 
-/// Levenshtein distance between two strings, by Unicode scalar.
-func editDistance(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance between two strings, by Unicode scalar: the
+/// fewest insertions, deletions and substitutions that turn `a` into `b`
+/// (the "did you mean" suggestions of the catalog and of user functions).
+public func editDistance(_ a: String, _ b: String) -> Int {
   let a = Array(a.unicodeScalars)
   let b = Array(b.unicodeScalars)
   if a.isEmpty { return b.count }

@@ -91,13 +91,7 @@ extension LossAtlasCommand {
     }
 
     func run() throws {
-      let registry = try functions.registry()
-      let spec: FunctionSpec
-      do {
-        spec = try registry.function(named: id.name)
-      } catch {
-        throw fail(error)
-      }
+      let spec = try functions.function(id).spec
       let settings = try parameterSettings(
         spec, parameters, limit: Self.maxCurves,
         tooMany: "the --param lists make more than \(Self.maxCurves) curves; overlay fewer at a time")

@@ -95,26 +95,19 @@ public enum CheckReport {
   /// (allowed, but they mislead a reader) are written visibly as `\u{XX}`.
   /// The result is always well-formed XML text.
   static func xml(_ s: String) -> String {
-    var out = ""
-    for c in s.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\t": out += "&#9;"
-      case "\n": out += "&#10;"
-      case "\r": out += "&#13;"
-      default:
-        if InputEcho.needsEscape(c) {
-          out += "\\u{" + String(c.value, radix: 16, uppercase: true) + "}"
-        } else {
-          out.unicodeScalars.append(c)
-        }
+    escaped(s) {
+      switch $0 {
+      case "&": "&amp;"
+      case "<": "&lt;"
+      case ">": "&gt;"
+      case "\"": "&quot;"
+      case "'": "&apos;"
+      case "\t": "&#9;"
+      case "\n": "&#10;"
+      case "\r": "&#13;"
+      default: nil
       }
     }
-    return out
   }
 
   /// Escapes for a workflow command's message, as the Actions toolkit's
@@ -122,13 +115,29 @@ public enum CheckReport {
   /// control characters are written visibly (``InputEcho``), since the
   /// runner echoes the line to the log.
   static func ghData(_ s: String) -> String {
+    escaped(s) {
+      switch $0 {
+      case "%": "%25"
+      case "\r": "%0D"
+      case "\n": "%0A"
+      default: nil
+      }
+    }
+  }
+
+  /// `s` with each scalar `escape` names written as its escape, and every
+  /// other one that ``InputEcho`` writes visibly (the controls, bidi
+  /// controls, U+FFFE, U+FFFF) as ``InputEcho/escapingControls(_:)`` writes
+  /// it: ``xml(_:)`` and ``ghData(_:)`` differ only in their tables.
+  static func escaped(_ s: String, _ escape: (Unicode.Scalar) -> String?) -> String {
     var out = ""
     for c in s.unicodeScalars {
-      switch c {
-      case "%": out += "%25"
-      case "\r": out += "%0D"
-      case "\n": out += "%0A"
-      default: out += InputEcho.escapingControls(String(c))
+      if let e = escape(c) {
+        out += e
+      } else if InputEcho.needsEscape(c) {
+        out += InputEcho.escapingControls(String(c))
+      } else {
+        out.unicodeScalars.append(c)
       }
     }
     return out

@@ -47,4 +47,17 @@ struct FunctionFileOptions: ParsableArguments {
       throw ExitCode(status)
     }
   }
+
+  /// The function `id` names, looked up in ``registry(more:status:)``
+  /// (the catalog and the `--functions` files), with that registry. An
+  /// unknown name ends the run with the catalog's message ("unknown
+  /// function 'sigmoud': did you mean sigmoid?") and exit status 64.
+  func function(_ id: FunctionID) throws -> (spec: FunctionSpec, registry: FunctionRegistry) {
+    let registry = try registry()
+    do {
+      return (try registry.function(named: id.name), registry)
+    } catch {
+      throw fail(error)
+    }
+  }
 }

@@ -51,13 +51,7 @@ extension LossAtlasCommand {
     }
 
     func run() throws {
-      let registry = try functions.registry()
-      let spec: FunctionSpec
-      do {
-        spec = try registry.function(named: id.name)
-      } catch {
-        throw fail(error)
-      }
+      let (spec, registry) = try functions.function(id)
       if !parameters.isEmpty || !selection.isDefault {
         try runChosen(spec)
         return

@@ -84,13 +84,7 @@ extension LossAtlasCommand {
     static let maxRows = 50_000_000
 
     func run() throws {
-      let registry = try functions.registry()
-      let spec: FunctionSpec
-      do {
-        spec = try registry.function(named: id.name)
-      } catch {
-        throw fail(error)
-      }
+      let spec = try functions.function(id).spec
       // Every combination of the lists is a block of rows: the rows are
       // counted before any is made.
       let rowsPerBlock = at.map { $0.split(separator: ",", omittingEmptySubsequences: false).count } ?? points

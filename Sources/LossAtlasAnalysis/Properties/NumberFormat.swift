@@ -30,11 +30,14 @@ public enum NumberFormat: String, Sendable, CaseIterable {
   }
 
   /// Bits of the stored significand (10, 23, 52): a binade holds 2^bits values.
-  public var significandBits: Int {
+  public var significandBits: Int { binary.significandBits }
+
+  /// The format's shape, as Core names it.
+  var binary: BinaryFormat {
     switch self {
-    case .float16: return 10
-    case .float32: return 23
-    case .float64: return 52
+    case .float16: return .binary16
+    case .float32: return .binary32
+    case .float64: return .binary64
     }
   }
 

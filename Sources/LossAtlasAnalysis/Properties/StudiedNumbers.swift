@@ -63,14 +63,3 @@ struct StudiedNumbers {
     return (inputs.prefix(r.index), inputs.x(r.index))
   }
 }
-
-extension NumberFormat {
-  /// The format's shape, as Core names it.
-  var binary: BinaryFormat {
-    switch self {
-    case .float16: return .binary16
-    case .float32: return .binary32
-    case .float64: return .binary64
-    }
-  }
-}

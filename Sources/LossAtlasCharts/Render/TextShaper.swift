@@ -25,15 +25,11 @@ enum TextShaper {
     _ text: String, chain: FontChain, pixelSize: Double, angle: Double, cached: Bool, memo: TextMemo
   ) throws -> TextMask {
     let key = TextCache.Key(text: text, font: fontKey(chain), pixelSize: pixelSize, angle: angle)
-    if let hit = memo.entries[key] { return hit }
-    if cached, let hit = TextCache.lookup(key) {
-      memo.entries[key] = hit
-      return hit
-    }
+    if let hit = recall(key, &memo.entries, cached: cached, from: TextCache.lookup) { return hit }
     let runs = try chain.runs(text)
     let mask: TextMask
-    if runs.count == 1 && (runs[0].font == chain.paths[0] || !chain.bold) {
-      mask = try GDImage.textMask(text, font: runs[0].font, pixelSize: pixelSize, angle: angle, cached: cached, memo: memo)
+    if let font = libgdFont(runs, chain) {
+      mask = try GDImage.textMask(text, font: font, pixelSize: pixelSize, angle: angle, cached: cached, memo: memo)
     } else {
       let quarterTurns = Int((angle / (Double.pi / 2)).rounded())
       guard abs(angle - Double(quarterTurns) * Double.pi / 2) < 1e-9 else {
@@ -44,8 +40,7 @@ enum TextShaper {
       for _ in 0..<((quarterTurns % 4) + 4) % 4 { flat = flat.rotatedCounterClockwise() }
       mask = flat
     }
-    if cached { TextCache.store(key, mask) }
-    memo.entries[key] = mask
+    keep(mask, key, &memo.entries, cached: cached, in: TextCache.store)
     return mask
   }
 
@@ -58,17 +53,16 @@ enum TextShaper {
     _ text: String, chain: FontChain, pixelSize: Double, angle: Double, cached: Bool, memo: TextMemo
   ) throws -> TextMetrics {
     let key = TextCache.Key(text: text, font: fontKey(chain), pixelSize: pixelSize, angle: angle)
+    // A text drawn in this render gives its mask's box and advance; then one
+    // measured before, in this render or (when `cached`) the process, and one
+    // drawn in the process: all the same numbers (``mask`` measures as this does).
     if let hit = memo.entries[key] { return TextMetrics(bounds: hit.bounds, advance: hit.advance) }
-    if let hit = memo.metrics[key] { return hit }
+    if let hit = recall(key, &memo.metrics, cached: cached, from: TextMetricsCache.lookup) { return hit }
     if cached, let hit = TextCache.lookup(key) { return TextMetrics(bounds: hit.bounds, advance: hit.advance) }
-    if cached, let hit = TextMetricsCache.lookup(key) {
-      memo.metrics[key] = hit
-      return hit
-    }
     let runs = try chain.runs(text)
     let measured: TextMetrics
-    if runs.count == 1 && (runs[0].font == chain.paths[0] || !chain.bold) {
-      measured = try GDImage.metrics(text, font: runs[0].font, pixelSize: pixelSize, angle: angle, cached: cached, memo: memo)
+    if let font = libgdFont(runs, chain) {
+      measured = try GDImage.metrics(text, font: font, pixelSize: pixelSize, angle: angle, cached: cached, memo: memo)
     } else if angle != 0 {
       // A turned text in several fonts: its box is the turned mask's.
       let m = try mask(text, chain: chain, pixelSize: pixelSize, angle: angle, cached: cached, memo: memo)
@@ -92,9 +86,37 @@ enum TextShaper {
       }
       measured = TextMetrics(bounds: bounds!, advance: pen)
     }
-    if cached { TextMetricsCache.store(key, measured) }
-    memo.metrics[key] = measured
+    keep(measured, key, &memo.metrics, cached: cached, in: TextMetricsCache.store)
     return measured
+  }
+
+  /// The font libgd draws a whole text in, unchanged (``GDImage``'s path,
+  /// so Latin figures keep their exact pixels): the one run's font, when
+  /// it is the chain's first or the text is not bold (a bold run in a
+  /// fallback font is emboldened by hand); nil for a text of several runs.
+  private static func libgdFont(_ runs: [(text: String, font: String)], _ chain: FontChain) -> String? {
+    runs.count == 1 && (runs[0].font == chain.paths[0] || !chain.bold) ? runs[0].font : nil
+  }
+
+  /// What `key` is known to give: this render's `memo`, else (when
+  /// `cached`) the process-wide cache `shared`, whose hit the memo keeps.
+  private static func recall<Value>(
+    _ key: TextCache.Key, _ memo: inout [TextCache.Key: Value], cached: Bool, from shared: (TextCache.Key) -> Value?
+  ) -> Value? {
+    if let hit = memo[key] { return hit }
+    guard cached, let hit = shared(key) else { return nil }
+    memo[key] = hit
+    return hit
+  }
+
+  /// Keeps what `key` gave in this render's `memo` and (when `cached`) in
+  /// the process-wide cache, through `store`.
+  private static func keep<Value>(
+    _ value: Value, _ key: TextCache.Key, _ memo: inout [TextCache.Key: Value], cached: Bool,
+    in store: (TextCache.Key, Value) -> Void
+  ) {
+    if cached { store(key, value) }
+    memo[key] = value
   }
 
   /// The cache key's font of a chain: its files, and whether it is bold.

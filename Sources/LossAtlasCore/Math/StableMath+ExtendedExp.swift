@@ -28,21 +28,31 @@ extension StableMath {
     let xh = x.hi
     guard xh > -expCutoff else { return .zero }
     guard xh < expCutoff else { return MantissaExponent(DoubleDouble(.infinity), 0) }
-    // Round to nearest by adding and subtracting 1.5 * 2^52 (|xh * 64/ln2|
-    // < 2^23 here), which avoids a libm call.
-    let kd = (xh * expInvLn2Over64 + 0x1.8p52) - 0x1.8p52
-    let k = Int(kd)
-    // xh - kd*L1 is exact: kd*L1 is exact (23 + 30 bits) and the difference
-    // is a multiple of ulp(xh) or of ulp(kd*L1), below 2^-7 in magnitude.
-    let t = xh - kd * expLn2Over64.0
-    let p2 = DoubleDouble.twoProduct(kd, expLn2Over64.1)
-    let s = DoubleDouble.twoSum(t, -p2.hi)
-    let r = DoubleDouble.fastTwoSum(s.hi, s.lo + (x.lo - p2.lo - kd * expLn2Over64.2))
+    let (k, r) = expReduced(x)
     let em1 = expm1Reduced(r)
     let j = k & 63
     let table = expTable[j]
     let mantissa = table + table * em1
     return MantissaExponent(mantissa, k >> 6)
+  }
+
+  /// The argument reduction of ``expMantissaExponent(_:)`` and
+  /// ``expMantissaExponentQuick(_:)``: k, the integer nearest to
+  /// x 64/ln2, and r = x - k ln2/64 as a double-double exact to about
+  /// 2^-100 (|r| <= about ln2/128), for |x.hi| below ``expCutoff`` (the
+  /// callers' guards).
+  @usableFromInline @inline(__always)
+  static func expReduced(_ x: DoubleDouble) -> (k: Int, r: DoubleDouble) {
+    let xh = x.hi
+    // Round to nearest by adding and subtracting 1.5 * 2^52 (|xh * 64/ln2|
+    // < 2^23 here), which avoids a libm call.
+    let kd = (xh * expInvLn2Over64 + 0x1.8p52) - 0x1.8p52
+    // xh - kd*L1 is exact: kd*L1 is exact (23 + 30 bits) and the difference
+    // is a multiple of ulp(xh) or of ulp(kd*L1), below 2^-7 in magnitude.
+    let t = xh - kd * expLn2Over64.0
+    let p2 = DoubleDouble.twoProduct(kd, expLn2Over64.1)
+    let s = DoubleDouble.twoSum(t, -p2.hi)
+    return (Int(kd), DoubleDouble.fastTwoSum(s.hi, s.lo + (x.lo - p2.lo - kd * expLn2Over64.2)))
   }
 
   /// e^x as mantissa * 2^n to about 2^-68 relative error, for the scalar
@@ -56,14 +66,7 @@ extension StableMath {
     let xh = x.hi
     guard xh > -expCutoff else { return .zero }
     guard xh < expCutoff else { return MantissaExponent(DoubleDouble(.infinity), 0) }
-    // Round to nearest by adding and subtracting 1.5 * 2^52 (|xh * 64/ln2|
-    // < 2^23 here), which avoids a libm call.
-    let kd = (xh * expInvLn2Over64 + 0x1.8p52) - 0x1.8p52
-    let k = Int(kd)
-    let t = xh - kd * expLn2Over64.0
-    let p2 = DoubleDouble.twoProduct(kd, expLn2Over64.1)
-    let s = DoubleDouble.twoSum(t, -p2.hi)
-    let r = DoubleDouble.fastTwoSum(s.hi, s.lo + (x.lo - p2.lo - kd * expLn2Over64.2))
+    let (k, r) = expReduced(x)
     let em1 = expm1ReducedQuick(r)
     let table = expTable[k & 63]
     return MantissaExponent(table + table * em1, k >> 6)

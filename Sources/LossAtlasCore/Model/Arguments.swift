@@ -64,12 +64,9 @@ public enum ArgumentDomain: Sendable, Equatable, CustomStringConvertible {
       return "a finite real number"
     case .interval(let lo, let loIn, let hi, let hiIn):
       if hi == .infinity { return loIn ? "a finite number >= \(formatBound(lo))" : "a finite number > \(formatBound(lo))" }
-      return "\(loIn ? "[" : "(")\(formatBound(lo)), \(formatBound(hi))\(hiIn ? "]" : ")")"
+      return formatInterval(lo, closed: loIn, hi, closed: hiIn)
     case .labels(let allowed):
-      // Signed label sets read as {-1, +1}; others as {0, 1}.
-      let signed = allowed.contains { $0 < 0 }
-      let names = allowed.map { signed && $0 > 0 ? "+" + formatBound($0) : formatBound($0) }
-      return "one of {" + names.joined(separator: ", ") + "}"
+      return "one of " + formatLabels(allowed)
     case .nonZero:
       return "a nonzero finite real number"
     }

@@ -59,9 +59,7 @@ public struct ParameterRange: Sendable, Equatable, CustomStringConvertible {
     if allowsNegativeInfinity && lower == -.infinity && upper == .infinity {
       return "any real number or -inf"
     }
-    let l = lowerInclusive ? "[" : "("
-    let u = upperInclusive ? "]" : ")"
-    return "\(l)\(formatBound(lower)), \(formatBound(upper))\(u)"
+    return formatInterval(lower, closed: lowerInclusive, upper, closed: upperInclusive)
   }
 }
 
@@ -122,4 +120,18 @@ public func formatBound(_ v: Double) -> String {
   if v == -.infinity { return "-inf" }
   if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
   return v.description
+}
+
+/// An interval in the manual's notation, its ends as ``formatBound(_:)``
+/// writes them: `[0, 1]`, `(0, inf)`, `[-1, 1)`, a bracket for a closed
+/// end and a parenthesis for an open one.
+public func formatInterval(_ lower: Double, closed lowerClosed: Bool, _ upper: Double, closed upperClosed: Bool) -> String {
+  "\(lowerClosed ? "[" : "(")\(formatBound(lower)), \(formatBound(upper))\(upperClosed ? "]" : ")")"
+}
+
+/// A set of labels in the manual's notation: `{-1, +1}` when a label is
+/// negative (the positive ones then signed), else `{0, 1}`.
+public func formatLabels(_ labels: [Double]) -> String {
+  let signed = labels.contains { $0 < 0 }
+  return "{" + labels.map { signed && $0 > 0 ? "+" + formatBound($0) : formatBound($0) }.joined(separator: ", ") + "}"
 }

@@ -21,7 +21,7 @@ public struct RealInterval: Sendable, Equatable, CustomStringConvertible {
   }
 
   public var description: String {
-    "\(lowerClosed ? "[" : "(")\(formatBound(lower)), \(formatBound(upper))\(upperClosed ? "]" : ")")"
+    formatInterval(lower, closed: lowerClosed, upper, closed: upperClosed)
   }
 }
 

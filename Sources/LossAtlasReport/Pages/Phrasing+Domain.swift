@@ -4,7 +4,8 @@ extension Phrasing {
   /// An argument's domain in the edition's words: "a finite real number",
   /// "an array of 2 or more numbers, each a finite number >= 0", "one of
   /// {-1, +1}"; in English exactly `ArgumentSpec.domainDescription` (the
-  /// CLI's wording), with the bounds formatted by Core's `formatBound`.
+  /// CLI's wording), with the intervals and label sets written by Core's `formatInterval`
+  /// and `formatLabels`.
   func domain(_ a: ArgumentSpec) -> String {
     switch a.kind {
     case .real: return domain(a.domain)
@@ -22,13 +23,9 @@ extension Phrasing {
       return strings("page.domain.nonZero")
     case .interval(let lo, let loIn, let hi, let hiIn):
       if hi == .infinity { return strings(loIn ? "page.domain.atLeast" : "page.domain.above", ["bound": formatBound(lo)]) }
-      let interval = "\(loIn ? "[" : "(")\(formatBound(lo)), \(formatBound(hi))\(hiIn ? "]" : ")")"
-      return strings("page.domain.interval", ["interval": interval])
+      return strings("page.domain.interval", ["interval": formatInterval(lo, closed: loIn, hi, closed: hiIn)])
     case .labels(let allowed):
-      // Signed label sets read as {-1, +1}; others as {0, 1} (as Core's description).
-      let signed = allowed.contains { $0 < 0 }
-      let names = allowed.map { signed && $0 > 0 ? "+" + formatBound($0) : formatBound($0) }
-      return strings("page.domain.labels", ["labels": "{" + names.joined(separator: ", ") + "}"])
+      return strings("page.domain.labels", ["labels": formatLabels(allowed)])
     }
   }
 }

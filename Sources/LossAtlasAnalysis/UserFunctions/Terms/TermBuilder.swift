@@ -267,28 +267,11 @@ enum NameSuggestions {
   /// At most three candidates, each within a small edit distance (or sharing a prefix).
   static func closest(to name: String, among candidates: [String]) -> [String] {
     let scored = Set(candidates).map { c -> (String, Int) in
-      var d = distance(name.lowercased(), c.lowercased())
+      var d = editDistance(name.lowercased(), c.lowercased())
       if name.count >= 2 && (c.hasPrefix(name) || name.hasPrefix(c)) && c.count >= 2 { d = min(d, 1) }
       return (c, d)
     }
     let limit = max(1, min(3, name.count / 2))
     return scored.filter { $0.1 <= limit }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
-  }
-
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.unicodeScalars)
-    let b = Array(b.unicodeScalars)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
   }
 }

@@ -17,19 +17,7 @@ enum MulticlassHinge {
       let k = try MulticlassLosses.classIndex(a, classes: s.count, id: "multiclass-hinge")
       return evaluation(s, k: k, delta: p["delta"])
     },
-    views: { p in
-      let delta = p["delta"]
-      return [
-        ScalarView(
-          label: "s = [x, 0, 0], k = 0", argument: "s[0]", fixed: [("k", .integer(0))], plotRange: -3...3,
-          breakpoints: [delta], declared: MulticlassLosses.hingeSliceDeclared(slope: 2),
-          evaluate: { x in
-            // Two equal terms max(0, 0 - x + delta); the count of active ones is 2.
-            let t = delta - x
-            return t > 0 ? Jet(value: 2 * t, d1: -2, d2: 0) : Jet(value: 0, d1: 0, d2: 0)
-          })
-      ]
-    },
+    views: { p in [MulticlassLosses.hingeSlice(delta: p["delta"], slope: 2)] },
     domain: { _ in
       // 0 once every margin is met; a maximum of affine functions: convex in s.
       DeclaredDomainProperties(

@@ -87,12 +87,23 @@ enum MulticlassLosses {
     return sum.value / scale
   }
 
-  /// The slice s = [x, 0, 0], k = 0 of the two hinge losses: slope * max(0, delta - x).
-  static func hingeSliceDeclared(slope: Double) -> DeclaredProperties {
-    DeclaredProperties(
-      infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false),
-      monotonic: .decreasing, derivativeMonotonic: .increasing, continuity: .c0, maxAbsDerivative: slope,
-      saturatesLeft: false, saturatesRight: true, convex: true, concave: false, nonNegative: true,
-      zeroAtCorrect: .attained, gradientGrowth: .bounded)
+  /// The view s = [x, 0, 0], k = 0 of the two hinge losses:
+  /// slope * max(0, delta - x), f' = -slope or 0 (0 at the kink x = delta),
+  /// f'' = 0. Crammer-Singer's one largest margin gives slope 1; the
+  /// Weston-Watkins sum has two equal terms max(0, 0 - x + delta), slope 2.
+  /// `slope` is 1 or 2: slope * t is t, or 2 t, to the bit.
+  static func hingeSlice(delta: Double, slope: Double) -> ScalarView {
+    ScalarView(
+      label: "s = [x, 0, 0], k = 0", argument: "s[0]", fixed: [("k", .integer(0))], plotRange: -3...3,
+      breakpoints: [delta],
+      declared: DeclaredProperties(
+        infimum: RangeBound(0, attained: true), supremum: RangeBound(.infinity, attained: false),
+        monotonic: .decreasing, derivativeMonotonic: .increasing, continuity: .c0, maxAbsDerivative: slope,
+        saturatesLeft: false, saturatesRight: true, convex: true, concave: false, nonNegative: true,
+        zeroAtCorrect: .attained, gradientGrowth: .bounded),
+      evaluate: { x in
+        let t = delta - x
+        return t > 0 ? Jet(value: slope * t, d1: -slope, d2: 0) : Jet(value: 0, d1: 0, d2: 0)
+      })
   }
 }
