@@ -65,7 +65,7 @@ struct FunctionFigure {
         let curve = SampledCurve(views[i], over: xRange, breakpoints: properties[i].breakpoints)
         return Member(
           index: i, view: views[i], properties: properties[i], curve: curve,
-          name: group.count > 1 ? ViewNaming.shortLabel(views[i]) : "", color: color, style: style)
+          name: group.count > 1 ? ViewNaming.shortLabel(views[i], Phrasing(strings)) : "", color: color, style: style)
       }
       let panel = GroupPanels(
         spec: spec, members: members, xRange: xRange, row: gi, rows: groups.count, strings: strings)
@@ -136,8 +136,8 @@ struct GroupPanels {
   /// what it slices).
   var xLabel: String {
     let v = members[0].view
-    if members.count == 1, v.label.contains("[x") { return "x   (\(ViewNaming.pretty(v.label)))" }
-    if members.count == 1, !ViewNaming.shortLabel(v).isEmpty { return "\(variable)   (\(ViewNaming.shortLabel(v)))" }
+    if members.count == 1, v.label.contains("[x") { return "x   (\(ViewNaming.pretty(ph.viewLabel(v.label))))" }
+    if members.count == 1, !ViewNaming.shortLabel(v, ph).isEmpty { return "\(variable)   (\(ViewNaming.shortLabel(v, ph)))" }
     return variable
   }
 

@@ -14,9 +14,10 @@ enum ViewNaming {
   }
 
   /// The view's label without its variable: "y = +1" for `s (y = +1)`, the
-  /// whole label for a slice ("z = [x, 0], output p₀"), "" for a bare `x`.
-  static func shortLabel(_ view: ScalarView) -> String {
-    var label = view.label
+  /// whole label for a slice ("z = [x, 0], output p₀"), "" for a bare `x`;
+  /// in the edition's words (``Phrasing/viewLabel(_:)``).
+  static func shortLabel(_ view: ScalarView, _ ph: Phrasing) -> String {
+    var label = ph.viewLabel(view.label)
     if label == view.argument { return "" }
     if label.hasPrefix(view.argument + " (") && label.hasSuffix(")") {
       label = String(label.dropFirst(view.argument.count + 2).dropLast())

@@ -220,7 +220,7 @@ enum FunctionPageBuilder {
             "d2": Readable.number(p.gradientCheck.maxRelativeErrorD2, digits: 2),
           ]),
         ["points": String(p.gradientCheck.points)]))
-    return ViewSection(label: ph.strings("page.function.view.label", ["view": p.viewLabel]), anchor: "view-\(number)", rows: rows)
+    return ViewSection(label: ph.strings("page.function.view.label", ["view": ph.viewLabel(p.viewLabel)]), anchor: "view-\(number)", rows: rows)
   }
 
   /// The function over its whole domain (every argument free), for a
@@ -282,7 +282,7 @@ enum FunctionPageBuilder {
       let value = Readable.number(b.value)
       let key = b.attained ? "page.function.bound.attained" : "page.function.bound.notAttained"
       guard let view = b.view else { return ph.strings(key, ["value": value]) }
-      return ph.strings(key + "InView", ["value": value, "view": ViewNaming.pretty(view)])
+      return ph.strings(key + "InView", ["value": value, "view": ViewNaming.pretty(ph.viewLabel(view))])
     }
   }
 
@@ -295,7 +295,7 @@ enum FunctionPageBuilder {
     for s in a.settings {
       for v in s.views {
         var cells = spec.parameters.map { Readable.number(s.parameters[$0.name]) }
-        cells += [v.viewLabel, Phrasing.range(v), ph.monotonic(v.monotonic), ph.smoothness(v.continuity), Readable.number(v.maxAbsDerivative.value)]
+        cells += [ph.viewLabel(v.viewLabel), Phrasing.range(v), ph.monotonic(v.monotonic), ph.smoothness(v.continuity), Readable.number(v.maxAbsDerivative.value)]
         if spec.family.isLoss {
           cells += [ph.yesNo(v.convex), ph.zeroAtCorrectWord(v.zeroAtCorrect), ph.growthWord(v.gradientGrowth)]
         } else {
@@ -364,7 +364,7 @@ enum FunctionPageBuilder {
         let text = ph.strings("page.function.edge." + note.rawValue)
         rows.append(
           EdgeRow(
-            view: view.label, x: Readable.number(x, digits: 4), value: Readable.number(j.value, digits: 8),
+            view: ph.viewLabel(view.label), x: Readable.number(x, digits: 4), value: Readable.number(j.value, digits: 8),
             d1: Readable.number(j.d1, digits: 8), d2: Readable.number(j.d2, digits: 8),
             note: infinite ? ph.strings("page.function.edge.infinite", ["note": text]) : text))
       }
