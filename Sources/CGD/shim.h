@@ -123,6 +123,10 @@ static inline unsigned char *la_png_encode(gdImagePtr im, int level, int *size, 
   int rc;
   *status = -1;
   if (!trueColor && gdImageColorsTotal(im) <= 16) { *status = 1; return NULL; }
+  /* zlib and the CRC take 32-bit lengths (uInt): one deflate call with
+     avail_in = rawSize must see the whole image. The charts cap an image at
+     8000 x 8000 (192 MB raw), far below; refuse rather than truncate. */
+  if (rawSize > 0x7FFFFFFFu) return NULL;
   raw = malloc(rawSize);
   if (!raw) return NULL;
   for (int y = 0; y < h; y++) {

@@ -205,11 +205,14 @@ extension LossAtlasCommand {
     }
 
     /// The line saying that this run deleted `edition`, which an earlier
-    /// run wrote into the folder: where it was and how to keep both.
+    /// run wrote into the folder: where it was, what exactly went (the
+    /// files LossAtlas wrote and nobody changed since: an edited page is
+    /// kept and named by its own warning; `html/data/` is the Chinese
+    /// edition's data too, so a Chinese run writes it) and how to keep both.
     static func removalNote(_ edition: Language, writing languages: [Language]) -> String {
       let written = languages.map(Self.editionName).joined(separator: " and ")
-      let place = edition == .en ? "markdown/, html/" : edition.outputPrefix + "/"
-      return "removed the \(Self.editionName(edition)) edition (\(place)), written by an earlier run: this run writes the \(written) edition only; use --lang all to write both"
+      let place = edition == .en ? "markdown/, html/ outside html/data/" : edition.outputPrefix + "/"
+      return "removed the \(Self.editionName(edition)) edition (\(place)): the files an earlier run wrote there and nobody changed since; this run writes the \(written) edition only; use --lang all to write both"
     }
 
     /// An edition's name in CLI messages (which stay English).

@@ -69,8 +69,8 @@ extension GenerateEditionHardeningTests {
     #expect(r.status == 0, "\(r.stderr)")
     let expected =
       lang == "en"
-      ? "lossatlas: removed the Chinese edition (zh/), written by an earlier run: this run writes the English edition only; use --lang all to write both\n"
-      : "lossatlas: removed the English edition (markdown/, html/), written by an earlier run: this run writes the Chinese edition only; use --lang all to write both\n"
+      ? "lossatlas: removed the Chinese edition (zh/): the files an earlier run wrote there and nobody changed since; this run writes the English edition only; use --lang all to write both\n"
+      : "lossatlas: removed the English edition (markdown/, html/ outside html/data/): the files an earlier run wrote there and nobody changed since; this run writes the Chinese edition only; use --lang all to write both\n"
     #expect(r.stderr == expected)
 
     let after = files(out)
@@ -118,7 +118,7 @@ extension GenerateEditionHardeningTests {
     #expect(
       lines == [
         "warning: kept \(out)/zh/markdown/relu.md, listed in the previous manifest: it changed since LossAtlas wrote it",
-        "lossatlas: removed the Chinese edition (zh/), written by an earlier run: this run writes the English edition only; use --lang all to write both",
+        "lossatlas: removed the Chinese edition (zh/): the files an earlier run wrote there and nobody changed since; this run writes the English edition only; use --lang all to write both",
       ], "\(r.stderr)")
     let left = files(out).keys.filter { $0.hasPrefix("zh/") }
     #expect(left == ["zh/markdown/relu.md"])

@@ -3,7 +3,8 @@ import LossAtlasCore
 /// ``Binary16/round(_:)`` without division or `rint` (integer operations on
 /// the encoding, a fixed-point rounding below 2⁻¹⁴),
 /// for the precision study's Float16 column (every input's result is
-/// rounded once, or three times near a rounding boundary:
+/// rounded once, or three times near a rounding boundary and for every
+/// |v| in [2⁻²⁶, 2⁻¹⁴), where ``roundIfCertain(_:)`` does not decide:
 /// ``NumberFormat/roundExact(_:)`` and ``roundIfCertain(_:)``), where the
 /// reference routine's division, `rint` and exponent arithmetic were a
 /// measurable share of the study.

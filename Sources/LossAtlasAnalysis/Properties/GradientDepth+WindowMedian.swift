@@ -19,9 +19,12 @@ extension GradientDepth {
   ///    finds them; if not, or the count is odd or small, ``median(_:)``
   ///    runs on a copy of all of `a`.
   /// Ties are counted on one side of each bound consistently, so step 3 is
-  /// exact for any data. Only with both signed zeros present could the two
-  /// paths differ (in the sign of a zero median); the depth chain's
-  /// products are >= +0 (products of |f'|, from 1).
+  /// exact for any data without NaN. A NaN counts neither below nor in the
+  /// window, so with NaN present the ranks shift and the two paths may
+  /// differ (``median(_:)`` itself assumes no NaN); and with both signed
+  /// zeros present they could differ in the sign of a zero median. The
+  /// depth chain's products are >= +0 (products of |f'|, from 1) and not
+  /// NaN for the catalog's activations.
   static func median(of a: [Double], scratch: inout [Double]) -> Double {
     if let median = windowMedian(of: a, scratch: &scratch) { return median }
     var all = a
