@@ -288,6 +288,30 @@ import Testing
 
   // MARK: Binary16Bits.round = Binary16.round
 
+  /// Calls `body` with every binary16 value (magnitude bits 0 ... 0x7BFF),
+  /// every midpoint between neighbours (where ties are decided), 65520 (the
+  /// tie between 65504 and 65536, overflow) and every power of two of
+  /// Double, each with the `neighbours` Doubles either side, both signs.
+  static func forEachBinary16Boundary(neighbours k: Int, _ body: (Double) -> Void) {
+    func around(_ v: Double) {
+      var up = v
+      var down = v
+      for _ in 0...k {
+        for s in [up, down, -up, -down] { body(s) }
+        up = up.nextUp
+        down = down.nextDown
+      }
+    }
+    for bits in UInt16(0)...0x7BFF {
+      let v = Binary16.value(magnitudeBits: bits)
+      around(v)
+      let next = bits == 0x7BFF ? 65536.0 : Binary16.value(magnitudeBits: bits + 1)
+      around(v / 2 + next / 2)
+    }
+    around(65520)
+    for e in -1074...1023 { around(Double(sign: .plus, exponent: e, significand: 1)) }
+  }
+
   static func expectSameRounding(_ v: Double, _ failures: inout Int) {
     let fast = Binary16Bits.round(v)
     let reference = Binary16.round(v)
@@ -301,29 +325,10 @@ import Testing
   func binary16BitsRound() {
     var failures = 0
     var checked = 0
-    func around(_ v: Double) {
-      var up = v
-      var down = v
-      for _ in 0...8 {
-        for s in [up, down, -up, -down] {
-          Self.expectSameRounding(s, &failures)
-          checked += 1
-        }
-        up = up.nextUp
-        down = down.nextDown
-      }
+    Self.forEachBinary16Boundary(neighbours: 8) { s in
+      Self.expectSameRounding(s, &failures)
+      checked += 1
     }
-    // The binary16 values (magnitude bits 0 ... 0x7BFF) and the midpoints
-    // between neighbours, where ties are decided.
-    for bits in UInt16(0)...0x7BFF {
-      let v = Binary16.value(magnitudeBits: bits)
-      around(v)
-      let next = bits == 0x7BFF ? 65536.0 : Binary16.value(magnitudeBits: bits + 1)
-      around(v / 2 + next / 2)
-    }
-    // 65520: the tie between 65504 and 65536 (overflow).
-    around(65520)
-    for e in -1074...1023 { around(Double(sign: .plus, exponent: e, significand: 1)) }
     for v in [0.0, .infinity, .nan, .greatestFiniteMagnitude, .leastNonzeroMagnitude, .leastNormalMagnitude] {
       Self.expectSameRounding(v, &failures)
       Self.expectSameRounding(-v, &failures)
@@ -614,26 +619,10 @@ import Testing
     var failures = 0
     var checked = 0
     var fastCertain = 0
-    func around(_ v: Double, _ k: Int = 24) {
-      var up = v
-      var down = v
-      for _ in 0...k {
-        for s in [up, down, -up, -down] {
-          Self.expectSameRoundExact(s, &failures, &fastCertain)
-          checked += 1
-        }
-        up = up.nextUp
-        down = down.nextDown
-      }
+    Self.forEachBinary16Boundary(neighbours: 24) { s in
+      Self.expectSameRoundExact(s, &failures, &fastCertain)
+      checked += 1
     }
-    for bits in UInt16(0)...0x7BFF {
-      let v = Binary16.value(magnitudeBits: bits)
-      around(v)
-      let next = bits == 0x7BFF ? 65536.0 : Binary16.value(magnitudeBits: bits + 1)
-      around(v / 2 + next / 2)
-    }
-    around(65520)
-    for e in -1074...1023 { around(Double(sign: .plus, exponent: e, significand: 1)) }
     // Blocks of 2^42 encodings (one binary16 spacing) at every exponent of
     // the fast path, including far beyond binary16's range (all overflow):
     // the dropped bits near 0, half and the end, for a few kept patterns.
