@@ -26,19 +26,29 @@ public enum FloatingPointStudy {
     let value = naive.value(parameters)
     let derivative = naive.derivative(parameters)
     var out: [NaiveFailure] = []
-    var parts: [(String, String, (Double) -> Double, (Double) -> Double)] = [
-      ("value", naive.valueFormula, value, { f($0).value }),
-      ("derivative", naive.derivativeFormula, derivative, { f($0).d1 }),
+    // A struct, not a tuple: closures in a tuple stored in an array are
+    // kept at the array's generic abstraction (argument and result
+    // through memory), and each call went through a reabstraction thunk.
+    struct Part {
+      let component: String
+      let formula: String
+      let naive: (Double) -> Double
+      let accurate: (Double) -> Double
+    }
+    var parts: [Part] = [
+      Part(component: "value", formula: naive.valueFormula, naive: value, accurate: { f($0).value }),
+      Part(component: "derivative", formula: naive.derivativeFormula, naive: derivative, accurate: { f($0).d1 }),
     ]
     for i in naive.intermediates {
-      parts.append(("in " + i.within, i.formula, i.naive(parameters), i.accurate(parameters)))
+      parts.append(Part(component: "in " + i.within, formula: i.formula, naive: i.naive(parameters), accurate: i.accurate(parameters)))
     }
     // The scan points toward −∞ and +∞, and the view's jets there: the
     // value's and the derivative's scans read the same points of the same
     // jets (an intermediate's scan, the same points).
     let scanPoints = [-1, 1].map { NaiveFailureScan.scanPoints(centre: centre, direction: $0, domain: view.domain) }
     let scanJets = scanPoints.map { $0.map(f) }
-    for (p, (component, formula, g, stable)) in parts.enumerated() {
+    for (p, part) in parts.enumerated() {
+      let (component, formula, g, stable) = (part.component, part.formula, part.naive, part.accurate)
       for (d, direction) in [-1, 1].enumerated() {
         let points = scanPoints[d]
         let accurate = p == 0 ? scanJets[d].map(\.value) : p == 1 ? scanJets[d].map(\.d1) : points.map(stable)
