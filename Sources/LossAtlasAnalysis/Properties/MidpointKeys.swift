@@ -9,7 +9,12 @@
 /// elements and their pairwise midpoints gets a digit; a vector's key is
 /// its digits read in that base. Vectors of one length with the same key
 /// have the same digits, so the same bits, and the other way round.
-struct MidpointKeys {
+///
+/// A class (its fields are constants): the search's midpoint loops read
+/// the optional keys once per pair, and as a struct of three arrays each
+/// read was a copy (three retains and three releases around the line's
+/// call).
+final class MidpointKeys {
   /// Each probe vector's elements as indices into the distinct elements.
   let elements: [[Int]]
   /// The digit of each distinct element.
