@@ -299,10 +299,11 @@ enum TripletMargin {
 
   /// L = (d_p - d_n) + m rounded once, and L > 0 (decided exactly where L
   /// is within 2^-90 of its terms), from the margin-free part `u` and the
-  /// differences and d_p^2 - d_n^2 it left in `work` (read, not changed:
-  /// `inout` only so that the caller's workspace is read in place; passed
-  /// by value, its six arrays were copied, retained and released, once
-  /// for every margin of every evaluation of the settings line).
+  /// differences and d_p^2 - d_n^2 it left in `work` (read, not changed).
+  /// `work` is `inout` only so that it is read in place: passed by value
+  /// from the workspace a settings line's closure holds, it was copied
+  /// (its six arrays retained and released) once per margin, 0.07 s of
+  /// the whole-domain search's 0.86 s.
   static func withMargin(_ u: Unsigned, _ m: Double, _ work: inout Workspace) -> Distances {
     let diff = u.diff
     let excess = diff + ScaledDD(m)
