@@ -35,9 +35,10 @@ else
 endif
 # The test build (make test, make fuzz): SwiftPM's debug build of every
 # target, tests included, with the optimiser on. Most of the suite's time
-# is numerics (the property engine, the manual, the 1e6-point checks), 10
-# to 50 times slower unoptimised; -O makes the test run several times faster
-# for a longer build (BENCHMARKS.md, session 20 ci-speed). What the debug
+# is numerics (the property engine, the manual, the equivalence tests'
+# reference code), 4 to 15 times slower unoptimised: the whole run took
+# 1032 s unoptimised and 315 s (under load) optimised, for a longer build
+# (BENCHMARKS.md, session 20 ci-speed). What the debug
 # build checks stays checked: -assert-config Debug keeps assert() and
 # precondition(), integer overflow traps at every level below -Ounchecked,
 # SwiftPM's debug build still passes -enable-testing (@testable imports) and
