@@ -4,7 +4,7 @@
 enum GELU {
   static let spec = FunctionSpec(
     id: "gelu", name: "GELU (Gaussian error linear unit)", family: .activation, aliases: ["gelu-erf"],
-    summary: "x Phi(x), x weighted by the standard normal CDF: a smooth ReLU with a small negative dip (minimum -0.170 at x = -0.752). BERT's reference code used this erf form when first released (it later switched to the tanh approximation, gelu-tanh, the form of OpenAI's GPT and GPT-2 code); PyTorch's and Keras's default.",
+    summary: "x Φ(x), x weighted by the standard normal CDF: a smooth ReLU with a small negative dip (minimum −0.170 at x = −0.752). BERT's reference code used this erf form when first released (it later switched to the tanh approximation, gelu-tanh, the form of OpenAI's GPT and GPT-2 code); PyTorch's and Keras's default.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in

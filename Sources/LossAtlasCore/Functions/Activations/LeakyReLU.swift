@@ -4,7 +4,7 @@
 enum LeakyReLU {
   static let spec = FunctionSpec(
     id: "leaky-relu", name: "Leaky ReLU", family: .activation, aliases: ["lrelu", "leakyrelu", "prelu", "rrelu"],
-    summary: "x for x >= 0, a x below: ReLU with a small slope a on the negative side, so that no unit's gradient is exactly zero.",
+    summary: "x for x ≥ 0, a x below: ReLU with a small slope a on the negative side, so that no unit's gradient is exactly zero.",
     parameters: [
       ParameterSpec(
         name: "slope", symbol: "a", defaultValue: 0.01, range: .nonNegative, grid: [0, 0.01, 0.1, 0.2, 0.3],
@@ -45,7 +45,7 @@ enum LeakyReLU {
         .pytorch, "torch.nn.RReLU(lower=1/8, upper=1/3)",
         "alias rrelu: in training a is drawn from U(lower, upper) per element; in evaluation a = (lower + upper)/2, this function at that slope (at the defaults lower {torch.rrelu.eval-slope.lower} and upper {torch.rrelu.eval-slope.upper}, f(-1) = {torch.rrelu.eval-slope.value_at_minus_1})",
         definitional: ["(lower + upper)/2", "f(-1)"]),
-      FrameworkConvention(.jaxnn, "jax.nn.leaky_relu(x, negative_slope=0.01)", "written with jnp.where(x >= 0, ...): derivative {jax.leaky_relu.kink-and-default.grad_at_0} at 0, not a", definitional: ["x >= 0", "at 0"]),
+      FrameworkConvention(.jaxnn, "jax.nn.leaky_relu(x, negative_slope=0.01)", "written with jnp.where(x >= 0, ...): derivative {jax.leaky_relu.kink-and-default.grad_at_0} at 0, not a", definitional: ["x ≥ 0", "at 0"]),
     ],
     references: [
       Reference("Maas, Hannun, Ng, Rectifier nonlinearities improve neural network acoustic models, ICML workshop", year: 2013)

@@ -4,7 +4,7 @@
 enum Mish {
   static let spec = FunctionSpec(
     id: "mish", name: "Mish", family: .activation, aliases: [],
-    summary: "x tanh(softplus(x)): a smooth, non-monotonic activation close to SiLU (minimum -0.309 at x = -1.19), used in YOLOv4.",
+    summary: "x tanh(softplus(x)): a smooth, non-monotonic activation close to SiLU (minimum −0.309 at x = −1.19), used in YOLOv4.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in

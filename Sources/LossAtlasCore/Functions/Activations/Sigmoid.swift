@@ -4,7 +4,7 @@
 enum Sigmoid {
   static let spec = FunctionSpec(
     id: "sigmoid", name: "Sigmoid (logistic)", family: .activation, aliases: ["logistic-sigmoid", "expit"],
-    summary: "The logistic function 1 / (1 + e^-x): maps the real line onto (0, 1). The output of binary classifiers; as a hidden activation it saturates and shrinks gradients at least fourfold per layer.",
+    summary: "The logistic function 1 / (1 + e⁻ˣ): maps the real line onto (0, 1). The output of binary classifiers; as a hidden activation it saturates and shrinks gradients at least fourfold per layer.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in

@@ -4,11 +4,11 @@
 enum Squareplus {
   static let spec = FunctionSpec(
     id: "squareplus", name: "Squareplus", family: .activation, aliases: [],
-    summary: "(x + sqrt(x^2 + b)) / 2: an algebraic softplus (no exp or log), smooth, convex and positive, sqrt(b)/2 at 0, tending to relu as b -> 0.",
+    summary: "(x + √(x² + b)) / 2: an algebraic softplus (no exp or log), smooth, convex and positive, √b/2 at 0, tending to relu as b → 0.",
     parameters: [
       ParameterSpec(
         name: "b", symbol: "b", defaultValue: 4, range: .positive, grid: [0.25, 1, 4, 16],
-        summary: "the curvature at the bend: f(0) = sqrt(b)/2 and f''(0) = 1/(2 sqrt b); b -> 0 gives relu")
+        summary: "the curvature at the bend: f(0) = √b/2 and f″(0) = 1/(2 √b); b → 0 gives relu")
     ],
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in

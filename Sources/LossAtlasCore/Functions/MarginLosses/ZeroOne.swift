@@ -4,7 +4,7 @@
 enum ZeroOne {
   static let spec = FunctionSpec(
     id: "zero-one", name: "Zero-one loss", family: .marginLoss, aliases: ["0-1", "misclassification"],
-    summary: "1 for a wrong or undecided sign (y s <= 0), 0 for a correct one: the error count that every other margin loss is a convex surrogate for. Not differentiable in any useful sense: its derivative is 0 wherever it exists.",
+    summary: "1 for a wrong or undecided sign (ys ≤ 0), 0 for a correct one: the error count that every other margin loss is a convex surrogate for. Not differentiable in any useful sense: its derivative is 0 wherever it exists.",
     arguments: MarginLosses.arguments, differentiable: ["s"],
     evaluate: MarginLosses.evaluator(jet),
     views: { _ in

@@ -5,7 +5,7 @@ enum CrammerSinger {
   static let spec = FunctionSpec(
     id: "crammer-singer", name: "Multiclass hinge (Crammer-Singer)", family: .multiclassLoss,
     aliases: ["crammer-singer-hinge"],
-    summary: "max(0, delta + max over j != k of s_j - s_k): only the strongest wrong class is penalized, when it comes within delta of the true class. The multiclass SVM of Crammer and Singer.",
+    summary: "max(0, δ + max over j ≠ k of sⱼ − sₖ): only the strongest wrong class is penalized, when it comes within δ of the true class. The multiclass SVM of Crammer and Singer.",
     parameters: [
       ParameterSpec(
         name: "delta", symbol: "\\Delta", defaultValue: 1, range: .positive, grid: [0.5, 1],

@@ -5,11 +5,11 @@ enum CrossEntropy {
   static let spec = FunctionSpec(
     id: "cross-entropy", name: "Softmax cross-entropy", family: .multiclassLoss,
     aliases: ["softmax-cross-entropy", "ce", "categorical-cross-entropy"],
-    summary: "logsumexp(s) - sum_j q_j s_j with q the one-hot target of class k, optionally smoothed to (1 - eps) onehot + eps/C: the negative log-likelihood of a softmax classifier, the standard loss of multiclass networks.",
+    summary: "logsumexp(s) − Σⱼ qⱼ sⱼ with q the one-hot target of class k, optionally smoothed to (1 − ε) onehot + ε/C: the negative log-likelihood of a softmax classifier, the standard loss of multiclass networks.",
     parameters: [
       ParameterSpec(
         name: "eps", symbol: "\\varepsilon", defaultValue: 0, range: .unitClosed, grid: [0, 0.1],
-        summary: "label smoothing: the target puts eps/C on every class and 1 - eps more on class k")
+        summary: "label smoothing: the target puts ε/C on every class and 1 − ε more on class k")
     ],
     arguments: [MulticlassLosses.scores, MulticlassLosses.trueClass], differentiable: ["s"],
     evaluate: { p, a throws(CatalogError) in

@@ -5,12 +5,12 @@ enum KLDiv {
   static let spec = FunctionSpec(
     id: "kl-div", name: "Kullback-Leibler divergence", family: .multiclassLoss,
     aliases: ["kl", "kullback-leibler"],
-    summary: "sum_j q_j (log q_j - log softmax(s)_j): how far the softmax of the scores is from a target distribution q. Zero exactly when they agree; used for distillation and soft targets.",
+    summary: "Σⱼ qⱼ (log qⱼ − log softmax(s)ⱼ): how far the softmax of the scores is from a target distribution q. Zero exactly when they agree; used for distillation and soft targets.",
     arguments: [
       MulticlassLosses.scores,
       ArgumentSpec(
         name: "q", kind: .vector, domain: .nonNegative, minimumCount: 2,
-        summary: "the target distribution (entries >= 0 summing to 1), one entry per class"),
+        summary: "the target distribution (entries ≥ 0 summing to 1), one entry per class"),
     ],
     differentiable: ["s"],
     evaluate: { _, a throws(CatalogError) in

@@ -5,11 +5,11 @@ enum PolyCrossEntropy {
   static let spec = FunctionSpec(
     id: "poly-cross-entropy", name: "Poly-1 cross-entropy", family: .multiclassLoss,
     aliases: ["poly-1", "poly1", "poly-loss"],
-    summary: "CE(s, k) + epsilon (1 - p_k), p = softmax(s): cross-entropy plus epsilon times its first Taylor term in 1 - p_k. Poly-1 of Leng et al. 2022 (optax poly_loss_cross_entropy); epsilon > 0 pushes harder on confident mistakes, epsilon = -1 drops the leading term.",
+    summary: "CE(s, k) + ε(1 − pₖ), p = softmax(s): cross-entropy plus ε times its first Taylor term in 1 − pₖ. Poly-1 of Leng et al. 2022 (optax poly_loss_cross_entropy); ε > 0 pushes harder on confident mistakes, ε = −1 drops the leading term.",
     parameters: [
       ParameterSpec(
         name: "epsilon", symbol: "\\epsilon", defaultValue: 2, range: ParameterRange(lower: -1, lowerInclusive: true, upper: .infinity, upperInclusive: false), grid: [-1, 0, 2],
-        summary: "the weight of the first polynomial term 1 - p_k (0 is cross-entropy; >= -1 keeps the loss non-negative)")
+        summary: "the weight of the first polynomial term 1 − pₖ (0 is cross-entropy; ≥ −1 keeps the loss non-negative)")
     ],
     arguments: [MulticlassLosses.scores, MulticlassLosses.trueClass], differentiable: ["s"],
     evaluate: { p, a throws(CatalogError) in

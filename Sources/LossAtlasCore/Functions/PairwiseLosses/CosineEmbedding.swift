@@ -5,7 +5,7 @@ enum CosineEmbedding {
   static let spec = FunctionSpec(
     id: "cosine-embedding", name: "Cosine embedding loss", family: .pairwiseLoss,
     aliases: ["cosine-distance", "cosine-embedding-loss"],
-    summary: "With c the cosine of the angle between two embeddings a and b: 1 - c for a similar pair (y = +1; the cosine distance, optax's cosine_distance) and max(0, c - m) for a dissimilar one (y = -1). PyTorch's CosineEmbeddingLoss, used to learn embeddings whose directions, not lengths, carry the meaning.",
+    summary: "With c the cosine of the angle between two embeddings a and b: 1 − c for a similar pair (y = +1; the cosine distance, optax's cosine_distance) and max(0, c − m) for a dissimilar one (y = −1). PyTorch's CosineEmbeddingLoss, used to learn embeddings whose directions, not lengths, carry the meaning.",
     parameters: [
       ParameterSpec(
         name: "margin", symbol: "m", defaultValue: 0, range: marginRange, grid: [-0.5, 0, 0.5],

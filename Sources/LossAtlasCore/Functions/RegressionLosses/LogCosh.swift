@@ -4,7 +4,7 @@
 enum LogCosh {
   static let spec = FunctionSpec(
     id: "log-cosh", name: "Log-cosh loss", family: .regressionLoss, aliases: ["logcosh"],
-    summary: "log cosh(yhat - y): about r^2 / 2 for small residuals and |r| - log 2 for large ones, a smooth (C-infinity) alternative to Huber with gradient tanh r.",
+    summary: "log cosh(ŷ − y): about r² / 2 for small residuals and |r| − log 2 for large ones, a smooth (C∞) alternative to Huber with gradient tanh r.",
     arguments: [RegressionLosses.predictionArgument, RegressionLosses.targetArgument], differentiable: ["yhat"],
     evaluate: RegressionLosses.residualEvaluator { _ in jet },
     views: { _ in

@@ -5,7 +5,7 @@ enum MAE {
   static let spec = FunctionSpec(
     id: "mae", name: "Mean absolute error (L1)", family: .regressionLoss,
     aliases: ["l1", "absolute-error", "mean-absolute-error"],
-    summary: "The absolute residual |yhat - y|: the Laplace maximum-likelihood loss, minimized by the median; robust to outliers, with a constant-size gradient.",
+    summary: "The absolute residual |ŷ − y|: the Laplace maximum-likelihood loss, minimized by the median; robust to outliers, with a constant-size gradient.",
     arguments: [RegressionLosses.predictionArgument, RegressionLosses.targetArgument], differentiable: ["yhat"],
     evaluate: RegressionLosses.residualEvaluator { _ in jet },
     views: { _ in

@@ -5,7 +5,7 @@ enum MAPE {
   static let spec = FunctionSpec(
     id: "mape", name: "Mean absolute percentage error", family: .regressionLoss,
     aliases: ["mean-absolute-percentage-error"],
-    summary: "100 |yhat - y| / |y|: the absolute error as a percentage of the target. Scale-free and easy to read, but undefined at y = 0, huge for targets near 0, and asymmetric (an under-prediction of a positive target costs at most 100).",
+    summary: "100 |ŷ − y| / |y|: the absolute error as a percentage of the target. Scale-free and easy to read, but undefined at y = 0, huge for targets near 0, and asymmetric (an under-prediction of a positive target costs at most 100).",
     arguments: [
       RegressionLosses.predictionArgument,
       ArgumentSpec(name: "y", domain: .nonZero, summary: "the target (not 0: the error is relative to it)"),

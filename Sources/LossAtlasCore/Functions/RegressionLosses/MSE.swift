@@ -5,7 +5,7 @@ enum MSE {
   static let spec = FunctionSpec(
     id: "mse", name: "Mean squared error (L2)", family: .regressionLoss,
     aliases: ["l2", "squared-error", "mean-squared-error"],
-    summary: "The squared residual (yhat - y)^2: the Gaussian maximum-likelihood loss and the default for regression; its gradient grows with the residual, so outliers dominate.",
+    summary: "The squared residual (ŷ − y)²: the Gaussian maximum-likelihood loss and the default for regression; its gradient grows with the residual, so outliers dominate.",
     arguments: [RegressionLosses.predictionArgument, RegressionLosses.targetArgument], differentiable: ["yhat"],
     evaluate: RegressionLosses.residualEvaluator { _ in jet },
     views: { _ in

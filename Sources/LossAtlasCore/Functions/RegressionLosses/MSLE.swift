@@ -5,10 +5,10 @@ enum MSLE {
   static let spec = FunctionSpec(
     id: "msle", name: "Mean squared logarithmic error", family: .regressionLoss,
     aliases: ["mean-squared-logarithmic-error"],
-    summary: "(log(1 + yhat) - log(1 + y))^2: the squared error of log(1 + ·), so relative rather than absolute misses count; for targets spanning orders of magnitude (counts, prices). Its minimiser is a geometric mean of 1 + y, minus 1.",
+    summary: "(log(1 + ŷ) − log(1 + y))²: the squared error of log(1 + ·), so relative rather than absolute misses count; for targets spanning orders of magnitude (counts, prices). Its minimiser is a geometric mean of 1 + y, minus 1.",
     arguments: [
-      ArgumentSpec(name: "yhat", domain: aboveMinusOne, summary: "the prediction (> -1)"),
-      ArgumentSpec(name: "y", domain: aboveMinusOne, summary: "the target (> -1)"),
+      ArgumentSpec(name: "yhat", domain: aboveMinusOne, summary: "the prediction (> −1)"),
+      ArgumentSpec(name: "y", domain: aboveMinusOne, summary: "the target (> −1)"),
     ],
     differentiable: ["yhat"],
     evaluate: FunctionSpec.scalarEvaluator("yhat") { _, a in
