@@ -32,7 +32,7 @@ enum CELU {
     },
     formula: formula,
     naive: NaiveForm(
-      valueFormula: "alpha * (exp(x / alpha) - 1) for x <= 0", derivativeFormula: "exp(x / alpha) for x <= 0",
+      valueFormula: "alpha * (exp(x / alpha) - 1), x <= 0", derivativeFormula: "exp(x / alpha), x <= 0",
       value: { p in
         let alpha = p["alpha"]
         return { x in x > 0 ? x : alpha * (exp(x / alpha) - 1) }

@@ -34,7 +34,7 @@ enum ELU {
     },
     formula: formula,
     naive: NaiveForm(
-      valueFormula: "alpha * (exp(x) - 1) for x <= 0", derivativeFormula: "alpha * exp(x) for x <= 0",
+      valueFormula: "alpha * (exp(x) - 1), x <= 0", derivativeFormula: "alpha * exp(x), x <= 0",
       value: { p in
         let alpha = p["alpha"]
         return { x in x > 0 ? x : alpha * (exp(x) - 1) }
@@ -43,7 +43,7 @@ enum ELU {
         let alpha = p["alpha"]
         return { x in x > 0 ? 1 : alpha * exp(x) }
       }),
-    implementationNote: "alpha * expm1(x) for x <= 0: exp(x) - 1 cancels near 0 (all digits lost at |x| = 1e-16). The left derivative alpha e^x is kept as m 2^k below x = -700 so that alpha does not multiply a subnormal's rounding error.",
+    implementationNote: "alpha * expm1(x) for x ≤ 0: exp(x) - 1 cancels near 0 (all digits lost at |x| = 1e-16). The left derivative alpha e^x is kept as m 2^k below x = -700 so that alpha does not multiply a subnormal's rounding error.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.elu(x, alpha=1.0)", "none (within {torch.elu.accuracy.value_max_ulp} ulp; derivative within {torch.elu.accuracy.grad_max_ulp} ulp, alpha at 0)", definitional: ["at 0"]),
       FrameworkConvention(.keras, "keras.activations.elu(x, alpha=1.0)", "none in value; the gradient is JAX's expm1(x) + 1, exactly 0 for x ≤ {jax.elu.grad-cancellation.zero_up_to}", definitional: ["expm1(x) + 1", "exactly 0"]),

@@ -33,7 +33,7 @@ enum LeakyReLU {
       ]
     },
     formula: formula,
-    implementationNote: "x for x >= 0, a x below (one rounding); the derivative at 0 is the catalog's a.",
+    implementationNote: "x for x ≥ 0, a x below (one rounding); the derivative at 0 is the catalog's a.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.leaky_relu(x, negative_slope=0.01)", "none: the same default slope {torch.leaky_relu.kink-and-default.default_negative_slope}, derivative {torch.leaky_relu.kink-and-default.grad_at_0} (a) at 0", definitional: ["at 0"]),
       FrameworkConvention(.keras, "keras.activations.leaky_relu(x, negative_slope=0.2)", "default slope {keras.leaky_relu.defaults.activation_default}, not the catalog's 0.01 (the LeakyReLU layer defaults to {keras.leaky_relu.defaults.layer_default})", definitional: ["the catalog's 0.01"]),
@@ -45,7 +45,7 @@ enum LeakyReLU {
         .pytorch, "torch.nn.RReLU(lower=1/8, upper=1/3)",
         "alias rrelu: in training a is drawn from U(lower, upper) per element; in evaluation a = (lower + upper)/2, this function at that slope (at the defaults lower {torch.rrelu.eval-slope.lower} and upper {torch.rrelu.eval-slope.upper}, f(-1) = {torch.rrelu.eval-slope.value_at_minus_1})",
         definitional: ["(lower + upper)/2", "f(-1)"]),
-      FrameworkConvention(.jaxnn, "jax.nn.leaky_relu(x, negative_slope=0.01)", "written with jnp.where(x >= 0, ...): derivative {jax.leaky_relu.kink-and-default.grad_at_0} at 0, not a", definitional: ["x ≥ 0", "at 0"]),
+      FrameworkConvention(.jaxnn, "jax.nn.leaky_relu(x, negative_slope=0.01)", "written with jnp.where(x >= 0, ...): derivative {jax.leaky_relu.kink-and-default.grad_at_0} at 0, not a", definitional: ["x >= 0", "at 0"]),
     ],
     references: [
       Reference("Maas, Hannun, Ng, Rectifier nonlinearities improve neural network acoustic models, ICML workshop", year: 2013)

@@ -24,7 +24,7 @@ enum SELU {
     },
     formula: formula,
     naive: NaiveForm(
-      valueFormula: "lambda * alpha * (exp(x) - 1) for x <= 0", derivativeFormula: "lambda * alpha * exp(x) for x <= 0",
+      valueFormula: "lambda * alpha * (exp(x) - 1), x <= 0", derivativeFormula: "lambda * alpha * exp(x), x <= 0",
       value: { _ in
         { x in
           let lambda = 1.0507009873554804934193349852946

@@ -25,7 +25,7 @@ enum CrammerSinger {
         convex: true)
     },
     formula: formula,
-    implementationNote: "The first j != k with the largest s_j is found by comparison (exact); its margin s_j - s_k + delta is summed exactly, so L is correctly rounded and L > 0, which decides the subgradient, is decided exactly. Ties among the wrong classes go to the first index, as the catalog says.",
+    implementationNote: "The first j ≠ k with the largest s_j is found by comparison (exact); its margin s_j - s_k + delta is summed exactly, so L is correctly rounded and L > 0, which decides the subgradient, is decided exactly. Ties among the wrong classes go to the first index, as the catalog says.",
     conventions: [
       FrameworkConvention(.pytorch, "", "no built-in; torch.clamp(delta + (s - big * onehot).max() - s[k], min=0) by hand", definitional: ["min=0"]),
       FrameworkConvention(.keras, "keras.losses.CategoricalHinge()", "delta fixed at 1; takes one-hot targets; its max runs over (1 - y) * s, which includes the true-class slot as 0, so it differs from Crammer-Singer when all other scores are negative: {keras.categorical_hinge.vs-crammer-singer.value} instead of 0 at s = [0.5, -5, -5], k = 0", definitional: ["fixed at 1", "(1 - y) * s", "as 0", "instead of 0", "s = [0.5, -5, -5], k = 0"]),

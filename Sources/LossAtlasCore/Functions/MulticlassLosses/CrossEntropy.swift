@@ -41,7 +41,7 @@ enum CrossEntropy {
       derivativeFormula: "exp(x) / (exp(x) + 1) - 1",
       value: { _ in { x in -log(exp(x) / (exp(x) + 1)) } },
       derivative: { _ in { x in exp(x) / (exp(x) + 1) - 1 } }),
-    implementationNote: "L = sum_j q_j (m - s_j) + log S with m = max s and S = sum_j e^(s_j - m) >= 1: non-negative terms only (sum q_j = 1), each s_j - m formed exactly, so nothing overflows (the naive -log softmax is NaN once e^x overflows: computed below) and nothing cancels. q_j = eps/C is carried exactly as a double-double. The gradient softmax(s) - q is formed from e^(s_j - m) to 90 bits as mantissa * 2^n and rounded once.",
+    implementationNote: "L = sum_j q_j (m - s_j) + log S with m = max s and S = sum_j e^(s_j - m) ≥ 1: non-negative terms only (sum q_j = 1), each s_j - m formed exactly, so nothing overflows (the naive -log softmax is NaN once e^x overflows: computed below) and nothing cancels. q_j = eps/C is carried exactly as a double-double. The gradient softmax(s) - q is formed from e^(s_j - m) to 90 bits as mantissa * 2^n and rounded once.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.cross_entropy(s, k, label_smoothing=eps)", "none: label_smoothing matches eps (mean over the batch; within {torch.cross_entropy.label-smoothing.value_ulp_error} ulp)"),
       FrameworkConvention(.keras, "keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing=eps)", "takes one-hot targets; label_smoothing matches eps; without from_logits it expects probabilities and clips them to [1e-7, 1 - 1e-7], its documented epsilon", definitional: ["[1e-7, 1 - 1e-7]"]),

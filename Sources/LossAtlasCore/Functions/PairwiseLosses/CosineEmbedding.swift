@@ -14,7 +14,7 @@ enum CosineEmbedding {
     arguments: [
       PairwiseLosses.embedding("a", "the first embedding (not all zeros)"),
       PairwiseLosses.embedding("b", "the second embedding, of the length of a (not all zeros)"),
-      PairwiseLosses.label("+1 for a similar pair, -1 for a dissimilar one"),
+      PairwiseLosses.label("+1 for a similar pair, −1 for a dissimilar one"),
     ],
     differentiable: ["a", "b"],
     evaluate: { p, args throws(CatalogError) in try evaluate(p, args, withGradient: true) },

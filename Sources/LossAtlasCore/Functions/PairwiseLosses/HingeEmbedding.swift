@@ -12,7 +12,7 @@ enum HingeEmbedding {
     ],
     arguments: [
       ArgumentSpec(name: "x", summary: "the distance between the two embeddings (any real, usually ≥ 0)"),
-      PairwiseLosses.label("+1 for a similar pair, -1 for a dissimilar one"),
+      PairwiseLosses.label("+1 for a similar pair, −1 for a dissimilar one"),
     ],
     differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { p, a in jet(y: a.real("y"), margin: p["margin"]) },

@@ -13,7 +13,7 @@ enum MarginRanking {
     arguments: [
       ArgumentSpec(name: "x1", summary: "the score of the first item"),
       ArgumentSpec(name: "x2", summary: "the score of the second item"),
-      PairwiseLosses.label("+1 if the first item should rank higher, -1 if the second"),
+      PairwiseLosses.label("+1 if the first item should rank higher, −1 if the second"),
     ],
     differentiable: ["x1", "x2"],
     evaluate: { p, a throws(CatalogError) in

@@ -58,7 +58,7 @@ enum BCELogits {
         }
       },
       derivative: { _ in { z in 1 / (1 + exp(-z)) - 1 } }),
-    implementationNote: "y softplus(-z) + (1 - y) softplus(z) = (1 - y) z + log1p(e^-z) for z >= 0 and y (-z) + log1p(e^z) below: two non-negative terms with 1 - y exact, so nothing cancels (max(z, 0) - z y + log1p(e^-|z|) cancels for y near 1, z > 0). The gradient sigma(z) - y as (1 - y) - sigma(-z) or sigma(z) - y in double-double, sigma(-|z|) = E/(1 + E) from one exp.",
+    implementationNote: "y softplus(-z) + (1 - y) softplus(z) = (1 - y) z + log1p(e^-z) for z ≥ 0 and y (-z) + log1p(e^z) below: two non-negative terms with 1 - y exact, so nothing cancels (max(z, 0) - z y + log1p(e^-|z|) cancels for y near 1, z > 0). The gradient sigma(z) - y as (1 - y) - sigma(-z) or sigma(z) - y in double-double, sigma(-|z|) = E/(1 + E) from one exp.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.binary_cross_entropy_with_logits(z, y)", "computes (1 - y) z - logsigmoid(z), which cancels for y = 0, z < 0: exactly 0 for z ≤ {torch.bce_with_logits.zero-below.zero_up_to} (the exact loss there is {torch.bce_with_logits.zero-below.exact_at_zero_up_to})", definitional: ["(1 - y) z", "y = 0", "z < 0", "exactly 0"]),
       FrameworkConvention(.keras, "keras.losses.BinaryCrossentropy(from_logits=True)", "the same per-element loss, averaged over the last axis in {keras.ops.mean.float32.compute_dtype} (off by up to {keras.binary_crossentropy.logits-as-logistic.max_ulp} ulp)"),

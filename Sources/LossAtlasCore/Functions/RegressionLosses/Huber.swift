@@ -23,7 +23,7 @@ enum Huber {
     },
     domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
-    implementationNote: "The piece is chosen on the exact residual hi + lo (|r| <= delta decided without rounding); r^2 / 2 as (hi/2) hi by FMA plus hi lo, and delta (|r| - delta/2) as a double-double product rounded once. The gradient on the quadratic piece is r itself, exact even at r = 1e-300.",
+    implementationNote: "The piece is chosen on the exact residual hi + lo (|r| ≤ delta decided without rounding); r^2 / 2 as (hi/2) hi by FMA plus hi lo, and delta (|r| - delta/2) as a double-double product rounded once. The gradient on the quadratic piece is r itself, exact even at r = 1e-300.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.HuberLoss(delta=1.0) / F.huber_loss", "same per-element loss; reduction='mean'. SmoothL1Loss(beta) is this divided by beta", definitional: ["SmoothL1Loss"]),
       FrameworkConvention(.keras, "keras.losses.Huber(delta=1.0)", "same per-element loss, averaged over the last axis in {keras.ops.mean.float32.compute_dtype}"),

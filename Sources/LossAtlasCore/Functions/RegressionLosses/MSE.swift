@@ -13,7 +13,7 @@ enum MSE {
     },
     domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
-    implementationNote: "r = yhat - y is formed exactly (TwoSum) and r^2 = hi^2 + 2 hi lo rounded once (FMA), so the loss is correctly rounded even where yhat - y itself is not exact.",
+    implementationNote: "r = ŷ - y is formed exactly (TwoSum) and r^2 = hi^2 + 2 hi lo rounded once (FMA), so the loss is correctly rounded even where ŷ - y itself is not exact.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.MSELoss() / F.mse_loss(yhat, y)", "reduction='mean' averages over elements; the per-element loss is the same r^2", definitional: ["r^2"]),
       FrameworkConvention(.keras, "keras.losses.MeanSquaredError()", "averages over the last axis in {keras.ops.mean.float32.compute_dtype} (relative error up to about {keras.ops.mean.float32.rel_error}); per element the same r^2", definitional: ["r^2"]),
