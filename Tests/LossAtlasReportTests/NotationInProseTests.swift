@@ -80,6 +80,7 @@ import Testing
   static func viewHeadings(_ page: String, html: Bool, _ ph: Phrasing) -> [String] {
     let marker = "\u{1}"
     let parts = ph.strings("page.function.view.label", ["view": marker]).components(separatedBy: marker)
+    guard parts.count == 2 else { return [] }
     let headings =
       html
       ? matches(#"<h3 id="view-\d+"><a [^>]*>(.*?)</a></h3>"#, in: page).map { unescapeHTML($0[1]) }
@@ -105,7 +106,8 @@ import Testing
         out.insert(variable == "x" && inside.contains("[x") ? inside : "\(variable) (\(inside))")
       } else {
         out.insert(axis)
-        for legend in legends { out.insert("\(axis) (\(legend))") }
+        // A slice's legend entry is its whole label (the axis says x).
+        for legend in legends { out.insert(legend.contains("[x") ? legend : "\(axis) (\(legend))") }
       }
     }
     return out
@@ -157,7 +159,9 @@ import Testing
             let label = ViewNaming.label(v.label, ph)
             let fromFigure: String
             if group.count > 1 {
-              fromFigure = "\(axis) (\(ViewNaming.shortLabel(v, ph)))"
+              // Told apart by the legend: a slice's entry is its whole label.
+              let legend = ViewNaming.shortLabel(v, ph)
+              fromFigure = legend.isEmpty ? axis : (v.label.contains("[x") ? legend : "\(axis) (\(legend))")
             } else if let r = axis.range(of: "   (") {
               let inside = String(axis[r.upperBound...].dropLast())
               fromFigure = v.label.contains("[x") ? inside : "\(axis[..<r.lowerBound]) (\(inside))"
@@ -195,9 +199,10 @@ import Testing
       for id in Self.only {
         let svg = try #require(Self.byPath["\(prefix)html/figures/\(id).svg"], "\(prefix)\(id).svg")
         let labels = Self.figureLabels(svg)
-        let viewCount = try #require(Catalog.all.first { $0.id == id }).views(try #require(Catalog.all.first { $0.id == id }).defaultParameters).count
+        let spec = try #require(Catalog.all.first { $0.id == id })
+        let viewCount = spec.views(spec.defaultParameters).count
         for (path, html) in [("\(prefix)markdown/\(id).md", false), ("\(prefix)html/\(id).html", true)] {
-          let page = try #require(Self.byPath[path], path)
+          let page = try #require(Self.byPath[path], "\(path)")
           let found = Self.viewHeadings(page, html: html, ph)
           #expect(found.count == viewCount, "\(path): \(found.count) view headings, \(viewCount) views")
           for h in found {
@@ -246,8 +251,8 @@ import Testing
           + spec.parameters.map { FunctionText.parameterKey(spec.id, $0.name) }
           + spec.arguments.map { FunctionText.argumentKey(spec.id, $0.name) }
           + strings.table.keys.filter { $0.hasPrefix(FunctionText.key(spec.id, "figure.")) }.sorted()
-        for key in keys where strings.has(key) {
-          let text = strings.text(key)
+        for key in keys {
+          guard let text = strings.table[key] else { continue }
           checked += 1
           for (pattern, instead) in Self.asciiMath where text.range(of: pattern, options: .regularExpression) != nil {
             Issue.record("\(language) \(key): “\(text)” holds ASCII math /\(pattern)/: write \(instead)")
