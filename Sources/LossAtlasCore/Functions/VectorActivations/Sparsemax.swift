@@ -4,7 +4,7 @@
 enum Sparsemax {
   static let spec = FunctionSpec(
     id: "sparsemax", name: "Sparsemax", family: .vectorActivation, aliases: [],
-    summary: "pᵢ = max(zᵢ − τ, 0) with τ such that Σ pᵢ = 1: the Euclidean projection of z onto the probability simplex. Like softmax it gives probabilities, but exact zeros for every entry more than τ below the top ones: sparse attention and sparse classifiers.",
+    summary: "pᵢ = max(zᵢ − τ, 0) with τ such that Σ pᵢ = 1: the Euclidean projection of z onto the probability simplex. Like softmax it gives probabilities, but exactly 0 for every entry with zᵢ ≤ τ: sparse attention and sparse classifiers.",
     arguments: [VectorActivations.logits], differentiable: ["z"],
     evaluate: { _, a in evaluation(a.vector("z")) },
     views: { _ in
