@@ -109,9 +109,9 @@ extension DomainSearch.Accumulator {
     let count = searches.count
     let names = searches[active[0]].names
     let keys = MidpointKeys(vectors)
-    // The row of each known vector in `table` (count values a row).
-    var rows: [Int: Int] = [:]
-    rows.reserveCapacity(vectors.count * 9)
+    // The row of each known vector in `table` (count values a row), by its
+    // key (-1: not met yet); no keys, no table.
+    var rows = [Int](repeating: -1, count: keys?.size ?? 0)
     var table: [Double] = []
     if let keys {
       table.reserveCapacity(vectors.count * 9 * count)
@@ -125,14 +125,15 @@ extension DomainSearch.Accumulator {
     for i in vectors.indices {
       for step in DomainSearch.Accumulator.midpointSteps where i + step < vectors.count {
         let j = i + step
-        let key = keys?.midpoint(i, j)
-        if let key, let row = rows[key] {
+        let key = keys.map { $0.midpoint(i, j) } ?? -1
+        if key >= 0, rows[key] >= 0 {
+          let row = rows[key]
           for k in 0..<count { out[k] = table[row * count + k] }
         } else {
           mid.removeAll(keepingCapacity: true)
           for (x, y) in zip(vectors[i], vectors[j]) { mid.append(x / 2 + y / 2) }
           line(mid, &out)
-          if let key {
+          if key >= 0 {
             rows[key] = table.count / count
             table.append(contentsOf: out)
           }

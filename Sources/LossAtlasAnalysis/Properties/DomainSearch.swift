@@ -499,12 +499,15 @@ extension DomainSearch {
       // buffer (the line keeps no reference to it, so the buffer is reused).
       let names = self.names
       let keys = MidpointKeys(values.map(\.0))
-      var known: [Int: Double] = [:]
-      // At most the probes and one midpoint per pair: reserved once, not
-      // grown by rehashing (1% of `generate`).
-      known.reserveCapacity(values.count * 9)
+      // The value of each vector met, by its key (a table of the keys'
+      // size, no hashing), and whether it was met.
+      var known = [Double](repeating: .nan, count: keys?.size ?? 0)
+      var met = [Bool](repeating: false, count: keys?.size ?? 0)
       if let keys {
-        for (i, (_, fv)) in values.enumerated() { known[keys.probe(i)] = fv }
+        for (i, (_, fv)) in values.enumerated() {
+          known[keys.probe(i)] = fv
+          met[keys.probe(i)] = true
+        }
       }
       var mid: [Double] = []
       for i in values.indices {
@@ -512,10 +515,10 @@ extension DomainSearch {
           let j = i + step
           let (a, fa) = values[i]
           let (b, fb) = values[j]
-          let key = keys?.midpoint(i, j)
+          let key = keys.map { $0.midpoint(i, j) } ?? -1
           let fm: Double
-          if let key, let v = known[key] {
-            fm = v
+          if key >= 0, met[key] {
+            fm = known[key]
           } else {
             if at.line != nil {
               mid.removeAll(keepingCapacity: true)
@@ -527,7 +530,10 @@ extension DomainSearch {
               // would be copied on its next write, so it is built anew.
               fm = at.at(.vector(zip(a, b).map { $0 / 2 + $1 / 2 }))?.value ?? .nan
             }
-            if let key { known[key] = fm }
+            if key >= 0 {
+              known[key] = fm
+              met[key] = true
+            }
           }
           guard fm.isFinite else { continue }
           points += 1

@@ -38,13 +38,18 @@ public enum FloatingPointStudy {
     // jets (an intermediate's scan, the same points).
     let scanPoints = [-1, 1].map { NaiveFailureScan.scanPoints(centre: centre, direction: $0, domain: view.domain) }
     let scanJets = scanPoints.map { $0.map(f) }
+    // The jets of the dense checks and after-samples, shared the same way:
+    // where the value and the derivative first fail at the same input, the
+    // derivative's checks read the value's jets.
+    let units = NaiveFailureScan.UnitJets(f)
     for (p, (component, formula, g, stable)) in parts.enumerated() {
       for (d, direction) in [-1, 1].enumerated() {
         let points = scanPoints[d]
         let accurate = p == 0 ? scanJets[d].map(\.value) : p == 1 ? scanJets[d].map(\.d1) : points.map(stable)
+        let part: ((Jet) -> Double)? = p == 0 ? { $0.value } : p == 1 ? { $0.d1 } : nil
         if let failure = NaiveFailureScan.first(
           component: component, formula: formula, naive: g, accurate: stable, centre: centre, direction: direction,
-          domain: view.domain, scan: (points, accurate))
+          domain: view.domain, scan: (points, accurate), jets: part.map { (units, $0) })
         {
           out.append(failure)
         }

@@ -66,10 +66,13 @@ public enum NaiveFailureScan {
   /// `scan`, when given, is ``scanPoints(centre:direction:domain:)`` and
   /// `accurate` at each of them, computed once by a caller that scans
   /// several formulas toward the same end, against parts of one evaluation
-  /// (the value and the derivative of one jet).
+  /// (the value and the derivative of one jet). `jets`, when given, holds
+  /// the jets whose `part` `accurate` is (`accurate(p)` is `part(jets.f(p))`):
+  /// the dense checks and the after-samples read it (``UnitJets``).
   public static func first(
     component: String, formula: String, naive: @escaping (Double) -> Double, accurate: @escaping (Double) -> Double, centre: Double,
-    direction: Int, domain: RealInterval, scan: (points: [Double], accurate: [Double])? = nil
+    direction: Int, domain: RealInterval, scan: (points: [Double], accurate: [Double])? = nil,
+    jets: (units: UnitJets, part: (Jet) -> Double)? = nil
   ) -> NaiveFailure? {
     let fails: (Double) -> Bool = { x in mode(naive(x), accurate(x)) != nil }
     let points = scan?.points ?? scanPoints(centre: centre, direction: direction, domain: domain)
@@ -87,14 +90,18 @@ public enum NaiveFailureScan {
       let u = unit(x, centre: centre)
       guard u > 0 else { break }
       let start = x - dir * u
+      // The accurate values from the shared jets when there are some.
+      var shared = jets.map { $0.units.reader(origin: start, u: u, direction: direction, count: denseCount, part: $0.part) }
       var earlier: Int?
       for i in 0..<denseCount {
         let p = start + dir * u * Double(i) / Double(denseCount)
-        if fails(p) {
+        let n = naive(p)
+        if mode(n, shared?.value(i, p) ?? accurate(p)) != nil {
           earlier = i
           break
         }
       }
+      if let jets, let shared { jets.units.keep(shared) }
       guard let i = earlier else { break }
       let p = start + dir * u * Double(i) / Double(denseCount)
       x = i == 0 ? p : RootFinding.boundary(fails, from: start + dir * u * Double(i - 1) / Double(denseCount), to: p).firstTrue
@@ -103,12 +110,15 @@ public enum NaiveFailureScan {
     let u = unit(x, centre: centre, after: true, domain: domain, direction: direction)
     var failed = 0
     var checked = 0
+    var shared = jets.map { $0.units.reader(origin: x, u: u, direction: direction, count: afterCount, part: $0.part) }
     for i in 0..<afterCount {
       let p = x + dir * u * Double(i) / Double(afterCount)
       guard domain.contains(p) else { continue }
       checked += 1
-      if fails(p) { failed += 1 }
+      let n = naive(p)
+      if mode(n, shared?.value(i, p) ?? accurate(p)) != nil { failed += 1 }
     }
+    if let jets, let shared { jets.units.keep(shared) }
     // The longest run of failing scan points (by count) after the first
     // failure, its ends bisected.
     var best: (start: Int, end: Int)?
