@@ -25,3 +25,29 @@ import Testing
     }
   }
 }
+
+/// The manifest's records of a run's files: files that share one byte
+/// array are hashed once (session 20, perf-render), and every file still
+/// gets exactly the record of its own bytes.
+@Suite struct OutputRecordsTests {
+  @Test func sharedArraysGetTheRecordOfTheirOwnBytes() {
+    let png = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 7) }
+    let equal = png.map { $0 }  // the same bytes in storage of its own
+    var changed = png  // copied on write: its own storage, one byte different
+    changed[50_000] ^= 1
+    let prefix = Array(png[..<99_999])  // same start, one byte shorter
+    let files = [
+      OutputFile(path: "markdown/figures/a.png", bytes: png), OutputFile(path: "html/figures/a.png", bytes: png),
+      OutputFile(path: "b.png", bytes: equal), OutputFile(path: "c.png", bytes: changed),
+      OutputFile(path: "d.png", bytes: prefix), OutputFile(path: "e", bytes: []), OutputFile(path: "f", bytes: []),
+      OutputFile(path: "g.md", text: "abc"), OutputFile(path: "zh/html/figures/a.png", bytes: png),
+    ]
+    let records = OutputPlan.records(of: files)
+    // Each against the hash of its bytes alone, and the hash itself against sha256sum's.
+    #expect(records == files.map { OutputManifest.Record(of: $0.bytes) })
+    #expect(records[6] == OutputManifest.Record(sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", size: 0))
+    #expect(records[7] == OutputManifest.Record(sha256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", size: 3))
+    #expect(Set([records[0], records[3], records[4]]).count == 3)
+    #expect(OutputPlan.records(of: []).isEmpty)
+  }
+}

@@ -31,15 +31,19 @@ enum Contours {
     var segments: [(Int, Int)] = []
     for j in 0..<(rows - 1) {
       for i in 0..<(columns - 1) {
-        let corners = [v(i, j), v(i + 1, j), v(i + 1, j + 1), v(i, j + 1)]
-        guard corners.allSatisfy(\.isFinite) else { continue }
-        var index = 0
-        for (k, c) in corners.enumerated() where c >= level { index |= 1 << k }
+        // The corners counter-clockwise from the bottom left, in locals (an
+        // array per cell was most of this function's time: its allocation
+        // and release).
+        let (c0, c1, c2, c3) = (v(i, j), v(i + 1, j), v(i + 1, j + 1), v(i, j + 1))
+        guard c0.isFinite, c1.isFinite, c2.isFinite, c3.isFinite else { continue }
+        // Bit k set when corner k is at or above the level.
+        let index = (c0 >= level ? 1 : 0) | (c1 >= level ? 2 : 0) | (c2 >= level ? 4 : 0) | (c3 >= level ? 8 : 0)
         let bottom = 2 * (j * columns + i)
         let right = 2 * (j * columns + i + 1) + 1
         let top = 2 * ((j + 1) * columns + i)
         let left = 2 * (j * columns + i) + 1
-        let centreAbove = corners.reduce(0, +) / 4 >= level
+        // Summed from 0 in corner order, as the centre always was.
+        let centreAbove = (0 + c0 + c1 + c2 + c3) / 4 >= level
         switch index {
         case 1, 14: segments.append((left, bottom))
         case 2, 13: segments.append((bottom, right))
