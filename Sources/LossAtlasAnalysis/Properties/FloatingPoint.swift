@@ -26,12 +26,21 @@ public enum FloatingPointStudy {
     let value = naive.value(parameters)
     let derivative = naive.derivative(parameters)
     var out: [NaiveFailure] = []
-    var parts: [(String, String, (Double) -> Double, (Double) -> Double)] = [
-      ("value", naive.valueFormula, value, { f($0).value }),
-      ("derivative", naive.derivativeFormula, derivative, { f($0).d1 }),
+    // A struct, not a tuple: closures in a tuple stored in an array are
+    // kept at the array's generic abstraction (argument and result
+    // through memory), and each call went through a reabstraction thunk.
+    struct Part {
+      let component: String
+      let formula: String
+      let naive: (Double) -> Double
+      let accurate: (Double) -> Double
+    }
+    var parts: [Part] = [
+      Part(component: "value", formula: naive.valueFormula, naive: value, accurate: { f($0).value }),
+      Part(component: "derivative", formula: naive.derivativeFormula, naive: derivative, accurate: { f($0).d1 }),
     ]
     for i in naive.intermediates {
-      parts.append(("in " + i.within, i.formula, i.naive(parameters), i.accurate(parameters)))
+      parts.append(Part(component: "in " + i.within, formula: i.formula, naive: i.naive(parameters), accurate: i.accurate(parameters)))
     }
     // The scan points toward −∞ and +∞, and the view's jets there: the
     // value's and the derivative's scans read the same points of the same
@@ -42,7 +51,8 @@ public enum FloatingPointStudy {
     // where the value and the derivative first fail at the same input, the
     // derivative's checks read the value's jets.
     let units = NaiveFailureScan.UnitJets(f)
-    for (p, (component, formula, g, stable)) in parts.enumerated() {
+    for (p, entry) in parts.enumerated() {
+      let (component, formula, g, stable) = (entry.component, entry.formula, entry.naive, entry.accurate)
       for (d, direction) in [-1, 1].enumerated() {
         let points = scanPoints[d]
         let accurate = p == 0 ? scanJets[d].map(\.value) : p == 1 ? scanJets[d].map(\.d1) : points.map(stable)

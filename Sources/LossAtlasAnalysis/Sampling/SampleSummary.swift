@@ -56,56 +56,92 @@ public struct SampleSummary: Sendable {
     /// (then no bracket starts or ends in it, and the last index with a
     /// sign is found from the end); false, with nothing changed, otherwise.
     ///
-    /// The reductions give what the sample-by-sample loop gives: the signs
-    /// seen are ORs of comparisons (false for NaN); the smallest f is the
-    /// smallest of `f < m ? f : m` (a NaN never replaces it), found again
-    /// at its first index (== treats -0 and +0 alike, as < did), and it
-    /// replaces the summary's only if strictly smaller (the first of equal
-    /// ones stays); likewise the largest f and the extreme |f'|.
+    /// The reductions give what the sample-by-sample loop gives: the
+    /// smallest f is the smallest of `f < m ? f : m` (a NaN never replaces
+    /// it), found again at its first index (== treats -0 and +0 alike, as
+    /// < did), and it replaces the summary's only if strictly smaller (the
+    /// first of equal ones stays); likewise the largest f and the extreme
+    /// |f'|. Some sample has f' > 0 exactly when the largest f' so formed
+    /// is > 0 (NaN skipped, as `a > 0` is false for it), and likewise for
+    /// f' < 0, f'' and sign(f') f''. Pairs of samples go through SSE2
+    /// lanes, each lane its own extremes, merged at the end: comparisons
+    /// and sign flips only, so the result does not depend on the order.
     @inline(__always)
     mutating func addQuietBlock(
       _ range: Range<Int>, values: UnsafeMutableBufferPointer<Double>, d1: UnsafeMutableBufferPointer<Double>,
       d2: UnsafeMutableBufferPointer<Double>
     ) -> Bool {
-      var aPos = 0, aNeg = 0, bPos = 0, bNeg = 0, spPos = 0, spNeg = 0
-      var lo = Double.infinity, hi = -Double.infinity, slo = Double.infinity, shi = -Double.infinity
-      for i in range {
-        let f = values[i]
-        let a = d1[i]
-        let b = d2[i]
-        aPos |= a > 0 ? 1 : 0
-        aNeg |= a < 0 ? 1 : 0
-        bPos |= b > 0 ? 1 : 0
-        bNeg |= b < 0 ? 1 : 0
-        lo = f < lo ? f : lo
-        hi = f > hi ? f : hi
-        let s = abs(a)
-        slo = s < slo ? s : slo
-        shi = s > shi ? s : shi
-        let sp = a == 0 ? 0 : (a < 0 ? -b : b)
-        spPos |= sp > 0 ? 1 : 0
-        spNeg |= sp < 0 ? 1 : 0
+      typealias Lanes = SIMD2<Double>
+      typealias Bits = SIMD2<UInt64>
+      let signBit = Bits(repeating: 1 << 63)
+      let zero = Lanes(repeating: 0)
+      var lo = Lanes(repeating: .infinity), hi = Lanes(repeating: -.infinity)
+      var slo = Lanes(repeating: .infinity), shi = Lanes(repeating: -.infinity)
+      var aMin = Lanes(repeating: .infinity), aMax = Lanes(repeating: -.infinity)
+      var bMin = Lanes(repeating: .infinity), bMax = Lanes(repeating: -.infinity)
+      var spMin = Lanes(repeating: .infinity), spMax = Lanes(repeating: -.infinity)
+      /// The running extremes with a lane of samples (x < m ? x : m, x > m ? x : m).
+      @inline(__always)
+      func extremes(_ x: Lanes, _ low: inout Lanes, _ high: inout Lanes) {
+        low.replace(with: x, where: x .< low)
+        high.replace(with: x, where: x .> high)
       }
+      var i = range.lowerBound
+      let end = range.upperBound
+      let (fp, ap, bp) = (UnsafeRawPointer(values.baseAddress!), UnsafeRawPointer(d1.baseAddress!), UnsafeRawPointer(d2.baseAddress!))
+      while end - i >= 2 {
+        let o = i &* MemoryLayout<Double>.stride
+        let f = fp.loadUnaligned(fromByteOffset: o, as: Lanes.self)
+        let a = ap.loadUnaligned(fromByteOffset: o, as: Lanes.self)
+        let b = bp.loadUnaligned(fromByteOffset: o, as: Lanes.self)
+        let aBits = unsafeBitCast(a, to: Bits.self)
+        extremes(f, &lo, &hi)
+        extremes(unsafeBitCast(aBits & ~signBit, to: Lanes.self), &slo, &shi)  // |f'|
+        extremes(a, &aMin, &aMax)
+        extremes(b, &bMin, &bMax)
+        // sign(f') f'' as a == 0 ? 0 : (a < 0 ? -b : b): the sign of b
+        // flipped where a < 0 (NaN a: b as it is), +0 where a == 0.
+        let flip = unsafeBitCast(a .< zero, to: Bits.self) & signBit
+        let keep = ~unsafeBitCast(a .== zero, to: Bits.self)
+        extremes(unsafeBitCast((unsafeBitCast(b, to: Bits.self) ^ flip) & keep, to: Lanes.self), &spMin, &spMax)
+        i &+= 2
+      }
+      if i < end {
+        // The odd sample, in both lanes.
+        let (f, a, b) = (Lanes(repeating: values[i]), Lanes(repeating: d1[i]), Lanes(repeating: d2[i]))
+        let sp = a[0] == 0 ? 0 : (a[0] < 0 ? -b[0] : b[0])
+        extremes(f, &lo, &hi)
+        extremes(Lanes(repeating: abs(a[0])), &slo, &shi)
+        extremes(a, &aMin, &aMax)
+        extremes(b, &bMin, &bMax)
+        extremes(Lanes(repeating: sp), &spMin, &spMax)
+      }
+      // The two lanes merged, as the loop would have.
+      func lowest(_ x: Lanes) -> Double { x[1] < x[0] ? x[1] : x[0] }
+      func highest(_ x: Lanes) -> Double { x[1] > x[0] ? x[1] : x[0] }
+      let aPos = highest(aMax) > 0, aNeg = lowest(aMin) < 0
+      let spPos = highest(spMax) > 0, spNeg = lowest(spMin) < 0
       // A sign change inside the block, or against the last sign: the slow way.
-      if aPos & aNeg != 0 || spPos & spNeg != 0 { return false }
-      let valueSign: Double = aPos != 0 ? 1 : -1
-      let slopeSign: Double = spPos != 0 ? 1 : -1
-      if aPos | aNeg != 0 && lastValueIndex >= 0 && valueSign != lastValueSign { return false }
-      if spPos | spNeg != 0 && lastSlopeIndex >= 0 && slopeSign != lastSlopeSign { return false }
+      if aPos && aNeg || spPos && spNeg { return false }
+      let valueSign: Double = aPos ? 1 : -1
+      let slopeSign: Double = spPos ? 1 : -1
+      if (aPos || aNeg) && lastValueIndex >= 0 && valueSign != lastValueSign { return false }
+      if (spPos || spNeg) && lastSlopeIndex >= 0 && slopeSign != lastSlopeSign { return false }
 
-      d1Positive = d1Positive || aPos != 0
-      d1Negative = d1Negative || aNeg != 0
-      d2Positive = d2Positive || bPos != 0
-      d2Negative = d2Negative || bNeg != 0
-      if minValue < 0 || lo < minV, let i = range.first(where: { values[$0] == lo }) { minV = values[i]; minValue = i }
-      if maxValue < 0 || hi > maxV, let i = range.first(where: { values[$0] == hi }) { maxV = values[i]; maxValue = i }
-      if minAbsSlope < 0 || slo < minS, let i = range.first(where: { abs(d1[$0]) == slo }) { minS = abs(d1[i]); minAbsSlope = i }
-      if maxAbsSlope < 0 || shi > maxS, let i = range.first(where: { abs(d1[$0]) == shi }) { maxS = abs(d1[i]); maxAbsSlope = i }
-      if aPos | aNeg != 0, let i = range.last(where: { d1[$0] != 0 && d1[$0] == d1[$0] }) {
+      d1Positive = d1Positive || aPos
+      d1Negative = d1Negative || aNeg
+      d2Positive = d2Positive || highest(bMax) > 0
+      d2Negative = d2Negative || lowest(bMin) < 0
+      let (l, h, sl, sh) = (lowest(lo), highest(hi), lowest(slo), highest(shi))
+      if minValue < 0 || l < minV, let i = range.first(where: { values[$0] == l }) { minV = values[i]; minValue = i }
+      if maxValue < 0 || h > maxV, let i = range.first(where: { values[$0] == h }) { maxV = values[i]; maxValue = i }
+      if minAbsSlope < 0 || sl < minS, let i = range.first(where: { abs(d1[$0]) == sl }) { minS = abs(d1[i]); minAbsSlope = i }
+      if maxAbsSlope < 0 || sh > maxS, let i = range.first(where: { abs(d1[$0]) == sh }) { maxS = abs(d1[i]); maxAbsSlope = i }
+      if aPos || aNeg, let i = range.last(where: { d1[$0] != 0 && d1[$0] == d1[$0] }) {
         lastValueSign = valueSign
         lastValueIndex = i
       }
-      if spPos | spNeg != 0, let i = range.last(where: { j in
+      if spPos || spNeg, let i = range.last(where: { j in
         let a = d1[j]
         let sp = a == 0 ? 0 : (a < 0 ? -d2[j] : d2[j])
         return sp != 0 && sp == sp
@@ -181,3 +217,4 @@ public struct SampleSummary: Sendable {
     }
   }
 }
+

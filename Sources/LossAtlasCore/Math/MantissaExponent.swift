@@ -60,9 +60,20 @@ extension StableMath {
   /// `v * 2^e` for any Int e, with one rounding (IEEE scalbn semantics):
   /// overflow gives ±inf, underflow a correctly rounded subnormal or 0.
   /// Written with multiplications by exact powers of two (no libm call).
-  @inlinable
+  ///
+  /// Always inlined: the common case (2^e a normal Double) is one integer
+  /// shift and one multiplication; the rest is a call. Whole, the function
+  /// was too large to inline and cost a call in the kernels' hot loops.
+  @inlinable @inline(__always)
   public static func scaleByPowerOfTwo(_ v: Double, _ e: Int) -> Double {
     if e >= -1022 && e <= 1023 { return v * powerOfTwo(e) }
+    return scaleByPowerOfTwoOutOfRange(v, e)
+  }
+
+  /// ``scaleByPowerOfTwo(_:_:)`` where 2^e is not a normal Double
+  /// (e < -1022 or e > 1023).
+  @usableFromInline @inline(never)
+  static func scaleByPowerOfTwoOutOfRange(_ v: Double, _ e: Int) -> Double {
     if v == 0 || !v.isFinite { return v }
     // v = m 2^ev with m in [1, 2): the result is m 2^(e + ev), formed
     // exactly when normal, and as (m 2^-600) 2^(e + ev + 600) when
