@@ -214,8 +214,9 @@ import Testing
     let rows = h.map { $0.map(\.latex).joined(separator: " & ") }.joined(separator: " \\\\ ")
     #expect(md.contains("$$\n\\nabla^2 f(a, b) = \\begin{pmatrix} \(rows) \\end{pmatrix}\n$$"))
     #expect(html.contains("<mtable><mtr><mtd>\(h[0][0].mathml)</mtd><mtd>\(h[0][1].mathml)</mtd></mtr>"))
-    // A property section per view: in b at a = 1, -1, 2 and in a at b = 1, -1.
-    #expect(md.contains("In a (b = -1)") && md.contains("In b (a = 2)"))
+    // A property section per view: in b at a = 1, -1, 2 and in a at b = 1, -1
+    // (headed as the figure's axis and legend write them: the minus sign).
+    #expect(md.contains("In a (b = −1)") && md.contains("In b (a = 2)"))
   }
 
   /// The render budget (issue 9: a template that loops for ever is

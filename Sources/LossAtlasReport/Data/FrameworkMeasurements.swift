@@ -187,7 +187,7 @@ struct FrameworkMeasurements: Sendable {
           guard let s = m.source else {
             throw Failure(description: "\(context): placeholder {\(token)} does not resolve: measurement '\(id)' cites no source")
           }
-          return (s, m.versionKey)
+          return (Self.source(s, strings), m.versionKey)
         }
         guard let v = m.values[key] else {
           let keys = m.values.keys.sorted().joined(separator: ", ")
@@ -203,6 +203,14 @@ struct FrameworkMeasurements: Sendable {
       split = dot
     }
     throw Failure(description: "\(context): placeholder {\(token)} does not resolve: \(Self.path) has no measurement it names")
+  }
+
+  /// A measurement's source, `file:line in package version`, in the
+  /// edition's words (`page.frameworks.source`); as written when it names
+  /// no package.
+  static func source(_ s: String, _ strings: Strings) -> String {
+    guard let r = s.range(of: " in ") else { return s }
+    return strings("page.frameworks.source", ["file": String(s[..<r.lowerBound]), "package": String(s[r.upperBound...])])
   }
 
   /// `text` with every placeholder replaced by its measured value, followed

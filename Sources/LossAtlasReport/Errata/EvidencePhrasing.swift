@@ -27,15 +27,37 @@ struct EvidencePhrasing {
       // The engine's prefix is `{delta=0.5}: ` (empty for one setting).
       let setting = prefix.hasSuffix(": ") ? String(prefix.dropLast(2)) : prefix
       guard !setting.isEmpty else { return value }
-      return say("settings.one", ["parameters": Readable.text(setting), "value": value])
+      return say("settings.one", ["parameters": Self.setting(setting, result.claim.function), "value": value])
     }.joined(separator: say("settings.separator"))
   }
 
-  /// A note in this edition's words, each fact made readable.
+  /// The engine's settings prefix `{delta=0.5}` as the pages write
+  /// parameters (``ViewNaming/parameters(_:_:)``): `δ = 0.5`, by the
+  /// symbols of `spec`, the claim's function.
+  static func setting(_ s: String, _ spec: FunctionSpec) -> String {
+    guard s.hasPrefix("{"), s.hasSuffix("}") else { return Readable.text(s) }
+    return s.dropFirst().dropLast().split(separator: ",").map { pair -> String in
+      let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2 else { return Readable.text(String(pair)) }
+      let symbol = spec.parameters.first { $0.name == parts[0] }.map(ViewNaming.symbol) ?? parts[0]
+      return "\(symbol) = \(Readable.text(parts[1]))"
+    }.joined(separator: ", ")
+  }
+
+  /// A note in this edition's words, each fact made readable; a view's
+  /// label as the pages and figures write it (``ViewNaming/label(_:_:)``).
   func text(_ note: ClaimNote) -> String {
     guard let key = note.key else { return Readable.text(note.english) }
     var values: [String: String] = [:]
-    for (name, value) in note.values { values[name] = text(value) }
+    for (name, value) in note.values {
+      // `view` (cli.domain.view, cli.claim.domain.*) and `label`
+      // (cli.claim.viewValue) hold a catalog view's label.
+      if name == "view" || name == "label", case .text(let label) = value {
+        values[name] = ViewNaming.label(label, Phrasing(strings))
+      } else {
+        values[name] = text(value)
+      }
+    }
     return strings(key, values)
   }
 

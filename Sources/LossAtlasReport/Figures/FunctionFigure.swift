@@ -134,12 +134,7 @@ struct GroupPanels {
 
   /// The x-axis title; a single view says what it holds fixed (a slice,
   /// what it slices).
-  var xLabel: String {
-    let v = members[0].view
-    if members.count == 1, v.label.contains("[x") { return "x   (\(ViewNaming.pretty(ph.viewLabel(v.label))))" }
-    if members.count == 1, !ViewNaming.shortLabel(v, ph).isEmpty { return "\(variable)   (\(ViewNaming.shortLabel(v, ph)))" }
-    return variable
-  }
+  var xLabel: String { ViewNaming.axisLabel(members.map(\.view), ph) }
 
   /// In a figure of several rows a panel is too short for the charts
   /// layer's tick spacing to give more than one labelled y tick; about five

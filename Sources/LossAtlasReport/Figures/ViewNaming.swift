@@ -8,21 +8,47 @@ enum ViewNaming {
   /// The variable on the x axis: the view's argument (`x`, `s`, `p`, `z`,
   /// `ŷ`, `var`), or `x` for a 1-D slice of a vector function
   /// (`z = [x, 0]`).
-  static func variable(_ view: ScalarView) -> String {
-    if view.label.contains("[x") { return "x" }
-    return pretty(view.argument)
+  static func variable(_ view: ScalarView) -> String { variable(argument: view.argument, label: view.label) }
+
+  /// The variable of the view labelled `label` whose argument is
+  /// `argument`, typeset: what the figures put on the x axis and the pages
+  /// write in "at ŷ = 0", "approached as x → ∞".
+  static func variable(argument: String, label: String) -> String {
+    label.contains("[x") ? "x" : pretty(argument)
+  }
+
+  /// A catalog view's label as the manual shows it, in pages and figures
+  /// alike: in the edition's words (``Phrasing/viewLabel(_:)``) and typeset
+  /// (``pretty(_:)``): `yhat (y = 0)` → "ŷ (y = 0)", `var (yhat - y = 1)`
+  /// → "var (ŷ − y = 1)", `z = [x, 0], output p_0` → "z = [x, 0]，输出p₀"
+  /// in Chinese. The figures' axis titles and legends are made of its
+  /// parts (``shortLabel(_:_:)``), the pages' headings and cells are it.
+  static func label(_ catalogLabel: String, _ ph: Phrasing) -> String {
+    pretty(ph.viewLabel(catalogLabel))
   }
 
   /// The view's label without its variable: "y = +1" for `s (y = +1)`, the
   /// whole label for a slice ("z = [x, 0], output p₀"), "" for a bare `x`;
-  /// in the edition's words (``Phrasing/viewLabel(_:)``).
+  /// cut from ``label(_:_:)``.
   static func shortLabel(_ view: ScalarView, _ ph: Phrasing) -> String {
-    var label = ph.viewLabel(view.label)
-    if label == view.argument { return "" }
-    if label.hasPrefix(view.argument + " (") && label.hasSuffix(")") {
-      label = String(label.dropFirst(view.argument.count + 2).dropLast())
+    let label = Self.label(view.label, ph)
+    let variable = pretty(view.argument)
+    if label == variable { return "" }
+    if label.hasPrefix(variable + " (") && label.hasSuffix(")") {
+      return String(label.dropFirst(variable.count + 2).dropLast())
     }
-    return pretty(label)
+    return label
+  }
+
+  /// The x-axis title of a figure row showing `views` (views of one
+  /// argument): a single view says what it holds fixed ("ŷ   (y = 0)") or
+  /// what it slices ("x   (z = [x, 0], output p₀)"); several views, told
+  /// apart by their legend (``shortLabel(_:_:)``), give the variable alone.
+  static func axisLabel(_ views: [ScalarView], _ ph: Phrasing) -> String {
+    let v = views[0]
+    if views.count == 1, v.label.contains("[x") { return "x   (\(label(v.label, ph)))" }
+    if views.count == 1, !shortLabel(v, ph).isEmpty { return "\(variable(v))   (\(shortLabel(v, ph)))" }
+    return variable(v)
   }
 
   /// Typography for ASCII catalog text: `yhat` → ŷ, a spaced hyphen or one

@@ -69,7 +69,10 @@ enum FunctionPageBuilder {
       hasParameters: !spec.parameters.isEmpty,
       arguments: spec.arguments.map { a in
         Fact(
-          name: spec.differentiable.contains(a.name) ? ph.strings("page.function.argument.differentiated", ["name": a.name]) : a.name,
+          // Typeset as the formulas and figures write it (`yhat` → ŷ); the
+          // identifier stays in catalog.json and `lossatlas list`.
+          name: spec.differentiable.contains(a.name)
+            ? ph.strings("page.function.argument.differentiated", ["name": ViewNaming.pretty(a.name)]) : ViewNaming.pretty(a.name),
           value: ph.strings(
             "page.function.argument.domain",
             ["domain": ph.domain(a), "summary": ph.catalog(FunctionText.argumentKey(spec.id, a.name), a.summary)]))
@@ -183,12 +186,12 @@ enum FunctionPageBuilder {
     let percent = ["percent": Readable.number(p.saturationThreshold * 100)]
     var rows: [Fact] = [
       row("range", Phrasing.range(p)),
-      row("infimum", ph.extremum(p.infimum, p.argument)),
-      row("supremum", ph.extremum(p.supremum, p.argument)),
+      row("infimum", ph.extremum(p.infimum, Phrasing.variable(p))),
+      row("supremum", ph.extremum(p.supremum, Phrasing.variable(p))),
       row("monotonic", ph.monotonic(p.monotonic)),
       row("derivativeMonotonic", ph.monotonic(p.derivativeMonotonic)),
       row("continuity", ph.continuity(p)),
-      row("maxAbsDerivative", ph.extremum(p.maxAbsDerivative, p.argument)),
+      row("maxAbsDerivative", ph.extremum(p.maxAbsDerivative, Phrasing.variable(p))),
       row("saturates", ph.saturation(p)),
       row("saturationIntervals", ph.intervals(p.saturationIntervals), percent),
       row("flatZones", ph.flatZones(p), percent),
@@ -220,7 +223,7 @@ enum FunctionPageBuilder {
             "d2": Readable.number(p.gradientCheck.maxRelativeErrorD2, digits: 2),
           ]),
         ["points": String(p.gradientCheck.points)]))
-    return ViewSection(label: ph.strings("page.function.view.label", ["view": ph.viewLabel(p.viewLabel)]), anchor: "view-\(number)", rows: rows)
+    return ViewSection(label: ph.strings("page.function.view.label", ["view": ViewNaming.label(p.viewLabel, ph)]), anchor: "view-\(number)", rows: rows)
   }
 
   /// The function over its whole domain (every argument free), for a
@@ -282,7 +285,7 @@ enum FunctionPageBuilder {
       let value = Readable.number(b.value)
       let key = b.attained ? "page.function.bound.attained" : "page.function.bound.notAttained"
       guard let view = b.view else { return ph.strings(key, ["value": value]) }
-      return ph.strings(key + "InView", ["value": value, "view": ViewNaming.pretty(ph.viewLabel(view))])
+      return ph.strings(key + "InView", ["value": value, "view": ViewNaming.label(view, ph)])
     }
   }
 
@@ -290,12 +293,12 @@ enum FunctionPageBuilder {
     guard a.settings.count > 1 else { return nil }
     let columns = ["view", "range", "monotonic", "continuity", "maxAbsDerivative"]
       + (spec.family.isLoss ? ["convex", "zeroAtCorrect", "gradient"] : ["saturates", "convex"])
-    let header = spec.parameters.map(\.name) + columns.map { ph.strings("page.function.grid." + $0) }
+    let header = spec.parameters.map(ViewNaming.symbol) + columns.map { ph.strings("page.function.grid." + $0) }
     var rows: [SettingsRow] = []
     for s in a.settings {
       for v in s.views {
         var cells = spec.parameters.map { Readable.number(s.parameters[$0.name]) }
-        cells += [ph.viewLabel(v.viewLabel), Phrasing.range(v), ph.monotonic(v.monotonic), ph.smoothness(v.continuity), Readable.number(v.maxAbsDerivative.value)]
+        cells += [ViewNaming.label(v.viewLabel, ph), Phrasing.range(v), ph.monotonic(v.monotonic), ph.smoothness(v.continuity), Readable.number(v.maxAbsDerivative.value)]
         if spec.family.isLoss {
           cells += [ph.yesNo(v.convex), ph.zeroAtCorrectWord(v.zeroAtCorrect), ph.growthWord(v.gradientGrowth)]
         } else {
@@ -364,7 +367,7 @@ enum FunctionPageBuilder {
         let text = ph.strings("page.function.edge." + note.rawValue)
         rows.append(
           EdgeRow(
-            view: ph.viewLabel(view.label), x: Readable.number(x, digits: 4), value: Readable.number(j.value, digits: 8),
+            view: ViewNaming.label(view.label, ph), x: Readable.number(x, digits: 4), value: Readable.number(j.value, digits: 8),
             d1: Readable.number(j.d1, digits: 8), d2: Readable.number(j.d2, digits: 8),
             note: infinite ? ph.strings("page.function.edge.infinite", ["note": text]) : text))
       }

@@ -75,7 +75,7 @@ enum OverviewBuilders {
       let p = a.primary
       let d = a.domain
       let params = Phrasing.parameters(p.parameters, spec: spec)
-      let shown = ViewNaming.pretty(ph.viewLabel(p.viewLabel)) + (params.isEmpty ? "" : "; \(params)")
+      let shown = ViewNaming.label(p.viewLabel, ph) + (params.isEmpty ? "" : "; \(params)")
       return IndexRow(
         id: spec.id, name: ph.name(spec),
         cells: [
@@ -146,7 +146,7 @@ enum OverviewBuilders {
       let p = a.primary
       let params = Phrasing.parameters(p.parameters, spec: spec)
       var cells = [
-        spec.id, ViewNaming.pretty(ph.viewLabel(p.viewLabel)) + (params.isEmpty ? "" : "; \(params)"), Phrasing.range(p), ph.smoothness(p.continuity),
+        spec.id, ViewNaming.label(p.viewLabel, ph) + (params.isEmpty ? "" : "; \(params)"), Phrasing.range(p), ph.smoothness(p.continuity),
         ph.yesNo(p.convex), ph.zeroAtCorrectWord(p.zeroAtCorrect), Readable.number(p.maxAbsDerivative.value), ph.growthWord(p.gradientGrowth),
         Phrasing.domainRange(a.domain), ph.yesNo(a.domain.nonNegative),
       ]

@@ -28,6 +28,10 @@ struct Phrasing {
   /// The function's name in the edition's words.
   func name(_ spec: FunctionSpec) -> String { catalog(FunctionText.key(spec.id, "name"), spec.name) }
 
+  /// The view's variable as the page and the figure write it: `ŷ` for
+  /// the argument `yhat`, `x` for a slice `z = [x, 0]`.
+  static func variable(_ p: ViewProperties) -> String { ViewNaming.variable(argument: p.argument, label: p.viewLabel) }
+
   /// `(0, 1)`, `[−0.169971, ∞)`: the range with attained ends closed.
   static func range(_ p: ViewProperties) -> String {
     "\(p.infimum.attained ? "[" : "(")\(number(p.infimum.value)), \(number(p.supremum.value))\(p.supremum.attained ? "]" : ")")"
@@ -71,7 +75,7 @@ struct Phrasing {
     let notes = p.breakpoints.compactMap { b -> String? in
       guard let k = b.firstJumpOrder else { return nil }
       let what = ["f", "f′", "f″", "f‴"][k]
-      return say("continuity.jump", ["what": what, "variable": p.argument, "x": Self.number(b.x)])
+      return say("continuity.jump", ["what": what, "variable": Self.variable(p), "x": Self.number(b.x)])
     }
     return notes.isEmpty ? name : say("continuity.withJumps", ["class": name, "jumps": notes.joined(separator: say("separator.clauses"))])
   }
@@ -81,7 +85,7 @@ struct Phrasing {
   }
 
   func saturation(_ p: ViewProperties) -> String {
-    let v = ["variable": p.argument]
+    let v = ["variable": Self.variable(p)]
     switch (p.saturatesLeft, p.saturatesRight) {
     case (true, true): return say("saturation.both")
     case (true, false): return say("saturation.left", v)
@@ -94,7 +98,7 @@ struct Phrasing {
   func flatZones(_ p: ViewProperties) -> String {
     guard !p.flatZones.isEmpty else { return say("none") }
     return p.flatZones.map { z in
-      let place = ["interval": Readable.interval(z.interval), "variable": p.argument, "x": Self.number(z.at ?? 0)]
+      let place = ["interval": Readable.interval(z.interval), "variable": Self.variable(p), "x": Self.number(z.at ?? 0)]
       switch z.kind {
       case .nearMinimum: return say("flatZone.nearMinimum", place)
       case .nearMaximum: return say("flatZone.nearMaximum", place)
@@ -165,11 +169,11 @@ struct Phrasing {
     case .attained:
       return say(
         p.gradientZeroAtMinimum ? "zeroAtCorrect.attainedFlat" : "zeroAtCorrect.attainedSloped",
-        ["locations": locations(p.infimum, p.argument)])
+        ["locations": locations(p.infimum, Self.variable(p))])
     case .limit:
-      return say("zeroAtCorrect.limit", ["locations": locations(p.infimum, p.argument)])
+      return say("zeroAtCorrect.limit", ["locations": locations(p.infimum, Self.variable(p))])
     case .never:
-      return say("zeroAtCorrect.never", ["minimum": extremum(p.infimum, p.argument)])
+      return say("zeroAtCorrect.never", ["minimum": extremum(p.infimum, Self.variable(p))])
     }
   }
 

@@ -5,11 +5,11 @@
 enum CELU {
   static let spec = FunctionSpec(
     id: "celu", name: "CELU (continuously differentiable ELU)", family: .activation, aliases: [],
-    summary: "x for x > 0, alpha (e^(x/alpha) - 1) below: ELU with alpha moved into the exponent, so that the slope at 0 is 1 from both sides for every alpha (C1, unlike elu with alpha != 1). Equal to elu at alpha = 1.",
+    summary: "x for x > 0, α (exp(x/α) − 1) below: ELU with α moved into the exponent, so that the slope at 0 is 1 from both sides for every α (C1, unlike elu with α ≠ 1). Equal to elu at α = 1.",
     parameters: [
       ParameterSpec(
         name: "alpha", symbol: "\\alpha", defaultValue: 1, range: .positive, grid: [0.5, 1, 2],
-        summary: "the negative saturation value -alpha and the length scale of the exponential part")
+        summary: "the negative saturation value −α and the length scale of the exponential part")
     ],
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in
@@ -32,7 +32,7 @@ enum CELU {
     },
     formula: formula,
     naive: NaiveForm(
-      valueFormula: "alpha * (exp(x / alpha) - 1) for x <= 0", derivativeFormula: "exp(x / alpha) for x <= 0",
+      valueFormula: "alpha * (exp(x / alpha) - 1), x <= 0", derivativeFormula: "exp(x / alpha), x <= 0",
       value: { p in
         let alpha = p["alpha"]
         return { x in x > 0 ? x : alpha * (exp(x / alpha) - 1) }

@@ -4,11 +4,11 @@
 enum ELU {
   static let spec = FunctionSpec(
     id: "elu", name: "ELU (exponential linear unit)", family: .activation, aliases: [],
-    summary: "x for x > 0, alpha (e^x - 1) below: smooth negative saturation at -alpha pushes mean activations toward zero.",
+    summary: "x for x > 0, α(eˣ − 1) below: smooth negative saturation at −α pushes mean activations toward zero.",
     parameters: [
       ParameterSpec(
         name: "alpha", symbol: "\\alpha", defaultValue: 1, range: .positive, grid: [0.5, 1, 2],
-        summary: "the negative saturation value -alpha and the slope alpha at 0 from the left")
+        summary: "the negative saturation value −α and the slope α at 0 from the left")
     ],
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in
@@ -34,7 +34,7 @@ enum ELU {
     },
     formula: formula,
     naive: NaiveForm(
-      valueFormula: "alpha * (exp(x) - 1) for x <= 0", derivativeFormula: "alpha * exp(x) for x <= 0",
+      valueFormula: "alpha * (exp(x) - 1), x <= 0", derivativeFormula: "alpha * exp(x), x <= 0",
       value: { p in
         let alpha = p["alpha"]
         return { x in x > 0 ? x : alpha * (exp(x) - 1) }
@@ -43,12 +43,12 @@ enum ELU {
         let alpha = p["alpha"]
         return { x in x > 0 ? 1 : alpha * exp(x) }
       }),
-    implementationNote: "alpha * expm1(x) for x <= 0: exp(x) - 1 cancels near 0 (all digits lost at |x| = 1e-16). The left derivative alpha e^x is kept as m 2^k below x = -700 so that alpha does not multiply a subnormal's rounding error.",
+    implementationNote: "alpha * expm1(x) for x ≤ 0: exp(x) - 1 cancels near 0 (all digits lost at |x| = 1e-16). The left derivative alpha e^x is kept as m 2^k below x = -700 so that alpha does not multiply a subnormal's rounding error.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.elu(x, alpha=1.0)", "none (within {torch.elu.accuracy.value_max_ulp} ulp; derivative within {torch.elu.accuracy.grad_max_ulp} ulp, alpha at 0)", definitional: ["at 0"]),
-      FrameworkConvention(.keras, "keras.activations.elu(x, alpha=1.0)", "none in value; the gradient is JAX's expm1(x) + 1, exactly 0 for x <= {jax.elu.grad-cancellation.zero_up_to}", definitional: ["expm1(x) + 1", "exactly 0"]),
+      FrameworkConvention(.keras, "keras.activations.elu(x, alpha=1.0)", "none in value; the gradient is JAX's expm1(x) + 1, exactly 0 for x ≤ {jax.elu.grad-cancellation.zero_up_to}", definitional: ["expm1(x) + 1", "exactly 0"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.elu(x, alpha=1.0)", "jnp.where(x > 0, x, alpha * expm1(x)): derivative alpha at 0; the derivative is expm1(x) + 1, which cancels: relative error {jax.elu.grad-cancellation.rel_error_at_minus_20} at x = -20, exactly 0 for x <= {jax.elu.grad-cancellation.zero_up_to}", definitional: ["jnp.where(x > 0, x, alpha * expm1(x))", "at 0", "expm1(x) + 1", "x = -20", "exactly 0"]),
+      FrameworkConvention(.jaxnn, "jax.nn.elu(x, alpha=1.0)", "jnp.where(x > 0, x, alpha * expm1(x)): derivative alpha at 0; the derivative is expm1(x) + 1, which cancels: relative error {jax.elu.grad-cancellation.rel_error_at_minus_20} at x = -20, exactly 0 for x ≤ {jax.elu.grad-cancellation.zero_up_to}", definitional: ["jnp.where(x > 0, x, alpha * expm1(x))", "at 0", "expm1(x) + 1", "x = -20", "exactly 0"]),
     ],
     references: [
       Reference("Clevert, Unterthiner, Hochreiter, Fast and accurate deep network learning by exponential linear units (ELUs), ICLR", year: 2016)

@@ -4,7 +4,7 @@
 enum GELU {
   static let spec = FunctionSpec(
     id: "gelu", name: "GELU (Gaussian error linear unit)", family: .activation, aliases: ["gelu-erf"],
-    summary: "x Phi(x), x weighted by the standard normal CDF: a smooth ReLU with a small negative dip (minimum -0.170 at x = -0.752). BERT's reference code used this erf form when first released (it later switched to the tanh approximation, gelu-tanh, the form of OpenAI's GPT and GPT-2 code); PyTorch's and Keras's default.",
+    summary: "x Φ(x), x weighted by the standard normal CDF: a smooth ReLU with a small negative dip (minimum −0.170 at x = −0.752). BERT's reference code used this erf form when first released (it later switched to the tanh approximation, gelu-tanh, the form of OpenAI's GPT and GPT-2 code); PyTorch's and Keras's default.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in
@@ -31,7 +31,7 @@ enum GELU {
           formula: "1 + erf(x / sqrt(2))", within: "the value and the derivative", naive: { _ in naiveOnePlusErf },
           accurate: { _ in twoPhi })
       ]),
-    implementationNote: "Phi(x) = phi(x) R(-x) for x <= 0 and 1 - phi(x) R(x) above, with the Mills ratio R as a double-double (tabulated Taylor series, asymptotic series beyond 26) and phi from exp of the exactly formed -x^2/2; then f' = phi (R + x) for x < 0 has its cancellation done exactly. The textbook 1 + erf(x/sqrt 2) cancels in the left tail, where the exact gelu is about -phi(x): where it loses accuracy and where it is exactly 0 is computed below.",
+    implementationNote: "Phi(x) = phi(x) R(-x) for x ≤ 0 and 1 - phi(x) R(x) above, with the Mills ratio R as a double-double (tabulated Taylor series, asymptotic series beyond 26) and phi from exp of the exactly formed -x^2/2; then f' = phi (R + x) for x < 0 has its cancellation done exactly. The textbook 1 + erf(x/sqrt 2) cancels in the left tail, where the exact gelu is about -phi(x): where it loses accuracy and where it is exactly 0 is computed below.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.gelu(x)", "the default approximate='none' is this erf form; x/2 (1 + erf(x/sqrt 2)) cancels for x < 0: off by {torch.gelu.accuracy.value_max_ulp} ulp at x = {torch.gelu.accuracy.value_worst_x}", definitional: ["x/2 (1 + erf(x/sqrt 2))", "x < 0"]),
       FrameworkConvention(.keras, "keras.activations.gelu(x, approximate=False)", "the default approximate=False is this erf form; value off by {keras.gelu.accuracy.value_max_ulp} ulp at x = {keras.gelu.accuracy.value_worst_x}"),

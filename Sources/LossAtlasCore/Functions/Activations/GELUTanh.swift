@@ -5,7 +5,7 @@ enum GELUTanh {
   static let spec = FunctionSpec(
     id: "gelu-tanh", name: "GELU, tanh approximation", family: .activation,
     aliases: ["gelu-approx", "approximate-gelu"],
-    summary: "x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))): the tanh approximation of GELU, the form of OpenAI's GPT and GPT-2 code (and of BERT's reference code after its first release, which used the erf form, gelu) and jax.nn.gelu's default; within 5e-4 of gelu.",
+    summary: "x/2 (1 + tanh(√(2/π) (x + 0.044715 x³))): the tanh approximation of GELU, the form of OpenAI's GPT and GPT-2 code (and of BERT's reference code after its first release, which used the erf form, gelu) and jax.nn.gelu's default; within 5×10⁻⁴ of gelu.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in
@@ -24,7 +24,7 @@ enum GELUTanh {
     formula: formula,
     naive: NaiveForm(
       valueFormula: "0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3)))",
-      derivativeFormula: "0.5 (1 + T) + 0.5 x (1 - T^2) sqrt(2/pi) (1 + 3 * 0.044715 x^2), T the tanh above",
+      derivativeFormula: "0.5 (1 + T) + 0.5 x (1 - T^2) sqrt(2/pi) (1 + 3 * 0.044715 x^2), T = tanh(sqrt(2/pi) * (x + 0.044715 * x^3))",
       value: { _ in naiveValue },
       derivative: { _ in naiveDerivative },
       intermediates: [

@@ -4,11 +4,11 @@
 enum HardShrink {
   static let spec = FunctionSpec(
     id: "hardshrink", name: "Hard shrink", family: .activation, aliases: ["hard-shrink"],
-    summary: "x where |x| > lambda, 0 inside [-lambda, lambda]: hard thresholding, which zeroes small inputs and passes the rest unchanged (jumps of size lambda at ±lambda). Used for sparse codes and wavelet denoising.",
+    summary: "x where |x| > λ, 0 inside [−λ, λ]: hard thresholding, which zeroes small inputs and passes the rest unchanged (jumps of size λ at ±λ). Used for sparse codes and wavelet denoising.",
     parameters: [
       ParameterSpec(
         name: "lambda", symbol: "\\lambda", defaultValue: 0.5, range: .nonNegative, grid: [0, 0.5, 1, 2],
-        summary: "the half-width of the zeroed interval [-lambda, lambda] (0 gives the identity)")
+        summary: "the half-width of the zeroed interval [−λ, λ] (0 gives the identity)")
     ],
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in

@@ -4,7 +4,7 @@
 enum HardSigmoid {
   static let spec = FunctionSpec(
     id: "hard-sigmoid", name: "Hard sigmoid", family: .activation, aliases: ["hardsigmoid"],
-    summary: "relu6(x + 3) / 6: a piecewise-linear sigmoid onto [0, 1], linear on (-3, 3). The gate of MobileNetV3's hard-swish.",
+    summary: "relu6(x + 3) / 6: a piecewise-linear sigmoid onto [0, 1], linear on (−3, 3). The gate of MobileNetV3's hard-swish.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in

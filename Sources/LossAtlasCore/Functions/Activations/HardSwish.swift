@@ -4,7 +4,7 @@
 enum HardSwish {
   static let spec = FunctionSpec(
     id: "hard-swish", name: "Hard swish", family: .activation, aliases: ["hardswish", "h-swish", "hard-silu"],
-    summary: "x relu6(x + 3) / 6: a piecewise-quadratic SiLU (0 below -3, x above 3) from MobileNetV3, cheap on mobile hardware.",
+    summary: "x relu6(x + 3) / 6: a piecewise-quadratic SiLU (0 below −3, x above 3) from MobileNetV3, cheap on mobile hardware.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in

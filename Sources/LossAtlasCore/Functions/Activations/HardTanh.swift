@@ -4,7 +4,7 @@
 enum HardTanh {
   static let spec = FunctionSpec(
     id: "hard-tanh", name: "Hard tanh", family: .activation, aliases: ["hardtanh"],
-    summary: "min(max(x, -1), 1): the identity clipped to [-1, 1], a piecewise-linear tanh.",
+    summary: "min(max(x, −1), 1): the identity clipped to [−1, 1], a piecewise-linear tanh.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in

@@ -4,7 +4,7 @@
 enum LeakyReLU {
   static let spec = FunctionSpec(
     id: "leaky-relu", name: "Leaky ReLU", family: .activation, aliases: ["lrelu", "leakyrelu", "prelu", "rrelu"],
-    summary: "x for x >= 0, a x below: ReLU with a small slope a on the negative side, so that no unit's gradient is exactly zero.",
+    summary: "x for x ≥ 0, a x below: ReLU with a small slope a on the negative side, so that no unit's gradient is exactly zero.",
     parameters: [
       ParameterSpec(
         name: "slope", symbol: "a", defaultValue: 0.01, range: .nonNegative, grid: [0, 0.01, 0.1, 0.2, 0.3],
@@ -33,7 +33,7 @@ enum LeakyReLU {
       ]
     },
     formula: formula,
-    implementationNote: "x for x >= 0, a x below (one rounding); the derivative at 0 is the catalog's a.",
+    implementationNote: "x for x ≥ 0, a x below (one rounding); the derivative at 0 is the catalog's a.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.leaky_relu(x, negative_slope=0.01)", "none: the same default slope {torch.leaky_relu.kink-and-default.default_negative_slope}, derivative {torch.leaky_relu.kink-and-default.grad_at_0} (a) at 0", definitional: ["at 0"]),
       FrameworkConvention(.keras, "keras.activations.leaky_relu(x, negative_slope=0.2)", "default slope {keras.leaky_relu.defaults.activation_default}, not the catalog's 0.01 (the LeakyReLU layer defaults to {keras.leaky_relu.defaults.layer_default})", definitional: ["the catalog's 0.01"]),

@@ -4,7 +4,7 @@
 enum LogSigmoid {
   static let spec = FunctionSpec(
     id: "log-sigmoid", name: "Log-sigmoid", family: .activation, aliases: ["logsigmoid"],
-    summary: "log sigma(x) = -softplus(-x): the log-probability of the positive class of a logistic model; the building block of stable binary cross-entropy.",
+    summary: "log σ(x) = −softplus(−x): the log-probability of the positive class of a logistic model; the building block of stable binary cross-entropy.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in

@@ -4,7 +4,7 @@
 enum Mish {
   static let spec = FunctionSpec(
     id: "mish", name: "Mish", family: .activation, aliases: [],
-    summary: "x tanh(softplus(x)): a smooth, non-monotonic activation close to SiLU (minimum -0.309 at x = -1.19), used in YOLOv4.",
+    summary: "x tanh(softplus(x)): a smooth, non-monotonic activation close to SiLU (minimum −0.309 at x = −1.19), used in YOLOv4.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in
@@ -31,7 +31,7 @@ enum Mish {
           return t + x * (1 / (1 + exp(-x))) * (1 - t * t)
         }
       }),
-    implementationNote: "With w = e^x, tanh(softplus x) = w (w + 2) / (w^2 + 2w + 2) (and (1 + 2v) / (1 + 2v + 2v^2) with v = e^-x for x >= 0): only positive terms, no log, no tanh; f' = w/D ((w + 2) + 4x (1 + w)/D) in double-double. The naive form is 0 far left where the exact value is about x e^x, and its 1 - tanh^2 loses all accuracy and then is 0 as x grows (computed below).",
+    implementationNote: "With w = e^x, tanh(softplus x) = w (w + 2) / (w^2 + 2w + 2) (and (1 + 2v) / (1 + 2v + 2v^2) with v = e^-x for x ≥ 0): only positive terms, no log, no tanh; f' = w/D ((w + 2) + 4x (1 + w)/D) in double-double. The naive form is 0 far left where the exact value is about x e^x, and its 1 - tanh^2 loses all accuracy and then is 0 as x grows (computed below).",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.mish(x)", "none (within {torch.mish.accuracy.value_max_ulp} ulp; derivative within {torch.mish.accuracy.grad_max_ulp} ulp)"),
       FrameworkConvention(.keras, "keras.activations.mish(x)", "none in value (written as x * tanh(softplus(x)), within {keras.mish.accuracy.value_max_ulp} ulp); its derivative is off by {keras.mish.accuracy.grad_max_ulp} ulp at x = {keras.mish.accuracy.grad_worst_x}"),

@@ -4,7 +4,7 @@
 enum SELU {
   static let spec = FunctionSpec(
     id: "selu", name: "SELU (scaled ELU)", family: .activation, aliases: [],
-    summary: "lambda * elu(x; alpha) with the fixed constants lambda = 1.0507..., alpha = 1.6733... that make activations self-normalizing (mean 0, variance 1) in deep fully connected networks.",
+    summary: "λ · elu(x; α) with the fixed constants λ = 1.0507..., α = 1.6733... that make activations self-normalizing (mean 0, variance 1) in deep fully connected networks.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in
@@ -24,7 +24,7 @@ enum SELU {
     },
     formula: formula,
     naive: NaiveForm(
-      valueFormula: "lambda * alpha * (exp(x) - 1) for x <= 0", derivativeFormula: "lambda * alpha * exp(x) for x <= 0",
+      valueFormula: "lambda * alpha * (exp(x) - 1), x <= 0", derivativeFormula: "lambda * alpha * exp(x), x <= 0",
       value: { _ in
         { x in
           let lambda = 1.0507009873554804934193349852946
@@ -42,9 +42,9 @@ enum SELU {
     implementationNote: "lambda and lambda * alpha as double-double constants (the exact decimals of the paper), times x or expm1(x) with one rounding; the left derivative as m 2^k below x = -700.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.selu(x)", "constants rounded to float64: within {torch.selu.accuracy.value_max_ulp} ulp (value) and {torch.selu.accuracy.grad_max_ulp} ulp (derivative); derivative {torch.selu.grad-at-0.grad_at_0} (lambda alpha) at 0", definitional: ["float64", "at 0"]),
-      FrameworkConvention(.keras, "keras.activations.selu(x)", "constants rounded to float64; the gradient is JAX's, exactly 0 for x <= {jax.selu.grad-cancellation.zero_up_to}", definitional: ["float64", "exactly 0"]),
+      FrameworkConvention(.keras, "keras.activations.selu(x)", "constants rounded to float64; the gradient is JAX's, exactly 0 for x ≤ {jax.selu.grad-cancellation.zero_up_to}", definitional: ["float64", "exactly 0"]),
       FrameworkConvention(.optax, "", "no equivalent (optax holds losses)"),
-      FrameworkConvention(.jaxnn, "jax.nn.selu(x)", "constants rounded to float64; derivative {jax.selu.grad-cancellation.grad_at_0} (lambda alpha) at 0, as here; for x < 0 the derivative is expm1(x) + 1 times constants, which cancels: exactly 0 for x <= {jax.selu.grad-cancellation.zero_up_to}", definitional: ["float64", "at 0", "x < 0", "expm1(x) + 1", "exactly 0"]),
+      FrameworkConvention(.jaxnn, "jax.nn.selu(x)", "constants rounded to float64; derivative {jax.selu.grad-cancellation.grad_at_0} (lambda alpha) at 0, as here; for x < 0 the derivative is expm1(x) + 1 times constants, which cancels: exactly 0 for x ≤ {jax.selu.grad-cancellation.zero_up_to}", definitional: ["float64", "at 0", "x < 0", "expm1(x) + 1", "exactly 0"]),
     ],
     references: [
       Reference("Klambauer, Unterthiner, Mayr, Hochreiter, Self-normalizing neural networks, NeurIPS", year: 2017)

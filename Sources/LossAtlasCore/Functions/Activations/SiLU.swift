@@ -4,11 +4,11 @@
 enum SiLU {
   static let spec = FunctionSpec(
     id: "silu", name: "SiLU (swish)", family: .activation, aliases: ["swish"],
-    summary: "x sigma(beta x): the sigmoid-weighted linear unit (swish with beta = 1). Smooth, non-monotonic (minimum -0.278/beta at x = -1.278/beta); beta -> inf approaches ReLU.",
+    summary: "x σ(βx): the sigmoid-weighted linear unit (swish with β = 1). Smooth, non-monotonic (minimum −0.278/β at x = −1.278/β); β → ∞ approaches ReLU.",
     parameters: [
       ParameterSpec(
         name: "beta", symbol: "\\beta", defaultValue: 1, range: .positive, grid: [0.5, 1, 2, 5],
-        summary: "the sharpness: the sigmoid's slope (1 is SiLU; large beta approaches ReLU)")
+        summary: "the sharpness: the sigmoid's slope (1 is SiLU; large β approaches ReLU)")
     ],
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in

@@ -4,7 +4,7 @@
 enum Sigmoid {
   static let spec = FunctionSpec(
     id: "sigmoid", name: "Sigmoid (logistic)", family: .activation, aliases: ["logistic-sigmoid", "expit"],
-    summary: "The logistic function 1 / (1 + e^-x): maps the real line onto (0, 1). The output of binary classifiers; as a hidden activation it saturates and shrinks gradients at least fourfold per layer.",
+    summary: "The logistic function 1 / (1 + e⁻ˣ): maps the real line onto (0, 1). The output of binary classifiers; as a hidden activation it saturates and shrinks gradients at least fourfold per layer.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in
@@ -30,7 +30,7 @@ enum Sigmoid {
           return s * (1 - s)
         }
       }),
-    implementationNote: "Branch on the sign of x before calling exp (1/(1+e^-x) for x >= 0, e^x/(1+e^x) below; 1 + e formed exactly and the quotients taken in double-double), and the derivative as e^-|x| / (1 + e^-|x|)^2 rather than sigma(1 - sigma), which is 0 once sigma rounds to 1.",
+    implementationNote: "Branch on the sign of x before calling exp (1/(1+e^-x) for x ≥ 0, e^x/(1+e^x) below; 1 + e formed exactly and the quotients taken in double-double), and the derivative as e^-|x| / (1 + e^-|x|)^2 rather than sigma(1 - sigma), which is 0 once sigma rounds to 1.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.sigmoid(x)", "backward is y (1 - y) on the rounded output: relative error {torch.sigmoid.grad-zero-from.rel_error_at_35} at x = 35, and 0 beyond x = {torch.sigmoid.grad-zero-from.last_nonzero_x}, the last input with a nonzero gradient, where the exact derivative is about e^-x", definitional: ["(1 - y)", "x = 35", "and 0 beyond"]),
       FrameworkConvention(.keras, "keras.activations.sigmoid(x)", "none in value (within {keras.sigmoid.accuracy.value_max_ulp} ulp); the gradient is JAX's (see jax.nn)"),

@@ -4,7 +4,7 @@
 enum SoftShrink {
   static let spec = FunctionSpec(
     id: "softshrink", name: "Soft shrink", family: .activation, aliases: ["soft-shrink"],
-    summary: "x - lambda above lambda, x + lambda below -lambda, 0 in between: soft thresholding, the proximal operator of lambda |x| (the shrinkage step of ISTA and the lasso). Continuous, unlike hardshrink.",
+    summary: "x − λ above λ, x + λ below −λ, 0 in between: soft thresholding, the proximal operator of λ|x| (the shrinkage step of ISTA and the lasso). Continuous, unlike hardshrink.",
     parameters: [
       ParameterSpec(
         name: "lambda", symbol: "\\lambda", defaultValue: 0.5, range: .nonNegative, grid: [0, 0.5, 1, 2],

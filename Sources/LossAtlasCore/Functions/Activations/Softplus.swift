@@ -4,11 +4,11 @@
 enum Softplus {
   static let spec = FunctionSpec(
     id: "softplus", name: "Softplus", family: .activation, aliases: [],
-    summary: "(1/beta) log(1 + e^(beta x)): a smooth ReLU whose derivative is the sigmoid; beta sets how sharp the corner is.",
+    summary: "(1/β) log(1 + exp(βx)): a smooth ReLU whose derivative is the sigmoid; β sets how sharp the corner is.",
     parameters: [
       ParameterSpec(
         name: "beta", symbol: "\\beta", defaultValue: 1, range: .positive, grid: [0.5, 1, 2, 5, 10],
-        summary: "the sharpness: softplus approaches ReLU as beta grows (its value at 0 is log 2 / beta)")
+        summary: "the sharpness: softplus approaches ReLU as β grows (its value at 0 is log 2 / β)")
     ],
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in

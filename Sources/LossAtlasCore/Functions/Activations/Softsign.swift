@@ -4,7 +4,7 @@
 enum Softsign {
   static let spec = FunctionSpec(
     id: "softsign", name: "Softsign", family: .activation, aliases: [],
-    summary: "x / (1 + |x|): a rational tanh-like squashing onto (-1, 1) whose tails approach ±1 polynomially (1/x) rather than exponentially.",
+    summary: "x / (1 + |x|): a rational tanh-like squashing onto (−1, 1) whose tails approach ±1 polynomially (1/x) rather than exponentially.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in

@@ -4,7 +4,7 @@
 enum SparsePlus {
   static let spec = FunctionSpec(
     id: "sparse-plus", name: "Sparse plus", family: .activation, aliases: ["sparseplus"],
-    summary: "0 below -1, (x + 1)^2 / 4 on (-1, 1), x above 1: a piecewise-quadratic softplus that is exactly 0 (and has exactly zero gradient) for x <= -1. Its derivative is sparse-sigmoid.",
+    summary: "0 below −1, (x + 1)² / 4 on (−1, 1), x above 1: a piecewise-quadratic softplus that is exactly 0 (and has exactly zero gradient) for x ≤ −1. Its derivative is sparse-sigmoid.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in

@@ -4,7 +4,7 @@
 enum SparseSigmoid {
   static let spec = FunctionSpec(
     id: "sparse-sigmoid", name: "Sparse sigmoid", family: .activation, aliases: ["sparsesigmoid"],
-    summary: "0 below -1, (x + 1) / 2 on (-1, 1), 1 above 1: a piecewise-linear sigmoid that reaches 0 and 1 exactly (the derivative of sparse-plus; the same shape as hard-sigmoid with slope 1/2 instead of 1/6).",
+    summary: "0 below −1, (x + 1) / 2 on (−1, 1), 1 above 1: a piecewise-linear sigmoid that reaches 0 and 1 exactly (the derivative of sparse-plus; the same shape as hard-sigmoid with slope 1/2 instead of 1/6).",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in

@@ -4,11 +4,11 @@
 enum Squareplus {
   static let spec = FunctionSpec(
     id: "squareplus", name: "Squareplus", family: .activation, aliases: [],
-    summary: "(x + sqrt(x^2 + b)) / 2: an algebraic softplus (no exp or log), smooth, convex and positive, sqrt(b)/2 at 0, tending to relu as b -> 0.",
+    summary: "(x + √(x² + b)) / 2: an algebraic softplus (no exp or log), smooth, convex and positive, √b/2 at 0, tending to relu as b → 0.",
     parameters: [
       ParameterSpec(
         name: "b", symbol: "b", defaultValue: 4, range: .positive, grid: [0.25, 1, 4, 16],
-        summary: "the curvature at the bend: f(0) = sqrt(b)/2 and f''(0) = 1/(2 sqrt b); b -> 0 gives relu")
+        summary: "the curvature at the bend: f(0) = √b/2 and f″(0) = 1/(2 √b); b → 0 gives relu")
     ],
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in
@@ -40,7 +40,7 @@ enum Squareplus {
         let b = p["b"]
         return { x in (1 + x / (x * x + b).squareRoot()) / 2 }
       }),
-    implementationNote: "With s = sqrt(x^2 + b) and d = s + |x| (no cancellation): f = d/2 for x >= 0 and b/(2d) for x < 0 (the textbook x + s cancels there: all digits lost at x = -1e8 with b = 4); f' = f/s, which is 1 - w or w with w = b/(2 s d); f'' = 2 w (1 - w)/s. x^2 + b is formed exactly and s, d, b/(2d) and w carried in double-double (within 1 ulp); where x^2 or b would leave [2^-1000, 2^1000] (x^2 overflows at |x| = 1.3e154) x and b are first scaled by 2^-k and 2^-2k, exactly.",
+    implementationNote: "With s = sqrt(x^2 + b) and d = s + |x| (no cancellation): f = d/2 for x ≥ 0 and b/(2d) for x < 0 (the textbook x + s cancels there: all digits lost at x = -1e8 with b = 4); f' = f/s, which is 1 - w or w with w = b/(2 s d); f'' = 2 w (1 - w)/s. x^2 + b is formed exactly and s, d, b/(2d) and w carried in double-double (within 1 ulp); where x^2 or b would leave [2^-1000, 2^1000] (x^2 overflows at |x| = 1.3e154) x and b are first scaled by 2^-k and 2^-2k, exactly.",
     conventions: [
       FrameworkConvention(
         .pytorch, "",

@@ -4,7 +4,7 @@
 enum Tanh {
   static let spec = FunctionSpec(
     id: "tanh", name: "Hyperbolic tangent", family: .activation, aliases: ["hyperbolic-tangent"],
-    summary: "tanh x = (e^x - e^-x) / (e^x + e^-x): a zero-centred sigmoid onto (-1, 1), equal to 2 sigma(2x) - 1. The classic recurrent-network activation; it saturates on both sides.",
+    summary: "tanh x = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ): a zero-centred sigmoid onto (−1, 1), equal to 2 σ(2x) − 1. The classic recurrent-network activation; it saturates on both sides.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in

@@ -4,7 +4,7 @@
 enum TanhShrink {
   static let spec = FunctionSpec(
     id: "tanhshrink", name: "Tanh shrink", family: .activation, aliases: ["tanh-shrink"],
-    summary: "x - tanh x: nearly flat around 0 (about x^3/3) and x ∓ 1 far out, a smooth relative of softshrink with lambda = 1. Its derivative is tanh^2 x.",
+    summary: "x − tanh x: nearly flat around 0 (about x³/3) and x ∓ 1 far out, a smooth relative of softshrink with λ = 1. Its derivative is tanh² x.",
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { _, _ in jet },
     views: { _ in

@@ -11,7 +11,7 @@ enum Threshold {
         summary: "the threshold t: inputs above it pass, inputs at or below it are replaced"),
       ParameterSpec(
         name: "value", symbol: "v", defaultValue: 0, range: anyFinite, grid: [0, 2],
-        summary: "the constant v that replaces every input x <= t"),
+        summary: "the constant v that replaces every input x ≤ t"),
     ],
     arguments: [.activationInput], differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { p, _ in

@@ -4,7 +4,7 @@
 enum GLU {
   static let spec = FunctionSpec(
     id: "glu", name: "GLU (gated linear unit)", family: .gatedUnit, aliases: [],
-    summary: "a sigma(b): the value half a passed through a sigmoid gate computed from the other half b (Dauphin et al. 2017). The gate is in (0, 1), so the unit scales a down, never flips it.",
+    summary: "a σ(b): the value half a passed through a sigmoid gate computed from the other half b (Dauphin et al. 2017). The gate is in (0, 1), so the unit scales a down, never flips it.",
     arguments: GatedUnits.arguments, differentiable: ["a", "b"],
     evaluate: GatedUnits.evaluator { _ in Kernel() },
     views: { p in

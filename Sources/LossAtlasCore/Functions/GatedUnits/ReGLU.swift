@@ -4,7 +4,7 @@
 enum ReGLU {
   static let spec = FunctionSpec(
     id: "reglu", name: "ReGLU", family: .gatedUnit, aliases: [],
-    summary: "a relu(b): the GLU variant with a ReLU gate (Shazeer 2020). The gate is 0 for b <= 0, so both gradients vanish there: a dead gate passes nothing back to a or b.",
+    summary: "a relu(b): the GLU variant with a ReLU gate (Shazeer 2020). The gate is 0 for b ≤ 0, so both gradients vanish there: a dead gate passes nothing back to a or b.",
     arguments: GatedUnits.arguments, differentiable: ["a", "b"],
     evaluate: GatedUnits.evaluator { _ in Kernel() },
     views: { p in

@@ -4,11 +4,11 @@
 enum SwiGLU {
   static let spec = FunctionSpec(
     id: "swiglu", name: "SwiGLU", family: .gatedUnit, aliases: [],
-    summary: "a silu(b; beta) = a b sigma(beta b): the GLU variant with a swish gate (Shazeer 2020), the feed-forward unit of PaLM and LLaMA.",
+    summary: "a silu(b; β) = a b σ(βb): the GLU variant with a swish gate (Shazeer 2020), the feed-forward unit of PaLM and LLaMA.",
     parameters: [
       ParameterSpec(
         name: "beta", symbol: "\\beta", defaultValue: 1, range: .positive, grid: [0.5, 1, 2],
-        summary: "the gate's sharpness, silu's beta (1 in the language models; large beta approaches ReGLU)")
+        summary: "the gate's sharpness, silu's β (1 in the language models; large β approaches ReGLU)")
     ],
     arguments: GatedUnits.arguments, differentiable: ["a", "b"],
     evaluate: GatedUnits.evaluator { p in Kernel(beta: p["beta"]) },

@@ -4,7 +4,7 @@
 enum ExponentialLoss {
   static let spec = FunctionSpec(
     id: "exponential", name: "Exponential loss", family: .marginLoss, aliases: ["adaboost"],
-    summary: "e^(-y s): the loss AdaBoost minimizes stagewise. Convex and smooth, but it grows exponentially for wrong scores, which makes it sensitive to label noise.",
+    summary: "exp(−ys): the loss AdaBoost minimizes stagewise. Convex and smooth, but it grows exponentially for wrong scores, which makes it sensitive to label noise.",
     arguments: MarginLosses.arguments, differentiable: ["s"],
     evaluate: MarginLosses.evaluator(jet),
     views: { _ in

@@ -4,7 +4,7 @@
 enum Hinge {
   static let spec = FunctionSpec(
     id: "hinge", name: "Hinge loss", family: .marginLoss, aliases: ["svm-hinge"],
-    summary: "max(0, 1 - y s): zero once the score is on the right side with margin 1, linear beyond. The loss of the soft-margin support vector machine.",
+    summary: "max(0, 1 − ys): zero once the score is on the right side with margin 1, linear beyond. The loss of the soft-margin support vector machine.",
     arguments: MarginLosses.arguments, differentiable: ["s"],
     evaluate: MarginLosses.evaluator(jet),
     views: { _ in

@@ -4,7 +4,7 @@
 enum LogisticLoss {
   static let spec = FunctionSpec(
     id: "logistic", name: "Logistic loss", family: .marginLoss, aliases: ["logistic-loss", "soft-margin"],
-    summary: "log(1 + e^(-y s)) = softplus(-y s): the negative log-likelihood of logistic regression written in the margin, smooth and convex, linear for badly wrong scores.",
+    summary: "log(1 + exp(−ys)) = softplus(−ys): the negative log-likelihood of logistic regression written in the margin, smooth and convex, linear for badly wrong scores.",
     arguments: MarginLosses.arguments, differentiable: ["s"],
     evaluate: MarginLosses.evaluator(jet),
     views: { _ in

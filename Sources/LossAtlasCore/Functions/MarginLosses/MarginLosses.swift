@@ -9,7 +9,7 @@ enum MarginLosses {
 
   static let arguments: [ArgumentSpec] = [
     ArgumentSpec(name: "s", summary: "the real-valued score of the positive class"),
-    ArgumentSpec(name: "y", domain: .labels([-1, 1]), summary: "the label, -1 or +1"),
+    ArgumentSpec(name: "y", domain: .labels([-1, 1]), summary: "the label, −1 or +1"),
   ]
 
   /// An `evaluate` closure for a margin loss given its jet in s for y = +1

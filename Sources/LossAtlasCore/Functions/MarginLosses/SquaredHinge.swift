@@ -4,7 +4,7 @@
 enum SquaredHinge {
   static let spec = FunctionSpec(
     id: "squared-hinge", name: "Squared hinge loss", family: .marginLoss, aliases: ["l2-hinge"],
-    summary: "max(0, 1 - y s)^2: the hinge squared, differentiable at the margin and penalizing large violations quadratically. Used by L2-SVMs.",
+    summary: "max(0, 1 − ys)²: the hinge squared, differentiable at the margin and penalizing large violations quadratically. Used by L2-SVMs.",
     arguments: MarginLosses.arguments, differentiable: ["s"],
     evaluate: MarginLosses.evaluator(jet),
     views: { _ in

@@ -4,7 +4,7 @@
 enum ZeroOne {
   static let spec = FunctionSpec(
     id: "zero-one", name: "Zero-one loss", family: .marginLoss, aliases: ["0-1", "misclassification"],
-    summary: "1 for a wrong or undecided sign (y s <= 0), 0 for a correct one: the error count that every other margin loss is a convex surrogate for. Not differentiable in any useful sense: its derivative is 0 wherever it exists.",
+    summary: "1 for a wrong or undecided sign (ys ≤ 0), 0 for a correct one: the error count that every other margin loss is a convex surrogate for. Not differentiable in any useful sense: its derivative is 0 wherever it exists.",
     arguments: MarginLosses.arguments, differentiable: ["s"],
     evaluate: MarginLosses.evaluator(jet),
     views: { _ in
@@ -19,7 +19,7 @@ enum ZeroOne {
       DeclaredDomainProperties(infimum: RangeBound(0, attained: true), supremum: RangeBound(1, attained: true), nonNegative: true, convex: false)
     },
     formula: formula,
-    implementationNote: "y s is exact (y = ±1), so the comparison y s <= 0 decides the value exactly; the value at s = 0 is 1 (an undecided score counts as an error). The derivative is 0 everywhere, as the catalog defines it.",
+    implementationNote: "y s is exact (y = ±1), so the comparison y s ≤ 0 decides the value exactly; the value at s = 0 is 1 (an undecided score counts as an error). The derivative is 0 everywhere, as the catalog defines it.",
     conventions: [
       FrameworkConvention(.pytorch, "", "no equivalent loss; (torch.sign(s) != y).float() counts errors and has no gradient"),
       FrameworkConvention(.keras, "", "no equivalent loss; keras.metrics.BinaryAccuracy is 1 minus it (threshold 0.5 on probabilities, its documented default)", definitional: ["1 minus", "threshold 0.5"]),

@@ -5,7 +5,7 @@ enum CrammerSinger {
   static let spec = FunctionSpec(
     id: "crammer-singer", name: "Multiclass hinge (Crammer-Singer)", family: .multiclassLoss,
     aliases: ["crammer-singer-hinge"],
-    summary: "max(0, delta + max over j != k of s_j - s_k): only the strongest wrong class is penalized, when it comes within delta of the true class. The multiclass SVM of Crammer and Singer.",
+    summary: "max(0, δ + max over j ≠ k of sⱼ − sₖ): only the strongest wrong class is penalized, when it comes within δ of the true class. The multiclass SVM of Crammer and Singer.",
     parameters: [
       ParameterSpec(
         name: "delta", symbol: "\\Delta", defaultValue: 1, range: .positive, grid: [0.5, 1],
@@ -25,7 +25,7 @@ enum CrammerSinger {
         convex: true)
     },
     formula: formula,
-    implementationNote: "The first j != k with the largest s_j is found by comparison (exact); its margin s_j - s_k + delta is summed exactly, so L is correctly rounded and L > 0, which decides the subgradient, is decided exactly. Ties among the wrong classes go to the first index, as the catalog says.",
+    implementationNote: "The first j ≠ k with the largest s_j is found by comparison (exact); its margin s_j - s_k + delta is summed exactly, so L is correctly rounded and L > 0, which decides the subgradient, is decided exactly. Ties among the wrong classes go to the first index, as the catalog says.",
     conventions: [
       FrameworkConvention(.pytorch, "", "no built-in; torch.clamp(delta + (s - big * onehot).max() - s[k], min=0) by hand", definitional: ["min=0"]),
       FrameworkConvention(.keras, "keras.losses.CategoricalHinge()", "delta fixed at 1; takes one-hot targets; its max runs over (1 - y) * s, which includes the true-class slot as 0, so it differs from Crammer-Singer when all other scores are negative: {keras.categorical_hinge.vs-crammer-singer.value} instead of 0 at s = [0.5, -5, -5], k = 0", definitional: ["fixed at 1", "(1 - y) * s", "as 0", "instead of 0", "s = [0.5, -5, -5], k = 0"]),

@@ -5,11 +5,11 @@ enum CrossEntropy {
   static let spec = FunctionSpec(
     id: "cross-entropy", name: "Softmax cross-entropy", family: .multiclassLoss,
     aliases: ["softmax-cross-entropy", "ce", "categorical-cross-entropy"],
-    summary: "logsumexp(s) - sum_j q_j s_j with q the one-hot target of class k, optionally smoothed to (1 - eps) onehot + eps/C: the negative log-likelihood of a softmax classifier, the standard loss of multiclass networks.",
+    summary: "logsumexp(s) − Σⱼ qⱼ sⱼ with q the one-hot target of class k, optionally smoothed to (1 − ε) onehot + ε/C: the negative log-likelihood of a softmax classifier, the standard loss of multiclass networks.",
     parameters: [
       ParameterSpec(
         name: "eps", symbol: "\\varepsilon", defaultValue: 0, range: .unitClosed, grid: [0, 0.1],
-        summary: "label smoothing: the target puts eps/C on every class and 1 - eps more on class k")
+        summary: "label smoothing: the target puts ε/C on every class and 1 − ε more on class k")
     ],
     arguments: [MulticlassLosses.scores, MulticlassLosses.trueClass], differentiable: ["s"],
     evaluate: { p, a throws(CatalogError) in
@@ -41,7 +41,7 @@ enum CrossEntropy {
       derivativeFormula: "exp(x) / (exp(x) + 1) - 1",
       value: { _ in { x in -log(exp(x) / (exp(x) + 1)) } },
       derivative: { _ in { x in exp(x) / (exp(x) + 1) - 1 } }),
-    implementationNote: "L = sum_j q_j (m - s_j) + log S with m = max s and S = sum_j e^(s_j - m) >= 1: non-negative terms only (sum q_j = 1), each s_j - m formed exactly, so nothing overflows (the naive -log softmax is NaN once e^x overflows: computed below) and nothing cancels. q_j = eps/C is carried exactly as a double-double. The gradient softmax(s) - q is formed from e^(s_j - m) to 90 bits as mantissa * 2^n and rounded once.",
+    implementationNote: "L = sum_j q_j (m - s_j) + log S with m = max s and S = sum_j e^(s_j - m) ≥ 1: non-negative terms only (sum q_j = 1), each s_j - m formed exactly, so nothing overflows (the naive -log softmax is NaN once e^x overflows: computed below) and nothing cancels. q_j = eps/C is carried exactly as a double-double. The gradient softmax(s) - q is formed from e^(s_j - m) to 90 bits as mantissa * 2^n and rounded once.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.cross_entropy(s, k, label_smoothing=eps)", "none: label_smoothing matches eps (mean over the batch; within {torch.cross_entropy.label-smoothing.value_ulp_error} ulp)"),
       FrameworkConvention(.keras, "keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing=eps)", "takes one-hot targets; label_smoothing matches eps; without from_logits it expects probabilities and clips them to [1e-7, 1 - 1e-7], its documented epsilon", definitional: ["[1e-7, 1 - 1e-7]"]),

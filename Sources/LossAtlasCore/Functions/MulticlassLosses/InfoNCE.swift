@@ -4,7 +4,7 @@
 enum InfoNCE {
   static let spec = FunctionSpec(
     id: "info-nce", name: "InfoNCE (NT-Xent)", family: .multiclassLoss, aliases: ["ntxent", "nt-xent", "infonce"],
-    summary: "-log softmax(s / tau)_k: the cross-entropy of one anchor's similarities s to C candidates, divided by a temperature tau, against its positive k. The contrastive loss of CPC, SimCLR and CLIP; a small tau sharpens it toward a hinge on the best negative.",
+    summary: "−log softmax(s / τ)ₖ: the cross-entropy of one anchor's similarities s to C candidates, divided by a temperature τ, against its positive k. The contrastive loss of CPC, SimCLR and CLIP; a small τ sharpens it toward a hinge on the best negative.",
     parameters: [
       ParameterSpec(
         name: "tau", symbol: "\\tau", defaultValue: 0.1, range: .positive, grid: [0.1, 1],

@@ -5,12 +5,12 @@ enum KLDiv {
   static let spec = FunctionSpec(
     id: "kl-div", name: "Kullback-Leibler divergence", family: .multiclassLoss,
     aliases: ["kl", "kullback-leibler"],
-    summary: "sum_j q_j (log q_j - log softmax(s)_j): how far the softmax of the scores is from a target distribution q. Zero exactly when they agree; used for distillation and soft targets.",
+    summary: "Σⱼ qⱼ (log qⱼ − log softmax(s)ⱼ): how far the softmax of the scores is from a target distribution q. Zero exactly when they agree; used for distillation and soft targets.",
     arguments: [
       MulticlassLosses.scores,
       ArgumentSpec(
         name: "q", kind: .vector, domain: .nonNegative, minimumCount: 2,
-        summary: "the target distribution (entries >= 0 summing to 1), one entry per class"),
+        summary: "the target distribution (entries ≥ 0 summing to 1), one entry per class"),
     ],
     differentiable: ["s"],
     evaluate: { _, a throws(CatalogError) in
@@ -64,7 +64,7 @@ enum KLDiv {
         }
       },
       derivative: { _ in { x in exp(x) / (exp(x) + exp(0)) - 0.75 } }),
-    implementationNote: "L = sum_j f_j + (sum q - 1) with f_j = q_j log(q_j/p_j) - q_j + p_j >= 0; near p_j = q_j each f_j is p_j phi(delta), delta = (q_j - p_j)/p_j, phi(delta) = (1 + delta) log1p(delta) - delta = delta^2/2 - ..., so the O(1) terms q log q and -q log p never cancel against each other; elsewhere the pieces (q log q, q (m - s_j) as exact products, q log S, -q, p) are summed exactly. 0 log 0 = 0. Gradient (sum q) softmax - q from 90-bit softmax pieces, rounded once.",
+    implementationNote: "L = sum_j f_j + (sum q - 1) with f_j = q_j log(q_j/p_j) - q_j + p_j ≥ 0; near p_j = q_j each f_j is p_j phi(delta), delta = (q_j - p_j)/p_j, phi(delta) = (1 + delta) log1p(delta) - delta = delta^2/2 - ..., so the O(1) terms q log q and -q log p never cancel against each other; elsewhere the pieces (q log q, q (m - s_j) as exact products, q log S, -q, p) are summed exactly. 0 log 0 = 0. Gradient (sum q) softmax - q from 90-bit softmax pieces, rounded once.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.functional.kl_div(torch.log_softmax(s, -1), q, reduction='batchmean')", "takes log-probabilities as input and q as target; reduction='mean' divides by the number of elements, not the batch size (batchmean is {torch.kl_div.reduction.batchmean_over_mean} times mean on 2 rows of 3)", definitional: ["2 rows of 3"]),
       FrameworkConvention(.keras, "keras.losses.KLDivergence()", "takes probabilities for both arguments and clips them to [1e-7, 1], so q_j = 0 terms and tiny p_j are distorted (relative error {keras.kl_divergence.clip.rel_error} at q = [0, 1], p = [0.5, 0.5])", definitional: ["[1e-7, 1]", "q_j = 0", "q = [0, 1], p = [0.5, 0.5]"]),

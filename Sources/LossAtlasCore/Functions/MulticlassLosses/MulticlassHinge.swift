@@ -5,7 +5,7 @@ enum MulticlassHinge {
   static let spec = FunctionSpec(
     id: "multiclass-hinge", name: "Multiclass hinge (Weston-Watkins)", family: .multiclassLoss,
     aliases: ["svm", "multiclass-svm", "weston-watkins"],
-    summary: "sum over j != k of max(0, s_j - s_k + delta): every wrong class whose score comes within delta of the true one adds its violation. The multiclass SVM loss of Weston and Watkins (the CS231n 'SVM loss').",
+    summary: "Σ over j ≠ k of max(0, sⱼ − sₖ + δ): every wrong class whose score comes within δ of the true one adds its violation. The multiclass SVM loss of Weston and Watkins (the CS231n 'SVM loss').",
     parameters: [
       ParameterSpec(
         name: "delta", symbol: "\\Delta", defaultValue: 1, range: .positive, grid: [0.5, 1],

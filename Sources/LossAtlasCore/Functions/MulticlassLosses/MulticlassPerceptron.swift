@@ -5,7 +5,7 @@ enum MulticlassPerceptron {
   static let spec = FunctionSpec(
     id: "multiclass-perceptron", name: "Multiclass perceptron", family: .multiclassLoss,
     aliases: ["multiclass-perceptron-loss"],
-    summary: "max_j s_j - s_k: how far the true class's score is below the best score, 0 when the true class wins. The loss of the multiclass perceptron (Crammer-Singer without a margin); optax multiclass_perceptron_loss.",
+    summary: "maxⱼ sⱼ − sₖ: how far the true class's score is below the best score, 0 when the true class wins. The loss of the multiclass perceptron (Crammer-Singer without a margin); optax multiclass_perceptron_loss.",
     arguments: [MulticlassLosses.scores, MulticlassLosses.trueClass], differentiable: ["s"],
     evaluate: { _, a throws(CatalogError) in
       let s = a.vector("s")

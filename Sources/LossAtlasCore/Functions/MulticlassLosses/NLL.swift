@@ -4,7 +4,7 @@
 enum NLL {
   static let spec = FunctionSpec(
     id: "nll", name: "Negative log-likelihood", family: .multiclassLoss, aliases: ["nll-loss", "negative-log-likelihood"],
-    summary: "-s_k: the negative of the true class's entry of a vector of log-probabilities. Applied to log-softmax outputs it is the cross-entropy; on its own it is linear in s (PyTorch NLLLoss, unweighted).",
+    summary: "−sₖ: the negative of the true class's entry of a vector of log-probabilities. Applied to log-softmax outputs it is the cross-entropy; on its own it is linear in s (PyTorch NLLLoss, unweighted).",
     arguments: [MulticlassLosses.scores, MulticlassLosses.trueClass], differentiable: ["s"],
     evaluate: { _, a throws(CatalogError) in
       let s = a.vector("s")

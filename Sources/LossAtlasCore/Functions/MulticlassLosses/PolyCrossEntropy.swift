@@ -5,11 +5,11 @@ enum PolyCrossEntropy {
   static let spec = FunctionSpec(
     id: "poly-cross-entropy", name: "Poly-1 cross-entropy", family: .multiclassLoss,
     aliases: ["poly-1", "poly1", "poly-loss"],
-    summary: "CE(s, k) + epsilon (1 - p_k), p = softmax(s): cross-entropy plus epsilon times its first Taylor term in 1 - p_k. Poly-1 of Leng et al. 2022 (optax poly_loss_cross_entropy); epsilon > 0 pushes harder on confident mistakes, epsilon = -1 drops the leading term.",
+    summary: "CE(s, k) + ε(1 − pₖ), p = softmax(s): cross-entropy plus ε times its first Taylor term in 1 − pₖ. Poly-1 of Leng et al. 2022 (optax poly_loss_cross_entropy); ε > 0 pushes harder on confident mistakes, ε = −1 drops the leading term.",
     parameters: [
       ParameterSpec(
         name: "epsilon", symbol: "\\epsilon", defaultValue: 2, range: ParameterRange(lower: -1, lowerInclusive: true, upper: .infinity, upperInclusive: false), grid: [-1, 0, 2],
-        summary: "the weight of the first polynomial term 1 - p_k (0 is cross-entropy; >= -1 keeps the loss non-negative)")
+        summary: "the weight of the first polynomial term 1 − pₖ (0 is cross-entropy; ≥ −1 keeps the loss non-negative)")
     ],
     arguments: [MulticlassLosses.scores, MulticlassLosses.trueClass], differentiable: ["s"],
     evaluate: { p, a throws(CatalogError) in
@@ -43,7 +43,7 @@ enum PolyCrossEntropy {
           return (p0 - 1) - epsilon * p0 * (1 - p0)
         }
       }),
-    implementationNote: "c = 1 - p_k is formed as (sum over j != k of e^(s_j - m)) / S, never as 1 - p_k, so it keeps its digits when p_k is within an ulp of 1 (both CE and 1 - p_k are then about c). For epsilon >= 0, L = CE + epsilon c, two non-negative terms; for -1 <= epsilon < 0, L = psi(c) + (1 + epsilon) c with psi(c) = -log(1 - c) - c = c^2/2 + c^3/3 + ... >= 0 (its series below c = 2^-10, CE - c in double-double above), again two non-negative terms: the textbook CE + epsilon (1 - p_k) cancels to nothing at epsilon = -1. The gradient (p_j - [j = k]) F with F = 1 + epsilon p_k, formed as (1 + epsilon) + (-epsilon) c for epsilon < 0 (no cancellation).",
+    implementationNote: "c = 1 - p_k is formed as (sum over j ≠ k of e^(s_j - m)) / S, never as 1 - p_k, so it keeps its digits when p_k is within an ulp of 1 (both CE and 1 - p_k are then about c). For epsilon ≥ 0, L = CE + epsilon c, two non-negative terms; for -1 ≤ epsilon < 0, L = psi(c) + (1 + epsilon) c with psi(c) = -log(1 - c) - c = c^2/2 + c^3/3 + ... ≥ 0 (its series below c = 2^-10, CE - c in double-double above), again two non-negative terms: the textbook CE + epsilon (1 - p_k) cancels to nothing at epsilon = -1. The gradient (p_j - [j = k]) F with F = 1 + epsilon p_k, formed as (1 + epsilon) + (-epsilon) c for epsilon < 0 (no cancellation).",
     conventions: [
       FrameworkConvention(.pytorch, "", "no built-in; cross_entropy(s, k) + epsilon * (1 - softmax(s)[k]) by hand",
         definitional: ["(1 - softmax(s)[k])"]),

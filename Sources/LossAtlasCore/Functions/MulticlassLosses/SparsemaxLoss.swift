@@ -4,7 +4,7 @@
 enum SparsemaxLoss {
   static let spec = FunctionSpec(
     id: "sparsemax-loss", name: "Sparsemax loss", family: .multiclassLoss, aliases: ["multiclass-sparsemax"],
-    summary: "-s_k + (1/2) sum over the support S of (s_j^2 - tau^2) + 1/2: the loss whose gradient is sparsemax(s) - onehot(k), as cross-entropy's is softmax(s) - onehot(k). Exactly 0 once the true class's score leads the others by 1 (optax multiclass_sparsemax_loss).",
+    summary: "−sₖ + ½ Σⱼ (sⱼ² − τ²) + ½, summed over the support S: the loss whose gradient is sparsemax(s) − onehot(k), as cross-entropy's is softmax(s) − onehot(k). Exactly 0 once the true class's score leads the others by 1 (optax multiclass_sparsemax_loss).",
     arguments: [MulticlassLosses.scores, MulticlassLosses.trueClass], differentiable: ["s"],
     evaluate: { _, a throws(CatalogError) in
       let s = a.vector("s")
@@ -26,7 +26,7 @@ enum SparsemaxLoss {
     },
     formula: formula,
     naive: NaiveForm(
-      valueFormula: "-s_k + (1/2) sum over S of (s_j^2 - tau^2) + 1/2  (s = [x, 0], k = 0)",
+      valueFormula: "-s_k + (1/2) sum_S (s_j^2 - tau^2) + 1/2, s = [x, 0], k = 0",
       derivativeFormula: "sparsemax(s)_0 - 1",
       value: { _ in
         { x in

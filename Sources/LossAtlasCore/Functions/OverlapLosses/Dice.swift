@@ -4,7 +4,7 @@
 enum Dice {
   static let spec = FunctionSpec(
     id: "dice", name: "Dice loss", family: .overlapLoss, aliases: ["dice-loss", "soft-dice"],
-    summary: "1 - (2 I + s) / (P + Y + s) with I = sum p_i y_i, P = sum p_i, Y = sum y_i: one minus the (smoothed) Dice coefficient of a predicted and a target mask. The loss of image segmentation (V-Net), insensitive to how much background there is.",
+    summary: "1 − (2 I + s) / (P + Y + s) with I = Σ pᵢ yᵢ, P = Σ pᵢ, Y = Σ yᵢ: one minus the (smoothed) Dice coefficient of a predicted and a target mask. The loss of image segmentation (V-Net), insensitive to how much background there is.",
     parameters: [OverlapLosses.smooth(grid: [0, 1])],
     arguments: [OverlapLosses.prediction, OverlapLosses.target], differentiable: ["p"],
     evaluate: { params, args throws(CatalogError) in try evaluate(params, args, withGradient: true) },

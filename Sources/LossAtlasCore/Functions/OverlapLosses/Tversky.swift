@@ -4,14 +4,14 @@
 enum Tversky {
   static let spec = FunctionSpec(
     id: "tversky", name: "Tversky loss", family: .overlapLoss, aliases: ["tversky-loss"],
-    summary: "1 - (T + s) / (T + alpha F + beta N + s) with T = sum p_i y_i (true positives), F = sum p_i (1 - y_i) (false positives), N = sum (1 - p_i) y_i (false negatives): the dice loss with separate weights on the two kinds of error, for segmentation with small or unbalanced targets.",
+    summary: "1 − (T + s) / (T + αF + βN + s) with T = Σ pᵢ yᵢ (true positives), F = Σ pᵢ (1 − yᵢ) (false positives), N = Σ (1 − pᵢ) yᵢ (false negatives): the dice loss with separate weights on the two kinds of error, for segmentation with small or unbalanced targets.",
     parameters: [
       ParameterSpec(
         name: "alpha", symbol: "\\alpha", defaultValue: 0.3, range: .nonNegative, grid: [0.3, 0.5],
         summary: "the weight of the false positives F"),
       ParameterSpec(
         name: "beta", symbol: "\\beta", defaultValue: 0.7, range: .nonNegative, grid: [0.5, 0.7],
-        summary: "the weight of the false negatives N (beta > alpha favours recall)"),
+        summary: "the weight of the false negatives N (β > α favours recall)"),
       OverlapLosses.smooth(grid: [1]),
     ],
     arguments: [OverlapLosses.prediction, OverlapLosses.target], differentiable: ["p"],

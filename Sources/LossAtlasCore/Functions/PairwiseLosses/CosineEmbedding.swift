@@ -5,7 +5,7 @@ enum CosineEmbedding {
   static let spec = FunctionSpec(
     id: "cosine-embedding", name: "Cosine embedding loss", family: .pairwiseLoss,
     aliases: ["cosine-distance", "cosine-embedding-loss"],
-    summary: "With c the cosine of the angle between two embeddings a and b: 1 - c for a similar pair (y = +1; the cosine distance, optax's cosine_distance) and max(0, c - m) for a dissimilar one (y = -1). PyTorch's CosineEmbeddingLoss, used to learn embeddings whose directions, not lengths, carry the meaning.",
+    summary: "With c the cosine of the angle between two embeddings a and b: 1 − c for a similar pair (y = +1; the cosine distance, optax's cosine_distance) and max(0, c − m) for a dissimilar one (y = −1). PyTorch's CosineEmbeddingLoss, used to learn embeddings whose directions, not lengths, carry the meaning.",
     parameters: [
       ParameterSpec(
         name: "margin", symbol: "m", defaultValue: 0, range: marginRange, grid: [-0.5, 0, 0.5],
@@ -14,7 +14,7 @@ enum CosineEmbedding {
     arguments: [
       PairwiseLosses.embedding("a", "the first embedding (not all zeros)"),
       PairwiseLosses.embedding("b", "the second embedding, of the length of a (not all zeros)"),
-      PairwiseLosses.label("+1 for a similar pair, -1 for a dissimilar one"),
+      PairwiseLosses.label("+1 for a similar pair, −1 for a dissimilar one"),
     ],
     differentiable: ["a", "b"],
     evaluate: { p, args throws(CatalogError) in try evaluate(p, args, withGradient: true) },

@@ -4,15 +4,15 @@
 enum HingeEmbedding {
   static let spec = FunctionSpec(
     id: "hinge-embedding", name: "Hinge embedding loss", family: .pairwiseLoss, aliases: ["hinge-embedding-loss"],
-    summary: "For a distance x between two embeddings: x itself for a similar pair (y = +1), pulling it to 0, and max(0, m - x) for a dissimilar pair (y = -1), pushing it beyond the margin m. PyTorch's HingeEmbeddingLoss, the contrastive loss of Hadsell, Chopra and LeCun with an unsquared distance.",
+    summary: "For a distance x between two embeddings: x itself for a similar pair (y = +1), pulling it to 0, and max(0, m − x) for a dissimilar pair (y = −1), pushing it beyond the margin m. PyTorch's HingeEmbeddingLoss, the contrastive loss of Hadsell, Chopra and LeCun with an unsquared distance.",
     parameters: [
       ParameterSpec(
         name: "margin", symbol: "m", defaultValue: 1, range: .positive, grid: [0.5, 1, 2],
         summary: "the distance beyond which a dissimilar pair costs nothing")
     ],
     arguments: [
-      ArgumentSpec(name: "x", summary: "the distance between the two embeddings (any real, usually >= 0)"),
-      PairwiseLosses.label("+1 for a similar pair, -1 for a dissimilar one"),
+      ArgumentSpec(name: "x", summary: "the distance between the two embeddings (any real, usually ≥ 0)"),
+      PairwiseLosses.label("+1 for a similar pair, −1 for a dissimilar one"),
     ],
     differentiable: ["x"],
     evaluate: FunctionSpec.scalarEvaluator("x") { p, a in jet(y: a.real("y"), margin: p["margin"]) },

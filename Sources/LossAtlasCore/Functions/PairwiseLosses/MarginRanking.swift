@@ -4,16 +4,16 @@
 enum MarginRanking {
   static let spec = FunctionSpec(
     id: "margin-ranking", name: "Margin ranking loss", family: .pairwiseLoss, aliases: ["margin-ranking-loss"],
-    summary: "max(0, -y (x1 - x2) + m) for two scores and a label saying which should rank higher (y = +1: x1): zero once the right score leads by the margin m, linear in the difference otherwise. The pairwise loss of learning to rank (PyTorch MarginRankingLoss).",
+    summary: "max(0, −y (x1 − x2) + m) for two scores and a label saying which should rank higher (y = +1: x1): zero once the right score leads by the margin m, linear in the difference otherwise. The pairwise loss of learning to rank (PyTorch MarginRankingLoss).",
     parameters: [
       ParameterSpec(
         name: "margin", symbol: "m", defaultValue: 0, range: anyFinite, grid: [-1, 0, 1],
-        summary: "the lead y (x1 - x2) below which a pair is penalized (PyTorch's default 0)")
+        summary: "the lead y (x1 − x2) below which a pair is penalized (PyTorch's default 0)")
     ],
     arguments: [
       ArgumentSpec(name: "x1", summary: "the score of the first item"),
       ArgumentSpec(name: "x2", summary: "the score of the second item"),
-      PairwiseLosses.label("+1 if the first item should rank higher, -1 if the second"),
+      PairwiseLosses.label("+1 if the first item should rank higher, −1 if the second"),
     ],
     differentiable: ["x1", "x2"],
     evaluate: { p, a throws(CatalogError) in

@@ -4,7 +4,7 @@
 enum Perceptron {
   static let spec = FunctionSpec(
     id: "perceptron", name: "Perceptron loss", family: .pairwiseLoss, aliases: ["perceptron-loss"],
-    summary: "max(0, -y s): zero as soon as the score has the label's sign, linear in the score otherwise. Rosenblatt's perceptron criterion: the hinge loss with margin 0, so it never asks for confidence.",
+    summary: "max(0, −ys): zero as soon as the score has the label's sign, linear in the score otherwise. Rosenblatt's perceptron criterion: the hinge loss with margin 0, so it never asks for confidence.",
     arguments: MarginLosses.arguments, differentiable: ["s"],
     evaluate: MarginLosses.evaluator(jet),
     views: { _ in

@@ -5,7 +5,7 @@ enum TripletMargin {
   static let spec = FunctionSpec(
     id: "triplet-margin", name: "Triplet margin loss", family: .pairwiseLoss,
     aliases: ["triplet", "triplet-loss", "triplet-margin-loss"],
-    summary: "max(0, |a - p| - |a - n| + m): an anchor a should be closer to its positive p than to its negative n by the margin m (Euclidean distances). The loss of metric learning and face embeddings (FaceNet), PyTorch's TripletMarginLoss and optax's triplet_margin_loss.",
+    summary: "max(0, |a − p| − |a − n| + m): an anchor a should be closer to its positive p than to its negative n by the margin m (Euclidean distances). The loss of metric learning and face embeddings (FaceNet), PyTorch's TripletMarginLoss and optax's triplet_margin_loss.",
     parameters: [
       ParameterSpec(
         name: "margin", symbol: "m", defaultValue: 1, range: .positive, grid: [0.5, 1, 2],

@@ -5,7 +5,7 @@ enum BCE {
   static let spec = FunctionSpec(
     id: "bce", name: "Binary cross-entropy", family: .probabilisticLoss,
     aliases: ["log-loss", "binary-cross-entropy"],
-    summary: "-(y log p + (1 - y) log(1 - p)) for a predicted probability p and a target y in [0, 1]: the negative log-likelihood of a Bernoulli model. Infinite for a confident wrong prediction.",
+    summary: "−(y log p + (1 − y) log(1 − p)) for a predicted probability p and a target y in [0, 1]: the negative log-likelihood of a Bernoulli model. Infinite for a confident wrong prediction.",
     arguments: [
       ArgumentSpec(name: "p", domain: .unit, summary: "the predicted probability of the positive class"),
       ArgumentSpec(name: "y", domain: .unit, summary: "the target probability (a label 0 or 1, or a soft target)"),
@@ -53,9 +53,9 @@ enum BCE {
       valueFormula: "-(y log p + (1 - y) log(1 - p))", derivativeFormula: "(p - y) / (p (1 - p))",
       value: { _ in { p in -(1 * log(p) + 0 * log(1 - p)) } },
       derivative: { _ in { p in (p - 1) / (p * (1 - p)) } }),
-    implementationNote: "Two non-negative terms, 0 log 0 = 0 taken literally (the naive form is 0 * -inf = NaN at p = 0, y = 0); log(1 - p) as log1p(-p) for p <= 1/2 and log of the exact 1 - p above; 1 - y exact as a double-double. The gradient (p - y)/(p (1 - p)) is a quotient of exact double-doubles (p - y, p (1 - p)) rounded once, with the one-sided limits +1 at (0, 0) and -1 at (1, 1), and ±inf at p = 0 (y > 0) and p = 1 (y < 1).",
+    implementationNote: "Two non-negative terms, 0 log 0 = 0 taken literally (the naive form is 0 * -inf = NaN at p = 0, y = 0); log(1 - p) as log1p(-p) for p ≤ 1/2 and log of the exact 1 - p above; 1 - y exact as a double-double. The gradient (p - y)/(p (1 - p)) is a quotient of exact double-doubles (p - y, p (1 - p)) rounded once, with the one-sided limits +1 at (0, 0) and -1 at (1, 1), and ±inf at p = 0 (y > 0) and p = 1 (y < 1).",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.binary_cross_entropy(p, y)", "clamps log at -100: the loss is exactly 100 y for p <= {torch.binary_cross_entropy.clamps.capped_up_to} ({torch.binary_cross_entropy.clamps.value_at_1e_255} at p = 1e-255, exact {torch.binary_cross_entropy.clamps.exact_at_1e_255}); the gradient divides by max(p (1 - p), 1e-12) with 1e-12 as a float32 ({torch.binary_cross_entropy.clamps.grad_at_1_0} at p = 1, y = 0); {torch.binary_cross_entropy.clamps.grad_at_0_0} at (0, 0) and {torch.binary_cross_entropy.clamps.grad_at_1_1} at (1, 1) instead of +1 / -1", definitional: ["-100", "100 y", "p = 1e-255", "max(p (1 - p), 1e-12)", "1e-12 as a float32", "p = 1, y = 0", "(0, 0)", "(1, 1)", "+1 / -1"]),
+      FrameworkConvention(.pytorch, "torch.nn.functional.binary_cross_entropy(p, y)", "clamps log at -100: the loss is exactly 100 y for p ≤ {torch.binary_cross_entropy.clamps.capped_up_to} ({torch.binary_cross_entropy.clamps.value_at_1e_255} at p = 1e-255, exact {torch.binary_cross_entropy.clamps.exact_at_1e_255}); the gradient divides by max(p (1 - p), 1e-12) with 1e-12 as a float32 ({torch.binary_cross_entropy.clamps.grad_at_1_0} at p = 1, y = 0); {torch.binary_cross_entropy.clamps.grad_at_0_0} at (0, 0) and {torch.binary_cross_entropy.clamps.grad_at_1_1} at (1, 1) instead of +1 / -1", definitional: ["-100", "100 y", "p = 1e-255", "max(p (1 - p), 1e-12)", "1e-12 as a float32", "p = 1, y = 0", "(0, 0)", "(1, 1)", "+1 / -1"]),
       FrameworkConvention(.keras, "keras.losses.BinaryCrossentropy()", "clips p to [epsilon, 1 - epsilon] with epsilon = {keras.binary_crossentropy.clip.epsilon} rounded to float32: the loss never exceeds {keras.binary_crossentropy.clip.value_at_0} and the gradient is {keras.binary_crossentropy.clip.grad_at_1e_9} outside the clip (at p = 1e-9)", definitional: ["1 - epsilon", "float32", "p = 1e-9"]),
       FrameworkConvention(.optax, "", "no probability-input BCE; optax.losses.sigmoid_binary_cross_entropy takes logits (see bce-logits)"),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),

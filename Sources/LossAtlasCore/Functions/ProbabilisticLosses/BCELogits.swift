@@ -5,7 +5,7 @@ enum BCELogits {
   static let spec = FunctionSpec(
     id: "bce-logits", name: "Binary cross-entropy with logits", family: .probabilisticLoss,
     aliases: ["bce-with-logits", "sigmoid-cross-entropy"],
-    summary: "Binary cross-entropy of sigma(z) against a target y in [0, 1], written in the logit z: y softplus(-z) + (1 - y) softplus(z). The numerically safe way to train a sigmoid output.",
+    summary: "Binary cross-entropy of σ(z) against a target y in [0, 1], written in the logit z: y softplus(−z) + (1 − y) softplus(z). The numerically safe way to train a sigmoid output.",
     arguments: [
       ArgumentSpec(name: "z", summary: "the logit (pre-sigmoid score)"),
       ArgumentSpec(name: "y", domain: .unit, summary: "the target probability (a label 0 or 1, or a soft target)"),
@@ -58,9 +58,9 @@ enum BCELogits {
         }
       },
       derivative: { _ in { z in 1 / (1 + exp(-z)) - 1 } }),
-    implementationNote: "y softplus(-z) + (1 - y) softplus(z) = (1 - y) z + log1p(e^-z) for z >= 0 and y (-z) + log1p(e^z) below: two non-negative terms with 1 - y exact, so nothing cancels (max(z, 0) - z y + log1p(e^-|z|) cancels for y near 1, z > 0). The gradient sigma(z) - y as (1 - y) - sigma(-z) or sigma(z) - y in double-double, sigma(-|z|) = E/(1 + E) from one exp.",
+    implementationNote: "y softplus(-z) + (1 - y) softplus(z) = (1 - y) z + log1p(e^-z) for z ≥ 0 and y (-z) + log1p(e^z) below: two non-negative terms with 1 - y exact, so nothing cancels (max(z, 0) - z y + log1p(e^-|z|) cancels for y near 1, z > 0). The gradient sigma(z) - y as (1 - y) - sigma(-z) or sigma(z) - y in double-double, sigma(-|z|) = E/(1 + E) from one exp.",
     conventions: [
-      FrameworkConvention(.pytorch, "torch.nn.functional.binary_cross_entropy_with_logits(z, y)", "computes (1 - y) z - logsigmoid(z), which cancels for y = 0, z < 0: exactly 0 for z <= {torch.bce_with_logits.zero-below.zero_up_to} (the exact loss there is {torch.bce_with_logits.zero-below.exact_at_zero_up_to})", definitional: ["(1 - y) z", "y = 0", "z < 0", "exactly 0"]),
+      FrameworkConvention(.pytorch, "torch.nn.functional.binary_cross_entropy_with_logits(z, y)", "computes (1 - y) z - logsigmoid(z), which cancels for y = 0, z < 0: exactly 0 for z ≤ {torch.bce_with_logits.zero-below.zero_up_to} (the exact loss there is {torch.bce_with_logits.zero-below.exact_at_zero_up_to})", definitional: ["(1 - y) z", "y = 0", "z < 0", "exactly 0"]),
       FrameworkConvention(.keras, "keras.losses.BinaryCrossentropy(from_logits=True)", "the same per-element loss, averaged over the last axis in {keras.ops.mean.float32.compute_dtype} (off by up to {keras.binary_crossentropy.logits-as-logistic.max_ulp} ulp)"),
       FrameworkConvention(.optax, "optax.losses.sigmoid_binary_cross_entropy(z, y)", "none in value (log_sigmoid based; relative error {optax.sigmoid_binary_cross_entropy.tail.rel_error_at_minus_37} at z = -37, y = 0)", definitional: ["z = -37, y = 0"]),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),

@@ -4,14 +4,14 @@
 enum Focal {
   static let spec = FunctionSpec(
     id: "focal", name: "Focal loss", family: .probabilisticLoss, aliases: ["sigmoid-focal-loss", "focal-loss"],
-    summary: "-alpha_t (1 - p_t)^gamma log p_t: binary cross-entropy down-weighted by (1 - p_t)^gamma on examples that are already classified well, so that training focuses on the hard ones. Introduced for dense object detection (RetinaNet).",
+    summary: "−αₜ (1 − pₜ)ᵞ log pₜ: binary cross-entropy down-weighted by (1 − pₜ)ᵞ on examples that are already classified well, so that training focuses on the hard ones. Introduced for dense object detection (RetinaNet).",
     parameters: [
       ParameterSpec(
         name: "gamma", symbol: "\\gamma", defaultValue: 2, range: .nonNegative, grid: [0, 0.5, 1, 2, 5],
-        summary: "focusing exponent; 0 gives alpha-weighted cross-entropy"),
+        summary: "focusing exponent; 0 gives α-weighted cross-entropy"),
       ParameterSpec(
         name: "alpha", symbol: "\\alpha", defaultValue: 0.25, range: .unitClosed, grid: [0.25, 0.5],
-        summary: "weight of the positive class (1 - alpha for the negative)"),
+        summary: "weight of the positive class (1 − α for the negative)"),
     ],
     arguments: [
       ArgumentSpec(name: "z", summary: "the logit (pre-sigmoid score)"),
@@ -65,9 +65,9 @@ enum Focal {
           return -alpha * (dw * log(s) + w * ds / s)
         }
       }),
-    implementationNote: "In u = z_t: L = alpha_t exp(-gamma softplus(u)) softplus(-u) and -L' = alpha_t sigma(-u)^gamma (gamma sigma(u) softplus(-u) + sigma(-u)), a sum of non-negative terms with no (1 - p_t)^(gamma - 1) (NaN for 0 < gamma < 1 once p_t rounds to 1, as in torchvision from z = {torchvision.sigmoid_focal_loss.nan-grad.nan_from_y1} at y = 1). For |u| <= 40 the factors are double-double products from E = e^-|u| to about 2^-59 (a table exp) and glibc's log1p(E), the modulating factor as exact powers for integer gamma; beyond, E is carried to 90 bits as mantissa * 2^n, the modulating factor in log space, and each result is one product of mantissas scaled once, so tiny results (u >= 40) keep their digits.",
+    implementationNote: "In u = z_t: L = alpha_t exp(-gamma softplus(u)) softplus(-u) and -L' = alpha_t sigma(-u)^gamma (gamma sigma(u) softplus(-u) + sigma(-u)), a sum of non-negative terms with no (1 - p_t)^(gamma - 1) (NaN for 0 < gamma < 1 once p_t rounds to 1, as in torchvision from z = {torchvision.sigmoid_focal_loss.nan-grad.nan_from_y1} at y = 1). For |u| ≤ 40 the factors are double-double products from E = e^-|u| to about 2^-59 (a table exp) and glibc's log1p(E), the modulating factor as exact powers for integer gamma; beyond, E is carried to 90 bits as mantissa * 2^n, the modulating factor in log space, and each result is one product of mantissas scaled once, so tiny results (u ≥ 40) keep their digits.",
     conventions: [
-      FrameworkConvention(.pytorch, "torchvision.ops.sigmoid_focal_loss(z, y, alpha=0.25, gamma=2)", "computes (1 - p_t)^gamma with p_t from the rounded sigmoid: for 0 < gamma < 1 the gradient is NaN (gamma 0^(gamma - 1) = inf times 0) once p_t rounds to 1: from z = {torchvision.sigmoid_focal_loss.nan-grad.nan_from_y1} (y = 1) and for z <= {torchvision.sigmoid_focal_loss.nan-grad.nan_up_to_y0} (y = 0); alpha < 0 disables the weighting", definitional: ["(1 - p_t)", "0 < gamma < 1", "0^(gamma - 1) = inf times 0", "rounds to 1", "y = 1", "y = 0", "alpha < 0"]),
+      FrameworkConvention(.pytorch, "torchvision.ops.sigmoid_focal_loss(z, y, alpha=0.25, gamma=2)", "computes (1 - p_t)^gamma with p_t from the rounded sigmoid: for 0 < gamma < 1 the gradient is NaN (gamma 0^(gamma - 1) = inf times 0) once p_t rounds to 1: from z = {torchvision.sigmoid_focal_loss.nan-grad.nan_from_y1} (y = 1) and for z ≤ {torchvision.sigmoid_focal_loss.nan-grad.nan_up_to_y0} (y = 0); alpha < 0 disables the weighting", definitional: ["(1 - p_t)", "0 < gamma < 1", "0^(gamma - 1) = inf times 0", "rounds to 1", "y = 1", "y = 0", "alpha < 0"]),
       FrameworkConvention(.keras, "keras.losses.BinaryFocalCrossentropy(apply_class_balancing=True, alpha=0.25, gamma=2, from_logits=True)", "alpha is applied only with apply_class_balancing=True (default {keras.binary_focal_crossentropy.alpha.default_apply_class_balancing}); probability inputs are clipped to [1e-7, 1 - 1e-7], its documented epsilon", definitional: ["[1e-7, 1 - 1e-7]"]),
       FrameworkConvention(.optax, "optax.losses.sigmoid_focal_loss(z, y, alpha=0.25, gamma=2)", "alpha=None (the default) means no alpha weighting, i.e. alpha_t = 1 (within {optax.sigmoid_focal_loss.defaults.unweighted_ulp_error} ulp of it)", definitional: ["alpha_t = 1"]),
       FrameworkConvention(.jaxnn, "", "no equivalent (jax.nn holds activations; see optax)"),

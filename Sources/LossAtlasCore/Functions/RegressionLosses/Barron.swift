@@ -5,12 +5,12 @@ enum Barron {
   static let spec = FunctionSpec(
     id: "barron", name: "General robust loss (Barron)", family: .regressionLoss,
     aliases: ["general-robust", "adaptive-robust"],
-    summary: "Barron's one-parameter family of robust losses in x = r / c: alpha = 2 is the squared error, 1 pseudo-Huber (Charbonnier), 0 Cauchy (Lorentzian), -2 Geman-McClure, -inf Welsch; lower alpha discounts outliers more.",
+    summary: "Barron's one-parameter family of robust losses in x = r / c: α = 2 is the squared error, 1 pseudo-Huber (Charbonnier), 0 Cauchy (Lorentzian), −2 Geman-McClure, −∞ Welsch; lower α discounts outliers more.",
     parameters: [
       ParameterSpec(
         name: "alpha", symbol: "\\alpha", defaultValue: 1, range: .realOrNegativeInfinity,
         grid: [-.infinity, -2, 0, 0.5, 1, 2, 4],
-        summary: "shape: the power the loss grows with far out is alpha (log growth at 0, bounded below 0)"),
+        summary: "shape: the power the loss grows with far out is α (log growth at 0, bounded below 0)"),
       ParameterSpec(
         name: "c", symbol: "c", defaultValue: 1, range: .positive, grid: [1],
         summary: "scale: the width of the quadratic bowl around r = 0"),

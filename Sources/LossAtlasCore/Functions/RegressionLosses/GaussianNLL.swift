@@ -5,9 +5,9 @@ enum GaussianNLL {
   static let spec = FunctionSpec(
     id: "gaussian-nll", name: "Gaussian negative log-likelihood", family: .regressionLoss,
     aliases: ["gaussian-nll-loss"],
-    summary: "(log var + (y - mu)^2 / var) / 2: the negative log-likelihood of a normal distribution whose mean and variance the model both predicts (heteroscedastic regression), without the constant log(2 pi)/2.",
+    summary: "(log var + (y − μ)² / var) / 2: the negative log-likelihood of a normal distribution whose mean and variance the model both predicts (heteroscedastic regression), without the constant log(2π)/2.",
     arguments: [
-      ArgumentSpec(name: "yhat", summary: "the predicted mean mu"),
+      ArgumentSpec(name: "yhat", summary: "the predicted mean μ"),
       RegressionLosses.targetArgument,
       ArgumentSpec(name: "var", domain: .positive, summary: "the predicted variance"),
     ],

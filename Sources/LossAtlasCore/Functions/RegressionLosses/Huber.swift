@@ -4,7 +4,7 @@
 enum Huber {
   static let spec = FunctionSpec(
     id: "huber", name: "Huber loss", family: .regressionLoss, aliases: ["huber-loss"],
-    summary: "Quadratic for |r| <= delta and linear beyond: the squared error's efficiency near the fit with the absolute error's robustness to outliers (Huber's M-estimator).",
+    summary: "Quadratic for |r| ≤ δ and linear beyond: the squared error's efficiency near the fit with the absolute error's robustness to outliers (Huber's M-estimator).",
     parameters: [
       ParameterSpec(
         name: "delta", symbol: "\\delta", defaultValue: 1, range: .positive, grid: [0.5, 1, 2, 4],
@@ -23,11 +23,11 @@ enum Huber {
     },
     domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
-    implementationNote: "The piece is chosen on the exact residual hi + lo (|r| <= delta decided without rounding); r^2 / 2 as (hi/2) hi by FMA plus hi lo, and delta (|r| - delta/2) as a double-double product rounded once. The gradient on the quadratic piece is r itself, exact even at r = 1e-300.",
+    implementationNote: "The piece is chosen on the exact residual hi + lo (|r| ≤ delta decided without rounding); r^2 / 2 as (hi/2) hi by FMA plus hi lo, and delta (|r| - delta/2) as a double-double product rounded once. The gradient on the quadratic piece is r itself, exact even at r = 1e-300.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.HuberLoss(delta=1.0) / F.huber_loss", "same per-element loss; reduction='mean'. SmoothL1Loss(beta) is this divided by beta", definitional: ["SmoothL1Loss"]),
       FrameworkConvention(.keras, "keras.losses.Huber(delta=1.0)", "same per-element loss, averaged over the last axis in {keras.ops.mean.float32.compute_dtype}"),
-      FrameworkConvention(.optax, "optax.losses.huber_loss(yhat, y, delta=1.0)", "the gradient is formed as (min(|r|, delta) - delta) + delta: relative error {optax.huber_loss.grad.rel_error_at_1e_9} at r = 1e-9 and {optax.huber_loss.grad.rel_error_at_1e_15} at 1e-15, exactly 0 for |r| <= {optax.huber_loss.grad.zero_up_to} (delta = 1)", definitional: ["r = 1e-9", "at 1e-15", "exactly 0", "delta = 1"]),
+      FrameworkConvention(.optax, "optax.losses.huber_loss(yhat, y, delta=1.0)", "the gradient is formed as (min(|r|, delta) - delta) + delta: relative error {optax.huber_loss.grad.rel_error_at_1e_9} at r = 1e-9 and {optax.huber_loss.grad.rel_error_at_1e_15} at 1e-15, exactly 0 for |r| ≤ {optax.huber_loss.grad.zero_up_to} (delta = 1)", definitional: ["r = 1e-9", "at 1e-15", "exactly 0", "delta = 1"]),
       RegressionLosses.noJaxNN,
     ],
     references: [

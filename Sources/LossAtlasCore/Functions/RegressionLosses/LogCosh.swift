@@ -4,7 +4,7 @@
 enum LogCosh {
   static let spec = FunctionSpec(
     id: "log-cosh", name: "Log-cosh loss", family: .regressionLoss, aliases: ["logcosh"],
-    summary: "log cosh(yhat - y): about r^2 / 2 for small residuals and |r| - log 2 for large ones, a smooth (C-infinity) alternative to Huber with gradient tanh r.",
+    summary: "log cosh(ŷ − y): about r² / 2 for small residuals and |r| − log 2 for large ones, a smooth (C∞) alternative to Huber with gradient tanh r.",
     arguments: [RegressionLosses.predictionArgument, RegressionLosses.targetArgument], differentiable: ["yhat"],
     evaluate: RegressionLosses.residualEvaluator { _ in jet },
     views: { _ in
@@ -20,7 +20,7 @@ enum LogCosh {
       valueFormula: "log(cosh(r))", derivativeFormula: "sinh(r) / cosh(r)",
       value: { _ in { r in log(cosh(r)) } },
       derivative: { _ in { r in sinh(r) / cosh(r) } }),
-    implementationNote: "|r| >= 0.7: (|r| - log 2) + log1p(e^(-2|r|)), two non-negative terms (never overflows), tanh r = 1 - 2E/(1 + E) with E = e^(-2|r|); 1/16 <= |r| < 0.7: F = e^-|r| and G = e^|r| to about 2^-59 (a table exp in double-double), tanh r = (G - F)/(G + F), log cosh r = log((G + F)/2), or log1p((G - 1)^2 F / 2) below 1/4 so that nothing cancels; below 1/16 the Taylor series to r^14. sech^2 r = 4 E / (1 + E)^2 or 4/(G + F)^2 rather than 1 - tanh^2 r.",
+    implementationNote: "|r| ≥ 0.7: (|r| - log 2) + log1p(e^(-2|r|)), two non-negative terms (never overflows), tanh r = 1 - 2E/(1 + E) with E = e^(-2|r|); 1/16 ≤ |r| < 0.7: F = e^-|r| and G = e^|r| to about 2^-59 (a table exp in double-double), tanh r = (G - F)/(G + F), log cosh r = log((G + F)/2), or log1p((G - 1)^2 F / 2) below 1/4 so that nothing cancels; below 1/16 the Taylor series to r^14. sech^2 r = 4 E / (1 + E)^2 or 4/(G + F)^2 rather than 1 - tanh^2 r.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.log(torch.cosh(yhat - y)) (no built-in)", "written by hand it overflows to inf from |r| = {torch.log_cosh.by-hand.inf_from} and is exactly 0 up to |r| = {torch.log_cosh.by-hand.zero_up_to} (cosh rounds to 1)", definitional: ["exactly 0", "rounds to 1"]),
       FrameworkConvention(.keras, "keras.losses.LogCosh()", "averaged over the last axis; computed as r + softplus(-2r) - log 2, which cancels for small r: {keras.log_cosh.small.value_at_1e_9} at r = 1e-9 (exact {keras.log_cosh.small.exact_at_1e_9})", definitional: ["softplus(-2r) - log 2", "r = 1e-9"]),

@@ -5,7 +5,7 @@ enum MAE {
   static let spec = FunctionSpec(
     id: "mae", name: "Mean absolute error (L1)", family: .regressionLoss,
     aliases: ["l1", "absolute-error", "mean-absolute-error"],
-    summary: "The absolute residual |yhat - y|: the Laplace maximum-likelihood loss, minimized by the median; robust to outliers, with a constant-size gradient.",
+    summary: "The absolute residual |ŷ − y|: the Laplace maximum-likelihood loss, minimized by the median; robust to outliers, with a constant-size gradient.",
     arguments: [RegressionLosses.predictionArgument, RegressionLosses.targetArgument], differentiable: ["yhat"],
     evaluate: RegressionLosses.residualEvaluator { _ in jet },
     views: { _ in
@@ -17,7 +17,7 @@ enum MAE {
     },
     domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
-    implementationNote: "|yhat - y| is the rounded difference itself, correctly rounded; the subgradient at r = 0 is 0, as PyTorch's sign ({torch.abs.grad-at-0.grad_at_0} at 0).",
+    implementationNote: "|ŷ - y| is the rounded difference itself, correctly rounded; the subgradient at r = 0 is 0, as PyTorch's sign ({torch.abs.grad-at-0.grad_at_0} at 0).",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.L1Loss() / F.l1_loss(yhat, y)", "reduction='mean'; gradient sign(r), {torch.l1_loss.grad-at-0.grad_at_0} at r = 0 (as here)", definitional: ["r = 0"]),
       FrameworkConvention(.keras, "keras.losses.MeanAbsoluteError()", "averages over the last axis in {keras.ops.mean.float32.compute_dtype}; per element the same |r|"),

@@ -5,7 +5,7 @@ enum MAPE {
   static let spec = FunctionSpec(
     id: "mape", name: "Mean absolute percentage error", family: .regressionLoss,
     aliases: ["mean-absolute-percentage-error"],
-    summary: "100 |yhat - y| / |y|: the absolute error as a percentage of the target. Scale-free and easy to read, but undefined at y = 0, huge for targets near 0, and asymmetric (an under-prediction of a positive target costs at most 100).",
+    summary: "100 |ŷ − y| / |y|: the absolute error as a percentage of the target. Scale-free and easy to read, but undefined at y = 0, huge for targets near 0, and asymmetric (an under-prediction of a positive target costs at most 100).",
     arguments: [
       RegressionLosses.predictionArgument,
       ArgumentSpec(name: "y", domain: .nonZero, summary: "the target (not 0: the error is relative to it)"),
@@ -23,7 +23,7 @@ enum MAPE {
       }
     },
     formula: formula,
-    implementationNote: "r = yhat - y is exact as a double-double, 100 |r| a double-double product and the quotient by |y| rounded once, so the value is correctly rounded for any y, subnormal included (100 / 5e-324 overflows to inf, as the exact value does); residuals whose product with 100 overflows go through a scaled double-double. The derivative 100 sign(r) / |y| is one division, 0 at r = 0 as the catalog says.",
+    implementationNote: "r = ŷ - y is exact as a double-double, 100 |r| a double-double product and the quotient by |y| rounded once, so the value is correctly rounded for any y, subnormal included (100 / 5e-324 overflows to inf, as the exact value does); residuals whose product with 100 overflows go through a scaled double-double. The derivative 100 sign(r) / |y| is one division, 0 at r = 0 as the catalog says.",
     conventions: [
       FrameworkConvention(.pytorch, "", "no built-in"),
       FrameworkConvention(.keras, "keras.losses.MeanAbsolutePercentageError()", "clips |y| below at an epsilon (1e-7 rounded to float32): at y = 1e-9, yhat = 0 it gives {keras.mape.clip.at_y_1e_9} (exact 100), and at y = 0, outside the catalog's domain, {keras.mape.clip.at_y_0}", definitional: ["float32", "1e-7", "y = 1e-9, yhat = 0", "exact 100", "y = 0"]),

@@ -5,7 +5,7 @@ enum MSE {
   static let spec = FunctionSpec(
     id: "mse", name: "Mean squared error (L2)", family: .regressionLoss,
     aliases: ["l2", "squared-error", "mean-squared-error"],
-    summary: "The squared residual (yhat - y)^2: the Gaussian maximum-likelihood loss and the default for regression; its gradient grows with the residual, so outliers dominate.",
+    summary: "The squared residual (ŷ − y)²: the Gaussian maximum-likelihood loss and the default for regression; its gradient grows with the residual, so outliers dominate.",
     arguments: [RegressionLosses.predictionArgument, RegressionLosses.targetArgument], differentiable: ["yhat"],
     evaluate: RegressionLosses.residualEvaluator { _ in jet },
     views: { _ in
@@ -13,7 +13,7 @@ enum MSE {
     },
     domain: { _ in RegressionLosses.residualDomain() },
     formula: formula,
-    implementationNote: "r = yhat - y is formed exactly (TwoSum) and r^2 = hi^2 + 2 hi lo rounded once (FMA), so the loss is correctly rounded even where yhat - y itself is not exact.",
+    implementationNote: "r = ŷ - y is formed exactly (TwoSum) and r^2 = hi^2 + 2 hi lo rounded once (FMA), so the loss is correctly rounded even where ŷ - y itself is not exact.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.nn.MSELoss() / F.mse_loss(yhat, y)", "reduction='mean' averages over elements; the per-element loss is the same r^2", definitional: ["r^2"]),
       FrameworkConvention(.keras, "keras.losses.MeanSquaredError()", "averages over the last axis in {keras.ops.mean.float32.compute_dtype} (relative error up to about {keras.ops.mean.float32.rel_error}); per element the same r^2", definitional: ["r^2"]),

@@ -5,10 +5,10 @@ enum MSLE {
   static let spec = FunctionSpec(
     id: "msle", name: "Mean squared logarithmic error", family: .regressionLoss,
     aliases: ["mean-squared-logarithmic-error"],
-    summary: "(log(1 + yhat) - log(1 + y))^2: the squared error of log(1 + ·), so relative rather than absolute misses count; for targets spanning orders of magnitude (counts, prices). Its minimiser is a geometric mean of 1 + y, minus 1.",
+    summary: "(log(1 + ŷ) − log(1 + y))²: the squared error of log(1 + ·), so relative rather than absolute misses count; for targets spanning orders of magnitude (counts, prices). Its minimiser is a geometric mean of 1 + y, minus 1.",
     arguments: [
-      ArgumentSpec(name: "yhat", domain: aboveMinusOne, summary: "the prediction (> -1)"),
-      ArgumentSpec(name: "y", domain: aboveMinusOne, summary: "the target (> -1)"),
+      ArgumentSpec(name: "yhat", domain: aboveMinusOne, summary: "the prediction (> −1)"),
+      ArgumentSpec(name: "y", domain: aboveMinusOne, summary: "the target (> −1)"),
     ],
     differentiable: ["yhat"],
     evaluate: FunctionSpec.scalarEvaluator("yhat") { _, a in
@@ -29,7 +29,7 @@ enum MSLE {
       ]
     },
     formula: formula,
-    implementationNote: "The difference of logs is one log: delta = log1p((yhat - y) / (1 + y)) when yhat >= y and -log1p((y - yhat) / (1 + yhat)) below, so the argument of log1p is never negative (log1p is well conditioned there) and nothing cancels: at y = 1e8, yhat = y + 1 the two logs agree to 8 digits and their difference would keep 8. The residual and 1 + y are exact double-doubles, their quotient a double-double; a quotient beyond the Double range goes through a scaled double-double. L = delta^2 and the derivative 2 delta / (1 + yhat) are rounded once (for a quotient below 2^-500, delta is the quotient itself).",
+    implementationNote: "The difference of logs is one log: delta = log1p((ŷ - y) / (1 + y)) when ŷ ≥ y and -log1p((y - ŷ) / (1 + ŷ)) below, so the argument of log1p is never negative (log1p is well conditioned there) and nothing cancels: at y = 1e8, ŷ = y + 1 the two logs agree to 8 digits and their difference would keep 8. The residual and 1 + y are exact double-doubles, their quotient a double-double; a quotient beyond the Double range goes through a scaled double-double. L = delta^2 and the derivative 2 delta / (1 + ŷ) are rounded once (for a quotient below 2^-500, delta is the quotient itself).",
     conventions: [
       FrameworkConvention(.pytorch, "", "no built-in"),
       FrameworkConvention(.keras, "keras.losses.MeanSquaredLogarithmicError()", "clips both inputs below at an epsilon before log(x + 1), so predictions in (-1, 0) count as 0: at yhat = -0.5, y = 0 it gives {keras.msle.clip.value} (exact {keras.msle.clip.exact})", definitional: ["log(x + 1)", "(-1, 0)", "count as 0", "yhat = -0.5, y = 0"]),

@@ -5,10 +5,10 @@ enum PoissonNLL {
   static let spec = FunctionSpec(
     id: "poisson-nll", name: "Poisson negative log-likelihood", family: .regressionLoss,
     aliases: ["poisson"],
-    summary: "e^z - y z for a log rate z and a count y >= 0: the Poisson negative log-likelihood without the log(y!) term, the loss of count regression (a GLM with log link).",
+    summary: "exp(z) − y z for a log rate z and a count y ≥ 0: the Poisson negative log-likelihood without the log(y!) term, the loss of count regression (a GLM with log link).",
     arguments: [
       ArgumentSpec(name: "z", summary: "the predicted log rate"),
-      ArgumentSpec(name: "y", domain: .nonNegative, summary: "the observed count (any real >= 0)"),
+      ArgumentSpec(name: "y", domain: .nonNegative, summary: "the observed count (any real ≥ 0)"),
     ],
     differentiable: ["z"],
     evaluate: FunctionSpec.scalarEvaluator("z") { _, a in

@@ -5,11 +5,11 @@ enum Quantile {
   static let spec = FunctionSpec(
     id: "quantile", name: "Quantile (pinball) loss", family: .regressionLoss,
     aliases: ["pinball", "quantile-loss"],
-    summary: "With u = y - yhat: tau u for under-prediction and (tau - 1) u for over-prediction; minimized by the tau-quantile of the target, the loss of quantile regression and of prediction intervals.",
+    summary: "With u = y − ŷ: τu for under-prediction and (τ − 1) u for over-prediction; minimized by the τ-quantile of the target, the loss of quantile regression and of prediction intervals.",
     parameters: [
       ParameterSpec(
         name: "tau", symbol: "\\tau", defaultValue: 0.5, range: .unitOpen, grid: [0.1, 0.5, 0.9],
-        summary: "the quantile level; tau = 0.5 is half the absolute error")
+        summary: "the quantile level; τ = 0.5 is half the absolute error")
     ],
     arguments: [RegressionLosses.predictionArgument, RegressionLosses.targetArgument], differentiable: ["yhat"],
     evaluate: RegressionLosses.residualEvaluator { p in jet(tau: p["tau"]) },

@@ -4,11 +4,11 @@
 enum SmoothL1 {
   static let spec = FunctionSpec(
     id: "smooth-l1", name: "Smooth L1 loss", family: .regressionLoss, aliases: ["smoothl1"],
-    summary: "r^2 / (2 beta) for |r| < beta and |r| - beta/2 beyond: Huber's loss divided by beta, so the linear part has slope 1 whatever beta is (Fast R-CNN's box regression loss).",
+    summary: "r² / (2 β) for |r| < β and |r| − β/2 beyond: Huber's loss divided by β, so the linear part has slope 1 whatever β is (Fast R-CNN's box regression loss).",
     parameters: [
       ParameterSpec(
         name: "beta", symbol: "\\beta", defaultValue: 1, range: .nonNegative, grid: [0, 0.5, 1, 2],
-        summary: "width of the quadratic zone; beta = 0 is the absolute error")
+        summary: "width of the quadratic zone; β = 0 is the absolute error")
     ],
     arguments: [RegressionLosses.predictionArgument, RegressionLosses.targetArgument], differentiable: ["yhat"],
     evaluate: RegressionLosses.residualEvaluator { p in jet(beta: p["beta"]) },

@@ -4,7 +4,7 @@
 enum LogSoftmax {
   static let spec = FunctionSpec(
     id: "log-softmax", name: "Log-softmax", family: .vectorActivation, aliases: ["logsoftmax"],
-    summary: "z_i - logsumexp(z): the log-probabilities of softmax, computed without forming p. Feeds the negative log-likelihood loss; exact where log(softmax(z)) gives -inf.",
+    summary: "zᵢ − logsumexp(z): the log-probabilities of softmax, computed without forming p. Feeds the negative log-likelihood loss; exact where log(softmax(z)) gives −∞.",
     arguments: [VectorActivations.logits], differentiable: ["z"],
     evaluate: { _, a in
       let z = a.vector("z")
@@ -43,7 +43,7 @@ enum LogSoftmax {
     },
     formula: formula,
     naive: NaiveForm(
-      valueFormula: "log(exp(z_0) / sum_j exp(z_j)), along z = [x, 0]", derivativeFormula: "1 - p_0",
+      valueFormula: "log(exp(z_0) / sum_j exp(z_j)), z = [x, 0]", derivativeFormula: "1 - p_0",
       value: { _ in { x in log(exp(x) / (exp(x) + exp(0))) } },
       derivative: { _ in { x in 1 - exp(x) / (exp(x) + exp(0)) } }),
     implementationNote: "(z_i - max) - log S with z_i - max exact and log S = log1p(sum of the non-maximal terms), so the largest output is accurate when it is tiny (-e^-40 for z = [40, 0]); both terms are non-positive and never cancel. Jacobian delta_ij - p_j with 1 - p_i as the sum of the other terms over S. log(softmax) is -inf once a p_i underflows (z_i 745 below the maximum).",

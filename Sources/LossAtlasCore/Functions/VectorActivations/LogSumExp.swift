@@ -4,7 +4,7 @@
 enum LogSumExp {
   static let spec = FunctionSpec(
     id: "logsumexp", name: "Log-sum-exp", family: .vectorActivation, aliases: ["log-sum-exp", "lse"],
-    summary: "log sum_j e^(z_j): a smooth maximum of a vector (between max z and max z + log C), whose gradient is softmax(z). The normaliser of every softmax model and the pooling of many attention and energy-based layers.",
+    summary: "log Σⱼ exp(zⱼ): a smooth maximum of a vector (between max z and max z + log C), whose gradient is softmax(z). The normaliser of every softmax model and the pooling of many attention and energy-based layers.",
     arguments: [VectorActivations.logits], differentiable: ["z"],
     evaluate: { _, a in evaluation(a.vector("z")) },
     views: { _ in
@@ -21,10 +21,10 @@ enum LogSumExp {
     },
     formula: formula,
     naive: NaiveForm(
-      valueFormula: "log(exp(z_0) + exp(z_1)), along z = [x, 0]", derivativeFormula: "exp(z_0) / (exp(z_0) + exp(z_1))",
+      valueFormula: "log(exp(z_0) + exp(z_1)), z = [x, 0]", derivativeFormula: "exp(z_0) / (exp(z_0) + exp(z_1))",
       value: { _ in { x in log(exp(x) + exp(0)) } },
       derivative: { _ in { x in exp(x) / (exp(x) + exp(0)) } }),
-    implementationNote: "m + log S with m = max z, S = sum_j e^(z_j - m) >= 1, each z_j - m exact (TwoSum); log S = log1p(S - 1) in double-double from the sum of the non-maximal terms, and m + log S rounded once, so the value is correctly rounded even where m and log S nearly cancel (z = [-ln 2, -ln 2]). The gradient is softmax(z), the same pieces as softmax. The naive log(sum exp) overflows to inf once a z_j exceeds 709.78 and is -inf once every z_j is below -745.",
+    implementationNote: "m + log S with m = max z, S = sum_j e^(z_j - m) ≥ 1, each z_j - m exact (TwoSum); log S = log1p(S - 1) in double-double from the sum of the non-maximal terms, and m + log S rounded once, so the value is correctly rounded even where m and log S nearly cancel (z = [-ln 2, -ln 2]). The gradient is softmax(z), the same pieces as softmax. The naive log(sum exp) overflows to inf once a z_j exceeds 709.78 and is -inf once every z_j is below -745.",
     conventions: [
       FrameworkConvention(.pytorch, "torch.logsumexp(z, dim=-1)", "the same function"),
       FrameworkConvention(.keras, "keras.ops.logsumexp(z, axis=-1)", "an op, not an activation (keras.activations has no logsumexp)"),

@@ -4,7 +4,7 @@
 enum Softmax {
   static let spec = FunctionSpec(
     id: "softmax", name: "Softmax", family: .vectorActivation, aliases: [],
-    summary: "p_i = e^(z_i) / sum_j e^(z_j): turns a vector of logits into a probability distribution. The output layer of every multiclass classifier; invariant to adding a constant to all logits.",
+    summary: "pᵢ = exp(zᵢ) / Σⱼ exp(zⱼ): turns a vector of logits into a probability distribution. The output layer of every multiclass classifier; invariant to adding a constant to all logits.",
     arguments: [VectorActivations.logits], differentiable: ["z"],
     evaluate: { _, a in
       let z = a.vector("z")
@@ -27,7 +27,7 @@ enum Softmax {
     },
     formula: formula,
     naive: NaiveForm(
-      valueFormula: "exp(z_0) / sum_j exp(z_j), along z = [x, 0]", derivativeFormula: "p_0 * (1 - p_0)",
+      valueFormula: "exp(z_0) / sum_j exp(z_j), z = [x, 0]", derivativeFormula: "p_0 * (1 - p_0)",
       value: { _ in { x in exp(x) / (exp(x) + exp(0)) } },
       derivative: { _ in
         { x in

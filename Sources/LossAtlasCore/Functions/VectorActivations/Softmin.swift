@@ -4,7 +4,7 @@
 enum Softmin {
   static let spec = FunctionSpec(
     id: "softmin", name: "Softmin", family: .vectorActivation, aliases: [],
-    summary: "p_i = e^(-z_i) / sum_j e^(-z_j) = softmax(-z): a probability distribution that favours the smallest entries (costs, distances, energies). PyTorch's nn.Softmin.",
+    summary: "pᵢ = exp(−zᵢ) / Σⱼ exp(−zⱼ) = softmax(−z): a probability distribution that favours the smallest entries (costs, distances, energies). PyTorch's nn.Softmin.",
     arguments: [VectorActivations.logits], differentiable: ["z"],
     evaluate: { _, a in
       let z = a.vector("z")
@@ -29,7 +29,7 @@ enum Softmin {
     },
     formula: formula,
     naive: NaiveForm(
-      valueFormula: "exp(-z_0) / sum_j exp(-z_j), along z = [x, 0]", derivativeFormula: "-p_0 * (1 - p_0)",
+      valueFormula: "exp(-z_0) / sum_j exp(-z_j), z = [x, 0]", derivativeFormula: "-p_0 * (1 - p_0)",
       value: { _ in { x in exp(-x) / (exp(-x) + exp(0)) } },
       derivative: { _ in
         { x in

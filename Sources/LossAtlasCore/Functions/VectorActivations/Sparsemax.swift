@@ -4,7 +4,7 @@
 enum Sparsemax {
   static let spec = FunctionSpec(
     id: "sparsemax", name: "Sparsemax", family: .vectorActivation, aliases: [],
-    summary: "p_i = max(z_i - tau, 0) with tau such that sum p_i = 1: the Euclidean projection of z onto the probability simplex. Like softmax it gives probabilities, but exact zeros for every entry more than tau below the top ones: sparse attention and sparse classifiers.",
+    summary: "pᵢ = max(zᵢ − τ, 0) with τ such that Σ pᵢ = 1: the Euclidean projection of z onto the probability simplex. Like softmax it gives probabilities, but exactly 0 for every entry with zᵢ ≤ τ: sparse attention and sparse classifiers.",
     arguments: [VectorActivations.logits], differentiable: ["z"],
     evaluate: { _, a in evaluation(a.vector("z")) },
     views: { _ in
@@ -21,7 +21,7 @@ enum Sparsemax {
       ]
     },
     formula: formula,
-    implementationNote: "Sort only the entries within 1 of the maximum (every support member is: tau >= max - 1), in the frame shifted by the maximum with each z_j - max exact; decide the support size k = max{k : 1 + k z_(k) > sum_{j <= k} z_(j)} with an exact sum, so ties enter or leave together and an entry exactly at tau is outside (p = 0); p_i = (k d_i - sum d + 1) / k from an exact sum, correctly rounded. The Jacobian diag(m) - m m^T / |S| has the exact entries 1 - 1/|S|, -1/|S| and 0. A Double cumsum-and-compare (the textbook algorithm) decides near-ties by rounding and loses p_i where z spans many magnitudes.",
+    implementationNote: "Sort only the entries within 1 of the maximum (every support member is: tau ≥ max - 1), in the frame shifted by the maximum with each z_j - max exact; decide the support size k = max{k : 1 + k z_(k) > sum_{j ≤ k} z_(j)} with an exact sum, so ties enter or leave together and an entry exactly at tau is outside (p = 0); p_i = (k d_i - sum d + 1) / k from an exact sum, correctly rounded. The Jacobian diag(m) - m m^T / |S| has the exact entries 1 - 1/|S|, -1/|S| and 0. A Double cumsum-and-compare (the textbook algorithm) decides near-ties by rounding and loses p_i where z spans many magnitudes.",
     conventions: [
       FrameworkConvention(.pytorch, "", "no built-in sparsemax (third-party packages such as entmax)"),
       FrameworkConvention(.keras, "keras.activations.sparsemax(z, axis=-1)", "the same projection (Martins and Astudillo's sort-based algorithm, in the backend's float type); its gradient is the backend's autodiff"),

@@ -7,7 +7,7 @@
 enum VectorActivations {
   /// The vector argument z.
   static let logits = ArgumentSpec(
-    name: "z", kind: .vector, domain: .finite, minimumCount: 1, summary: "the logits, a vector of length C >= 1")
+    name: "z", kind: .vector, domain: .finite, minimumCount: 1, summary: "the logits, a vector of length C ≥ 1")
 
   /// The lines of a vector activation: output i along z_i with the other
   /// logits fixed, `jet(parts, i)` reading softmax's pieces at each point
