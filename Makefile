@@ -22,8 +22,8 @@
 # a call to libm's fma. Same results bit for bit (fma is correctly rounded
 # either way), about 10 % less CPU for `generate`, and the binary runs only
 # on CPUs like this one. NATIVE=0 builds the portable binary into .build/
-# (what the Dockerfile and the release workflow ship; the GitHub workflows
-# set NATIVE=0). `make test` builds the portable code (in .build-test/);
+# (what the Dockerfile and the release workflow ship: it builds with a plain
+# `swift build`; the pr and docs workflows set NATIVE=0). `make test` builds the portable code (in .build-test/);
 # NATIVE=1 given explicitly makes every target native, the tests in
 # .build-native-test/.
 
@@ -34,6 +34,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 NATIVE_HOST := $(shell [ "$$(uname -s)-$$(uname -m)" = Linux-x86_64 ] && grep -qw fma /proc/cpuinfo && grep -qw avx2 /proc/cpuinfo && grep -qw bmi2 /proc/cpuinfo && echo 1 || echo 0)
 ifeq ($(origin NATIVE),undefined)
   RELEASE_NATIVE := $(NATIVE_HOST)
+else ifneq ($(filter-out 0 1,$(NATIVE)),)
+  $(error NATIVE=$(NATIVE): use NATIVE=1 (compile for this CPU's FMA) or NATIVE=0 (portable), or leave it unset (1 when this CPU has FMA, AVX2 and BMI2))
 else
   RELEASE_NATIVE := $(NATIVE)
 endif
@@ -42,6 +44,8 @@ ifeq ($(NATIVE),1)
   export LOSSATLAS_NATIVE := 1
   TEST_SCRATCH := --scratch-path .build-native-test
 else
+  # Portable even when the shell exports LOSSATLAS_NATIVE=1.
+  export LOSSATLAS_NATIVE := 0
   TEST_SCRATCH := --scratch-path .build-test
 endif
 ifeq ($(RELEASE_NATIVE),1)
@@ -198,4 +202,4 @@ measure-frameworks: $(FRAMEWORKS_VENV)/installed
 	$(FRAMEWORKS_VENV)/bin/python Benchmarks/frameworks/measure.py --out data/frameworks/measurements.json
 
 clean:
-	rm -rf .build .build-native .build-test .build-native-test
+	rm -rf .build .build-native .build-test .build-native-test Benchmarks/.build Benchmarks/.build-native

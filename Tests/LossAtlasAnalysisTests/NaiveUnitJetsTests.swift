@@ -36,7 +36,7 @@ import Testing
       domain: .realLine, centre: 0)
     // A stretch of NaN narrower than the scan's step (2^-10 max(1, |x|)) and
     // wider than the dense check's (2^-14) before the failure for good at
-    // |x| >= 5: the     // dense check finds it and runs again from there (two units per part),
+    // |x| >= 5: the dense check finds it and runs again from there (two units per part),
     // for both parts at the same inputs; and a third input, |x| = 2^40, where
     // the scan's steps are relative (2^-3 |x|).
     func holes(_ good: @escaping (Double) -> Double) -> (Double) -> Double {

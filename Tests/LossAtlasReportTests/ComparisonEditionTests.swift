@@ -18,22 +18,14 @@ import Testing
   /// Both editions of the manual restricted to the four pages' functions
   /// (every fact of the four pages present), by path.
   static let files: [String: String] = {
-    do {
-      var options = ManualOptions(templates: try TemplateSet.embedded())
-      options.only = ShrinkComparison.members + GLUComparison.members + SoftmaxSparsemaxComparison.members
-        + CrossEntropyComparison.members
-      options.languages = [.en, .zh]
-      options.samples = 4001
-      options.primarySamples = 20_001
-      options.gainSimulation = GainSimulation.Settings(width: 32, depth: 10, seeds: [1, 2])
-      let files = try ManualGenerator.generate(options, figures: ManualFigureSource.build)
-      return Dictionary(
-        uniqueKeysWithValues: files.filter { $0.path.hasSuffix(".md") || $0.path.hasSuffix(".html") }.map {
-          ($0.path, String(decoding: $0.bytes, as: UTF8.self))
-        })
-    } catch {
-      fatalError("the manual could not be generated: \(error)")
-    }
+    let files = SmallManual.generate(
+      only: ShrinkComparison.members + GLUComparison.members + SoftmaxSparsemaxComparison.members
+        + CrossEntropyComparison.members,
+      languages: [.en, .zh])
+    return Dictionary(
+      uniqueKeysWithValues: files.filter { $0.path.hasSuffix(".md") || $0.path.hasSuffix(".html") }.map {
+        ($0.path, String(decoding: $0.bytes, as: UTF8.self))
+      })
   }()
 
   static func table(_ language: Language) throws -> [String: String] {

@@ -16,17 +16,7 @@ import Testing
   static let only = ["gelu", "relu", "sigmoid", "cross-entropy", "focal", "hinge", "huber"]
 
   static func generate(_ languages: [Language]) -> [OutputFile] {
-    do {
-      var options = ManualOptions(templates: try TemplateSet.embedded())
-      options.only = only
-      options.languages = languages
-      options.samples = 4001
-      options.primarySamples = 20_001
-      options.gainSimulation = GainSimulation.Settings(width: 32, depth: 10, seeds: [1, 2])
-      return try ManualGenerator.generate(options, figures: ManualFigureSource.build)
-    } catch {
-      fatalError("the manual could not be generated: \(error)")
-    }
+    SmallManual.generate(only: only, languages: languages)
   }
 
   static let both = generate([.en, .zh])

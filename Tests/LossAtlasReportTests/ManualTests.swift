@@ -12,22 +12,8 @@ import Testing
 /// resolves, the HTML is balanced and accessible, and the errata covers
 /// A01...A27. The manual is generated once for the suite.
 @Suite(.serialized) struct ManualTests {
-  static let files: [OutputFile] = {
-    do {
-      // The debug-build tests use a coarser sampling than `make manual`
-      // (the pages and their structure do not depend on it).
-      var options = ManualOptions(templates: try TemplateSet.embedded())
-      options.jobs = 2
-      options.samples = 4001
-      options.primarySamples = 20_001
-      // A small network for the gain check (the debug build would take
-      // minutes over the manual's 256 x 256 x 50; GainTests checks that one).
-      options.gainSimulation = GainSimulation.Settings(width: 32, depth: 10, seeds: [1, 2])
-      return try ManualGenerator.generate(options, figures: ManualFigureSource.build)
-    } catch {
-      fatalError("the manual could not be generated: \(error)")
-    }
-  }()
+  /// Every function's pages, English (SmallManual's coarser sampling).
+  static let files: [OutputFile] = SmallManual.generate()
 
   static let byPath: [String: OutputFile] = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
 

@@ -27,19 +27,7 @@ import Testing
     "softmax", "gaussian-nll", "huber", "hinge", "sparsemax", "log-softmax", "triplet-margin", "info-nce", "dice",
   ]
 
-  static let files: [OutputFile] = {
-    do {
-      var options = ManualOptions(templates: try TemplateSet.embedded())
-      options.only = only
-      options.languages = [.en, .zh]
-      options.samples = 4001
-      options.primarySamples = 20_001
-      options.gainSimulation = GainSimulation.Settings(width: 32, depth: 10, seeds: [1, 2])
-      return try ManualGenerator.generate(options, figures: ManualFigureSource.build)
-    } catch {
-      fatalError("the manual could not be generated: \(error)")
-    }
-  }()
+  static let files: [OutputFile] = SmallManual.generate(only: only, languages: [.en, .zh])
 
   static let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
 

@@ -23,7 +23,11 @@ public enum CLIRunner {
       if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
       dir.deleteLastPathComponent()
     }
-    return Fixtures.repositoryRoot.appendingPathComponent(".build/debug/lossatlas")
+    // No fallback to a fixed path such as .build/debug/: `make test` builds
+    // in .build-test/, and a binary left elsewhere by another build would
+    // be a stale one.
+    fatalError(
+      "no lossatlas executable beside the test runner \(CommandLine.arguments[0]) or up to four folders above it; build it (swift build --build-tests) or set LOSSATLAS_BIN")
   }()
 
   /// Runs `lossatlas arguments...` with `stdin` bytes (or /dev/null) in

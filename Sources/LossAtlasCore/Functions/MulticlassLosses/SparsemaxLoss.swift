@@ -4,7 +4,7 @@
 enum SparsemaxLoss {
   static let spec = FunctionSpec(
     id: "sparsemax-loss", name: "Sparsemax loss", family: .multiclassLoss, aliases: ["multiclass-sparsemax"],
-    summary: "−sₖ + ½ Σⱼ (sⱼ² − τ²) + ½, summed over the support S: the loss whose gradient is sparsemax(s) − onehot(k), as cross-entropy's is softmax(s) − onehot(k). Exactly 0 once the true class's score leads the others by 1 (optax multiclass_sparsemax_loss).",
+    summary: "−sₖ + ½ Σⱼ (sⱼ² − τ²) + ½ with j over the support S: the loss whose gradient is sparsemax(s) − onehot(k), as cross-entropy's is softmax(s) − onehot(k). Exactly 0 once the true class's score leads the others by 1 (optax multiclass_sparsemax_loss).",
     arguments: [MulticlassLosses.scores, MulticlassLosses.trueClass], differentiable: ["s"],
     evaluate: { _, a throws(CatalogError) in
       let s = a.vector("s")
