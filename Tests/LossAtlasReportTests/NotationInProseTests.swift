@@ -214,6 +214,50 @@ import Testing
     #expect(Self.byPath["zh/html/hinge.html"]?.contains(">视图：s (y = −1)</a></h3>") == true)
   }
 
+  /// The precision table and the textbook-formula bullets speak of the
+  /// primary view's variable as its figure's x axis names it ("ŷ → ∞",
+  /// "from ŷ = 256", "first at s = 17.34"), not of an x the figure does not
+  /// have; both editions, Markdown.
+  @Test func precisionAndNaiveTextUseTheFiguresVariable() throws {
+    var checked = 0
+    var notX = 0
+    for language in [Language.en, .zh] {
+      let prefix = Self.prefix(language)
+      for id in Self.only {
+        let svg = try #require(Self.byPath["\(prefix)html/figures/\(id).svg"], "\(prefix)\(id).svg")
+        let axis = try #require(
+          Self.matches(#"<text class="la-axis-label[^"]*"(?![^>]*transform)[^>]*>([^<]*)</text>"#, in: svg).first)[1]
+        let variable = Self.unescapeHTML(axis).components(separatedBy: "   (")[0]
+        let path = "\(prefix)markdown/\(id).md"
+        let page = try #require(Self.byPath[path], "\(path)")
+        var inPrecision = false
+        for line in page.split(separator: "\n").map({ Self.unescapeMarkdown(String($0)) }) {
+          if line.hasPrefix("## ") { inPrecision = line.contains("Float16") }
+          // The precision section's table rows and "from ŷ = …" cells, and
+          // the textbook-formula bullets ("…, toward ŷ → ∞: overflows first
+          // at ŷ = …"), wherever they stand.
+          var named: [String] = []
+          if inPrecision && line.hasPrefix("| ") {
+            named += Self.matches(#"^\| ([^\s|]+) → "#, in: line).map { $0[1] }
+            named += Self.matches(#"(?:from |从)([^\s=]+) = "#, in: line).map { $0[1] }
+          }
+          if line.hasPrefix("- ") {
+            named += Self.matches(#"(?:, toward |，趋向)([^\s]+) → "#, in: line).map { $0[1] }
+            named += Self.matches(#"(?:first at |首次在)([^\s=]+) = "#, in: line).map { $0[1] }
+          }
+          for v in named {
+            checked += 1
+            if v != "x" { notX += 1 }
+            #expect(v == variable, "\(path): “\(line.prefix(160))” names \(v), the figure's axis \(variable)")
+          }
+        }
+      }
+    }
+    // Enough statements read, and some in a variable other than x
+    // (gaussian-nll and huber in ŷ, hinge in s).
+    #expect(checked >= 40 && notX >= 10, "\(checked) statements, \(notX) not in x")
+  }
+
   /// ASCII math in catalog prose, with what to write instead.
   static let asciiMath: [(pattern: String, instead: String)] = [
     (#"<=|>=|!=|->"#, "≤, ≥, ≠, →"),

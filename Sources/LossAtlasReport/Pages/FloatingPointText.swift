@@ -9,11 +9,13 @@ struct FloatingPointText {
 
   init(_ strings: Strings) { self.strings = strings }
 
-  /// `x → −∞`, or `x → 0` toward a finite end of the view's domain.
+  /// `x → −∞`, or `p → 1` toward a finite end of the view's domain, in
+  /// the view's variable as its figure's axis names it (ŷ, s, p, x).
   static func toward(_ direction: Int, _ view: ScalarView) -> String {
     let end = direction < 0 ? view.domain.lower : view.domain.upper
-    if end.isInfinite { return Phrasing.direction(direction) }
-    return "x → \(Readable.number(end))"
+    let variable = ViewNaming.variable(view)
+    if end.isInfinite { return Phrasing.direction(direction, variable: variable) }
+    return "\(variable) → \(Readable.number(end))"
   }
 
   /// An input of a format as readers should see it: a power of two (or one
@@ -74,6 +76,7 @@ struct FloatingPointText {
   /// The table rows of the precision study: one per (direction, kind), a
   /// cell per format.
   func rows(_ facts: [PrecisionThreshold], view: ScalarView) -> [PrecisionRow] {
+    let variable = ViewNaming.variable(view)
     var rows: [PrecisionRow] = []
     for direction in [-1, 1] {
       for kind in PrecisionThreshold.Kind.allCases {
@@ -84,12 +87,16 @@ struct FloatingPointText {
         let text = cells.map { t -> String in
           guard let t else { return "—" }
           // A user function's exact numbers stop being decided at some input.
-          let undecided = t.undecidedFrom.map { strings("page.precision.undecidedFrom", ["x": Self.input($0, t.format)]) } ?? ""
-          return cell(t) + undecided
+          let undecided =
+            t.undecidedFrom.map {
+              strings("page.precision.undecidedFrom", ["x": Self.input($0, t.format), "variable": variable])
+            } ?? ""
+          return cell(t, variable: variable) + undecided
         }
         rows.append(
           PrecisionRow(
-            direction: Self.toward(direction, view), what: what(kind, limit: any.limit), float16: text[0], float32: text[1],
+            direction: Self.toward(direction, view), what: what(kind, limit: any.limit, variable: variable),
+            float16: text[0], float32: text[1],
             float64: text[2]))
       }
     }
@@ -97,11 +104,11 @@ struct FloatingPointText {
   }
 
   /// One format's cell: where the rounding starts, and where it also
-  /// happens nearer the centre.
-  func cell(_ t: PrecisionThreshold) -> String {
+  /// happens nearer the centre; `variable` is the view's (x, ŷ, s).
+  func cell(_ t: PrecisionThreshold, variable: String) -> String {
     // Not up to where the exact numbers stop being decided: not "never".
     guard let x = t.x else { return strings(t.undecidedFrom == nil ? "page.precision.never" : "page.precision.notDecided") }
-    let from = strings("page.precision.from", ["x": Self.input(x, t.format)])
+    let from = strings("page.precision.from", ["x": Self.input(x, t.format), "variable": variable])
     guard let e = t.earlier else { return from }
     let lo = Swift.min(e.from, e.to)
     let hi = Swift.max(e.from, e.to)
@@ -112,8 +119,9 @@ struct FloatingPointText {
     return strings(e.exhaustive ? "page.precision.alsoExhaustive" : "page.precision.alsoSampled", values)
   }
 
-  /// `value rounds to its limit 1`, `derivative rounds to 0`, `value overflows to ∞`.
-  func what(_ kind: PrecisionThreshold.Kind, limit: Double) -> String {
+  /// `value rounds to its limit 1`, `derivative rounds to 0`, `value
+  /// overflows to ∞`, `value rounds to x` (in the view's variable).
+  func what(_ kind: PrecisionThreshold.Kind, limit: Double, variable: String) -> String {
     let key: String
     switch kind {
     case .valueReachesLimit: key = "valueReachesLimit"
@@ -123,23 +131,25 @@ struct FloatingPointText {
     case .valueOverflows: key = "valueOverflows"
     case .derivativeOverflows: key = "derivativeOverflows"
     }
-    return strings("page.precision.what." + key, ["limit": Readable.number(limit)])
+    return strings("page.precision.what." + key, ["limit": Readable.number(limit), "variable": variable])
   }
 
-  /// The exact half-line statements: `value exactly 0 for x ≤ 0`. A
-  /// statement that holds for every x is printed once.
-  func exact(_ tails: [ExactTail]) -> [String] {
+  /// The exact half-line statements of `view`: `value exactly 0 for x ≤ 0`
+  /// (in the view's variable). A statement that holds for every x is
+  /// printed once.
+  func exact(_ tails: [ExactTail], view: ScalarView) -> [String] {
+    let variable = ViewNaming.variable(view)
     var out: [String] = []
     for t in tails {
       let what = t.kind.isValue ? "value" : "derivative"
-      let equals = t.kind == .valueEqualsInput ? "x" : Readable.number(t.limit)
+      let equals = t.kind == .valueEqualsInput ? variable : Readable.number(t.limit)
       let line: String
       if let b = t.boundary {
         let op = t.direction > 0 ? (t.closed ? "≥" : ">") : (t.closed ? "≤" : "<")
         line = strings(
-          "page.precision.exact.\(what)From", ["equals": equals, "condition": "x \(op) \(Readable.number(b))"])
+          "page.precision.exact.\(what)From", ["equals": equals, "condition": "\(variable) \(op) \(Readable.number(b))"])
       } else {
-        line = strings("page.precision.exact.\(what)Everywhere", ["equals": equals])
+        line = strings("page.precision.exact.\(what)Everywhere", ["equals": equals, "variable": variable])
       }
       if !out.contains(line) { out.append(line) }
     }
@@ -151,6 +161,7 @@ struct FloatingPointText {
 
   /// A naive-formula failure as a page fact.
   func naive(_ f: NaiveFailure, view: ScalarView, component: String? = nil) -> Fact {
+    let variable = ViewNaming.variable(view)
     let name: String
     switch f.component {
     case "value": name = strings("page.naive.value", ["formula": f.formula])
@@ -161,7 +172,7 @@ struct FloatingPointText {
       "page.naive.first",
       [
         "mode": mode(f.mode), "x": Readable.number(f.x, digits: 8), "naive": Readable.number(f.naive),
-        "stable": Readable.number(f.stable),
+        "stable": Readable.number(f.stable), "variable": variable,
       ])
     let after = f.fractionFailingAfter
     if after < 1 {
@@ -171,13 +182,16 @@ struct FloatingPointText {
     }
     if let a = f.alwaysFrom {
       if let b = f.alwaysTo {
-        value += strings("page.naive.alwaysFromTo", ["from": Readable.number(a), "to": Readable.number(b)])
+        value += strings(
+          "page.naive.alwaysFromTo", ["from": Readable.number(a), "to": Readable.number(b), "variable": variable])
       } else {
-        value += strings("page.naive.alwaysFrom", ["from": Readable.number(a)])
+        value += strings("page.naive.alwaysFrom", ["from": Readable.number(a), "variable": variable])
       }
       if let m = f.alwaysMode, m != f.mode { value += strings("page.naive.alwaysMode", ["mode": mode(m)]) }
     }
-    if let z = f.zeroFrom, z != f.x { value += strings("page.naive.zeroFrom", ["x": Readable.number(z)]) }
+    if let z = f.zeroFrom, z != f.x {
+      value += strings("page.naive.zeroFrom", ["x": Readable.number(z), "variable": variable])
+    }
     return Fact(name: strings("page.naive.name", ["name": name, "toward": Self.toward(f.direction, view)]), value: value)
   }
 

@@ -50,7 +50,7 @@ enum FunctionPageBuilder {
     let primary = spec.views(defaults.parameters)[0]
     let fp = FloatingPointText(strings)
     let precisionRows = fp.rows(analysis.facts.precision, view: primary)
-    let precisionExact = fp.exact(analysis.facts.exactTails)
+    let precisionExact = fp.exact(analysis.facts.exactTails, view: primary)
     return FunctionPage(
       site: SitePages.site(current: spec.id, title: ph.name(spec)),
       id: spec.id, name: ph.name(spec), family: ph.family(spec.family),

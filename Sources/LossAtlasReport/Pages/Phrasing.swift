@@ -228,7 +228,7 @@ struct Phrasing {
     }
   }
 
-  static func direction(_ d: Int) -> String { d < 0 ? "x → −∞" : "x → ∞" }
+  static func direction(_ d: Int, variable: String = "x") -> String { d < 0 ? "\(variable) → −∞" : "\(variable) → ∞" }
 
   /// `δ = 0.5`, `α = 1, c = 1`: parameters by their symbols, readable numbers.
   static func parameters(_ p: ParameterValues, spec: FunctionSpec) -> String {
