@@ -145,48 +145,64 @@ public struct GainSimulation: Sendable, Equatable {
   static func layerRatios(_ jobs: [Job], seed: UInt64, settings: Settings) -> [[Double]] {
     let n = settings.width
     let depth = settings.depth
+    let m = jobs.count
+    guard m > 0 else { return [] }
     let draws = Draws(seed: seed, width: n, depth: depth)
     let scales = jobs.map { ($0.initialization.weightVariance / Double(n)).squareRoot() }
-    // h[c]: job c's pre-activations at the current layer (layer 1 first).
-    var h = jobs.map { job in draws.start.map { $0 * job.q.squareRoot() } }
-    var x = [[Double]](repeating: [Double](repeating: 0, count: n), count: jobs.count)
-    // slopes[c][l * n + i]: f'(h^(l+1)_i) of job c.
-    var slopes = [[Double]](repeating: [Double](repeating: 0, count: n * depth), count: jobs.count)
+    // Every job's vector of a layer, job after job in one array, so that
+    // the products (``Draws/forward(layer:_:_:jobs:scales:)``) pass over
+    // all of them with each block of W in the cache.
+    // h[c * n + i]: job c's pre-activations at the current layer (layer 1 first).
+    var h = jobs.flatMap { job in draws.start.map { $0 * job.q.squareRoot() } }
+    var x = [Double](repeating: 0, count: m * n)
+    // slopes[(l * m + c) * n + i]: f'(h^(l+1)_i) of job c.
+    var slopes = [Double](repeating: 0, count: depth * m * n)
     for l in 0..<depth {
-      for c in jobs.indices {
-        let f = jobs[c].view.evaluate
-        h[c].withUnsafeBufferPointer { pre in
-          x[c].withUnsafeMutableBufferPointer { out in
-            slopes[c].withUnsafeMutableBufferPointer { slope in
-              for i in 0..<n {
+      h.withUnsafeBufferPointer { pre in
+        x.withUnsafeMutableBufferPointer { out in
+          slopes.withUnsafeMutableBufferPointer { slope in
+            for c in jobs.indices {
+              let f = jobs[c].view.evaluate
+              for i in c * n..<(c + 1) * n {
                 let jet = f(pre[i])
                 out[i] = jet.value
-                slope[l * n + i] = jet.d1
+                slope[l * m * n + i] = jet.d1
               }
             }
           }
         }
       }
-      if l + 1 < depth { h = draws.multiply(layer: l, x, transposed: false, scales: scales) }
-    }
-    var delta = [[Double]](repeating: draws.top, count: jobs.count)
-    var norms = [[Double]](repeating: [Double](repeating: 0, count: depth + 1), count: jobs.count)
-    for c in jobs.indices { norms[c][depth] = squaredNorm(delta[c]) }
-    for l in stride(from: depth - 1, through: 0, by: -1) {
-      delta = draws.multiply(layer: l, delta, transposed: true, scales: scales)
-      for c in jobs.indices {
-        slopes[c].withUnsafeBufferPointer { slope in
-          delta[c].withUnsafeMutableBufferPointer { d in
-            for i in 0..<n { d[i] *= slope[l * n + i] }
+      if l + 1 < depth {
+        x.withUnsafeBufferPointer { v in
+          h.withUnsafeMutableBufferPointer { out in
+            draws.forward(layer: l, v.baseAddress!, out.baseAddress!, jobs: m, scales: scales)
           }
         }
-        norms[c][l] = squaredNorm(delta[c])
       }
+    }
+    var delta = [[Double]](repeating: draws.top, count: m).flatMap { $0 }
+    var product = [Double](repeating: 0, count: m * n)
+    var norms = [[Double]](repeating: [Double](repeating: 0, count: depth + 1), count: m)
+    for c in jobs.indices { norms[c][depth] = squaredNorm(delta[c * n..<(c + 1) * n]) }
+    for l in stride(from: depth - 1, through: 0, by: -1) {
+      delta.withUnsafeBufferPointer { v in
+        product.withUnsafeMutableBufferPointer { out in
+          draws.transposed(layer: l, v.baseAddress!, out.baseAddress!, jobs: m, scales: scales)
+        }
+      }
+      swap(&delta, &product)
+      delta.withUnsafeMutableBufferPointer { d in
+        slopes.withUnsafeBufferPointer { slope in
+          for i in 0..<m * n { d[i] *= slope[l * m * n + i] }
+        }
+      }
+      for c in jobs.indices { norms[c][l] = squaredNorm(delta[c * n..<(c + 1) * n]) }
     }
     return norms.map { nc in (0..<depth).map { l in nc[l] / nc[l + 1] } }
   }
 
-  static func squaredNorm(_ v: [Double]) -> Double {
+  /// Σ x_i², the terms added in order.
+  static func squaredNorm<V: Sequence<Double>>(_ v: V) -> Double {
     var s = 0.0
     for x in v { s += x * x }
     return s
@@ -206,6 +222,14 @@ public struct GainSimulation: Sendable, Equatable {
       start = Self.normals(width, &rng)
       top = Self.normals(width, &rng)
       weights = Self.normals(width * width * depth, &rng)
+    }
+
+    /// Draws given as they are (the tests' hostile matrices).
+    init(width: Int, weights: [Double], start: [Double], top: [Double]) {
+      self.width = width
+      self.weights = weights
+      self.start = start
+      self.top = top
     }
 
     /// `count` standard normals by Marsaglia's polar method: a point
@@ -255,102 +279,6 @@ public struct GainSimulation: Sendable, Equatable {
         }
         initialized = count
       }
-    }
-
-    /// scales[c] * W v_c (or scales[c] * W^T v_c) for every vector v_c and
-    /// the layer's matrix W, four lanes at a time. Each row of W is read
-    /// once for all the vectors; every sum runs in a fixed order, so the
-    /// results do not depend on the machine.
-    func multiply(layer: Int, _ vs: [[Double]], transposed: Bool, scales: [Double]) -> [[Double]] {
-      let n = width
-      var outs = [[Double]](repeating: [Double](repeating: 0, count: n), count: vs.count)
-      let stride = MemoryLayout<Double>.stride
-      weights.withUnsafeBufferPointer { w in
-        let base = UnsafeRawPointer(w.baseAddress! + layer * n * n)
-        for c in vs.indices {
-          vs[c].withUnsafeBufferPointer { v in
-            outs[c].withUnsafeMutableBufferPointer { out in
-              let vp = UnsafeRawPointer(v.baseAddress!)
-              let op = UnsafeMutableRawPointer(out.baseAddress!)
-              if transposed {
-                // out_j += W_ij v_i for i = 0, 1, ..., n - 1 in that order:
-                // rows i ... i + 3 are added to a lane of out while it is in
-                // a register (the same additions in the same order as one
-                // row at a time, with a quarter of the loads and stores).
-                var i = 0
-                while i + 4 <= n {
-                  let r0 = base + i * n * stride
-                  let r1 = r0 + n * stride
-                  let r2 = r1 + n * stride
-                  let r3 = r2 + n * stride
-                  let v0 = SIMD4<Double>(repeating: v[i])
-                  let v1 = SIMD4<Double>(repeating: v[i + 1])
-                  let v2 = SIMD4<Double>(repeating: v[i + 2])
-                  let v3 = SIMD4<Double>(repeating: v[i + 3])
-                  var j = 0
-                  while j < n {
-                    let b = j * stride
-                    var o = op.loadUnaligned(fromByteOffset: b, as: SIMD4<Double>.self)
-                    o = o + r0.loadUnaligned(fromByteOffset: b, as: SIMD4<Double>.self) * v0
-                    o = o + r1.loadUnaligned(fromByteOffset: b, as: SIMD4<Double>.self) * v1
-                    o = o + r2.loadUnaligned(fromByteOffset: b, as: SIMD4<Double>.self) * v2
-                    o = o + r3.loadUnaligned(fromByteOffset: b, as: SIMD4<Double>.self) * v3
-                    op.storeBytes(of: o, toByteOffset: b, as: SIMD4<Double>.self)
-                    j += 4
-                  }
-                  i += 4
-                }
-                // Rows left over (none: the width is a multiple of 4).
-                while i < n {
-                  let row = base + i * n * stride
-                  let vi = SIMD4<Double>(repeating: v[i])
-                  var j = 0
-                  while j < n {
-                    let o = op.loadUnaligned(fromByteOffset: j * stride, as: SIMD4<Double>.self)
-                    let a = row.loadUnaligned(fromByteOffset: j * stride, as: SIMD4<Double>.self)
-                    op.storeBytes(of: o + a * vi, toByteOffset: j * stride, as: SIMD4<Double>.self)
-                    j += 4
-                  }
-                  i += 1
-                }
-              } else {
-                for i in 0..<n {
-                  let row = base + i * n * stride
-                  // out_i = sum_j W_ij v_j: four vector accumulators of four
-                  // lanes (16 partial sums, so that the additions do not wait
-                  // on each other), added in a fixed order at the end.
-                  var a0 = SIMD4<Double>(repeating: 0)
-                  var a1 = a0
-                  var a2 = a0
-                  var a3 = a0
-                  var j = 0
-                  while j + 16 <= n {
-                    let o = j * stride
-                    a0 += row.loadUnaligned(fromByteOffset: o, as: SIMD4<Double>.self)
-                      * vp.loadUnaligned(fromByteOffset: o, as: SIMD4<Double>.self)
-                    a1 += row.loadUnaligned(fromByteOffset: o + 4 * stride, as: SIMD4<Double>.self)
-                      * vp.loadUnaligned(fromByteOffset: o + 4 * stride, as: SIMD4<Double>.self)
-                    a2 += row.loadUnaligned(fromByteOffset: o + 8 * stride, as: SIMD4<Double>.self)
-                      * vp.loadUnaligned(fromByteOffset: o + 8 * stride, as: SIMD4<Double>.self)
-                    a3 += row.loadUnaligned(fromByteOffset: o + 12 * stride, as: SIMD4<Double>.self)
-                      * vp.loadUnaligned(fromByteOffset: o + 12 * stride, as: SIMD4<Double>.self)
-                    j += 16
-                  }
-                  while j < n {
-                    a0 += row.loadUnaligned(fromByteOffset: j * stride, as: SIMD4<Double>.self)
-                      * vp.loadUnaligned(fromByteOffset: j * stride, as: SIMD4<Double>.self)
-                    j += 4
-                  }
-                  let acc = (a0 + a1) + (a2 + a3)
-                  out[i] = (acc[0] + acc[1]) + (acc[2] + acc[3])
-                }
-              }
-              for i in 0..<n { out[i] *= scales[c] }
-            }
-          }
-        }
-      }
-      return outs
     }
   }
 }
