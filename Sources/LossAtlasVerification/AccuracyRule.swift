@@ -48,6 +48,16 @@ public enum AccuracyRule {
       return Outcome(passes: ok, ulpError: ok ? 0 : .infinity, neededSens: false)
     }
     guard computed.isFinite else { return Outcome(passes: false, ulpError: .infinity, neededSens: false) }
+    // Most components are decided in 128-bit integers; the rest (beyond
+    // 4 ulp, |exponent| > 55, more than 38 digits, or too near a decision) exactly.
+    if let quick = quickCheck(computed: computed, exactText: exactText, rounded: rounded) { return quick }
+    return exactCheck(computed: computed, exactText: exactText, sensText: sensText, rounded: rounded)
+  }
+
+  /// ``check(computed:exactText:sensText:)`` for finite `computed` and
+  /// `rounded` = Double(`exactText`), in BigInt: every component, and the
+  /// reference the quick path is tested against.
+  static func exactCheck(computed: Double, exactText: String, sensText: String, rounded: Double) -> Outcome {
     guard let exact = ExactNumber(decimal: exactText) else {
       preconditionFailure("golden value '\(exactText)' is not a decimal")
     }

@@ -22,12 +22,15 @@ extension GoldenVectors {
   /// component with the accuracy rule.
   public static func summarize(_ lines: [GoldenLine], id: String) -> AccuracySummary {
     var summary = AccuracySummary(id: id)
+    // Every line looked at has this id: one look-up, not one per line.
+    let spec = Result { () throws(CatalogError) in try Catalog.function(named: id) }
+    // The worst component's place, spelled out once at the end.
+    var worst: (line: GoldenLine, path: String)?
     for line in lines where line.id == id {
       summary.lines += 1
       let evaluation: Evaluation
       do {
-        let spec = try Catalog.function(named: line.id)
-        evaluation = try spec.evaluate(parameters: line.parameters, arguments: line.arguments)
+        evaluation = try spec.get().evaluate(parameters: line.parameters, arguments: line.arguments)
       } catch {
         summary.failures.append("line \(line.lineNumber) \(line.coordinates): threw \(error)")
         continue
@@ -42,7 +45,7 @@ extension GoldenVectors {
         if outcome.neededSens { summary.neededSens += 1 }
         if !outcome.neededSens && outcome.passes && outcome.ulpError > summary.worstUlp {
           summary.worstUlp = outcome.ulpError
-          summary.worstAt = "\(line.coordinates) \(c.path)"
+          worst = (line, c.path)
         }
         if !outcome.passes {
           summary.failures.append(
@@ -51,6 +54,7 @@ extension GoldenVectors {
         }
       }
     }
+    if let worst { summary.worstAt = "\(worst.line.coordinates) \(worst.path)" }
     return summary
   }
 
