@@ -40,15 +40,32 @@ public struct GradientDepth: Sendable, Equatable {
     var medians: [Double] = []
     var means: [Double] = []
     var scratch = [Double](repeating: 0, count: n)
+    var slopes = [Double](repeating: 0, count: n)
     var vanish: Int?
+    let f = view.evaluate
     for depth in 1...maxDepth {
       let base = (depth - 1) * (n / 2)
-      var i = 0
-      while i < n {
-        let x = z[base + i / 2]
-        products[i] *= abs(view.evaluate(x).d1)
-        products[i + 1] *= abs(view.evaluate(-x).d1)
-        i += 2
+      // |f'| at every path's pre-activation (x, then its antithetic -x),
+      // in a loop holding only the call and the store: the call is opaque
+      // and clobbers every floating-point register, so anything else kept
+      // across it would go through memory at every point. The products
+      // are then multiplied in a loop without calls (each path's product
+      // is its own: the order of the paths does not matter).
+      z.withUnsafeBufferPointer { z in
+        slopes.withUnsafeMutableBufferPointer { s in
+          var i = 0
+          while i < n {
+            let x = z[base + i / 2]
+            s[i] = abs(f(x).d1)
+            s[i + 1] = abs(f(-x).d1)
+            i += 2
+          }
+        }
+      }
+      products.withUnsafeMutableBufferPointer { p in
+        slopes.withUnsafeBufferPointer { s in
+          for i in 0..<n { p[i] *= s[i] }
+        }
       }
       let median = GradientDepth.median(of: products, scratch: &scratch)
       var sum = 0.0

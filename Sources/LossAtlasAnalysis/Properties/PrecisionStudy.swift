@@ -160,21 +160,13 @@ public enum PrecisionStudy {
         // Float16: every input is evaluated once, and its value's and
         // derivative's roundings are computed once, shared by the kinds
         // (the rows) that read them (an exact rounding caches its own
-        // answers).
-        let shared16 = format == .float16 && !studied.isExact
-        // The inputs themselves are listed once too (the rows' searches
-        // cover all of them: a view without an exact rounding searches the
-        // whole direction).
-        // (Constants, not variables: the rows' searches read them from
-        // escaping closures, which check every access to a variable.)
-        let xs: [Double] = shared16 ? (0..<all.count).map { all.x($0) } : []
-        let jets: [Jet] = xs.map(f)
-        let valueRoundings: [Rounding?] =
-          kinds.contains(where: { $0.0.isValue })
-          ? jets.indices.map { i in rounding(jets[i].value, at: xs[i], isValue: true, format: format, view: view) } : []
-        let derivativeRoundings: [Rounding?] =
-          kinds.contains(where: { !$0.0.isValue })
-          ? jets.indices.map { i in rounding(jets[i].d1, at: xs[i], isValue: false, format: format, view: view) } : []
+        // answers). The rows' searches cover all of the inputs: a view
+        // without an exact rounding searches the whole direction.
+        let shared16 =
+          format == .float16 && !studied.isExact && !kinds.isEmpty
+          ? Float16Inputs(
+            all, view: view, value: kinds.contains(where: { $0.0.isValue }), derivative: kinds.contains(where: { !$0.0.isValue }))
+          : nil
         for (kind, limit) in kinds {
           var ties = 0
           var uncertain = 0
@@ -185,9 +177,8 @@ public enum PrecisionStudy {
           // Only the stretch where the exact number is decided is searched.
           let stretch = studied.decidedStretch(all, part: part)
           let inputs = stretch.inputs
-          let roundings16 = kind.isValue ? valueRoundings : derivativeRoundings
           var search = ThresholdSearch(inputs: inputs) { i in
-            let x = shared16 ? xs[Int(i)] : inputs.x(i)
+            let x = inputs.x(i)
             if studied.isExact {
               // Three-valued: an undecided number never counts as rounding,
               // so no threshold is placed on it.
@@ -201,14 +192,9 @@ public enum PrecisionStudy {
               ties += 1
               return decided
             }
-            let rounded: Rounding?
-            if shared16 {
-              rounded = roundings16[Int(i)]
-            } else {
-              let j = f(x)
-              rounded = rounding(kind.isValue ? j.value : j.d1, at: x, isValue: kind.isValue, format: format, view: view)
-            }
-            guard let r = rounded else { return false }
+            let j = f(x)
+            guard let r = rounding(kind.isValue ? j.value : j.d1, at: x, isValue: kind.isValue, format: format, view: view)
+            else { return false }
             switch r.certainty {
             case .certain: break
             case .exactTie: ties += 1
@@ -222,7 +208,16 @@ public enum PrecisionStudy {
           // An exact view's Float16 inputs are searched like the other
           // formats' (bisection and spot checks), not one by one: each
           // costs a ball evaluation. Its rows say "sampled".
-          let result = studied.isExact ? (inputs.count > 0 ? search.bisected(inputs.count) : nil) : search.run()
+          // A shared Float16 row tests every input as ``ThresholdSearch/run()``
+          // would, in one loop (inputs is all of them: no exact rounding).
+          let result: ThresholdSearch.Result?
+          if let shared16 {
+            let row = shared16.row(kind, target: target, offset: offset)
+            (ties, uncertain) = (row.ties, row.uncertain)
+            result = row.flags.isEmpty ? nil : ThresholdSearch.exhaustive(flags: row.flags, significandBits: format.significandBits)
+          } else {
+            result = studied.isExact ? (inputs.count > 0 ? search.bisected(inputs.count) : nil) : search.run()
+          }
           let x = result.map { inputs.x($0.index) }
           // Overflow that never happens is not worth a row; a rounding
           // that only happens where the exact tail already holds is the

@@ -51,19 +51,7 @@ public struct ThresholdSearch {
   func exhaustive(_ n: UInt64) -> Result? {
     var flags = [Bool](repeating: false, count: Int(n))
     for i in 0..<Int(n) { flags[i] = holds(UInt64(i)) }
-    guard flags[Int(n) - 1] else { return nil }
-    var k = Int(n) - 1
-    while k > 0 && flags[k - 1] { k -= 1 }
-    // Earlier hits: over the binade-sized stretch before the threshold
-    // (2^10 inputs), as for the other formats; farther in (gelu's value
-    // rounding to 0 at x = -2^-24, where it is about x/2) is another matter.
-    guard k > 0 else { return Result(index: 0, earlierHits: 0, earlierChecked: 0, earlier: nil, exhaustive: true) }
-    let start = Swift.max(0, k - (1 << inputs.format.significandBits))
-    let hits = flags[start..<k].filter { $0 }.count
-    let firstHit = flags[start..<k].firstIndex(of: true) ?? start
-    return Result(
-      index: UInt64(k), earlierHits: Int64(hits), earlierChecked: Int64(k - firstHit),
-      earlier: UInt64(firstHit)...UInt64(k - 1), exhaustive: true)
+    return ThresholdSearch.exhaustive(flags: flags, significandBits: inputs.format.significandBits)
   }
 
   func bisected(_ n: UInt64) -> Result? {

@@ -63,16 +63,18 @@ public struct SampleSummary: Sendable {
     /// first of equal ones stays); likewise the largest f and the extreme
     /// |f'|. Some sample has f' > 0 exactly when the largest f' so formed
     /// is > 0 (NaN skipped, as `a > 0` is false for it), and likewise for
-    /// f' < 0, f'' and sign(f') f''. Pairs of samples go through SSE2
-    /// lanes, each lane its own extremes, merged at the end: comparisons
-    /// and sign flips only, so the result does not depend on the order.
+    /// f' < 0, f'' and sign(f') f''. Four samples at a time go through
+    /// 4-lane vectors (AVX2 in the native build, two SSE2 halves in the
+    /// portable one), each lane its own extremes, merged at the end:
+    /// comparisons and sign flips only, so the result does not depend on
+    /// the order.
     @inline(__always)
     mutating func addQuietBlock(
       _ range: Range<Int>, values: UnsafeMutableBufferPointer<Double>, d1: UnsafeMutableBufferPointer<Double>,
       d2: UnsafeMutableBufferPointer<Double>
     ) -> Bool {
-      typealias Lanes = SIMD2<Double>
-      typealias Bits = SIMD2<UInt64>
+      typealias Lanes = SIMD4<Double>
+      typealias Bits = SIMD4<UInt64>
       let signBit = Bits(repeating: 1 << 63)
       let zero = Lanes(repeating: 0)
       var lo = Lanes(repeating: .infinity), hi = Lanes(repeating: -.infinity)
@@ -89,7 +91,7 @@ public struct SampleSummary: Sendable {
       var i = range.lowerBound
       let end = range.upperBound
       let (fp, ap, bp) = (UnsafeRawPointer(values.baseAddress!), UnsafeRawPointer(d1.baseAddress!), UnsafeRawPointer(d2.baseAddress!))
-      while end - i >= 2 {
+      while end - i >= Lanes.scalarCount {
         let o = i &* MemoryLayout<Double>.stride
         let f = fp.loadUnaligned(fromByteOffset: o, as: Lanes.self)
         let a = ap.loadUnaligned(fromByteOffset: o, as: Lanes.self)
@@ -104,10 +106,10 @@ public struct SampleSummary: Sendable {
         let flip = unsafeBitCast(a .< zero, to: Bits.self) & signBit
         let keep = ~unsafeBitCast(a .== zero, to: Bits.self)
         extremes(unsafeBitCast((unsafeBitCast(b, to: Bits.self) ^ flip) & keep, to: Lanes.self), &spMin, &spMax)
-        i &+= 2
+        i &+= Lanes.scalarCount
       }
-      if i < end {
-        // The odd sample, in both lanes.
+      while i < end {
+        // The last few samples, each in every lane.
         let (f, a, b) = (Lanes(repeating: values[i]), Lanes(repeating: d1[i]), Lanes(repeating: d2[i]))
         let sp = a[0] == 0 ? 0 : (a[0] < 0 ? -b[0] : b[0])
         extremes(f, &lo, &hi)
@@ -115,10 +117,19 @@ public struct SampleSummary: Sendable {
         extremes(a, &aMin, &aMax)
         extremes(b, &bMin, &bMax)
         extremes(Lanes(repeating: sp), &spMin, &spMax)
+        i &+= 1
       }
-      // The two lanes merged, as the loop would have.
-      func lowest(_ x: Lanes) -> Double { x[1] < x[0] ? x[1] : x[0] }
-      func highest(_ x: Lanes) -> Double { x[1] > x[0] ? x[1] : x[0] }
+      // The lanes merged, as the loop would have (no lane holds a NaN).
+      func lowest(_ x: Lanes) -> Double {
+        var m = x[0]
+        for k in 1..<Lanes.scalarCount where x[k] < m { m = x[k] }
+        return m
+      }
+      func highest(_ x: Lanes) -> Double {
+        var m = x[0]
+        for k in 1..<Lanes.scalarCount where x[k] > m { m = x[k] }
+        return m
+      }
       let aPos = highest(aMax) > 0, aNeg = lowest(aMin) < 0
       let spPos = highest(spMax) > 0, spNeg = lowest(spMin) < 0
       // A sign change inside the block, or against the last sign: the slow way.
@@ -133,10 +144,17 @@ public struct SampleSummary: Sendable {
       d2Positive = d2Positive || highest(bMax) > 0
       d2Negative = d2Negative || lowest(bMin) < 0
       let (l, h, sl, sh) = (lowest(lo), highest(hi), lowest(slo), highest(shi))
-      if minValue < 0 || l < minV, let i = range.first(where: { values[$0] == l }) { minV = values[i]; minValue = i }
-      if maxValue < 0 || h > maxV, let i = range.first(where: { values[$0] == h }) { maxV = values[i]; maxValue = i }
-      if minAbsSlope < 0 || sl < minS, let i = range.first(where: { abs(d1[$0]) == sl }) { minS = abs(d1[i]); minAbsSlope = i }
-      if maxAbsSlope < 0 || sh > maxS, let i = range.first(where: { abs(d1[$0]) == sh }) { maxS = abs(d1[i]); maxAbsSlope = i }
+      typealias A = SampleSummary.Accumulator
+      if minValue < 0 || l < minV, let i = A.firstIndex(values, in: range, equalTo: l, magnitude: false) { minV = values[i]; minValue = i }
+      if maxValue < 0 || h > maxV, let i = A.firstIndex(values, in: range, equalTo: h, magnitude: false) { maxV = values[i]; maxValue = i }
+      if minAbsSlope < 0 || sl < minS, let i = A.firstIndex(d1, in: range, equalTo: sl, magnitude: true) {
+        minS = abs(d1[i])
+        minAbsSlope = i
+      }
+      if maxAbsSlope < 0 || sh > maxS, let i = A.firstIndex(d1, in: range, equalTo: sh, magnitude: true) {
+        maxS = abs(d1[i])
+        maxAbsSlope = i
+      }
       if aPos || aNeg, let i = range.last(where: { d1[$0] != 0 && d1[$0] == d1[$0] }) {
         lastValueSign = valueSign
         lastValueIndex = i

@@ -70,14 +70,36 @@ public struct ViewSamples: Sendable {
       // above; when both are inside (always, for the catalog's views) the
       // million grid points need no domain test each.
       let checked = !(domain.contains(lo) && domain.contains(hi))
+      // Four grid points at a time where no extra point falls among them
+      // (the fourth is below the next extra one) and the grid strictly
+      // increases, so that only the first can repeat the point before it.
+      // The grid strictly increases when the step exceeds the rounding
+      // errors of i * step (half an ulp of |i * step| <= 2n * step) and of
+      // lo + i * step (half an ulp of at most 4 max(|lo|, |hi|)) together,
+      // with a factor 2 to spare; NaN and infinite steps fail the test.
+      let m = max(abs(lo), abs(hi))
+      let strict = !checked && step > 2 * ((4 * m).ulp + (2 * Double(n) * step).ulp)
       extra.withUnsafeBufferPointer { extra in
-        for i in 0..<n {
+        var i = 0
+        while i < n {
+          if strict && n - 1 - i >= 4 {
+            let next = j < extra.count ? extra[j] : .infinity
+            let d = Double(i)
+            let (x0, x1, x2, x3) = (lo + d * step, lo + (d + 1) * step, lo + (d + 2) * step, lo + (d + 3) * step)
+            if x3 < next && (k == 0 || buffer[k - 1] != x0) {
+              (buffer[k], buffer[k + 1], buffer[k + 2], buffer[k + 3]) = (x0, x1, x2, x3)
+              k += 4
+              i += 4
+              continue
+            }
+          }
           let x = i == n - 1 ? hi : lo + Double(i) * step
           while j < extra.count && extra[j] <= x {
             push(extra[j])
             j += 1
           }
           if !checked || domain.contains(x) { push(x) }
+          i += 1
         }
       }
       while j < extra.count {

@@ -1,0 +1,79 @@
+import LossAtlasCore
+
+extension PrecisionStudy {
+  /// The Float16 inputs of one direction of a view without an exact
+  /// rounding, each evaluated once, with its value's and derivative's
+  /// roundings (``PrecisionStudy/rounding(_:at:isValue:format:view:)``)
+  /// computed once and shared by the rows that read them.
+  ///
+  /// A row tests every input (at most 31,744), so its flags are made here
+  /// in one loop over these arrays (``row(_:target:offset:)``), not through
+  /// ``ThresholdSearch``'s predicate closure, called once an input with
+  /// its captures unpacked each time.
+  struct Float16Inputs {
+    let xs: [Double]
+    /// Empty when no row reads the value (the derivative).
+    let valueRoundings: [Rounding?]
+    let derivativeRoundings: [Rounding?]
+
+    /// Evaluates `view` at every input of `all` (in index order), rounding
+    /// the value when `value` and the derivative when `derivative`.
+    init(_ all: FormatInputs, view: ScalarView, value: Bool, derivative: Bool) {
+      let f = view.evaluate
+      let n = Int(all.count)
+      var xs: [Double] = []
+      var values: [Rounding?] = []
+      var derivatives: [Rounding?] = []
+      xs.reserveCapacity(n)
+      values.reserveCapacity(value ? n : 0)
+      derivatives.reserveCapacity(derivative ? n : 0)
+      for i in 0..<n {
+        let x = all.x(UInt64(i))
+        let j = f(x)
+        xs.append(x)
+        if value { values.append(PrecisionStudy.rounding(j.value, at: x, isValue: true, format: .float16, view: view)) }
+        if derivative {
+          derivatives.append(PrecisionStudy.rounding(j.d1, at: x, isValue: false, format: .float16, view: view))
+        }
+      }
+      self.xs = xs
+      self.valueRoundings = values
+      self.derivativeRoundings = derivatives
+    }
+
+    /// One row's predicate at every input, in index order, with the ties
+    /// and uncertain roundings it met: the input rounds to `target` (to
+    /// itself for `.valueEqualsInput`); where `offset` decides a tie of
+    /// f(x) = x + c + r, its answer (counted as a tie); NaN never rounds.
+    func row(_ kind: PrecisionThreshold.Kind, target: Double, offset: AsymptoticOffset?) -> (
+      flags: [Bool], ties: Int, uncertain: Int
+    ) {
+      let roundings = kind.isValue ? valueRoundings : derivativeRoundings
+      let toInput = kind == .valueEqualsInput
+      var ties = 0
+      var uncertain = 0
+      let flags = [Bool](unsafeUninitializedCapacity: xs.count) { flags, filled in
+        for i in xs.indices {
+          let x = xs[i]
+          if let offset, let decided = offset.decides(x, .float16) {
+            ties += 1
+            flags[i] = decided
+            continue
+          }
+          guard let r = roundings[i] else {
+            flags[i] = false
+            continue
+          }
+          switch r.certainty {
+          case .certain: break
+          case .exactTie: ties += 1
+          case .uncertain: uncertain += 1
+          }
+          flags[i] = toInput ? r.value == x : r.value == target
+        }
+        filled = xs.count
+      }
+      return (flags, ties, uncertain)
+    }
+  }
+}
