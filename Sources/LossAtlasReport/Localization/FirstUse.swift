@@ -49,12 +49,23 @@ public enum FirstUse {
       rest = rest[rest.index(after: close)...]
       // The element's name: <h2 ...>, </h2>, <br/>.
       let body = tag.dropFirst().drop { $0 == "/" }
-      let name = String(body.prefix { $0.isLetter || $0.isNumber }).lowercased()
+      let name = String(body.prefix(while: isNameCharacter)).lowercased()
       guard skippedElements.contains(name), !tag.hasSuffix("/>") else { continue }
       skipDepth[name, default: 0] += tag.hasPrefix("</") ? -1 : 1
       if skipDepth[name]! < 0 { skipDepth[name] = 0 }
     }
     return out
+  }
+
+  /// Whether `c` continues an element's name: a letter or a number
+  /// (`isLetter || isNumber`), decided without Unicode property look-ups
+  /// for a one-byte (ASCII) character.
+  static func isNameCharacter(_ c: Character) -> Bool {
+    guard c.utf8.count == 1, let byte = c.utf8.first else { return c.isLetter || c.isNumber }
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+    default: return false
+    }
   }
 
   /// `markdown` with the English of each term's first use added after it,
@@ -139,34 +150,72 @@ public enum FirstUse {
     var used: Set<String> = []
 
     init(_ terms: [Term]) {
+      // Longest first, then by the Chinese text (descending); each term's
+      // character count is counted once, not at every comparison.
       self.terms = terms.filter { !$0.chinese.isEmpty && !$0.english.isEmpty }
-        .sorted { ($0.chinese.count, $0.chinese) > ($1.chinese.count, $1.chinese) }
+        .map { (count: $0.chinese.count, term: $0) }
+        .sorted { ($0.count, $0.term.chinese) > ($1.count, $1.term.chinese) }
+        .map(\.term)
       var byFirst: [Character: [Term]] = [:]
       for t in self.terms { if let c = t.chinese.first { byFirst[c, default: []].append(t) } }
       self.byFirst = byFirst
+      let firsts = byFirst.keys.map(\.unicodeScalars)
+      firstScalars =
+        firsts.allSatisfy { $0.count == 1 && Self.isInert($0.first!) } ? Set(firsts.map { $0.first!.value }) : nil
+    }
+
+    /// The terms' first characters as scalars, when each is one inert
+    /// scalar (``isInert(_:)``); nil otherwise (then every character is
+    /// looked up in ``byFirst``).
+    let firstScalars: Set<UInt32>?
+
+    /// A scalar without a canonical decomposition (ASCII, the CJK Unified
+    /// Ideographs U+4E00...U+9FFF): a character made of it alone is its own
+    /// normal form, so two such characters are equal (`==` is canonical
+    /// equivalence) exactly when their scalars are. (Other scalars may
+    /// decompose to these, U+212A KELVIN SIGN to K, U+F907 to U+9F9C: such a
+    /// character is not inert and is looked up in ``byFirst`` as before.)
+    static func isInert(_ s: Unicode.Scalar) -> Bool { s.isASCII || (0x4E00...0x9FFF).contains(s.value) }
+
+    /// Whether no term can start with the character at `i` (whose end is
+    /// `next`): it is one inert scalar that begins no term. Answers without
+    /// making and hashing a `Character`; false when unsure.
+    func startsNoTerm(_ text: Substring, at i: Substring.Index, next: Substring.Index) -> Bool {
+      guard let firstScalars else { return false }
+      let s = text.unicodeScalars[i]
+      return Self.isInert(s) && !firstScalars.contains(s.value) && text.unicodeScalars.index(after: i) == next
     }
 
     /// `text` with `format(english)` after the first use of each unused term.
     mutating func mark(_ text: Substring, _ format: (String) -> String) -> String {
       guard !text.isEmpty, used.count < terms.count, text.contains(where: { !$0.isASCII }) else { return String(text) }
+      // The text is copied in runs up to each gloss (`copied` is where the
+      // next run starts), not character by character.
       var out = ""
+      var copied = text.startIndex
       var i = text.startIndex
       while i < text.endIndex {
+        let next = text.index(after: i)
+        if startsNoTerm(text, at: i, next: next) {
+          i = next
+          continue
+        }
         guard let term = byFirst[text[i]]?.first(where: { text[i...].hasPrefix($0.chinese) }) else {
-          out.append(text[i])
-          i = text.index(after: i)
+          i = next
           continue
         }
         let end = text.index(i, offsetBy: term.chinese.count)
-        out += text[i..<end]
         i = end
         guard !used.contains(term.chinese) else { continue }
         used.insert(term.chinese)
         // Already glossed by the text itself: “交叉熵（cross-entropy）”.
         let after = text[end...]
         if after.hasPrefix("（") || after.hasPrefix("(") || after.hasPrefix(" (") { continue }
+        out += text[copied..<end]
+        copied = end
         out += format(term.english)
       }
+      out += text[copied...]
       return out
     }
   }
