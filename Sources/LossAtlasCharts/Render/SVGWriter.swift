@@ -77,7 +77,10 @@ struct SVGWriter {
         body += "<path class=\"\(s.role.className) s-\(c)\" d=\"\(d)\" fill=\"none\" stroke=\"\(s.color.hexString)\" stroke-width=\"\(SVGNumber.format(2 * s.halfWidth))\"\(dash) clip-path=\"url(#\(clipID(s.clip)))\"/>\n"
       case .polygon(let p):
         let c = colors.name(p.color)
-        let d = "M" + p.points.map { "\(SVGNumber.format($0.x)),\(SVGNumber.format($0.y))" }.joined(separator: " ") + "Z"
+        var bytes: [UInt8] = [UInt8(ascii: "M")]
+        SVGWriter.appendPoints(p.points, to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
+        let d = String(decoding: bytes, as: UTF8.self)
         body += "<path class=\"\(p.role.className) f-\(c)\" d=\"\(d)\" fill=\"\(p.color.hexString)\" clip-path=\"url(#\(clipID(p.clip)))\"/>\n"
       case .raster(let r):
         let href = SVGWriter.pngDataURI(r)
@@ -152,11 +155,13 @@ struct SVGWriter {
     let y0 = Double(s.clip.minY) - margin
     let x1 = Double(s.clip.maxX) + margin
     let y1 = Double(s.clip.maxY) + margin
-    var d = ""
+    // Written as UTF-8 bytes, numbers straight into the buffer: building a
+    // string per coordinate and joining them was most of this function's time.
+    var d: [UInt8] = []
     func emit(_ run: [Point]) {
       guard run.count >= 2 else { return }
-      let thin = Simplify.polyline(run, tolerance: 0.1)
-      d += "M" + thin.map { "\(SVGNumber.format($0.x)),\(SVGNumber.format($0.y))" }.joined(separator: " ")
+      d.append(UInt8(ascii: "M"))
+      appendPoints(Simplify.polyline(run, tolerance: 0.1), to: &d)
     }
     for run in s.runs {
       var piece: [Point] = []
@@ -174,7 +179,17 @@ struct SVGWriter {
       }
       emit(piece)
     }
-    return d
+    return String(decoding: d, as: UTF8.self)
+  }
+
+  /// `x,y x,y ...`: the points with one decimal (``SVGNumber``), appended to `out` as UTF-8.
+  static func appendPoints(_ points: [Point], to out: inout [UInt8]) {
+    for (k, p) in points.enumerated() {
+      if k > 0 { out.append(UInt8(ascii: " ")) }
+      SVGNumber.append(p.x, to: &out)
+      out.append(UInt8(ascii: ","))
+      SVGNumber.append(p.y, to: &out)
+    }
   }
 
   /// A raster's colours as a palette PNG in a data URI.
@@ -255,23 +270,47 @@ struct ColorNames {
 /// arithmetic (locale-free and byte-identical everywhere).
 enum SVGNumber {
   static func format(_ v: Double, decimals: Int = 1) -> String {
-    guard v.isFinite else { return "0" }
+    var bytes: [UInt8] = []
+    append(v, decimals: decimals, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// ``format(_:decimals:)``'s text, appended to `out` as UTF-8 (no
+  /// intermediate strings): `n = round(v * 10^decimals)` as an integer,
+  /// its sign, `n / 10^decimals` in decimal, then the remainder's digits
+  /// (left-padded with zeros to `decimals`) without trailing zeros.
+  static func append(_ v: Double, decimals: Int = 1, to out: inout [UInt8]) {
+    let zero = UInt8(ascii: "0")
+    guard v.isFinite else { return out.append(zero) }
     var unit = 1
     for _ in 0..<decimals { unit *= 10 }
     let n = Int((v * Double(unit)).rounded())
-    if n == 0 { return "0" }
-    let sign = n < 0 ? "-" : ""
+    if n == 0 { return out.append(zero) }
+    if n < 0 { out.append(UInt8(ascii: "-")) }
     let m = n.magnitude
-    let whole = m / UInt(unit)
     var frac = m % UInt(unit)
     var digits = decimals
     while digits > 0 && frac % 10 == 0 {
       frac /= 10
       digits -= 1
     }
-    if digits == 0 { return sign + String(whole) }
-    let f = String(frac)
-    return sign + String(whole) + "." + String(repeating: "0", count: digits - f.count) + f
+    appendDigits(m / UInt(unit), count: nil, to: &out)
+    guard digits > 0 else { return }
+    out.append(UInt8(ascii: "."))
+    appendDigits(frac, count: digits, to: &out)
+  }
+
+  /// The decimal digits of `value`, left-padded with zeros to `count` digits when given.
+  private static func appendDigits(_ value: UInt, count: Int?, to out: inout [UInt8]) {
+    // Least significant digit first, then the appended digits reversed in place.
+    let start = out.count
+    var rest = value
+    repeat {
+      out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      rest /= 10
+    } while rest > 0
+    while let count, out.count - start < count { out.append(UInt8(ascii: "0")) }
+    out[start...].reverse()
   }
 }
 
