@@ -4,6 +4,8 @@
     perf record -F 499 -g -o /tmp/gen.data .build/release/lossatlas generate --out /tmp/m --quiet
     python3 Benchmarks/profile/phases.py /tmp/gen.data .build/release/lossatlas [499]
     python3 Benchmarks/profile/phases.py /tmp/gen.data .build/release/lossatlas 499 --top 60   # heaviest frames, inclusive
+    python3 Benchmarks/profile/phases.py /tmp/gen.data .build/release/lossatlas 499 --within ViewSamples.init
+        # the self frames (leaf functions) of the samples whose stack holds that marker
 
 perf 6.1 on the project's machine does not resolve the release binary's
 symbols ("build id ... not found, continuing without symbols"), so this maps
@@ -53,6 +55,9 @@ def main():
     data, binary = sys.argv[1], sys.argv[2]
     hz = float(sys.argv[3]) if len(sys.argv) > 3 and not sys.argv[3].startswith("--") else 499.0
     top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 0
+    within = sys.argv[sys.argv.index("--within") + 1] if "--within" in sys.argv else None
+    leaves = collections.Counter()
+    inside = 0
     syms = []
     for line in subprocess.run(["nm", "-n", binary], capture_output=True, text=True).stdout.splitlines():
         p = line.split()
@@ -92,10 +97,17 @@ def main():
             phases["other (mostly zlib, libpng, FreeType, malloc without a call chain)"] += 1
         for f in set(stack):
             frames[f[:140]] += 1
+        if within and any(within in f for f in stack):
+            inside += 1
+            leaves[stack[0][:140]] += 1
     print(f"{total} samples = {total / hz:.1f} s of CPU at {hz:g} Hz\n")
     print("| phase | share | CPU |\n| --- | --- | --- |")
     for name in list(dict.fromkeys(n for n, _ in PHASES)) + ["other (mostly zlib, libpng, FreeType, malloc without a call chain)"]:
         print(f"| {name} | {100 * phases[name] / total:.1f} % | {phases[name] / hz:.2f} s |")
+    if within:
+        print(f"\n{inside} samples ({inside / hz:.2f} s) have {within} on their stack; their leaf frames:\n")
+        for f, n in leaves.most_common(top or 30):
+            print(f"{n / hz:6.3f} s {f}")
     if top:
         print()
         for f, n in frames.most_common(top):
