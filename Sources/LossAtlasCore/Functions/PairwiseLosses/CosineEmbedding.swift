@@ -172,15 +172,18 @@ enum CosineEmbedding {
 
   /// `PairwiseLosses.scaled(v)` into `out` (its storage reused): out = v 2^-e
   /// (v itself when e = 0, `out` then untouched), and e; nil for an
-  /// all-zero vector.
+  /// all-zero vector. Written over `out`'s entries in place when it
+  /// already has v's length (as along a line), not removed and appended.
   static func scaled(_ v: [Double], into out: inout [Double]) -> Int? {
     var largest = 0.0
     for x in v { largest = max(largest, abs(x)) }
     guard largest > 0 else { return nil }
     let e = Int(largest.exponent)
     if e == 0 { return 0 }
-    out.removeAll(keepingCapacity: true)
-    for x in v { out.append(StableMath.scaleByPowerOfTwo(x, -e)) }
+    if out.count != v.count { out = [Double](repeating: 0, count: v.count) }
+    out.withUnsafeMutableBufferPointer { out in
+      for i in v.indices { out[i] = StableMath.scaleByPowerOfTwo(v[i], -e) }
+    }
     return e
   }
 
