@@ -33,16 +33,23 @@ public struct ExactSum: Sendable {
   public init() {}
 
   /// Adds `x` exactly.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func add(_ x: Double) {
+    // Adding ±0 to a single nonzero partial p leaves it as it was (the
+    // loop would form p + 0 = p and the error ±0, which it drops); with
+    // more partials the loop may regroup them, so it runs. Checked at the
+    // call (inlined): the zero parts of exact products are most terms.
+    if x == 0 && count == 1 && head.0 != 0 { return }
+    addTerm(x)
+  }
+
+  /// ``add(_:)`` past the zero check.
+  @inlinable
+  mutating func addTerm(_ x: Double) {
     guard x.isFinite else {
       special += x
       return
     }
-    // Adding ±0 to a single nonzero partial p leaves it as it was (the
-    // loop would form p + 0 = p and the error ±0, which it drops); with
-    // more partials the loop may regroup them, so it runs.
-    if x == 0 && count == 1 && head.0 != 0 { return }
     let n = count
     if n < Self.inlineCapacity {
       // At most n + 1 <= inlineCapacity partials come out: they fit in place.

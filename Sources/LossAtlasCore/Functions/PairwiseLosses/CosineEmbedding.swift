@@ -154,20 +154,28 @@ enum CosineEmbedding {
     // B = |v|^2 formed once; the margin is passed per setting.
     let fixed = Fixed(b, sb, y: others.real("y"), margin: first)
     var work = Workspace()
-    return { a, values in
-      guard a.count == b.count, let e = scaled(a, into: &work.scaledA) else {
-        for k in values.indices { values[k] = .nan }
-        return
-      }
-      let u = e == 0 ? a : work.scaledA
-      let (s, dotSign) = products(a, u, fixed, &work)
-      if fixed.y == 1 {
-        let v = valueAndSlope(s, dotSign, fixed, margin: first, &work).value
-        for k in values.indices { values[k] = v }
-        return
-      }
-      for (k, m) in margins.enumerated() { values[k] = valueAndSlope(s, dotSign, fixed, margin: m, &work).value }
+    return { a, values in settingsValues(a, margins, fixed, &values, &work) }
+  }
+
+  /// One call of ``settingsLine(_:_:)`` (`margins` not empty), the
+  /// workspace passed in once: a variable the line's closure captures is
+  /// checked for exclusive access at each use (one check per call here,
+  /// not one per use).
+  static func settingsValues(
+    _ a: [Double], _ margins: [Double], _ fixed: Fixed, _ values: inout [Double], _ work: inout Workspace
+  ) {
+    guard a.count == fixed.b.count, let e = scaled(a, into: &work.scaledA) else {
+      for k in values.indices { values[k] = .nan }
+      return
     }
+    let u = e == 0 ? a : work.scaledA
+    let (s, dotSign) = products(a, u, fixed, &work)
+    if fixed.y == 1 {
+      let v = valueAndSlope(s, dotSign, fixed, margin: margins[0], &work).value
+      for k in values.indices { values[k] = v }
+      return
+    }
+    for (k, m) in margins.enumerated() { values[k] = valueAndSlope(s, dotSign, fixed, margin: m, &work).value }
   }
 
   /// `PairwiseLosses.scaled(v)` into `out` (its storage reused): out = v 2^-e

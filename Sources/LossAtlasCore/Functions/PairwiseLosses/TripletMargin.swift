@@ -126,16 +126,24 @@ enum TripletMargin {
     let negative = others.vector("n")
     let margins = settings.map { $0["margin"] }
     var work = Workspace()
-    return { a, values in
-      guard a.count == positive.count, a.count == negative.count else {
-        for k in values.indices { values[k] = .nan }
-        return
-      }
-      let u = unsigned(a, positive, negative, &work)
-      for (k, m) in margins.enumerated() {
-        let d = withMargin(u, m, &work)
-        values[k] = d.active ? Swift.max(0, d.excess.double) : 0
-      }
+    return { a, values in settingsValues(a, positive, negative, margins, &values, &work) }
+  }
+
+  /// One call of ``settingsLine(_:_:)``, the workspace passed in once: a
+  /// variable the line's closure captures is checked for exclusive access
+  /// at each use (one check per call here, not one per margin).
+  static func settingsValues(
+    _ a: [Double], _ positive: [Double], _ negative: [Double], _ margins: [Double], _ values: inout [Double],
+    _ work: inout Workspace
+  ) {
+    guard a.count == positive.count, a.count == negative.count else {
+      for k in values.indices { values[k] = .nan }
+      return
+    }
+    let u = unsigned(a, positive, negative, &work)
+    for (k, m) in margins.enumerated() {
+      let d = withMargin(u, m, &work)
+      values[k] = d.active ? Swift.max(0, d.excess.double) : 0
     }
   }
 
