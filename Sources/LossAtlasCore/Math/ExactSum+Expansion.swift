@@ -13,6 +13,8 @@ extension ExactSum {
   /// rounded remainder (so `hi + lo` carries about 106 bits of it).
   @inlinable
   public var doubleDouble: DoubleDouble {
+    // One partial p: the value is p and the remainder p - p is +0 exactly.
+    if count == 1 && special == 0 { return DoubleDouble(head.0, 0) }
     let hi = value
     guard hi.isFinite, hi != 0 else { return DoubleDouble(hi, 0) }
     var rest = self
@@ -33,7 +35,7 @@ extension ExactSum {
   /// as its two error-free parts.
   @inlinable
   public mutating func addProduct(_ other: ExactSum, _ k: Double) {
-    for part in other.partials { addProduct(part, k) }
+    other.withPartials { for part in $0 { addProduct(part, k) } }
     if other.special != 0 { add(other.special * k) }
   }
 
@@ -41,13 +43,13 @@ extension ExactSum {
   /// its two error-free parts).
   @inlinable
   public mutating func addProduct(_ x: ExactSum, _ y: ExactSum) {
-    for part in x.partials { addProduct(y, part) }
+    x.withPartials { for part in $0 { addProduct(y, part) } }
   }
 
   /// Forgets every term, keeping the storage (for reuse in a loop).
   @inlinable
   public mutating func removeAll() {
-    partials.removeAll(keepingCapacity: true)
+    count = 0
     special = 0
   }
 }

@@ -154,33 +154,44 @@ enum CosineEmbedding {
     // B = |v|^2 formed once; the margin is passed per setting.
     let fixed = Fixed(b, sb, y: others.real("y"), margin: first)
     var work = Workspace()
-    return { a, values in
-      guard a.count == b.count, let e = scaled(a, into: &work.scaledA) else {
-        for k in values.indices { values[k] = .nan }
-        return
-      }
-      let u = e == 0 ? a : work.scaledA
-      let (s, dotSign) = products(a, u, fixed, &work)
-      if fixed.y == 1 {
-        let v = valueAndSlope(s, dotSign, fixed, margin: first, &work).value
-        for k in values.indices { values[k] = v }
-        return
-      }
-      for (k, m) in margins.enumerated() { values[k] = valueAndSlope(s, dotSign, fixed, margin: m, &work).value }
+    return { a, values in settingsValues(a, margins, fixed, &values, &work) }
+  }
+
+  /// One call of ``settingsLine(_:_:)`` (`margins` not empty), the
+  /// workspace passed in once: a variable the line's closure captures is
+  /// checked for exclusive access at each use (one check per call here,
+  /// not one per use).
+  static func settingsValues(
+    _ a: [Double], _ margins: [Double], _ fixed: Fixed, _ values: inout [Double], _ work: inout Workspace
+  ) {
+    guard a.count == fixed.b.count, let e = scaled(a, into: &work.scaledA) else {
+      for k in values.indices { values[k] = .nan }
+      return
     }
+    let u = e == 0 ? a : work.scaledA
+    let (s, dotSign) = products(a, u, fixed, &work)
+    if fixed.y == 1 {
+      let v = valueAndSlope(s, dotSign, fixed, margin: margins[0], &work).value
+      for k in values.indices { values[k] = v }
+      return
+    }
+    for (k, m) in margins.enumerated() { values[k] = valueAndSlope(s, dotSign, fixed, margin: m, &work).value }
   }
 
   /// `PairwiseLosses.scaled(v)` into `out` (its storage reused): out = v 2^-e
   /// (v itself when e = 0, `out` then untouched), and e; nil for an
-  /// all-zero vector.
+  /// all-zero vector. Written over `out`'s entries in place when it
+  /// already has v's length (as along a line), not removed and appended.
   static func scaled(_ v: [Double], into out: inout [Double]) -> Int? {
     var largest = 0.0
     for x in v { largest = max(largest, abs(x)) }
     guard largest > 0 else { return nil }
     let e = Int(largest.exponent)
     if e == 0 { return 0 }
-    out.removeAll(keepingCapacity: true)
-    for x in v { out.append(StableMath.scaleByPowerOfTwo(x, -e)) }
+    if out.count != v.count { out = [Double](repeating: 0, count: v.count) }
+    out.withUnsafeMutableBufferPointer { out in
+      for i in v.indices { out[i] = StableMath.scaleByPowerOfTwo(v[i], -e) }
+    }
     return e
   }
 

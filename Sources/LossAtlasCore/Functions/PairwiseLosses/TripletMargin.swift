@@ -126,16 +126,24 @@ enum TripletMargin {
     let negative = others.vector("n")
     let margins = settings.map { $0["margin"] }
     var work = Workspace()
-    return { a, values in
-      guard a.count == positive.count, a.count == negative.count else {
-        for k in values.indices { values[k] = .nan }
-        return
-      }
-      let u = unsigned(a, positive, negative, &work)
-      for (k, m) in margins.enumerated() {
-        let d = withMargin(u, m, &work)
-        values[k] = d.active ? Swift.max(0, d.excess.double) : 0
-      }
+    return { a, values in settingsValues(a, positive, negative, margins, &values, &work) }
+  }
+
+  /// One call of ``settingsLine(_:_:)``, the workspace passed in once: a
+  /// variable the line's closure captures is checked for exclusive access
+  /// at each use (one check per call here, not one per margin).
+  static func settingsValues(
+    _ a: [Double], _ positive: [Double], _ negative: [Double], _ margins: [Double], _ values: inout [Double],
+    _ work: inout Workspace
+  ) {
+    guard a.count == positive.count, a.count == negative.count else {
+      for k in values.indices { values[k] = .nan }
+      return
+    }
+    let u = unsigned(a, positive, negative, &work)
+    for (k, m) in margins.enumerated() {
+      let d = withMargin(u, m, &work)
+      values[k] = d.active ? Swift.max(0, d.excess.double) : 0
     }
   }
 
@@ -157,31 +165,34 @@ enum TripletMargin {
   /// overflows: halving is exact for the large terms, and a subnormal one
   /// loses at most 2^-1075, nothing beside a difference of 2^1024.
   static func differences(_ a: [Double], _ p: [Double], _ n: [Double], into work: inout Workspace) -> Int {
-    func fill(_ difference: (Double, Double) -> DoubleDouble) -> Bool {
-      work.toP.removeAll(keepingCapacity: true)
-      work.toN.removeAll(keepingCapacity: true)
-      work.pToN.removeAll(keepingCapacity: true)
-      var finite = true
-      for (x, y) in zip(a, p) {
-        let d = difference(x, y)
-        finite = finite && d.hi.isFinite
-        work.toP.append(d)
-      }
-      for (x, y) in zip(a, n) {
-        let d = difference(x, y)
-        finite = finite && d.hi.isFinite
-        work.toN.append(d)
-      }
-      for (x, y) in zip(n, p) {
-        let d = difference(x, y)
-        finite = finite && d.hi.isFinite
-        work.pToN.append(d)
-      }
-      return finite
-    }
-    if fill(StableMath.residual) { return 0 }
-    _ = fill(StableMath.halfResidual)
+    let toP = fill(&work.toP, a, p, halved: false)
+    let toN = fill(&work.toN, a, n, halved: false)
+    let pToN = fill(&work.pToN, n, p, halved: false)
+    if toP && toN && pToN { return 0 }
+    _ = fill(&work.toP, a, p, halved: true)
+    _ = fill(&work.toN, a, n, halved: true)
+    _ = fill(&work.pToN, n, p, halved: true)
     return 1
+  }
+
+  /// x - y entry by entry (over the shorter, as `zip`), exact as
+  /// double-doubles (halved when `halved`), into `out`, and whether every
+  /// one is finite. Written over `out`'s entries in place when it already
+  /// has that length (a line's workspace keeps it from call to call):
+  /// removing them and appending again was a tenth of triplet-margin's
+  /// whole-domain search.
+  static func fill(_ out: inout [DoubleDouble], _ x: [Double], _ y: [Double], halved: Bool) -> Bool {
+    let count = Swift.min(x.count, y.count)
+    if out.count != count { out = [DoubleDouble](repeating: zero, count: count) }
+    var finite = true
+    out.withUnsafeMutableBufferPointer { out in
+      for i in 0..<count {
+        let d = halved ? StableMath.halfResidual(x[i], y[i]) : StableMath.residual(x[i], y[i])
+        finite = finite && d.hi.isFinite
+        out[i] = d
+      }
+    }
+    return finite
   }
 
   /// The exponent of the largest |hi| of the entries (nil when all are 0).
