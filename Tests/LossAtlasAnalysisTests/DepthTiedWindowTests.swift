@@ -11,7 +11,9 @@ import Testing
 /// bit and nil for nil, on tied data of every kind: +0, -0, +0 beside -0
 /// (equal, not the same bits: the selection must still decide), ones,
 /// infinities, subnormals, the largest finite (whose sum overflows), ties
-/// around random values, and NaN among ties.
+/// around random values, and NaN among ties. (Mutation tried: the shortcut
+/// on p1 == p2 alone, without the same-bits check: 42 failures, all with
+/// +0 beside -0.)
 @Suite struct DepthTiedWindowTests {
   /// windowMedian and middlePair as they were, verbatim but for naming the
   /// type's select (main ec97eb9).
