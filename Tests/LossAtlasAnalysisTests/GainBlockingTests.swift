@@ -5,7 +5,11 @@ import Testing
 
 /// The blocked products of the gain simulation (a block of rows of W read
 /// once for all the jobs) against the products one job at a time as they
-/// were, kept verbatim below, bit for bit.
+/// were, kept verbatim below, bit for bit. Since session 22 the forward
+/// product's second pass (a_2, a_3) runs after the first (a_0, a_1) has
+/// covered the whole block; these tests fail if the two passes' sums are
+/// combined in another order (mutation tried: the lanes of
+/// ``GainSimulation/Draws/dotTotal(first:second:)`` as (l0 + l2) + (l1 + l3)).
 @Suite struct GainBlockingTests {
   // MARK: The code as it was (main 8fe79c5), verbatim but for `draws.`
 

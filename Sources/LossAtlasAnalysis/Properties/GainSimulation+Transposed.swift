@@ -15,55 +15,42 @@ extension GainSimulation.Draws {
   func transposed(layer: Int, _ vs: UnsafePointer<Double>, _ outs: UnsafeMutablePointer<Double>, jobs: Int, scales: [Double]) {
     let n = width
     outs.update(repeating: 0, count: jobs * n)
-    weights.withUnsafeBufferPointer { w in
-      let matrix = w.baseAddress! + layer * n * n
-      var block = 0
-      while block < n {
-        let end = Swift.min(block + Self.rowBlock, n)
-        var c = 0
-        while c < jobs {
-          let d = Swift.min(c + 1, jobs - 1)
-          let v = vs + c * n
-          let u = vs + d * n
-          let oc = UnsafeMutableRawPointer(outs + c * n)
-          let od = UnsafeMutableRawPointer(outs + d * n)
-          // The width is a multiple of 4, so the rows come in fours.
-          var i = block
-          while i < end {
-            let r0 = matrix + i * n
-            let r1 = r0 + n
-            let r2 = r1 + n
-            let r3 = r2 + n
-            let v0 = SIMD4<Double>(repeating: v[i]), v1 = SIMD4<Double>(repeating: v[i + 1])
-            let v2 = SIMD4<Double>(repeating: v[i + 2]), v3 = SIMD4<Double>(repeating: v[i + 3])
-            let u0 = SIMD4<Double>(repeating: u[i]), u1 = SIMD4<Double>(repeating: u[i + 1])
-            let u2 = SIMD4<Double>(repeating: u[i + 2]), u3 = SIMD4<Double>(repeating: u[i + 3])
-            var j = 0
-            while j < n {
-              let b = j * MemoryLayout<Double>.stride
-              var x = oc.loadUnaligned(fromByteOffset: b, as: SIMD4<Double>.self)
-              var y = od.loadUnaligned(fromByteOffset: b, as: SIMD4<Double>.self)
-              var a = Self.lanes(r0, j)
-              x = x + a * v0
-              y = y + a * u0
-              a = Self.lanes(r1, j)
-              x = x + a * v1
-              y = y + a * u1
-              a = Self.lanes(r2, j)
-              x = x + a * v2
-              y = y + a * u2
-              a = Self.lanes(r3, j)
-              x = x + a * v3
-              y = y + a * u3
-              oc.storeBytes(of: x, toByteOffset: b, as: SIMD4<Double>.self)
-              od.storeBytes(of: y, toByteOffset: b, as: SIMD4<Double>.self)
-              j += 4
-            }
-            i += 4
-          }
-          c += 2
+    forEachBlockPair(layer: layer, vs, jobs: jobs) { matrix, rows, c, d, v, u in
+      let oc = UnsafeMutableRawPointer(outs + c * n)
+      let od = UnsafeMutableRawPointer(outs + d * n)
+      // The width is a multiple of 4, so the rows come in fours.
+      var i = rows.lowerBound
+      while i < rows.upperBound {
+        let r0 = matrix + i * n
+        let r1 = r0 + n
+        let r2 = r1 + n
+        let r3 = r2 + n
+        let v0 = SIMD4<Double>(repeating: v[i]), v1 = SIMD4<Double>(repeating: v[i + 1])
+        let v2 = SIMD4<Double>(repeating: v[i + 2]), v3 = SIMD4<Double>(repeating: v[i + 3])
+        let u0 = SIMD4<Double>(repeating: u[i]), u1 = SIMD4<Double>(repeating: u[i + 1])
+        let u2 = SIMD4<Double>(repeating: u[i + 2]), u3 = SIMD4<Double>(repeating: u[i + 3])
+        var j = 0
+        while j < n {
+          let b = j * MemoryLayout<Double>.stride
+          var x = oc.loadUnaligned(fromByteOffset: b, as: SIMD4<Double>.self)
+          var y = od.loadUnaligned(fromByteOffset: b, as: SIMD4<Double>.self)
+          var a = Self.lanes(r0, j)
+          x = x + a * v0
+          y = y + a * u0
+          a = Self.lanes(r1, j)
+          x = x + a * v1
+          y = y + a * u1
+          a = Self.lanes(r2, j)
+          x = x + a * v2
+          y = y + a * u2
+          a = Self.lanes(r3, j)
+          x = x + a * v3
+          y = y + a * u3
+          oc.storeBytes(of: x, toByteOffset: b, as: SIMD4<Double>.self)
+          od.storeBytes(of: y, toByteOffset: b, as: SIMD4<Double>.self)
+          j += 4
         }
-        block = end
+        i += 4
       }
     }
     for c in 0..<jobs {

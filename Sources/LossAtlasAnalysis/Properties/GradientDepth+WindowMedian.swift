@@ -16,8 +16,10 @@ extension GradientDepth {
   /// 3. if the k-th and (k+1)-th smallest fall in that window (`below <= k`
   ///    and `k + 1 < below + window`), they are the (k - below)-th and
   ///    (k + 1 - below)-th smallest of the window, found as ``median(_:)``
-  ///    finds them; if not, or the count is odd or small, ``median(_:)``
-  ///    runs on a copy of all of `a`.
+  ///    finds them (or, when p1 == p2 and the window's values all have the
+  ///    same bits, that value: the chain's piecewise-linear activations,
+  ///    whose windows hold thousands of equal products); if not, or the
+  ///    count is odd or small, ``median(_:)`` runs on a copy of all of `a`.
   /// Ties are counted on one side of each bound consistently, so step 3 is
   /// exact for any data without NaN. A NaN counts neither below nor in the
   /// window, so with NaN present the ranks shift and the two paths may
@@ -65,7 +67,13 @@ extension GradientDepth {
     }
     if below <= k && k + 1 < below + window {
       return scratch.withUnsafeMutableBufferPointer { w in
-        GradientDepth.middlePair(UnsafeMutableBufferPointer(rebasing: w[0..<window]), k - below)
+        let middle = UnsafeMutableBufferPointer(rebasing: w[0..<window])
+        // p1 == p2 (ties: relu's zeros, identity's ones, ...): every value
+        // in the window equals p1, and where they also have the same bits
+        // (no -0 beside +0), whichever two of them the selection would
+        // return are that same number.
+        if p1 == p2 && GradientDepth.sameBits(middle) { return GradientDepth.mean(middle[0], middle[0]) }
+        return GradientDepth.middlePair(middle, k - below)
       }
     }
     return nil
@@ -78,7 +86,6 @@ extension GradientDepth {
     let lower = floydRivestSelect(w, k)
     var upper = w[k + 1]
     for v in w[(k + 1)...] where v < upper { upper = v }
-    let sum = lower + upper
-    return sum.isFinite ? sum / 2 : lower / 2 + upper / 2
+    return mean(lower, upper)
   }
 }
