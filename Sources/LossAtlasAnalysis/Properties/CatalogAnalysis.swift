@@ -137,8 +137,9 @@ public enum CatalogAnalysis {
     let allTasks = tasks
     let allSettings = settingsPerSpec
     // Longest first: the whole-domain searches (one per function, all its
-    // settings; triplet-margin's, the longest, 0.36 s of CPU: started last,
-    // a search kept a thread busy alone at the end), the million-sample
+    // settings; triplet-margin's was 0.36 s of CPU before session 22's
+    // ExactSum work and is about 0.1 s now: started last, a search kept a
+    // thread busy alone at the end), the million-sample
     // primary views and the depth simulations go to the threads before the
     // 20,001-sample settings, so the threads finish together. Results land
     // in their slots by task index, so the order of work does not change
