@@ -596,8 +596,18 @@ struct EditionSetup: @unchecked Sendable {
 
 /// Escapes text for Markdown (GitHub-flavoured): characters that would
 /// start formatting or break a table cell.
+///
+/// A text without special characters, or an all-ASCII one, is escaped by
+/// its bytes (``ByteEscape``, the same text); the others `Character` by
+/// `Character`.
 struct MarkdownContentType: MustacheContentType {
+  static let table = ByteEscape.table([
+    "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]", "|": "\\|", "#": "\\#", "<": "&lt;",
+    ">": "&gt;", "\n": " ",
+  ])
+
   func escapeText(_ text: String) -> String {
+    if let fast = ByteEscape.escaped(text, Self.table) { return fast }
     var out = ""
     for c in text {
       switch c {
