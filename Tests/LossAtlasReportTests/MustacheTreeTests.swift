@@ -85,6 +85,16 @@ import Testing
     let tuple = (1, "t")
     let empty = Empty()
     let text = "σ <&> \u{1F600}"
+    let number = -0.0
+    let count = Int.min
+    let flag = false
+    let substring: Substring = "sub"
+    let float: Float = 1.5
+    let optionalText: String? = "o"
+    let optionalNumber: Double? = .nan
+    let anyText: Any = "any"
+    let hashable = AnyHashable("h")
+    let texts = ["a", "", "\u{301}"]
     let site = Site(title: "S", year: 1)
   }
 

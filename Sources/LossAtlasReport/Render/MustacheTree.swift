@@ -63,7 +63,18 @@ enum MustacheTree {
   }
 
   private static func make(_ model: Any, budget: RenderBudget) -> Any {
-    make(model, mirror: Mirror(reflecting: model), budget: budget)
+    if isLeaf(model) { return model }
+    return make(model, mirror: Mirror(reflecting: model), budget: budget)
+  }
+
+  /// Whether `value` is a string, integer, double or truth value: what a
+  /// tree keeps as it is. Its mirror (no display style, no children) would
+  /// say the same, but making one casts the value to `CustomReflectable`,
+  /// and most of a page model's values are such leaves. An exact type test:
+  /// an optional or a wrapper holding one is not a leaf here.
+  static func isLeaf(_ value: Any) -> Bool {
+    let type = Swift.type(of: value)
+    return type == String.self || type == Int.self || type == Double.self || type == Bool.self
   }
 
   /// The tree of `model`, whose mirror is `mirror`: each value is
@@ -75,6 +86,10 @@ enum MustacheTree {
       var fields: [String: Any] = [:]
       for child in mirror.children {
         guard let label = child.label else { continue }
+        if isLeaf(child.value) {
+          fields[label] = child.value
+          continue
+        }
         let childMirror = Mirror(reflecting: child.value)
         if childMirror.displayStyle == .optional {
           // nil is left out; `.some(x)` is x's tree.
