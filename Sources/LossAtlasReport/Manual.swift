@@ -596,16 +596,26 @@ struct EditionSetup: @unchecked Sendable {
 
 /// Escapes text for Markdown (GitHub-flavoured): characters that would
 /// start formatting or break a table cell.
+///
+/// A text without special characters, or an all-ASCII one, is escaped by
+/// its bytes (``ByteEscape``, the same text); the others `Character` by
+/// `Character`.
 struct MarkdownContentType: MustacheContentType {
+  static let table = ByteEscape.table([
+    "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]", "|": "\\|", "#": "\\#", "<": "&lt;",
+    ">": "&gt;", "\n": " ",
+  ])
+
   func escapeText(_ text: String) -> String {
+    if let fast = ByteEscape.escaped(text, Self.table) { return fast }
+    // Character by Character: a Character equal to a special character is
+    // that one ASCII byte alone (see ByteEscape).
     var out = ""
     for c in text {
-      switch c {
-      case "\\", "`", "*", "_", "[", "]", "|", "#": out.append("\\"); out.append(c)
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\n": out += " "
-      default: out.append(c)
+      if c.utf8.count == 1, let byte = c.utf8.first, byte < 0x80, let r = Self.table[Int(byte)] {
+        out += r
+      } else {
+        out.append(c)
       }
     }
     return out

@@ -58,6 +58,21 @@ struct CoverageMask {
   /// `CoverageMaskEquivalenceTests` pins the mask against the previous
   /// implementation, kept verbatim in the test.
   mutating func stroke(_ a: Point, _ b: Point, halfWidth: Double) {
+    stroke(a, b, halfWidth: halfWidth, rejectAbove: rejectBounds(halfWidth: halfWidth))
+  }
+
+  /// The ``rejectBounds(reach:scale:into:)`` of a stroke of `halfWidth`:
+  /// a polyline's segments share them (computing them for each segment of
+  /// a dense curve was a tenth of the stroking).
+  func rejectBounds(halfWidth: Double) -> [Double] {
+    [Double](unsafeUninitializedCapacity: max(levels, 0)) { buffer, count in
+      CoverageMask.rejectBounds(reach: halfWidth + 0.5, scale: Double(levels), into: buffer)
+      count = buffer.count
+    }
+  }
+
+  /// ``stroke(_:_:halfWidth:)`` with its reject bounds (``rejectBounds(halfWidth:)``).
+  private mutating func stroke(_ a: Point, _ b: Point, halfWidth: Double, rejectAbove bounds: [Double]) {
     let reach = halfWidth + 0.5  // beyond this distance coverage is 0
     let dx = b.x - a.x
     let dy = b.y - a.y
@@ -68,9 +83,8 @@ struct CoverageMask {
     let levels = self.levels
     let scale = Double(levels)
     let clip = self.clip
-    let touched = withUnsafeTemporaryAllocation(of: Double.self, capacity: max(levels, 0)) { rejectAbove -> Bool in
-      CoverageMask.rejectBounds(reach: reach, scale: scale, into: rejectAbove)
-      return cells.withUnsafeMutableBufferPointer { cells -> Bool in
+    let touched = bounds.withUnsafeBufferPointer { rejectAbove -> Bool in
+      cells.withUnsafeMutableBufferPointer { cells -> Bool in
         var touched = false
         for py in yLo...yHi {
           let cy = Double(py) + 0.5
@@ -168,15 +182,18 @@ struct CoverageMask {
     let x1 = Double(clip.maxX) + margin
     let y1 = Double(clip.maxY) + margin
     var phase = 0.0  // position in the dash period at the start of the current segment
+    let bounds = rejectBounds(halfWidth: halfWidth)
     for i in 1..<run.count {
       let a = run[i - 1]
       let b = run[i]
       let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
       if let (t0, t1) = clipParameters(a, b, x0: x0, y0: y0, x1: x1, y1: y1) {
         if let dash, length > 0 {
-          dashed(a, b, from: t0 * length, to: t1 * length, length: length, phase: phase, dash: dash, halfWidth: halfWidth)
+          dashed(
+            a, b, from: t0 * length, to: t1 * length, length: length, phase: phase, dash: dash, halfWidth: halfWidth,
+            rejectAbove: bounds)
         } else {
-          stroke(point(a, b, t0), point(a, b, t1), halfWidth: halfWidth)
+          stroke(point(a, b, t0), point(a, b, t1), halfWidth: halfWidth, rejectAbove: bounds)
         }
       }
       if let dash { phase = (phase + length).truncatingRemainder(dividingBy: dash.on + dash.off) }
@@ -187,7 +204,7 @@ struct CoverageMask {
   /// `s1` of the segment `a`-`b` whose start sits at `phase` in the pattern.
   private mutating func dashed(
     _ a: Point, _ b: Point, from s0: Double, to s1: Double, length: Double, phase: Double,
-    dash: (on: Double, off: Double), halfWidth: Double
+    dash: (on: Double, off: Double), halfWidth: Double, rejectAbove bounds: [Double]
   ) {
     let period = dash.on + dash.off
     // Start of the first period that can overlap [s0, s1], in segment arc length.
@@ -195,7 +212,7 @@ struct CoverageMask {
     while start < s1 {
       let lo = max(start, s0)
       let hi = min(start + dash.on, s1)
-      if hi > lo { stroke(point(a, b, lo / length), point(a, b, hi / length), halfWidth: halfWidth) }
+      if hi > lo { stroke(point(a, b, lo / length), point(a, b, hi / length), halfWidth: halfWidth, rejectAbove: bounds) }
       start += period
     }
   }

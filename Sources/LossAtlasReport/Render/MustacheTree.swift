@@ -63,29 +63,50 @@ enum MustacheTree {
   }
 
   private static func make(_ model: Any, budget: RenderBudget) -> Any {
-    let mirror = Mirror(reflecting: model)
+    if isLeaf(model) { return model }
+    return make(model, mirror: Mirror(reflecting: model), budget: budget)
+  }
+
+  /// Whether `value` is a string, integer, double or truth value: what a
+  /// tree keeps as it is. Its mirror (no display style, no children) would
+  /// say the same, but making one casts the value to `CustomReflectable`,
+  /// and most of a page model's values are such leaves. An exact type test:
+  /// an optional or a wrapper holding one is not a leaf here.
+  static func isLeaf(_ value: Any) -> Bool {
+    let type = Swift.type(of: value)
+    return type == String.self || type == Int.self || type == Double.self || type == Bool.self
+  }
+
+  /// The tree of `model`, whose mirror is `mirror`: each value is
+  /// reflected once (a field's mirror both says whether it is a `nil`
+  /// optional and makes its tree).
+  private static func make(_ model: Any, mirror: Mirror, budget: RenderBudget) -> Any {
     switch mirror.displayStyle {
     case .struct, .class:
       var fields: [String: Any] = [:]
       for child in mirror.children {
-        guard let label = child.label, let value = unwrap(child.value) else { continue }
-        fields[label] = make(value, budget: budget)
+        guard let label = child.label else { continue }
+        if isLeaf(child.value) {
+          fields[label] = child.value
+          continue
+        }
+        let childMirror = Mirror(reflecting: child.value)
+        if childMirror.displayStyle == .optional {
+          // nil is left out; `.some(x)` is x's tree.
+          guard let value = childMirror.children.first?.value else { continue }
+          fields[label] = make(value, budget: budget)
+        } else {
+          fields[label] = make(child.value, mirror: childMirror, budget: budget)
+        }
       }
       return Node(fields: fields, original: model, budget: budget)
     case .collection:
       return mirror.children.map { make($0.value, budget: budget) }
     case .optional:
-      return unwrap(model).map { make($0, budget: budget) } as Any
+      return mirror.children.first.map { make($0.value, budget: budget) } as Any
     default:
       return model
     }
-  }
-
-  /// The value an optional holds, nil for `.none`, or the value itself.
-  private static func unwrap(_ value: Any) -> Any? {
-    let mirror = Mirror(reflecting: value)
-    guard mirror.displayStyle == .optional else { return value }
-    return mirror.children.first?.value
   }
 }
 

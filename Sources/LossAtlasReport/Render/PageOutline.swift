@@ -34,67 +34,56 @@ enum PageOutline {
     let afterTOC: Bool
   }
 
-  static let headingPattern = try! NSRegularExpression(
-    pattern: #"<h([1-6])((?:\s[^>]*)?)>(.*?)</h\1>"#, options: [.dotMatchesLineSeparators])
-  static let idPattern = try! NSRegularExpression(pattern: #"\sid="([^"]*)""#)
-  static let tagPattern = try! NSRegularExpression(pattern: #"<[^>]*>"#)
-
   /// The page with every heading anchored and its table of contents filled
   /// in (or removed when the page is short).
   ///
-  /// The regular expressions find the headings (in UTF-16 offsets); the
-  /// text between and inside them is copied from the Swift string itself
-  /// (``slice(_:_:)``), not through `NSString.substring`, which converts
-  /// UTF-16 back to UTF-8 for every piece (on a page with non-ASCII text
-  /// that conversion was two thirds of this function's time).
+  /// The headings and ids are found in the page's UTF-8 bytes
+  /// (`PageOutline+Scan.swift`), and the text between and inside them is
+  /// copied from the Swift string itself. The table of contents' markers
+  /// are still found by `NSString` (``tocBlock(in:)``), whose search is not
+  /// literal.
   static func apply(_ html: String) -> String {
-    let text = html as NSString
-    let whole = NSRange(location: 0, length: text.length)
-    let block = tocBlock(in: text)
-    var used = Set(idPattern.matches(in: html, range: whole).map { String(slice(html, $0.range(at: 1))) })
+    var bytesOf = html
+    let (headingMatches, idValues) = bytesOf.withUTF8 { (PageOutline.headings($0), ids($0)) }
+    let utf8 = html.utf8
+    func at(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+    func text(_ range: Range<Int>) -> Substring { html[at(range.lowerBound)..<at(range.upperBound)] }
+    let block = tocBlock(in: html as NSString).map { bounds(html, $0) }
+    var used = Set(idValues.map { String(text($0)) })
     var headings: [Heading] = []
     var out = ""
     out.reserveCapacity(html.utf8.count + 4096)
     var cursor = html.startIndex
-    for m in headingPattern.matches(in: html, range: whole) {
-      let level = Int(slice(html, m.range(at: 1)))!
-      var attributes = String(slice(html, m.range(at: 2)))
-      let content = String(slice(html, m.range(at: 3)))
+    for m in headingMatches {
+      let level = m.level
+      var attributes = String(text(m.attributes))
+      let content = String(text(m.content))
       let id: String
-      if let found = idPattern.firstMatch(in: attributes, range: NSRange(location: 0, length: attributes.utf16.count)) {
-        id = String(slice(attributes, found.range(at: 1)))
+      if let found = attributes.withUTF8({ ids($0, firstOnly: true).first }) {
+        id = String(decoding: attributes.utf8.dropFirst(found.lowerBound).prefix(found.count), as: UTF8.self)
       } else {
         id = unique(slug(plainText(content)), among: &used)
         attributes = " id=\"\(id)\"" + attributes
       }
-      let inTOC = block.map { NSLocationInRange(m.range.location, $0) } ?? false
-      let afterTOC = block.map { m.range.location >= $0.location + $0.length } ?? false
+      let start = at(m.whole.lowerBound)
+      let inTOC = block.map { $0.contains(start) } ?? false
+      let afterTOC = block.map { start >= $0.upperBound } ?? false
       headings.append(Heading(level: level, id: id, content: content, inTOC: inTOC, afterTOC: afterTOC))
-      let match = bounds(html, m.range)
-      out += html[cursor..<match.lowerBound]
+      out += html[cursor..<start]
       // h1 is the page's title; a heading that already holds a link is left
       // as it is (links do not nest).
       let linked = level >= 2 && !content.contains("<a ") && !inTOC
       out += "<h\(level)\(attributes)>" + (linked ? "<a class=\"anchor\" href=\"#\(id)\">\(content)</a>" : content) + "</h\(level)>"
-      cursor = match.upperBound
+      cursor = at(m.whole.upperBound)
     }
     out += html[cursor...]
     return fillTOC(out, sections: headings.filter(\.afterTOC))
   }
 
-  /// The part of `string` at the UTF-16 range `range` (a match of one of
-  /// the patterns above), as `NSString.substring` gives it; an absent
-  /// optional group (location `NSNotFound`) is empty.
-  static func slice(_ string: String, _ range: NSRange) -> Substring {
-    guard range.location != NSNotFound else { return "" }
-    return string[bounds(string, range)]
-  }
-
-  /// The string indices of a UTF-16 range. Not `Range(_:in:)`: that one
-  /// is nil where a bound is not a character boundary (a heading whose
-  /// text starts with a combining mark), while these are the exact code
-  /// unit positions `NSString` uses (the patterns match whole scalars, so
-  /// no bound splits a surrogate pair).
+  /// The string indices of a UTF-16 range (the table of contents' block).
+  /// Not `Range(_:in:)`: that one is nil where a bound is not a character
+  /// boundary (a marker next to a combining mark), while these are the
+  /// exact code unit positions `NSString` uses.
   static func bounds(_ string: String, _ range: NSRange) -> Range<String.Index> {
     let lower = String.Index(utf16Offset: range.location, in: string)
     let upper = string.utf16.index(lower, offsetBy: range.length)
@@ -151,8 +140,7 @@ enum PageOutline {
   /// The heading's text without tags, spaces collapsed (entities kept: the
   /// result goes back into HTML).
   static func plainText(_ html: String) -> String {
-    let stripped = tagPattern.stringByReplacingMatches(
-      in: html, range: NSRange(location: 0, length: (html as NSString).length), withTemplate: "")
+    let stripped = withoutTags(html)
     return stripped.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 

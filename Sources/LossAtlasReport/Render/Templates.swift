@@ -274,9 +274,12 @@ public struct TemplateSet: Sendable {
 
   static let builtins: Set<String> = ["first()", "last()", "index()", "even()", "odd()"]
 
-  /// The MARKDOWN content type (`{{% CONTENT_TYPE: MARKDOWN }}`), registered once.
+  /// The MARKDOWN content type (`{{% CONTENT_TYPE: MARKDOWN }}`) and the
+  /// faster HTML one, registered once.
   static let registerContentTypes: Void = {
     MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+    // swift-mustache's HTML escaping, faster (the same text).
+    MustacheContentTypes.register(PageHTMLContentType(), named: "HTML")
   }()
 }
 
