@@ -22,17 +22,20 @@ import Testing
     a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
   }
 
-  /// The samples the plain way: the grid lo + i (hi - lo)/(n - 1) (hi
-  /// itself last) inside the domain, the breakpoints and the far points
-  /// inside the domain, sorted, repeats dropped; f at each, one by one.
+  /// The samples the plain way: the breakpoints and the far points inside
+  /// the domain, then the grid lo + i (hi - lo)/(n - 1) (hi itself last)
+  /// inside the domain, sorted (stably), repeats dropped; f at each, one
+  /// by one. Of two equal points the first kept is the breakpoint or far
+  /// point: a breakpoint -0 (the margin losses' y = -1 views) against a
+  /// grid point +0 stays -0.
   static func referenceXs(_ view: ScalarView, search: ClosedRange<Double>, count: Int) -> [Double] {
     let (lo, hi) = (search.lowerBound, search.upperBound)
     let n = max(count, 2)
     let step = (hi - lo) / Double(n - 1)
-    var xs = (0..<n).map { i in i == n - 1 ? hi : lo + Double(i) * step }.filter(view.domain.contains)
-    xs += view.breakpoints.filter(view.domain.contains)
+    var xs = view.breakpoints.filter(view.domain.contains)
     xs += ViewSamples.outward(from: lo, toward: view.domain.lower, closed: view.domain.lowerClosed).filter(view.domain.contains)
     xs += ViewSamples.outward(from: hi, toward: view.domain.upper, closed: view.domain.upperClosed).filter(view.domain.contains)
+    xs += (0..<n).map { i in i == n - 1 ? hi : lo + Double(i) * step }.filter(view.domain.contains)
     xs.sort()
     var unique: [Double] = []
     for x in xs where unique.last != x { unique.append(x) }
@@ -82,10 +85,49 @@ import Testing
     let upper = ViewSamples.outward(from: s.search.upperBound, toward: view.domain.upper, closed: view.domain.upperClosed)
     #expect(same(s.towardLower.map { $0.x }, lower), "\(name): far points toward the lower end")
     #expect(same(s.towardUpper.map { $0.x }, upper), "\(name): far points toward the upper end")
-    #expect(same(s.towardLower.map { $0.jet.value }, lower.map { view.evaluate($0).value }), "\(name)")
-    #expect(same(s.towardLower.map { $0.jet.d1 }, lower.map { view.evaluate($0).d1 }), "\(name)")
-    #expect(same(s.towardUpper.map { $0.jet.value }, upper.map { view.evaluate($0).value }), "\(name)")
-    #expect(same(s.towardUpper.map { $0.jet.d2 }, upper.map { view.evaluate($0).d2 }), "\(name)")
+    // f at each far point as the sweep used to give it, evaluated anew
+    // (`lowerFar.map { ($0, f($0)) }`), against the jets read back from the sweep.
+    let lowerJets = lower.map { ($0, view.evaluate($0)) }
+    let upperJets = upper.map { ($0, view.evaluate($0)) }
+    for (got, want, end) in [(s.towardLower, lowerJets, "lower"), (s.towardUpper, upperJets, "upper")] {
+      #expect(same(got.map { $0.jet.value }, want.map { $0.1.value }), "\(name): f toward the \(end) end")
+      #expect(same(got.map { $0.jet.d1 }, want.map { $0.1.d1 }), "\(name): f' toward the \(end) end")
+      #expect(same(got.map { $0.jet.d2 }, want.map { $0.1.d2 }), "\(name): f'' toward the \(end) end")
+    }
+  }
+
+  /// Every view of every catalog function at its default parameters, at a
+  /// coarse count, the facts' 4001 (the far points, read back from the
+  /// sweep, are as many as at any count).
+  @Test("ViewSamples equals the plain computation on every catalog view at 4001 points")
+  func everyCatalogView() {
+    for spec in Catalog.all {
+      for (index, view) in spec.views(spec.defaultParameters).enumerated() {
+        Self.checkAgainstReference(ViewSamples(view, count: 4001), count: 4001, "\(spec.id) view \(index) at 4001")
+      }
+    }
+  }
+
+  /// A far point equal to a sample but of the other sign of zero: the
+  /// closed end -0 of [-0, 1] is the last far point toward the lower end,
+  /// while the merge keeps the breakpoint +0 (sorted first of the two
+  /// equal points) in the samples. f tells them apart (1/x), so the far
+  /// jet must be evaluated at -0, not read from the +0 sample; with NaN
+  /// and infinite jets on the way and a subnormal breakpoint.
+  @Test("Far jets: -0 at a closed end is evaluated, not read from the sample +0", arguments: [2, 101, 4001])
+  func signedZeroEnd(count: Int) {
+    let view = ScalarView(
+      label: "x", argument: "x", domain: RealInterval(-0.0, 1), plotRange: 0.25...0.75,
+      breakpoints: [0.0, .leastNonzeroMagnitude, 0.5], declared: DeclaredProperties()
+    ) { x in
+      if x > 0.9 { return Jet(value: .nan, d1: .infinity, d2: -.infinity) }
+      return Jet(value: 1 / x, d1: -1 / (x * x), d2: x == 0 ? -.infinity : 2 / (x * x * x))
+    }
+    let s = ViewSamples(view, count: count)
+    #expect(s.xs.first?.bitPattern == (0.0).bitPattern, "the sample kept is +0")
+    #expect(s.towardLower.last?.x.bitPattern == (-0.0).bitPattern, "the far point is -0")
+    #expect(s.towardLower.last?.jet.value == -.infinity)
+    Self.checkAgainstReference(s, count: count, "[-0, 1] at \(count)")
   }
 
   /// Catalog views at the counts the analysis uses (1,000,001 for a

@@ -114,10 +114,13 @@ public struct ViewSamples: Sendable {
     // over memory.
     let f = view.evaluate
     var accumulator = SampleSummary.Accumulator()
-    (values, d1, d2) = Sweep.jets(f, at: unique) { range, v, g, h in accumulator.add(range, values: v, d1: g, d2: h) }
+    let (v, g, h) = Sweep.jets(f, at: unique) { range, v, g, h in accumulator.add(range, values: v, d1: g, d2: h) }
+    (values, d1, d2) = (v, g, h)
     summary = accumulator.summary
-    towardLower = lowerFar.map { ($0, f($0)) }
-    towardUpper = upperFar.map { ($0, f($0)) }
+    // The far points inside the domain were swept with the grid: their
+    // jets are read back, not evaluated again.
+    towardLower = ViewSamples.farJets(lowerFar, xs: unique, values: v, d1: g, d2: h, evaluate: f)
+    towardUpper = ViewSamples.farJets(upperFar, xs: unique, values: v, d1: g, d2: h, evaluate: f)
   }
 
   /// Points from `start` toward `end` (an infinity or a finite domain end),
