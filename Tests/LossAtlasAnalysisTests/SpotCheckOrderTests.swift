@@ -78,7 +78,7 @@ import Testing
   /// counts (and some others with `allCounts`).
   static func expectSameSpotChecks(_ inputs: FormatInputs, _ range: ClosedRange<UInt64>, _ label: String, allCounts: Bool = false) -> Int {
     var compared = 0
-    let counts = [(Int64(2), Int64(4), UInt64(1024)), (0, 0, 1), (1, 0, 3), (3, 5, 7), (2, 1, 100_000)]
+    let counts = [(Int64(2), Int64(4), UInt64(1024)), (0, 0, 1), (1, 0, 3), (3, 0, 1), (3, 5, 7), (2, 1, 100_000)]
     for (ends, spread, leading) in allCounts ? counts : [counts[0]] {
       let new = inputs.spotChecks(in: range, perBinadeEnds: ends, perBinadeSpread: spread, leading: leading)
       let old = Old.spotChecks(inputs, in: range, perBinadeEnds: ends, perBinadeSpread: spread, leading: leading)
@@ -182,6 +182,8 @@ import Testing
               guard i < n else { continue }
               let near: ClosedRange<UInt64> = (i > 2 ? i - 2 : 0)...Swift.min(n - 1, i + 2)
               ranges += [i...i, i...(n - 1), 0...i, near]
+              // Binades cut to 3 to 5 inputs at a range end.
+              for w: UInt64 in 2...4 where i >= w && i + w < n { ranges += [(i - w)...(i + w), (i - w)...(i + 1), (i - 1)...(i + w)] }
             }
             for r in ranges { compared += Self.expectSameSpotChecks(inputs, r, "\(format) \(direction) centre \(centre) \(domain)", allCounts: true) }
           }
