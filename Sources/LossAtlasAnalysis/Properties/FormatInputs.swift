@@ -75,42 +75,75 @@ public struct FormatInputs: Sendable {
   /// binade the range crosses and a few spread evenly inside it, plus the
   /// first `leading` indices of the range. Sorted, without repeats.
   public func spotChecks(in range: ClosedRange<UInt64>, perBinadeEnds: Int64 = 2, perBinadeSpread: Int64 = 4, leading: UInt64 = 1024) -> [UInt64] {
-    var out: [UInt64] = []
     let lead = range.upperBound - range.lowerBound < leading ? range.upperBound : range.lowerBound + leading - 1
-    out.append(contentsOf: range.lowerBound...lead)
     // Ordinals of the range, ascending.
     let a = ordinal(range.lowerBound)
     let b = ordinal(range.upperBound)
     let lo = Swift.min(a, b)
     let hi = Swift.max(a, b)
     let bits = Int64(format.significandBits)
-    // Magnitude segments [m0, m1] of each sign; binade e holds magnitudes
-    // [e << bits, ((e + 1) << bits) - 1].
-    var segments: [(sign: Int64, m0: Int64, m1: Int64)] = []
-    if hi >= 0 { segments.append((1, Swift.max(lo, 0), hi)) }
-    if lo < 0 { segments.append((-1, Swift.max(-hi, 0), -lo)) }
-    for s in segments {
-      var e = s.m0 >> bits
-      while (e << bits) <= s.m1 {
-        let p0 = Swift.max(e << bits, s.m0)
-        let p1 = Swift.min(((e + 1) << bits) - 1, s.m1)
-        for k in 0..<perBinadeEnds {
-          out.append(index(ordinal: s.sign * Swift.min(p0 + k, p1)))
-          out.append(index(ordinal: s.sign * Swift.max(p1 - k, p0)))
-        }
-        if perBinadeSpread > 0 {
-          for k in 1...perBinadeSpread { out.append(index(ordinal: s.sign * (p0 + (p1 - p0) / (perBinadeSpread + 1) * k))) }
+    // The picks of the magnitudes [m0, m1] of one sign, ascending: binade e
+    // holds magnitudes [e << bits, ((e + 1) << bits) - 1], and the binades
+    // are disjoint and visited upward. In a binade of width w = p1 - p0
+    // whose spread step w / (spread + 1) is at least `ends` (and w ≥ 2 ends)
+    // the picks are in order as first ends, spread, last ends: the spread
+    // ones lie a step or more inside each end. A narrower binade (a range
+    // end, a tiny format) has its few picks sorted on their own.
+    func magnitudes(_ m0: Int64, _ m1: Int64) -> [Int64] {
+      var out: [Int64] = []
+      var e = m0 >> bits
+      while (e << bits) <= m1 {
+        let p0 = Swift.max(e << bits, m0)
+        let p1 = Swift.min(((e + 1) << bits) - 1, m1)
+        let step = (p1 - p0) / (perBinadeSpread + 1)
+        if step >= perBinadeEnds && p1 - p0 >= 2 * perBinadeEnds {
+          for k in 0..<perBinadeEnds { out.append(p0 + k) }
+          if perBinadeSpread > 0 {
+            for k in 1...perBinadeSpread { out.append(p0 + step * k) }
+          }
+          for k in 0..<perBinadeEnds { out.append(p1 - (perBinadeEnds - 1) + k) }
+        } else {
+          var binade: [Int64] = []
+          for k in 0..<perBinadeEnds {
+            binade.append(Swift.min(p0 + k, p1))
+            binade.append(Swift.max(p1 - k, p0))
+          }
+          if perBinadeSpread > 0 {
+            for k in 1...perBinadeSpread { binade.append(p0 + step * k) }
+          }
+          out.append(contentsOf: binade.sorted())
         }
         e += 1
       }
+      return out
     }
-    // Sorted, then repeats dropped (not through a Set: the picks come in
-    // ascending runs, which the sort merges cheaply, where a Set's hash
-    // order would hand it 17,000 shuffled Float64 indices per call).
-    out.sort()
+    // The binade picks as ordinals, ascending: the negative ones (their
+    // magnitudes descending), then the positive ones. Every pick lies in
+    // [lo, hi], where the index is monotone in the ordinal (rising outward
+    // from the centre), so reversing for direction -1 sorts them by index.
+    var ordinals: [Int64] = []
+    if lo < 0 { ordinals.append(contentsOf: magnitudes(Swift.max(-hi, 0), -lo).reversed().lazy.map { -$0 }) }
+    if hi >= 0 { ordinals.append(contentsOf: magnitudes(Swift.max(lo, 0), hi)) }
+    if direction < 0 { ordinals.reverse() }
+    // Merged with the leading run (ascending too), repeats dropped: the
+    // sorted, repeat-free union without a sort over all of them.
     var unique: [UInt64] = []
-    unique.reserveCapacity(out.count)
-    for i in out where range.contains(i) && unique.last != i { unique.append(i) }
+    unique.reserveCapacity(ordinals.count + Int(lead - range.lowerBound) + 1)
+    func add(_ i: UInt64) {
+      if range.contains(i) && unique.last.map({ $0 < i }) ?? true { unique.append(i) }
+    }
+    var j = 0
+    for i in range.lowerBound...lead {
+      while j < ordinals.count, index(ordinal: ordinals[j]) < i {
+        add(index(ordinal: ordinals[j]))
+        j += 1
+      }
+      add(i)
+    }
+    while j < ordinals.count {
+      add(index(ordinal: ordinals[j]))
+      j += 1
+    }
     return unique
   }
 }

@@ -90,12 +90,23 @@ public struct ThresholdSearch {
     guard t > 0 else { return Result(index: 0, earlierHits: 0, earlierChecked: 0, earlier: nil, exhaustive: false) }
     let span = Swift.min(t, UInt64(1) << UInt64(inputs.format.significandBits))
     let start = t - span
-    var picks = Set<UInt64>()
     let n = UInt64(earlierPicks)
-    for k in Swift.max(start, t >= n ? t - n : 0)..<t { picks.insert(k) }
-    for k in 0..<n { picks.insert(start + span / n * k) }
-    let hits = picks.filter { holds($0) }.count
-    return Result(
-      index: t, earlierHits: Int64(hits), earlierChecked: Int64(picks.count), earlier: start...(t - 1), exhaustive: false)
+    // Both kinds of picks ascend (the spread ones by span / n, which may be
+    // 0), so they are merged in order and each index is tested once, with
+    // no Set: every spread pick is below t, and those at or past the run's
+    // first index are inside the run.
+    let run = Swift.max(start, t >= n ? t - n : 0)
+    var checked: Int64 = 0
+    var hits: Int64 = 0
+    var last: UInt64?
+    func test(_ i: UInt64) {
+      guard last.map({ $0 < i }) ?? true else { return }
+      last = i
+      checked += 1
+      if holds(i) { hits += 1 }
+    }
+    for k in 0..<n where start + span / n * k < run { test(start + span / n * k) }
+    for k in run..<t { test(k) }
+    return Result(index: t, earlierHits: hits, earlierChecked: checked, earlier: start...(t - 1), exhaustive: false)
   }
 }
