@@ -67,7 +67,7 @@ extension StableMath {
         if r > 0 {
           test.addProduct(Double(r), c.d.hi)
           test.addProduct(Double(r), c.d.lo)
-          for x in prefix.partials { test.add(-x) }
+          prefix.withPartials { parts in for x in parts { test.add(-x) } }
         }
         guard test.value > 0 else { break }
         prefix.add(c.d)
@@ -93,7 +93,7 @@ extension StableMath {
         n.addProduct(k, shifted[position].lo)
       }
       if b != 0 {
-        for x in shiftSum.partials { n.addProduct(b, x) }
+        shiftSum.withPartials { parts in for x in parts { n.addProduct(b, x) } }
       }
       let hi = n.value
       guard hi.isFinite, hi != 0 else { return DoubleDouble(hi) }

@@ -84,7 +84,7 @@ public struct WideExactSum: Sendable {
       }
       // Move the frame down; carry the exact partial sum into it.
       let next = max(vTop, waitingTop)
-      carry = sum.partials.map { StableMath.scaleByPowerOfTwo($0, frame - next) }
+      carry = sum.withPartials { parts in parts.map { StableMath.scaleByPowerOfTwo($0, frame - next) } }
       pending = waiting
       frame = next
     }

@@ -205,17 +205,19 @@ enum Tversky {
       numerator.removeAll()
       let c = OverlapLosses.complement(y[i])
       // g_i (T'' + lambda^2 s): g_i's parts alpha c.hi, alpha c.lo, -beta y_i.
-      for part in hits.partials {
-        numerator.addProduct(alpha, c.hi, part)
-        numerator.addProduct(alpha, c.lo, part)
-        numerator.addProduct(-beta, y[i], part)
+      hits.withPartials { parts in
+        for part in parts {
+          numerator.addProduct(alpha, c.hi, part)
+          numerator.addProduct(alpha, c.lo, part)
+          numerator.addProduct(-beta, y[i], part)
+        }
       }
       numerator.addProduct(alpha, c.hi, s, exponent: -2 * k)
       numerator.addProduct(alpha, c.lo, s, exponent: -2 * k)
       numerator.addProduct(-beta, y[i], s, exponent: -2 * k)
       // - y'_i (alpha F' + beta N').
-      for part in falsePositives.partials { numerator.addProduct(-sc.y[i], alpha, part) }
-      for part in falseNegatives.partials { numerator.addProduct(-sc.y[i], beta, part) }
+      falsePositives.withPartials { parts in for part in parts { numerator.addProduct(-sc.y[i], alpha, part) } }
+      falseNegatives.withPartials { parts in for part in parts { numerator.addProduct(-sc.y[i], beta, part) } }
       gradient[i] = (numerator.value.timesPowerOfTwo(2 * k) / squared).double
     }
     return Evaluation(value: .scalar(value), gradient: [NamedTensor("p", .vector(gradient))])

@@ -457,7 +457,7 @@ enum TripletMargin {
       dp = squares(scaled(toP, k - half))
     }
     var r = ExactSum()
-    for part in gap.sum.partials { r.add(-StableMath.scaleByPowerOfTwo(part, gap.exponent - 2 * k)) }
+    gap.sum.withPartials { parts in for part in parts { r.add(-StableMath.scaleByPowerOfTwo(part, gap.exponent - 2 * k)) } }
     var mm = ExactSum()
     mm.add(DoubleDouble.twoProduct(mk, mk))
     r.addProduct(mm, -1)
