@@ -60,6 +60,14 @@ struct FirstUseEquivalenceTests {
     "<h٢>交叉熵</h٢><p>交叉熵</p>", "<h2\r\n>交叉熵</h2><p>交叉熵</p>", "<ｈ2>交叉熵</ｈ2>", "<table\u{301}>交叉熵</table>交叉熵",
     "<code>交叉熵</code>交叉熵", "<br/>交叉熵<br/>", "<p>交叉熵 <", "<", ">交叉熵<", "交叉熵`交叉熵`交叉熵$交叉熵$交叉熵",
     "[交叉熵](交叉熵.html)交叉熵", "# 交叉熵\n交叉熵\n| 交叉熵 |\n> 交叉熵\n```\n交叉熵\n```\n交叉熵",
+    // The byte-wise path (session 23): a name running into a CJK letter,
+    // glosses already there in three spellings, operators that decompose
+    // (≠ is = and U+0338) or carry a combining mark, the Ohm sign (Ω
+    // canonically), a variation selector, odd tags and an unclosed one.
+    "<h2中>交叉熵</h2中><p>交叉熵</p>", "<p>交叉熵 (cross)</p><p>KL散度(x)</p><p>熵（entropy）</p>",
+    "<p>σ≠交叉熵≤ × ÷ ′ “交叉熵” ŷ y\u{302}交叉熵</p>", "ŷ交叉熵\u{37E}交叉熵;", "y\u{302}值ŷ值≠号", "ŷ值y\u{302}值=\u{338}号", "<p>ŷ值</p><p>ŷ值（y-hat）</p>", "a\n\u{301}交叉熵\n\n", "\r\r\n\n交叉熵\n\r", "\n", "交叉熵`x\n`交叉熵 $ ](交叉熵", "](", "[a](b)交叉熵 `交叉熵` $交叉熵$ ]( 交叉熵", "<p>=\u{338}交叉熵</p>", "<p>\u{2126}交叉熵Ω</p>", "交叉熵\u{FE0F}交叉熵",
+    "<h2/>交叉熵", "<//h2>交叉熵</h2>交叉熵", "<h2 class=\"a\">交叉熵</h2 >交叉熵", "<p>交叉熵<h2", "<p>交叉熵</p><TABLE>交叉熵",
+    "\u{3000}交叉熵\u{302A}交叉熵", "<p>\u{20000}交叉熵</p>", "\t交叉熵\u{7F}交叉熵",
   ]
 
   /// Glossaries: the manual's; one with a first character that is not a
@@ -71,6 +79,7 @@ struct FirstUseEquivalenceTests {
       glossary + [FirstUse.Term(chinese: "é散度", english: "e-divergence")],
       glossary + [FirstUse.Term(chinese: "e\u{301}散度", english: "e-divergence"), FirstUse.Term(chinese: "\u{F907}", english: "turtle")],
       glossary + [FirstUse.Term(chinese: "\u{212A}散度", english: "kelvin")],
+      glossary + [FirstUse.Term(chinese: "ŷ值", english: "y-hat"), FirstUse.Term(chinese: "≠号", english: "not-equal")],
       [FirstUse.Term(chinese: "交叉熵", english: "cross-entropy"), FirstUse.Term(chinese: "", english: "x"), FirstUse.Term(chinese: "熵", english: "")],
       [],
     ]
@@ -106,6 +115,34 @@ struct FirstUseEquivalenceTests {
     #expect(marked > 150, "the inputs get glosses (\(marked) of \(checked))")
     // The canonically equivalent first character is matched, as before.
     #expect(FirstUse.html("<p>\u{212A}L散度</p>", terms: Self.glossary).contains("Kullback"))
+  }
+
+  @Test("the byte-wise path (inert text) is the one taken on the committed pages, and not on text that is not inert")
+  func inertPathTaken() {
+    var inert = 0
+    for page in Self.pages where page.html {
+      var marker = FirstUse.Marker(Self.glossary)
+      if FirstUse.htmlInert(page.text, &marker) != nil { inert += 1 }
+    }
+    let html = Self.pages.filter(\.html).count
+    #expect(inert * 10 >= html * 9, "\(inert) of \(html) committed HTML pages are inert text")
+    var marker = FirstUse.Marker(Self.glossary)
+    #expect(FirstUse.htmlInert("<p>交叉熵\u{301}</p>", &marker) == nil)
+    #expect(FirstUse.htmlInert("<p>交叉熵\r\n</p>", &marker) == nil)
+    #expect(marker.used.isEmpty, "a refused page leaves the marker as it was")
+    var withDecomposed = FirstUse.Marker(Self.glossary + [FirstUse.Term(chinese: "e\u{301}散度", english: "e")])
+    let termsRefused = withDecomposed.inert == nil
+    #expect(termsRefused, "a term that is not inert text turns the byte-wise path off")
+    #expect(FirstUse.htmlInert("<p>交叉熵</p>", &withDecomposed) == nil)
+  }
+
+  @Test("lines are split at the line feeds the character-wise split finds")
+  func linesAsSplit() {
+    let texts = Self.hostile + Self.pages.prefix(5).map(\.text) + ["", "\n\n", "\r\n\r\n", "a\r", "\r", "\n\u{301}\n"]
+    for text in texts {
+      let want = text.split(separator: "\n", omittingEmptySubsequences: false)
+      #expect(FirstUse.lines(text).map { Array($0.utf8) } == want.map { Array($0.utf8) }, "\(text.prefix(80).debugDescription)")
+    }
   }
 
   @Test("the terms are sorted as before: longest first, then by text, descending")

@@ -30,6 +30,9 @@ public enum FirstUse {
   /// `（<span lang="en">english</span>）`.
   public static func html(_ html: String, terms: [Term]) -> String {
     var marker = Marker(terms)
+    // The same answer byte by byte where the page and the terms are inert
+    // text (every scalar its own character and its own canonical form).
+    if let inert = htmlInert(html, &marker) { return inert }
     var out = ""
     out.reserveCapacity(html.utf8.count + 512)
     var skipDepth: [String: Int] = [:]
@@ -78,7 +81,7 @@ public enum FirstUse {
     var inFence = false
     var inMath = false
     var inFooter = false
-    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in lines(markdown) {
       let trimmed = line.drop { $0 == " " }
       if trimmed.hasPrefix("```") { inFence.toggle() }
       if trimmed == "$$" { inMath.toggle() }
@@ -94,6 +97,7 @@ public enum FirstUse {
 
   /// One Markdown line: text outside inline code, `$…$` and `](target)`.
   static func markLine(_ line: Substring, _ marker: inout Marker) -> String {
+    if marker.inert != nil, let marked = markLineInert(line, &marker) { return marked }
     var out = ""
     var plain = ""
     var i = line.startIndex
@@ -162,7 +166,12 @@ public enum FirstUse {
       let firsts = byFirst.keys.map(\.unicodeScalars)
       firstScalars =
         firsts.allSatisfy { $0.count == 1 && Self.isInert($0.first!) } ? Set(firsts.map { $0.first!.value }) : nil
+      inert = InertTerms(self.terms)
     }
+
+    /// The terms as UTF-8 for ``markInert(_:_:into:_:)``, when every term
+    /// is inert text (nil otherwise: then every text is marked by characters).
+    let inert: InertTerms?
 
     /// The terms' first characters as scalars, when each is one inert
     /// scalar (``isInert(_:)``); nil otherwise (then every character is
@@ -188,7 +197,9 @@ public enum FirstUse {
 
     /// `text` with `format(english)` after the first use of each unused term.
     mutating func mark(_ text: Substring, _ format: (String) -> String) -> String {
-      guard !text.isEmpty, used.count < terms.count, text.contains(where: { !$0.isASCII }) else { return String(text) }
+      // A character is ASCII exactly when its bytes are (CR LF included).
+      guard !text.isEmpty, used.count < terms.count, text.utf8.contains(where: { $0 >= 0x80 }) else { return String(text) }
+      if inert != nil, let marked = markInertText(text, format) { return marked }
       // The text is copied in runs up to each gloss (`copied` is where the
       // next run starts), not character by character.
       var out = ""
