@@ -81,7 +81,7 @@ public enum NaiveFailureScan {
     let naiveAtScan = points.map(naive)
     let accurateValues = scan?.accurate ?? points.map(accurate)
     precondition(accurateValues.count == points.count, "the accurate values are at the scan points")
-    let failing = points.indices.map { mode(naiveAtScan[$0], accurateValues[$0]) != nil }
+    let failing = zip(naiveAtScan, accurateValues).map { mode($0, $1) != nil }
     guard let k = failing.firstIndex(of: true) else { return nil }
     var x = k == 0 ? points[0] : RootFinding.boundary(fails, from: points[k - 1], to: points[k]).firstTrue
     let dir = Double(direction)
@@ -159,7 +159,9 @@ public enum NaiveFailureScan {
       alwaysTo: alwaysTo, alwaysMode: always.flatMap { mode(naive($0), accurate($0)) }, zeroFrom: zeroFrom)
   }
 
-  /// How an input fails, or nil when it does not.
+  /// How an input fails, or nil when it does not. Inline: it is called
+  /// once a scanned input (the scan's flags were a call each).
+  @inline(__always)
   public static func mode(_ naive: Double, _ stable: Double) -> NaiveFailure.Mode? {
     if naive.isNaN { return stable.isNaN ? nil : .nan }
     if naive.isInfinite { return stable == naive ? nil : .overflow }

@@ -31,14 +31,26 @@ extension PrecisionStudy {
         let x = all.x(UInt64(i))
         let j = f(x)
         xs.append(x)
-        if value { values.append(PrecisionStudy.rounding(j.value, at: x, isValue: true, format: .float16, view: view)) }
-        if derivative {
-          derivatives.append(PrecisionStudy.rounding(j.d1, at: x, isValue: false, format: .float16, view: view))
-        }
+        if value { values.append(Self.rounding(j.value, at: x, isValue: true, view: view)) }
+        if derivative { derivatives.append(Self.rounding(j.d1, at: x, isValue: false, view: view)) }
       }
       self.xs = xs
       self.valueRoundings = values
       self.derivativeRoundings = derivatives
+    }
+
+    /// ``PrecisionStudy/rounding(_:at:isValue:format:view:)`` in Float16,
+    /// with its common case inline (the study rounds 63,488 results a
+    /// direction, most of them far from a rounding boundary): a result
+    /// that is not NaN and that ``Binary16Bits/roundIfCertain(_:)``
+    /// decides is rounded with certainty, which is the answer of
+    /// ``NumberFormat/roundExact(_:)``'s first step, and a certain rounding
+    /// never reads the refined value. Every other result (NaN, near a
+    /// boundary, |d| in [2⁻²⁶, 2⁻¹⁴)) takes the full routine.
+    @inline(__always)
+    static func rounding(_ d: Double, at x: Double, isValue: Bool, view: ScalarView) -> Rounding? {
+      if !d.isNaN, let certain = Binary16Bits.roundIfCertain(d) { return (certain, .certain) }
+      return PrecisionStudy.rounding(d, at: x, isValue: isValue, format: .float16, view: view)
     }
 
     /// One row's predicate at every input, in index order, with the ties
