@@ -70,14 +70,15 @@ import Testing
         }
       }
     }
-    #expect(cases.count > 500, "views at every setting (\(cases.count) edges)")
+    #expect(cases.count >= 400, "views at every setting (\(cases.count) edges)")
     #expect(cases.contains { $0.1.isInfinite } && cases.contains { !$0.1.isInfinite }, "infinite and finite ends")
     // Four threads at once through the shared memo, each over all the
     // edges from its own starting point.
     let failures = Failures()
+    let edges = cases
     DispatchQueue.concurrentPerform(iterations: 4) { t in
-      for i in cases.indices {
-        let c = cases[(i + t * cases.count / 4) % cases.count]
+      for i in edges.indices {
+        let c = edges[(i + t * edges.count / 4) % edges.count]
         if !Self.check(c.0, c.1, c.2) { failures.add(c.3) }
       }
     }
