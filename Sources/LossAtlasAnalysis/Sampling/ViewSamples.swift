@@ -132,11 +132,12 @@ public struct ViewSamples: Sendable {
       let sign: Double = end > 0 ? 1 : -1
       // Distances from max(|start|, 1) to 1e300.
       let first = max(abs(start), 1)
-      var k = (log10(first) * 20).rounded(.up) / 20
-      while k <= 300 {
-        let x = sign * pow(10, k)
+      // 10^k for k from k0 in steps of 0.05 (memoised by k0, see OutwardPowers).
+      let powers = OutwardPowers.decades(from: (log10(first) * 20).rounded(.up) / 20)
+      points.reserveCapacity(powers.count + 1)
+      for p in powers {
+        let x = sign * p
         if sign > 0 ? x > start : x < start { points.append(x) }
-        k += 0.05
       }
       points.append(sign * 1e300)
     } else {
@@ -144,15 +145,17 @@ public struct ViewSamples: Sendable {
       let gap = abs(end - start)
       guard gap > 0 else { return closed ? [end] : [] }
       let dir: Double = end > start ? 1 : -1
-      var k = 1.0
-      while k <= 300 {
-        let x = end - dir * gap * pow(10, -k)
+      // 10^-k for k = 1, 1.25, ..., 300, from a table (see OutwardPowers).
+      let fractions = OutwardPowers.gapFractions
+      points.reserveCapacity(fractions.count + 1)
+      for fraction in fractions {
+        let x = end - dir * gap * fraction
         if x != end && (dir > 0 ? x > start : x < start) { points.append(x) }
-        k += 0.25
       }
       if closed { points.append(end) }
     }
     var unique: [Double] = []
+    unique.reserveCapacity(points.count)
     for x in points where unique.last != x { unique.append(x) }
     return unique
   }
