@@ -48,6 +48,7 @@ enum OutwardPowers {
 private final class DecadeMemo: @unchecked Sendable {
   private let lock = Lock()
   private var sequences: [UInt64: [Double]] = [:]
+  static let capacity = 512
 
   func powers(_ key: UInt64, make: () -> [Double]) -> [Double] {
     if let p = lock.withLock({ sequences[key] }) { return p }
@@ -55,7 +56,11 @@ private final class DecadeMemo: @unchecked Sendable {
     let p = make()
     return lock.withLock {
       if let existing = sequences[key] { return existing }
-      sequences[key] = p
+      // At most `capacity` sequences are kept (about 12 MiB), so a process
+      // sampling views at thousands of distinct edges (a library user's
+      // own views) does not grow without bound; past that they are made
+      // each time, as before the memo.
+      if sequences.count < Self.capacity { sequences[key] = p }
       return p
     }
   }
