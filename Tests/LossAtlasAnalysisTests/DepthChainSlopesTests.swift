@@ -51,4 +51,19 @@ import Testing
     #expect(nan.mean.map(\.bitPattern) == DepthChainFastPathTests.OldDepthChain.simulate(Self.nan).mean.map(\.bitPattern))
     #expect(nan.mean.contains { $0.isNaN })
   }
+
+  /// A view whose f'-only kernel deliberately disagrees with its jet (no
+  /// catalog view may: ActivationDerivativeTests): the chain follows the
+  /// kernel where there is one, the jet where there is none.
+  @Test("simulate reads f' from the view's derivative where it offers one, from the jet otherwise")
+  func derivativeRead() {
+    let jetOnly = ScalarView(label: "jet", argument: "x", plotRange: -4...4, declared: DeclaredProperties()) { x in
+      Jet(value: x, d1: -0.5, d2: 0)
+    }
+    let kernel = ScalarView(
+      label: "kernel", argument: "x", plotRange: -4...4, declared: DeclaredProperties(), derivative: { _ in -0.25 }
+    ) { x in Jet(value: x, d1: -0.5, d2: 0) }
+    #expect(GradientDepth.simulate(jetOnly).median[1] == 0.25)
+    #expect(GradientDepth.simulate(kernel).median[1] == 0.0625)
+  }
 }
