@@ -66,4 +66,23 @@ import Testing
     #expect(GradientDepth.simulate(jetOnly).median[1] == 0.25)
     #expect(GradientDepth.simulate(kernel).median[1] == 0.0625)
   }
+
+  /// Declared even, f' is evaluated at each pair's draw x and used for -x
+  /// too: the same study where f' is even bit for bit, a different one
+  /// where it is not (no catalog view declares that wrongly:
+  /// ActivationDerivativeTests).
+  @Test("simulate evaluates f' once per antithetic pair where the view declares it even")
+  func evenRead() {
+    func view(even: Bool, _ d1: @escaping @Sendable (Double) -> Double) -> ScalarView {
+      ScalarView(
+        label: "even", argument: "x", plotRange: -4...4, declared: DeclaredProperties(), evenDerivative: even
+      ) { x in Jet(value: x, d1: d1(x), d2: 0) }
+    }
+    let bell: @Sendable (Double) -> Double = { x in 1 / (1 + x * x) }
+    #expect(GradientDepth.simulate(view(even: true, bell)) == GradientDepth.simulate(view(even: false, bell)))
+    let step: @Sendable (Double) -> Double = { x in x < 0 ? 0.5 : 1 }
+    // Each pair holds one 0.5 and one 1 at layer 1: a mean of exactly 0.75, unless x's slope serves both.
+    #expect(GradientDepth.simulate(view(even: false, step)).mean[0] == 0.75)
+    #expect(GradientDepth.simulate(view(even: true, step)).mean[0] != 0.75)
+  }
 }

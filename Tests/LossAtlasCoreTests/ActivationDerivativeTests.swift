@@ -15,6 +15,11 @@ import Testing
 /// beyond it, over the depth chain's own draws, a dense sweep, every
 /// branch boundary and its neighbours, and hostile inputs (NaN, ±inf, ±0,
 /// subnormals, the extremes).
+///
+/// Tanh, sigmoid, softsign and tanhshrink declare an even f'
+/// (`ScalarView.evenDerivative`: their jets compute f' from |x| alone),
+/// which lets the depth chain evaluate f' once per antithetic pair: pinned
+/// here as |f'(-x)| against |f'(x)|, bit for bit, over the same inputs.
 @Suite struct ActivationDerivativeTests {
   /// The jets before session 23, verbatim apart from the names.
   enum Old {
@@ -142,7 +147,8 @@ import Testing
   static func boundaries(_ p: Double) -> [Double] {
     let edges: [Double] = [
       0, 1, -1, 0.25, -0.25, 700, -700, 708, -708, 1600, -1600, 0x1p-26, -0x1p-26, 0x1.62e42fefa39efp-1,
-      -0x1.62e42fefa39efp-1, 745, -745, 746, -746,
+      -0x1.62e42fefa39efp-1, 745, -745, 746, -746, 0x1.62e42fefa39efp-2, -0x1.62e42fefa39efp-2, 0.3, -0.3, 350,
+      -350, 354, -354,
     ]
     guard p.isFinite else { return edges }
     return edges + edges.flatMap { [$0 * p, $0 / p] }
@@ -186,6 +192,25 @@ import Testing
   func offered() {
     let ids = Catalog.all.filter { spec in spec.views(spec.defaultParameters).contains { $0.derivative != nil } }.map(\.id)
     #expect(Set(ids) == Set(Self.cases.map(\.id)))
+  }
+
+  static let evenIDs: Set<String> = ["tanh", "sigmoid", "softsign", "tanhshrink"]
+
+  @Test("tanh, sigmoid, softsign and tanhshrink declare an even f', and no other view does")
+  func evenOffered() {
+    let ids = Catalog.all.filter { spec in spec.views(spec.defaultParameters).contains(where: \.evenDerivative) }.map(\.id)
+    #expect(Set(ids) == Self.evenIDs)
+  }
+
+  @Test("where a view declares an even f', |f'(-x)| has the bits of |f'(x)|", arguments: evenIDs.sorted())
+  func even(id: String) {
+    let view = Self.view(id, .nan)
+    #expect(view.evenDerivative)
+    var mismatches: [Double] = []
+    for x in Self.inputs(1) where abs(view.evaluate(x).d1).bitPattern != abs(view.evaluate(-x).d1).bitPattern {
+      mismatches.append(x)
+    }
+    #expect(mismatches.isEmpty, "\(id): |f'(x)| and |f'(-x)| differ at \(mismatches.prefix(5))")
   }
 
   @Test("each new jet equals the old one bit for bit (f, f', f''), and each derivative equals the old jet's f'", arguments: cases.map(\.id))

@@ -49,13 +49,14 @@ public struct GradientDepth: Sendable, Equatable {
       // |f'| at every path's pre-activation (x, then its antithetic -x):
       // from the view's f'-only kernel where it has one (the same bits as
       // the jet's f', with less work: no log1p for softplus's f), else
-      // from the jet. The products are then multiplied in a loop without
+      // from the jet; once per pair where |f'| is even bit for bit (the
+      // view computes f' from |x|: tanh, sigmoid, ...). The products are then multiplied in a loop without
       // calls (each path's product is its own: the order of the paths
       // does not matter).
       if let derivative {
-        fillSlopes(&slopes, z, base) { derivative($0) }
+        fillSlopes(&slopes, z, base, even: view.evenDerivative) { derivative($0) }
       } else {
-        fillSlopes(&slopes, z, base) { f($0).d1 }
+        fillSlopes(&slopes, z, base, even: view.evenDerivative) { f($0).d1 }
       }
       products.withUnsafeMutableBufferPointer { p in
         slopes.withUnsafeBufferPointer { s in
