@@ -51,4 +51,38 @@ import Testing
     #expect(nan.mean.map(\.bitPattern) == DepthChainFastPathTests.OldDepthChain.simulate(Self.nan).mean.map(\.bitPattern))
     #expect(nan.mean.contains { $0.isNaN })
   }
+
+  /// A view whose f'-only kernel deliberately disagrees with its jet (no
+  /// catalog view may: ActivationDerivativeTests): the chain follows the
+  /// kernel where there is one, the jet where there is none.
+  @Test("simulate reads f' from the view's derivative where it offers one, from the jet otherwise")
+  func derivativeRead() {
+    let jetOnly = ScalarView(label: "jet", argument: "x", plotRange: -4...4, declared: DeclaredProperties()) { x in
+      Jet(value: x, d1: -0.5, d2: 0)
+    }
+    let kernel = ScalarView(
+      label: "kernel", argument: "x", plotRange: -4...4, declared: DeclaredProperties(), derivative: { _ in -0.25 }
+    ) { x in Jet(value: x, d1: -0.5, d2: 0) }
+    #expect(GradientDepth.simulate(jetOnly).median[1] == 0.25)
+    #expect(GradientDepth.simulate(kernel).median[1] == 0.0625)
+  }
+
+  /// Declared even, f' is evaluated at each pair's draw x and used for -x
+  /// too: the same study where f' is even bit for bit, a different one
+  /// where it is not (no catalog view declares that wrongly:
+  /// ActivationDerivativeTests).
+  @Test("simulate evaluates f' once per antithetic pair where the view declares it even")
+  func evenRead() {
+    func view(even: Bool, _ d1: @escaping @Sendable (Double) -> Double) -> ScalarView {
+      ScalarView(
+        label: "even", argument: "x", plotRange: -4...4, declared: DeclaredProperties(), evenDerivative: even
+      ) { x in Jet(value: x, d1: d1(x), d2: 0) }
+    }
+    let bell: @Sendable (Double) -> Double = { x in 1 / (1 + x * x) }
+    #expect(GradientDepth.simulate(view(even: true, bell)) == GradientDepth.simulate(view(even: false, bell)))
+    let step: @Sendable (Double) -> Double = { x in x < 0 ? 0.5 : 1 }
+    // Each pair holds one 0.5 and one 1 at layer 1: a mean of exactly 0.75, unless x's slope serves both.
+    #expect(GradientDepth.simulate(view(even: false, step)).mean[0] == 0.75)
+    #expect(GradientDepth.simulate(view(even: true, step)).mean[0] != 0.75)
+  }
 }

@@ -43,24 +43,20 @@ public struct GradientDepth: Sendable, Equatable {
     var slopes = [Double](repeating: 0, count: n)
     var vanish: Int?
     let f = view.evaluate
+    let derivative = view.derivative
     for depth in 1...maxDepth {
       let base = (depth - 1) * (n / 2)
-      // |f'| at every path's pre-activation (x, then its antithetic -x),
-      // in a loop holding only the call and the store: the call is opaque
-      // and clobbers every floating-point register, so anything else kept
-      // across it would go through memory at every point. The products
-      // are then multiplied in a loop without calls (each path's product
-      // is its own: the order of the paths does not matter).
-      z.withUnsafeBufferPointer { z in
-        slopes.withUnsafeMutableBufferPointer { s in
-          var i = 0
-          while i < n {
-            let x = z[base + i / 2]
-            s[i] = abs(f(x).d1)
-            s[i + 1] = abs(f(-x).d1)
-            i += 2
-          }
-        }
+      // |f'| at every path's pre-activation (x, then its antithetic -x):
+      // from the view's f'-only kernel where it has one (the same bits as
+      // the jet's f', with less work: no log1p for softplus's f), else
+      // from the jet; once per pair where |f'| is even bit for bit (the
+      // view computes f' from |x|: tanh, sigmoid, ...). The products are then multiplied in a loop without
+      // calls (each path's product is its own: the order of the paths
+      // does not matter).
+      if let derivative {
+        fillSlopes(&slopes, z, base, even: view.evenDerivative) { derivative($0) }
+      } else {
+        fillSlopes(&slopes, z, base, even: view.evenDerivative) { f($0).d1 }
       }
       products.withUnsafeMutableBufferPointer { p in
         slopes.withUnsafeBufferPointer { s in

@@ -51,6 +51,16 @@ public struct ScalarView: Sendable {
   public let declared: DeclaredProperties
   /// f, f', f'' at one point of `domain`.
   public let evaluate: @Sendable (Double) -> Jet
+  /// f' alone at one point, the same bits as `evaluate(x).d1` at every x
+  /// (nil: not offered). Offered where f' needs less work than the jet:
+  /// softplus's f' is a sigmoid, with no log1p for f. A sweep that reads
+  /// only f' (the depth chain: 10^6 points per activation) calls this.
+  public let derivative: (@Sendable (Double) -> Double)?
+  /// Whether |f'(-x)| has the bits of |f'(x)| at every x: the view
+  /// computes f' from |x| alone (tanh, sigmoid, softsign, tanhshrink),
+  /// so a sweep over x and -x (the depth chain's antithetic pairs) may
+  /// evaluate f' once per pair.
+  public let evenDerivative: Bool
   /// The value more accurately than a Double, where the view can give it
   /// (nil: not offered, or not at this x). The precision study asks for it
   /// only when the Double lies within its error of a format's rounding
@@ -76,6 +86,7 @@ public struct ScalarView: Sendable {
     domain: RealInterval = .realLine, plotRange: ClosedRange<Double>, breakpoints: [Double] = [],
     declared: DeclaredProperties, refinedValue: (@Sendable (Double) -> RefinedValue?)? = nil,
     exactRounding: (@Sendable (Double, ExactPart, BinaryFormat) -> Double?)? = nil,
+    derivative: (@Sendable (Double) -> Double)? = nil, evenDerivative: Bool = false,
     evaluate: @escaping @Sendable (Double) -> Jet
   ) {
     self.label = label
@@ -86,6 +97,8 @@ public struct ScalarView: Sendable {
     self.breakpoints = breakpoints
     self.declared = declared
     self.evaluate = evaluate
+    self.derivative = derivative
+    self.evenDerivative = evenDerivative
     self.refinedValue = refinedValue
     self.exactRounding = exactRounding
   }

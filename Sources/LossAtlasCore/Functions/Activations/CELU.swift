@@ -27,7 +27,7 @@ enum CELU {
             // Mean output E[X; X > 0] + alpha E[e^(X/alpha) - 1; X < 0] > 0 (e^u - 1 > u); celu(0) = 0.
             zeroCentered: false, passesThroughOrigin: true, identityNearOrigin: true, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: false, convex: true, concave: false, nonNegative: false),
-          { x in jet(x, alpha: alpha) })
+          derivative: { x in derivative(x, alpha: alpha) }, { x in jet(x, alpha: alpha) })
       ]
     },
     formula: formula,
@@ -95,7 +95,7 @@ enum CELU {
     let ul = x.addingProduct(-uh, alpha) / alpha  // quotient remainder; x / alpha = uh + ul
     if uh >= -1 {
       let m = expm1(uh)
-      let e = uh < -0.25 ? exp(uh) : 1 + m  // e^uh; 1 + m is within 0.8 ulp above -1/4
+      let e = Activations.expNearZero(uh, expm1: m)  // e^uh; 1 + m is within 0.8 ulp above -1/4
       let d1 = e.addingProduct(e, ul)
       // alpha (e^u - 1) = alpha m + alpha e^uh ul: the product alpha m exact (TwoProduct), one rounding.
       let p = alpha * m

@@ -29,7 +29,7 @@ enum ELU {
             zeroCentered: abs(alpha - 1.6732632423543772) > 1e-6 ? false : nil, passesThroughOrigin: true,
             identityNearOrigin: alpha == 1 ? true : nil, maxAbsDerivative: max(alpha, 1),
             saturatesLeft: true, saturatesRight: false, convex: alpha <= 1, concave: false, nonNegative: false),
-          { x in jet(x, alpha: alpha) })
+          derivative: { x in derivative(x, alpha: alpha) }, { x in jet(x, alpha: alpha) })
       ]
     },
     formula: formula,
@@ -84,7 +84,7 @@ enum ELU {
       return Jet(value: (alpha * em1.lo).addingProduct(alpha, em1.hi), d1: d1, d2: d1)
     }
     let m = expm1(x)
-    let d1 = alpha * (x < -0.25 ? exp(x) : 1 + m)
+    let d1 = alpha * Activations.expNearZero(x, expm1: m)
     return Jet(value: alpha * m, d1: d1, d2: d1)
   }
 

@@ -17,7 +17,7 @@ enum LogSigmoid {
             // Mean output −E[softplus(X)] < 0; log-sigmoid(0) = −log 2.
             zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: false, saturatesRight: true, convex: false, concave: true, nonNegative: false),
-          jet)
+          derivative: derivative, jet)
       ]
     },
     formula: formula,
@@ -46,9 +46,7 @@ enum LogSigmoid {
   /// e = e^-|x|; 1/(1 + e) = r (1 + eps) with eps = 1 - (1 + e) r from an fma
   /// (one division, the double-double products written out); log1p(e) once.
   @Sendable static func jet(_ x: Double) -> Jet {
-    let e = exp(-abs(x))
-    let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(1, e))  // sigma(|x|) = R
-    let s = reciprocal.times(e)  // sigma(-|x|) = e R
+    let (e, reciprocal, s) = sigmoids(x)
     let d2 = -reciprocal.timesRounded(s)
     let l = log1p(e)
     if x >= 0 { return Jet(value: -l, d1: s.hi + s.lo, d2: d2) }

@@ -19,7 +19,7 @@ enum SELU {
             // for it (Klambauer et al. 2017); selu(0) = 0.
             zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: lambdaAlpha.hi,
             saturatesLeft: true, saturatesRight: false, convex: false, concave: false, nonNegative: false),
-          jet)
+          derivative: derivative, jet)
       ]
     },
     formula: formula,
@@ -95,12 +95,11 @@ enum SELU {
       let em1 = DoubleDouble.fastTwoSum(-1, e)  // e - 1 exactly
       let v = DoubleDouble.twoProduct(la.hi, em1.hi)
       let vl = v.lo + (la.hi * em1.lo + la.lo * em1.hi)
-      let d1 = (la.lo * e).addingProduct(la.hi, e)
+      let d1 = timesLambdaAlpha(e)
       return Jet(value: v.hi + vl, d1: d1, d2: d1)
     }
     let m = expm1(x)
-    let e = x < -0.25 ? exp(x) : 1 + m
-    let d1 = (la.lo * e).addingProduct(la.hi, e)
+    let d1 = timesLambdaAlpha(Activations.expNearZero(x, expm1: m))
     return Jet(value: (la.lo * m).addingProduct(la.hi, m), d1: d1, d2: d1)
   }
 }

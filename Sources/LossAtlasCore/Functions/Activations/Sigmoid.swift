@@ -17,7 +17,8 @@ enum Sigmoid {
             // Mean output 1/2 (sigma(x) + sigma(−x) = 1); sigma(0) = 1/2.
             zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 0.25,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false),
-          jet)
+          // f' is even, and ``jet(_:)`` computes it from |x| alone (d1 = R e R with e = e^-|x|: from |x| alone).
+          evenDerivative: true, jet)
       ]
     },
     formula: formula,

@@ -26,7 +26,7 @@ enum Softplus {
             // Mean output > 0 (softplus > 0); softplus(0) = log(2)/beta.
             zeroCentered: false, passesThroughOrigin: false, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: false, convex: true, concave: false, nonNegative: true),
-          { x in jet(x, beta: beta) })
+          derivative: { x in derivative(x, beta: beta) }, { x in jet(x, beta: beta) })
       ]
     },
     formula: formula,
@@ -76,13 +76,7 @@ enum Softplus {
   @Sendable static func jet(_ x: Double, beta: Double) -> Jet {
     let t = beta * x
     guard abs(t) <= 700 else { return jetWide(x, beta: beta) }
-    let tl = (-t).addingProduct(beta, x)  // t + tl = beta x (TwoProduct)
-    // e^-|t| from the exact argument: e0 (1 -+ tl), as StableMath.exp(_:) does it (written out:
-    // negating e0 rather than tl measured 0.4 ns/point faster here).
-    let e0 = exp(-abs(t))
-    let e = e0.addingProduct(-e0, t >= 0 ? tl : -tl)
-    let reciprocal = StableMath.Reciprocal(DoubleDouble.fastTwoSum(1, e))  // sigma(|t|) = R
-    let s = reciprocal.times(e)  // sigma(-|t|) = e R
+    let (e, reciprocal, s) = sigmoids(t, x, beta: beta)
     let d2 = beta * reciprocal.timesRounded(s)
     let l = log1p(e) / beta
     if t > 0 { return Jet(value: x + l, d1: reciprocal.value, d2: d2) }

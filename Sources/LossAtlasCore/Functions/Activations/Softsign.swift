@@ -17,7 +17,8 @@ enum Softsign {
             // Odd: mean output 0; softsign(0) = 0.
             zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: true, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: false),
-          jet)
+          // f' is even, and ``jet(_:)`` computes it from |x| alone (d1 = 1/(1 + |x|)^2: from |x| alone).
+          evenDerivative: true, jet)
       ]
     },
     formula: formula,

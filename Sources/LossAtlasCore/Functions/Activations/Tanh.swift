@@ -17,7 +17,8 @@ enum Tanh {
             // Odd: mean output 0; tanh(0) = 0.
             zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: true, maxAbsDerivative: 1,
             saturatesLeft: true, saturatesRight: true, convex: false, concave: false, nonNegative: false),
-          jet)
+          // f' is even, and ``jet(_:)`` computes it from |x| alone (d1 = 4 e r^2 (...) with e = e^-2|x|: from |x| alone).
+          evenDerivative: true, jet)
       ]
     },
     formula: formula,

@@ -17,7 +17,8 @@ enum TanhShrink {
             // Odd: mean output 0 for a symmetric input, and f(0) = 0.
             zeroCentered: true, passesThroughOrigin: true, identityNearOrigin: false, maxAbsDerivative: 1,
             saturatesLeft: false, saturatesRight: false, convex: false, concave: false, nonNegative: false),
-          jet)
+          // f' is even, and ``jet(_:)`` computes it from |x| alone (d1 = tanh^2 |x|: every branch from |x| alone).
+          evenDerivative: true, jet)
       ]
     },
     formula: formula,
