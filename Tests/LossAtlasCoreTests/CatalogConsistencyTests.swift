@@ -1,4 +1,4 @@
-import LossAtlasCore
+@testable import LossAtlasCore
 import TestSupport
 import Testing
 
@@ -52,6 +52,19 @@ import Testing
         }
       }
     }
+  }
+
+  @Test("gelu's wide jet times an infinite or NaN factor (geglu's a) is the plain jet times it, without a trap")
+  func geluWideInfiniteFactor() {
+    for x in [-30.0, -7, 7, 30] {
+      let plain = GELU.jetWide(x)
+      for c in [Double.infinity, -.infinity] {
+        let j = GELU.jetWide(x, times: c)
+        #expect(j.value == c * plain.value && j.d1 == c * plain.d1, "x = \(x), c = \(c)")
+      }
+      #expect(GELU.jetWide(x, times: .nan).value.isNaN)
+    }
+    #expect(GELU.jet(.nan).value.isNaN && GELU.jet(.nan).d1.isNaN && GELU.jet(.nan).d2.isNaN)
   }
 
   @Test("no NaN in any view, at any point of its domain", arguments: specs)

@@ -125,6 +125,14 @@ enum GELU {
   /// steps are the plain ones: below x = -39.5 every result is under
   /// 2^-1075 (0); above 40, x, 1, 0 (-60 and 60 for |c| > 1).
   static func jetWide(_ x: Double, times c: Double = 1) -> Jet {
+    // NaN propagates (the Mills ratio's node index would trap on it), and
+    // an infinite c multiplies the plain jet (its exponent is not a number
+    // to join 2^k with).
+    guard !x.isNaN else { return Jet(value: .nan, d1: .nan, d2: .nan) }
+    guard c.isFinite else {
+      let j = jetWide(x)
+      return Jet(value: c * j.value, d1: c * j.d1, d2: c * j.d2)
+    }
     if c == 0 { return Jet(value: 0, d1: 0, d2: 0) }
     let scaledUp = abs(c) > 1
     // Below -60 (|c| <= 2^1024) every result is under 2^-1075 even times c.
