@@ -29,7 +29,7 @@ enum OutwardPowers {
   /// k0 <= 300, about 24 KiB each on average); empty when k0 > 300 or NaN.
   static func decades(from k0: Double) -> [Double] {
     guard k0 <= 300 else { return [] }
-    return memo.powers(k0.bitPattern) {
+    return memo.value(k0.bitPattern) {
       var powers: [Double] = []
       var k = k0
       while k <= 300 {
@@ -40,28 +40,8 @@ enum OutwardPowers {
     }
   }
 
-  private static let memo = DecadeMemo()
-}
-
-/// The decade sequences made so far, by k0's bits; shared by the threads
-/// of a run.
-private final class DecadeMemo: @unchecked Sendable {
-  private let lock = Lock()
-  private var sequences: [UInt64: [Double]] = [:]
-  static let capacity = 512
-
-  func powers(_ key: UInt64, make: () -> [Double]) -> [Double] {
-    if let p = lock.withLock({ sequences[key] }) { return p }
-    // Made outside the lock (two threads may both make it; both are equal).
-    let p = make()
-    return lock.withLock {
-      if let existing = sequences[key] { return existing }
-      // At most `capacity` sequences are kept (about 12 MiB), so a process
-      // sampling views at thousands of distinct edges (a library user's
-      // own views) does not grow without bound; past that they are made
-      // each time, as before the memo.
-      if sequences.count < Self.capacity { sequences[key] = p }
-      return p
-    }
-  }
+  /// At most 512 sequences are kept (about 12 MiB), so a process sampling
+  /// views at thousands of distinct edges (a library user's own views) does
+  /// not grow without bound; past that they are made each time.
+  private static let memo = Memo<UInt64, [Double]>(capacity: 512)
 }

@@ -50,7 +50,7 @@ extension FirstUse {
       var skipDepth: [String: Int] = [:]
       var start = 0
       while start < n {
-        let open = firstIndex(of: UInt8(ascii: "<"), in: bytes, from: start)
+        let open = PageOutline.index(of: UInt8(ascii: "<"), in: bytes, from: start)
         let skipping = skipDepth.values.contains(where: { $0 > 0 })
         let textEnd = open ?? n
         if skipping {
@@ -61,7 +61,7 @@ extension FirstUse {
         guard let open else { break }
         // Up to the next ">", or to the end (the character-wise scan's last
         // character, which ends there).
-        let tagEnd = firstIndex(of: UInt8(ascii: ">"), in: bytes, from: open).map { $0 + 1 } ?? n
+        let tagEnd = PageOutline.index(of: UInt8(ascii: ">"), in: bytes, from: open).map { $0 + 1 } ?? n
         let tag = UnsafeBufferPointer(rebasing: bytes[open..<tagEnd])
         out.append(contentsOf: tag)
         start = tagEnd
@@ -117,9 +117,9 @@ extension FirstUse {
         let c = bytes[i]
         var end: Int?
         if c == UInt8(ascii: "`") || c == UInt8(ascii: "$") {
-          end = firstIndex(of: c, in: bytes, from: i + 1).map { $0 + 1 }
+          end = PageOutline.index(of: c, in: bytes, from: i + 1).map { $0 + 1 }
         } else if c == UInt8(ascii: "]"), i + 1 < n, bytes[i + 1] == UInt8(ascii: "(") {
-          end = firstIndex(of: UInt8(ascii: ")"), in: bytes, from: i).map { $0 + 1 }
+          end = PageOutline.index(of: UInt8(ascii: ")"), in: bytes, from: i).map { $0 + 1 }
         }
         if let end {
           marker.markInert(bytes, plain..<i, into: &out, format)
@@ -133,16 +133,6 @@ extension FirstUse {
       marker.markInert(bytes, plain..<n, into: &out, format)
       return String(decoding: out, as: UTF8.self)
     }
-  }
-
-  /// The first index of `byte` at or after `from`.
-  static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-    var i = from
-    while i < bytes.count {
-      if bytes[i] == byte { return i }
-      i += 1
-    }
-    return nil
   }
 
   /// The lower-cased element name of a tag (`<h2 ...>`, `</h2>`): after the
@@ -205,17 +195,16 @@ extension FirstUse.Marker {
       guard !used.contains(match.term.chinese) else { continue }
       used.insert(match.term.chinese)
       // Already glossed by the text itself: “交叉熵（cross-entropy）”.
-      if Self.hasPrefix(text, at: end, Array("（".utf8)) || Self.hasPrefix(text, at: end, [UInt8(ascii: "(")])
-        || Self.hasPrefix(text, at: end, [UInt8(ascii: " "), UInt8(ascii: "(")])
-      {
-        continue
-      }
+      if Self.glossOpenings.contains(where: { Self.hasPrefix(text, at: end, $0) }) { continue }
       out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<end]))
       copied = end
       out.append(contentsOf: format(match.term.english).utf8)
     }
     out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...]))
   }
+
+  /// What follows a term the text glosses itself: “（”, “(” or “ (”.
+  static let glossOpenings: [[UInt8]] = [Array("（".utf8), Array("(".utf8), Array(" (".utf8)]
 
   /// Whether `text` holds `prefix` from byte `i`.
   static func hasPrefix(_ text: UnsafeBufferPointer<UInt8>, at i: Int, _ prefix: [UInt8]) -> Bool {

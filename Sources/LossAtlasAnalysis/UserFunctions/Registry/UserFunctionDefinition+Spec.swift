@@ -48,10 +48,11 @@ extension UserFunctionDefinition {
     }
     // The property engine asks for the views many times per setting: each
     // setting's view (compiled program, breakpoints) is built once.
-    let cache = ViewCache()
+    // The views built so far, by parameter values.
+    let cache = Memo<[Double], ScalarView>()
     let views: @Sendable (ParameterValues) -> [ScalarView] = { p in
       let values = names.map { p[$0] }
-      return [cache.view(values) { definition.scalarView(parameters: values) }]
+      return [cache.value(values) { definition.scalarView(parameters: values) }]
     }
     let derivatives = differentiated.indices.map { (argument: differentiated[$0], expr: expression.gradientExpr($0)) }
     return FunctionSpec(
@@ -79,7 +80,9 @@ extension UserFunctionDefinition {
     // The engine samples a view several times with the same far points
     // (each ViewSamples, the limits, the extremes): each exact value is
     // computed once per view.
-    let repaired = FallbackCache()
+    // The repaired jets of the failing points, by input's bits (0 and -0
+    // apart): a deterministic function's results, computed once.
+    let repaired = Memo<UInt64, Jet>()
     // The function's exact numbers rounded to a format: what the precision
     // study reads (the formula's Double may be finite but wrong).
     let rounder = ExactRounder(
@@ -92,7 +95,7 @@ extension UserFunctionDefinition {
       evaluate: { x in
         let j = program.jet(x)
         if j.value.isFinite && j.d1.isFinite && j.d2.isFinite { return j }
-        return repaired.jet(x) { fallback.jet(j, x: x, arguments: arguments, argument: argument, roots: roots) }
+        return repaired.value(x.bitPattern) { fallback.jet(j, x: x, arguments: arguments, argument: argument, roots: roots) }
       })
   }
 
@@ -103,44 +106,5 @@ extension UserFunctionDefinition {
 
   static func parameterRange(_ i: RealInterval) -> ParameterRange {
     ParameterRange(lower: i.lower, lowerInclusive: i.lowerClosed, upper: i.upper, upperInclusive: i.upperClosed)
-  }
-}
-
-/// The views of one user function built so far, by parameter values.
-final class ViewCache: @unchecked Sendable {
-  private let lock = Lock()
-  private var views: [[Double]: ScalarView] = [:]
-
-  func view(_ parameters: [Double], build: () -> ScalarView) -> ScalarView {
-    if let v = lock.withLock({ views[parameters] }) { return v }
-    // Built outside the lock (two threads may both build it; both are equal).
-    let v = build()
-    return lock.withLock {
-      if let existing = views[parameters] { return existing }
-      views[parameters] = v
-      return v
-    }
-  }
-}
-
-/// The repaired jets of one view's failing points, by input (bit pattern:
-/// 0 and -0 apart). A deterministic function's results: computed once.
-final class FallbackCache: @unchecked Sendable {
-  private let lock = NSLock()
-  private var jets: [UInt64: Jet] = [:]
-
-  func jet(_ x: Double, compute: () -> Jet) -> Jet {
-    lock.lock()
-    if let j = jets[x.bitPattern] {
-      lock.unlock()
-      return j
-    }
-    lock.unlock()
-    // Computed outside the lock (two threads may both compute it; both are equal).
-    let j = compute()
-    lock.lock()
-    jets[x.bitPattern] = j
-    lock.unlock()
-    return j
   }
 }
