@@ -24,7 +24,7 @@ extension ChartRenderer {
     _ figure: Figure, theme: ChartTheme = .light, title: String? = nil, description: String = ""
   ) throws -> RenderedFigure {
     let (image, scene) = try renderScene(figure, paint: true, theme: theme)
-    let png = try image!.png(level: compressionLevel, palette: usePalette, encoder: .compact)
+    let png = try image!.png(level: compressionLevel, palette: usePalette, encoder: .rowMatch)
     return RenderedFigure(png: png, svg: svg(scene, figure: figure, title: title, description: description))
   }
 

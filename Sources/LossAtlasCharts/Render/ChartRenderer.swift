@@ -66,7 +66,8 @@ public struct ChartRenderer: Sendable {
   /// Font files for all text.
   public var fonts: ChartFonts
   /// zlib level of the PNG encoder (0...9, or -1 for zlib's default 6; see
-  /// `GDImage.PNGEncoder.compact`).
+  /// `GDImage.PNGEncoder.compact`); at 6 palette images are deflated by the
+  /// charts' own row matcher instead (`GDImage.PNGEncoder.rowMatch`).
   public var compressionLevel: Int
   /// Write an exact palette PNG when the image has at most 256 colours
   /// (same pixels, several times faster to encode and smaller).
@@ -94,7 +95,7 @@ public struct ChartRenderer: Sendable {
   /// Renders a figure to PNG bytes.
   public func renderPNG(_ figure: Figure, theme: ChartTheme = .light) throws -> [UInt8] {
     let (image, _) = try renderImage(figure, theme: theme)
-    return try image.png(level: compressionLevel, palette: usePalette, encoder: .compact)
+    return try image.png(level: compressionLevel, palette: usePalette, encoder: .rowMatch)
   }
 
   /// Renders a single chart (at its own size and scale) to PNG bytes.

@@ -215,6 +215,14 @@ final class GDImage {
     /// (BENCHMARKS.md, session 19, perf-charts). Palette images of 16
     /// colours or fewer still go through libgd (it packs their pixels).
     case compact
+    /// ``compact``, but at level 6 a palette image's rows are deflated by
+    /// `la_row_deflate` (Sources/CGD/rowdeflate.h: matches only with the
+    /// byte before, the row above and a one-entry hash) instead of zlib's
+    /// match search: the same pixels, about 5 times less deflate CPU and
+    /// 1.9 % fewer bytes over the manual's palette figures (BENCHMARKS.md,
+    /// session 24, png-encode). Truecolor images and other levels are
+    /// written as by ``compact``.
+    case rowMatch
   }
 
   /// Encodes the image as PNG bytes at the given zlib level (0...9; -1 is 6).
@@ -233,9 +241,9 @@ final class GDImage {
       if let paletteCopy { target = paletteCopy }
     }
     var size: Int32 = 0
-    if encoder == .compact {
+    if encoder != .libgd {
       var status: Int32 = 0
-      let raw = la_png_encode(target, Int32(level < 0 ? 6 : level), &size, &status)
+      let raw = la_png_encode(target, Int32(level < 0 ? 6 : level), encoder == .rowMatch ? 1 : 0, &size, &status)
       if let raw {
         defer { free(raw) }
         return [UInt8](UnsafeRawBufferPointer(start: raw, count: Int(size)))
