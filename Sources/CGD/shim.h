@@ -72,8 +72,8 @@ static inline gdImagePtr la_exact_palette_copy(gdImagePtr src, int *status) {
  *   at `level`; for palette images at level 6 the match search is tuned
  *   (deflateTune good 32, lazy 258, nice 258, chain 16): faster than level 6
  *   and smaller over the manual's figures (measured in the same section);
- * - or, for a palette image at level 6 when `rowMatch` is non-zero, the
- *   stream of la_row_deflate (rowdeflate.h: runs, the row above and a
+ * - or, for a palette image at level 6 at most 32767 pixels wide when
+ *   `rowMatch` is non-zero, the stream of la_row_deflate (rowdeflate.h: runs, the row above and a
  *   one-entry hash; about 5 times faster than the tuned zlib and 1.9 %
  *   smaller over the manual's palette figures; BENCHMARKS.md, session 24,
  *   png-encode);
@@ -150,7 +150,8 @@ static inline unsigned char *la_png_encode(gdImagePtr im, int level, int rowMatc
       k += (size_t)w;
     }
   }
-  if (!trueColor && rowMatch && level == 6) {
+  /* A row above more than 32 KiB back is out of deflate's reach: zlib. */
+  if (!trueColor && rowMatch && level == 6 && stride + 1 <= 32768) {
     packed = la_row_deflate(raw, rawSize, stride + 1, &packedSize);
     free(raw);
     if (!packed) return NULL;

@@ -126,6 +126,33 @@ struct RowDeflateTests {
     }
   }
 
+  /// Code lengths within deflate's limits (15 bits, 7 for the code-length
+  /// code) and a complete code (Kraft sum exactly 1), on Fibonacci
+  /// frequencies (an unlimited Huffman tree of n symbols is n - 1 deep),
+  /// one symbol, none, and uniform ones (all lengths log2 n, as Huffman's).
+  @Test func huffmanLengthsStayWithinTheLimit() {
+    var fibonacci: [UInt32] = [1, 1]
+    while fibonacci.count < 30 { fibonacci.append(fibonacci[fibonacci.count - 1] + fibonacci[fibonacci.count - 2]) }
+    let cases: [(name: String, frequencies: [UInt32], maxBits: Int32)] = [
+      ("Fibonacci, 30 of 286", fibonacci + [UInt32](repeating: 0, count: 256), 15),
+      ("Fibonacci, 19 of 19", Array(fibonacci.prefix(19)), 7),
+      ("Fibonacci reversed, 30", fibonacci.reversed() + [UInt32](repeating: 0, count: 256), 15),
+      ("one symbol", [0, 0, 5] + [UInt32](repeating: 0, count: 27), 15),
+      ("none", [UInt32](repeating: 0, count: 30), 15),
+      ("uniform 256", [UInt32](repeating: 9, count: 256) + [0, 0], 15),
+    ]
+    for (name, frequencies, maxBits) in cases {
+      var lengths = [UInt8](repeating: 0, count: frequencies.count)
+      la_huffman_lengths(frequencies, Int32(frequencies.count), maxBits, &lengths)
+      #expect(lengths.allSatisfy { $0 <= maxBits }, "\(name): \(lengths.max()!) bits")
+      #expect(lengths.filter { $0 > 0 }.count >= 2, "\(name)")
+      #expect(zip(frequencies, lengths).allSatisfy { f, l in f == 0 || l > 0 }, "\(name): a used symbol without a code")
+      let kraft = lengths.filter { $0 > 0 }.reduce(0) { $0 + (1 << (15 - Int($1))) }
+      #expect(kraft == 1 << 15, "\(name): Kraft sum \(kraft) / 32768")
+      if name == "uniform 256" { #expect(lengths.prefix(256).allSatisfy { $0 == 8 }) }
+    }
+  }
+
   @Test func refusesStridesBeyondTheWindow() {
     #expect(Self.rowDeflate([0, 1, 2], stride: 0) == nil)
     #expect(Self.rowDeflate([0, 1, 2], stride: 32769) == nil)
