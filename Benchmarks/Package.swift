@@ -3,6 +3,7 @@
 // the main build. Run from this directory (or `make bench` at the root):
 //   swift run -c release catalog-bench     # ns per point, every scalar function
 //   swift run -c release analysis-bench    # the property engine over the catalog
+//   swift run -c release sampling-bench    # ViewSamples against the bare evaluation, ns/point
 //   swift run -c release charts-bench      # ms per chart, parallel set
 //   swift run -c release charts-demo       # example PNGs in /tmp/charts-demo
 //   swift run -c release figures-bench     # the manual's figures: ms per figure, the set
@@ -32,6 +33,12 @@ let package = Package(
     ),
     .executableTarget(
       name: "analysis-bench",
+      dependencies: [
+        .product(name: "LossAtlasCore", package: root), .product(name: "LossAtlasAnalysis", package: root),
+      ]
+    ),
+    .executableTarget(
+      name: "sampling-bench",
       dependencies: [
         .product(name: "LossAtlasCore", package: root), .product(name: "LossAtlasAnalysis", package: root),
       ]
