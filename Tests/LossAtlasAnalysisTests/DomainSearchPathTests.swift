@@ -12,7 +12,9 @@ import Testing
 @Suite struct DomainSearchPathTests {
   @Test(
     "the search finds what the search before it found",
-    arguments: ["cosine-embedding", "triplet-margin", "dice", "tversky", "cross-entropy", "huber", "gaussian-nll", "poisson-nll"])
+    arguments: [
+      "cosine-embedding", "triplet-margin", "dice", "tversky", "kl-div", "cross-entropy", "huber", "gaussian-nll", "poisson-nll",
+    ])
   func sameAsBefore(id: String) throws {
     let spec = try Catalog.function(named: id)
     #expect(CatalogAnalysis.hasSeveralArguments(spec))
@@ -26,7 +28,7 @@ import Testing
 
   /// Through the line, through the value-only evaluator with an argument
   /// dictionary per probe, and through the full evaluator: the same.
-  @Test("a value line finds what the evaluators find", arguments: ["cosine-embedding", "dice", "triplet-margin", "tversky"])
+  @Test("a value line finds what the evaluators find", arguments: ["cosine-embedding", "dice", "triplet-margin", "tversky", "kl-div"])
   func linePath(id: String) throws {
     let spec = try Catalog.function(named: id)
     #expect(spec.valueLine != nil)

@@ -16,9 +16,9 @@ import Testing
     spec.arguments.first { $0.name == spec.predictionArgument }?.domain != .finite
   }
 
-  @Test("exactly the four costly vector losses have a value line")
+  @Test("exactly the four costly vector losses and kl-div (KLDivValueLineTests) have a value line")
   func whoHasTheLine() {
-    #expect(Catalog.all.filter { $0.valueLine != nil }.map(\.id).sorted() == Self.ids)
+    #expect(Catalog.all.filter { $0.valueLine != nil }.map(\.id).sorted() == (Self.ids + ["kl-div"]).sorted())
   }
 
   @Test("a line gives the full evaluation's value, bit for bit, call after call", arguments: ids)

@@ -44,8 +44,10 @@ public enum FloatingPointStudy {
     }
     // The scan points toward −∞ and +∞, and the view's jets there: the
     // value's and the derivative's scans read the same points of the same
-    // jets (an intermediate's scan, the same points).
-    let scanPoints = [-1, 1].map { NaiveFailureScan.scanPoints(centre: centre, direction: $0, domain: view.domain) }
+    // jets (an intermediate's scan, the same points). The points
+    // themselves are shared with every other function scanned from the
+    // same centre over the same domain (``NaiveFailureScan/sharedScanPoints``).
+    let scanPoints = [-1, 1].map { NaiveFailureScan.sharedScanPoints(centre: centre, direction: $0, domain: view.domain) }
     let scanJets = scanPoints.map { $0.map(f) }
     // The jets of the dense checks and after-samples, shared the same way:
     // where the value and the derivative first fail at the same input, the

@@ -18,19 +18,18 @@ extension PrecisionStudy {
 
     /// Evaluates `view` at every input of `all` (in index order), rounding
     /// the value when `value` and the derivative when `derivative`.
+    /// The inputs come decoded from ``sharedInputs(_:)``.
     init(_ all: FormatInputs, view: ScalarView, value: Bool, derivative: Bool) {
       let f = view.evaluate
-      let n = Int(all.count)
-      var xs: [Double] = []
+      let xs = Self.sharedInputs(all)
+      let n = xs.count
       var values: [Rounding?] = []
       var derivatives: [Rounding?] = []
-      xs.reserveCapacity(n)
       values.reserveCapacity(value ? n : 0)
       derivatives.reserveCapacity(derivative ? n : 0)
       for i in 0..<n {
-        let x = all.x(UInt64(i))
+        let x = xs[i]
         let j = f(x)
-        xs.append(x)
         if value { values.append(Self.rounding(j.value, at: x, isValue: true, view: view)) }
         if derivative { derivatives.append(Self.rounding(j.d1, at: x, isValue: false, view: view)) }
       }
