@@ -75,6 +75,11 @@ extension LossAtlasCommand {
       if let from, let to, !(from < to) {
         throw ValidationError("--from (\(from)) must be less than --to (\(to))")
       }
+      // The axis measures to - from (and a margin around it): beyond 1e300
+      // a span overflows to infinity and no tick step exists.
+      for (name, v) in [("--from", from), ("--to", to)] {
+        if let v, abs(v) > 1e300 { throw ValidationError("\(name) must lie between -1e300 and 1e300, not \(v)") }
+      }
       guard theme == "light" || theme == "dark" else {
         throw ValidationError("--theme must be light or dark, not '\(InputEcho.short(theme))'")
       }

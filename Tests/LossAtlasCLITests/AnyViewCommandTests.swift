@@ -185,5 +185,15 @@ import Testing
     let r = try CLIRunner.run(["chart", "bce", "--arg", "y=0.7", "--from", "0.9", "--to", "0.1", "--out", bad.path])
     #expect(r.status == 64)
     #expect(!FileManager.default.fileExists(atPath: bad.path))
+    // A span beyond ±1e300 has no tick step (it crashed in Ticks before
+    // session 24): a usage error naming the flag, and no file.
+    for (from, to, flag) in [("-1e308", "1e308", "--from"), ("0", "2e300", "--to")] {
+      let huge = try CLIRunner.run(["chart", "relu", "--from", from, "--to", to, "--out", bad.path])
+      #expect(huge.status == 64, "\(from) \(to): \(huge.stderr)")
+      #expect(huge.stderr.contains("\(flag) must lie between -1e300 and 1e300"), "\(huge.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: bad.path))
+    }
+    let widest = try #require(try png(["relu", "--from", "-1e300", "--to", "1e300"], "g.png"))
+    #expect(Array(widest.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
   }
 }

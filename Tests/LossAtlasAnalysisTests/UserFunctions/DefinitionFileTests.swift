@@ -97,6 +97,22 @@ import Testing
       == "the view holds y at 0.0, outside its domain [1, 2]; give view.at.y")
   }
 
+  /// A view beyond ±1e300 (or infinite) is refused where it is read: the
+  /// analysis samples a width beyond each end, which overflowed to NaN and
+  /// crashed `check` (session 24: `from: -inf` and `from: -1e308, to: 1e308`).
+  @Test func viewEndsStayWithinTheAnalysedRange() throws {
+    func view(_ from: String, _ to: String) -> String {
+      "functions:\n  - id: f\n    arguments: [x]\n    view: {from: \(from), to: \(to)}\n    value: x\n"
+    }
+    #expect(Self.error(view("-inf", "0"))!.message == "view.from must be a finite number between -1e300 and 1e300, not -inf")
+    #expect(Self.error(view("-1e308", "1e308"))!.headline
+      == "f.yaml:4:18: view.from must be a finite number between -1e300 and 1e300, not -1e+308")
+    #expect(Self.error(view("0", "2e300"))!.message
+      == "view.to must be a finite number between -1e300 and 1e300, not 2e+300")
+    let widest = try UserFunctionFile.parse(view("-1e300", "1e300"), file: "f")
+    #expect(widest[0].view == UserView(over: "x", from: -1e300, to: 1e300, at: [:]))
+  }
+
   /// The Cauchy loss as written is not evaluation-stable: near r = 0,
   /// 1 + r^2 rounds (log of a rounded 1: log1p would not), and beyond
   /// |r| = 1.3407807929942597e154 r^2 overflows (derive.py, the x^2 edge:

@@ -223,6 +223,11 @@ public enum UserFunctionFile {
         if let f = m["from"] { from = try number(f, "view.from") }
         if let t = m["to"] { to = try number(t, "view.to") }
         guard from < to else { throw error("view.from must be below view.to", at: m["from"] ?? node) }
+        // The analysis searches a view's width beyond each end of it: with
+        // both ends within ±1e300 that interval, and its width, stay finite.
+        for (key, v) in [("from", from), ("to", to)] where !(abs(v) <= 1e300) {
+          throw error("view.\(key) must be a finite number between -1e300 and 1e300, not \(formatValue(v))", at: m[key] ?? node)
+        }
         if let a = m["at"] {
           guard case .mapping(let am) = a else { throw error("view.at must map arguments to numbers", at: a) }
           for (k, v) in am {
