@@ -75,7 +75,7 @@ enum DataExport {
       return .object(members)
     }
     return OutputFile(
-      path: "\(SitePages.dataFolder)/catalog.json", text: JSONValue.object([("generator", generator), ("functions", .array(items))]).prettyText)
+      path: "\(SitePages.dataFolder)/catalog.json", bytes: JSONValue.object([("generator", generator), ("functions", .array(items))]).prettyBytes)
   }
 
   /// The build that wrote the data: its version and the SHA-256 fingerprint
@@ -89,9 +89,9 @@ enum DataExport {
   static func properties(_ analyses: [FunctionAnalysis], tau: Double) -> OutputFile {
     OutputFile(
       path: "\(SitePages.dataFolder)/properties.json",
-      text: JSONValue.object([
+      bytes: JSONValue.object([
         ("generator", generator), ("saturation_tau", .double(tau)), ("functions", .array(analyses.map(\.json))),
-      ]).prettyText)
+      ]).prettyBytes)
   }
 
   /// The tables of the comparison pages (`comparisons.json`): for each
@@ -115,7 +115,7 @@ enum DataExport {
     }
     return OutputFile(
       path: "\(SitePages.dataFolder)/comparisons.json",
-      text: JSONValue.object([("generator", generator), ("pages", .array(items))]).prettyText)
+      bytes: JSONValue.object([("generator", generator), ("pages", .array(items))]).prettyBytes)
   }
 
   /// The primary view swept over its plot range (401 points) at every
