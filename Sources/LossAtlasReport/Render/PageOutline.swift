@@ -40,15 +40,16 @@ enum PageOutline {
   /// The headings and ids are found in the page's UTF-8 bytes
   /// (`PageOutline+Scan.swift`), and the text between and inside them is
   /// copied from the Swift string itself. The table of contents' markers
-  /// are still found by `NSString` (``tocBlock(in:)``), whose search is not
-  /// literal.
+  /// are found as `NSString` finds them (``tocBlock(in:)``), whose search
+  /// is not literal: in the bytes when that gives the same answer
+  /// (``tocBounds(_:)``).
   static func apply(_ html: String) -> String {
     var bytesOf = html
     let (headingMatches, idValues) = bytesOf.withUTF8 { (PageOutline.headings($0), ids($0)) }
     let utf8 = html.utf8
     func at(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
     func text(_ range: Range<Int>) -> Substring { html[at(range.lowerBound)..<at(range.upperBound)] }
-    let block = tocBlock(in: html as NSString).map { bounds(html, $0) }
+    let block = tocBounds(html)
     var used = Set(idValues.map { String(text($0)) })
     var headings: [Heading] = []
     var out = ""
@@ -102,9 +103,7 @@ enum PageOutline {
   /// Puts the list of sections (the headings after the block) in the
   /// block, or removes the block.
   static func fillTOC(_ html: String, sections after: [Heading]) -> String {
-    let text = html as NSString
-    guard let block = tocBlock(in: text) else { return html }
-    let range = bounds(html, block)
+    guard let range = tocBounds(html) else { return html }
     let sections = after.filter { $0.level == 2 }.count
     guard sections >= minimumSections else {
       // The block and the line break after it.
