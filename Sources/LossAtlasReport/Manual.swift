@@ -360,12 +360,7 @@ public enum ManualGenerator {
         let page = models.value[e][i]
         pageFiles[e].set(i, Result { try Self.render(page, edition: editions[e], formats: formats, firstUse: firstUse) })
       case .validate(let e):
-        validation.set(e, Result {
-          var keys = Set<String>()
-          for p in models.value[e] { keys.formUnion(mirrorKeys(p.model)) }
-          for sample in modelKeySamples() { keys.formUnion(mirrorKeys(sample)) }
-          try editions[e].templates.validate(knownKeys: keys)
-        })
+        validation.set(e, Result { try Self.checkTemplates(editions[e].templates, models: models.value[e].map(\.model)) })
       case .data(let d):
         switch d {
         case 0: data.set(d, DataExport.catalog(specs, measurements: measurements))

@@ -284,11 +284,16 @@ public struct TemplateSet: Sendable {
 }
 
 /// The names of every stored property reachable from a value (through
-/// arrays and optionals), for ``TemplateSet/validate(knownKeys:)``.
-public func mirrorKeys(_ value: Any) -> Set<String> {
+/// arrays and optionals), for ``TemplateSet/validate(knownKeys:)``: of the
+/// value and what it holds down to `maxDepth` levels (a struct's fields and
+/// an array's items are one level down, an optional's value is not). A
+/// smaller `maxDepth` gives a subset.
+public func mirrorKeys(_ value: Any, maxDepth: Int = 12) -> Set<String> {
   var keys = Set<String>()
   func walk(_ v: Any, depth: Int) {
-    guard depth < 12 else { return }
+    // A string, number or truth value has no stored properties to name
+    // (its mirror has no children): not reflected (most values are such).
+    guard depth < maxDepth, !MustacheTree.isLeaf(v) else { return }
     let m = Mirror(reflecting: v)
     switch m.displayStyle {
     case .optional:
