@@ -13,27 +13,18 @@ import Testing
 /// texts, sizes, angles, origins off the image and coloured backgrounds.
 @Suite("FreeType text against libgd")
 struct FreeTypeTextTests {
-  /// libgd's call as GDImage made it before (kept verbatim): 72 dpi, so the
-  /// size is in pixels; `image` nil measures only. nil when gd returns an error.
+  /// libgd's call, as GDImage made it before and still makes it for what
+  /// FreeTypeText declines (`GDImage.callFreeType`): 72 dpi, white; `image`
+  /// nil measures only. nil when gd returns an error.
   static func gdCall(
     _ image: gdImagePtr?, _ text: String, font: String, pixelSize: Double, angle: Double, x: Int, y: Int
   ) -> [Int32]? {
-    _ = FontCache.ready
     var brect = [Int32](repeating: 0, count: 8)
-    var extra = gdFTStringExtra()
-    extra.flags = gdFTEX_RESOLUTION
-    extra.hdpi = 72
-    extra.vdpi = 72
-    let error: UnsafeMutablePointer<CChar>? = font.withCString { fontPath in
-      text.withCString { string in
-        brect.withUnsafeMutableBufferPointer { b in
-          gdImageStringFTEx(
-            image, b.baseAddress, GDImage.packed(.white), UnsafeMutablePointer(mutating: fontPath), pixelSize,
-            angle, Int32(x), Int32(y), UnsafeMutablePointer(mutating: string), &extra)
-        }
-      }
-    }
-    return error == nil ? brect : nil
+    do {
+      try GDImage.callFreeType(
+        image, &brect, color: GDImage.packed(.white), text, font: font, pixelSize: pixelSize, angle: angle, x: x, y: y)
+    } catch { return nil }
+    return brect
   }
 
   /// One text drawn both ways onto `width` x `height` pixels filled with

@@ -193,8 +193,9 @@ final class GDImage {
   }
 
   /// One call of `gdImageStringFTEx` at 72 dpi (so the size is in pixels);
-  /// a returned error string becomes a thrown ``ChartError``.
-  private static func callFreeType(
+  /// a returned error string becomes a thrown ``ChartError``. Also the
+  /// reference ``FreeTypeText`` is tested against (FreeTypeTextTests).
+  static func callFreeType(
     _ im: gdImagePtr?, _ brect: inout [Int32], color: Int32, _ text: String, font: String,
     pixelSize: Double, angle: Double, x: Int, y: Int
   ) throws {
