@@ -6,6 +6,7 @@
 #include <string.h>
 #include <zlib.h>
 #include "rowdeflate.h"
+#include "fttext.h"
 
 /*
  * la_exact_palette_copy: a palette copy of a truecolor image with exactly the

@@ -83,7 +83,8 @@ final class GDImage {
   // MARK: Text (FreeType through libgd)
 
   /// The box of `text` relative to its baseline origin: the bounding
-  /// rectangle from `gdImageStringFTEx` with a NULL image (measures, draws nothing).
+  /// rectangle `gdImageStringFTEx` gives with a NULL image (measures, draws
+  /// nothing), from ``FreeTypeText`` (the same values) or else from libgd.
   ///
   /// Also returns the pen's advance along the baseline: libgd's rectangle
   /// ends at the pen position after the last glyph (gdft.c takes each
@@ -93,7 +94,9 @@ final class GDImage {
     _ text: String, font: String, pixelSize: Double, angle: Double = 0
   ) throws -> (box: PixelRect, advance: Int) {
     var brect = [Int32](repeating: 0, count: 8)
-    try callFreeType(nil, &brect, color: 0, text, font: font, pixelSize: pixelSize, angle: angle, x: 0, y: 0)
+    if !FreeTypeText.run(text, font: font, pixelSize: pixelSize, angle: angle, x: 0, y: 0, brect: &brect) {
+      try callFreeType(nil, &brect, color: 0, text, font: font, pixelSize: pixelSize, angle: angle, x: 0, y: 0)
+    }
     let xs = [brect[0], brect[2], brect[4], brect[6]].map(Int.init)
     let ys = [brect[1], brect[3], brect[5], brect[7]].map(Int.init)
     let advance = angle == 0
@@ -105,10 +108,12 @@ final class GDImage {
   /// The rendered coverage of `text`: from this render's `memo`, else from
   /// the process-wide ``TextCache`` when `cached`, else freshly rendered.
   ///
-  /// FreeType's anti-aliased glyphs are drawn by libgd as white on black
-  /// into a scratch image and read back from the red channel: libgd offers
-  /// no way to get coverage directly, and drawing straight onto the chart
-  /// would produce up to 128 blends per background colour.
+  /// FreeType's anti-aliased glyphs are drawn as libgd draws them, white on
+  /// black, and read back from the red channel: by ``FreeTypeText`` (gd's
+  /// steps with FreeType's sizes and glyphs kept), else by libgd into a
+  /// scratch image. libgd offers no way to get coverage directly, and
+  /// drawing straight onto the chart would produce up to 128 blends per
+  /// background colour.
   static func textMask(
     _ text: String, font: String, pixelSize: Double, angle: Double, cached: Bool, memo: TextMemo
   ) throws -> TextMask {
@@ -121,18 +126,27 @@ final class GDImage {
     let measured = try metrics(text, font: font, pixelSize: pixelSize, angle: angle, cached: cached, memo: memo)
     let (box, advance) = (measured.bounds, measured.advance)
     let pad = 2  // FreeType may touch a pixel just outside the box it reports
-    let scratch = try GDImage(width: box.width + 2 * pad, height: box.height + 2 * pad, background: ChartColor(hex: 0))
-    var brect = [Int32](repeating: 0, count: 8)
-    try callFreeType(
-      scratch.pointer, &brect, color: packed(.white), text, font: font, pixelSize: pixelSize,
-      angle: angle, x: pad - box.minX, y: pad - box.minY)
     let full = PixelRect(
       minX: box.minX - pad, minY: box.minY - pad, maxX: box.maxX + pad, maxY: box.maxY + pad)
-    var coverage = [UInt8](repeating: 0, count: full.width * full.height)
-    for y in 0..<full.height {
-      let row = scratch.row(y)
-      for x in 0..<full.width { coverage[y * full.width + x] = UInt8(truncatingIfNeeded: row[x] >> 16) }
+    // White drawn on opaque black (gd's 0) truecolor pixels, read back from the red channel.
+    var pixels = [Int32](repeating: 0, count: full.width * full.height)
+    var brect = [Int32](repeating: 0, count: 8)
+    let drawn = pixels.withUnsafeMutableBufferPointer { p in
+      FreeTypeText.run(
+        text, font: font, pixelSize: pixelSize, angle: angle, x: pad - box.minX, y: pad - box.minY,
+        brect: &brect, pixels: p.baseAddress, width: full.width, height: full.height)
     }
+    if !drawn {
+      let scratch = try GDImage(width: full.width, height: full.height, background: ChartColor(hex: 0))
+      try callFreeType(
+        scratch.pointer, &brect, color: packed(.white), text, font: font, pixelSize: pixelSize,
+        angle: angle, x: pad - box.minX, y: pad - box.minY)
+      for y in 0..<full.height {
+        let row = scratch.row(y)
+        for x in 0..<full.width { pixels[y * full.width + x] = row[x] }
+      }
+    }
+    let coverage = pixels.map { UInt8(truncatingIfNeeded: $0 >> 16) }
     let mask = TextMask(bounds: box, box: full, coverage: coverage, advance: advance)
     if cached { TextCache.store(key, mask) }
     memo.entries[key] = mask
@@ -179,8 +193,9 @@ final class GDImage {
   }
 
   /// One call of `gdImageStringFTEx` at 72 dpi (so the size is in pixels);
-  /// a returned error string becomes a thrown ``ChartError``.
-  private static func callFreeType(
+  /// a returned error string becomes a thrown ``ChartError``. Also the
+  /// reference ``FreeTypeText`` is tested against (FreeTypeTextTests).
+  static func callFreeType(
     _ im: gdImagePtr?, _ brect: inout [Int32], color: Int32, _ text: String, font: String,
     pixelSize: Double, angle: Double, x: Int, y: Int
   ) throws {
