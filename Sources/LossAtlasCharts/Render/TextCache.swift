@@ -19,11 +19,10 @@ struct TextMask: Sendable {
 
 /// Rendered texts shared by all renders of the process.
 ///
-/// libgd re-runs FreeType (and DejaVu's TrueType hinting program, the single
-/// largest cost of a chart) for every string, and holds one global lock for
-/// the whole call, so concurrent renders queue for it. Tick labels and axis
-/// titles repeat across the manual's figures, so each distinct
-/// (text, font, size, angle) is rendered once and reused. A cached mask is
+/// Rendering a text takes one lock shared by all threads (``FreeTypeText``,
+/// or libgd's for the texts it falls back to), so concurrent renders queue
+/// for it. Tick labels and axis titles repeat across the manual's figures,
+/// so each distinct (text, font, size, angle) is rendered once and reused. A cached mask is
 /// the same bytes a fresh render would give, so output does not depend on
 /// what was cached before (determinism holds across runs and threads).
 /// The cache stops growing at `capacity` entries.
