@@ -17,16 +17,15 @@ public struct EvalRequest: Sendable {
   /// Evaluates after full validation.
   ///
   /// - Throws: ``CatalogError`` for any input outside the domain, and,
-  ///   should the function ever answer NaN inside its domain (a bug), an
-  ///   error saying so instead of printing NaN as an answer.
+  ///   should the function ever answer NaN inside its domain (a bug, or a
+  ///   user formula with no real value there), an error saying so
+  ///   (``NaNAnswer``) instead of printing NaN as an answer.
   public func evaluate() throws(CatalogError) -> Evaluation {
     let e = try spec.evaluate(parameters: parameters, arguments: arguments)
     if e.value.containsNaN || e.gradient.contains(where: \.tensor.containsNaN) || e.secondDerivative?.isNaN == true
       || e.hessian?.containsNaN == true
     {
-      throw CatalogError(
-        .badArgument,
-        "\(spec.id) computed NaN at these arguments, which is a bug in LossAtlas: please report it with this input")
+      throw CatalogError(.badArgument, NaNAnswer.message(spec, "at these arguments", reportWith: "this input"))
     }
     return e
   }

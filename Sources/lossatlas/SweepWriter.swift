@@ -28,9 +28,7 @@ struct SweepWriter {
     let xs = range.map(plan.grid.point)
     let b = Sweep.run(plan.view, parameters: plan.parameters, xs: xs)
     for i in b.xs.indices where b.values[i].isNaN || b.d1[i].isNaN || b.d2[i].isNaN {
-      printError(
-        "error: \(spec.id) (\(plan.view.label)) computed NaN at x = \(formatValue(b.xs[i])), which is a bug in LossAtlas: please report it with this command"
-      )
+      printError("error: " + NaNAnswer.message(spec, "at x = \(formatValue(b.xs[i])) (\(plan.view.label))", reportWith: "this command"))
       throw ExitCode(ExitStatus.failure)
     }
     return b

@@ -122,6 +122,112 @@ import Testing
     #expect(compared > 500 && nonEmpty > 400)
   }
 
+  /// `body` run on its own thread, or nil when it has not returned within
+  /// `seconds` (the thread is then left spinning; the test fails instead of hanging).
+  static func withDeadline<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () -> T) -> T? {
+    let box = DeadlineBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      box.value = body()
+      done.signal()
+    }
+    return done.wait(timeout: .now() + seconds) == .success ? box.value : nil
+  }
+
+  @Test("scanPoints ends for an infinite centre toward a finite end (the closed end alone, as for a NaN centre), is unchanged for NaN centres and infinite ends, and scans a centre and a finite end whose distance overflows at 2^-10 scale, scaled back")
+  func scanPointsEndsForHostileCentres() {
+    // Before session 25 an infinite centre toward a finite end made the step NaN (inf * 0) and the
+    // octave loop never ended; so did a finite centre whose distance to the end overflowed.
+    // A NaN centre (the old code ended there) is in hostileCentres above as well.
+    let closed = RealInterval(-1, 1)
+    let open = RealInterval(-1, 1, lowerClosed: false, upperClosed: false)
+    for centre in [Double.infinity, -.infinity, .nan] {
+      for domain in [closed, open, .realLine, RealInterval(0, .infinity)] {
+        for direction in [-1, 1] {
+          let points = Self.withDeadline(10) { NaiveFailureScan.scanPoints(centre: centre, direction: direction, domain: domain) }
+          let end = direction > 0 ? domain.upper : domain.lower
+          let closedEnd = direction > 0 ? domain.upperClosed : domain.lowerClosed
+          // The closed end alone toward a finite end (the old code's answer for a NaN centre);
+          // toward an infinite end the old code ended, and its answer stands.
+          let expected = end.isFinite ? (closedEnd ? [end] : []) : Self.referenceScanPoints(centre: centre, direction: direction, domain: domain)
+          #expect(points.map(Self.bits) == Self.bits(expected), "centre \(centre) toward \(direction) in \(domain): \(points.map { "\($0.count) points" } ?? "no answer in 10 s")")
+        }
+      }
+    }
+    let big = Double.greatestFiniteMagnitude
+    let wide = RealInterval(-big, big)
+    for (centre, direction) in [(-big, 1), (big, -1), (-1e308, 1), (0.9e308, -1)] {
+      let points = Self.withDeadline(10) { NaiveFailureScan.scanPoints(centre: centre, direction: direction, domain: wide) }
+      guard let points else {
+        Issue.record("centre \(centre) toward \(direction): no answer in 10 s")
+        continue
+      }
+      // The old scan (kept verbatim above) of the problem at 2^-10 scale, scaled back: exact, as no
+      // point is subnormal. (At half scale its linear part overflowed: 3 points.)
+      let scaled = Self.referenceScanPoints(centre: centre * 0x1p-10, direction: direction, domain: RealInterval(-big * 0x1p-10, big * 0x1p-10))
+        .map { $0 * 0x1p10 }
+      #expect(Self.bits(points) == Self.bits(scaled), "centre \(centre) toward \(direction)")
+      #expect(points.count > 512 && points.allSatisfy(\.isFinite) && points.last == Double(direction) * big)
+      #expect(zip(points, points.dropFirst()).allSatisfy { direction > 0 ? $0 < $1 : $0 > $1 }, "centre \(centre): not sorted outward")
+    }
+  }
+
+  /// ``FormatInputs/init(format:direction:centre:domain:)`` of main fd2c868
+  /// (before session 25), verbatim: its first ordinal and count.
+  static func referenceFormatInputs(format: NumberFormat, direction: Int, centre: Double, domain: RealInterval) -> (first: Int64, count: UInt64) {
+    let top = format.greatestOrdinal
+    let c = Swift.min(Swift.max(centre, -format.greatestFinite), format.greatestFinite)
+    var first = format.ordinal(format.round(c))
+    if direction > 0 {
+      while first <= top && format.value(ordinal: first) <= c { first += 1 }
+    } else {
+      while first >= -top && format.value(ordinal: first) >= c { first -= 1 }
+    }
+    let end = direction > 0 ? domain.upper : domain.lower
+    var last: Int64
+    if end.isInfinite || abs(end) > format.greatestFinite {
+      last = direction > 0 ? top : -top
+    } else {
+      last = format.ordinal(format.round(end))
+      func outside(_ v: Double) -> Bool { !domain.contains(v) || v == end }
+      if direction > 0 {
+        while last >= -top && outside(format.value(ordinal: last)) { last -= 1 }
+      } else {
+        while last <= top && outside(format.value(ordinal: last)) { last += 1 }
+      }
+    }
+    let ordered = direction > 0 ? last >= first : first >= last
+    let span = UInt64(bitPattern: direction > 0 ? last &- first : first &- last)
+    return (first, ordered && domain.contains(format.value(ordinal: first)) ? span + 1 : 0)
+  }
+
+  @Test("FormatInputs: the first input and the count are the old code's at every catalog view in every format and at the hostile centres in Float16, and a one-point domain in Float64 ends (with no inputs)")
+  func formatInputsMatchTheReferenceAndEnd() {
+    // Float16 has 2^16 ordinals, so the old walk ends on every hostile case; Float32 and Float64
+    // only where it met an input quickly (the catalog's views: generate runs them).
+    var cases = Self.hostileCentres().filter { !$0.centre.isNaN }.map { ($0, NumberFormat.float16) }
+    for f in NumberFormat.allCases { cases += Self.catalogCentres().map { ($0, f) } }
+    for (c, format) in cases {
+      for direction in [-1, 1] {
+        let reference = Self.referenceFormatInputs(format: format, direction: direction, centre: c.centre, domain: c.domain)
+        let new = FormatInputs(format: format, direction: direction, centre: c.centre, domain: c.domain)
+        #expect(new.firstOrdinal == reference.first && new.count == reference.count, "\(c.id) \(format) toward \(direction)")
+      }
+    }
+    // `properties` of a user function with domain [1, 1] never finished: every Float64 input was
+    // outside or the end, and the walk went on for 2^63 steps.
+    for domain in [RealInterval(1, 1), RealInterval(2, 2), RealInterval(1, 1.0000000000000002, lowerClosed: false, upperClosed: false)] {
+      for direction in [-1, 1] {
+        for centre in [domain.lower, 0, -3] {
+          let count = Self.withDeadline(10) {
+            FormatInputs(format: .float64, direction: direction, centre: centre, domain: domain).count
+          }
+          #expect(count == 0, "\(domain) from \(centre) toward \(direction): \(count.map(String.init) ?? "no answer in 10 s")")
+        }
+      }
+    }
+  }
+
   @Test("the shared Float16 inputs are the inputs main 1b5fca9 decoded, bit for bit, at every catalog view (every setting) and at hostile centres and domains, asked twice in both orders")
   func sharedFloat16InputsMatchTheReference() {
     var compared = 0
@@ -173,4 +279,10 @@ import Testing
     }
     #expect(compared > 100)
   }
+}
+
+/// The answer of a ``SharedScanInputsTests/withDeadline(_:_:)`` thread,
+/// read only after its semaphore is signalled.
+final class DeadlineBox<T>: @unchecked Sendable {
+  var value: T?
 }

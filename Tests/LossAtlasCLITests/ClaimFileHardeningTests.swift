@@ -39,6 +39,23 @@ import Testing
     #expect(r.stdout.isEmpty)
   }
 
+  /// Before session 25 `params: {delta: []}` made no setting and the claim
+  /// passed without being checked (huber(0) = 5 passed); a negative `tol`
+  /// and an empty `in` were taken too.
+  @Test(arguments: [
+    ("params: {delta: []}\n    expect: 5", 6, "parameter delta lists no values"),
+    ("expect: {approx: 0.5, tol: -1}", 6, "expect.tol must be 0 or more, not -1.0"),
+    ("expect: {in: [1, 0]}", 6, "expect.in [1.0, 0.0] is empty"),
+  ])
+  func vacuousOrImpossibleExpectationsAreRefused(tail: String, line: Int, message: String) throws {
+    let yaml = "claims:\n  - id: vacuous\n    function: huber\n    property: value-at\n    at: 0\n    \(tail)\n"
+    let (r, path, _) = try Self.check(yaml)
+    #expect(r.status == 2, "\(r.summary)")
+    #expect(r.stderr.hasPrefix("error: \(path):\(line): claim 'vacuous': \(message)"), "\(r.stderr)")
+    #expect(r.stderr.split(separator: "\n").count == 1)
+    #expect(r.stdout.isEmpty)
+  }
+
   /// Item 8, the other side: intervals at the edges of what a Double holds
   /// are analysed (or refused) without a crash or a NaN.
   @Test(arguments: [

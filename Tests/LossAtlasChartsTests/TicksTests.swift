@@ -68,6 +68,23 @@ struct TicksTests {
     #expect(!Ticks.linear(5...5, target: 5).isEmpty)  // a constant series still gets ticks
   }
 
+  /// `lossatlas chart relu --from 0 --to 5e-324` trapped here before
+  /// session 25: span / (target - 1) underflowed to 0, which niceNumber's
+  /// precondition refuses.
+  @Test func subnormalSpansGetTheLeastStep() {
+    for range in [0...5e-324, -5e-324...5e-324, 5e-324...1.5e-323, -1e-323...0] {
+      for target in [2, 5, 6, 11] {
+        let s = Ticks.step(span: range.upperBound - range.lowerBound, target: target)
+        #expect(s.value > 0 && s.value <= 1e-322, "\(range) target \(target): \(s)")
+        let ticks = Ticks.linear(range, target: target)
+        #expect(ticks.allSatisfy { range.contains($0.value) }, "\(range) target \(target): \(ticks.map(\.value))")
+      }
+    }
+    // Spans that do not underflow keep their step.
+    #expect(Ticks.step(span: 1e-310, target: 6) == Ticks.Step(mantissa: 2, exponent: -311))
+    #expect(Ticks.step(span: 1, target: 6) == Ticks.Step(mantissa: 2, exponent: -1))
+  }
+
   // MARK: Exponent form
 
   @Test func smallValuesTakeACommonExponent() {

@@ -110,6 +110,17 @@ import Testing
     }
   }
 
+  @Test("poisson-nll: a NaN z or y gives NaN from the kernel and from its careful path, without trapping")
+  func poissonNaN() {
+    // NaN fails every test of the fast path, which hands it to careful: before session 25 that
+    // turned the exponent of e^NaN into an Int and trapped.
+    for (z, y) in [(Double.nan, 1.0), (.nan, 0), (-.nan, 2), (1, .nan), (800, .nan), (-800, .nan), (.nan, .nan)] {
+      for j in [PoissonNLL.jet(z, y), PoissonNLL.careful(z, y)] {
+        #expect(j.value.isNaN && j.d1.isNaN && j.d2.isNaN, "poisson z \(z) y \(y): \(j)")
+      }
+    }
+  }
+
   @Test("kl-div slice: the fast path agrees with the general pieces away from the minimum")
   func klSlice() {
     let fast = KLDiv.slice2(q0: 0.75, q1: 0.25)

@@ -91,6 +91,29 @@ import Testing
     #expect(abs(j.value - 4.1172e-319) <= 4 * 0x1p-1074 + 1e-323)
   }
 
+  @Test("squareplus' kernel (the view's evaluate, which no domain check guards) answers NaN for NaN, the limits for ±inf, and traps on neither")
+  func squareplusOutsideTheDomain() throws {
+    // Before session 25 the rare path converted the exponent of a NaN or an infinity (Int.max) to
+    // a scaling and trapped on the overflow; the fast path (|x| <= 2^500) never sees these inputs.
+    let spec = try Catalog.function(named: "squareplus")
+    for b in [0.25, 1.0, 4.0, 16.0, 5e-324, 1e300] {
+      let f = spec.views(ParameterValues(["b": b]))[0].evaluate
+      let nan = f(.nan)
+      #expect(nan.value.isNaN && nan.d1.isNaN && nan.d2.isNaN, "b = \(b): \(nan)")
+      let negativeNaN = f(-Double.nan)
+      #expect(negativeNaN.value.isNaN && negativeNaN.d1.isNaN && negativeNaN.d2.isNaN, "b = \(b): \(negativeNaN)")
+      // f ~ x, f' -> 1 toward +inf; f ~ b / (4|x|) -> 0, f' -> 0 toward -inf; f'' -> 0 both ways.
+      let up = f(.infinity)
+      #expect(up.value == .infinity && up.d1 == 1 && up.d2 == 0, "b = \(b): \(up)")
+      let down = f(-.infinity)
+      #expect(down.value == 0 && down.d1 == 0 && down.d2 == 0, "b = \(b): \(down)")
+      // The largest finite inputs still take the scaled path, unchanged.
+      #expect(f(.greatestFiniteMagnitude).value == .greatestFiniteMagnitude)
+      let far = f(-.greatestFiniteMagnitude).value  // b / (4|x|): 0 once it underflows (b = 5e-324)
+      #expect(far >= 0 && far.isFinite)
+    }
+  }
+
   @Test("squareplus' derivative is f / s and its second derivative b / (2 s^3)")
   func squareplusDerivatives() throws {
     for b in [0.25, 1.0, 4.0, 16.0] {

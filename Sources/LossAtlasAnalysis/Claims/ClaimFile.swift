@@ -127,6 +127,10 @@ public enum ClaimFile {
         } else {
           values = [try number(v, "\(context): parameter \(name)", file)]
         }
+        // An empty list makes no setting at all, and a claim checked at none passed vacuously.
+        guard !values.isEmpty else {
+          throw fail("\(context): parameter \(name) lists no values: give a value or a list of at least one", v)
+        }
         for value in values where !p.range.contains(value) {
           throw fail("\(context): parameter \(name) = \(formatValue(value)) of \(spec.id) is outside its range: allowed \(p.range)", v)
         }
@@ -242,7 +246,12 @@ public enum ClaimFile {
       if let v = m["equals"] { return .equals(try number(v, "\(context): expect.equals", file)) }
       if let v = m["approx"] {
         guard let t = m["tol"] else { throw ClaimFileError(file: file, line: line, reason: "\(context): 'approx' needs 'tol'") }
-        return .approx(try number(v, "\(context): expect.approx", file), tolerance: try number(t, "\(context): expect.tol", file))
+        let tolerance = try number(t, "\(context): expect.tol", file)
+        // No difference is at most a negative tolerance: the claim could only fail (or pass on equality).
+        guard tolerance >= 0 else {
+          throw ClaimFileError(file: file, line: line, reason: "\(context): expect.tol must be 0 or more, not \(formatValue(tolerance))")
+        }
+        return .approx(try number(v, "\(context): expect.approx", file), tolerance: tolerance)
       }
       if let v = m["at-most"] { return .atMost(try number(v, "\(context): expect.at-most", file)) }
       if let v = m["at-least"] { return .atLeast(try number(v, "\(context): expect.at-least", file)) }
@@ -250,7 +259,12 @@ public enum ClaimFile {
         guard case .sequence(let s) = v, s.count == 2 else {
           throw ClaimFileError(file: file, line: line, reason: "\(context): 'in' must be [a, b]")
         }
-        return .within(try number(s[0], "\(context): expect.in", file), try number(s[1], "\(context): expect.in", file))
+        let (a, b) = (try number(s[0], "\(context): expect.in", file), try number(s[1], "\(context): expect.in", file))
+        // [a, b] with a > b holds no number: the claim could never pass.
+        guard a <= b else {
+          throw ClaimFileError(file: file, line: line, reason: "\(context): expect.in [\(formatValue(a)), \(formatValue(b))] is empty: write [a, b] with a <= b")
+        }
+        return .within(a, b)
       }
       throw ClaimFileError(
         file: file, line: line, reason: "\(context): expect must be one of equals, approx (+ tol), at-most, at-least, in, or a literal")

@@ -189,6 +189,20 @@ public enum NaiveFailureScan {
     let dir = Double(direction)
     let end = direction > 0 ? domain.upper : domain.lower
     let closed = direction > 0 ? domain.upperClosed : domain.lowerClosed
+    if end.isFinite && centre.isInfinite {
+      // An infinite centre toward a finite end: the distance is infinite, every linear step
+      // NaN (inf * 0) and the octave loop never ends. As for a NaN centre (whose distance fails
+      // `gap > 0` below): the closed end alone.
+      return closed ? [end] : []
+    }
+    if end.isFinite && centre.isFinite && !(end - centre).isFinite {
+      // A centre and an end of opposite signs beyond half the largest Double: the distance
+      // overflows and the octave loop never ends. The same scan at 2^-10 scale (where the linear
+      // part's gap * i, i < 512, stays finite too), scaled back: exact for inputs this large.
+      let s = 0x1p-10
+      let small = RealInterval(domain.lower * s, domain.upper * s, lowerClosed: domain.lowerClosed, upperClosed: domain.upperClosed)
+      return scanPoints(centre: centre * s, direction: direction, domain: small).map { $0 * 0x1p10 }.filter { domain.contains($0) }
+    }
     var out: [Double] = []
     if end.isInfinite {
       var x = centre

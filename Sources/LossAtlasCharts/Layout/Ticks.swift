@@ -77,7 +77,10 @@ public enum Ticks {
   /// of 5 and a single tick at 0), so the span is used as it is.
   public static func step(span: Double, target: Int) -> Step {
     let t = max(target, 2)
-    let (m, e) = niceNumber(span / Double(t - 1), round: true)
+    let x = span / Double(t - 1)
+    // A span of a few subnormals (a chart from 0 to 5e-324) divides to 0, which has no nice
+    // number (niceNumber trapped on it): the step is then the least one, 1e-323.
+    let (m, e) = niceNumber(x == 0 && span > 0 ? .leastNonzeroMagnitude : x, round: true)
     return Step(mantissa: m, exponent: e)
   }
 

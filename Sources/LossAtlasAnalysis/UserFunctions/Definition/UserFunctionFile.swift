@@ -31,10 +31,13 @@ public enum UserFunctionFile {
       throw reader.error("'functions' must be a list of function definitions", at: section)
     }
     var out: [UserFunctionDefinition] = []
-    var taken = reserved
+    // The ids taken, by their lookup key: one look-up a definition (searching the ids for a key,
+    // as before session 25, made a file of n functions cost n² key comparisons).
+    var taken: [String: String] = [:]
+    for id in reserved { taken[lookupKey(id)] = id }
     for item in items {
       let d = try reader.definition(item, taken: taken)
-      taken.insert(d.id)
+      taken[lookupKey(d.id)] = d.id
       out.append(d)
     }
     return out
@@ -44,11 +47,14 @@ public enum UserFunctionFile {
     let yaml: String
     let file: String
     let lines: [String]
+    /// The lines without a final "\r", split once for every scalar's source.
+    let scalarLines: [String]
 
     init(yaml: String, file: String) {
       self.yaml = yaml
       self.file = file
       self.lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      self.scalarLines = ExpressionSource.scalarLines(yaml)
     }
 
     func error(_ message: String, at node: Node?) -> ExpressionError {
@@ -70,7 +76,7 @@ public enum UserFunctionFile {
       case .literal, .folded: style = .block
       default: style = .plain
       }
-      return .yamlScalar(s.string, file: file, fileText: yaml, line: mark.line, column: mark.column, style: style)
+      return .yamlScalar(s.string, file: file, lines: scalarLines, line: mark.line, column: mark.column, style: style)
     }
 
     func number(_ node: Node, _ what: String) throws(ExpressionError) -> Double {
@@ -105,7 +111,8 @@ public enum UserFunctionFile {
       return try IntervalText.parse(s)
     }
 
-    func definition(_ node: Node, taken: Set<String>) throws(ExpressionError) -> UserFunctionDefinition {
+    /// One definition; `taken` holds the ids already defined, by ``lookupKey(_:)``.
+    func definition(_ node: Node, taken: [String: String]) throws(ExpressionError) -> UserFunctionDefinition {
       guard case .mapping(let map) = node else {
         throw error("each function must be a mapping with id, arguments and value", at: node)
       }
@@ -132,10 +139,11 @@ public enum UserFunctionFile {
         let how = spec.id == id ? "the catalog function \(spec.id)" : "an alias of the catalog function \(spec.id)"
         throw error("the id '\(id)' is \(how); choose another id", at: idNode)
       }
-      if taken.contains(id) { throw error("the id '\(id)' is defined twice", at: idNode) }
+      let other = taken[UserFunctionFile.lookupKey(id)]
+      if other == id { throw error("the id '\(id)' is defined twice", at: idNode) }
       // Ids are looked up as the catalog's are, case and '_'/'-' aside, and
       // name files: 'foo' and 'Foo' would be one file on macOS.
-      if let other = taken.first(where: { UserFunctionFile.lookupKey($0) == UserFunctionFile.lookupKey(id) }) {
+      if let other {
         throw error("the id '\(id)' differs from the id '\(other)' only in case or '_'/'-': choose another id", at: idNode)
       }
       let name = map["name"]?.string ?? id

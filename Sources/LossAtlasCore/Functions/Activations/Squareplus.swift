@@ -96,6 +96,9 @@ enum Squareplus {
       if x < 0 { return Jet(value: p.q.hi + p.q.lo, d1: w, d2: d2) }
       return Jet(value: 0.5 * (p.d.hi + p.d.lo), d1: 1 - w, d2: d2)
     }
+    // Inputs outside the domain, on this rare path only: the exponent of a NaN or an infinity is
+    // Int.max (and of a zero b Int.min), and the scaling below would overflow an Int and trap.
+    guard ax.isFinite, b.isFinite, b > 0 else { return outsideDomain(x, b: b) }
     let k = max(ax == 0 ? Int.min : Int(ax.exponent), Int(b.exponent) >> 1)
     // x' = |x| 2^-k and b' = b 2^-2k are exact (a b' that underflows is negligible beside x'^2 ~ 1);
     // the quotients take b's significand, b = bm 2^eb, so that neither a subnormal b nor a
@@ -112,6 +115,14 @@ enum Squareplus {
       : StableMath.scaleByPowerOfTwo(2 * wm * p.invS, kw - k)
     if x < 0 { return Jet(value: StableMath.scaleByPowerOfTwo(p.q.hi + p.q.lo, eb - k), d1: w, d2: d2) }
     return Jet(value: StableMath.scaleByPowerOfTwo(0.5 * (p.d.hi + p.d.lo), k), d1: 1 - w, d2: d2)
+  }
+
+  /// The jet where x or b is outside the domain (x not finite, b not in
+  /// (0, inf)): the limits at x = ±inf for a valid b (f → x with f' → 1;
+  /// f → b/(4|x|) → 0 with f' → 0; f'' → 0), NaN otherwise.
+  static func outsideDomain(_ x: Double, b: Double) -> Jet {
+    guard x.isInfinite, b.isFinite, b > 0 else { return Jet(value: .nan, d1: .nan, d2: .nan) }
+    return x > 0 ? Jet(value: .infinity, d1: 1, d2: 0) : Jet(value: 0, d1: 0, d2: 0)
   }
 
   /// d = s + x, w = bq / (2 s d) and q = w s as double-doubles, and about

@@ -86,6 +86,9 @@ enum PoissonNLL {
 
   @inline(never)
   static func careful(_ z: Double, _ y: Double) -> Jet {
+    // A NaN input gives NaN (the fast path sends it here: NaN fails its tests); without this
+    // the exponent of e^NaN would be converted to an Int and trap.
+    if z.isNaN || y.isNaN { return Jet(value: .nan, d1: .nan, d2: .nan) }
     if z > 800 {
       // e^z > max (1 + z) >= y z + max: every component overflows.
       return Jet(value: .infinity, d1: .infinity, d2: .infinity)
