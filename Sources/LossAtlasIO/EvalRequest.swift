@@ -18,8 +18,8 @@ public struct EvalRequest: Sendable {
   ///
   /// - Throws: ``CatalogError`` for any input outside the domain, and,
   ///   should the function ever answer NaN inside its domain (a bug, or a
-  ///   user formula with no real value there), an error saying so
-  ///   (``NaNAnswer``) instead of printing NaN as an answer.
+  ///   user formula that exact arithmetic cannot value there), an error
+  ///   saying so (``NaNAnswer``) instead of printing NaN as an answer.
   public func evaluate() throws(CatalogError) -> Evaluation {
     let e = try spec.evaluate(parameters: parameters, arguments: arguments)
     if e.value.containsNaN || e.gradient.contains(where: \.tensor.containsNaN) || e.secondDerivative?.isNaN == true

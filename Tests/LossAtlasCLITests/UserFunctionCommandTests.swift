@@ -223,7 +223,7 @@ import Testing
   func formulaWithoutValue() throws {
     let folder = try TemporaryFolder()
     let path = try Self.file(folder, "functions:\n  - id: my-log\n    arguments: [x]\n    value: \"log(x)\"\n")
-    let said = "the formula of my-log has no real value"
+    let said = "the formula of my-log gives NaN"
     let eval = try CLIRunner.run(["eval", "my-log", "--functions", path, "--arg", "x=-1"])
     #expect(eval.status == 1 && eval.stdout.isEmpty, "\(eval.stderr)")
     #expect(eval.stderr.contains("\(said) at these arguments") && eval.stderr.contains("domain"), "\(eval.stderr)")
@@ -234,6 +234,15 @@ import Testing
     let sweep = try CLIRunner.run(["sweep", "my-log", "--functions", path, "--at", "1,-1"])
     #expect(sweep.status == 1, "\(sweep.stderr)")
     #expect(sweep.stderr.contains("\(said) at x = -1.0") && !sweep.stderr.contains("bug in LossAtlas"), "\(sweep.stderr)")
+    // The message must not claim more than was decided: exp(exp(800)) is beyond the
+    // exact fallback's range, so its NaN difference stays NaN although the exact value is 0.
+    let far = try folder.write("far.yaml", "functions:\n  - id: far\n    arguments: [x]\n    value: \"exp(exp(x)) - exp(exp(x))\"\n")
+    let undecided = try CLIRunner.run(["eval", "far", "--functions", far, "--arg", "x=800"])
+    #expect(undecided.status == 1 && undecided.stdout.isEmpty, "\(undecided.stderr)")
+    #expect(
+      undecided.stderr.contains("the formula of far gives NaN at these arguments")
+        && undecided.stderr.contains("no real value there, or an intermediate beyond the range")
+        && !undecided.stderr.contains("exact arithmetic too"), "\(undecided.stderr)")
     // A catalog function never answers NaN in its domain: it keeps the bug report (not reachable here).
     let fine = try CLIRunner.run(["eval", "my-log", "--functions", path, "--arg", "x=2"])
     #expect(fine.status == 0 && fine.stdout.contains("0.6931471805599453"), "\(fine.stderr)")
