@@ -39,16 +39,17 @@ public struct FormatInputs: Sendable {
       last = direction > 0 ? top : -top
     } else {
       last = format.ordinal(format.round(end))
-      func outside(_ v: Double) -> Bool { !domain.contains(v) || v == end }
-      // The walk back stops once past the domain's other end: no input beyond it is inside, and
-      // the count below is then 0 (the first input is past it too, or after `last`). It went on
-      // to the far end of the format before, 2^63 steps in Float64 for a one-point domain
-      // [1, 1], where every input is outside or the end: `properties` never finished.
-      if direction > 0 {
-        while last >= -top && outside(format.value(ordinal: last)) && !(format.value(ordinal: last) < domain.lower) { last -= 1 }
-      } else {
-        while last <= top && outside(format.value(ordinal: last)) && !(format.value(ordinal: last) > domain.upper) { last += 1 }
+      // Walk back from the end past inputs that are outside the domain (or the end itself),
+      // stopping once past the domain's other end: no input beyond it is inside, and the count
+      // below is then 0 (the first input is past it too, or after `last`). It went on to the far
+      // end of the format before, 2^63 steps in Float64 for a one-point domain [1, 1], where
+      // every input is outside or the end: `properties` never finished.
+      func skipped(_ v: Double) -> Bool {
+        let pastOtherEnd = direction > 0 ? v < domain.lower : v > domain.upper
+        return (!domain.contains(v) || v == end) && !pastOtherEnd
       }
+      let step: Int64 = direction > 0 ? -1 : 1
+      while (direction > 0 ? last >= -top : last <= top) && skipped(format.value(ordinal: last)) { last += step }
     }
     firstOrdinal = first
     let ordered = direction > 0 ? last >= first : first >= last
