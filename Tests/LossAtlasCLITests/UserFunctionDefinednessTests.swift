@@ -209,7 +209,13 @@ import Testing
     func properties(_ id: String) throws -> String {
       let r = try BoundedRun.run(["properties", id, "--functions", file], timeout: 300)
       #expect(r.status == 0, "\(id): \(r.summary)")
-      #expect(!r.stdoutText.contains("nan"), "\(id)")
+      // No fact about the function is nan. (The formula-as-written table
+      // and the safety report may say that Double gives nan: that is a fact
+      // about the formula, with its exact value beside it.)
+      for line in r.stdoutText.split(separator: "\n")
+      where ["  range", "  mean output", "  gradient gain", "  extremes  "].contains(where: { line.hasPrefix($0) }) {
+        #expect(!line.contains("nan"), "\(id): \(line)")
+      }
       return r.stdoutText
     }
     // E[1/(1 + X^2)], X ~ N(0, 1) = sqrt(pi/2) e^(1/2) erfc(1/sqrt(2)).
