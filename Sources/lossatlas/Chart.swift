@@ -94,7 +94,9 @@ extension LossAtlasCommand {
     }
 
     func run() throws {
-      let spec = try functions.function(id).spec
+      let (spec, registry) = try functions.function(id)
+      let user = registry.definition(spec.id).map { [$0] } ?? []
+      try refuseUndefined(user, before: true, status: ExitStatus.usage)
       let settings = try parameterSettings(
         spec, parameters, limit: Self.maxCurves,
         tooMany: "the --param lists make more than \(Self.maxCurves) curves; overlay fewer at a time")
@@ -159,12 +161,15 @@ extension LossAtlasCommand {
           }
           figure = try ManualFigures.function(spec, properties: properties, parameters: values)
         }
+        try refuseUndefined(user, before: false, status: ExitStatus.usage)
         let scaled = figure.scaled(scale)
         let renderer = ChartRenderer()
         switch format {
         case .png: bytes = try renderer.renderPNG(scaled.figure, theme: theme == "dark" ? .dark : .light)
         case .svg: bytes = Array(try renderer.renderSVG(scaled.figure, description: scaled.altText).utf8)
         }
+      } catch let exit as ExitCode {
+        throw exit
       } catch {
         printError("error: cannot draw \(spec.id): \(error)")
         throw ExitCode(ExitStatus.failure)

@@ -78,10 +78,18 @@ extension LossAtlasCommand {
       do {
         var claims: [Claim] = []
         for s in sources { claims += try ClaimFile.parse(s.text, file: s.name, registry: registry) }
+        // The user functions the claims are about, each once, in order.
+        var seen = Set<String>()
+        let user = claims.compactMap(\.userFunction).filter { seen.insert($0.id).inserted }
+        try refuseUndefined(user, before: true, status: 2)
         let results = try ClaimEvaluator(options: options).evaluate(claims, threads: jobs)
+        try refuseUndefined(user, before: false, status: 2)
         rows += results.map(CheckRow.init)
+      } catch let exit as ExitCode {
+        throw exit
       } catch {
-        printError("error: \(error.description)")
+        // A ClaimFileError: its description is FILE:LINE: reason.
+        printError("error: \(error)")
         throw ExitCode(2)
       }
       writeOut(CheckReport.render(rows, format: format, strings: try language.strings()))

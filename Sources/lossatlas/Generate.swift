@@ -148,6 +148,7 @@ extension LossAtlasCommand {
         printError("error: \(clash)")
         throw ExitCode(ExitStatus.usage)
       }
+      try refuseUndefined(registry.userFunctions, before: true, status: ExitStatus.usage)
       var options = ManualOptions(templates: templateSet)
       options.languages = languages
       options.localizedTemplates = localized
@@ -175,6 +176,7 @@ extension LossAtlasCommand {
       }
       do {
         let files = try ManualGenerator.generate(options, figures: ManualFigureSource.build, progress: progress)
+        try refuseUndefined(registry.userFunctions, before: false, status: ExitStatus.usage)
         if let clash = Self.pathClash(files, registry.userFunctions) {
           printError("error: \(clash)")
           throw ExitCode(ExitStatus.usage)

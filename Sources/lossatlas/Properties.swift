@@ -52,11 +52,14 @@ extension LossAtlasCommand {
 
     func run() throws {
       let (spec, registry) = try functions.function(id)
+      let user = registry.definition(spec.id).map { [$0] } ?? []
+      try refuseUndefined(user, before: true, status: ExitStatus.usage)
       if !parameters.isEmpty || !selection.isDefault {
-        try runChosen(spec)
+        try runChosen(spec, user)
         return
       }
       let analysis = CatalogAnalysis.run(ids: [spec.id], options: AnalysisOptions(saturationTau: tau), catalog: registry.all)[0]
+      try refuseUndefined(user, before: false, status: ExitStatus.usage)
       let safety = registry.definition(spec.id).map { $0.safetyReport() }
       if json {
         var answer = analysis.json
@@ -74,7 +77,7 @@ extension LossAtlasCommand {
 
     /// `properties` with --param or a chosen view: the engine on the chosen
     /// view (or every catalog view) at each combination of the --param lists.
-    private func runChosen(_ spec: FunctionSpec) throws {
+    private func runChosen(_ spec: FunctionSpec, _ user: [UserFunctionDefinition]) throws {
       let settings = try parameterSettings(
         spec, parameters, limit: Self.maxSettings,
         tooMany: "the --param lists make more than \(Self.maxSettings) parameter settings; analyse fewer at a time")
@@ -91,6 +94,7 @@ extension LossAtlasCommand {
         }
       }
       let results = CatalogAnalysis.run(spec, chosen: chosen, options: AnalysisOptions(saturationTau: tau))
+      try refuseUndefined(user, before: false, status: ExitStatus.usage)
       if json {
         let doc = JSONValue.object([
           ("id", .string(spec.id)), ("tau", .double(tau)), ("views", .array(results.map(\.json))),

@@ -225,7 +225,11 @@ public final class ClaimEvaluator: @unchecked Sendable {
       }
     case .depthToVanish:
       guard spec.family == .activation else { throw fail(claim, "depth-to-vanish is defined for scalar activations") }
-      let depth = GradientDepth.simulate(try selectView(claim, params))
+      let view = try selectView(claim, params)
+      guard GradientGain.applies(to: view) else {
+        throw fail(claim, "depth-to-vanish is defined for activations on the whole real line: \(GradientGain.inapplicable(view.domain, depth: true))")
+      }
+      let depth = GradientDepth.simulate(view)
       let v = depth.depthToVanish.map(Double.init) ?? .infinity
       let note =
         depth.depthToVanish.map { ClaimNote(key: "cli.claim.depth.layers", ["depth": .text("\($0)")], english: "L = \($0)") }
@@ -275,7 +279,11 @@ public final class ClaimEvaluator: @unchecked Sendable {
     case .gradientGain:
       guard spec.family == .activation else { throw fail(claim, "gradient-gain is defined for scalar activations") }
       let initialization = claim.initialization ?? .xavier
-      let g = GradientGain.compute(try selectView(claim, params), initialization: initialization, depth: 1)
+      let view = try selectView(claim, params)
+      guard GradientGain.applies(to: view) else {
+        throw fail(claim, "gradient-gain is defined for activations on the whole real line: \(GradientGain.inapplicable(view.domain))")
+      }
+      let g = GradientGain.compute(view, initialization: initialization, depth: 1)
       let q = g.source == .fixedPoint ? "q = \(formatValue(g.q)), the fixed point" : "q = 1: \(g.source.rawValue)"
       let english = "\(formatValue(g.gain)) at \(initialization.rawValue) init (\(q))"
       let note = ClaimNote(

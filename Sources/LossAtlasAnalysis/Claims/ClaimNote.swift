@@ -120,7 +120,7 @@ public struct ClaimNote: Sendable, Equatable {
           "lastPass": f.lastPass.map {
             Value.note(ClaimNote(key: "cli.safety.lastPass", ["x": .text(formatValue($0))], english: " (x = \(formatValue($0)) passes)"))
           } ?? .text(""),
-          "double": .text(formatValue(f.doubleValue)), "exact": .text(formatValue(f.exactValue)),
+          "double": .text(formatValue(f.doubleValue)), "exact": .text(f.exactText),
           "cause": .key("cli.word.cause.\(cause)"),
           "explanation": .note(
             ClaimNote(

@@ -19,6 +19,10 @@ public struct FunctionFacts: Sendable {
   public let exactTails: [ExactTail]
   public let naiveFailures: [NaiveFailure]
   public let minimiser: EmpiricalMinimiser?
+  /// An activation's domain when it is not the whole real line: then the
+  /// gain model and the depth study do not apply (``GradientGain/applies(to:)``)
+  /// and are not computed. Nil otherwise.
+  public var modelsInapplicable: RealInterval? = nil
 
   /// No facts: what `check` gets, which reads only the declared
   /// properties (it skips the simulations, scans and precision searches).
@@ -29,9 +33,11 @@ public struct FunctionFacts: Sendable {
 extension FunctionFacts {
   /// These facts with the gain simulations added.
   func with(simulations: [GainSimulation]) -> FunctionFacts {
-    FunctionFacts(
+    var facts = FunctionFacts(
       depth: depth, gains: gains, gainSimulations: simulations, precision: precision, exactTails: exactTails,
       naiveFailures: naiveFailures, minimiser: minimiser)
+    facts.modelsInapplicable = modelsInapplicable
+    return facts
   }
 }
 
@@ -87,7 +93,7 @@ public enum CatalogAnalysis {
     // the finite networks that check it start from its variances, and run
     // as tasks of the pool below, one per seed, beside everything else.
     let primaries = specs.map { $0.views($0.defaultParameters)[0] }
-    let activations = specs.indices.filter { specs[$0].family == .activation }
+    let activations = specs.indices.filter { specs[$0].family == .activation && GradientGain.applies(to: primaries[$0]) }
     let gainSlots = Slots<[GradientGain]>(count: activations.count)
     parallelFor(activations.count, threads: threads) { a in
       gainSlots[a] = WeightInit.allCases.map { GradientGain.compute(primaries[activations[a]], initialization: $0) }
@@ -241,13 +247,15 @@ public enum CatalogAnalysis {
   public static func facts(_ spec: FunctionSpec, _ parameters: ParameterValues, gains: [GradientGain]? = nil) -> FunctionFacts {
     let view = spec.views(parameters)[0]
     let samples = ViewSamples(view, count: 4001)
-    let activation = spec.family == .activation
-    let gains = gains ?? (activation ? WeightInit.allCases.map { GradientGain.compute(view, initialization: $0) } : [])
+    let models = spec.family == .activation && GradientGain.applies(to: view)
+    let gains = models ? gains ?? WeightInit.allCases.map { GradientGain.compute(view, initialization: $0) } : []
     let study = FloatingPointStudy.precisionFacts(samples)
-    return FunctionFacts(
-      depth: activation ? GradientDepth.simulate(view) : nil, gains: gains, gainSimulations: [],
+    var facts = FunctionFacts(
+      depth: models ? GradientDepth.simulate(view) : nil, gains: gains, gainSimulations: [],
       precision: study.thresholds, exactTails: study.exact,
       naiveFailures: spec.naive.map { FloatingPointStudy.naiveFailures(samples, naive: $0, parameters: parameters) } ?? [],
       minimiser: EmpiricalMinimiser.compute(spec, parameters: parameters))
+    if spec.family == .activation && !models { facts.modelsInapplicable = view.domain }
+    return facts
   }
 }

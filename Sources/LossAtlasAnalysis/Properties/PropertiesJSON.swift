@@ -102,6 +102,11 @@ extension ViewProperties {
 extension FunctionFacts {
   public var json: JSONValue {
     var members: [(key: String, value: JSONValue)] = []
+    if let d = modelsInapplicable {
+      for (key, depth) in [("gradient_depth", true), ("gradient_gain", false)] {
+        members.append((key, .object([("applies", .bool(false)), ("reason", .string(GradientGain.inapplicable(d, depth: depth)))])))
+      }
+    }
     if let d = depth {
       members.append(
         (

@@ -84,7 +84,9 @@ public enum PropertyEngine {
     }
     var meanOutput: Double?
     if !isLoss && view.domain.lower == -.infinity && view.domain.upper == .infinity {
-      meanOutput = GaussianExpectation.mean({ f($0).value }, breakpoints: view.breakpoints)
+      let m = GaussianExpectation.mean({ f($0).value }, breakpoints: view.breakpoints)
+      // A divergent E[f(X)] (e^(x^2)) has no value to print: "-", as off the real line.
+      meanOutput = GaussianExpectation.settles({ f($0).value }, mean: m) ? m : nil
     }
     let zeroCentered = meanOutput.map { abs($0) <= zeroCenteredTolerance }
 

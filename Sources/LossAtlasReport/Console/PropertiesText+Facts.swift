@@ -6,6 +6,12 @@ extension PropertiesText {
   /// precision thresholds, minimiser), one line each.
   public func facts(_ f: FunctionFacts, _ spec: FunctionSpec) -> String {
     var out = ""
+    // The gain model and the depth study draw inputs on the whole real
+    // line: on a smaller domain they do not apply, and the text says so.
+    if let d = f.modelsInapplicable {
+      out += row("gainInapplicable", ["domain": d.description])
+      out += row("depthInapplicable", ["domain": d.description])
+    }
     for g in f.gains {
       out += row(
         "gain",

@@ -32,6 +32,9 @@ public struct UserFunctionDefinition: Sendable {
   /// Where the definition starts.
   public let file: String
   public let line: Int
+  /// The definition problems the engine met in its views (shared by every
+  /// copy of the definition: the entry's views record into it).
+  public let metProblems = MetProblems()
 
   /// The domain of one argument.
   public func domain(of argument: String) -> RealInterval { domain[argument] ?? .realLine }

@@ -22,7 +22,7 @@ extension SafetyReport {
     var s = "\(f.component.rawValue): \(f.kind.sentence) \(toward) the middle, on [\(formatValue(f.start)), \(formatValue(f.end))]; "
     s += "first at x = \(formatValue(f.firstFailure))"
     if let p = f.lastPass { s += " (x = \(formatValue(p)) passes)" }
-    s += ": Double gives \(formatValue(f.doubleValue)), exact \(formatValue(f.exactValue)). "
+    s += ": Double gives \(formatValue(f.doubleValue)), exact \(f.exactText). "
     s += "Cause (\(f.cause.rawValue)): \(f.explanation)"
     return s
   }

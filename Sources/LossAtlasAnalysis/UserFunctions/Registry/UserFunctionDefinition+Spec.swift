@@ -85,17 +85,28 @@ extension UserFunctionDefinition {
     let repaired = Memo<UInt64, Jet>()
     // The function's exact numbers rounded to a format: what the precision
     // study reads (the formula's Double may be finite but wrong).
+    let definition = self
+    let viewDomain = self.domain(of: view.over)
     let rounder = ExactRounder(
       expression: value, parameters: parameters, arguments: arguments, argument: argument, value: roots[0],
       derivative: roots[1])
     return ScalarView(
-      label: label, argument: view.over, fixed: fixed, domain: domain(of: view.over),
+      label: label, argument: view.over, fixed: fixed, domain: viewDomain,
       plotRange: view.from...view.to, breakpoints: breakpoints, declared: DeclaredProperties(),
       exactRounding: { x, part, format in rounder.round(x, part, format) },
       evaluate: { x in
         let j = program.jet(x)
         if j.value.isFinite && j.d1.isFinite && j.d2.isFinite { return j }
-        return repaired.value(x.bitPattern) { fallback.jet(j, x: x, arguments: arguments, argument: argument, roots: roots) }
+        return repaired.value(x.bitPattern) {
+          let r = fallback.jet(j, x: x, arguments: arguments, argument: argument, roots: roots)
+          // A value still NaN or ±inf inside the domain may be a point
+          // where the function is not defined: recorded, and the command
+          // refuses the function (see MetProblems).
+          if !r.value.isFinite, viewDomain.contains(x), let p = definition.problem(at: x, parameters: parameters) {
+            definition.metProblems.record(definition.checked(p, parameters: parameters))
+          }
+          return r
+        }
       })
   }
 

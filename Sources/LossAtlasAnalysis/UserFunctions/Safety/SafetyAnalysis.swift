@@ -169,7 +169,9 @@ public enum SafetyAnalysis {
         out.append(
           SafetyFinding(
             component: SafetyComponent.allCases[c], start: start, end: end, firstFailure: first, lastPass: lastPass,
-            kind: kind, doubleValue: r.doubles[c], exactValue: r.exact[c].double, cause: culprit.cause,
+            kind: kind, doubleValue: r.doubles[c], exactValue: r.exact[c].double,
+            exactText: r.exact[c].isFinite && !r.exact[c].double.isFinite
+              ? Diagnosis.exactText(r.exact[c]) : formatValue(r.exact[c].double), cause: culprit.cause,
             culprit: culprit.text, explanation: culprit.explanation, doubleIsZeroFrom: zeroFrom, intermittent: intermittent))
         i = j + 1
       }

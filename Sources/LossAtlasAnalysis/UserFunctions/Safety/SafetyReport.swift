@@ -73,6 +73,9 @@ public struct SafetyFinding: Sendable {
   /// Double's result and the exact one at `firstFailure`.
   public let doubleValue: Double
   public let exactValue: Double
+  /// The exact value as printed: beyond the Double range its decimal
+  /// (-4.097e646, where `exactValue` is -inf), else `exactValue`'s text.
+  public let exactText: String
   public let cause: FailureCause
   /// The user's text of the subexpression that went bad first.
   public let culprit: String
