@@ -61,7 +61,7 @@ import Testing
 
       """)
     let r = try BoundedRun.run(["check", claims, "--functions", path], timeout: Self.deadline)
-    #expect(!r.timedOut, r.summary)
+    #expect(!r.timedOut, "\(r.summary)")
     #expect(r.status == 0, "\(r.summary)\n\(r.stdoutText.prefix(600))")
     #expect(r.stdoutText.contains("3 statements checked: 3 pass, 0 fail"), "\(r.stdoutText)")
   }
