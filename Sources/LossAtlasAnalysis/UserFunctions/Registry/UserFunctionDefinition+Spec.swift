@@ -83,6 +83,11 @@ extension UserFunctionDefinition {
     // The repaired jets of the failing points, by input's bits (0 and -0
     // apart): a deterministic function's results, computed once.
     let repaired = Memo<UInt64, Jet>()
+    // First the bucket of inputs around a failing point, where one ball
+    // decides the whole bucket (an overflow over a whole range of x): no
+    // point-by-point evaluation there, and nothing stored per point.
+    let regions = RegionRepair(
+      expression: value, parameters: parameters, arguments: arguments, argument: argument, roots: roots)
     // The function's exact numbers rounded to a format: what the precision
     // study reads (the formula's Double may be finite but wrong).
     let definition = self
@@ -97,6 +102,8 @@ extension UserFunctionDefinition {
       evaluate: { x in
         let j = program.jet(x)
         if j.value.isFinite && j.d1.isFinite && j.d2.isFinite { return j }
+        // Overflow or underflow decided for a whole bucket of inputs first.
+        if let r = regions.jet(j, x: x) { return r }
         return repaired.value(x.bitPattern) {
           let r = fallback.jet(j, x: x, arguments: arguments, argument: argument, roots: roots)
           // A value still NaN or ±inf inside the domain may be a point

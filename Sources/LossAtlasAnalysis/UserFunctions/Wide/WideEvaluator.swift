@@ -38,6 +38,14 @@ struct WideEvaluator {
 
   /// The balls of every node `roots` need, at precision p.
   func evaluate(arguments: [Double], parameters: [Double], roots: [TermID], precision p: Int) -> [Ball?] {
+    evaluate(argumentBalls: arguments.map { Ball($0) }, parameters: parameters, roots: roots, precision: p)
+  }
+
+  /// The balls of every node `roots` need, at precision p, with each
+  /// argument a ball: every ball then holds the exact value of its node at
+  /// every point of the argument balls (a whole interval of inputs at once,
+  /// see ``RegionRepair``).
+  func evaluate(argumentBalls arguments: [Ball], parameters: [Double], roots: [TermID], precision p: Int) -> [Ball?] {
     let graph = expression.graph
     let w = WideArithmetic(precision: p)
     // Arrays by node id (no hashing per node).
@@ -54,7 +62,7 @@ struct WideEvaluator {
       case .pi: balls[n] = WideEvaluator.pi(p)
       case .euler: balls[n] = w.exp(.one)
       case .infinity: balls[n] = .positiveInfinity
-      case .argument(let i): balls[n] = Ball(arguments[i])
+      case .argument(let i): balls[n] = arguments[i]
       case .parameter(let i): balls[n] = Ball(parameters[i])
       case .add: balls[n] = w.add(b(0), b(1))
       case .subtract: balls[n] = w.subtract(b(0), b(1))
