@@ -1,3 +1,4 @@
+import Foundation
 import LossAtlasAnalysis
 import LossAtlasCore
 import LossAtlasIO
@@ -79,17 +80,18 @@ import Testing
     return SweepWriter(spec: spec, argument: plans[0].view.argument, plans: plans)
   }
 
-  @Test(
-    "the one-pass layout writes the old loop's bytes and Sweep.json's",
-    arguments: [
-      // Hostile grids: ±0, subnormals, huge ends, one point, an empty list, ties at the ends.
-      ("huber", [0.5, 1, 2], Grid.linear(from: -3, to: 3, count: 7)),
-      ("huber", [5e-324, 1e308], Grid.points([-0.0, 0.0, 5e-324, -5e-324, 1e308, -1e308])),
-      ("elu", [1], Grid.linear(from: -1e308, to: 1e308, count: 5)),
-      ("softplus", [1, 2, 3, 4], Grid.points([2])),
-      ("sigmoid", [0], Grid.points([])),
-      ("leaky-relu", (1...50).map { Double($0) / 100 }, Grid.linear(from: -1, to: 1, count: 3)),
-    ])
+  /// Hostile grids: ±0, subnormals, huge ends, one point, an empty list,
+  /// many small blocks.
+  static let cases: [(String, [Double], Grid)] = [
+    ("huber", [0.5, 1, 2], Grid.linear(from: -3, to: 3, count: 7)),
+    ("huber", [5e-324, 1e308], Grid.points([-0.0, 0.0, 5e-324, -5e-324, 1e308, -1e308])),
+    ("elu", [1], Grid.linear(from: -1e308, to: 1e308, count: 5)),
+    ("softplus", [1, 2, 3, 4], Grid.points([2])),
+    ("sigmoid", [0], Grid.points([])),
+    ("leaky-relu", (1...50).map { Double($0) / 100 }, Grid.linear(from: -1, to: 1, count: 3)),
+  ]
+
+  @Test("the one-pass layout writes the old loop's bytes and Sweep.json's", arguments: cases)
   func sameBytes(id: String, values: [Double], grid: Grid) throws {
     let writer = try Self.writer(id, values, grid: grid)
     let new = try Self.newJSON(writer)
