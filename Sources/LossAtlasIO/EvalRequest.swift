@@ -25,7 +25,7 @@ public struct EvalRequest: Sendable {
     if e.value.containsNaN || e.gradient.contains(where: \.tensor.containsNaN) || e.secondDerivative?.isNaN == true
       || e.hessian?.containsNaN == true
     {
-      throw CatalogError(.badArgument, NaNAnswer.message(spec, "at these arguments", reportWith: "this input"))
+      throw CatalogError(.noValue, NaNAnswer.message(spec, "at these arguments", reportWith: "this input"))
     }
     return e
   }

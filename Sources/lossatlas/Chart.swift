@@ -136,9 +136,8 @@ extension LossAtlasCommand {
           "error: --out \(InputEcho.short(path, limit: 4096)) must end in .png or .svg: the extension chooses the format (PNG or SVG)")
         throw ExitCode(ExitStatus.usage)
       }
-      let bytes: [UInt8]
+      let figure: ManualFigure
       do {
-        let figure: ManualFigure
         if chosen {
           let analyses = CatalogAnalysis.run(spec, chosen: views)
           let curves = analyses.map { a in
@@ -161,15 +160,27 @@ extension LossAtlasCommand {
           }
           figure = try ManualFigures.function(spec, properties: properties, parameters: values)
         }
-        try refuseUndefined(user, before: false, status: ExitStatus.usage)
+      } catch {
+        printError("error: cannot draw \(spec.id): \(error)")
+        throw ExitCode(ExitStatus.failure)
+      }
+      // A point the analysis met where the function has no value: refused
+      // before anything is drawn.
+      try refuseUndefined(user, before: false, status: ExitStatus.usage)
+      // Values too far apart for one axis are the function's, over the
+      // range asked for: said as such, not as the renderer's "invalid figure".
+      if let why = overflowingAxis(figure.figure, id: spec.id) {
+        printError("error: cannot draw \(spec.id): \(why)")
+        throw ExitCode(ExitStatus.failure)
+      }
+      let bytes: [UInt8]
+      do {
         let scaled = figure.scaled(scale)
         let renderer = ChartRenderer()
         switch format {
         case .png: bytes = try renderer.renderPNG(scaled.figure, theme: theme == "dark" ? .dark : .light)
         case .svg: bytes = Array(try renderer.renderSVG(scaled.figure, description: scaled.altText).utf8)
         }
-      } catch let exit as ExitCode {
-        throw exit
       } catch {
         printError("error: cannot draw \(spec.id): \(error)")
         throw ExitCode(ExitStatus.failure)

@@ -9,9 +9,14 @@ import LossAtlasCore
 
 /// Exit statuses shared by every subcommand.
 enum ExitStatus {
-  /// Bad usage: unknown id, option, argument or parameter name (EX_USAGE).
+  /// Bad usage (EX_USAGE): anything typed on the command line that is
+  /// refused before the work starts: an unknown id, option, argument or
+  /// parameter name, a value that cannot be read, a value outside its
+  /// domain or range, too many settings, a view that cannot be built.
   static let usage: Int32 = 64
-  /// The input was understood but cannot be evaluated (out of domain, ...).
+  /// The input was accepted but the work cannot be done: a NaN answer, a
+  /// figure whose axis cannot be drawn, an output file that cannot be
+  /// written.
   static let failure: Int32 = 1
   /// Standard output cannot be written (a full disk, /dev/full): EX_IOERR.
   static let outputError: Int32 = 74
@@ -26,13 +31,15 @@ func printError(_ message: String) {
   _ = writeAll(2, InputEcho.escapingControls(message) + "\n")
 }
 
-/// Prints `error: message` and returns the exit code for the error's kind.
+/// Prints `error: message` and returns the exit code for the error's kind:
+/// 64 for an input that was refused (a name, or a value outside what is
+/// allowed), 1 for an allowed input where the function has no value.
 func fail(_ error: CatalogError) -> ExitCode {
   printError("error: \(error.message)")
   switch error.kind {
-  case .unknownFunction, .unknownArgument, .missingArgument, .unknownParameter:
+  case .unknownFunction, .unknownArgument, .missingArgument, .unknownParameter, .badArgument, .badParameter:
     return ExitCode(ExitStatus.usage)
-  case .badArgument, .badParameter:
+  case .noValue:
     return ExitCode(ExitStatus.failure)
   }
 }

@@ -49,7 +49,8 @@ extension LossAtlasCommand {
 
     @Option(
       name: .customLong("param"),
-      help: ArgumentHelp("Parameter values, NAME=V1,V2,... (every combination is swept).", valueName: "NAME=V,..."),
+      help: ArgumentHelp(
+        "Parameter values, NAME=V1,V2,... (every combination is swept, at most 10000 settings).", valueName: "NAME=V,..."),
       completion: .custom(FunctionCompletion.parameters))
     var parameters: [String] = []
 
@@ -83,14 +84,22 @@ extension LossAtlasCommand {
     /// The most rows one sweep writes (every parameter setting counted).
     static let maxRows = 50_000_000
 
+    /// The most parameter settings (combinations of the --param lists) one
+    /// sweep takes: a 100 x 100 grid. Each setting is planned, view and
+    /// all, before the first row is written (about 1.5 KB each), so the
+    /// rows cap alone would let `--points 2` plan 25 million of them.
+    static let maxSettings = 10_000
+
     func run() throws {
       let spec = try functions.function(id).spec
       // Every combination of the lists is a block of rows: the rows are
       // counted before any is made.
       let rowsPerBlock = at.map { $0.split(separator: ",", omittingEmptySubsequences: false).count } ?? points
+      let limit = min(Self.maxSettings, Self.maxRows / rowsPerBlock)
       let settings = try parameterSettings(
-        spec, parameters, limit: Self.maxRows / rowsPerBlock,
-        tooMany: "the --param lists and --points make more than \(Self.maxRows) rows; sweep fewer values at a time")
+        spec, parameters, limit: limit,
+        tooMany: "the --param lists make more than \(limit) settings, the most this sweep takes (at most "
+          + "\(Self.maxSettings) settings and \(Self.maxRows) rows, here \(rowsPerBlock) a setting): sweep fewer values at a time")
       // Every block is planned (view, grid, domain) before the first row is
       // written, so a bad setting leaves no partial output.
       var plans: [SweepPlan] = []
@@ -102,8 +111,7 @@ extension LossAtlasCommand {
         let hi = to ?? v.plotRange.upperBound
         let explicit = at.map { $0.split(separator: ",").compactMap { NumberSyntax.parse($0.trimmingCharacters(in: .whitespaces)) } }
         for x in explicit ?? [lo, hi] where !v.domain.contains(x) {
-          printError("error: x = \(formatValue(x)) is outside the domain of \(spec.id) \(v.label): \(v.domain)")
-          throw ExitCode(ExitStatus.failure)
+          throw usageFailure("x = \(formatValue(x)) is outside the domain of \(spec.id) \(v.label): \(v.domain)")
         }
         if explicit == nil && points > 1 && !(lo < hi) {
           throw usageFailure(

@@ -71,18 +71,20 @@ struct SweepWriter {
       ("id", .string(spec.id)), ("view", .string(plans.first?.view.label ?? "")), ("argument", .string(argument)),
       ("blocks", .array(items)),
     ]).prettyText
-    // The markers as the writer escapes them: "\u0001column:K:C".
+    // The markers as the writer escapes them: "\u0001column:K:C". The
+    // layout is cut at every marker in one pass (searching the rest of it
+    // for the next marker, as before session 26, bridged that rest each
+    // time: 10,000 blocks took 4 s, 20,000 took 15 s).
     let escaped = "\"\\u0001column:"
-    var rest = Substring(layout)
-    while let r = rest.range(of: escaped) {
-      writeOut(String(rest[..<r.lowerBound]))
-      let tail = rest[r.upperBound...]
-      let close = tail.firstIndex(of: "\"")!
-      let ids = tail[..<close].split(separator: ":").map { Int($0)! }
+    let pieces = layout.components(separatedBy: escaped)
+    writeOut(pieces[0])
+    for piece in pieces.dropFirst() {
+      // "K:C\"" and the layout up to the next marker.
+      let close = piece.firstIndex(of: "\"")!
+      let ids = piece[..<close].split(separator: ":").map { Int($0)! }
       try writeColumn(plans[ids[0]], Column(rawValue: ids[1])!)
-      rest = tail[tail.index(after: close)...]
+      writeOut(String(piece[piece.index(after: close)...]))
     }
-    writeOut(String(rest))
 
     func writeColumn(_ plan: SweepPlan, _ c: Column) throws {
       var first = true

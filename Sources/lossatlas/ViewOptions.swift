@@ -103,7 +103,9 @@ struct ViewOptions: ParsableArguments {
       case .arguments: flag = "--arg"
       }
       printError("error: \(flag): \(error.message)")
-      throw ExitCode(error.isUsage ? ExitStatus.usage : ExitStatus.failure)
+      // Every view that cannot be built is refused input (--arg, --over,
+      // --view): bad usage, whatever `isUsage` says of its cause.
+      throw ExitCode(ExitStatus.usage)
     }
   }
 }

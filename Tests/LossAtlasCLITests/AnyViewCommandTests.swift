@@ -96,13 +96,13 @@ import Testing
       (["sweep", "sigmoid", "--over", "z"], 64, "error: --over z: sigmoid takes x"),
       (["sweep", "bce", "--arg", "q=1"], 64, "error: --arg q=1: bce takes p, y"),
       (["sweep", "bce", "--arg", "p=0.5"], 64, "error: --arg p=0.5: p is the argument the view sweeps"),
-      (["sweep", "bce", "--arg", "y=2"], 1, "error: --arg y=2: argument y = 2.0 of bce is outside its domain"),
+      (["sweep", "bce", "--arg", "y=2"], 64, "error: --arg y=2: argument y = 2.0 of bce is outside its domain"),
       (["sweep", "cross-entropy", "--over", "k"], 64, "error: --over k: k is a class index: it can be fixed, not swept"),
-      (["sweep", "cross-entropy", "--arg", "s=[1,2]", "--arg", "k=0", "--over", "s[5]"], 1, "error: --over s[5]: s has 2 elements here"),
+      (["sweep", "cross-entropy", "--arg", "s=[1,2]", "--arg", "k=0", "--over", "s[5]"], 64, "error: --over s[5]: s has 2 elements here"),
       (["sweep", "huber", "--over", "s[-1]"], 64, "--over 's[-1]' is not an argument"),
-      (["properties", "huber", "--arg", "y=nan"], 1, "error: --arg y=nan: argument y = nan of huber is outside its domain"),
+      (["properties", "huber", "--arg", "y=nan"], 64, "error: --arg y=nan: argument y = nan of huber is outside its domain"),
       (["chart", "bce", "--arg", "y=0.7", "--from", "-1"], 64, "error: --from -1.0 is outside the domain of bce's view p (y = 0.7)"),
-      (["chart", "huber", "--param", "delta=1,2,3,4,5,6,7,8,9"], 1, "more than 8 curves"),
+      (["chart", "huber", "--param", "delta=1,2,3,4,5,6,7,8,9"], 64, "more than 8 curves"),
     ]
     for (args, status, message) in cases {
       let r = try CLIRunner.run(args)

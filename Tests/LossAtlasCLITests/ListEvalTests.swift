@@ -67,12 +67,12 @@ import Testing
     (["eval", "sigmod", "--arg", "x=1"], Int32(64), "unknown function 'sigmod': did you mean 'sigmoid'?"),
     (["eval", "sigmoid", "--arg", "y=1"], 64, "unknown argument 'y' for sigmoid: it takes x"),
     (["eval", "sigmoid"], 64, "missing argument 'x' for sigmoid: x must be a finite real number"),
-    (["eval", "sigmoid", "--arg", "x=nan"], 1, "argument x = nan of sigmoid is outside its domain: x must be a finite real number"),
-    (["eval", "sigmoid", "--arg", "x=-inf"], 1, "argument x = -inf of sigmoid is outside its domain: x must be a finite real number"),
-    (["eval", "sigmoid", "--arg", "x=abc"], 1, "cannot read 'abc' for x of sigmoid: write a number (1.5, -2e-8, .5, +1, -inf) or a list of numbers ([1, 2, 3])"),
+    (["eval", "sigmoid", "--arg", "x=nan"], 64, "argument x = nan of sigmoid is outside its domain: x must be a finite real number"),
+    (["eval", "sigmoid", "--arg", "x=-inf"], 64, "argument x = -inf of sigmoid is outside its domain: x must be a finite real number"),
+    (["eval", "sigmoid", "--arg", "x=abc"], 64, "cannot read 'abc' for x of sigmoid: write a number (1.5, -2e-8, .5, +1, -inf) or a list of numbers ([1, 2, 3])"),
     (["eval", "sigmoid", "--arg", "x"], 64, "--arg 'x' must be NAME=V; sigmoid takes x"),
     (["eval", "sigmoid", "--arg", "x=1", "--param", "beta=2"], 64, "unknown parameter 'beta': sigmoid has no parameters"),
-    (["eval", "sigmoid", "--arg", "x=[1,2]"], 1, "argument x = an array of sigmoid is outside its domain: x must be a finite real number"),
+    (["eval", "sigmoid", "--arg", "x=[1,2]"], 64, "argument x = an array of sigmoid is outside its domain: x must be a finite real number"),
   ])
   func badInput(arguments: [String], status: Int32, message: String) throws {
     let r = try CLIRunner.run(arguments)

@@ -206,7 +206,10 @@ public enum ClaimFile {
     var values: [Double]?
     for key in ["residuals", "targets"] {
       if let n = map[key] {
-        guard case .sequence(let seq) = n, !seq.isEmpty else { throw fail("\(context): '\(key)' must be a list of numbers", n) }
+        guard case .sequence(let seq) = n else {
+          throw fail("\(context): '\(key)' must be a list of 1 to \(maxValues) numbers, e.g. [0.5, 1, 2]", n)
+        }
+        guard !seq.isEmpty else { throw fail("\(context): '\(key)' lists no numbers: give 1 to \(maxValues)", n) }
         guard seq.count <= maxValues else {
           throw fail("\(context): '\(key)' has \(seq.count) numbers; at most \(maxValues) are allowed", n)
         }

@@ -9,6 +9,9 @@ public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible 
     case badArgument
     case unknownParameter
     case badParameter
+    /// The input is allowed but the function has no value there: a NaN
+    /// answer (see `NaNAnswer`), not a mistake in what was typed.
+    case noValue
   }
 
   public let kind: Kind

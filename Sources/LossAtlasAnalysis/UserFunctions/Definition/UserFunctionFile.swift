@@ -93,9 +93,10 @@ public enum UserFunctionFile {
     }
 
     func names(_ node: Node, _ what: String) throws(ExpressionError) -> [String] {
-      guard case .sequence(let seq) = node, !seq.isEmpty else {
+      guard case .sequence(let seq) = node else {
         throw error("'\(what)' must be a list of names, e.g. [yhat, y]", at: node)
       }
+      guard !seq.isEmpty else { throw error("'\(what)' lists no names: give at least one, e.g. [yhat, y]", at: node) }
       var out: [String] = []
       for n in seq {
         guard let name = n.string, case .scalar = n else { throw error("'\(what)' must hold names", at: n) }
@@ -167,6 +168,9 @@ public enum UserFunctionFile {
       }
       // domain
       var domain: [String: RealInterval] = [:]
+      // Where each argument's interval is written: a view that misses it is
+      // reported there when the file gives no view of its own.
+      var domainNodes: [String: Node] = [:]
       if let dNode = map["domain"] {
         guard case .mapping(let dm) = dNode else { throw error("'domain' must map arguments to intervals", at: dNode) }
         for (k, v) in dm {
@@ -174,6 +178,7 @@ public enum UserFunctionFile {
             throw error("'\(k.string ?? "?")' in 'domain' is not an argument (\(arguments.joined(separator: ", ")))", at: k)
           }
           domain[a] = try interval(v)
+          domainNodes[a] = v
         }
       }
       // parameters
@@ -204,15 +209,23 @@ public enum UserFunctionFile {
       let value = try UserExpression(
         valueSource, arguments: arguments, parameters: parameters.map(\.name), differentiate: differentiate)
       // view
-      let view = try self.view(map["view"], arguments: arguments, differentiate: differentiate, domain: domain)
+      let view = try self.view(
+        map["view"], arguments: arguments, differentiate: differentiate, domain: domain, domainNodes: domainNodes)
       return UserFunctionDefinition(
         id: id, name: name, family: family, arguments: arguments, differentiate: differentiate, domain: domain,
         parameters: parameters, value: value, view: view, file: file, line: node.mark?.line ?? 1)
     }
 
+    /// The view of a definition: `node` is its `view:` mapping (nil when
+    /// the file gives none: x from -5 to 5, the other arguments at 0). A
+    /// view that misses the domain is reported at the `view:` text that
+    /// chose it, or, for a default, at the `domain:` interval it misses
+    /// (`domainNodes`).
     func view(
-      _ node: Node?, arguments: [String], differentiate: [String], domain: [String: RealInterval]
+      _ node: Node?, arguments: [String], differentiate: [String], domain: [String: RealInterval],
+      domainNodes: [String: Node] = [:]
     ) throws(ExpressionError) -> UserView {
+      var atNodes: [String: Node] = [:]
       var over = differentiate[0]
       var from = -5.0
       var to = 5.0
@@ -243,19 +256,25 @@ public enum UserFunctionFile {
               throw error("'\(k.string ?? "?")' in view.at is not one of the other arguments", at: k)
             }
             at[name] = try number(v, "view.at.\(name)")
+            atNodes[name] = v
           }
         }
       }
       let viewDomain = domain[over] ?? .realLine
       if !(viewDomain.contains(from) || viewDomain.contains(to) || (from < viewDomain.lower && to > viewDomain.upper)) {
-        throw error("the view [\(formatValue(from)), \(formatValue(to))] of \(over) lies outside its domain \(viewDomain)", at: node)
+        let fix = node == nil ? "; give a view inside it: view: {from: A, to: B}" : ""
+        throw error(
+          "the view [\(formatValue(from)), \(formatValue(to))] of \(over) lies outside its domain \(viewDomain)\(fix)",
+          at: node ?? domainNodes[over])
       }
       for a in arguments where a != over {
         let v = at[a] ?? 0
         at[a] = v
         let d = domain[a] ?? .realLine
         guard d.contains(v) else {
-          throw error("the view holds \(a) at \(formatValue(v)), outside its domain \(d); give view.at.\(a)", at: node)
+          throw error(
+            "the view holds \(a) at \(formatValue(v)), outside its domain \(d); give view.at.\(a)",
+            at: atNodes[a] ?? node ?? domainNodes[a])
         }
       }
       return UserView(over: over, from: from, to: to, at: at)
