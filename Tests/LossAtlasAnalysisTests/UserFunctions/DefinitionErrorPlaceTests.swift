@@ -10,14 +10,8 @@ import Testing
 /// of names said "must be a list of names" of a list. Each error is now
 /// at the text to change and says what is allowed.
 @Suite struct DefinitionErrorPlaceTests {
-  static func error(_ yaml: String) -> ExpressionError? {
-    do {
-      _ = try UserFunctionFile.parse(yaml, file: "f.yaml")
-      return nil
-    } catch {
-      return error
-    }
-  }
+  /// The error reading `yaml` gives, if any (``DefinitionFileTests/error(_:)``).
+  static func error(_ yaml: String) -> ExpressionError? { DefinitionFileTests.error(yaml) }
 
   @Test("a default view (x from -5 to 5) outside the domain is reported at the domain's interval, with the fix")
   func defaultViewAtTheDomain() throws {

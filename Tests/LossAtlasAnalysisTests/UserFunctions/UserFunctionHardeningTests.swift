@@ -9,14 +9,8 @@ import Testing
 /// with a part that is NaN for every input. Each is refused when the file
 /// is read, at its line and column, with what is allowed.
 @Suite struct UserFunctionHardeningTests {
-  static func error(_ yaml: String) -> ExpressionError? {
-    do {
-      _ = try UserFunctionFile.parse(yaml, file: "f.yaml")
-      return nil
-    } catch {
-      return error
-    }
-  }
+  /// The error reading `yaml` gives, if any (``DefinitionFileTests/error(_:)``).
+  static func error(_ yaml: String) -> ExpressionError? { DefinitionFileTests.error(yaml) }
 
   static func function(_ id: String, _ value: String = "x") -> String {
     "  - id: \(id)\n    arguments: [x]\n    value: \"\(value)\"\n"
