@@ -34,6 +34,33 @@ import Testing
     #expect(!r.timedOut, "\(id): \(r.summary)")
     #expect(r.status == 0, "\(id): \(r.summary)")
     #expect(r.stdoutText.hasPrefix("\(id) (\(id))\n"), "\(r.stdoutText.prefix(300))")
+    // E[f'(h)^2] meets inf * 0 in the quadrature: the gain lines say there
+    // is no value instead of printing "nan" (they did before session 26's review).
+    let gains = r.stdoutText.split(separator: "\n").filter { $0.contains("gradient gain") }
+    #expect(gains.count == 2, "\(r.stdoutText)")
+    for line in gains {
+      #expect(!line.lowercased().contains("nan at") && line.contains("no value: E[f'(h)^2]"), "\(line)")
+    }
+  }
+
+  @Test("a gradient-gain claim where the gain is NaN in Double is refused with the reason, exit 2")
+  func gainClaimWithoutValue() throws {
+    let folder = try TemporaryFolder()
+    let path = try Self.file(folder)
+    let claims = try folder.write(
+      "claims.yaml",
+      """
+      claims:
+        - id: over-tiny-gain
+          function: over-tiny
+          property: gradient-gain
+          expect: 1
+
+      """)
+    let r = try BoundedRun.run(["check", claims, "--functions", path], timeout: Self.deadline)
+    #expect(!r.timedOut, "\(r.summary)")
+    #expect(r.status == 2, "\(r.summary)")
+    #expect(r.stderr.contains("gradient-gain has no value here: E[f'(h)^2], h ~ N(0, q = 1.0), is NaN in Double"), "\(r.stderr)")
   }
 
   /// The depth claim runs the chain of random layers over the failing

@@ -284,6 +284,9 @@ public final class ClaimEvaluator: @unchecked Sendable {
         throw fail(claim, "gradient-gain is defined for activations on the whole real line: \(GradientGain.inapplicable(view.domain))")
       }
       let g = GradientGain.compute(view, initialization: initialization, depth: 1)
+      guard !g.gain.isNaN else {
+        throw fail(claim, "gradient-gain has no value here: E[f'(h)^2], h ~ N(0, q = \(formatValue(g.q))), is NaN in Double (an infinite integrand times a zero weight, or inf - inf)")
+      }
       let q = g.source == .fixedPoint ? "q = \(formatValue(g.q)), the fixed point" : "q = 1: \(g.source.rawValue)"
       let english = "\(formatValue(g.gain)) at \(initialization.rawValue) init (\(q))"
       let note = ClaimNote(

@@ -13,6 +13,13 @@ extension PropertiesText {
       out += row("depthInapplicable", ["domain": d.description])
     }
     for g in f.gains {
+      // No NaN printed as a fact: a gain whose quadrature met inf * 0 says so.
+      if g.gain.isNaN {
+        out += row(
+          "gainNaN",
+          ["initialization": say("word.initialization.\(g.initialization.rawValue)"), "q": Self.number(g.q)])
+        continue
+      }
       out += row(
         "gain",
         [
